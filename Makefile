@@ -1,0 +1,116 @@
+# nccert: rigorous certification of neural-collapse claims.
+# Users type `make verify` and `make check`; both install missing Debian packages first.
+# Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+PROVE   ?= prove
+
+# Flags that rigorous code depends on (see shared/TOOLCHAIN.md): never -ffast-math or -march=native.
+RIGOR_FLAGS = -std=c11 -frounding-math -ffp-contract=off -fexcess-precision=standard
+# GCC 12 reports false stringop-overflow/overread on FLINT's array-typed parameters (fmpq_t):
+# those two are off; every other warning is an error.
+WARN_FLAGS  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-error=unused-function \
+              -Wno-stringop-overflow -Wno-stringop-overread
+ALL_CFLAGS  = $(RIGOR_FLAGS) $(WARN_FLAGS) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -Isrc
+
+# Library lines kept in one place (FLINT 3 would merge Arb into -lflint and move the headers).
+LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lm
+LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lm
+
+DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev \
+               frama-c-base why3 z3 cvc4 cvc5 gappa perl
+
+B = build
+
+NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
+                                src/claims/*.c src/cli/*.c))
+NCCERT_MAIN = src/cli/nccert_main.c
+NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
+NCCHECK_SRC = $(sort $(wildcard src/check/*.c))
+NCCHECK_MAIN = src/check/nccheck_main.c
+NCCHECK_LIB_SRC = $(filter-out $(NCCHECK_MAIN),$(NCCHECK_SRC))
+
+NCCERT_LIB_OBJ  = $(NCCERT_LIB_SRC:%.c=$(B)/%.o)
+NCCHECK_LIB_OBJ = $(NCCHECK_LIB_SRC:%.c=$(B)/%.o)
+
+# Tests: tests/t_check_*.c link the checker library only; other tests/t_*.c link nccert's.
+TEST_C_SRC      = $(sort $(wildcard tests/t_*.c))
+TEST_CHECK_SRC  = $(filter tests/t_check_%.c,$(TEST_C_SRC))
+TEST_NCCERT_SRC = $(filter-out tests/t_check_%.c,$(TEST_C_SRC))
+TEST_BINS       = $(TEST_C_SRC:tests/%.c=$(B)/tests/%)
+TEST_SCRIPTS    = $(sort $(wildcard tests/t_*.sh))
+
+.PHONY: all deps check verify proofs install uninstall clean bench
+
+all: $(B)/nccert $(B)/nccheck
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libnccert.a: $(NCCERT_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/libnccheck.a: $(NCCHECK_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/nccert: $(B)/$(NCCERT_MAIN:.c=.o) $(B)/libnccert.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS_NCCERT)
+
+$(B)/nccheck: $(B)/$(NCCHECK_MAIN:.c=.o) $(B)/libnccheck.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS_NCCHECK)
+
+$(TEST_CHECK_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccheck.a tests/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccheck.a $(LIBS_NCCHECK)
+
+$(TEST_NCCERT_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccert.a tests/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
+
+# Dependency step: install missing Debian packages when root with apt-get, else say how.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "deps: installing$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null \
+	      || { echo "deps: apt-get install failed for:$$missing" >&2; exit 1; }; \
+	  else \
+	    echo "deps: missing Debian packages. Run as root:" >&2; \
+	    echo "  apt-get update && apt-get install -y$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+check: deps
+	$(MAKE) all $(TEST_BINS)
+	$(PROVE) -j2 --timer $(TEST_BINS) $(TEST_SCRIPTS)
+
+verify: deps
+	$(MAKE) all
+	$(B)/nccert verify --out certificates
+	$(B)/nccheck $$(find certificates -name '*.json' | LC_ALL=C sort)
+	$(MAKE) proofs
+
+proofs: deps
+	sh proofs/wp/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(B)/nccert $(B)/nccheck $(DESTDIR)$(BINDIR)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/nccert $(DESTDIR)$(BINDIR)/nccheck
+
+clean:
+	rm -rf $(B) tests/tmp
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,36 @@
+/* cert.h: the certificate model (specs/certificate.md): enclosures as exact hex-float
+ * endpoints, the fixed key order, deterministic bytes and the atomic write. */
+#ifndef CERT_H
+#define CERT_H
+#include <arb.h>
+#include <jansson.h>
+#include "common/nc_error.h"
+#include "exact/qsqrt.h"
+
+#define CERT_FORMAT "nccert-certificate/1"
+
+/* The exact binary value of x in C99 %a style with as many hex digits as needed
+ * ("0x1.8p+3", "-0x1p-2", "0x0p+0"). Caller frees with flint_free. */
+char *cert_arf_to_hex(const arf_t x);
+
+/* {"lo", "hi", "decimal"} for a ball; with "exact" {"a","b","m"} when exact != NULL. */
+json_t *cert_quantity(const arb_t x, const qsqrt_t exact, slong m);
+
+/* method object: tier, precision_bits, libraries, producer. */
+json_t *cert_method(int tier, slong precision_bits);
+
+/* Assembles the certificate in the order of specs/certificate.md; steals every json_t. */
+json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_t *method,
+                      const char *assertion, json_t *witnesses, json_t *quantities, const char *verdict);
+
+/* Serialises deterministically (2-space indent, key order as built, trailing newline). */
+char *cert_dumps(const json_t *cert);
+
+/* Writes to path atomically: a temporary file next to it, fsync, rename. On failure nothing
+ * is left behind and an existing file at path is untouched. */
+int cert_write_atomic(const json_t *cert, const char *path, nc_error *err);
+
+/* Installs SIGINT/SIGTERM/SIGHUP handlers that remove a temporary file cert_write_atomic is
+ * writing, then die of the signal: an interrupted run leaves neither partial nor stray files. */
+void cert_install_signal_cleanup(void);
+#endif

@@ -1,0 +1,44 @@
+/* claim_catalogue.c: every claim of shared/CLAIMS.md, certified or not yet. `nccert list`
+ * prints this table; a claim without a certifier is reported as such, never faked. */
+#include <string.h>
+#include "claims/claim.h"
+
+void certify_options_default(certify_options *o)
+{
+    o->max_prec = 4096;
+    o->exact_work_limit = 2e8;
+}
+
+const claim_info claim_catalogue[] = {
+    {"ulpm.def-2.1", "Definition 2.1", "simplex ETF: equal norms, cosines -1/(K-1), exactly", NULL},
+    {"ulpm.lemma-3.1", "Lemma 3.1 (= Lemma B.1)",
+     "q_min(W,H) <= (||W||^2+||H||^2)/(2(K-1)sqrt(n)), equality iff neural collapse", ulpm_lemma31_certify},
+    {"ulpm.theorem-3.2", "Theorem 3.2 (= B.2)", "optimum of the min-norm separation problem, KKT, MFCQ", NULL},
+    {"ulpm.lemma-3.2", "Lemma 3.2 (= B.2)", "(epsilon, delta)-approximate KKT when L < log 2", NULL},
+    {"ulpm.lemmas-b3-b5", "Lemmas B.3-B.5", "inequalities (24), (35), (37) when L < log 2", NULL},
+    {"ulpm.example-3.1", "Example 3.1 (= C.1)", "bad KKT point, K=4, n=1: curvature along (10), (55)-(59)", NULL},
+    {"ulpm.theorem-3.3", "Theorem 3.3 (= C.1)", "optimal loss on the sphere, attained at NC points", NULL},
+    {"ulpm.theorem-3.4", "Theorem 3.4 (= C.2)", "negative second variation at non-optimal critical points", NULL},
+    {"ulpm.eq-66", "Eq. (66)", "rank K-1 of the CE gradient in logits, left null vector 1", NULL},
+    {"linconv.prop-1", "Proposition 1", "MSE with bias: optimal set in both regimes", NULL},
+    {"linconv.theorem-2", "Theorem 2", "explicit error-bound pair (delta_1, kappa_1)", NULL},
+    {"linconv.prop-3", "Proposition 3", "CE, d >= K: optimal set, threshold", NULL},
+    {"linconv.theorem-4", "Theorem 4", "CE error bound (K = 2; K >= 3 beyond the paper)", NULL},
+    {"msecp.identities", "Prop. 1, eqs. (7)-(8), Theorems 1-2, Lemma 1", "exact rational identities", NULL},
+    {"msecp.manifold", "Observations 2-3, Propositions 3-4, Lemma 2", "normalized-features manifold", NULL},
+    {"msecp.dynamics", "Lemmas 4-5, Proposition 2, Corollaries 1-2", "omega_j ODE and closed forms", NULL},
+    {"imbrelu.eq-6", "Eq. (6)", "M_k and its sign condition", NULL},
+    {"imbrelu.theorem-1", "Theorem 1 (a)-(e)", "closed-form minimiser of problem (4), KKT, value", NULL},
+    {"imbrelu.global-search", "Theorem 1 (global optimality)", "counterexample search (never PROVED)", NULL},
+    {"imbrelu.prop-1-cor-1-3", "Proposition 1, Corollaries 1-3", "norms, cosines, ratios (15)-(16)", NULL},
+    {"imbrelu.cor-4", "Corollary 4", "collapse thresholds (17), (18), phases", NULL},
+    {"imbrelu.non-monotone", "Remark after eq. (6)", "M_i/sqrt(n_i) not monotone in n_i", NULL},
+};
+const int claim_catalogue_len = (int)(sizeof claim_catalogue / sizeof claim_catalogue[0]);
+
+const claim_info *claim_find(const char *id)
+{
+    for (int t = 0; t < claim_catalogue_len; t++)
+        if (strcmp(claim_catalogue[t].id, id) == 0) return &claim_catalogue[t];
+    return NULL;
+}

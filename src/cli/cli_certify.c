@@ -1,0 +1,129 @@
+/* cli_certify.c: `nccert certify CLAIM (--instance FILE | --K K --n N --d D (--seed S | --nc))`. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+
+static const char certify_usage[] =
+    "usage: nccert certify CLAIM --instance FILE [-o CERT.json] [options]\n"
+    "       nccert certify CLAIM --K K --n N --d D --seed S [-o CERT.json] [options]\n"
+    "       nccert certify CLAIM --nc --K K --n N --d D [--seed S --perturb E] [-o CERT.json]\n"
+    "\n"
+    "Certifies CLAIM (see `nccert list`) on one exact instance, prints the verdict and the key\n"
+    "enclosures, and writes the certificate (default: CLAIM.cert.json in the current directory;\n"
+    "written atomically, an existing file is replaced only on success).\n"
+    "\n"
+    "Instance (exactly one way):\n"
+    "  --instance FILE   instance file, format in specs/instance.md (entries exact: \"3/7\", \"-0.125\")\n"
+    "  --K K --n N --d D --seed S\n"
+    "                    random-dyadic/1 instance: entries (u - 2^19)/2^19 from splitmix64(S)\n"
+    "  --nc --K K --n N --d D\n"
+    "                    the exact neural-collapse point nc/1 (needs d >= K)\n"
+    "  --nc ... --seed S --perturb E\n"
+    "                    nc-perturbed/1: the nc/1 point plus 2^E times random-dyadic/1(S), E <= -1\n"
+    "  (generators: specs/generators.md; K >= 2, n >= 1, d >= 1)\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE   where to write the certificate\n"
+    "      --max-prec BITS precision cap of the Arb escalation 64 -> 128 -> ... (default 4096)\n"
+    "  -q, --quiet         print nothing but errors\n"
+    "  -h, --help          this text\n"
+    "\n"
+    "Exit status: 0 PROVED, 1 REFUTED or INCONCLUSIVE (claim not established), 2 bad input.\n";
+
+typedef struct {
+    const char *claim, *instance_file, *output;
+    long K, n, d, perturb, max_prec;
+    const char *seed;
+    int nc, quiet, have_K, have_n, have_d, have_perturb;
+} certify_args;
+
+static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *err)
+{
+    static const struct option opts[] = {
+        {"instance", required_argument, NULL, 'i'}, {"output", required_argument, NULL, 'o'},
+        {"K", required_argument, NULL, 'K'},        {"n", required_argument, NULL, 'n'},
+        {"d", required_argument, NULL, 'd'},        {"seed", required_argument, NULL, 's'},
+        {"nc", no_argument, NULL, 'c'},             {"perturb", required_argument, NULL, 'p'},
+        {"max-prec", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+    memset(a, 0, sizeof *a);
+    a->max_prec = 4096;
+    int ch;
+    opterr = 0;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+        int rc = 0;
+        switch (ch) {
+        case 'i': a->instance_file = optarg; break;
+        case 'o': a->output = optarg; break;
+        case 'K': rc = cli_parse_long("--K", optarg, 2, 100000, &a->K, err); a->have_K = 1; break;
+        case 'n': rc = cli_parse_long("--n", optarg, 1, 100000, &a->n, err); a->have_n = 1; break;
+        case 'd': rc = cli_parse_long("--d", optarg, 1, 100000, &a->d, err); a->have_d = 1; break;
+        case 's': a->seed = optarg; break;
+        case 'c': a->nc = 1; break;
+        case 'p': rc = cli_parse_long("--perturb", optarg, -1000, -1, &a->perturb, err); a->have_perturb = 1; break;
+        case 'm': rc = cli_parse_long("--max-prec", optarg, 64, 1L << 20, &a->max_prec, err); break;
+        case 'q': a->quiet = 1; break;
+        case 'h': fputs(certify_usage, stdout); exit(0);
+        default:
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: unknown or incomplete option \"%s\" "
+                                "(see nccert certify --help)", argv[optind - 1]);
+        }
+        if (rc) return rc;
+    }
+    if (optind >= argc) return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: missing CLAIM (see nccert list)");
+    a->claim = argv[optind++];
+    if (optind < argc)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: unexpected argument \"%s\"", argv[optind]);
+    int generated = a->have_K || a->have_n || a->have_d || a->seed || a->nc || a->have_perturb;
+    if (a->instance_file && generated)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: --instance excludes --K/--n/--d/--seed/--nc/--perturb");
+    if (!a->instance_file && !generated)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: give --instance FILE or --K/--n/--d with --seed or --nc");
+    if (generated && !(a->have_K && a->have_n && a->have_d))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: generated instances need all of --K, --n, --d");
+    if (generated && !a->nc && !a->seed)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: give --seed S (random instance) or --nc");
+    if (a->have_perturb != (a->nc && a->seed != NULL))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: --perturb E goes with --nc and --seed S (and only with them)");
+    return 0;
+}
+
+static int build_instance(instance *I, const certify_args *a, nc_error *err)
+{
+    if (a->instance_file) return instance_read_file(I, a->instance_file, err);
+    uint64_t seed = 0;
+    if (a->seed && instance_parse_seed(a->seed, &seed, err)) return err->status;
+    if (!a->nc) return instance_generate_random_dyadic(I, a->K, a->n, a->d, seed, err);
+    if (a->have_perturb) return instance_generate_nc_perturbed(I, a->K, a->n, a->d, seed, a->perturb, err);
+    return instance_generate_nc(I, a->K, a->n, a->d, err);
+}
+
+int cli_certify(int argc, char **argv)
+{
+    certify_args a;
+    nc_error err = {0, ""};
+    if (parse_certify_args(&a, argc, argv, &err)) return cli_fail(&err);
+    const claim_info *claim = claim_find(a.claim);
+    if (claim == NULL) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "unknown claim \"%.80s\" (see nccert list)", a.claim);
+        return cli_fail(&err);
+    }
+    if (claim->certify == NULL) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "claim %s is catalogued but has no certifier yet", a.claim);
+        return cli_fail(&err);
+    }
+    char default_out[160];
+    snprintf(default_out, sizeof default_out, "%s.cert.json", claim->id);
+    instance I;
+    if (build_instance(&I, &a, &err)) return cli_fail(&err);
+    certify_options o;
+    certify_options_default(&o);
+    o.max_prec = a.max_prec;
+    char verdict[16];
+    int rc = cli_certify_instance(claim, &I, &o, a.output ? a.output : default_out, a.quiet, verdict, &err);
+    instance_clear(&I);
+    if (rc) return cli_fail(&err);
+    return strcmp(verdict, "PROVED") == 0 ? NC_EXIT_OK : NC_EXIT_NOT_ESTABLISHED;
+}

@@ -1,0 +1,72 @@
+/* cli_common.c: helpers shared by the subcommands: strict option parsing, the certify-and-
+ * write step, the human summary, error printing. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "cert/cert.h"
+
+int cli_parse_long(const char *option, const char *s, long lo, long hi, long *out, nc_error *err)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (s[0] == '\0' || *end != '\0' || errno == ERANGE || strspn(s, "+-0123456789") != strlen(s))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s expects an integer, got \"%.40s\"", option, s);
+    if (v < lo || v > hi)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s must be in [%ld, %ld], got %ld", option, lo, hi, v);
+    *out = v;
+    return 0;
+}
+
+int cli_fail(const nc_error *err)
+{
+    fprintf(stderr, "nccert: %s\n", err->msg);
+    return err->status ? err->status : NC_EXIT_INTERNAL;
+}
+
+static void print_instance(FILE *f, const json_t *inst)
+{
+    fprintf(f, "instance: %s K=%lld n=%lld d=%lld", json_string_value(json_object_get(inst, "kind")),
+            (long long)json_integer_value(json_object_get(inst, "K")),
+            (long long)json_integer_value(json_object_get(inst, "n")),
+            (long long)json_integer_value(json_object_get(inst, "d")));
+    json_t *seed = json_object_get(inst, "seed"), *e = json_object_get(inst, "eps_log2");
+    if (seed) fprintf(f, " seed=%s", json_string_value(seed));
+    if (e) fprintf(f, " eps=2^%lld", (long long)json_integer_value(e));
+    fprintf(f, "\n");
+}
+
+static void print_summary(FILE *f, const json_t *cert, const char *path)
+{
+    fprintf(f, "claim: %s\n", json_string_value(json_object_get(cert, "claim")));
+    print_instance(f, json_object_get(cert, "instance"));
+    fprintf(f, "verdict: %s (%s)\n", json_string_value(json_object_get(cert, "verdict")),
+            json_string_value(json_object_get(cert, "assertion")));
+    const char *key;
+    json_t *v;
+    fprintf(f, "witnesses:");
+    json_object_foreach(json_object_get(cert, "witnesses"), key, v) {
+        if (json_is_integer(v)) fprintf(f, " %s=%lld", key, (long long)json_integer_value(v));
+    }
+    fprintf(f, "\n");
+    json_object_foreach(json_object_get(cert, "quantities"), key, v) {
+        fprintf(f, "  %-18s %s\n", key, json_string_value(json_object_get(v, "decimal")));
+    }
+    if (path) fprintf(f, "certificate: %s\n", path);
+}
+
+int cli_certify_instance(const claim_info *claim, const instance *I, const certify_options *o,
+                         const char *out_path, int quiet, char verdict[16], nc_error *err)
+{
+    json_t *cert = NULL;
+    if (claim->certify(I, o, &cert, err)) return err->status;
+    if (out_path && cert_write_atomic(cert, out_path, err)) {
+        json_decref(cert);
+        return err->status;
+    }
+    snprintf(verdict, 16, "%s", json_string_value(json_object_get(cert, "verdict")));
+    if (!quiet) print_summary(stdout, cert, out_path);
+    json_decref(cert);
+    return 0;
+}

@@ -1,0 +1,132 @@
+/* cli_verify.c: `nccert verify`: certify every registry instance, write the certificates under
+ * DIR/<claim>/<name>.json, print a summary table, fail unless each verdict is the expected one. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "cli/cli.h"
+#include "claims/registry.h"
+
+static const char verify_usage[] =
+    "usage: nccert verify [--out DIR] [--claim ID] [--shard I/N] [--quiet]\n"
+    "\n"
+    "Certifies the registry's default instances (see `nccert list`), writes each certificate to\n"
+    "DIR/<claim>/<instance>.json (default DIR: certificates), and prints a table of claim,\n"
+    "instance, verdict and seconds. `make verify` runs this, then nccheck on every certificate.\n"
+    "\n"
+    "  --out DIR     output directory (created if missing)\n"
+    "  --claim ID    only this claim's instances\n"
+    "  --shard I/N   only registry entries t with t mod N = I-1 (1 <= I <= N), to split the\n"
+    "                work across machines or processes (e.g. a Slurm array or GNU parallel)\n"
+    "  --quiet       print only the table\n"
+    "\n"
+    "Exit status: 0 every verdict as expected, 1 otherwise, 2 bad usage.\n";
+
+static int mkdir_p(const char *path)
+{
+    char buf[4096];
+    if (strlen(path) >= sizeof buf) return -1;
+    strcpy(buf, path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST) return -1;
+        *p = '/';
+    }
+    return (mkdir(buf, 0777) != 0 && errno != EEXIST) ? -1 : 0;
+}
+
+static int parse_shard(const char *s, long *i, long *n, nc_error *err)
+{
+    char a[32], b[32];
+    const char *slash = strchr(s, '/');
+    if (!slash || (size_t)(slash - s) >= sizeof a || strlen(slash + 1) >= sizeof b)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "--shard expects I/N, got \"%.40s\"", s);
+    memcpy(a, s, (size_t)(slash - s));
+    a[slash - s] = '\0';
+    strcpy(b, slash + 1);
+    if (cli_parse_long("--shard N", b, 1, 1000000, n, err) || cli_parse_long("--shard I", a, 1, *n, i, err))
+        return err->status;
+    return 0;
+}
+
+/* Certifies registry entry r into dir; returns 0 if the verdict is the expected one. */
+static int verify_one(const registry_entry *r, const char *dir, int quiet, nc_error *err)
+{
+    char path[4096], verdict[16] = "ERROR";
+    json_error_t jerr;
+    instance I;
+    certify_options o;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    certify_options_default(&o);
+    snprintf(path, sizeof path, "%s/%s", dir, r->claim);
+    if (mkdir_p(path) != 0)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot create directory %s: %s", path, strerror(errno));
+    snprintf(path, sizeof path, "%s/%s/%s.json", dir, r->claim, r->name);
+    json_t *obj = json_loads(r->instance, JSON_REJECT_DUPLICATES, &jerr);
+    int rc = obj ? instance_from_json(&I, obj, err)
+                 : nc_error_set(err, NC_EXIT_INTERNAL, "registry instance %s: %s", r->name, jerr.text);
+    json_decref(obj);
+    if (rc == 0) {
+        rc = cli_certify_instance(claim_find(r->claim), &I, &o, path, 1, verdict, err);
+        instance_clear(&I);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    int as_expected = rc == 0 && strcmp(verdict, r->expected) == 0;
+    printf("%-16s %-30s %-12s %-9s %8.3f%s\n", r->claim, r->name, verdict, r->expected, secs,
+           as_expected ? "" : "  <-- UNEXPECTED");
+    (void)quiet;
+    fflush(stdout);
+    if (rc) fprintf(stderr, "nccert: %s: %s\n", r->name, err->msg);
+    return as_expected ? 0 : 1;
+}
+
+int cli_verify(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"out", required_argument, NULL, 'o'}, {"claim", required_argument, NULL, 'c'},
+        {"shard", required_argument, NULL, 's'}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    const char *dir = "certificates", *only = NULL;
+    long shard_i = 1, shard_n = 1;
+    int quiet = 0, ch;
+    nc_error err = {0, ""};
+    opterr = 0;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'o': dir = optarg; break;
+        case 'c': only = optarg; break;
+        case 's': if (parse_shard(optarg, &shard_i, &shard_n, &err)) return cli_fail(&err); break;
+        case 'q': quiet = 1; break;
+        case 'h': fputs(verify_usage, stdout); return 0;
+        default:
+            nc_error_set(&err, NC_EXIT_BAD_INPUT, "verify: unknown or incomplete option \"%s\"", argv[optind - 1]);
+            return cli_fail(&err);
+        }
+    }
+    if (optind < argc) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "verify: unexpected argument \"%s\"", argv[optind]);
+        return cli_fail(&err);
+    }
+    if (only && !claim_find(only)) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "unknown claim \"%.80s\" (see nccert list)", only);
+        return cli_fail(&err);
+    }
+    printf("%-16s %-30s %-12s %-9s %8s\n", "CLAIM", "INSTANCE", "VERDICT", "EXPECTED", "SECONDS");
+    int failures = 0, done = 0;
+    for (int t = 0; t < registry_len; t++) {
+        if (t % shard_n != shard_i - 1) continue;
+        if (only && strcmp(only, registry[t].claim)) continue;
+        nc_error e = {0, ""};
+        failures += verify_one(&registry[t], dir, quiet, &e);
+        if (e.status == NC_EXIT_BAD_INPUT && strncmp(e.msg, "cannot create", 13) == 0) return cli_fail(&e);
+        done++;
+    }
+    printf("%d instance(s), %d as expected, %d not\n", done, done - failures, failures);
+    return failures ? NC_EXIT_NOT_ESTABLISHED : NC_EXIT_OK;
+}

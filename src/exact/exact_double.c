@@ -1,0 +1,12 @@
+/* exact_double.c: converting a finite double to the rational it denotes, exactly. */
+#include <math.h>
+#include "exact/exact_double.h"
+
+void exact_fmpq_set_d(fmpq *q, double x)
+{
+    int e;
+    double m = frexp(x, &e);                 /* x = m 2^e, 0.5 <= |m| < 1 (or m = 0) */
+    fmpq_set_si(q, (slong)ldexp(m, 53), 1);  /* |m 2^53| < 2^53: an exact integer */
+    if (e - 53 >= 0) fmpq_mul_2exp(q, q, (ulong)(e - 53));
+    else fmpq_div_2exp(q, q, (ulong)(53 - e));
+}

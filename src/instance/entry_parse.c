@@ -1,0 +1,61 @@
+/* entry_parse.c: exact parsing of instance entries: integer, finite decimal, or p/q. */
+#include <string.h>
+#include "instance/entry_parse.h"
+
+/* Number of leading decimal digits of s. */
+static size_t count_digits(const char *s)
+{
+    size_t k = 0;
+    while (s[k] >= '0' && s[k] <= '9') k++;
+    return k;
+}
+
+int entry_parse_fmpq(fmpq_t q, const char *s)
+{
+    size_t len = strlen(s);
+    if (len == 0 || len > ENTRY_MAX_CHARS) return -1;
+    int negative = 0;
+    const char *p = s;
+    if (*p == '-' || *p == '+') { negative = (*p == '-'); p++; }
+    size_t int_len = count_digits(p);
+    if (int_len == 0) return -1;
+    char buf[ENTRY_MAX_CHARS + 2];
+    fmpz_t num, den;
+    fmpz_init(num);
+    fmpz_init(den);
+    int ok = 0;
+    const char *rest = p + int_len;
+    if (*rest == '\0') {                            /* integer */
+        memcpy(buf, p, int_len); buf[int_len] = '\0';
+        fmpz_set_str(num, buf, 10);
+        fmpz_one(den);
+        ok = 1;
+    } else if (*rest == '.') {                      /* finite decimal d.ddd */
+        size_t frac_len = count_digits(rest + 1);
+        if (frac_len > 0 && rest[1 + frac_len] == '\0') {
+            memcpy(buf, p, int_len);
+            memcpy(buf + int_len, rest + 1, frac_len);
+            buf[int_len + frac_len] = '\0';
+            fmpz_set_str(num, buf, 10);
+            fmpz_set_ui(den, 10);
+            fmpz_pow_ui(den, den, frac_len);
+            ok = 1;
+        }
+    } else if (*rest == '/') {                      /* rational p/q, q != 0 */
+        size_t den_len = count_digits(rest + 1);
+        if (den_len > 0 && rest[1 + den_len] == '\0') {
+            memcpy(buf, p, int_len); buf[int_len] = '\0';
+            fmpz_set_str(num, buf, 10);
+            memcpy(buf, rest + 1, den_len); buf[den_len] = '\0';
+            fmpz_set_str(den, buf, 10);
+            ok = !fmpz_is_zero(den);
+        }
+    }
+    if (ok) {
+        if (negative) fmpz_neg(num, num);
+        fmpq_set_fmpz_frac(q, num, den);   /* canonicalises */
+    }
+    fmpz_clear(num);
+    fmpz_clear(den);
+    return ok ? 0 : -1;
+}

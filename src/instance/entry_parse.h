@@ -1,0 +1,12 @@
+/* entry_parse.h: reading one exact instance entry ("-3", "0.125", "3/7") into a rational. */
+#ifndef ENTRY_PARSE_H
+#define ENTRY_PARSE_H
+#include <flint/fmpq.h>
+
+#define ENTRY_MAX_CHARS 400
+
+/* Parses s exactly (grammar of specs/instance.md). Returns 0 on success, -1 (q untouched
+ * or garbage) when s is not an integer, finite decimal or rational with non-zero denominator. */
+int entry_parse_fmpq(fmpq_t q, const char *s);
+
+#endif
