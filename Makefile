@@ -100,6 +100,15 @@ verify: deps
 	$(B)/nccheck $$(find certificates -name '*.json' | LC_ALL=C sort)
 	$(MAKE) proofs
 
+$(B)/bench/bench_lemma31: bench/bench_lemma31.c $(B)/libnccert.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
+
+# Benchmarks: ratios against peers measured in one run (see bench/README.md).
+bench: deps
+	$(MAKE) all $(B)/bench/bench_lemma31
+	sh bench/run.sh
+
 proofs: deps
 	sh proofs/wp/run.sh
 
