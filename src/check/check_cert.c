@@ -1,0 +1,93 @@
+/* check_cert.c: owns the top level of a certificate: format version, the set of top-level
+ * keys, the informational objects (source, method), the verdict vocabulary, and dispatch to
+ * the claim checker by claim id. */
+#include "check_cert.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "check_claims.h"
+
+static const struct {
+    const char *id;
+    ck_claim_fn fn;
+} CLAIMS[] = {
+    {"ulpm.lemma-3.1", ck_claim_ulpm_lemma31},
+};
+
+static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", "method",
+                                       "assertion", "witnesses", "quantities", "verdict", NULL};
+static const char *const SOURCE_KEYS[] = {"paper", "seed_files", "label", "statement", NULL};
+static const char *const METHOD_KEYS[] = {"tier", "precision_bits", "libraries", "producer", NULL};
+static const char *const VERDICTS[] = {"PROVED", "REFUTED", "INCONCLUSIVE", NULL};
+
+static int all_strings(const json_t *j, int is_obj)
+{
+    const char *key;
+    size_t idx;
+    json_t *v;
+    if (is_obj) {
+        json_object_foreach((json_t *)j, key, v) if (!json_is_string(v)) return 0;
+    } else {
+        json_array_foreach(j, idx, v) if (!json_is_string(v)) return 0;
+    }
+    return 1;
+}
+
+/* source and method: required for completeness, not relied upon */
+static int check_informational(const json_t *root, ck_err *e)
+{
+    json_t *src = ck_get_obj(root, "certificate", "source", e);
+    json_t *met = ck_get_obj(root, "certificate", "method", e);
+    long long tier, prec;
+    if (!src || !met || ck_keys(src, "source", SOURCE_KEYS, NULL, e) ||
+        !ck_get_str(src, "source", "paper", e) || !ck_get_str(src, "source", "label", e) ||
+        !ck_get_str(src, "source", "statement", e))
+        return -1;
+    json_t *sf = ck_get_arr(src, "source", "seed_files", e);
+    if (!sf) return -1;
+    if (!all_strings(sf, 0)) { ck_fail(e, CK_MALFORMED, "source.seed_files: not all strings"); return -1; }
+    if (ck_keys(met, "method", METHOD_KEYS, NULL, e) || ck_get_int(met, "method", "tier", &tier, e) ||
+        ck_get_int(met, "method", "precision_bits", &prec, e) ||
+        !ck_get_str(met, "method", "producer", e))
+        return -1;
+    if (tier < 0 || tier > 2 || prec < 0) {
+        ck_fail(e, CK_MALFORMED, "method: tier must be 0, 1 or 2 and precision_bits >= 0");
+        return -1;
+    }
+    json_t *lib = ck_get_obj(met, "method", "libraries", e);
+    if (!lib) return -1;
+    if (!all_strings(lib, 1)) { ck_fail(e, CK_MALFORMED, "method.libraries: values must be strings"); return -1; }
+    return 0;
+}
+
+int ck_check_file(const char *path, ck_result *r)
+{
+    memset(r, 0, sizeof *r);
+    ck_err *e = &r->err;
+    json_t *root = ck_json_load(path, e);
+    if (!root) return e->code;
+    const char *fmt = ck_get_str(root, "certificate", "format", e);
+    const char *claim = NULL, *verdict = NULL;
+    ck_claim_fn fn = NULL;
+    if (fmt && strcmp(fmt, CK_FORMAT) != 0)
+        ck_fail(e, CK_MALFORMED, "format: unknown format version \"%.60s\" (expected \"%s\")",
+                fmt, CK_FORMAT);
+    if (e->code == CK_OK && ck_keys(root, "certificate", TOP_KEYS, NULL, e) == 0 &&
+        check_informational(root, e) == 0 &&
+        (claim = ck_get_str(root, "certificate", "claim", e)) != NULL &&
+        (verdict = ck_get_str(root, "certificate", "verdict", e)) != NULL) {
+        for (size_t t = 0; t < sizeof CLAIMS / sizeof CLAIMS[0]; t++)
+            if (strcmp(claim, CLAIMS[t].id) == 0) fn = CLAIMS[t].fn;
+        int v = 0;
+        while (VERDICTS[v] && strcmp(verdict, VERDICTS[v]) != 0) v++;
+        if (!fn) ck_fail(e, CK_MALFORMED, "claim: unknown claim id \"%.60s\"", claim);
+        else if (!VERDICTS[v]) ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
+        else if (fn(root, verdict, e) == 0) {
+            snprintf(r->claim, sizeof r->claim, "%s", claim);
+            snprintf(r->verdict, sizeof r->verdict, "%s", verdict);
+        }
+    }
+    json_decref(root);
+    return e->code;
+}

@@ -1,0 +1,16 @@
+/* check_cert.h: checking one certificate file end to end. */
+#ifndef NCCHECK_CERT_H
+#define NCCHECK_CERT_H
+#include "check_json.h"
+
+#define CK_FORMAT "nccert-certificate/1"
+
+typedef struct {
+    ck_err err;        /* err.code: 0 accepted, 1 not established, 2 malformed */
+    char claim[128];   /* set when accepted */
+    char verdict[16];
+} ck_result;
+
+/* Checks the certificate at PATH; returns r->err.code. */
+int ck_check_file(const char *path, ck_result *r);
+#endif

@@ -1,0 +1,13 @@
+/* check_claims.h: the interface every claim checker implements, and the claim checkers. */
+#ifndef NCCHECK_CLAIMS_H
+#define NCCHECK_CLAIMS_H
+#include <jansson.h>
+
+#include "check_json.h"
+
+/* Checks the claim-specific parts of certificate ROOT (instance, assertion, witnesses,
+ * quantities) and that VERDICT follows. 0 when valid; otherwise e says why (code 1 or 2). */
+typedef int (*ck_claim_fn)(const json_t *root, const char *verdict, ck_err *e);
+
+int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e);
+#endif

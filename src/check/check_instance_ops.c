@@ -1,0 +1,216 @@
+/* check_instance_ops.c: owns the exact bilinear quantities of an instance (dot products,
+ * Frobenius norms, column sums, all dot products of one H column), in exact integer
+ * arithmetic on the layers of generated instances and in GMP rationals for explicit ones. */
+#include "check_instance.h"
+
+#include <stdlib.h>
+
+#define FLUSH_TERMS (1L << 20) /* int64 partial sums: <= 2^20 products of |x| <= 2^19 */
+
+/* out = sum_{p,q} scale_p scale_q S[p][q] sqrt(n)^(sqrt_p + sqrt_q) */
+static void combine(const ck_inst *in, const ck_layer *lx, int nx, const ck_layer *ly, int ny,
+                    mpz_t S[2][2], ck_qs *out)
+{
+    mpq_t t;
+    mpq_init(t);
+    mpq_set_ui(out->a, 0, 1);
+    mpq_set_ui(out->b, 0, 1);
+    for (int p = 0; p < nx; p++)
+        for (int q = 0; q < ny; q++) {
+            mpq_set_z(t, S[p][q]);
+            mpq_mul(t, t, lx[p].scale);
+            mpq_mul(t, t, ly[q].scale);
+            int r = lx[p].sqrt + ly[q].sqrt;
+            if (r == 2) mpz_mul(mpq_numref(t), mpq_numref(t), in->m), mpq_canonicalize(t);
+            if (r == 1) mpq_add(out->b, out->b, t);
+            else mpq_add(out->a, out->a, t);
+        }
+    mpq_clear(t);
+}
+
+static void S_init(mpz_t S[2][2]) { mpz_inits(S[0][0], S[0][1], S[1][0], S[1][1], NULL); }
+static void S_clear(mpz_t S[2][2]) { mpz_clears(S[0][0], S[0][1], S[1][0], S[1][1], NULL); }
+
+/* explicit instances: rational dot product of N terms with strides */
+static void qdot(const mpq_t *x, long sx, const mpq_t *y, long sy, long n, ck_qs *out)
+{
+    mpq_t t;
+    mpq_init(t);
+    mpq_set_ui(out->a, 0, 1);
+    mpq_set_ui(out->b, 0, 1);
+    for (long l = 0; l < n; l++) {
+        mpq_mul(t, x[l * sx], y[l * sy]);
+        mpq_add(out->a, out->a, t);
+    }
+    mpq_clear(t);
+}
+
+void ck_inst_dot_wh(const ck_inst *in, long k, long c, ck_qs *out)
+{
+    long d = in->d, nK = in->n * in->K;
+    if (in->kind == CK_EXPLICIT) { qdot(in->W + k * d, 1, in->H + c, nK, d, out); return; }
+    mpz_t S[2][2];
+    S_init(S);
+    for (int p = 0; p < in->nlw; p++)
+        for (int q = 0; q < in->nlh; q++) {
+            int64_t s = 0; /* |s| <= d 2^38 < 2^55 */
+            for (long l = 0; l < d; l++)
+                s += ck_layer_w(in, &in->lw[p], k, l) * ck_layer_h(in, &in->lh[q], l, c);
+            mpz_set_si(S[p][q], s);
+        }
+    combine(in, in->lw, in->nlw, in->lh, in->nlh, S, out);
+    S_clear(S);
+}
+
+void ck_inst_dot_ww(const ck_inst *in, long k, long j, ck_qs *out)
+{
+    long d = in->d;
+    if (in->kind == CK_EXPLICIT) { qdot(in->W + k * d, 1, in->W + j * d, 1, d, out); return; }
+    mpz_t S[2][2];
+    S_init(S);
+    for (int p = 0; p < in->nlw; p++)
+        for (int q = 0; q < in->nlw; q++) {
+            int64_t s = 0;
+            for (long l = 0; l < d; l++)
+                s += ck_layer_w(in, &in->lw[p], k, l) * ck_layer_w(in, &in->lw[q], j, l);
+            mpz_set_si(S[p][q], s);
+        }
+    combine(in, in->lw, in->nlw, in->lw, in->nlw, S, out);
+    S_clear(S);
+}
+
+/* sum over all entries of a generated matrix (ROWS x COLS) of the products of layer values */
+static void norm_layers(const ck_inst *in, int is_h, long rows, long cols, ck_qs *out)
+{
+    const ck_layer *L = is_h ? in->lh : in->lw;
+    int nl = is_h ? in->nlh : in->nlw;
+    mpz_t S[2][2];
+    S_init(S);
+    int64_t acc[2][2] = {{0, 0}, {0, 0}};
+    long terms = 0;
+    for (long r = 0; r < rows; r++)
+        for (long c = 0; c < cols; c++) {
+            int64_t x[2];
+            for (int p = 0; p < nl; p++)
+                x[p] = is_h ? ck_layer_h(in, &L[p], r, c) : ck_layer_w(in, &L[p], r, c);
+            for (int p = 0; p < nl; p++)
+                for (int q = 0; q < nl; q++) acc[p][q] += x[p] * x[q];
+            if (++terms == FLUSH_TERMS || (r == rows - 1 && c == cols - 1)) {
+                for (int p = 0; p < nl; p++)
+                    for (int q = 0; q < nl; q++) {
+                        mpz_t t;
+                        mpz_init_set_si(t, acc[p][q]);
+                        mpz_add(S[p][q], S[p][q], t);
+                        mpz_clear(t);
+                        acc[p][q] = 0;
+                    }
+                terms = 0;
+            }
+        }
+    combine(in, L, nl, L, nl, S, out);
+    S_clear(S);
+}
+
+static void norm_q(const mpq_t *x, long n, ck_qs *out)
+{
+    qdot(x, 1, x, 1, n, out);
+}
+
+void ck_inst_norm_w(const ck_inst *in, ck_qs *out)
+{
+    if (in->kind == CK_EXPLICIT) norm_q(in->W, in->K * in->d, out);
+    else norm_layers(in, 0, in->K, in->d, out);
+}
+
+void ck_inst_norm_h(const ck_inst *in, ck_qs *out)
+{
+    if (in->kind == CK_EXPLICIT) norm_q(in->H, in->d * in->n * in->K, out);
+    else norm_layers(in, 1, in->d, in->n * in->K, out);
+}
+
+void ck_inst_wsum(const ck_inst *in, long l, ck_qs *out)
+{
+    mpq_set_ui(out->a, 0, 1);
+    mpq_set_ui(out->b, 0, 1);
+    if (in->kind == CK_EXPLICIT) {
+        for (long k = 0; k < in->K; k++) mpq_add(out->a, out->a, in->W[k * in->d + l]);
+        return;
+    }
+    mpq_t t;
+    mpq_init(t);
+    for (int p = 0; p < in->nlw; p++) {
+        int64_t s = 0;
+        for (long k = 0; k < in->K; k++) s += ck_layer_w(in, &in->lw[p], k, l);
+        mpq_set_si(t, s, 1);
+        mpq_mul(t, t, in->lw[p].scale);
+        mpq_add(in->lw[p].sqrt ? out->b : out->a, in->lw[p].sqrt ? out->b : out->a, t);
+    }
+    mpq_clear(t);
+}
+
+int ck_cols_init(ck_cols *cc, const ck_inst *in, ck_err *e)
+{
+    cc->in = in;
+    cc->wl[0] = cc->wl[1] = cc->hc[0] = cc->hc[1] = NULL;
+    if (in->kind == CK_EXPLICIT) return 0;
+    for (int p = 0; p < in->nlw; p++) {
+        cc->wl[p] = malloc((size_t)in->K * (size_t)in->d * sizeof(int32_t));
+        if (!cc->wl[p]) { ck_fail(e, CK_MALFORMED, "out of memory (W layers)"); return -1; }
+        for (long k = 0; k < in->K; k++)
+            for (long l = 0; l < in->d; l++)
+                cc->wl[p][k * in->d + l] = (int32_t)ck_layer_w(in, &in->lw[p], k, l);
+    }
+    for (int q = 0; q < in->nlh; q++) {
+        cc->hc[q] = malloc((size_t)in->d * sizeof(int32_t));
+        if (!cc->hc[q]) { ck_fail(e, CK_MALFORMED, "out of memory (H column)"); return -1; }
+    }
+    return 0;
+}
+
+void ck_cols_free(ck_cols *cc)
+{
+    for (int p = 0; p < 2; p++) { free(cc->wl[p]); free(cc->hc[p]); }
+}
+
+static void fetch_col(ck_cols *cc, long c)
+{
+    const ck_inst *in = cc->in;
+    for (int q = 0; q < in->nlh; q++)
+        for (long l = 0; l < in->d; l++) cc->hc[q][l] = (int32_t)ck_layer_h(in, &in->lh[q], l, c);
+}
+
+static int64_t idot(const int32_t *x, const int32_t *y, long d)
+{
+    int64_t s = 0;
+    for (long l = 0; l < d; l++) s += (int64_t)x[l] * y[l];
+    return s;
+}
+
+int ck_cols_int(ck_cols *cc, long c, int64_t *D)
+{
+    const ck_inst *in = cc->in;
+    if (in->kind == CK_EXPLICIT || in->nlw != 1 || in->nlh != 1) return -1;
+    fetch_col(cc, c);
+    for (long j = 0; j < in->K; j++) D[j] = idot(cc->wl[0] + j * in->d, cc->hc[0], in->d);
+    return 0;
+}
+
+void ck_cols_qs(ck_cols *cc, long c, ck_qs *G)
+{
+    const ck_inst *in = cc->in;
+    long d = in->d;
+    if (in->kind == CK_EXPLICIT) {
+        for (long j = 0; j < in->K; j++) qdot(in->W + j * d, 1, in->H + c, in->n * in->K, d, &G[j]);
+        return;
+    }
+    fetch_col(cc, c);
+    mpz_t S[2][2];
+    S_init(S);
+    for (long j = 0; j < in->K; j++) {
+        for (int p = 0; p < in->nlw; p++)
+            for (int q = 0; q < in->nlh; q++)
+                mpz_set_si(S[p][q], idot(cc->wl[p] + j * d, cc->hc[q], d));
+        combine(in, in->lw, in->nlw, in->lh, in->nlh, S, &G[j]);
+    }
+    S_clear(S);
+}

@@ -1,0 +1,190 @@
+/* check_ulpm_lemma31.c: owns the check of claim ulpm.lemma-3.1 (q_min <= bound, equality iff
+ * NC): witness, the five quantities, the assertion and the verdict, all in exact arithmetic
+ * in Q(sqrt(n)). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_claims.h"
+#include "check_enclosure.h"
+#include "check_instance.h"
+
+enum { Q_MARGIN, Q_NORM_W, Q_NORM_H, Q_BOUND, Q_SLACK, NQ };
+static const char *const QNAMES[] = {"margin_at_witness", "norm_W_sq", "norm_H_sq", "bound",
+                                     "slack", NULL};
+static const char *const ASSERTIONS[] = {"q_min < bound", "q_min = bound", "q_min > bound",
+                                         "none", NULL};
+static const char *const WKEYS[] = {"k", "i", "j", NULL};
+
+/* 1 iff every s_{k'i'j'} >= s = s_{kij} (exact); else 0 and the first smaller one in BAD.
+ * One layer pair (random-dyadic/1, nc/1): every w_j.h_c is coef * D[j] with one coef > 0, so
+ * integers are compared; otherwise values in Q(sqrt(n)). */
+static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *s, long bad[3],
+                        ck_err *e)
+{
+    long K = in->K, n = in->n;
+    ck_cols cc;
+    int64_t *D = malloc((size_t)K * sizeof *D), dstar = 0;
+    ck_qs *G = malloc((size_t)K * sizeof *G), t;
+    if (ck_cols_init(&cc, in, e) || !D || !G) {
+        ck_fail(e, CK_MALFORMED, "out of memory (margins)");
+        ck_cols_free(&cc), free(D), free(G);
+        return 0;
+    }
+    int ok = 1, fast = ck_cols_int(&cc, k * n + i, D) == 0;
+    if (fast) dstar = D[k] - D[j];
+    for (long q = 0; q < K; q++) ck_qs_init(&G[q]);
+    ck_qs_init(&t);
+    for (long c = 0; ok && c < n * K; c++) {
+        long kk = c / n;
+        if (fast) ck_cols_int(&cc, c, D);
+        else ck_cols_qs(&cc, c, G);
+        for (long jj = 0; ok && jj < K; jj++) {
+            if (jj == kk) continue;
+            if (fast) ok = D[kk] - D[jj] >= dstar;
+            else {
+                ck_qs_sub(&t, &G[kk], &G[jj]);
+                ok = ck_qs_cmp(&t, s, in->m) >= 0;
+            }
+            if (!ok) bad[0] = kk, bad[1] = c % n, bad[2] = jj;
+        }
+    }
+    for (long q = 0; q < K; q++) ck_qs_clear(&G[q]);
+    ck_qs_clear(&t);
+    ck_cols_free(&cc), free(D), free(G);
+    return ok;
+}
+
+/* The NC conditions (seed 000 eqs. (11)-(12)), exactly, cheapest test first. A = ||W||^2 +
+ * ||H||^2. h_{k,i} = w_k/sqrt(n) for all k, i iff sum_{k,i} ||h_{k,i} - w_k/sqrt(n)||^2 = 0,
+ * i.e. sqrt(n) A - 2 sum_{k,i} w_k.h_{k,i} = 0 (a sum of squares of reals vanishes iff each
+ * term does). */
+static int is_nc(const ck_inst *in, const ck_qs *A)
+{
+    ck_qs x, ref, t;
+    int nc = 1;
+    ck_qs_init(&x), ck_qs_init(&ref), ck_qs_init(&t);
+    for (long l = 0; nc && l < in->d; l++) {
+        ck_inst_wsum(in, l, &x);
+        nc = ck_qs_sgn(&x, in->m) == 0;
+    }
+    if (nc) ck_inst_dot_ww(in, 0, 0, &ref);
+    for (long k = 1; nc && k < in->K; k++) {
+        ck_inst_dot_ww(in, k, k, &x);
+        nc = ck_qs_cmp(&x, &ref, in->m) == 0;
+    }
+    if (nc) ck_inst_dot_ww(in, 0, 1, &ref);
+    for (long k = 0; nc && k < in->K; k++)
+        for (long j = k + 1; nc && j < in->K; j++) {
+            ck_inst_dot_ww(in, k, j, &x);
+            nc = ck_qs_cmp(&x, &ref, in->m) == 0;
+        }
+    if (nc) {
+        mpq_set_ui(t.a, 0, 1), mpq_set_ui(t.b, 0, 1);
+        for (long c = 0; c < in->n * in->K; c++) {
+            ck_inst_dot_wh(in, c / in->n, c, &x);
+            ck_qs_add(&t, &t, &x);
+        }
+        ck_qs_add(&t, &t, &t);
+        ck_qs_mul_sqrt(&x, A, in->m);
+        ck_qs_sub(&x, &x, &t);
+        nc = ck_qs_sgn(&x, in->m) == 0;
+    }
+    ck_qs_clear(&x), ck_qs_clear(&ref), ck_qs_clear(&t);
+    return nc;
+}
+
+static int get_index(const json_t *w, const char *key, long lim, long *out, ck_err *e)
+{
+    long long v;
+    if (ck_get_int(w, "witnesses", key, &v, e)) return -1;
+    if (v < 0 || v >= lim) {
+        ck_fail(e, CK_MALFORMED, "witnesses.%s = %lld out of range [0, %ld)", key, v, lim);
+        return -1;
+    }
+    *out = (long)v;
+    return 0;
+}
+
+int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
+{
+    const char *as = ck_get_str(root, "certificate", "assertion", e);
+    int ai = 0;
+    while (as && ASSERTIONS[ai] && strcmp(as, ASSERTIONS[ai]) != 0) ai++;
+    if (as && !ASSERTIONS[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
+    if (e->code) return -1;
+
+    ck_inst in;
+    ck_encl q[NQ];
+    ck_qs v[NQ], A;
+    long k = 0, i = 0, j = 0, bad[3] = {0, 0, 0};
+    int rc = -1;
+    for (int t = 0; t < NQ; t++) ck_encl_init(&q[t]), ck_qs_init(&v[t]);
+    ck_qs_init(&A);
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e);
+    json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
+    if (ck_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
+    if (!wj || !qj || ck_keys(wj, "witnesses", WKEYS, NULL, e) ||
+        get_index(wj, "k", in.K, &k, e) || get_index(wj, "i", in.n, &i, e) ||
+        get_index(wj, "j", in.K, &j, e))
+        goto out;
+    if (j == k) { ck_fail(e, CK_MALFORMED, "witnesses: j must differ from k"); goto out; }
+    if (ck_keys(qj, "quantities", QNAMES, NULL, e)) goto out;
+    for (int t = 0; t < NQ; t++)
+        if (ck_encl_parse(json_object_get(qj, QNAMES[t]), QNAMES[t], &q[t], e)) goto out;
+
+    /* exact values: s = w_k.h - w_j.h at h = h_{k,i}; bound = A sqrt(n) / (2 (K-1) n) */
+    long c = k * in.n + i;
+    ck_inst_dot_wh(&in, k, c, &v[Q_MARGIN]);
+    ck_inst_dot_wh(&in, j, c, &A);
+    ck_qs_sub(&v[Q_MARGIN], &v[Q_MARGIN], &A);
+    ck_inst_norm_w(&in, &v[Q_NORM_W]);
+    ck_inst_norm_h(&in, &v[Q_NORM_H]);
+    ck_qs_add(&A, &v[Q_NORM_W], &v[Q_NORM_H]);
+    mpq_t f;
+    mpq_init(f);
+    mpq_set_ui(f, 1, 2 * (unsigned long)(in.K - 1) * (unsigned long)in.n);
+    ck_qs_mul_sqrt(&v[Q_BOUND], &A, in.m);
+    ck_qs_mul_q(&v[Q_BOUND], &v[Q_BOUND], f);
+    mpq_clear(f);
+    ck_qs_sub(&v[Q_SLACK], &v[Q_BOUND], &v[Q_MARGIN]);
+    for (int t = 0; t < NQ; t++)
+        if (ck_encl_verify(&q[t], QNAMES[t], &v[t], in.m, e)) goto out;
+
+    if (ai == 3) {
+        if (strcmp(verdict, "INCONCLUSIVE") != 0)
+            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", verdict);
+        else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
+        goto out;
+    }
+    int cmp = ck_qs_cmp(&v[Q_MARGIN], &v[Q_BOUND], in.m), want = ai == 0 ? -1 : ai == 1 ? 0 : 1;
+    if (cmp != want) {
+        ck_fail(e, CK_INVALID, "assertion \"%s\" not established: s(k=%ld,i=%ld,j=%ld) %s bound",
+                as, k, i, j, cmp < 0 ? "<" : cmp == 0 ? "=" : ">");
+        goto out;
+    }
+    if (ai != 0 && !is_minimiser(&in, k, i, j, &v[Q_MARGIN], bad, e)) {
+        ck_fail(e, CK_INVALID, "assertion \"%s\" not established: witness (k=%ld,i=%ld,j=%ld) is "
+                "not a minimiser, s(k=%ld,i=%ld,j=%ld) is smaller", as, k, i, j, bad[0], bad[1],
+                bad[2]);
+        goto out;
+    }
+    const char *need = "REFUTED";
+    if (ai != 2) {
+        int nc = is_nc(&in, &A);
+        need = (ai == 0) == !nc ? "PROVED" : "REFUTED";
+        if (strcmp(verdict, need) != 0) {
+            ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" holds and the "
+                    "instance is %sNC, so %s", verdict, as, nc ? "" : "not ", need);
+            goto out;
+        }
+    } else if (strcmp(verdict, need) != 0) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: q_min > bound means REFUTED", verdict);
+        goto out;
+    }
+    rc = 0;
+out:
+    ck_inst_free(&in);
+    for (int t = 0; t < NQ; t++) ck_encl_clear(&q[t]), ck_qs_clear(&v[t]);
+    ck_qs_clear(&A);
+    return rc;
+}
