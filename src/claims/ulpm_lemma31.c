@@ -93,9 +93,12 @@ static int l31_find_witness(const instance *I, long *c, long *j, nc_error *err)
         return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory for the margins");
     }
     kernel_margins((int)I->K, (int)I->n, (int)I->d, I->W, I->Ht, z, m, js);
-    *c = kernel_argmin((int)N, m);
-    *j = js[*c];
-    if (!isfinite(m[*c])) {                /* overflow/NaN: keep a valid (if weak) witness */
+    int finite = 1;
+    for (long t = 0; t < N && finite; t++) finite = isfinite(m[t]);
+    if (finite) {            /* kernel_argmin's contract needs finite margins */
+        *c = kernel_argmin((int)N, m);
+        *j = js[*c];
+    } else {                 /* overflow/NaN in doubles: a valid (if weak) witness; balls decide */
         *c = 0;
         *j = 1;
     }
@@ -151,6 +154,15 @@ static int l31_exact(l31_balls *b, qsqrt_struct *exact[5], const instance *I, lo
     return qsqrt_sgn(exact[4], n);
 }
 
+/* Balls of every quantity at precision prec; returns 1 if they prove s < bound. */
+static int l31_balls_decide(l31_balls *b, const instance *I, long c, long j, slong prec)
+{
+    ball_margin(b->s, I, c, j, prec);
+    l31_norms(b, I, prec == 64, prec);   /* tier-0 norms first; Arb once they are too coarse */
+    l31_bound_and_slack(b, I, prec);
+    return arb_is_positive(b->slack);
+}
+
 int ulpm_lemma31_certify(const instance *I, const certify_options *o, json_t **cert, nc_error *err)
 {
     long c = 0, j = 1;
@@ -158,36 +170,28 @@ int ulpm_lemma31_certify(const instance *I, const certify_options *o, json_t **c
     qsqrt_t ex[5];
     qsqrt_struct *exact[5] = {NULL, NULL, NULL, NULL, NULL};
     const char *assertion = L31_NONE;
-    int tier = 1;
-    slong prec = 0;
+    int tier = 1, decided = 0;
+    slong prec = 0;   /* the last ball precision used (0: none) */
     if (l31_find_witness(I, &c, &j, err)) return err->status;
     l31_balls_init(&b);
-    /* Equality can only be proved exactly: nc/1 instances go straight to tier 2. */
-    int decided = 0;
-    if (I->kind != INSTANCE_NC) {
-        /* The margin is always an Arb ball, so the highest tier is 1. On the first pass the
-         * norms come from tier 0; if that is too coarse to decide, Arb takes over. */
-        for (prec = 64; prec <= o->max_prec; prec *= 2) {
-            ball_margin(b.s, I, c, j, prec);
-            l31_norms(&b, I, prec == 64, prec);
-            l31_bound_and_slack(&b, I, prec);
-            if (arb_is_positive(b.slack)) {
+    double work = (double)I->K * (double)I->K * (double)I->n * (double)I->d;
+    /* Equality can only be proved exactly: nc/1 instances skip the balls when tier 2 can run.
+     * The margin is always an Arb ball, so the highest tier of a ball proof is 1. */
+    if (I->kind != INSTANCE_NC || work > o->exact_work_limit)
+        for (prec = 64; prec <= o->max_prec && !decided; prec *= 2)
+            if (l31_balls_decide(&b, I, c, j, prec)) {
                 assertion = L31_LT;
                 decided = 1;
                 break;
             }
-        }
-    }
-    double work = (double)I->K * (double)I->K * (double)I->n * (double)I->d;
+    if (prec > o->max_prec) prec = o->max_prec;
     if (!decided && work <= o->exact_work_limit) {
         for (int t = 0; t < 5; t++) { qsqrt_init(ex[t]); exact[t] = ex[t]; }
         int sign = l31_exact(&b, exact, I, &c, &j);
         assertion = sign > 0 ? L31_LT : (sign == 0 ? L31_EQ : L31_GT);
         tier = 2;
-        prec = 0;
         decided = 1;
     }
-    if (!decided) prec = o->max_prec;
     const char *verdict = "INCONCLUSIVE";
     if (decided) {
         int nc = exact_is_nc(I);

@@ -4,4 +4,6 @@
 #include <flint/fmpq.h>
 /* q = x exactly; x must be finite. */
 void exact_fmpq_set_d(fmpq *q, double x);
+/* The binary64 number nearest to q (ties to even); +-inf beyond the range. */
+double exact_fmpq_get_d_nearest(const fmpq_t q);
 #endif

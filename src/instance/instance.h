@@ -20,7 +20,9 @@ typedef struct {
     long K, n, d;
     uint64_t seed;            /* random-dyadic/1, nc-perturbed/1 */
     long eps_log2;            /* nc-perturbed/1 */
-    double *W;                /* K x d, row k = w_k, nearest double of each entry */
+    /* Double copies for the tier-0 kernels: the nearest double of each rational entry; for
+     * entries with a sqrt(n) part a close approximation. Never evidence on their own. */
+    double *W;                /* K x d, row k = w_k */
     double *Ht;               /* N x d, row c = h_{k,i} (sample-major copy of H), N = n*K */
     int exact_double;         /* 1: every entry is exactly its double (then Wa..Hb are NULL) */
     fmpq *Wa, *Wb;            /* exact W entries a + b*sqrt(n), same layout as W; Wb may be NULL (zero) */

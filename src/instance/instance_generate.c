@@ -4,6 +4,7 @@
 #include "instance/instance.h"
 #include "instance/instance_alloc.h"
 #include "instance/splitmix64.h"
+#include "exact/exact_double.h"
 
 int instance_generate_random_dyadic(instance *I, long K, long n, long d, uint64_t seed, nc_error *err)
 {
@@ -51,12 +52,12 @@ static int generate_nc_common(instance *I, instance_kind kind, long K, long n, l
         for (long l = 0; l < d; l++) {
             fmpq *a = I->Wa + k * d + l;
             nc_w_entry(a, K, k, l);
-            I->W[k * d + l] = fmpq_get_d(a);
+            I->W[k * d + l] = exact_fmpq_get_d_nearest(a);
             if (perturb) {
                 fmpq_set_si(r, splitmix64_dyadic_numerator(&state), UWORD(1) << SPLITMIX64_DYADIC_DEN_LOG2);
                 fmpq_div_2exp(r, r, (ulong)(-eps_log2));
                 fmpq_add(a, a, r);
-                I->W[k * d + l] = fmpq_get_d(a);
+                I->W[k * d + l] = exact_fmpq_get_d_nearest(a);
             }
         }
     for (long l = 0; l < d; l++)
@@ -65,12 +66,12 @@ static int generate_nc_common(instance *I, instance_kind kind, long K, long n, l
             nc_w_entry(w, K, k, l);
             fmpz_set_si(nz, n);
             fmpq_div_fmpz(I->Hb + t, w, nz);               /* w / sqrt(n) = (w / n) sqrt(n) */
-            I->Ht[t] = fmpq_get_d(w) / sqrt_n;
+            I->Ht[t] = exact_fmpq_get_d_nearest(w) / sqrt_n;
             if (perturb) {
                 fmpq_set_si(I->Ha + t, splitmix64_dyadic_numerator(&state),
                             UWORD(1) << SPLITMIX64_DYADIC_DEN_LOG2);
                 fmpq_div_2exp(I->Ha + t, I->Ha + t, (ulong)(-eps_log2));
-                I->Ht[t] += fmpq_get_d(I->Ha + t);
+                I->Ht[t] += exact_fmpq_get_d_nearest(I->Ha + t);
             }
         }
     fmpq_clear(w);

@@ -1,6 +1,7 @@
 /* instance_parse.c: reading instances from JSON (instance files and certificates' "instance"
  * objects), with every check of specs/instance.md done before anything is trusted. */
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 /* Exactly the double value of q, when q is one: sets *x and returns 1; else returns 0. */
 static int fmpq_exact_double(double *x, const fmpq_t q)
 {
-    double y = fmpq_get_d(q);
+    double y = exact_fmpq_get_d_nearest(q);
     if (!isfinite(y)) return 0;
     fmpq_t back;
     fmpq_init(back);
@@ -99,7 +100,7 @@ static int parse_matrix(json_t *m, const char *name, long rows, long cols, fmpq 
                                     "rational with non-zero denominator", name, r, s, json_string_value(e));
             if (!fmpq_exact_double(x + t, a + t)) {
                 *all_exact = 0;
-                x[t] = fmpq_get_d(a + t);
+                x[t] = exact_fmpq_get_d_nearest(a + t);
             }
         }
     }
@@ -178,6 +179,10 @@ int instance_read_file(instance *I, const char *path, nc_error *err)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s is not a regular file", path);
     if (st.st_size > INSTANCE_MAX_FILE_BYTES)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s is larger than 256 MiB", path);
+    FILE *probe = fopen(path, "rb");   /* a clear message for unreadable files */
+    if (probe == NULL)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot read instance file %s: %s", path, strerror(errno));
+    fclose(probe);
     json_error_t jerr;
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
     if (root == NULL)
