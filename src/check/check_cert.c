@@ -13,6 +13,14 @@ static const struct {
     ck_claim_fn fn;
 } CLAIMS[] = {
     {"ulpm.lemma-3.1", ck_claim_ulpm_lemma31},
+    {"ulpm.def-2.1", ck_claim_ulpm_def21},
+    {"ulpm.theorem-3.2", ck_claim_ulpm_theorem32},
+    {"ulpm.eq-66", ck_claim_ulpm_eq66},
+    {"ulpm.example-3.1", ck_claim_ulpm_example31},
+    {"ulpm.theorem-3.3", ck_claim_ulpm_theorem33},
+    {"ulpm.theorem-3.4", ck_claim_ulpm_theorem34},
+    {"ulpm.lemma-3.2", ck_claim_ulpm_lemma32},
+    {"ulpm.lemmas-b3-b5", ck_claim_ulpm_lemmasb3b5},
 };
 
 static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", "method",

@@ -10,4 +10,12 @@
 typedef int (*ck_claim_fn)(const json_t *root, const char *verdict, ck_err *e);
 
 int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_theorem32(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_eq66(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_example31(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_lemma32(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_lemmasb3b5(const json_t *root, const char *verdict, ck_err *e);
 #endif

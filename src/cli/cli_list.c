@@ -24,7 +24,7 @@ int cli_list(int argc, char **argv)
     for (int t = 0; t < claim_catalogue_len; t++) {
         const claim_info *c = &claim_catalogue[t];
         int count = 0;
-        for (int r = 0; r < registry_len; r++) count += !strcmp(registry[r].claim, c->id);
+        for (int r = 0; r < registry_count(); r++) count += !strcmp(registry_at(r)->claim, c->id);
         printf("%-24s %-10s %-9d %s: %s\n", c->id, c->certify ? "certified" : "planned", count, c->label, c->summary);
     }
     return 0;

@@ -119,11 +119,11 @@ int cli_verify(int argc, char **argv)
     }
     printf("%-16s %-30s %-12s %-9s %8s\n", "CLAIM", "INSTANCE", "VERDICT", "EXPECTED", "SECONDS");
     int failures = 0, done = 0;
-    for (int t = 0; t < registry_len; t++) {
+    for (int t = 0; t < registry_count(); t++) {
         if (t % shard_n != shard_i - 1) continue;
-        if (only && strcmp(only, registry[t].claim)) continue;
+        if (only && strcmp(only, registry_at(t)->claim)) continue;
         nc_error e = {0, ""};
-        failures += verify_one(&registry[t], dir, quiet, &e);
+        failures += verify_one(registry_at(t), dir, quiet, &e);
         if (e.status == NC_EXIT_BAD_INPUT && strncmp(e.msg, "cannot create", 13) == 0) return cli_fail(&e);
         done++;
     }

@@ -1,0 +1,86 @@
+/* ball_ce.c: cross-entropy loss and gradients of the layer-peeled model in Arb (ball_ce.h). */
+#include "ball/ball_ce.h"
+
+void ball_ce_logits(arb_mat_t Z, const arb_mat_t W, const arb_mat_t H, slong prec)
+{
+    arb_mat_mul(Z, W, H, prec);
+}
+
+void ball_ce_loss_logits(arb_t L, const arb_mat_t Z, slong n, slong prec)
+{
+    slong K = arb_mat_nrows(Z), N = arb_mat_ncols(Z);
+    arb_t s, t;
+    arb_init(s);
+    arb_init(t);
+    arb_zero(L);
+    for (slong c = 0; c < N; c++) {
+        slong k = c / n;
+        arb_zero(s);
+        for (slong j = 0; j < K; j++) {
+            if (j == k) continue;
+            arb_sub(t, arb_mat_entry(Z, j, c), arb_mat_entry(Z, k, c), prec);
+            arb_exp(t, t, prec);
+            arb_add(s, s, t, prec);
+        }
+        arb_log1p(s, s, prec);
+        arb_add(L, L, s, prec);
+    }
+    arb_clear(s);
+    arb_clear(t);
+}
+
+void ball_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
+{
+    slong K = arb_mat_nrows(Z), N = arb_mat_ncols(Z);
+    arb_t s, t;
+    arb_init(s);
+    arb_init(t);
+    for (slong c = 0; c < N; c++) {
+        slong k = c / n;
+        /* softmax_j = e_j / (1 + sum_{l != k} e_l), e_j = exp(z_j - z_k): no overflow when z_k is
+         * the largest logit, the usual case for separated data */
+        arb_one(s);
+        for (slong j = 0; j < K; j++) {
+            if (j == k) continue;
+            arb_sub(t, arb_mat_entry(Z, j, c), arb_mat_entry(Z, k, c), prec);
+            arb_exp(arb_mat_entry(G, j, c), t, prec);
+            arb_add(s, s, arb_mat_entry(G, j, c), prec);
+        }
+        arb_one(arb_mat_entry(G, k, c));
+        for (slong j = 0; j < K; j++) arb_div(arb_mat_entry(G, j, c), arb_mat_entry(G, j, c), s, prec);
+        /* softmax_k - 1 = -(sum_{l != k} e_l) / (1 + sum_{l != k} e_l), without cancellation */
+        arb_sub_ui(t, s, 1, prec);
+        arb_div(t, t, s, prec);
+        arb_neg(arb_mat_entry(G, k, c), t);
+    }
+    arb_clear(s);
+    arb_clear(t);
+}
+
+void ball_ce_loss_grad(arb_t L, arb_mat_t GW, arb_mat_t GH, const arb_mat_t W, const arb_mat_t H,
+                       slong n, slong prec)
+{
+    slong K = arb_mat_nrows(W), N = arb_mat_ncols(H);
+    arb_mat_t Z, G, T;
+    arb_mat_init(Z, K, N);
+    ball_ce_logits(Z, W, H, prec);
+    if (L) ball_ce_loss_logits(L, Z, n, prec);
+    if (GW || GH) {
+        arb_mat_init(G, K, N);
+        ball_ce_grad_logits(G, Z, n, prec);
+        if (GW) {
+            arb_mat_init(T, N, arb_mat_nrows(H));
+            arb_mat_transpose(T, H);
+            arb_mat_mul(GW, G, T, prec);
+            arb_mat_clear(T);
+        }
+        if (GH) {
+            arb_mat_init(T, arb_mat_ncols(W), K);
+            arb_mat_transpose(T, W);
+            arb_mat_mul(GH, T, G, prec);
+            arb_mat_clear(T);
+        }
+        arb_mat_clear(G);
+    }
+    arb_mat_clear(Z);
+}

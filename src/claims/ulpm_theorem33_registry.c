@@ -1,0 +1,6 @@
+/* ulpm_theorem33_registry.c: default instances of ulpm.theorem-3.3 (none yet: the claim has no certifier). */
+#include <stddef.h>
+#include "claims/registry.h"
+
+const registry_entry ulpm_theorem33_registry[] = {{NULL, NULL, NULL, NULL}};
+const int ulpm_theorem33_registry_len = 0;
