@@ -71,7 +71,7 @@ int main(int argc, char **argv)
         q = plain_double(&I, &nw, &nh);
         double t1 = now();
         json_t *cert = NULL;
-        if (ulpm_lemma31_certify(&I, &o, &cert, &err)) {
+        if (ulpm_lemma31_certify_instance(&I, &o, &cert, &err)) {
             fprintf(stderr, "bench: %s\n", err.msg);
             return 1;
         }

@@ -491,7 +491,7 @@ static json_t *certify(const instance *I, const certify_options *o)
     nc_error err = {0, ""};
     certify_options def;
     certify_options_default(&def);
-    if (ulpm_lemma31_certify(I, o ? o : &def, &cert, &err)) {
+    if (ulpm_lemma31_certify_instance(I, o ? o : &def, &cert, &err)) {
         tap_diag("certify failed: %s", err.msg);
         return NULL;
     }

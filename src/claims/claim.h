@@ -14,7 +14,10 @@ typedef struct {
 
 void certify_options_default(certify_options *o);
 
-typedef int (*claim_certifier)(const instance *I, const certify_options *o, json_t **cert, nc_error *err);
+/* A certifier reads its instance from JSON (the generic ulpm kinds of specs/instance.md and
+ * specs/generators.md, or a claim-specific kind documented in specs/claims/), certifies, and
+ * returns the certificate. Bad instances: nc_error with status 2. */
+typedef int (*claim_certifier)(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 
 typedef struct {
     const char *id;          /* <paper>.<label> */
@@ -29,6 +32,17 @@ extern const int claim_catalogue_len;
 /* The catalogue entry with this id, or NULL. */
 const claim_info *claim_find(const char *id);
 
-/* Certifiers. */
-int ulpm_lemma31_certify(const instance *I, const certify_options *o, json_t **cert, nc_error *err);
+/* Certifiers (one file each: src/claims/<stem>.c). */
+int ulpm_lemma31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_theorem32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_eq66_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+
+/* The Lemma 3.1 certifier on an already parsed instance (used by benchmarks and tests). */
+int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, json_t **cert, nc_error *err);
 #endif

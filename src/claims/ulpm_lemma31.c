@@ -163,7 +163,7 @@ static int l31_balls_decide(l31_balls *b, const instance *I, long c, long j, slo
     return arb_is_positive(b->slack);
 }
 
-int ulpm_lemma31_certify(const instance *I, const certify_options *o, json_t **cert, nc_error *err)
+int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, json_t **cert, nc_error *err)
 {
     long c = 0, j = 1;
     l31_balls b;
@@ -204,4 +204,13 @@ int ulpm_lemma31_certify(const instance *I, const certify_options *o, json_t **c
     for (int t = 0; t < 5; t++) if (exact[t]) qsqrt_clear(ex[t]);
     l31_balls_clear(&b);
     return 0;
+}
+
+int ulpm_lemma31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+{
+    instance I;
+    if (instance_from_json(&I, instance_json, err)) return err->status;
+    int rc = ulpm_lemma31_certify_instance(&I, o, cert, err);
+    instance_clear(&I);
+    return rc;
 }

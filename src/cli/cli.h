@@ -15,9 +15,10 @@ int cli_verify(int argc, char **argv);
 /* Strict integer option value: the whole string, in [lo, hi]. */
 int cli_parse_long(const char *option, const char *s, long lo, long hi, long *out, nc_error *err);
 
-/* Certifies I for claim, writes the certificate to out_path (if not NULL) atomically, prints
- * the summary unless quiet, and reports the verdict. Returns 0 or an error status. */
-int cli_certify_instance(const claim_info *claim, const instance *I, const certify_options *o,
+/* Certifies the instance (JSON) for claim, writes the certificate to out_path (if not NULL)
+ * atomically, prints the summary unless quiet, and reports the verdict. Returns 0 or an
+ * error status. */
+int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o,
                          const char *out_path, int quiet, char verdict[16], nc_error *err);
 
 /* Prints "nccert: <message>" to stderr and returns the error's status. */

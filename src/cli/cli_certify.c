@@ -15,6 +15,8 @@ static const char certify_usage[] =
     "\n"
     "Instance (exactly one way):\n"
     "  --instance FILE   instance file, format in specs/instance.md (entries exact: \"3/7\", \"-0.125\")\n"
+    "                    or a claim-specific instance kind (specs/claims/)\n"
+    "  --instance-json JSON  the same, given inline\n"
     "  --K K --n N --d D --seed S\n"
     "                    random-dyadic/1 instance: entries (u - 2^19)/2^19 from splitmix64(S)\n"
     "  --nc --K K --n N --d D\n"
@@ -32,7 +34,7 @@ static const char certify_usage[] =
     "Exit status: 0 PROVED, 1 REFUTED or INCONCLUSIVE (claim not established), 2 bad input.\n";
 
 typedef struct {
-    const char *claim, *instance_file, *output;
+    const char *claim, *instance_file, *instance_json, *output;
     long K, n, d, perturb, max_prec;
     const char *seed;
     int nc, quiet, have_K, have_n, have_d, have_perturb;
@@ -42,6 +44,7 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
 {
     static const struct option opts[] = {
         {"instance", required_argument, NULL, 'i'}, {"output", required_argument, NULL, 'o'},
+        {"instance-json", required_argument, NULL, 'j'},
         {"K", required_argument, NULL, 'K'},        {"n", required_argument, NULL, 'n'},
         {"d", required_argument, NULL, 'd'},        {"seed", required_argument, NULL, 's'},
         {"nc", no_argument, NULL, 'c'},             {"perturb", required_argument, NULL, 'p'},
@@ -56,6 +59,7 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
         int rc = 0;
         switch (ch) {
         case 'i': a->instance_file = optarg; break;
+        case 'j': a->instance_json = optarg; break;
         case 'o': a->output = optarg; break;
         case 'K': rc = cli_parse_long("--K", optarg, 2, 100000, &a->K, err); a->have_K = 1; break;
         case 'n': rc = cli_parse_long("--n", optarg, 1, 100000, &a->n, err); a->have_n = 1; break;
@@ -77,10 +81,13 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
     if (optind < argc)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: unexpected argument \"%s\"", argv[optind]);
     int generated = a->have_K || a->have_n || a->have_d || a->seed || a->nc || a->have_perturb;
-    if (a->instance_file && generated)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: --instance excludes --K/--n/--d/--seed/--nc/--perturb");
-    if (!a->instance_file && !generated)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: give --instance FILE or --K/--n/--d with --seed or --nc");
+    int given = (a->instance_file != NULL) + (a->instance_json != NULL) + (generated != 0);
+    if (given > 1)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "certify: give only one of --instance, --instance-json, --K/--n/--d/--seed/--nc/--perturb");
+    if (given == 0)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "certify: give --instance FILE, --instance-json JSON, or --K/--n/--d with --seed or --nc");
     if (generated && !(a->have_K && a->have_n && a->have_d))
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: generated instances need all of --K, --n, --d");
     if (generated && !a->nc && !a->seed)
@@ -90,14 +97,32 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
     return 0;
 }
 
-static int build_instance(instance *I, const certify_args *a, nc_error *err)
+/* The instance as JSON: read from the file, parsed from the option, or the generator's object
+ * (validated by the certifier itself). NULL on error. */
+static json_t *build_instance_json(const certify_args *a, nc_error *err)
 {
-    if (a->instance_file) return instance_read_file(I, a->instance_file, err);
+    if (a->instance_file) return instance_json_load_file(a->instance_file, err);
+    if (a->instance_json) {
+        json_error_t jerr;
+        json_t *j = json_loads(a->instance_json, JSON_REJECT_DUPLICATES, &jerr);
+        if (j == NULL)
+            nc_error_set(err, NC_EXIT_BAD_INPUT, "--instance-json: invalid JSON at column %d: %s", jerr.column, jerr.text);
+        return j;
+    }
     uint64_t seed = 0;
-    if (a->seed && instance_parse_seed(a->seed, &seed, err)) return err->status;
-    if (!a->nc) return instance_generate_random_dyadic(I, a->K, a->n, a->d, seed, err);
-    if (a->have_perturb) return instance_generate_nc_perturbed(I, a->K, a->n, a->d, seed, a->perturb, err);
-    return instance_generate_nc(I, a->K, a->n, a->d, err);
+    if (a->seed && instance_parse_seed(a->seed, &seed, err)) return NULL;
+    json_t *j = json_object();
+    json_object_set_new(j, "kind", json_string(!a->nc ? "random-dyadic/1" : a->have_perturb ? "nc-perturbed/1" : "nc/1"));
+    json_object_set_new(j, "K", json_integer(a->K));
+    json_object_set_new(j, "n", json_integer(a->n));
+    json_object_set_new(j, "d", json_integer(a->d));
+    if (a->seed) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%llu", (unsigned long long)seed);
+        json_object_set_new(j, "seed", json_string(buf));
+    }
+    if (a->have_perturb) json_object_set_new(j, "eps_log2", json_integer(a->perturb));
+    return j;
 }
 
 int cli_certify(int argc, char **argv)
@@ -116,14 +141,14 @@ int cli_certify(int argc, char **argv)
     }
     char default_out[160];
     snprintf(default_out, sizeof default_out, "%s.cert.json", claim->id);
-    instance I;
-    if (build_instance(&I, &a, &err)) return cli_fail(&err);
+    json_t *inst = build_instance_json(&a, &err);
+    if (inst == NULL) return cli_fail(&err);
     certify_options o;
     certify_options_default(&o);
     o.max_prec = a.max_prec;
     char verdict[16];
-    int rc = cli_certify_instance(claim, &I, &o, a.output ? a.output : default_out, a.quiet, verdict, &err);
-    instance_clear(&I);
+    int rc = cli_certify_instance(claim, inst, &o, a.output ? a.output : default_out, a.quiet, verdict, &err);
+    json_decref(inst);
     if (rc) return cli_fail(&err);
     return strcmp(verdict, "PROVED") == 0 ? NC_EXIT_OK : NC_EXIT_NOT_ESTABLISHED;
 }

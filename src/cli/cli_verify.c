@@ -57,7 +57,6 @@ static int verify_one(const registry_entry *r, const char *dir, int quiet, nc_er
 {
     char path[4096], verdict[16] = "ERROR";
     json_error_t jerr;
-    instance I;
     certify_options o;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -67,13 +66,9 @@ static int verify_one(const registry_entry *r, const char *dir, int quiet, nc_er
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot create directory %s: %s", path, strerror(errno));
     snprintf(path, sizeof path, "%s/%s/%s.json", dir, r->claim, r->name);
     json_t *obj = json_loads(r->instance, JSON_REJECT_DUPLICATES, &jerr);
-    int rc = obj ? instance_from_json(&I, obj, err)
+    int rc = obj ? cli_certify_instance(claim_find(r->claim), obj, &o, path, 1, verdict, err)
                  : nc_error_set(err, NC_EXIT_INTERNAL, "registry instance %s: %s", r->name, jerr.text);
     json_decref(obj);
-    if (rc == 0) {
-        rc = cli_certify_instance(claim_find(r->claim), &I, &o, path, 1, verdict, err);
-        instance_clear(&I);
-    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
     int as_expected = rc == 0 && strcmp(verdict, r->expected) == 0;

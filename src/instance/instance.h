@@ -49,6 +49,8 @@ int instance_generate_nc_perturbed(instance *I, long K, long n, long d, uint64_t
 /* Reads an instance file (or the "instance" object of a certificate: kinds explicit and the
  * generators). Validates everything; on error nothing is left allocated. */
 int instance_read_file(instance *I, const char *path, nc_error *err);
+/* The JSON of an instance file, after the size and readability checks (NULL on error). */
+json_t *instance_json_load_file(const char *path, nc_error *err);
 int instance_from_json(instance *I, json_t *obj, nc_error *err);
 
 /* Parses a seed: a decimal string in [0, 2^64-1]. */

@@ -169,25 +169,39 @@ int instance_from_json(instance *I, json_t *obj, nc_error *err)
                         "instance: unknown kind \"%.60s\" (expected explicit, random-dyadic/1, nc/1, nc-perturbed/1)", k);
 }
 
-int instance_read_file(instance *I, const char *path, nc_error *err)
+json_t *instance_json_load_file(const char *path, nc_error *err)
 {
     struct stat st;
-    memset(I, 0, sizeof *I);
-    if (stat(path, &st) != 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot read instance file %s: %s", path, strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s is not a regular file", path);
-    if (st.st_size > INSTANCE_MAX_FILE_BYTES)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s is larger than 256 MiB", path);
+    if (stat(path, &st) != 0) {
+        nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot read instance file %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s is not a regular file", path);
+        return NULL;
+    }
+    if (st.st_size > INSTANCE_MAX_FILE_BYTES) {
+        nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s is larger than 256 MiB", path);
+        return NULL;
+    }
     FILE *probe = fopen(path, "rb");   /* a clear message for unreadable files */
-    if (probe == NULL)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot read instance file %s: %s", path, strerror(errno));
+    if (probe == NULL) {
+        nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot read instance file %s: %s", path, strerror(errno));
+        return NULL;
+    }
     fclose(probe);
     json_error_t jerr;
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
     if (root == NULL)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s: invalid JSON at line %d: %s",
-                            path, jerr.line, jerr.text);
+        nc_error_set(err, NC_EXIT_BAD_INPUT, "instance file %s: invalid JSON at line %d: %s", path, jerr.line, jerr.text);
+    return root;
+}
+
+int instance_read_file(instance *I, const char *path, nc_error *err)
+{
+    memset(I, 0, sizeof *I);
+    json_t *root = instance_json_load_file(path, err);
+    if (root == NULL) return err->status;
     int rc = instance_from_json(I, root, err);
     json_decref(root);
     if (rc && err->msg[0] && strncmp(err->msg, path, strlen(path)) != 0) {
