@@ -78,39 +78,30 @@ void ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
 
 int ball_from_kernel_sum_squares(arb_t r, double s_hat, long len)
 {
-    /* |s_hat - s| <= gamma_len s + len 2^-1074 (1 + gamma_len), gamma_len = len u / (1 - len u),
-     * u = 2^-53, valid for len u < 1 when no partial sum overflowed (s_hat finite), hence
-     * s in s_hat +/- (gamma_len/(1 - gamma_len)) (s_hat + 2 len 2^-1074) + 2 len 2^-1074.
-     * See proofs/derivations/kernels-rounding.md. */
-    if (!isfinite(s_hat) || s_hat < 0 || len <= 0 || len > (1L << 40)) return 0;
-    arb_t g, t;
-    mag_t rad;
-    arb_init(g);
-    arb_init(t);
+    /* proofs/derivations/kernels-rounding.md section 0: for len <= 2^50 and s_hat finite,
+     * s in [s_hat (1 - g) - b, s_hat (1 + g) + b], g = gamma_len = len u / (1 - len u),
+     * u = 2^-53, b = len 2^-1074. The radius g s_hat + b is computed with upward rounding. */
+    if (!isfinite(s_hat) || s_hat < 0 || len < 0 || len > (1L << 50)) return 0;
+    mag_t g, t, rad;
+    mag_init(g);
+    mag_init(t);
     mag_init(rad);
-    const slong prec = 64;
-    arb_set_si(g, len);
-    arb_mul_2exp_si(g, g, -53);                    /* len u */
-    arb_sub_ui(t, g, 1, prec);
-    arb_neg(t, t);                                 /* 1 - len u */
-    arb_div(g, g, t, prec);                        /* gamma_len */
-    arb_sub_ui(t, g, 1, prec);
-    arb_neg(t, t);                                 /* 1 - gamma_len */
-    arb_div(g, g, t, prec);                        /* gamma_len / (1 - gamma_len) */
-    arb_set_si(t, 2 * len);
-    arb_mul_2exp_si(t, t, -1074);                  /* eta = 2 len 2^-1074 */
-    arb_t sum;
-    arb_init(sum);
-    arb_set_d(sum, s_hat);
-    arb_add(sum, sum, t, prec);
-    arb_mul(g, g, sum, prec);
-    arb_add(g, g, t, prec);
-    arb_get_mag(rad, g);                           /* upper bound of the radius */
+    mag_set_ui(g, (ulong)len);
+    mag_mul_2exp_si(g, g, -53);                    /* len u (exact) */
+    mag_set_ui_lower(t, (ulong)len);
+    mag_mul_2exp_si(t, t, -53);
+    mag_one(rad);
+    mag_sub_lower(t, rad, t);                      /* lower bound of 1 - len u (> 0 here) */
+    mag_div(g, g, t);                              /* upper bound of gamma_len */
+    mag_set_d(t, s_hat);                           /* upper bound of s_hat */
+    mag_mul(rad, g, t);
+    mag_set_ui(t, (ulong)len);
+    mag_mul_2exp_si(t, t, -1074);                  /* b */
+    mag_add(rad, rad, t);
     arb_set_d(r, s_hat);
-    mag_add(arb_radref(r), arb_radref(r), rad);
-    arb_clear(g);
-    arb_clear(t);
-    arb_clear(sum);
+    mag_set(arb_radref(r), rad);
+    mag_clear(g);
+    mag_clear(t);
     mag_clear(rad);
     return 1;
 }

@@ -1,0 +1,127 @@
+#!/bin/sh
+# proofs/wp/run.sh: the `make proofs` gate. Runs Frama-C/WP on the kernels (src/kernels/*.c)
+# and the standalone Gappa scripts (proofs/gappa/*.g); exits non-zero on any unproved goal,
+# failed smoke test, WP warning, or Gappa failure. Writes proofs/wp/report.txt (deterministic:
+# goal names, statuses and provers, no timings).
+#
+#   sh proofs/wp/run.sh            replay the committed cache proofs/wp/cache (provers run only
+#                                  on cache misses; the cache is not modified)
+#   sh proofs/wp/run.sh --update   run/refresh and write new results into proofs/wp/cache
+#
+# Two WP passes (see proofs/derivations/kernels-rounding.md, "What WP proves"):
+#  - float model (WP default, IEEE binary64 through Why3's ieee_float): the functions whose
+#    contracts speak about double values (kernel_margin_from_logits, kernel_argmin);
+#  - typed+real model: the functions whose contracts say nothing about double values (memory
+#    safety, integer safety, assigns, loop invariants/variants, witness index ranges):
+#    kernel_logits, kernel_margins, kernel_frobenius2, and the integer lemmas. Their goals mention
+#    no floating-point value, so the model of doubles is irrelevant to them; the float-theory
+#    context makes the SMT solvers time out on the nonlinear index facts.
+set -u
+
+mode=replay
+case "${1:-}" in
+  "") ;;
+  --update) mode=update ;;
+  *) echo "usage: sh proofs/wp/run.sh [--update]" >&2; exit 2 ;;
+esac
+
+root=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
+cd "$root" || exit 2
+wpdir=proofs/wp
+
+for tool in frama-c why3 cvc5 z3 gappa; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "proofs: $tool not found (make deps)" >&2; exit 2; }
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nccert-wp.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT HUP INT TERM
+
+# Private Why3 configuration: detected provers + the committed cvc5 section and driver.
+datadir=$(why3 --print-datadir) || exit 2
+cvc5_version=$(cvc5 --version 2>/dev/null | sed -n 's/^This is cvc5 version \([^ ]*\).*/\1/p' | head -n 1)
+[ -n "$cvc5_version" ] || { echo "proofs: cannot read the cvc5 version" >&2; exit 2; }
+sed "s|@WHY3_DATADIR@|$datadir|" "$wpdir/cvc5.drv.in" > "$tmp/cvc5.drv" || exit 2
+WHY3CONFIG="$tmp/why3.conf"; export WHY3CONFIG
+why3 config detect > "$tmp/why3-detect.log" 2>&1 || { cat "$tmp/why3-detect.log" >&2; exit 2; }
+sed -e "s|@CVC5_DRIVER@|$tmp/cvc5.drv|" -e "s|1\.0\.3|$cvc5_version|" "$wpdir/why3.conf.in" \
+  | grep -v '^#' >> "$WHY3CONFIG" || exit 2
+
+# Lint: WP 25 misparses decimal literals with an exponent in ACSL (TOOLCHAIN.md).
+if grep -nE '[0-9]e[-+]?[0-9]' src/kernels/*.h src/kernels/*.c | grep -E '/\*@|//@|^[^:]*:[0-9]+:\s*(requires|ensures|assert|loop|lemma|\*)' ; then
+  echo "proofs: decimal exponent literal in ACSL (write hex floats)" >&2; exit 1
+fi
+
+# --update rebuilds the cache from scratch so that it holds no stale entries.
+if [ "$mode" = update ]; then rm -rf "$wpdir/cache"; fi
+mkdir -p "$wpdir/cache"
+common="-wp-warn-key *=error -wp-prover cvc5,z3 -wp-timeout 20 -wp-par 2 -wp-rte -wp-smoke-tests
+  -wp-cache $mode -wp-cache-dir $wpdir/cache -wp-session $tmp/session -wp-out $tmp/out"
+
+# Report: unknown/invalid/errors/warnings are errors; "untried" are only the preconditions of
+# the public functions (obligations of the callers, checked where they are called): SKIP.
+set -f   # $common is split on blanks but must not be globbed ('*=error')
+# shellcheck disable=SC2086
+frama-c -cpp-extra-args=-Isrc -warn-special-float none \
+  src/kernels/kernel_margin.c src/kernels/kernel_frobenius.c \
+  -wp $common -wp-model typed -wp-fct kernel_margin_from_logits,kernel_argmin \
+  -then -wp $common -wp-model typed+real -wp-fct kernel_logits,kernel_margins,kernel_frobenius2 \
+  -then -wp $common -wp-model typed+real -wp-fct= -wp-prop=@lemma \
+  -then -report-classify -report-unclassified-unknown ERROR -report-unclassified-invalid ERROR \
+        -report-unclassified-untried SKIP -report-unclassified-error ERROR \
+        -report-unclassified-warning ERROR -report-output-errors "$tmp/errors" \
+  > "$tmp/wp.log" 2>&1
+wp_rc=$?
+set +f
+[ -n "${NCCERT_WP_LOG:-}" ] && cp "$tmp/wp.log" "$NCCERT_WP_LOG"
+
+# Deterministic report: one line per goal / smoke test, no timings.
+{
+  echo "# nccert WP report (proofs/wp/run.sh; frama-c $(frama-c -version 2>/dev/null | head -n 1))"
+  echo "# status goal (prover names omitted: with -wp-par the first prover to answer varies)"
+  echo "# smoke tests pass when their (dead-code) goal is NOT proved"
+  sed -n -e 's/^\[wp\] \[\([^]]*\)\] Goal \([^ ]*\) : \([A-Za-z]*\).*/\3 \2/p' \
+         -e 's/^\[wp\] \[\([^]]*\)\] Smoke-test \([^ ]*\).*/\1 smoke \2/p' "$tmp/wp.log" \
+    | sed 's/ (cached)//' | LC_ALL=C sort -k2
+} > "$tmp/report.body"
+
+goals=$(grep -v -c -e ' smoke ' -e '^#' "$tmp/report.body")
+proved=$(grep -c '^Valid ' "$tmp/report.body")
+smoke=$(grep -v '^#' "$tmp/report.body" | grep -c ' smoke ')
+smoke_ok=$(grep -c '^Passed smoke ' "$tmp/report.body")
+failed_lines=$(grep -E '^\[wp\] \[(Failed|Unknown|Timeout)\]|Smoke-test.*(Failed|Warning)|\[wp\] .*Warning|Warning:' "$tmp/wp.log")
+
+# Gappa scripts (rounding-error constants): `gappa f.g` exits 0 iff every goal is proved.
+gappa_total=0; gappa_ok=0; gappa_lines=""
+for g in proofs/gappa/*.g; do
+  [ -f "$g" ] || continue
+  gappa_total=$((gappa_total + 1))
+  if gappa "$g" > "$tmp/gappa.log" 2>&1; then
+    gappa_ok=$((gappa_ok + 1)); gappa_lines="$gappa_lines
+Valid gappa $g"
+  else
+    gappa_lines="$gappa_lines
+Failed gappa $g"; sed 's/^/  gappa: /' "$tmp/gappa.log" >&2
+  fi
+done
+
+{
+  cat "$tmp/report.body"
+  [ -n "$gappa_lines" ] && printf '%s\n' "$gappa_lines" | sed '/^$/d'
+  echo "# WP goals proved: $proved / $goals; smoke tests passed: $smoke_ok / $smoke; Gappa scripts proved: $gappa_ok / $gappa_total"
+} > "$wpdir/report.txt"
+
+echo "proofs: WP goals proved $proved / $goals, smoke tests passed $smoke_ok / $smoke, Gappa scripts $gappa_ok / $gappa_total (report: $wpdir/report.txt, cache: $mode)"
+
+status=0
+if [ "$wp_rc" -ne 0 ]; then echo "proofs: frama-c exited with $wp_rc" >&2; status=1; fi
+if [ -s "$tmp/errors" ] && [ "$(cat "$tmp/errors")" != 0 ]; then
+  echo "proofs: report-classify counted $(cat "$tmp/errors") error(s)" >&2; status=1
+fi
+if [ "$goals" -eq 0 ] || [ "$proved" -ne "$goals" ] || [ "$smoke_ok" -ne "$smoke" ]; then status=1; fi
+if [ -n "$failed_lines" ]; then printf '%s\n' "$failed_lines" >&2; status=1; fi
+if [ "$gappa_ok" -ne "$gappa_total" ]; then status=1; fi
+if [ "$status" -ne 0 ]; then
+  echo "proofs: FAILED (full frama-c log follows)" >&2
+  grep -v '^\[wp\] \[\(Qed\|Valid\|CVC5[^]]*\|Z3[^]]*\|Passed\)\]' "$tmp/wp.log" >&2
+fi
+exit $status
