@@ -21,6 +21,15 @@ static const struct {
     {"ulpm.theorem-3.4", ck_claim_ulpm_theorem34},
     {"ulpm.lemma-3.2", ck_claim_ulpm_lemma32},
     {"ulpm.lemmas-b3-b5", ck_claim_ulpm_lemmasb3b5},
+    {"imbrelu.eq-6", ck_claim_imbrelu_eq6},
+    {"imbrelu.theorem-1", ck_claim_imbrelu_theorem1},
+    {"imbrelu.global-search", ck_claim_imbrelu_global_search},
+    {"imbrelu.prop-1-cor-1-3", ck_claim_imbrelu_prop1_cor13},
+    {"imbrelu.cor-4", ck_claim_imbrelu_cor4},
+    {"imbrelu.non-monotone", ck_claim_imbrelu_non_monotone},
+    {"msecp.identities", ck_claim_msecp_identities},
+    {"msecp.manifold", ck_claim_msecp_manifold},
+    {"msecp.dynamics", ck_claim_msecp_dynamics},
 };
 
 static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", "method",

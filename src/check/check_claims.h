@@ -18,4 +18,13 @@ int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_lemma32(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_lemmasb3b5(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_imbrelu_eq6(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_imbrelu_global_search(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_imbrelu_prop1_cor13(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_imbrelu_cor4(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_imbrelu_non_monotone(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_msecp_identities(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_msecp_dynamics(const json_t *root, const char *verdict, ck_err *e);
 #endif

@@ -42,6 +42,15 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
 int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int imbrelu_global_search_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int imbrelu_prop1_cor13_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int msecp_identities_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int msecp_dynamics_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 
 /* The Lemma 3.1 certifier on an already parsed instance (used by benchmarks and tests). */
 int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, json_t **cert, nc_error *err);

@@ -18,6 +18,15 @@ static const registry_group groups[] = {
     GROUP(ulpm_theorem34),
     GROUP(ulpm_lemma32),
     GROUP(ulpm_lemmasb3b5),
+    GROUP(imbrelu_eq6),
+    GROUP(imbrelu_theorem1),
+    GROUP(imbrelu_global_search),
+    GROUP(imbrelu_prop1_cor13),
+    GROUP(imbrelu_cor4),
+    GROUP(imbrelu_non_monotone),
+    GROUP(msecp_identities),
+    GROUP(msecp_manifold),
+    GROUP(msecp_dynamics),
 };
 
 int registry_count(void)

@@ -1,0 +1,11 @@
+/* check_imbrelu_theorem1.c: the checker of imbrelu.theorem-1 (not written yet: certificates of this claim are
+ * refused as malformed until it is). */
+#include "check_claims.h"
+
+int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e)
+{
+    (void)root;
+    (void)verdict;
+    ck_fail(e, CK_MALFORMED, "claim imbrelu.theorem-1: nccheck has no checker for it yet");
+    return -1;
+}
