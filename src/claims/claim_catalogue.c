@@ -17,7 +17,7 @@ const claim_info claim_catalogue[] = {
     {"ulpm.lemma-3.2", "Lemma 3.2 (= B.2)", "(epsilon, delta)-approximate KKT when L < log 2", NULL},
     {"ulpm.lemmas-b3-b5", "Lemmas B.3-B.5", "inequalities (24), (35), (37) when L < log 2", NULL},
     {"ulpm.example-3.1", "Example 3.1 (= C.1)", "bad KKT point, K=4, n=1: curvature along (10), (55)-(59)", NULL},
-    {"ulpm.theorem-3.3", "Theorem 3.3 (= C.1)", "optimal loss on the sphere, attained at NC points", NULL},
+    {"ulpm.theorem-3.3", "Theorem 3.3 (= C.1)", "L >= L*(rho) on the sphere, equality iff NC with ||W||=||H||", ulpm_theorem33_certify},
     {"ulpm.theorem-3.4", "Theorem 3.4 (= C.2)", "negative second variation at non-optimal critical points", NULL},
     {"ulpm.eq-66", "Eq. (66)", "rank K-1 of the CE gradient in logits, left null vector 1", NULL},
     {"linconv.prop-1", "Proposition 1", "MSE with bias: optimal set in both regimes", NULL},
