@@ -99,7 +99,13 @@ bad "extra argument"         'extra|unexpected' certify $CLAIM extra --K 3 --n 2
 
 # -------------------------------------------------------------------- claims
 bad "unknown claim"          'ulpm.lemma-9.9' certify ulpm.lemma-9.9 --K 3 --n 2 --d 3 --seed 1
-bad "claim without certifier (ulpm.theorem-3.3)" 'ulpm.theorem-3.3' certify ulpm.theorem-3.3 --K 3 --n 2 --d 3 --seed 1
+# a catalogued claim that has no certifier yet (the first "planned" one in nccert list)
+PLANNED=$("$NCCERT" list | awk '$2 == "planned" { print $1; exit }')
+if [ -n "$PLANNED" ]; then
+    bad "claim without certifier ($PLANNED)" "$PLANNED" certify "$PLANNED" --K 3 --n 2 --d 3 --seed 1
+else
+    n=$((n + 1)); echo "ok $n # SKIP every catalogued claim has a certifier"
+fi
 bad "missing claim"          'CLAIM|claim' certify --K 3 --n 2 --d 3 --seed 1
 bad "both --instance and --K" 'instance' certify $CLAIM --instance "$DATA/lemma31_K2_n1_d2.json" --K 3
 bad "both --instance and --nc" 'instance' certify $CLAIM --instance "$DATA/lemma31_K2_n1_d2.json" --nc
