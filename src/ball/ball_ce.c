@@ -37,21 +37,22 @@ void ball_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
     arb_init(t);
     for (slong c = 0; c < N; c++) {
         slong k = c / n;
-        /* softmax_j = e_j / (1 + sum_{l != k} e_l), e_j = exp(z_j - z_k): no overflow when z_k is
-         * the largest logit, the usual case for separated data */
-        arb_one(s);
+        /* e_j = exp(z_j - z_k) (no overflow when z_k is the largest logit, the usual case for
+         * separated data), s = sum_{l != k} e_l; softmax_j = e_j / (1 + s) and
+         * softmax_k - 1 = -s / (1 + s): s is never recovered as (1 + s) - 1, which would cancel
+         * completely at large margins. */
+        arb_zero(s);
         for (slong j = 0; j < K; j++) {
             if (j == k) continue;
             arb_sub(t, arb_mat_entry(Z, j, c), arb_mat_entry(Z, k, c), prec);
             arb_exp(arb_mat_entry(G, j, c), t, prec);
             arb_add(s, s, arb_mat_entry(G, j, c), prec);
         }
-        arb_one(arb_mat_entry(G, k, c));
-        for (slong j = 0; j < K; j++) arb_div(arb_mat_entry(G, j, c), arb_mat_entry(G, j, c), s, prec);
-        /* softmax_k - 1 = -(sum_{l != k} e_l) / (1 + sum_{l != k} e_l), without cancellation */
-        arb_sub_ui(t, s, 1, prec);
-        arb_div(t, t, s, prec);
-        arb_neg(arb_mat_entry(G, k, c), t);
+        arb_add_ui(t, s, 1, prec);
+        for (slong j = 0; j < K; j++)
+            if (j != k) arb_div(arb_mat_entry(G, j, c), arb_mat_entry(G, j, c), t, prec);
+        arb_div(arb_mat_entry(G, k, c), s, t, prec);
+        arb_neg(arb_mat_entry(G, k, c), arb_mat_entry(G, k, c));
     }
     arb_clear(s);
     arb_clear(t);
