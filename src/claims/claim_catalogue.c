@@ -10,16 +10,16 @@ void certify_options_default(certify_options *o)
 }
 
 const claim_info claim_catalogue[] = {
-    {"ulpm.def-2.1", "Definition 2.1", "simplex ETF: equal norms, cosines -1/(K-1), exactly", NULL},
+    {"ulpm.def-2.1", "Definition 2.1", "simplex ETF: equal norms, cosines -1/(K-1), NC1-NC4, exactly", ulpm_def21_certify},
     {"ulpm.lemma-3.1", "Lemma 3.1 (= Lemma B.1)",
      "q_min(W,H) <= (||W||^2+||H||^2)/(2(K-1)sqrt(n)), equality iff neural collapse", ulpm_lemma31_certify},
-    {"ulpm.theorem-3.2", "Theorem 3.2 (= B.2)", "optimum of the min-norm separation problem, KKT, MFCQ", NULL},
-    {"ulpm.lemma-3.2", "Lemma 3.2 (= B.2)", "(epsilon, delta)-approximate KKT when L < log 2", NULL},
-    {"ulpm.lemmas-b3-b5", "Lemmas B.3-B.5", "inequalities (24), (35), (37) when L < log 2", NULL},
+    {"ulpm.theorem-3.2", "Theorem 3.2 (= B.2)", "optimum (K-1)sqrt(n) of the min-norm separation problem at NC points, KKT, MFCQ", ulpm_theorem32_certify},
+    {"ulpm.lemma-3.2", "Lemma 3.2 (= B.2)", "(epsilon, delta)-approximate KKT when L < log 2 (appendix and main-text forms, C = gamma)", ulpm_lemma32_certify},
+    {"ulpm.lemmas-b3-b5", "Lemmas B.3-B.5", "pointwise inequalities (24), (34), (35), (37) when L < log 2", ulpm_lemmasb3b5_certify},
     {"ulpm.example-3.1", "Example 3.1 (= C.1)", "bad KKT point, K=4, n=1: curvature along (10), (55)-(59)", NULL},
     {"ulpm.theorem-3.3", "Theorem 3.3 (= C.1)", "L >= L*(rho) on the sphere, equality iff NC with ||W||=||H||", ulpm_theorem33_certify},
-    {"ulpm.theorem-3.4", "Theorem 3.4 (= C.2)", "negative second variation at non-optimal critical points", NULL},
-    {"ulpm.eq-66", "Eq. (66)", "rank K-1 of the CE gradient in logits, left null vector 1", NULL},
+    {"ulpm.theorem-3.4", "Theorem 3.4 (= C.2)", "negative second variation at non-optimal critical points", ulpm_theorem34_certify},
+    {"ulpm.eq-66", "Eq. (66)", "rank K-1 of the CE gradient in logits, left null vector 1", ulpm_eq66_certify},
     {"linconv.prop-1", "Proposition 1", "MSE with bias: optimal set in both regimes", NULL},
     {"linconv.theorem-2", "Theorem 2", "explicit error-bound pair (delta_1, kappa_1)", NULL},
     {"linconv.prop-3", "Proposition 3", "CE, d >= K: optimal set, threshold", NULL},

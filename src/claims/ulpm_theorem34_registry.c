@@ -1,6 +1,22 @@
-/* ulpm_theorem34_registry.c: default instances of ulpm.theorem-3.4 (none yet: the claim has no certifier). */
+/* ulpm_theorem34_registry.c: default instances of ulpm.theorem-3.4. Expected verdicts come
+ * from mathematics (proofs/derivations/ulpm-theorem-3.4.md): the pairing points W = H =
+ * C blockdiag([[1,-1],[-1,1]]) (Example 3.1 for K = 4) are critical on the sphere, not optimal,
+ * and the paper's construction after (77) has second variation -8(1-e^{-2C^2})/S < 0 (with
+ * ||a||^2 = 2 and unit u, v), so "negative second variation" is PROVED; nc/1 points are optimal
+ * (Theorem 3.3), hence no negative second variation, PROVED with the inertia. */
 #include <stddef.h>
 #include "claims/registry.h"
 
-const registry_entry ulpm_theorem34_registry[] = {{NULL, NULL, NULL, NULL}};
-const int ulpm_theorem34_registry_len = 0;
+const registry_entry ulpm_theorem34_registry[] = {
+    {"ulpm.theorem-3.4", "pairing-K4-C1_2", "{\"kind\":\"ulpm-pairing/1\",\"K\":4,\"C\":\"1/2\"}", "PROVED"},
+    {"ulpm.theorem-3.4", "pairing-K4-C1", "{\"kind\":\"ulpm-pairing/1\",\"K\":4,\"C\":\"1\"}", "PROVED"},
+    {"ulpm.theorem-3.4", "pairing-K4-C2", "{\"kind\":\"ulpm-pairing/1\",\"K\":4,\"C\":\"2\"}", "PROVED"},
+    {"ulpm.theorem-3.4", "pairing-K4-C3_4", "{\"kind\":\"ulpm-pairing/1\",\"K\":4,\"C\":\"3/4\"}", "PROVED"},
+    {"ulpm.theorem-3.4", "pairing-K6-C1", "{\"kind\":\"ulpm-pairing/1\",\"K\":6,\"C\":\"1\"}", "PROVED"},
+    {"ulpm.theorem-3.4", "pairing-K8-C1", "{\"kind\":\"ulpm-pairing/1\",\"K\":8,\"C\":\"1\"}", "PROVED"},
+    {"ulpm.theorem-3.4", "pairing-K64-C1", "{\"kind\":\"ulpm-pairing/1\",\"K\":64,\"C\":\"1\"}", "PROVED"},
+    {"ulpm.theorem-3.4", "nc-K4-n1-d4", "{\"kind\":\"nc/1\",\"K\":4,\"n\":1,\"d\":4}", "PROVED"},
+    {"ulpm.theorem-3.4", "nc-K3-n1-d5", "{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":5}", "PROVED"},
+    {"ulpm.theorem-3.4", "nc-K4-n4-d4", "{\"kind\":\"nc/1\",\"K\":4,\"n\":4,\"d\":4}", "PROVED"},
+};
+const int ulpm_theorem34_registry_len = (int)(sizeof ulpm_theorem34_registry / sizeof ulpm_theorem34_registry[0]);

@@ -1,0 +1,56 @@
+/* check_ulpm_theorem34.h: nccheck's own pieces for ulpm.theorem-3.4: the exact rational point,
+ * its exact criticality on the sphere, the exact NC test, and the MPFI second variation
+ * (Hessian of L(W H), seed 001 eq. (4)). Vectors of R^D, D = K d + d N, are (dW, dH), dW
+ * row-major K x d then dH row-major d x N. */
+#ifndef CHECK_ULPM_THEOREM34_H
+#define CHECK_ULPM_THEOREM34_H
+#include <gmp.h>
+#include <jansson.h>
+#include <mpfi.h>
+
+#include "check_enclosure.h"
+#include "check_json.h"
+
+#define T34CK_PREC 256   /* MPFI precision of every interval the checker computes */
+
+typedef struct {
+    long K, n, d, N, D;
+    mpq_t *W, *H;        /* W[k*d + l], H[l*N + c] */
+} t34ck_pt;
+
+/* Instance: {"kind":"ulpm-pairing/1","K","C"} or a generic ulpm instance with rational
+ * entries (nc/1 with n a perfect square). 0 on success. */
+int t34ck_point_parse(const json_t *j, t34ck_pt *P, ck_err *e);
+void t34ck_point_free(t34ck_pt *P);
+/* x_i, entry i of x = (W, H). */
+mpq_t *t34ck_x(const t34ck_pt *P, long i);
+
+/* 1 iff critical by the symmetry argument (specs/claims/ulpm.theorem-3.4.md); then lam
+ * encloses lambda with grad L = lambda x, and xx = x.x. */
+int t34ck_critical(const t34ck_pt *P, mpfi_t lam, mpq_t xx);
+/* 1 iff the exact NC conditions hold (an optimal point of Theorem 3.3). */
+int t34ck_is_nc(const t34ck_pt *P);
+
+typedef struct {
+    const t34ck_pt *P;
+    mpfi_ptr W, H, G, Pm;
+    mpfi_t lam;
+} t34ck_hess;
+void t34ck_hess_init(t34ck_hess *h, const t34ck_pt *P, const mpfi_t lam);
+void t34ck_hess_clear(t34ck_hess *h);
+/* out = (Hess L) v - lambda v (minus_lambda) or (Hess L) v. */
+void t34ck_hess_vec(mpfi_ptr out, const t34ck_hess *h, mpfi_srcptr v, int minus_lambda);
+/* q = v.(Hess L)v and s = q - lambda |v|^2 for an exact rational v. */
+void t34ck_forms(mpfi_t q, mpfi_t s, const t34ck_hess *h, const mpq_t *v);
+
+/* Interval LDL^T with 1 x 1 pivots of the m x m matrix A (lower triangle, destroyed);
+ * 1 and the counts when no pivot contains 0. */
+int t34ck_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos);
+/* 1 iff the rows x cols rational matrix (column-major: column t at M + t*rows) has full
+ * column rank, shown modulo a prime. */
+int t34ck_full_column_rank(mpq_t *M, long rows, long cols);
+
+/* Invalid unless lo <= hi, the MPFI interval x lies inside [lo, hi] (so the exact value
+ * does) and the decimal rendering contains [lo, hi]. */
+int t34ck_encl_verify_interval(const ck_encl *q, const char *name, const mpfi_t x, ck_err *e);
+#endif

@@ -1,0 +1,54 @@
+/* ulpm_lemma32_point.h: the quantities of seed 001 Lemma 3.2 (= seed 000 Lemma B.2) and seed 000
+ * Lemmas B.3-B.5 at one point theta = s*(W, H) of the layer-peeled CE loss (eq. (4)), in Arb, and
+ * the claim-specific instance wrapper {"kind": ..., <variant key>, "point": <ulpm instance>,
+ * "scale": optional rational s} shared by ulpm.lemma-3.2 and ulpm.lemmas-b3-b5.
+ * Definitions and why they are right: proofs/derivations/ulpm-lemma-3.2.md, ulpm-lemmas-b3-b5.md.
+ * Contract of l32_point_eval: every ball contains the exact value of its quantity. */
+#ifndef ULPM_LEMMA32_POINT_H
+#define ULPM_LEMMA32_POINT_H
+#include <arb.h>
+#include <jansson.h>
+#include "common/nc_error.h"
+#include "instance/instance.h"
+
+/* Every quantity either claim can put in a certificate (names in L32_QNAMES, same order). */
+enum {
+    L32_LOSS, L32_RHO_SQ, L32_Q_MIN, L32_GRAD_SQ, L32_RADIAL, L32_SUM_AS, L32_SUM_AEXC,
+    L32_GAMMA,                                            /* needs L < log 2 */
+    L32_BETA, L32_EPS_ACT_SQ, L32_EPS_CLAIM_SQ, L32_EPS_GAP, L32_DELTA_ACT, L32_DELTA_APP,
+    L32_DELTA_MAIN,                                       /* Lemma 3.2 / B.2 */
+    L32_DRHO2, L32_DGAMMA, L32_E34_LHS, L32_E34_MID, L32_E34_RHS, L32_E35_RHS, L32_E35_RHS_NORHO,
+    L32_E37_LHS_SQ, L32_E37_RHS_SQ,                       /* Lemmas B.3-B.5 */
+    L32_NQ
+};
+extern const char *const L32_QNAMES[L32_NQ];
+
+typedef struct {
+    arb_t q[L32_NQ];
+    int below_log2;   /* 1: the balls prove L < log 2; -1: they prove L > log 2; 0: undecided */
+} l32_point;
+
+void l32_point_init(l32_point *p);
+void l32_point_clear(l32_point *p);
+
+/* Evaluates every quantity at theta = scale * (W, H) at precision prec. The quantities after
+ * L32_GAMMA are computed only when below_log2 == 1 (otherwise left indeterminate). */
+void l32_point_eval(l32_point *p, const instance *I, const fmpq_t scale, slong prec);
+
+/* The wrapper {"kind": KIND, VKEY: one of VALUES, "point": {...}, "scale": "s"?}: parses the
+ * point (generic ulpm kinds), the variant (index into VALUES) and the scale (default 1, must be
+ * > 0). Bad input: status 2. */
+int l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char *const *values,
+                      instance *I, int *variant, fmpq_t scale, json_t **scale_json, nc_error *err);
+
+/* The wrapper as certificate JSON (point re-emitted by instance_to_json). Steals scale_json. */
+json_t *l32_wrapper_json(const char *kind, const char *vkey, const char *value, const instance *I,
+                         json_t *scale_json);
+
+/* Source object for the two claims. */
+json_t *l32_source(const char *label, const char *statement);
+
+/* The certificate enclosure of x, widened by 2^-96 (|x| + 1) so that the checker's own
+ * intervals (MPFI, from 128 bits) fall inside it without precision escalation. */
+json_t *l32_quantity(const arb_t x);
+#endif

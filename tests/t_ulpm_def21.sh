@@ -1,0 +1,80 @@
+#!/bin/sh
+# t_ulpm_def21.sh: ulpm.def-2.1 end to end (nccert certify -> nccheck) and the NC constructor's
+# known answers: for etf/1 (K, n, d, scale s) Definition 2.1 gives ||w_k||^2 = s^2 (K-1)/K,
+# w_k.w_j = -s^2/K, c = s^2, cosine -1/(K-1), ||h||^2 = s^2 (K-1)/(K n) (computed here with
+# python fractions from K, n, s, never from nccert). Then tampered certificates are rejected with
+# the exit status of specs/certificate.md and bad instances are refused with exit 2.
+# Random sizes from NCCERT_TEST_SEED (printed).
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"; CLAIM=ulpm.def-2.1
+if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
+if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
+mkdir -p "$ROOT/tests/tmp"
+T=$(mktemp -d "$ROOT/tests/tmp/def21.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
+trap 'rm -rf "$T"' EXIT
+SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+echo "# NCCERT_TEST_SEED=$SEED"
+n=0; failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+RK=$((SEED % 9 + 2)); RN=$((SEED / 9 % 5 + 1))
+for inst in '{"kind":"etf/1","K":2,"n":1,"d":1}' '{"kind":"etf/1","K":4,"n":3,"d":3,"scale":"3/2"}' \
+            '{"kind":"nc/1","K":3,"n":2,"d":3}' "{\"kind\":\"etf/1\",\"K\":$RK,\"n\":$RN,\"d\":$((RK - 1)),\"scale\":\"5/7\"}" \
+            "{\"kind\":\"etf/1\",\"K\":$RK,\"n\":$RN,\"d\":$((RK + 2))}"; do
+    f="$T/c$n.json"
+    if "$NCCERT" certify $CLAIM --instance-json "$inst" -q -o "$f" 2>"$T/err" && "$NCCHECK" "$f" >/dev/null; then
+        if python3 - "$f" <<'PY'
+import json, sys
+from fractions import Fraction as F
+c = json.load(open(sys.argv[1])); i = c["instance"]; K, n = i["K"], i["n"]
+s = F(i.get("scale", "1")); q = c["quantities"]
+want = {"norm_sq_w": s*s*F(K-1, K), "inner_w": -s*s/K, "gram_c": s*s, "cosine": F(-1, K-1),
+        "norm_sq_h": s*s*F(K-1, K*n), "nc13_residual": F(0)}
+for k, v in want.items():
+    assert F(q[k]["exact"]["a"]) == v and "b" not in q[k]["exact"], (k, q[k]["exact"], v)
+assert c["verdict"] == "PROVED"
+PY
+        then ok "$inst: PROVED, accepted, known answers"; else not_ok "$inst: known answers differ"; fi
+    else not_ok "$inst: certify/check failed: $(cat "$T/err")"; fi
+done
+
+# tampering: NAME EXPECTED-EXIT PYTHON-STATEMENT (c is the certificate)
+"$NCCERT" certify $CLAIM --instance-json '{"kind":"etf/1","K":4,"n":3,"d":3,"scale":"3/2"}' -q -o "$T/base.json"
+"$NCCERT" certify $CLAIM --instance-json '{"kind":"nc/1","K":3,"n":2,"d":3}' -q -o "$T/basenc.json"
+tamper() {
+    python3 -c "import json,sys; c=json.load(open(sys.argv[1])); $3; json.dump(c, open(sys.argv[2], 'w'))" "$4" "$T/m.json"
+    "$NCCHECK" "$T/m.json" >"$T/out" 2>&1; rc=$?
+    if [ $rc -eq "$2" ]; then ok "$1 -> exit $rc"; else not_ok "$1 -> exit $rc (want $2): $(cat "$T/out")"; fi
+}
+B="$T/base.json"
+tamper "identity" 0 "pass" "$B"
+tamper "verdict REFUTED" 1 "c['verdict']='REFUTED'" "$B"
+tamper "verdict INCONCLUSIVE" 1 "c['verdict']='INCONCLUSIVE'" "$B"
+tamper "verdict word" 2 "c['verdict']='proved'" "$B"
+tamper "assertion none" 1 "c['assertion']='none'" "$B"
+tamper "assertion unknown" 2 "c['assertion']='ETF'" "$B"
+for qn in norm_sq_w inner_w gram_c cosine norm_sq_h nc13_residual; do
+    tamper "$qn exact a + 1" 1 "from fractions import Fraction as F; e=c['quantities']['$qn']['exact']; e['a']=str(F(e['a'])+1)" "$B"
+    tamper "$qn lo = hi = 1000" 1 "c['quantities']['$qn'].update(lo='0x1.f4p+9', hi='0x1.f4p+9')" "$B"
+done
+tamper "quantity removed" 2 "c['quantities'].pop('cosine')" "$B"
+tamper "witness key added" 2 "c['witnesses']['k']=0" "$B"
+tamper "instance scale 2" 1 "c['instance']['scale']='2'" "$B"
+tamper "instance n + 1" 1 "c['instance']['n']+=1" "$B"
+tamper "instance K + 1 (d < K-1)" 2 "c['instance']['K']+=1" "$B"
+tamper "instance scale -1" 2 "c['instance']['scale']='-1'" "$B"
+tamper "instance kind etf/2" 2 "c['instance']['kind']='etf/2'" "$B"
+tamper "instance extra key" 2 "c['instance']['seed']='1'" "$B"
+tamper "nc/1 identity" 0 "pass" "$T/basenc.json"
+tamper "nc/1 n + 1" 1 "c['instance']['n']+=1" "$T/basenc.json"
+tamper "nc/1 with scale key" 2 "c['instance']['scale']='2'" "$T/basenc.json"
+
+for bad in '{"kind":"etf/1","K":5,"n":1,"d":3}' '{"kind":"etf/1","K":1,"n":1,"d":3}' '{"kind":"etf/1","K":3,"n":0,"d":3}' \
+           '{"kind":"etf/1","K":3,"n":1,"d":3,"scale":"0"}' '{"kind":"etf/1","K":3,"n":1,"d":3,"scale":"1e3"}' \
+           '{"kind":"nc/1","K":3,"n":1,"d":2}' '{"kind":"random-dyadic/1","K":3,"n":1,"d":3,"seed":"1"}' \
+           '{"kind":"etf/1","K":3,"n":1,"d":3,"x":1}'; do
+    "$NCCERT" certify $CLAIM --instance-json "$bad" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
+    if [ $rc -eq 2 ] && [ ! -e "$T/bad.json" ]; then ok "nccert refuses $bad (exit 2)"; else not_ok "nccert on $bad -> exit $rc"; fi
+done
+echo "1..$n"
+[ "$failed" -eq 0 ]
