@@ -30,6 +30,10 @@ static const struct {
     {"msecp.identities", ck_claim_msecp_identities},
     {"msecp.manifold", ck_claim_msecp_manifold},
     {"msecp.dynamics", ck_claim_msecp_dynamics},
+    {"linconv.prop-1", ck_claim_linconv_prop1},
+    {"linconv.theorem-2", ck_claim_linconv_theorem2},
+    {"linconv.prop-3", ck_claim_linconv_prop3},
+    {"linconv.theorem-4", ck_claim_linconv_theorem4},
 };
 
 static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", "method",

@@ -27,4 +27,8 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, const char *verdict, ck_er
 int ck_claim_msecp_identities(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_msecp_dynamics(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_linconv_prop1(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_linconv_theorem2(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_linconv_prop3(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_linconv_theorem4(const json_t *root, const char *verdict, ck_err *e);
 #endif

@@ -51,6 +51,10 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
 int msecp_identities_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int msecp_dynamics_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int linconv_prop1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int linconv_theorem2_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int linconv_prop3_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int linconv_theorem4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 
 /* The Lemma 3.1 certifier on an already parsed instance (used by benchmarks and tests). */
 int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, json_t **cert, nc_error *err);

@@ -27,6 +27,10 @@ static const registry_group groups[] = {
     GROUP(msecp_identities),
     GROUP(msecp_manifold),
     GROUP(msecp_dynamics),
+    GROUP(linconv_prop1),
+    GROUP(linconv_theorem2),
+    GROUP(linconv_prop3),
+    GROUP(linconv_theorem4),
 };
 
 int registry_count(void)

@@ -36,4 +36,8 @@ REGISTRY_GROUP(imbrelu_non_monotone)
 REGISTRY_GROUP(msecp_identities)
 REGISTRY_GROUP(msecp_manifold)
 REGISTRY_GROUP(msecp_dynamics)
+REGISTRY_GROUP(linconv_prop1)
+REGISTRY_GROUP(linconv_theorem2)
+REGISTRY_GROUP(linconv_prop3)
+REGISTRY_GROUP(linconv_theorem4)
 #endif
