@@ -29,6 +29,11 @@ typedef struct {
 extern const claim_info claim_catalogue[];
 extern const int claim_catalogue_len;
 
+/* The instance kind `nccert certify` builds from parameter flags (--lambda-w, --lambda-h,
+ * --lambda, --n LIST) for this claim: "<paper>/1" for the papers whose instances are
+ * parameters (linconv, imbrelu, msecp), NULL otherwise. */
+const char *claim_flags_kind(const claim_info *claim);
+
 /* The catalogue entry with this id, or NULL. */
 const claim_info *claim_find(const char *id);
 

@@ -36,6 +36,15 @@ const claim_info claim_catalogue[] = {
 };
 const int claim_catalogue_len = (int)(sizeof claim_catalogue / sizeof claim_catalogue[0]);
 
+const char *claim_flags_kind(const claim_info *claim)
+{
+    static const char *const kinds[][2] = {
+        {"linconv.", "linconv/1"}, {"imbrelu.", "imbrelu/1"}, {"msecp.", "msecp/1"}};
+    for (size_t t = 0; t < sizeof kinds / sizeof kinds[0]; t++)
+        if (strncmp(claim->id, kinds[t][0], strlen(kinds[t][0])) == 0) return kinds[t][1];
+    return NULL;
+}
+
 const claim_info *claim_find(const char *id)
 {
     for (int t = 0; t < claim_catalogue_len; t++)

@@ -24,6 +24,9 @@ static const char certify_usage[] =
     "  --nc ... --seed S --perturb E\n"
     "                    nc-perturbed/1: the nc/1 point plus 2^E times random-dyadic/1(S), E <= -1\n"
     "  (generators: specs/generators.md; K >= 2, n >= 1, d >= 1)\n"
+    "  --lambda-w X --lambda-h X | --lambda X  [--K K] [--n N | --n N1,N2,...] [--d D] [--seed S]\n"
+    "                    a parameter instance of the claim's own kind (specs/claims/<claim>.md):\n"
+    "                    X exact: integer, decimal, p/q or scientific (1e-4 = 1/10000 exactly)\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE   where to write the certificate\n"
@@ -36,7 +39,7 @@ static const char certify_usage[] =
 typedef struct {
     const char *claim, *instance_file, *instance_json, *output;
     long K, n, d, perturb, max_prec;
-    const char *seed;
+    const char *seed, *n_list, *lambda_w, *lambda_h, *lambda;
     int nc, quiet, have_K, have_n, have_d, have_perturb;
 } certify_args;
 
@@ -49,6 +52,8 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
         {"d", required_argument, NULL, 'd'},        {"seed", required_argument, NULL, 's'},
         {"nc", no_argument, NULL, 'c'},             {"perturb", required_argument, NULL, 'p'},
         {"max-prec", required_argument, NULL, 'm'}, {"quiet", no_argument, NULL, 'q'},
+        {"lambda-w", required_argument, NULL, 'W'}, {"lambda-h", required_argument, NULL, 'H'},
+        {"lambda", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->max_prec = 4096;
@@ -62,7 +67,14 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
         case 'j': a->instance_json = optarg; break;
         case 'o': a->output = optarg; break;
         case 'K': rc = cli_parse_long("--K", optarg, 2, 100000, &a->K, err); a->have_K = 1; break;
-        case 'n': rc = cli_parse_long("--n", optarg, 1, 100000, &a->n, err); a->have_n = 1; break;
+        case 'n':
+            a->have_n = 1;
+            if (strchr(optarg, ',')) a->n_list = optarg;
+            else rc = cli_parse_long("--n", optarg, 1, 100000, &a->n, err);
+            break;
+        case 'W': a->lambda_w = optarg; break;
+        case 'H': a->lambda_h = optarg; break;
+        case 'L': a->lambda = optarg; break;
         case 'd': rc = cli_parse_long("--d", optarg, 1, 100000, &a->d, err); a->have_d = 1; break;
         case 's': a->seed = optarg; break;
         case 'c': a->nc = 1; break;
@@ -80,6 +92,13 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
     a->claim = argv[optind++];
     if (optind < argc)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: unexpected argument \"%s\"", argv[optind]);
+    if (a->lambda_w || a->lambda_h || a->lambda || a->n_list) {   /* a parameter instance */
+        if (a->instance_file || a->instance_json || a->nc || a->have_perturb)
+            return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                "certify: parameter flags (--lambda-w/--lambda-h/--lambda/--n LIST) exclude "
+                                "--instance, --instance-json, --nc and --perturb");
+        return 0;
+    }
     int generated = a->have_K || a->have_n || a->have_d || a->seed || a->nc || a->have_perturb;
     int given = (a->instance_file != NULL) + (a->instance_json != NULL) + (generated != 0);
     if (given > 1)
@@ -99,8 +118,70 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
 
 /* The instance as JSON: read from the file, parsed from the option, or the generator's object
  * (validated by the certifier itself). NULL on error. */
-static json_t *build_instance_json(const certify_args *a, nc_error *err)
+/* Adds key = the exact rational of s (integer, decimal, p/q or scientific) as a "p/q" string. */
+static int set_exact(json_t *j, const char *key, const char *option, const char *s, nc_error *err)
 {
+    fmpq_t q;
+    fmpq_init(q);
+    int rc = cli_parse_exact(option, s, q, err);
+    if (rc == 0) {
+        char *t = fmpq_get_str(NULL, 10, q);
+        json_object_set_new(j, key, json_string(t));
+        flint_free(t);
+    }
+    fmpq_clear(q);
+    return rc;
+}
+
+/* The instance of the claim's own kind from parameter flags (see certify_usage). */
+static json_t *build_parameter_json(const claim_info *claim, const certify_args *a, nc_error *err)
+{
+    const char *kind = claim_flags_kind(claim);
+    if (kind == NULL) {
+        nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: claim %s takes no parameter flags "
+                     "(--lambda-w/--lambda-h/--lambda/--n LIST); give --instance", claim->id);
+        return NULL;
+    }
+    json_t *j = json_object();
+    json_object_set_new(j, "kind", json_string(kind));
+    if (a->have_K) json_object_set_new(j, "K", json_integer(a->K));
+    if (a->n_list) {
+        json_t *arr = json_array();
+        char buf[64];
+        const char *p = a->n_list;
+        while (*p) {
+            size_t len = strcspn(p, ",");
+            long v;
+            snprintf(buf, sizeof buf, "%.*s", (int)(len < 63 ? len : 63), p);
+            if (len == 0 || len > 20 || cli_parse_long("--n (list entry)", buf, 1, 100000000, &v, err)) {
+                if (len == 0) nc_error_set(err, NC_EXIT_BAD_INPUT, "--n: empty entry in \"%.60s\"", a->n_list);
+                json_decref(j);
+                json_decref(arr);
+                return NULL;
+            }
+            snprintf(buf, sizeof buf, "%ld", v);
+            json_array_append_new(arr, json_string(buf));
+            p += len;
+            if (*p == ',') p++;
+        }
+        json_object_set_new(j, "n", arr);
+    } else if (a->have_n) {
+        json_object_set_new(j, "n", json_integer(a->n));
+    }
+    if (a->have_d) json_object_set_new(j, "d", json_integer(a->d));
+    if (a->seed) json_object_set_new(j, "seed", json_string(a->seed));
+    if ((a->lambda_w && set_exact(j, "lambda_W", "--lambda-w", a->lambda_w, err))
+        || (a->lambda_h && set_exact(j, "lambda_H", "--lambda-h", a->lambda_h, err))
+        || (a->lambda && set_exact(j, "lambda", "--lambda", a->lambda, err))) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
+static json_t *build_instance_json(const claim_info *claim, const certify_args *a, nc_error *err)
+{
+    if (a->lambda_w || a->lambda_h || a->lambda || a->n_list) return build_parameter_json(claim, a, err);
     if (a->instance_file) return instance_json_load_file(a->instance_file, err);
     if (a->instance_json) {
         json_error_t jerr;
@@ -141,7 +222,7 @@ int cli_certify(int argc, char **argv)
     }
     char default_out[160];
     snprintf(default_out, sizeof default_out, "%s.cert.json", claim->id);
-    json_t *inst = build_instance_json(&a, &err);
+    json_t *inst = build_instance_json(claim, &a, &err);
     if (inst == NULL) return cli_fail(&err);
     certify_options o;
     certify_options_default(&o);
