@@ -16,7 +16,7 @@ const claim_info claim_catalogue[] = {
     {"ulpm.theorem-3.2", "Theorem 3.2 (= B.2)", "optimum (K-1)sqrt(n) of the min-norm separation problem at NC points, KKT, MFCQ", ulpm_theorem32_certify},
     {"ulpm.lemma-3.2", "Lemma 3.2 (= B.2)", "(epsilon, delta)-approximate KKT when L < log 2 (appendix and main-text forms, C = gamma)", ulpm_lemma32_certify},
     {"ulpm.lemmas-b3-b5", "Lemmas B.3-B.5", "pointwise inequalities (24), (34), (35), (37) when L < log 2", ulpm_lemmasb3b5_certify},
-    {"ulpm.example-3.1", "Example 3.1 (= C.1)", "bad KKT point, K=4, n=1: curvature along (10), (55)-(59)", NULL},
+    {"ulpm.example-3.1", "Example 3.1 (= C.1)", "bad KKT point, K=4, n=1: curvature along (10), (55)-(59)", ulpm_example31_certify},
     {"ulpm.theorem-3.3", "Theorem 3.3 (= C.1)", "L >= L*(rho) on the sphere, equality iff NC with ||W||=||H||", ulpm_theorem33_certify},
     {"ulpm.theorem-3.4", "Theorem 3.4 (= C.2)", "negative second variation at non-optimal critical points", ulpm_theorem34_certify},
     {"ulpm.eq-66", "Eq. (66)", "rank K-1 of the CE gradient in logits, left null vector 1", ulpm_eq66_certify},
