@@ -24,7 +24,7 @@ const claim_info claim_catalogue[] = {
     {"linconv.theorem-2", "Theorem 2", "explicit error-bound pair (delta_1, kappa_1)", NULL},
     {"linconv.prop-3", "Proposition 3", "CE, d >= K: optimal set, threshold", NULL},
     {"linconv.theorem-4", "Theorem 4", "CE error bound (K = 2; K >= 3 beyond the paper)", NULL},
-    {"msecp.identities", "Prop. 1, eqs. (7)-(8), Theorems 1-2, Lemma 1", "exact rational identities", NULL},
+    {"msecp.identities", "Prop. 1, eqs. (7)-(8), Theorems 1-2, Lemma 1", "exact rational identities", msecp_identities_certify},
     {"msecp.manifold", "Observations 2-3, Propositions 3-4, Lemma 2", "normalized-features manifold", NULL},
     {"msecp.dynamics", "Lemmas 4-5, Proposition 2, Corollaries 1-2", "omega_j ODE and closed forms", NULL},
     {"imbrelu.eq-6", "Eq. (6)", "M_k and its sign condition", NULL},
