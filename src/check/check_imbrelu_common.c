@@ -1,0 +1,201 @@
+/* check_imbrelu_common.c: the imbrelu instance kind, threshold tests, M_k in MPFI and quantity
+ * verification for nccheck (see check_imbrelu_common.h). */
+#include "check_imbrelu_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_enclosure.h"
+#include "check_rational.h"
+
+static const char *const BASE_KEYS[] = {"kind", "n", "d", "lambda_W", "lambda_H", "reading", NULL};
+
+static int allowed(const char *key, const char *const *extra)
+{
+    for (int t = 0; BASE_KEYS[t]; t++) if (strcmp(key, BASE_KEYS[t]) == 0) return 1;
+    for (int t = 0; extra && extra[t]; t++) if (strcmp(key, extra[t]) == 0) return 1;
+    return 0;
+}
+
+int ckib_inst_parse(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
+{
+    memset(in, 0, sizeof *in);
+    mpq_inits(in->lamW, in->lamH, in->lam, NULL);
+    const char *key;
+    json_t *v;
+    if (!json_is_object(j)) { ck_fail(e, CK_MALFORMED, "instance: not an object"); return -1; }
+    json_object_foreach((json_t *)j, key, v)
+        if (!allowed(key, extra)) { ck_fail(e, CK_MALFORMED, "instance: unknown key \"%.40s\"", key); return -1; }
+    const char *kind = ck_get_str(j, "instance", "kind", e);
+    if (!kind) return -1;
+    if (strcmp(kind, "imbrelu/1")) { ck_fail(e, CK_MALFORMED, "instance: kind must be imbrelu/1"); return -1; }
+    long long d;
+    json_t *n = ck_get_arr(j, "instance", "n", e);
+    if (!n || ck_get_int(j, "instance", "d", &d, e)) return -1;
+    if (json_array_size(n) < 2 || json_array_size(n) > 1000 || d < 1 || d > 100000) {
+        ck_fail(e, CK_MALFORMED, "instance: need 2 <= K <= 1000 classes and 1 <= d <= 100000");
+        return -1;
+    }
+    in->K = (long)json_array_size(n);
+    in->d = (long)d;
+    in->n = calloc((size_t)in->K, sizeof *in->n);
+    for (long k = 0; k < in->K; k++) {
+        json_t *x = json_array_get(n, (size_t)k);
+        const char *s = json_is_string(x) ? json_string_value(x) : "";
+        char *end = NULL;
+        long long val = (*s >= '0' && *s <= '9') ? strtoll(s, &end, 10) : -1;
+        if (!end || *end || val < 1 || val > 1000000000LL) {
+            ck_fail(e, CK_MALFORMED, "instance.n[%ld]: not a class size string 1..1e9", k);
+            return -1;
+        }
+        in->n[k] = (long)val;
+        in->N += (long)val;
+    }
+    const char *lw = ck_get_str(j, "instance", "lambda_W", e), *lh = ck_get_str(j, "instance", "lambda_H", e);
+    if (!lw || !lh) return -1;
+    if (ck_parse_entry(lw, in->lamW) || ck_parse_entry(lh, in->lamH) || mpq_sgn(in->lamW) <= 0 ||
+        mpq_sgn(in->lamH) <= 0) {
+        ck_fail(e, CK_MALFORMED, "instance: lambda_W, lambda_H must be positive exact numbers");
+        return -1;
+    }
+    mpq_mul(in->lam, in->lamW, in->lamH);
+    json_t *r = json_object_get(j, "reading");
+    if (r) {
+        const char *rs = json_is_string(r) ? json_string_value(r) : "";
+        if (strcmp(rs, "printed") && strcmp(rs, "corrected")) {
+            ck_fail(e, CK_MALFORMED, "instance.reading: \"printed\" or \"corrected\"");
+            return -1;
+        }
+        in->printed = strcmp(rs, "printed") == 0;
+    }
+    return 0;
+}
+
+void ckib_inst_clear(ckib_inst *in)
+{
+    free(in->n);
+    in->n = NULL;
+    mpq_clears(in->lamW, in->lamH, in->lam, NULL);
+}
+
+void ckib_test(mpq_t t, const ckib_inst *in, long k, int printed)
+{
+    mpq_t x, a;
+    mpq_inits(x, a, NULL);
+    mpq_set(x, in->lam);
+    if (printed) mpq_mul(x, x, in->lam);
+    mpz_set_si(mpq_numref(a), in->K);
+    mpz_mul_si(mpq_numref(a), mpq_numref(a), in->N);
+    mpz_mul_si(mpq_numref(a), mpq_numref(a), in->N);
+    mpq_mul(x, x, a);
+    mpq_set_si(a, in->K - 1, 1);
+    mpz_mul_si(mpq_numref(a), mpq_numref(a), in->n[k]);
+    mpq_sub(t, a, x);
+    mpq_clears(x, a, NULL);
+}
+
+void ckib_c1(mpfi_t c, const ckib_inst *in, int printed)
+{
+    mpfi_t q;
+    mpfi_init2(q, CKIB_PREC);
+    mpfi_set_q(c, in->lam);
+    if (!printed) mpfi_sqrt(c, c);
+    mpfi_set_si(q, in->K - 1);
+    mpfi_div_si(q, q, in->K);
+    mpfi_sqrt(q, q);
+    mpfi_mul(c, c, q);
+    mpfi_mul_si(c, c, in->N);
+    mpfi_clear(q);
+}
+
+void ckib_M(mpfi_t M, const ckib_inst *in, long k, int printed)
+{
+    mpq_t t;
+    mpq_init(t);
+    ckib_test(t, in, k, printed);
+    int s = mpq_sgn(t);
+    mpq_clear(t);
+    if (s <= 0) { mpfi_set_ui(M, 0); return; }
+    mpfi_t c;
+    mpfi_init2(c, CKIB_PREC);
+    ckib_c1(c, in, printed);
+    mpfi_set_ui(M, (unsigned long)in->n[k]);
+    mpfi_sqrt(M, M);
+    mpfi_div(M, M, c);
+    mpfi_sub_ui(M, M, 1);
+    mpfi_mul_si(M, M, in->K - 1);
+    mpfi_log(M, M);
+    mpfi_clear(c);
+}
+
+static int parse_q(const json_t *q, const char *name, ck_encl *c, ck_err *e)
+{
+    json_t *j = json_object_get(q, name);
+    if (!j) { ck_fail(e, CK_MALFORMED, "quantities: missing %s", name); return -1; }
+    return ck_encl_parse(j, name, c, e);
+}
+
+int ckib_verify_interval(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e)
+{
+    ck_encl c;
+    ck_encl_init(&c);
+    int rc = parse_q(q, name, &c, e);
+    const char *why = NULL;
+    if (!rc) {
+        if (mpq_cmp(c.lo, c.hi) > 0) why = "lo > hi";
+        else if (mpq_cmp(c.dlo, c.lo) > 0 || mpq_cmp(c.dhi, c.hi) < 0) why = "decimal rendering does not contain [lo, hi]";
+        else if (c.has_exact) why = "an exact value is not allowed here";
+        else if (mpfi_nan_p(x) || mpfr_cmp_q(&x->left, c.lo) < 0 || mpfr_cmp_q(&x->right, c.hi) > 0)
+            why = "the checker's enclosure is not inside [lo, hi]";
+        if (why) { ck_fail(e, CK_INVALID, "quantity %s: %s", name, why); rc = -1; }
+    }
+    ck_encl_clear(&c);
+    return rc;
+}
+
+int ckib_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_err *e)
+{
+    ck_encl c;
+    ck_qs v;
+    mpz_t one;
+    ck_encl_init(&c);
+    ck_qs_init(&v);
+    mpz_init_set_ui(one, 1);
+    mpq_set(v.a, x);
+    int rc = parse_q(q, name, &c, e);
+    if (!rc) rc = ck_encl_verify(&c, name, &v, one, e);
+    ck_encl_clear(&c);
+    ck_qs_clear(&v);
+    mpz_clear(one);
+    return rc;
+}
+
+int ckib_get_lo_hi(const json_t *q, const char *name, mpq_t lo, mpq_t hi, ck_err *e)
+{
+    ck_encl c;
+    ck_encl_init(&c);
+    int rc = parse_q(q, name, &c, e);
+    if (!rc) mpq_set(lo, c.lo), mpq_set(hi, c.hi);
+    ck_encl_clear(&c);
+    return rc;
+}
+
+int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e)
+{
+    if (!json_is_object(q)) { ck_fail(e, CK_MALFORMED, "%s: not an object", what); return -1; }
+    if ((long)json_object_size(q) != nn) {
+        ck_fail(e, CK_MALFORMED, "%s: expected %ld keys, found %ld", what, nn, (long)json_object_size(q));
+        return -1;
+    }
+    for (long t = 0; t < nn; t++)
+        if (!json_object_get(q, names[t])) { ck_fail(e, CK_MALFORMED, "%s: missing %s", what, names[t]); return -1; }
+    return 0;
+}
+
+char *ckib_name(const char *base, long k)
+{
+    char *s = malloc(strlen(base) + 24);
+    sprintf(s, "%s[%ld]", base, k);
+    return s;
+}

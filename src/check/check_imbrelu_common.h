@@ -1,0 +1,41 @@
+/* check_imbrelu_common.h: nccheck's side of the imbrelu claims: the instance kind "imbrelu/1"
+ * read with GMP, the exact threshold tests, MPFI enclosures of M_k (seed 004 eq. (6)), and the
+ * verification of certificate quantities (exact rationals, or MPFI: the checker's interval
+ * must lie inside the stated [lo, hi]). */
+#ifndef NCCHECK_IMBRELU_COMMON_H
+#define NCCHECK_IMBRELU_COMMON_H
+#include <mpfi.h>
+#include <jansson.h>
+#include "check_json.h"
+
+#define CKIB_PREC 512 /* checker precision: far above the certifier's 128-bit balls */
+
+typedef struct {
+    long K, d, N;
+    long *n;
+    mpq_t lamW, lamH, lam;
+    int printed; /* reading of eq. (6): 1 printed (lamW lamH), 0 corrected (sqrt(lamW lamH)) */
+} ckib_inst;
+
+/* Parses the instance object (extra: the claim's own keys, NULL-ended, may be NULL). */
+int ckib_inst_parse(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e);
+void ckib_inst_clear(ckib_inst *in);
+/* t = (K-1) n_k - K N^2 x with x = lam (alive test) or lam^2 (printed test) */
+void ckib_test(mpq_t t, const ckib_inst *in, long k, int printed);
+/* M_k of the reading (exactly 0 when its test is <= 0) */
+void ckib_M(mpfi_t M, const ckib_inst *in, long k, int printed);
+/* c1 = N sqrt((K-1)/K) s, s = sqrt(lam) or lam */
+void ckib_c1(mpfi_t c, const ckib_inst *in, int printed);
+
+/* Quantity NAME of object Q: the checker's interval X must lie inside [lo, hi] (precision
+ * 512 bits; an enclosure tighter than that is rejected, never wrongly accepted); no exact. */
+int ckib_verify_interval(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e);
+/* Quantity NAME: exact rational X (exact value, when given, must equal X). */
+int ckib_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_err *e);
+/* Reads lo of quantity NAME into out (for decisions made on certified bounds). */
+int ckib_get_lo_hi(const json_t *q, const char *name, mpq_t lo, mpq_t hi, ck_err *e);
+/* The set of keys of Q must be exactly NAMES (count nn). */
+int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e);
+/* "base[k]" into a freshly allocated string */
+char *ckib_name(const char *base, long k);
+#endif

@@ -1,0 +1,188 @@
+/* imbrelu_common.c: instance kind "imbrelu/1" (specs/claims/imbrelu.eq-6.md) and the shared
+ * closed forms (threshold tests exactly, M_k as Arb balls). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "claims/imbrelu_common.h"
+#include "instance/entry_parse.h"
+#include "cert/cert.h"
+
+static const char *const BASE_KEYS[] = {"kind", "n", "d", "lambda_W", "lambda_H", "reading", NULL};
+
+static int key_allowed(const char *key, const char *const *extra)
+{
+    for (int t = 0; BASE_KEYS[t]; t++) if (strcmp(key, BASE_KEYS[t]) == 0) return 1;
+    for (int t = 0; extra && extra[t]; t++) if (strcmp(key, extra[t]) == 0) return 1;
+    return 0;
+}
+
+static int parse_lambda(fmpq_t q, const json_t *j, const char *key, nc_error *err)
+{
+    const json_t *v = json_object_get(j, key);
+    if (!json_is_string(v) || entry_parse_fmpq(q, json_string_value(v)) != 0)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: %s must be an exact number string", key);
+    if (fmpq_sgn(q) <= 0) return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: %s must be > 0", key);
+    return 0;
+}
+
+int ibr_inst_parse(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err)
+{
+    memset(I, 0, sizeof *I);
+    fmpq_init(I->lamW), fmpq_init(I->lamH), fmpq_init(I->lam);
+    const char *key;
+    json_t *v;
+    if (!json_is_object(j)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance must be an object");
+    json_object_foreach((json_t *)j, key, v)
+        if (!key_allowed(key, extra)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: unknown key \"%.40s\"", key);
+    const json_t *kind = json_object_get(j, "kind");
+    if (!json_is_string(kind) || strcmp(json_string_value(kind), "imbrelu/1") != 0)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance kind must be \"imbrelu/1\"");
+    const json_t *n = json_object_get(j, "n"), *d = json_object_get(j, "d");
+    if (!json_is_array(n) || json_array_size(n) < 2 || json_array_size(n) > IBR_MAX_K)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n must be an array of 2..%d class sizes", IBR_MAX_K);
+    if (!json_is_integer(d) || json_integer_value(d) < 1 || json_integer_value(d) > 100000)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: d must be an integer in 1..100000");
+    I->K = (slong)json_array_size(n);
+    I->d = (slong)json_integer_value(d);
+    I->n = calloc((size_t)I->K, sizeof *I->n);
+    if (!I->n) return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory");
+    for (slong k = 0; k < I->K; k++) {
+        const json_t *e = json_array_get(n, (size_t)k);
+        char *end = NULL;
+        long long x = -1;
+        if (json_is_string(e)) {
+            const char *s = json_string_value(e);
+            if (*s >= '0' && *s <= '9') x = strtoll(s, &end, 10);
+            if (!end || *end) x = -1;
+        }
+        if (x < 1 || x > IBR_MAX_N)
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n[%ld] must be a decimal string 1..%ld", (long)k, IBR_MAX_N);
+        I->n[k] = (slong)x;
+        I->N += (slong)x;
+    }
+    if (parse_lambda(I->lamW, j, "lambda_W", err) || parse_lambda(I->lamH, j, "lambda_H", err)) return err->status;
+    fmpq_mul(I->lam, I->lamW, I->lamH);
+    const json_t *r = json_object_get(j, "reading");
+    if (r) {
+        if (!json_is_string(r) || (strcmp(json_string_value(r), "printed") && strcmp(json_string_value(r), "corrected")))
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: reading must be \"printed\" or \"corrected\"");
+        I->printed = strcmp(json_string_value(r), "printed") == 0;
+    }
+    return 0;
+}
+
+void ibr_inst_clear(ibr_inst *I)
+{
+    free(I->n);
+    I->n = NULL;
+    fmpq_clear(I->lamW), fmpq_clear(I->lamH), fmpq_clear(I->lam);
+}
+
+/* t = (K-1) n_k - K N^2 x */
+static void test_with(fmpq_t t, const ibr_inst *I, slong k, const fmpq_t x)
+{
+    fmpq_mul_si(t, x, I->K);
+    fmpq_mul_si(t, t, I->N);
+    fmpq_mul_si(t, t, I->N);
+    fmpq_neg(t, t);
+    fmpq_t a;
+    fmpq_init(a);
+    fmpq_set_si(a, (I->K - 1) * I->n[k], 1);
+    fmpq_add(t, t, a);
+    fmpq_clear(a);
+}
+
+void ibr_alive_test(fmpq_t t, const ibr_inst *I, slong k) { test_with(t, I, k, I->lam); }
+
+void ibr_printed_test(fmpq_t t, const ibr_inst *I, slong k)
+{
+    fmpq_t l2;
+    fmpq_init(l2);
+    fmpq_mul(l2, I->lam, I->lam);
+    test_with(t, I, k, l2);
+    fmpq_clear(l2);
+}
+
+int ibr_alive_sign(const ibr_inst *I, slong k)
+{
+    fmpq_t t;
+    fmpq_init(t);
+    ibr_alive_test(t, I, k);
+    int s = fmpq_sgn(t);
+    fmpq_clear(t);
+    return s;
+}
+
+void ibr_c1(arb_t c, const ibr_inst *I, int printed, slong prec)
+{
+    arb_t q;
+    arb_init(q);
+    arb_set_fmpq(c, I->lam, prec);
+    if (!printed) arb_sqrt(c, c, prec);
+    arb_set_si(q, I->K - 1);
+    arb_div_si(q, q, I->K, prec);
+    arb_sqrt(q, q, prec);
+    arb_mul(c, c, q, prec);
+    arb_mul_si(c, c, I->N, prec);
+    arb_clear(q);
+}
+
+/* M_k = log((K-1)(sqrt(n_k)/c - 1)) when the exact test is > 0, else exactly 0. */
+void ibr_M(arb_t M, const ibr_inst *I, slong k, int printed, slong prec)
+{
+    fmpq_t t;
+    fmpq_init(t);
+    if (printed) ibr_printed_test(t, I, k);
+    else ibr_alive_test(t, I, k);
+    int s = fmpq_sgn(t);
+    fmpq_clear(t);
+    if (s <= 0) { arb_zero(M); return; }
+    arb_t c;
+    arb_init(c);
+    ibr_c1(c, I, printed, prec);
+    arb_sqrt_ui(M, (ulong)I->n[k], prec);
+    arb_div(M, M, c, prec);
+    arb_sub_ui(M, M, 1, prec);
+    arb_mul_si(M, M, I->K - 1, prec);
+    arb_log(M, M, prec);
+    arb_clear(c);
+}
+
+json_t *ibr_source(const char *label, const char *statement)
+{
+    json_t *s = json_object(), *files = json_array();
+    json_object_set_new(s, "paper", json_string("imbrelu"));
+    json_array_append_new(files, json_string("004_08b5b2a93a9fd8a0.txt"));
+    json_object_set_new(s, "seed_files", files);
+    json_object_set_new(s, "label", json_string(label));
+    json_object_set_new(s, "statement", json_string(statement));
+    return s;
+}
+
+const char *ibr_name(const char *base, slong k)
+{
+    static char buf[64];
+    snprintf(buf, sizeof buf, "%s[%ld]", base, (long)k);
+    return buf;
+}
+
+void ibr_put_ball(json_t *q, const char *name, const arb_t x)
+{
+    json_object_set_new(q, name, cert_quantity(x, NULL, 1));
+}
+
+void ibr_put_rational(json_t *q, const char *name, const fmpq_t x)
+{
+    qsqrt_t e;
+    arb_t b;
+    qsqrt_init(e);
+    arb_init(b);
+    fmpq_set(e->a, x);
+    fmpq_zero(e->b);
+    arb_set_fmpq(b, x, 128);
+    json_object_set_new(q, name, cert_quantity(b, e, 1));
+    arb_clear(b);
+    qsqrt_clear(e);
+}
+
+json_t *ibr_instance_json(const json_t *j) { return json_deep_copy(j); }

@@ -1,0 +1,47 @@
+/* imbrelu_common.h: the instance kind "imbrelu/1" of the imbrelu claims (seed 004, problem (4):
+ * class sizes n_k, feature dimension d, exact positive lambda_W, lambda_H) and the closed forms
+ * every imbrelu certifier shares: the exact threshold tests and Arb balls of M_k (eq. (6)). */
+#ifndef IMBRELU_COMMON_H
+#define IMBRELU_COMMON_H
+#include <arb.h>
+#include <flint/fmpq.h>
+#include <jansson.h>
+#include "common/nc_error.h"
+
+#define IBR_MAX_K 1000
+#define IBR_MAX_N 1000000000L
+
+typedef struct {
+    slong K, d, N;
+    slong *n;               /* n[0..K-1] >= 1 */
+    fmpq_t lamW, lamH, lam; /* lam = lamW * lamH */
+    int printed;            /* reading: 1 = eq. (6) as printed (lamW lamH), 0 = corrected (sqrt) */
+} ibr_inst;
+
+/* Parses {"kind":"imbrelu/1","n":[..],"d":..,"lambda_W":"..","lambda_H":"..","reading":..}
+ * plus the claim's extra keys (NULL-ended, may be NULL). reading is optional ("corrected"
+ * default) unless need_reading. Bad input: status 2. */
+int ibr_inst_parse(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err);
+void ibr_inst_clear(ibr_inst *I);
+
+/* sign of (K-1) n_k - K N^2 lam (corrected reading: > 0 iff M_k > 0, = 0 on the boundary) */
+int ibr_alive_sign(const ibr_inst *I, slong k);
+/* the same rational, exactly */
+void ibr_alive_test(fmpq_t t, const ibr_inst *I, slong k);
+/* printed reading of (6): M_k > 0 iff (K-1) n_k - K N^2 lam^2 > 0 */
+void ibr_printed_test(fmpq_t t, const ibr_inst *I, slong k);
+
+/* Arb contract: M contains the exact M_k of the chosen reading (0 when Mbar_k <= 0 or undefined). */
+void ibr_M(arb_t M, const ibr_inst *I, slong k, int printed, slong prec);
+/* c = N sqrt((K-1)/K) * s, s = sqrt(lam) (corrected) or lam (printed); contains the exact value */
+void ibr_c1(arb_t c, const ibr_inst *I, int printed, slong prec);
+
+json_t *ibr_source(const char *label, const char *statement);
+/* name[k] formatting helper: returns a static buffer */
+const char *ibr_name(const char *base, slong k);
+/* quantity helpers: an Arb ball; an exact rational (ball and exact value) */
+void ibr_put_ball(json_t *q, const char *name, const arb_t x);
+void ibr_put_rational(json_t *q, const char *name, const fmpq_t x);
+/* the instance echoed exactly as given (the certificate's "instance") */
+json_t *ibr_instance_json(const json_t *j);
+#endif
