@@ -1,6 +1,17 @@
-/* linconv_prop3_registry.c: default instances of linconv.prop-3 (none yet: the claim has no certifier). */
+/* linconv_prop3_registry.c: default instances of linconv.prop-3. Every instance must be PROVED
+ * (proofs/derivations/linconv-prop-3.md): below the threshold the claimed point is an exact
+ * stationary point whose Hessian is positive definite on the normal space of its O(d) orbit,
+ * above it the zero point has a positive definite Hessian, at it the family degenerates to 0. */
 #include <stddef.h>
 #include "claims/registry.h"
 
-const registry_entry linconv_prop3_registry[] = {{NULL, NULL, NULL, NULL}};
-const int linconv_prop3_registry_len = 0;
+#define I(K, n, d, lw, lh) "{\"kind\":\"linconv/1\",\"K\":" #K ",\"n\":" #n ",\"d\":" #d ",\"lambda_W\":\"" lw "\",\"lambda_H\":\"" lh "\"}"
+const registry_entry linconv_prop3_registry[] = {
+    {"linconv.prop-3", "below-K3-n2-d4", I(3, 2, 4, "1/10000", "1/1000"), "PROVED"},
+    {"linconv.prop-3", "below-near-threshold-K2-n1-d2", I(2, 1, 2, "1/2", "49/100"), "PROVED"},
+    {"linconv.prop-3", "below-K4-n3-d6-equal-lambdas", I(4, 3, 6, "1/100", "1/100"), "PROVED"},
+    {"linconv.prop-3", "at-threshold-K2-n1-d2", I(2, 1, 2, "1/2", "1/2"), "PROVED"},
+    {"linconv.prop-3", "above-K3-n2-d3", I(3, 2, 3, "1/2", "1/2"), "PROVED"},
+    {"linconv.prop-3", "below-large-K10-n5-d20", I(10, 5, 20, "1/200", "1/2000"), "PROVED"},
+};
+const int linconv_prop3_registry_len = (int)(sizeof linconv_prop3_registry / sizeof linconv_prop3_registry[0]);
