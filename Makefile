@@ -26,7 +26,7 @@ DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev 
 B = build
 
 NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
-                                src/claims/*.c src/cli/*.c))
+                                src/claims/*.c src/cli/*.c src/audit/*.c))
 NCCERT_MAIN = src/cli/nccert_main.c
 NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
 NCCHECK_SRC = $(sort $(wildcard src/check/*.c))

@@ -1,0 +1,110 @@
+/* audit.h: the derivation audit (`nccert audit`, specs/audit/README.md). Each printed formula
+ * of the four papers that can be evaluated on an instance is a row of specs/audit/<paper>.tsv:
+ * its transcription as printed, how we read the OCR, the derived value, and the claim
+ * certifier + instances that compare the two. The audit runs those certifiers, reads the
+ * certified quantities, and gives each formula a verdict: AGREES, DISAGREES, NEEDS-HYPOTHESIS,
+ * UNREADABLE (with the verdict for the reading used) or TODO (no certifier backs it yet). */
+#ifndef AUDIT_H
+#define AUDIT_H
+#include <stdio.h>
+#include <jansson.h>
+#include <arb.h>
+#include "claims/claim.h"
+#include "common/nc_error.h"
+
+#define AUDIT_FIELD_MAX 2048
+
+/* Instance-level result of one line (formula x instance). */
+typedef enum {
+    AUDIT_R_NONE = 0,     /* TODO line: no claim backs it */
+    AUDIT_R_AGREES,
+    AUDIT_R_DISAGREES,
+    AUDIT_R_INCONCLUSIVE, /* certificate INCONCLUSIVE, or a diff enclosure containing 0 that is
+                             not tight: never turned into a verdict */
+    AUDIT_R_UNEXPECTED,   /* the certificate's verdict is not in the line's map */
+    AUDIT_R_ERROR         /* the certifier failed (bad instance, internal error) */
+} audit_result;
+
+/* One line of a paper's TSV (columns: specs/audit/README.md). Empty cells are inherited from
+ * the previous line of the same formula. */
+typedef struct {
+    char formula[128];      /* e.g. ulpm.001.eq-9 */
+    char seed[96];          /* seed file name in shared/seeds/ */
+    char label[128];        /* as printed: "(9)", "Lemma 3.1", "Remark 3.1" */
+    char ocr[16];           /* clean | garbled | unreadable */
+    char printed[AUDIT_FIELD_MAX];  /* the formula as printed (our reading) */
+    char derived[AUDIT_FIELD_MAX];  /* the formula derived from the loss */
+    char hypothesis[512];   /* "-" or the unstated condition */
+    char role[16];          /* test | hyp-holds | hyp-fails */
+    char claim[64];         /* backing claim id, or "-" (TODO) */
+    char name[128];         /* instance name (certificate file stem) */
+    char instance[AUDIT_FIELD_MAX]; /* registry:NAME, or instance JSON */
+    char mode[16];          /* cert | diff */
+    char map[128];          /* "PROVED=AGREES REFUTED=DISAGREES" (default) */
+    char printed_q[256];    /* RPN expression over certificate quantities, or "-" */
+    char derived_q[256];
+    char diff_q[256];       /* "-": printed - derived when both are given */
+    char note[AUDIT_FIELD_MAX];
+    int lineno;
+    char file[64];          /* paper TSV file name */
+} audit_line;
+
+/* A line after running it. */
+typedef struct {
+    const audit_line *line;
+    audit_result result;
+    char cert_verdict[16];   /* PROVED | REFUTED | INCONCLUSIVE | "" */
+    char printed_val[128];   /* enclosures, decimal, "-" when not given */
+    char derived_val[128];
+    char diff_val[128];
+    char cert_path[512];     /* where the certificate is written (relative) */
+    char detail[256];        /* error message or extra remark */
+} audit_outcome;
+
+/* Per-formula aggregate. */
+typedef struct {
+    const char *formula;
+    char verdict[24];        /* AGREES | DISAGREES | NEEDS-HYPOTHESIS | UNREADABLE | TODO | INCONCLUSIVE */
+    char reading_verdict[24];/* for UNREADABLE: the verdict of the reading used; else same */
+    int first, count;        /* outcomes [first, first + count) */
+} audit_formula;
+
+typedef struct {
+    audit_line *lines;
+    int n_lines;
+    audit_outcome *out;
+    audit_formula *formulas;
+    int n_formulas;
+} audit_run;
+
+/* Reads every specs dir/<paper>.tsv (paper in ulpm, imbrelu, msecp, linconv; only `paper` when
+ * not NULL) into lines. Malformed rows: error status 2 with the file and line. */
+int audit_load(const char *specs_dir, const char *paper, audit_line **lines, int *n, nc_error *err);
+
+/* Runs every line: certifies (each (claim, name) once), evaluates the expressions, classifies,
+ * and aggregates per formula. Writes certificates under cert_dir when cert_dir is not NULL;
+ * cert_prefix is the path shown in the outcome (e.g. "certificates/audit"). */
+int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, int quiet, nc_error *err);
+void audit_run_clear(audit_run *run);
+
+/* Evaluates an RPN expression (tokens separated by spaces: numbers p/q, quantity names of
+ * cert, @FIELD for an instance field, operators + - * / neg inv sq sqrt exp log pow) into an
+ * Arb ball that contains the exact value, given that each quantity's exact value lies in its
+ * stated enclosure (which nccheck verifies). Returns 0 or an error. */
+int audit_eval_rpn(arb_t out, const char *expr, const json_t *cert, const json_t *inst, slong prec, nc_error *err);
+
+/* Outputs. */
+const char *audit_result_name(audit_result r);
+void audit_print_text(FILE *f, const audit_run *run);
+void audit_print_tsv(FILE *f, const audit_run *run);
+void audit_print_json(FILE *f, const audit_run *run);
+void audit_print_summary(FILE *f, const audit_run *run);
+
+/* The expectation file: one line per (formula, instance) with both verdicts. Compare returns
+ * the number of differences (each printed to f); write is only ever done on request. */
+int audit_expected_compare(FILE *f, const audit_run *run, const char *path, nc_error *err);
+int audit_expected_write(const audit_run *run, const char *path, nc_error *err);
+
+/* Paper key of a formula id ("ulpm.001.eq-9" -> "ulpm"). */
+void audit_paper_of(const char *formula, char *paper, size_t len);
+#endif

@@ -1,0 +1,113 @@
+/* cli_audit.c: `nccert audit`: the derivation audit of the printed formulas (src/audit/,
+ * specs/audit/README.md): run, print (text, TSV, JSON), write the certificates, compare with
+ * or (deliberately) rewrite the expectation file. */
+#include <getopt.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "audit/audit.h"
+#include "audit/audit_cli.h"
+
+static const char audit_usage[] =
+    "usage: nccert audit [--paper KEY] [--format text|tsv|json] [--specs DIR]\n"
+    "                    [--write-certificates DIR] [--check-expected[=FILE]] [--write-expected FILE]\n"
+    "\n"
+    "Audits every evaluable printed formula of the four papers (rows in specs/audit/<paper>.tsv):\n"
+    "the printed formula is compared with a derivation from the loss by the claim certifiers on\n"
+    "instances; each formula gets AGREES, DISAGREES, NEEDS-HYPOTHESIS, UNREADABLE (with the verdict\n"
+    "of the reading used) or TODO (no certifier backs it yet). Run from the repository root.\n"
+    "\n"
+    "  --paper KEY               ulpm, linconv, msecp or imbrelu only\n"
+    "  --format F                text (default), tsv or json (one row per formula x instance)\n"
+    "  --specs DIR               where the rows are (default specs/audit)\n"
+    "  --write-certificates DIR  write each certificate to DIR/<claim>/<instance>.json (the\n"
+    "                            certificate column names certificates/audit/...; make verify\n"
+    "                            writes there and runs nccheck on them)\n"
+    "  --check-expected[=FILE]   compare every row's verdicts with FILE (default\n"
+    "                            specs/audit/expected.tsv); exit 1 on any change\n"
+    "  --write-expected FILE     rewrite the expectation file (never done implicitly)\n"
+    "  --quiet                   no progress lines on stderr\n"
+    "\n"
+    "Exit status: 0 ok, 1 a verdict changed against the expectation file (or a row is\n"
+    "INCONCLUSIVE/ERROR), 2 bad usage or malformed rows.\n";
+
+int cli_audit(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"paper", required_argument, NULL, 'p'}, {"format", required_argument, NULL, 'f'},
+        {"specs", required_argument, NULL, 's'}, {"write-certificates", required_argument, NULL, 'w'},
+        {"check-expected", optional_argument, NULL, 'c'}, {"write-expected", required_argument, NULL, 'e'},
+        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    const char *paper = NULL, *format = "text", *specs = "specs/audit", *cert_dir = NULL, *check = NULL,
+               *write_exp = NULL;
+    char default_expected[4096];
+    int quiet = 0, ch;
+    nc_error err = {0, ""};
+    opterr = 0;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'p': paper = optarg; break;
+        case 'f': format = optarg; break;
+        case 's': specs = optarg; break;
+        case 'w': cert_dir = optarg; break;
+        case 'c': check = optarg ? optarg : ""; break;
+        case 'e': write_exp = optarg; break;
+        case 'q': quiet = 1; break;
+        case 'h': fputs(audit_usage, stdout); return 0;
+        default:
+            nc_error_set(&err, NC_EXIT_BAD_INPUT, "audit: unknown or incomplete option \"%s\"", argv[optind - 1]);
+            return cli_fail(&err);
+        }
+    }
+    if (optind < argc) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "audit: unexpected argument \"%s\"", argv[optind]);
+        return cli_fail(&err);
+    }
+    if (strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json")) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "audit: --format must be text, tsv or json, got \"%.40s\"", format);
+        return cli_fail(&err);
+    }
+    if (write_exp && paper) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "audit: --write-expected needs every paper (drop --paper)");
+        return cli_fail(&err);
+    }
+    if (check && !check[0]) {
+        snprintf(default_expected, sizeof default_expected, "%s/expected.tsv", specs);
+        check = default_expected;
+    }
+    audit_run run = {0};
+    if (audit_load(specs, paper, &run.lines, &run.n_lines, &err)) return cli_fail(&err);
+    if (audit_execute(&run, cert_dir, "certificates/audit", quiet, &err)) {
+        audit_run_clear(&run);
+        return cli_fail(&err);
+    }
+    if (!strcmp(format, "tsv")) audit_print_tsv(stdout, &run);
+    else if (!strcmp(format, "json")) audit_print_json(stdout, &run);
+    else audit_print_text(stdout, &run);
+    int status = NC_EXIT_OK;
+    for (int k = 0; k < run.n_formulas; k++)
+        if (!strcmp(run.formulas[k].verdict, "INCONCLUSIVE") || !strcmp(run.formulas[k].reading_verdict, "INCONCLUSIVE")) {
+            fprintf(stderr, "nccert: audit: formula %s is INCONCLUSIVE\n", run.formulas[k].formula);
+            status = NC_EXIT_NOT_ESTABLISHED;
+        }
+    if (check) {
+        int changes = audit_expected_compare(stderr, &run, check, &err);
+        if (changes < 0) {
+            audit_run_clear(&run);
+            return cli_fail(&err);
+        }
+        if (changes) {
+            fprintf(stderr, "nccert: audit: %d row(s) changed against %s (if intended: nccert audit --write-expected %s)\n",
+                    changes, check, check);
+            status = NC_EXIT_NOT_ESTABLISHED;
+        } else if (!quiet) {
+            fprintf(stderr, "audit: every row as in %s\n", check);
+        }
+    }
+    if (write_exp && audit_expected_write(&run, write_exp, &err)) {
+        audit_run_clear(&run);
+        return cli_fail(&err);
+    }
+    audit_run_clear(&run);
+    return status;
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# t_report.sh: nccert report writes the HTML and Markdown pages (verdict tables, audit rows,
+# links to certificates, gnuplot figures inline), and the page renders in headless Chromium
+# (screenshot). The figure checks skip when gnuplot is absent, the screenshot when Chromium
+# is absent (`make report-deps` installs both). Run from the repository root.
+NCCERT=build/nccert
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+n=0
+fails=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fails=$((fails + 1)); fi; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
+echo "1..6"
+
+$NCCERT report --out "$T/r" >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc = 0 ] && [ -s "$T/r/report.html" ] && [ -s "$T/r/report.md" ]
+ok $? "report writes report.html and report.md (exit $rc)"
+
+grep -q 'ulpm.001.eq-9' "$T/r/report.html" && grep -q 'DISAGREES' "$T/r/report.html" &&
+    grep -q 'certificates/audit/ulpm.example-3.1/eq9-C1.json' "$T/r/report.html" &&
+    grep -q 'certificates/ulpm.lemma-3.1/' "$T/r/report.html"
+ok $? "HTML lists the audit rows and links the certificates"
+
+grep -q '^## Audit of the printed formulas' "$T/r/report.md" && grep -q '| ulpm.001.eq-9 |' "$T/r/report.md"
+ok $? "Markdown has the audit table"
+
+if command -v gnuplot >/dev/null 2>&1; then
+    c=$(grep -c '<svg' "$T/r/report.html")
+    [ "$c" -ge 3 ] && ! grep -q '<?xml' "$T/r/report.html"
+    ok $? "three inline SVG figures drawn by gnuplot ($c)"
+    [ -s "$T/r/fig/example31-curves.svg" ] && grep -q '(fig/example31-curves.svg)' "$T/r/report.md"
+    ok $? "Markdown references the SVG files"
+else
+    skip "gnuplot not installed (make report-deps)"
+    skip "gnuplot not installed (make report-deps)"
+fi
+
+CHROME=""
+for c in chromium chromium-browser google-chrome; do command -v $c >/dev/null 2>&1 && { CHROME=$c; break; }; done
+if [ -n "$CHROME" ]; then
+    timeout 120 $CHROME --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2400 \
+        --screenshot="$T/shot.png" "file://$(cd "$T/r" && pwd)/report.html" >/dev/null 2>&1
+    sz=$(wc -c <"$T/shot.png" 2>/dev/null || echo 0)
+    sig=$(head -c 8 "$T/shot.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')
+    [ "$sig" = 89504e470d0a1a0a ] && [ "$sz" -gt 20000 ]
+    ok $? "headless $CHROME renders the page (PNG, $sz bytes)"
+    if [ -n "$NCCERT_REPORT_SCREENSHOT" ]; then cp "$T/shot.png" "$NCCERT_REPORT_SCREENSHOT"; fi
+else
+    skip "chromium not installed (make report-deps)"
+fi
+[ "$fails" = 0 ]
