@@ -199,3 +199,38 @@ char *ckib_name(const char *base, long k)
     sprintf(s, "%s[%ld]", base, k);
     return s;
 }
+
+void ckib_point(mpfi_ptr r, mpfi_t a, const ckib_inst *in, mpfi_srcptr M)
+{
+    long K = in->K;
+    mpfi_t t;
+    mpfi_init2(t, CKIB_PREC);
+    for (long k = 0; k < K; k++) {
+        if (mpfi_is_zero(M + k)) { mpfi_set_ui(r + k, 0); continue; }
+        mpfi_set_q(t, in->lamW);
+        mpfi_div_q(t, t, in->lamH);
+        mpfi_div_si(t, t, in->n[k]);
+        mpfi_mul_si(t, t, K - 1);
+        mpfi_div_si(t, t, K);
+        mpfi_sqrt(t, t);
+        mpfi_mul(t, t, M + k);
+        mpfi_sqrt(r + k, t);
+    }
+    mpfi_set_q(a, in->lamH);
+    mpfi_div_q(a, a, in->lamW);
+    mpfi_div_si(a, a, K * (K - 1));
+    mpfi_sqrt(a, a);
+    mpfi_clear(t);
+}
+
+void ckib_cor4_C(mpq_t C, const ckib_inst *in)
+{
+    mpq_t f;
+    mpq_init(f);
+    mpq_set_si(f, in->K, in->K - 1);
+    mpq_mul(C, in->lam, f);
+    mpq_set_si(f, in->N, 1);
+    mpq_mul(C, C, f);
+    mpq_mul(C, C, f);
+    mpq_clear(f);
+}

@@ -36,6 +36,11 @@ int ckib_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_er
 int ckib_get_lo_hi(const json_t *q, const char *name, mpq_t lo, mpq_t hi, ck_err *e);
 /* The set of keys of Q must be exactly NAMES (count nn). */
 int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e);
+/* The point of Theorem 1 for the M_k given (M exactly 0 -> r exactly 0): r[k] = ||h_k||,
+ * r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k (9); a = sqrt(lamH/(lamW K(K-1))) of (10). */
+void ckib_point(mpfi_ptr r, mpfi_t a, const ckib_inst *in, mpfi_srcptr M);
+/* C = N^2 K lam/(K-1) of Corollary 4, exactly */
+void ckib_cor4_C(mpq_t C, const ckib_inst *in);
 /* "base[k]" into a freshly allocated string */
 char *ckib_name(const char *base, long k);
 #endif

@@ -25,13 +25,13 @@ const claim_info claim_catalogue[] = {
     {"linconv.prop-3", "Proposition 3", "CE, d >= K: optimal set, threshold", linconv_prop3_certify},
     {"linconv.theorem-4", "Theorem 4", "CE error bound (K = 2; K >= 3 beyond the paper)", NULL},
     {"msecp.identities", "Prop. 1, eqs. (7)-(8), Theorems 1-2, Lemma 1", "exact rational identities", msecp_identities_certify},
-    {"msecp.manifold", "Observations 2-3, Propositions 3-4, Lemma 2", "normalized-features manifold", NULL},
+    {"msecp.manifold", "Definition 6, Propositions 3-4", "normalized-features manifold: Pi of Prop. 4 is oblique", msecp_manifold_certify},
     {"msecp.dynamics", "Lemmas 4-5, Proposition 2, Corollaries 1-2", "omega_j ODE and closed forms", NULL},
     {"imbrelu.eq-6", "Eq. (6)", "M_k and its sign condition", imbrelu_eq6_certify},
     {"imbrelu.theorem-1", "Theorem 1 (a)-(e)", "closed-form minimiser of problem (4), KKT, value", imbrelu_theorem1_certify},
     {"imbrelu.global-search", "Theorem 1 (global optimality)", "counterexample search (never PROVED)", NULL},
     {"imbrelu.prop-1-cor-1-3", "Proposition 1, Corollaries 1-3", "norms, cosines, ratios (15)-(16)", NULL},
-    {"imbrelu.cor-4", "Corollary 4", "collapse thresholds (17), (18), phases", NULL},
+    {"imbrelu.cor-4", "Corollary 4", "collapse thresholds (17), (18), phases", imbrelu_cor4_certify},
     {"imbrelu.non-monotone", "Remark after eq. (6)", "M_i/sqrt(n_i) not monotone in n_i", imbrelu_non_monotone_certify},
 };
 const int claim_catalogue_len = (int)(sizeof claim_catalogue / sizeof claim_catalogue[0]);

@@ -186,3 +186,52 @@ void ibr_put_rational(json_t *q, const char *name, const fmpq_t x)
 }
 
 json_t *ibr_instance_json(const json_t *j) { return json_deep_copy(j); }
+
+void ibr_point(arb_ptr r, arb_t a, const ibr_inst *I, arb_srcptr M, slong prec)
+{
+    slong K = I->K;
+    arb_t t, s;
+    arb_init(t), arb_init(s);
+    for (slong k = 0; k < K; k++) {
+        if (arb_is_zero(M + k)) { arb_zero(r + k); continue; }
+        arb_set_fmpq(t, I->lamW, prec);
+        arb_set_fmpq(s, I->lamH, prec);
+        arb_div(t, t, s, prec);
+        arb_div_si(t, t, I->n[k], prec);
+        arb_mul_si(t, t, K - 1, prec);
+        arb_div_si(t, t, K, prec);
+        arb_sqrt(t, t, prec);
+        arb_mul(t, t, M + k, prec);
+        arb_sqrt(r + k, t, prec);
+    }
+    arb_set_fmpq(a, I->lamH, prec);
+    arb_set_fmpq(s, I->lamW, prec);
+    arb_div(a, a, s, prec);
+    arb_div_si(a, a, K * (K - 1), prec);
+    arb_sqrt(a, a, prec);
+    arb_clear(t), arb_clear(s);
+}
+
+void ibr_fmpq_div_si(fmpq_t r, const fmpq_t a, slong s)
+{
+    fmpz_t z;
+    fmpz_init_set_si(z, s);
+    fmpq_div_fmpz(r, a, z);
+    fmpz_clear(z);
+}
+
+void ibr_cor4_C(fmpq_t C, const ibr_inst *I)
+{
+    fmpq_mul_si(C, I->lam, I->N);
+    fmpq_mul_si(C, C, I->N);
+    fmpq_mul_si(C, C, I->K);
+    ibr_fmpq_div_si(C, C, I->K - 1);
+}
+
+json_t *ibr_fmpq_json(const fmpq_t q)
+{
+    char *s = fmpq_get_str(NULL, 10, q);
+    json_t *j = json_string(s);
+    flint_free(s);
+    return j;
+}

@@ -44,4 +44,14 @@ void ibr_put_ball(json_t *q, const char *name, const arb_t x);
 void ibr_put_rational(json_t *q, const char *name, const fmpq_t x);
 /* the instance echoed exactly as given (the certificate's "instance") */
 json_t *ibr_instance_json(const json_t *j);
+/* The point of Theorem 1 (h_k = r_k e_k, W of (10)) for the M_k given: r[k] = ||h_k|| with
+ * r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k of (9) (exactly 0 where M_k is exactly 0), and
+ * a = sqrt(lamH/(lamW K(K-1))), so W[m][j] = a (K [m=j] - 1) sqrt(n_j) r_j. Arb contract. */
+void ibr_point(arb_ptr r, arb_t a, const ibr_inst *I, arb_srcptr M, slong prec);
+/* C(N, K, lambda) = N^2 K lamW lamH / (K-1) of Corollary 4, exactly */
+void ibr_cor4_C(fmpq_t C, const ibr_inst *I);
+/* r = a / s exactly (s != 0; FLINT 2 has no fmpq_div_si) */
+void ibr_fmpq_div_si(fmpq_t r, const fmpq_t a, slong s);
+/* a JSON string holding the exact rational q ("p/q" or "p") */
+json_t *ibr_fmpq_json(const fmpq_t q);
 #endif
