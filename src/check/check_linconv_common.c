@@ -85,7 +85,7 @@ void cklc_point(mpfi_t *W, mpfi_t *H, const cklc_inst *in, mpfi_srcptr alpha, mp
 }
 
 /* logits gradient g (K) and Hessian S (K*K) of sample c; its loss into ell */
-static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long c)
+static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *bias, long c)
 {
     const long K = in->K, d = in->d, N = in->N, y = c % K;
     mpfi_t t, sum;
@@ -98,7 +98,8 @@ static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const cklc_inst *in, int lo
     mpfi_set_ui(ell, 0);
     if (loss == CKLC_MSE) {
         for (long k = 0; k < K; k++) {
-            mpfi_set_ui(t, 1), mpfi_div_si(t, t, K), mpfi_add(g[k], g[k], t);
+            if (bias) mpfi_add(g[k], g[k], bias[k]); /* cklc_hessian_at; otherwise b = 1/K */
+            else mpfi_set_ui(t, 1), mpfi_div_si(t, t, K), mpfi_add(g[k], g[k], t);
             if (k == y) mpfi_sub_ui(g[k], g[k], 1);
             mpfi_sqr(t, g[k]), mpfi_add(ell, ell, t);
             mpfi_set_ui(S[k * K + k], 1);
@@ -141,7 +142,7 @@ void cklc_objective(mpfi_t F, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *
     mpfi_t ell, t, nw, nh;
     mpfi_init2(ell, CKLC_PREC), mpfi_init2(t, CKLC_PREC), mpfi_init2(nw, CKLC_PREC), mpfi_init2(nh, CKLC_PREC);
     mpfi_set_ui(F, 0);
-    for (long c = 0; c < N; c++) sample(g, S, ell, in, loss, W, H, c), mpfi_add(F, F, ell);
+    for (long c = 0; c < N; c++) sample(g, S, ell, in, loss, W, H, NULL, c), mpfi_add(F, F, ell);
     mpfi_div_si(F, F, N);
     mpfi_set_ui(nw, 0), mpfi_set_ui(nh, 0);
     for (long t2 = 0; t2 < d * K; t2++) mpfi_sqr(t, W[t2]), mpfi_add(nw, nw, t);
@@ -160,7 +161,7 @@ void cklc_grad_norm_sq(mpfi_t g2, const cklc_inst *in, int loss, mpfi_t *W, mpfi
     mpfi_init2(ell, CKLC_PREC), mpfi_init2(t, CKLC_PREC), mpfi_init2(u, CKLC_PREC);
     mpfi_set_ui(g2, 0);
     for (long c = 0; c < N; c++) {
-        sample(g, S, ell, in, loss, W, H, c);
+        sample(g, S, ell, in, loss, W, H, NULL, c);
         for (long a = 0; a < d; a++) { /* grad h_c = W g / N + lamH h_c */
             mpfi_mul_q(t, H[a * N + c], in->lamH);
             for (long k = 0; k < K; k++) {
@@ -181,7 +182,7 @@ void cklc_grad_norm_sq(mpfi_t g2, const cklc_inst *in, int loss, mpfi_t *W, mpfi
     mpfi_clear(ell), mpfi_clear(t), mpfi_clear(u);
 }
 
-void cklc_hessian(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw)
+void cklc_hessian_at(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *bias)
 {
     const long K = in->K, d = in->d, N = in->N, oH = d * K, ob = d * K + d * N, dim = cklc_dim(in, loss);
     mpfi_t *g = fi_array(K), *S = fi_array(K * K), *WS = fi_array(d * K);
@@ -191,7 +192,7 @@ void cklc_hessian(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H
     for (long t2 = 0; t2 < dim * dim; t2++) mpfi_set_ui(A[t2], 0);
     for (long c = 0; c < N; c++) {
         const long oc = oH + c * d;
-        sample(g, S, ell, in, loss, W, H, c);
+        sample(g, S, ell, in, loss, W, H, bias, c);
         for (long a = 0; a < d; a++) /* WS = W S */
             for (long k = 0; k < K; k++) {
                 mpfi_set_ui(WS[a * K + k], 0);
@@ -227,29 +228,41 @@ void cklc_hessian(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H
     for (long t2 = 0; t2 < dim * dim; t2++) mpfi_div_si(A[t2], A[t2], N);
     for (long i = 0; i < oH; i++) mpfi_set_q(t, in->lamW), mpfi_add(AE(i, i), AE(i, i), t);
     for (long i = oH; i < ob; i++) mpfi_set_q(t, in->lamH), mpfi_add(AE(i, i), AE(i, i), t);
-    if (cw) { /* c B B^T: block (j,l) of the d-vectors u_j = (u_j . u_l) I - u_l u_j^T */
-        const long M = K + N;
-        mpfi_t *U = fi_array(M * d); /* U[j*d + p] */
-        for (long j = 0; j < M; j++)
-            for (long p = 0; p < d; p++) mpfi_set(U[j * d + p], j < K ? W[p * K + j] : H[p * N + (j - K)]);
-        for (long j = 0; j < M; j++)
-            for (long l = 0; l < M; l++) {
-                mpfi_set_ui(u, 0);
-                for (long p = 0; p < d; p++) mpfi_mul(t, U[j * d + p], U[l * d + p]), mpfi_add(u, u, t);
-                for (long p = 0; p < d; p++)
-                    for (long q = 0; q < d; q++) {
-                        mpfi_mul(t, U[l * d + p], U[j * d + q]);
-                        if (p == q) mpfi_sub(t, u, t);
-                        else mpfi_neg(t, t);
-                        mpfi_mul_si(t, t, cw);
-                        mpfi_add(AE(j * d + p, l * d + q), AE(j * d + p, l * d + q), t);
-                    }
-            }
-        fi_free(U, M * d);
-    }
 #undef AE
     fi_free(g, K), fi_free(S, K * K), fi_free(WS, d * K);
     mpfi_clear(ell), mpfi_clear(t), mpfi_clear(u);
+}
+
+void cklc_add_tangent(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw)
+{
+    /* c B B^T: block (j,l) of the d-vectors u_j = (u_j . u_l) I - u_l u_j^T */
+    const long K = in->K, d = in->d, N = in->N, M = K + N, dim = cklc_dim(in, loss);
+    mpfi_t *U = fi_array(M * d); /* U[j*d + p] */
+    mpfi_t t, u;
+    mpfi_init2(t, CKLC_PREC), mpfi_init2(u, CKLC_PREC);
+    for (long j = 0; j < M; j++)
+        for (long p = 0; p < d; p++) mpfi_set(U[j * d + p], j < K ? W[p * K + j] : H[p * N + (j - K)]);
+    for (long j = 0; j < M; j++)
+        for (long l = 0; l < M; l++) {
+            mpfi_set_ui(u, 0);
+            for (long p = 0; p < d; p++) mpfi_mul(t, U[j * d + p], U[l * d + p]), mpfi_add(u, u, t);
+            for (long p = 0; p < d; p++)
+                for (long q = 0; q < d; q++) {
+                    mpfi_mul(t, U[l * d + p], U[j * d + q]);
+                    if (p == q) mpfi_sub(t, u, t);
+                    else mpfi_neg(t, t);
+                    mpfi_mul_si(t, t, cw);
+                    mpfi_add(A[(j * d + p) * dim + l * d + q], A[(j * d + p) * dim + l * d + q], t);
+                }
+        }
+    fi_free(U, M * d);
+    mpfi_clear(t), mpfi_clear(u);
+}
+
+void cklc_hessian(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw)
+{
+    cklc_hessian_at(A, in, loss, W, H, NULL);
+    if (cw) cklc_add_tangent(A, in, loss, W, H, cw);
 }
 
 int cklc_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)

@@ -31,6 +31,11 @@ void cklc_objective(mpfi_t F, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *
 void cklc_grad_norm_sq(mpfi_t g2, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H);
 /* A (dim*dim, row-major, initialised) = Hess F + c B B^T */
 void cklc_hessian(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long c);
+/* A = Hess F alone at (W, H, b), b an array of K intervals (NULL: b = 1/K; ignored for CE); the
+ * intervals may be wide (a whole region): every entry then contains the exact entry at every
+ * point of the input intervals. cklc_add_tangent: A += c B B^T with B taken at (W, H). */
+void cklc_hessian_at(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *b);
+void cklc_add_tangent(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long c);
 
 /* Quantity checks: exact value in Q(sqrt m) (must equal "exact" and lie in [lo, hi]); an
  * interval (the checker's interval must lie inside [lo, hi]); the keys of Q exactly NAMES. */

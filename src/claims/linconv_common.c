@@ -133,7 +133,7 @@ static void add_q(arb_t x, const arb_t y, const fmpq_t q, slong prec)
 slong lcv_dim(const lcv_inst *I, int loss) { return I->d * (I->K + I->N) + (loss == LCV_MSE ? I->K : 0); }
 
 /* g_c (gradient of the per-sample loss in the logits) and S_c (its Hessian), column c */
-static void per_sample(arb_ptr g, arb_mat_t S, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong c, arb_t ell, slong prec)
+static void per_sample(arb_ptr g, arb_mat_t S, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong c, arb_t ell, slong prec)
 {
     const slong K = I->K, d = I->d, y = c % K;
     arb_t t;
@@ -146,9 +146,13 @@ static void per_sample(arb_ptr g, arb_mat_t S, const lcv_inst *I, int loss, cons
     if (loss == LCV_MSE) {
         arb_zero(ell);
         for (slong k = 0; k < K; k++) {
-            arb_set_si(t, 1);
-            arb_div_si(t, t, K, prec);
-            arb_add(g + k, g + k, t, prec);
+            if (bias) { /* b_k (lcv_hessian_at); otherwise b = 1/K */
+                arb_add(g + k, g + k, bias + k, prec);
+            } else {
+                arb_set_si(t, 1);
+                arb_div_si(t, t, K, prec);
+                arb_add(g + k, g + k, t, prec);
+            }
             if (k == y) arb_sub_ui(g + k, g + k, 1, prec);
             arb_addmul(ell, g + k, g + k, prec);
             arb_one(arb_mat_entry(S, k, k));
@@ -186,7 +190,7 @@ void lcv_objective(arb_t F, const lcv_inst *I, int loss, const arb_mat_t W, cons
     arb_mat_init(S, I->K, I->K), arb_init(ell), arb_init(t);
     arb_zero(F);
     for (slong c = 0; c < I->N; c++) {
-        per_sample(g, S, I, loss, W, H, c, ell, prec);
+        per_sample(g, S, I, loss, W, H, NULL, c, ell, prec);
         arb_add(F, F, ell, prec);
     }
     arb_div_si(F, F, I->N, prec);
@@ -206,7 +210,7 @@ void lcv_grad_norm_sq(arb_t g2, const lcv_inst *I, int loss, const arb_mat_t W, 
     arb_mat_init(S, K, K), arb_mat_init(GW, d, K), arb_init(ell), arb_init(t);
     arb_zero(g2);
     for (slong c = 0; c < N; c++) {
-        per_sample(g, S, I, loss, W, H, c, ell, prec);
+        per_sample(g, S, I, loss, W, H, NULL, c, ell, prec);
         for (slong a = 0; a < d; a++) {
             mul_q(t, arb_mat_entry(H, a, c), I->lamH, prec); /* grad h_c = W g_c / N + lamH h_c */
             arb_mul_si(t, t, N, prec);
@@ -230,7 +234,7 @@ void lcv_grad_norm_sq(arb_t g2, const lcv_inst *I, int loss, const arb_mat_t W, 
     _arb_vec_clear(g, K), _arb_vec_clear(gb, K), arb_mat_clear(S), arb_mat_clear(GW), arb_clear(ell), arb_clear(t);
 }
 
-void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
+void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong prec)
 {
     const slong K = I->K, d = I->d, N = I->N, oH = d * K, ob = d * K + d * N;
     arb_ptr g = _arb_vec_init(K);
@@ -240,7 +244,7 @@ void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, co
     arb_mat_zero(A);
     for (slong c = 0; c < N; c++) {
         const slong oc = oH + c * d;
-        per_sample(g, S, I, loss, W, H, c, ell, prec);
+        per_sample(g, S, I, loss, W, H, bias, c, ell, prec);
         arb_mat_mul(WS, W, S, prec);
         for (slong k = 0; k < K; k++)
             for (slong a = 0; a < d; a++) {
@@ -281,29 +285,36 @@ void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, co
         for (slong j = 0; j < dim; j++) arb_div_si(arb_mat_entry(A, i, j), arb_mat_entry(A, i, j), N, prec);
     for (slong i = 0; i < oH; i++) add_q(arb_mat_entry(A, i, i), arb_mat_entry(A, i, i), I->lamW, prec);
     for (slong i = oH; i < ob; i++) add_q(arb_mat_entry(A, i, i), arb_mat_entry(A, i, i), I->lamH, prec);
-    /* c B B^T: block (j,l) over the d-vectors u_j (columns of W then of H) = (u_j.u_l) I - u_l u_j^T */
-    if (!arb_is_zero(cw)) {
-        const slong M = K + N;
-        arb_mat_t U, G;
-        arb_mat_init(U, d, M), arb_mat_init(G, M, M);
-        for (slong j = 0; j < M; j++)
-            for (slong a = 0; a < d; a++) arb_set(arb_mat_entry(U, a, j), j < K ? arb_mat_entry(W, a, j) : arb_mat_entry(H, a, j - K));
-        arb_mat_t UT;
-        arb_mat_init(UT, M, d);
-        arb_mat_transpose(UT, U);
-        arb_mat_mul(G, UT, U, prec);
-        for (slong j = 0; j < M; j++)
-            for (slong l = 0; l < M; l++)
-                for (slong p = 0; p < d; p++)
-                    for (slong q = 0; q < d; q++) {
-                        arb_mul(t, arb_mat_entry(U, p, l), arb_mat_entry(U, q, j), prec);
-                        if (p == q) arb_sub(t, arb_mat_entry(G, j, l), t, prec);
-                        else arb_neg(t, t);
-                        arb_addmul(arb_mat_entry(A, j * d + p, l * d + q), t, cw, prec);
-                    }
-        arb_mat_clear(U), arb_mat_clear(G), arb_mat_clear(UT);
-    }
     _arb_vec_clear(g, K), arb_mat_clear(S), arb_mat_clear(WS), arb_clear(ell), arb_clear(t);
+}
+
+void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
+{
+    /* c B B^T: block (j,l) over the d-vectors u_j (columns of W then of H) = (u_j.u_l) I - u_l u_j^T */
+    const slong d = I->d, M = I->K + I->N;
+    arb_t t;
+    arb_mat_t U, UT, G;
+    arb_init(t), arb_mat_init(U, d, M), arb_mat_init(UT, M, d), arb_mat_init(G, M, M);
+    for (slong j = 0; j < M; j++)
+        for (slong a = 0; a < d; a++) arb_set(arb_mat_entry(U, a, j), j < I->K ? arb_mat_entry(W, a, j) : arb_mat_entry(H, a, j - I->K));
+    arb_mat_transpose(UT, U);
+    arb_mat_mul(G, UT, U, prec);
+    for (slong j = 0; j < M; j++)
+        for (slong l = 0; l < M; l++)
+            for (slong p = 0; p < d; p++)
+                for (slong q = 0; q < d; q++) {
+                    arb_mul(t, arb_mat_entry(U, p, l), arb_mat_entry(U, q, j), prec);
+                    if (p == q) arb_sub(t, arb_mat_entry(G, j, l), t, prec);
+                    else arb_neg(t, t);
+                    arb_addmul(arb_mat_entry(A, j * d + p, l * d + q), t, cw, prec);
+                }
+    arb_clear(t), arb_mat_clear(U), arb_mat_clear(UT), arb_mat_clear(G);
+}
+
+void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
+{
+    lcv_hessian_at(A, I, loss, W, H, NULL, prec);
+    if (!arb_is_zero(cw)) lcv_add_tangent(A, I, W, H, cw, prec);
 }
 
 json_t *lcv_source(const char *label, const char *statement)

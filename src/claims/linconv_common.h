@@ -47,6 +47,12 @@ void lcv_grad_norm_sq(arb_t g2, const lcv_inst *I, int loss, const arb_mat_t W, 
 /* Hess F + c * B B^T, B the tangent vectors (Omega W, Omega H, 0) of the O(d) orbit; A must be
  * lcv_dim x lcv_dim. */
 void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
+/* Hess F alone at (W, H, b) with an explicit bias vector b (K balls; NULL means b = 1/K; ignored
+ * for CE): every entry contains the exact entry at every point of the input balls (used over
+ * whole regions by the error-bound claims). */
+void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr b, slong prec);
+/* A += c B B^T with B the orbit tangent vectors (Omega W, Omega H, 0) at (W, H). */
+void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
 
 json_t *lcv_source(const char *label, const char *statement);
 void lcv_put_ball(json_t *q, const char *name, const arb_t x);
