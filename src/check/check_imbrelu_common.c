@@ -234,3 +234,44 @@ void ckib_cor4_C(mpq_t C, const ckib_inst *in)
     mpq_mul(C, C, f);
     mpq_clear(f);
 }
+
+/* the closed form of the objective at the point (see ibr_point_objective in the certifier):
+ * CE_k = log(1 + (K-1) exp(-K a r_k^2 sqrt(n_k))), ||W||^2 = a^2 K(K-1) sum n_k r_k^2 */
+void ckib_point_objective(mpfi_t obj, const ckib_inst *in, mpfi_srcptr M)
+{
+    long K = in->K;
+    mpfi_ptr r = malloc((size_t)K * sizeof *r);
+    mpfi_t a, t, u, reg;
+    for (long k = 0; k < K; k++) mpfi_init2(r + k, CKIB_PREC);
+    mpfi_init2(a, CKIB_PREC), mpfi_init2(t, CKIB_PREC), mpfi_init2(u, CKIB_PREC), mpfi_init2(reg, CKIB_PREC);
+    ckib_point(r, a, in, M);
+    mpfi_set_ui(obj, 0), mpfi_set_ui(reg, 0);
+    for (long k = 0; k < K; k++) {
+        mpfi_sqr(u, r + k);
+        mpfi_set_ui(t, (unsigned long)in->n[k]);
+        mpfi_sqrt(t, t);
+        mpfi_mul(t, t, u);
+        mpfi_mul(t, t, a);
+        mpfi_mul_si(t, t, -K);
+        mpfi_exp(t, t);
+        mpfi_mul_si(t, t, K - 1);
+        mpfi_log1p(t, t);
+        mpfi_mul_si(t, t, in->n[k]);
+        mpfi_add(obj, obj, t);
+        mpfi_mul_si(u, u, in->n[k]);
+        mpfi_add(reg, reg, u);
+    }
+    mpfi_div_si(obj, obj, in->N);
+    mpfi_mul_q(u, reg, in->lamH);
+    mpfi_div_ui(u, u, 2);
+    mpfi_add(obj, obj, u);
+    mpfi_sqr(t, a);
+    mpfi_mul_si(t, t, K * (K - 1));
+    mpfi_mul(t, t, reg);
+    mpfi_mul_q(t, t, in->lamW);
+    mpfi_div_ui(t, t, 2);
+    mpfi_add(obj, obj, t);
+    for (long k = 0; k < K; k++) mpfi_clear(r + k);
+    free(r);
+    mpfi_clear(a), mpfi_clear(t), mpfi_clear(u), mpfi_clear(reg);
+}

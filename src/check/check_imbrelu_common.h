@@ -43,4 +43,7 @@ void ckib_point(mpfi_ptr r, mpfi_t a, const ckib_inst *in, mpfi_srcptr M);
 void ckib_cor4_C(mpq_t C, const ckib_inst *in);
 /* "base[k]" into a freshly allocated string */
 char *ckib_name(const char *base, long k);
+/* The objective of problem (4) at Theorem 1's point built from the M_k given (all samples of
+ * class k at h_k = r_k e_k, W of (10)); MPFI at CKIB_PREC, contains the exact value. */
+void ckib_point_objective(mpfi_t obj, const ckib_inst *in, mpfi_srcptr M);
 #endif

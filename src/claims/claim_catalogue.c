@@ -29,8 +29,8 @@ const claim_info claim_catalogue[] = {
     {"msecp.dynamics", "Lemmas 4-5, Proposition 2, Corollaries 1-2", "omega_j ODE and closed forms", NULL},
     {"imbrelu.eq-6", "Eq. (6)", "M_k and its sign condition", imbrelu_eq6_certify},
     {"imbrelu.theorem-1", "Theorem 1 (a)-(e)", "closed-form minimiser of problem (4), KKT, value", imbrelu_theorem1_certify},
-    {"imbrelu.global-search", "Theorem 1 (global optimality)", "counterexample search (never PROVED)", NULL},
-    {"imbrelu.prop-1-cor-1-3", "Proposition 1, Corollaries 1-3", "norms, cosines, ratios (15)-(16)", NULL},
+    {"imbrelu.global-search", "Theorem 1 (global optimality)", "counterexample search (never PROVED)", imbrelu_global_search_certify},
+    {"imbrelu.prop-1-cor-1-3", "Proposition 1, Corollaries 1-3", "norms, cosines, ratios (15)-(16)", imbrelu_prop1_cor13_certify},
     {"imbrelu.cor-4", "Corollary 4", "collapse thresholds (17), (18), phases", imbrelu_cor4_certify},
     {"imbrelu.non-monotone", "Remark after eq. (6)", "M_i/sqrt(n_i) not monotone in n_i", imbrelu_non_monotone_certify},
 };

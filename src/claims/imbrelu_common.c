@@ -235,3 +235,43 @@ json_t *ibr_fmpq_json(const fmpq_t q)
     flint_free(s);
     return j;
 }
+
+/* z_m = r_k W[m][k] = a r_k^2 sqrt(n_k) (K [m=k] - 1): CE_k = log(1 + (K-1) exp(-K a r_k^2 sqrt(n_k)));
+ * ||W||^2 = a^2 K (K-1) sum_k n_k r_k^2 (column k has entries a sqrt(n_k) r_k (K-1), -a sqrt(n_k) r_k). */
+void ibr_point_objective(arb_t obj, const ibr_inst *I, arb_srcptr M, slong prec)
+{
+    slong K = I->K;
+    arb_ptr r = _arb_vec_init(K);
+    arb_t a, t, u, reg;
+    arb_init(a), arb_init(t), arb_init(u), arb_init(reg);
+    ibr_point(r, a, I, M, prec);
+    arb_zero(obj), arb_zero(reg);
+    for (slong k = 0; k < K; k++) {
+        arb_sqr(u, r + k, prec);            /* r_k^2 */
+        arb_sqrt_ui(t, (ulong)I->n[k], prec);
+        arb_mul(t, t, u, prec);
+        arb_mul(t, t, a, prec);
+        arb_mul_si(t, t, -K, prec);
+        arb_exp(t, t, prec);
+        arb_mul_si(t, t, K - 1, prec);
+        arb_log1p(t, t, prec);
+        arb_mul_si(t, t, I->n[k], prec);
+        arb_add(obj, obj, t, prec);
+        arb_mul_si(u, u, I->n[k], prec);
+        arb_add(reg, reg, u, prec);
+    }
+    arb_div_si(obj, obj, I->N, prec);
+    arb_set_fmpq(t, I->lamH, prec);         /* (lamH/2) sum n_k r_k^2 */
+    arb_mul(u, reg, t, prec);
+    arb_mul_2exp_si(u, u, -1);
+    arb_add(obj, obj, u, prec);
+    arb_sqr(t, a, prec);                    /* (lamW/2) a^2 K (K-1) sum n_k r_k^2 */
+    arb_mul_si(t, t, K * (K - 1), prec);
+    arb_mul(t, t, reg, prec);
+    arb_set_fmpq(u, I->lamW, prec);
+    arb_mul(t, t, u, prec);
+    arb_mul_2exp_si(t, t, -1);
+    arb_add(obj, obj, t, prec);
+    _arb_vec_clear(r, K);
+    arb_clear(a), arb_clear(t), arb_clear(u), arb_clear(reg);
+}

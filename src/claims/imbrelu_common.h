@@ -54,4 +54,8 @@ void ibr_cor4_C(fmpq_t C, const ibr_inst *I);
 void ibr_fmpq_div_si(fmpq_t r, const fmpq_t a, slong s);
 /* a JSON string holding the exact rational q ("p/q" or "p") */
 json_t *ibr_fmpq_json(const fmpq_t q);
+/* The objective of problem (4) at the point of Theorem 1 built from the M_k given (every sample
+ * of class k at h_k = r_k e_k, W of (10)): (1/N) sum_k n_k CE(r_k W e_k, k) + (lamW/2)||W||^2 +
+ * (lamH/2) sum_k n_k r_k^2. Arb contract: obj contains the exact value. */
+void ibr_point_objective(arb_t obj, const ibr_inst *I, arb_srcptr M, slong prec);
 #endif
