@@ -8,6 +8,7 @@
 #include "check_claims.h"
 #include "check_linconv_common.h"
 #include "check_linconv_optset.h"
+#include "check_linconv_box.h"
 #include "check_pd.h"
 #include "check_rational.h"
 
@@ -63,6 +64,7 @@ out:
 
 int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err *e)
 {
+    if (cklc_box_is_box(root)) return cklc_box_check(loss, root, verdict, e);
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !w || !q) return -1;

@@ -6,6 +6,7 @@
  * Hess + c B B^T (B = tangent vectors of the orbit). */
 #include "claims/linconv_optset.h"
 #include "claims/linconv_common.h"
+#include "claims/linconv_box.h"
 #include "ball/ball_pd.h"
 #include "cert/cert.h"
 
@@ -79,6 +80,7 @@ static int second_order(json_t *w, const lcv_inst *I, int loss, const arb_mat_t 
 
 int lcv_optset_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
+    if (lcv_box_is_box(instance_json)) return lcv_box_certify(loss, instance_json, o, cert, err);
     (void)o;
     lcv_inst I;
     if (lcv_inst_parse(&I, instance_json, 1, err)) { lcv_inst_clear(&I); return err->status; }
