@@ -102,20 +102,74 @@ check: deps
 check-random: deps
 	$(MAKE) check NCCERT_TEST_SEED=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
 
+# The registry is certified in VERIFY_SHARDS shards (nccert verify --shard I/N) and the
+# certificates are checked in VERIFY_SHARDS slices (file I, I+N, ... of the sorted list), which
+# `make -j` runs in parallel, the proofs alongside. Tables are merged back into the serial order
+# (row r of shard I is entry r*N + I-1). Certificates do not depend on it: bench/README.md.
+VERIFY_OUT    ?= certificates
+VERIFY_SHARDS ?= 16
+VERIFY_IDS     = $(shell seq 1 $(VERIFY_SHARDS))
+VERIFY_LOGS    = $(foreach i,$(VERIFY_IDS),$(B)/verify/shard-$(i).txt)
+VERIFY_CHECKS  = $(foreach i,$(VERIFY_IDS),$(B)/verify/check-$(i).txt)
+# awk: interleave the rows of the N logs round-robin; "exit S" lines give each job's status
+VERIFY_MERGE   = awk -v n=$(VERIFY_SHARDS) ' \
+	  FNR == 1 { f++ } \
+	  /^exit / { if ($$2 != 0 && !(ok1 && $$2 == 1)) bad = 1; next } \
+	  /^CLAIM / { if (!hdr++) print; next } \
+	  / instance\(s\), / { done += $$1; ok += $$3; next } \
+	  { row[f, cnt[f]++] = $$0 } \
+	  END { for (r = 0; ; r++) { any = 0; \
+	          for (i = 1; i <= n; i++) if (r < cnt[i]) { print row[i, r]; any = 1 } \
+	          if (!any) break } \
+	        if (hdr) printf "%d instance(s), %d as expected, %d not\n", done, ok, done - ok; \
+	        exit (bad || f != n || done != ok) }'
+
 verify: deps
 	$(MAKE) all
-	$(B)/nccert verify --out certificates
-	$(B)/nccheck $$(find certificates -name '*.json' | LC_ALL=C sort)
-	$(MAKE) proofs
+	$(MAKE) verify-certify verify-audit verify-check proofs
+
+.PHONY: verify-certify verify-audit verify-check verify-force bench-deps
+verify-force:
+
+$(B)/verify/shard-%.txt: verify-force
+	@mkdir -p $(dir $@)
+	@$(B)/nccert verify --quiet --shard $*/$(VERIFY_SHARDS) --out $(VERIFY_OUT) > $@.tmp; \
+	  echo "exit $$?" >> $@.tmp; mv $@.tmp $@
+
+verify-certify: $(VERIFY_LOGS)
+	@$(VERIFY_MERGE) ok1=1 $(VERIFY_LOGS)
+
+# The audit of the papers' printed formulas (specs/audit/): writes the certificates behind its
+# rows under $(VERIFY_OUT)/audit and fails if any verdict differs from specs/audit/expected.tsv.
+verify-audit: verify-certify
+	$(B)/nccert audit --quiet --write-certificates $(VERIFY_OUT)/audit --check-expected > $(B)/audit.txt
+
+$(B)/verify/check-%.txt: verify-certify verify-audit
+	@find $(VERIFY_OUT) -name '*.json' | LC_ALL=C sort | awk -v n=$(VERIFY_SHARDS) -v i=$* 'NR % n == i % n' > $@.files
+	@if [ -s $@.files ]; then xargs -d '\n' $(B)/nccheck < $@.files > $@.tmp; else : > $@.tmp; fi; \
+	  echo "exit $$?" >> $@.tmp; mv $@.tmp $@
+
+verify-check: $(VERIFY_CHECKS)
+	@$(VERIFY_MERGE) $(VERIFY_CHECKS)
 
 $(B)/bench/bench_lemma31: bench/bench_lemma31.c $(B)/libnccert.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnccert.a -lmpfi $(LIBS_NCCERT)
 
-# Benchmarks: ratios against peers measured in one run (see bench/README.md).
-bench: deps
-	$(MAKE) all $(B)/bench/bench_lemma31
-	sh bench/run.sh
+$(B)/bench/bench_pd: bench/bench_pd.c $(B)/libnccert.a $(B)/libnccheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
+
+# Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
+# python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.
+BENCH_PACKAGES = python3-mpmath time
+
+bench-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
+
+bench: deps bench-deps
+	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
+	MAKE="$(MAKE)" sh bench/run.sh $(B)
 
 proofs: deps
 	sh proofs/wp/run.sh

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #define FLUSH_TERMS (1L << 20) /* int64 partial sums: <= 2^20 products of |x| <= 2^19 */
+#define RD_FLUSH_TERMS ((uint64_t)1 << 24) /* uint64 sums of <= 2^24 squares x^2 <= 2^38 */
 
 /* out = sum_{p,q} scale_p scale_q S[p][q] sqrt(n)^(sqrt_p + sqrt_q) */
 static void combine(const ck_inst *in, const ck_layer *lx, int nx, const ck_layer *ly, int ny,
@@ -79,6 +80,21 @@ void ck_inst_dot_ww(const ck_inst *in, long k, long j, ck_qs *out)
     S_clear(S);
 }
 
+/* sum of X_t^2 over the random-dyadic draws t in [t0, t0 + len): the entries of one generated
+ * matrix are consecutive draws (specs/generators.md), so no index arithmetic is needed */
+static void rd_sum_squares(uint64_t seed, uint64_t t0, uint64_t len, mpz_t S)
+{
+    mpz_set_ui(S, 0);
+    for (uint64_t a = 0; a < len; a += RD_FLUSH_TERMS) {
+        uint64_t b = len - a < RD_FLUSH_TERMS ? len - a : RD_FLUSH_TERMS, acc = 0;
+        for (uint64_t t = t0 + a; t < t0 + a + b; t++) {
+            int64_t x = ck_rd_value(seed, t);
+            acc += (uint64_t)(x * x);           /* x^2 <= 2^38: b terms sum below 2^63 */
+        }
+        mpz_add_ui(S, S, (unsigned long)acc);
+    }
+}
+
 /* sum over all entries of a generated matrix (ROWS x COLS) of the products of layer values */
 static void norm_layers(const ck_inst *in, int is_h, long rows, long cols, ck_qs *out)
 {
@@ -86,6 +102,13 @@ static void norm_layers(const ck_inst *in, int is_h, long rows, long cols, ck_qs
     int nl = is_h ? in->nlh : in->nlw;
     mpz_t S[2][2];
     S_init(S);
+    if (nl == 1 && L[0].src == CK_SRC_RD) {     /* random-dyadic/1: one run of draws */
+        uint64_t t0 = is_h ? (uint64_t)in->K * (uint64_t)in->d : 0;
+        rd_sum_squares(in->seed, t0, (uint64_t)rows * (uint64_t)cols, S[0][0]);
+        combine(in, L, nl, L, nl, S, out);
+        S_clear(S);
+        return;
+    }
     int64_t acc[2][2] = {{0, 0}, {0, 0}};
     long terms = 0;
     for (long r = 0; r < rows; r++)

@@ -1,13 +1,15 @@
 /* ulpm_lemma31.c: certifier of ulpm.lemma-3.1 (seed 001 Lemma 3.1 = seed 000 Lemma B.1):
  *   q_min(W,H) <= bound = (||W||_F^2 + ||H||_F^2) / (2(K-1) sqrt(n)), equality iff NC.
- * Tier 0 (double kernels) finds the witness (k,i,j) minimising the margin and encloses the
- * norms with the proved a-priori bound; tier 1 (Arb, precision escalation) encloses the margin
- * at the witness and the bound; tier 2 (exact, Q(sqrt n)) decides equality, and everything
- * else the balls cannot. Why the checks imply the claim: proofs/derivations/ulpm-lemma-3.1.md. */
+ * Tier 0 (double kernels, over threads: ulpm_lemma31_margins.c) finds the witness (k,i,j)
+ * minimising the margin and encloses the norms with the proved a-priori bound; tier 1 (Arb,
+ * precision escalation) encloses the margin at the witness and the bound; tier 2 (exact,
+ * Q(sqrt n)) decides equality, and everything else the balls cannot. Why the checks imply
+ * the claim: proofs/derivations/ulpm-lemma-3.1.md. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "claims/claim.h"
+#include "claims/ulpm_lemma31_margins.h"
 #include "ball/ball_instance.h"
 #include "cert/cert.h"
 #include "exact/exact_instance.h"
@@ -86,13 +88,12 @@ static void l31_bound_and_slack(l31_balls *b, const instance *I, slong prec)
 static int l31_find_witness(const instance *I, long *c, long *j, nc_error *err)
 {
     long N = instance_N(I);
-    double *m = malloc((size_t)N * sizeof(double)), *z = malloc((size_t)I->K * sizeof(double));
+    double *m = malloc((size_t)N * sizeof(double));
     int *js = malloc((size_t)N * sizeof(int));
-    if (!m || !z || !js) {
-        free(m); free(z); free(js);
+    if (!m || !js || ulpm_lemma31_margins(I, m, js)) {   /* = kernel_margins, over threads */
+        free(m); free(js);
         return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory for the margins");
     }
-    kernel_margins((int)I->K, (int)I->n, (int)I->d, I->W, I->Ht, z, m, js);
     int finite = 1;
     for (long t = 0; t < N && finite; t++) finite = isfinite(m[t]);
     if (finite) {            /* kernel_argmin's contract needs finite margins */
@@ -102,7 +103,7 @@ static int l31_find_witness(const instance *I, long *c, long *j, nc_error *err)
         *c = 0;
         *j = 1;
     }
-    free(m); free(z); free(js);
+    free(m); free(js);
     return 0;
 }
 

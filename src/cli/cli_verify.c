@@ -10,17 +10,19 @@
 #include "claims/registry.h"
 
 static const char verify_usage[] =
-    "usage: nccert verify [--out DIR] [--claim ID] [--shard I/N] [--quiet]\n"
+    "usage: nccert verify [--out DIR] [--claim ID] [--instance NAME] [--shard I/N] [--quiet]\n"
     "\n"
     "Certifies the registry's default instances (see `nccert list`), writes each certificate to\n"
     "DIR/<claim>/<instance>.json (default DIR: certificates), and prints a table of claim,\n"
     "instance, verdict and seconds. `make verify` runs this, then nccheck on every certificate.\n"
     "\n"
-    "  --out DIR     output directory (created if missing)\n"
-    "  --claim ID    only this claim's instances\n"
-    "  --shard I/N   only registry entries t with t mod N = I-1 (1 <= I <= N), to split the\n"
-    "                work across machines or processes (e.g. a Slurm array or GNU parallel)\n"
-    "  --quiet       print only the table\n"
+    "  --out DIR          output directory (created if missing)\n"
+    "  --claim ID         only this claim's instances\n"
+    "  --instance NAME    only the registry instances of this name (with --claim: that claim's)\n"
+    "  --shard I/N        only registry entries t with t mod N = I-1 (1 <= I <= N), to split\n"
+    "                     the work across machines or processes (a Slurm array, GNU parallel,\n"
+    "                     make -j verify); the certificates do not depend on the sharding\n"
+    "  --quiet            print only the table\n"
     "\n"
     "Exit status: 0 every verdict as expected, 1 otherwise, 2 bad usage.\n";
 
@@ -84,9 +86,10 @@ int cli_verify(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"out", required_argument, NULL, 'o'}, {"claim", required_argument, NULL, 'c'},
+        {"instance", required_argument, NULL, 'i'},
         {"shard", required_argument, NULL, 's'}, {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    const char *dir = "certificates", *only = NULL;
+    const char *dir = "certificates", *only = NULL, *only_name = NULL;
     long shard_i = 1, shard_n = 1;
     int quiet = 0, ch;
     nc_error err = {0, ""};
@@ -96,6 +99,7 @@ int cli_verify(int argc, char **argv)
         switch (ch) {
         case 'o': dir = optarg; break;
         case 'c': only = optarg; break;
+        case 'i': only_name = optarg; break;
         case 's': if (parse_shard(optarg, &shard_i, &shard_n, &err)) return cli_fail(&err); break;
         case 'q': quiet = 1; break;
         case 'h': fputs(verify_usage, stdout); return 0;
@@ -117,6 +121,7 @@ int cli_verify(int argc, char **argv)
     for (int t = 0; t < registry_count(); t++) {
         if (t % shard_n != shard_i - 1) continue;
         if (only && strcmp(only, registry_at(t)->claim)) continue;
+        if (only_name && strcmp(only_name, registry_at(t)->name)) continue;
         nc_error e = {0, ""};
         failures += verify_one(registry_at(t), dir, quiet, &e);
         if (e.status == NC_EXIT_BAD_INPUT && strncmp(e.msg, "cannot create", 13) == 0) return cli_fail(&e);
