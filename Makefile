@@ -171,6 +171,23 @@ bench: deps bench-deps
 	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
 	MAKE="$(MAKE)" sh bench/run.sh $(B)
 
+# The human-readable report (nccert report): gnuplot figures, rendered in headless Chromium.
+# gnuplot and chromium are installed by report-deps only: make check and make verify never need them.
+REPORT_PACKAGES = gnuplot-nox chromium fonts-dejavu-core
+
+.PHONY: report report-deps
+report-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(REPORT_PACKAGES)"
+
+report: deps report-deps
+	$(MAKE) all
+	$(B)/nccert report --out $(B)/report
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	  --disable-sync --no-first-run --hide-scrollbars --window-size=1280,2400 \
+	  --user-data-dir=$(CURDIR)/$(B)/report/chromium-profile \
+	  --screenshot=$(CURDIR)/$(B)/report/report.png file://$(CURDIR)/$(B)/report/report.html
+	@echo "report: $(B)/report/report.html, $(B)/report/report.md, screenshot $(B)/report/report.png"
+
 proofs: deps
 	sh proofs/wp/run.sh
 
