@@ -130,6 +130,38 @@ static void data_imbrelu(FILE *f, int KA, int KB, int nB)
     arb_clear(R); arb_clear(N2); arb_clear(lm); arb_clear(lc);
 }
 
+/* Copies the committed TSV `src` into `out` as gnuplot data blocks (separated by two blank
+ * lines, so `index i` selects block i): one block per distinct value of column `keycol`
+ * (0-based), in the order of `keys`; comment and header lines are dropped. Returns the number of
+ * data lines copied (0: file missing or empty). The numbers are the files' own (validated
+ * enclosures and certified leaves, written by their generators); nothing is recomputed here. */
+static int data_from_tsv(FILE *out, const char *src, int keycol, const char *const *keys, int nkeys)
+{
+    int total = 0;
+    for (int k = 0; k < nkeys; k++) {
+        FILE *f = fopen(src, "r");
+        if (!f) return 0;
+        char line[4096];
+        int header = 1, count = 0;
+        fprintf(out, "%s# %s = %s\n", k ? "\n\n" : "", src, keys[k]);
+        while (fgets(line, sizeof line, f)) {
+            if (line[0] == '#' || line[0] == '\n') continue;
+            if (header) { header = 0; continue; }
+            char copy[4096], *save = NULL, *tok = NULL;
+            snprintf(copy, sizeof copy, "%s", line);
+            tok = strtok_r(copy, "\t\n", &save);
+            for (int c = 0; tok && c < keycol; c++) tok = strtok_r(NULL, "\t\n", &save);
+            if (!tok || strcmp(tok, keys[k])) continue;
+            fputs(line, out);
+            count++;
+        }
+        fclose(f);
+        if (!count) fputs("# (none)\nNaN NaN NaN NaN NaN\n", out); /* keep the block so `index` stays aligned */
+        total += count;
+    }
+    return total;
+}
+
 /* ---------- gnuplot ---------- */
 
 static int have_gnuplot(void) { return system("command -v gnuplot >/dev/null 2>&1") == 0; }
@@ -147,6 +179,95 @@ static int run_gnuplot(const char *dir, report_fig *fig, const char *script)
     snprintf(cmd, sizeof cmd, "gnuplot '%s' 2>'%s/fig/%s.log'", path, dir, fig->name);
     fig->ok = system(cmd) == 0;
     return !fig->ok;
+}
+
+#define REPORT_PHASE_TSV "specs/claims/imbrelu.cor-4.phase.tsv"
+#define REPORT_OMEGA_TSV "proofs/derivations/msecp-dynamics-omega.tsv"
+
+/* The certified imbrelu phase diagram: the leaves of the registry certificate
+ * imbrelu.cor-4/phase-KA5-KB5-nB100 (committed as REPORT_PHASE_TSV, checked against a fresh
+ * certificate by tests/t_imbrelu_cor4.sh), one rectangle per leaf coloured by its certified phase,
+ * undecided leaves grey, with the boundary curves of eq. (6) drawn over them. */
+static void make_figure_phase_certified(const char *dir, report_fig *g)
+{
+    static const char *const phases[] = {"none", "minority", "complete", "undecided"};
+    char path[16384];
+    snprintf(g->name, sizeof g->name, "imbrelu-phases-certified");
+    snprintf(g->title, sizeof g->title, "imbrelu.cor-4: certified phase diagram, K_A = K_B = 5, n_B = 100");
+    snprintf(g->caption, sizeof g->caption,
+             "Leaves of the certificate imbrelu.cor-4/phase-KA5-KB5-nB100 (R in [1, 128], lambda_W lambda_H in "
+             "[2^-34, 2^-13], exact bisection to depth 16; data file " REPORT_PHASE_TSV "). On every coloured leaf, "
+             "Theorem 1 (with the corrected eq. (6)) and the printed (17)/(18) were both decided in exact rational "
+             "arithmetic and give the same phase, for every (R, lambda) of the closed leaf: no collapse (green), "
+             "minority collapse (orange), complete collapse (red). Grey leaves are undecided at the depth limit: "
+             "they meet (or nearly meet) a boundary curve and are reported as such, never guessed. The black "
+             "curves are the boundaries lambda = (K-1) n_k/(K N^2) for n_k = n_B and n_k = n_A (drawn, not "
+             "certified). Complete collapse also occurs at large R (N grows with R). Audit rows "
+             "imbrelu.004.eq-17, imbrelu.004.eq-18: AGREES.");
+    g->ok = 0;
+    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
+    FILE *f = fopen(path, "w");
+    if (!f) return;
+    int n = data_from_tsv(f, REPORT_PHASE_TSV, 4, phases, 4);
+    fprintf(f, "\n\n");
+    data_imbrelu(f, 5, 5, 100); /* index 4: the boundary curves */
+    fclose(f);
+    if (!n) {
+        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_PHASE_TSV " was not found (run from the repository root).");
+        return;
+    }
+    snprintf(path, sizeof path,
+             "set logscale xy\nset xrange [1:128]\nset yrange [5.8e-11:1.23e-4]\nset format y '10^{%%L}'\n"
+             "set xlabel 'R = n_A / n_B'\nset ylabel 'lambda_W lambda_H'\nset key outside right top\nset style fill solid 1.0 noborder\n"
+             "D = '%s/fig/%s.dat'\n"
+             "plot D index 0 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#4daf4a' title 'no collapse', "
+             "D index 1 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#ff9f1c' title 'minority collapse', "
+             "D index 2 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#d7191c' title 'complete collapse', "
+             "D index 3 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#9a9a9a' title 'undecided (depth limit)', "
+             "D index 4 using 1:2 with lines lw 0.7 lc rgb '#000000' title 'M_B = 0 (drawn)', "
+             "D index 4 using 1:3 with lines lw 0.7 dt 2 lc rgb '#000000' title 'M_A = 0 (drawn)'",
+             dir, g->name);
+    run_gnuplot(dir, g, path);
+}
+
+/* omega_j(t) of msecp, C = N = 4, three initial values: the closed forms of the defined flow
+ * (law (a)) and of Proposition 2 (law (b)), the validated ODE enclosures of both laws and the
+ * discrete renormalised descent, all from REPORT_OMEGA_TSV (rigorous Arb enclosures written by
+ * bench/msecp_dynamics_figure.c; derivation msecp-dynamics.md section 3). */
+static void make_figure_omega(const char *dir, report_fig *g)
+{
+    static const char *const js[] = {"0", "1", "2"};
+    char path[16384];
+    snprintf(g->name, sizeof g->name, "msecp-omega");
+    snprintf(g->title, sizeof g->title, "msecp: omega_j(t), C = N = 4, omega_j(0) = 1/2, 1, 5/2");
+    snprintf(g->caption, sizeof g->caption,
+             "SNR singular values under the continually renormalised flow. Solid: closed form of the flow the paper "
+             "defines (eq. (5) with Proposition 4's Pi), C^2 N log w + (CN/2) w^2 = a + t; dashed: Proposition 2's "
+             "closed form (10), C^2 N log w + CN w^2 + (N/4) w^4 = a + t, which solves Lemma 5's ODE. Circles and "
+             "squares: validated ODE enclosures of the two laws (Taylor enclosures; their widths, below 1e-5, are "
+             "smaller than the marks); crosses: the discrete renormalised descent of Appendix D.1 (eta = 1/64). The "
+             "descent follows the defined flow, not Proposition 2. Data " REPORT_OMEGA_TSV "; the certified values "
+             "are msecp.dynamics ode-* (audit rows msecp.003.eq-10: DISAGREES, msecp.003.eq-10.derived: AGREES).");
+    g->ok = 0;
+    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
+    FILE *f = fopen(path, "w");
+    if (!f) return;
+    int n = data_from_tsv(f, REPORT_OMEGA_TSV, 1, js, 3);
+    fclose(f);
+    if (!n) {
+        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_OMEGA_TSV " was not found (run from the repository root).");
+        return;
+    }
+    /* columns: 1 t, 2 j, 3 omega0, 4-5 closed (a), 6-7 ODE (a), 8-9 closed Prop. 2, 10-11 ODE Lemma 5, 12-13 descent */
+    snprintf(path, sizeof path,
+             "set xlabel 't'\nset ylabel 'omega_j(t)'\nset key top left\nD = '%s/fig/%s.dat'\n"
+             "plot for [i=0:2] D index i using 1:(($4+$5)/2) with lines lw 2 lc i+1 title (i == 0 ? 'closed form, defined flow' : ''), "
+             "for [i=0:2] D index i using 1:(($8+$9)/2) with lines lw 2 dt 2 lc i+1 title (i == 0 ? 'Proposition 2 (10)' : ''), "
+             "for [i=0:2] D index i every 4 using 1:(($6+$7)/2):6:7 with yerrorbars pt 6 ps 0.6 lc i+1 title (i == 0 ? 'ODE enclosure, defined flow' : ''), "
+             "for [i=0:2] D index i every 4 using 1:(($10+$11)/2):10:11 with yerrorbars pt 4 ps 0.6 lc i+1 title (i == 0 ? 'ODE enclosure, Lemma 5' : ''), "
+             "for [i=0:2] D index i every 4::2 using 1:(($12+$13)/2) with points pt 2 ps 0.8 lc rgb '#000000' title (i == 0 ? 'discrete descent (D.1)' : '')",
+             dir, g->name);
+    run_gnuplot(dir, g, path);
 }
 
 static void make_figures(const char *dir, report_fig *figs, int *nfig)
@@ -197,8 +318,8 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
              "Phase boundaries in (R = n_A/n_B, lambda_W lambda_H) derived from the sign condition of eq. (6) "
              "(M_k > 0 iff N^2 lambda_W lambda_H < n_k (K-1)/K): below the lower curve no class collapses, between "
              "the curves the minority classes collapse ((17)), above the upper curve every class collapses ((18)). "
-             "Not certified: the boxes of imbrelu.cor-4 are not implemented yet; eq. (6)'s equivalence itself is "
-             "certified by imbrelu.eq-6 on its registry instances.");
+             "The curves are drawn, not certified; the certified phase diagram (imbrelu.cor-4 boxes, exact "
+             "rationals) is the next figure, and eq. (6)'s equivalence is certified by imbrelu.eq-6.");
     snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
     if ((f = fopen(path, "w"))) {
         data_imbrelu(f, 5, 5, 10);
@@ -210,6 +331,8 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
                  dir, g->name);
         run_gnuplot(dir, g, path);
     }
+    make_figure_phase_certified(dir, &figs[(*nfig)++]);
+    make_figure_omega(dir, &figs[(*nfig)++]);
 }
 
 /* ---------- page ---------- */
@@ -428,9 +551,6 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
         md_esc(m, figs[i].caption);
         fputs("\n\n", m);
     }
-    fputs("<p>Not drawn: the omega_j(t) dynamics of msecp (Lemmas 4-5, Proposition 2) against their closed forms, "
-          "because msecp.dynamics is not certified yet.</p>\n", h);
-    fputs("Not drawn: the omega_j(t) dynamics of msecp against their closed forms (msecp.dynamics is not certified yet).\n\n", m);
     /* registry */
     fputs("<h2>Registry instances</h2>\n<table><tr><th>claim</th><th>instance</th><th>verdict</th><th>expected</th>"
           "<th>certificate</th></tr>\n", h);
@@ -509,7 +629,7 @@ int cli_report(int argc, char **argv)
     }
     reg_result *reg;
     int nreg, bad = run_registry(&reg, &nreg);
-    report_fig figs[8];
+    report_fig figs[8]; /* make_figures draws 5 */
     int nfig = 0, gnuplot = figures && have_gnuplot();
     if (gnuplot) make_figures(dir, figs, &nfig);
     else if (figures) fprintf(stderr, "nccert: report: gnuplot not found: figures omitted (make report-deps)\n");
