@@ -2,11 +2,12 @@
  * Propositions 3-4). nccheck regenerates the point X and direction Z (msecp-point/1),
  * recomputes the nine exact rational quantities of specs/claims/msecp.manifold.md with GMP,
  * requires each stated enclosure to contain the exact value, and derives assertion and
- * verdict itself. */
+ * verdict itself. Parts "lemma2", "lemma2-orth", "observations": check_msecp_manifold_parts.h. */
 #include <string.h>
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_msecp_manifold_point.h"
+#include "check_msecp_manifold_parts.h"
 
 #define NQ 9
 static const char *const QN[NQ + 1] = {"membership_gap", "surjectivity_gap", "pi_tangent_gap", "pi_idempotence_gap",
@@ -60,6 +61,11 @@ static void compute(mpq_t *q, const ckmp_point *P)
 int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e)
 {
     static const char *const NO_KEYS[] = {NULL};
+    const json_t *in0 = json_object_get(root, "instance");
+    const char *pt = json_is_object(in0) ? json_string_value(json_object_get(in0, "part")) : NULL;
+    if (pt && (strcmp(pt, "lemma2") == 0 || strcmp(pt, "lemma2-orth") == 0))
+        return ckmm_check_lemma2(root, verdict, strcmp(pt, "lemma2-orth") == 0, e);
+    if (pt && strcmp(pt, "observations") == 0) return ckmm_check_obs(root, verdict, e);
     ckmp_point P;
     mpq_t q[NQ];
     ck_encl en;

@@ -81,6 +81,7 @@ static void gen(ckmp_point *P, uint64_t s, long a, long b)
         for (long k = 0; k < P->n; k++) mpq_add(CKM(P->X, r, k), CKM(W, r, k), CKM(P->M, r, k / N));
     for (long r = 0; r < C; r++)
         for (long k = 0; k < P->n; k++) dy8(CKM(P->Z, r, k), &s);
+    P->rng = s;
     ckm_free(W);
 }
 
@@ -191,3 +192,5 @@ void ckmp_inner(mpq_t out, const ckm *A, const ckm *B)
     for (long k = 0; k < A->r * A->c; k++) mpq_mul(t, A->a[k], B->a[k]), mpq_add(out, out, t);
     mpq_clear(t);
 }
+
+uint64_t ckmp_next(uint64_t *s) { return sm_next(s); }

@@ -3,6 +3,7 @@
  * exact operations dF_X, Pi (Proposition 4), the orthogonal projection, in GMP rationals. */
 #ifndef NCCHECK_MSECP_MANIFOLD_POINT_H
 #define NCCHECK_MSECP_MANIFOLD_POINT_H
+#include <stdint.h>
 #include <jansson.h>
 #include "check_json.h"
 #include "check_msecp_mat.h"
@@ -11,6 +12,7 @@ typedef struct {
     long C, N, n;
     int between; /* 0 none, 1 generic, 2 aligned */
     ckm *M, *X, *Z;
+    uint64_t rng; /* splitmix64 state after the draws of X and Z */
 } ckmp_point;
 
 /* Malformed (exit 2) on any deviation; EXTRA lists keys allowed besides the generator's. */
@@ -21,4 +23,6 @@ ckm *ckmp_dF(const ckm *X, const ckm *Z, long C, long N); /* X C Z^T + Z C X^T *
 ckm *ckmp_pi(const ckm *X, const ckm *Z, long C, long N);
 ckm *ckmp_orth(const ckm *X, const ckm *Z, long C, long N);
 void ckmp_inner(mpq_t out, const ckm *A, const ckm *B);
+/* The next splitmix64 draw of state S (specs/generators.md). */
+uint64_t ckmp_next(uint64_t *s);
 #endif

@@ -147,3 +147,40 @@ int ckm_is_symmetric(const ckm *m)
             if (!mpq_equal(CKM(m, i, j), CKM(m, j, i))) return 0;
     return 1;
 }
+
+/* x y through integers: x = X / Lx, y = Y / Ly with Lx, Ly the lcm of the denominators, one
+ * canonicalisation per entry of the result (the per-term gcds of ckm_mul dominate otherwise). */
+ckm *ckm_mul_cd(const ckm *x, const ckm *y)
+{
+    long R = x->r, K = x->c, Cc = y->c;
+    mpz_t Lx, Ly, t, *X = malloc((size_t)(R * K + 1) * sizeof(mpz_t)), *Y = malloc((size_t)(K * Cc + 1) * sizeof(mpz_t));
+    mpz_inits(Lx, Ly, t, NULL);
+    mpz_set_ui(Lx, 1), mpz_set_ui(Ly, 1);
+    for (long k = 0; k < R * K; k++) mpz_lcm(Lx, Lx, mpq_denref(x->a[k]));
+    for (long k = 0; k < K * Cc; k++) mpz_lcm(Ly, Ly, mpq_denref(y->a[k]));
+    for (long k = 0; k < R * K; k++) {
+        mpz_init(X[k]);
+        mpz_divexact(X[k], Lx, mpq_denref(x->a[k]));
+        mpz_mul(X[k], X[k], mpq_numref(x->a[k]));
+    }
+    for (long k = 0; k < K * Cc; k++) {
+        mpz_init(Y[k]);
+        mpz_divexact(Y[k], Ly, mpq_denref(y->a[k]));
+        mpz_mul(Y[k], Y[k], mpq_numref(y->a[k]));
+    }
+    ckm *z = ckm_new(R, Cc);
+    mpz_mul(Lx, Lx, Ly);
+    for (long i = 0; i < R; i++)
+        for (long j = 0; j < Cc; j++) {
+            mpz_set_ui(t, 0);
+            for (long k = 0; k < K; k++) mpz_addmul(t, X[i * K + k], Y[k * Cc + j]);
+            mpz_set(mpq_numref(CKM(z, i, j)), t);
+            mpz_set(mpq_denref(CKM(z, i, j)), Lx);
+            mpq_canonicalize(CKM(z, i, j));
+        }
+    for (long k = 0; k < R * K; k++) mpz_clear(X[k]);
+    for (long k = 0; k < K * Cc; k++) mpz_clear(Y[k]);
+    free(X), free(Y);
+    mpz_clears(Lx, Ly, t, NULL);
+    return z;
+}

@@ -15,6 +15,7 @@ ckm *ckm_new(long r, long c);           /* zero matrix; NULL only on allocation 
 void ckm_free(ckm *m);                  /* NULL allowed */
 ckm *ckm_copy(const ckm *m);
 ckm *ckm_mul(const ckm *x, const ckm *y);
+ckm *ckm_mul_cd(const ckm *x, const ckm *y); /* the same product, over a common denominator */
 ckm *ckm_tr(const ckm *x);
 ckm *ckm_lin(const ckm *x, long sx, const ckm *y, long sy); /* sx x + sy y, sx, sy in {-1, 0, 1} */
 void ckm_scale(ckm *m, const mpq_t s);  /* in place */

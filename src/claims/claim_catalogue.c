@@ -25,7 +25,7 @@ const claim_info claim_catalogue[] = {
     {"linconv.prop-3", "Proposition 3", "CE, d >= K: optimal set, threshold", linconv_prop3_certify},
     {"linconv.theorem-4", "Theorem 4", "CE error bound: certified (delta_2, kappa_2), K = 2; K >= 3 beyond the paper", linconv_theorem4_certify},
     {"msecp.identities", "Prop. 1, eqs. (7)-(8), Theorems 1-2, Lemma 1", "exact rational identities", msecp_identities_certify},
-    {"msecp.manifold", "Definition 6, Propositions 3-4", "normalized-features manifold: Pi of Prop. 4 is oblique", msecp_manifold_certify},
+    {"msecp.manifold", "Definition 6, Observations 2-3, Propositions 3-4, Lemma 2", "normalized-features manifold: Pi of Prop. 4 is oblique; Lemma 2 holds with Pi (explicit K), not with P", msecp_manifold_certify},
     {"msecp.dynamics", "Lemmas 4-5, Proposition 2, Corollaries 1-2", "omega_j ODE: Lemmas 4-5 and Prop. 2 refuted for the defined flow; derived law certified", msecp_dynamics_certify},
     {"imbrelu.eq-6", "Eq. (6)", "M_k and its sign condition", imbrelu_eq6_certify},
     {"imbrelu.theorem-1", "Theorem 1 (a)-(e)", "closed-form minimiser of problem (4), KKT, value", imbrelu_theorem1_certify},

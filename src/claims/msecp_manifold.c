@@ -3,11 +3,13 @@
  * (kind msecp-point/1, part "projection"). Every quantity is an exact rational: membership
  * X C X^T = I, the tangent-space description (dF_X surjective, Pi(Z) in ker dF_X), Pi
  * idempotent, and whether Pi is Frobenius-orthogonal (<Z - Pi Z, Pi Z> = 0) against the
- * orthogonal projection P(Z) = Z - (1/2) dF_X(Z) X P_w. Tier 2 only. Spec:
+ * orthogonal projection P(Z) = Z - (1/2) dF_X(Z) X P_w. Tier 2 only. Parts "lemma2",
+ * "lemma2-orth" (Lemma 2) and "observations" (Observations 2-3): msecp_manifold_parts.h. Spec:
  * specs/claims/msecp.manifold.md; derivation: proofs/derivations/msecp-manifold.md. */
 #include <string.h>
 #include "claims/claim.h"
 #include "claims/msecp_manifold_point.h"
+#include "claims/msecp_manifold_parts.h"
 #include "cert/cert.h"
 
 #define NQ 9
@@ -96,13 +98,17 @@ static int msecp_manifold_decide(fmpq_t *q)
 int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
+    const char *pt = json_string_value(json_object_get(instance_json, "part"));
+    if (pt && (strcmp(pt, "lemma2") == 0 || strcmp(pt, "lemma2-orth") == 0))
+        return msecp_manifold_lemma2_certify(instance_json, strcmp(pt, "lemma2-orth") == 0, cert, err);
+    if (pt && strcmp(pt, "observations") == 0) return msecp_manifold_obs_certify(instance_json, cert, err);
     msecp_point P;
     static const char *const KEYS[] = {NULL};
     if (msecp_point_from_json(&P, instance_json, KEYS, err)) return err->status;
     const char *part = json_string_value(json_object_get(instance_json, "part"));
     if (!part || strcmp(part, "projection") != 0) {
         msecp_point_clear(&P);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp.manifold: \"part\" must be \"projection\"");
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp.manifold: \"part\" must be \"projection\", \"lemma2\", \"lemma2-orth\" or \"observations\"");
     }
     fmpq_t q[NQ];
     for (int k = 0; k < NQ; k++) fmpq_init(q[k]);

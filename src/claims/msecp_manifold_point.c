@@ -109,6 +109,7 @@ static void generate(msecp_point *P, long a, long b)
             fmpq_add(fmpq_mat_entry(P->X, r, k), fmpq_mat_entry(W, r, k), fmpq_mat_entry(P->M, r, k / N));
     for (long r = 0; r < C; r++)
         for (long k = 0; k < P->n; k++) dyadic8(fmpq_mat_entry(P->Z, r, k), &s);
+    P->rng = s;
     fmpq_mat_clear(W);
 }
 

@@ -21,6 +21,7 @@ typedef struct {
     fmpq_mat_t M;     /* C x C class means of X (between part) */
     fmpq_mat_t X;     /* C x n, on the manifold by construction */
     fmpq_mat_t Z;     /* C x n, a generic direction */
+    uint64_t rng;     /* splitmix64 state after the draws of X and Z (further draws: Lemma 2 / Observation parts) */
 } msecp_point;
 
 /* Generates the point of kind msecp-point/1 from C, N, seed, between; keys other than
