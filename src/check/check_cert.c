@@ -21,6 +21,7 @@ static const struct {
     {"ulpm.theorem-3.4", ck_claim_ulpm_theorem34},
     {"ulpm.lemma-3.2", ck_claim_ulpm_lemma32},
     {"ulpm.lemmas-b3-b5", ck_claim_ulpm_lemmasb3b5},
+    {"ulpm.printed", ck_claim_ulpm_printed},
     {"imbrelu.eq-6", ck_claim_imbrelu_eq6},
     {"imbrelu.theorem-1", ck_claim_imbrelu_theorem1},
     {"imbrelu.global-search", ck_claim_imbrelu_global_search},

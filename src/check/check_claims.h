@@ -18,6 +18,7 @@ int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_lemma32(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_lemmasb3b5(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_ulpm_printed(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_imbrelu_eq6(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_imbrelu_global_search(const json_t *root, const char *verdict, ck_err *e);

@@ -47,6 +47,7 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
 int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 int imbrelu_global_search_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);

@@ -20,6 +20,7 @@ const claim_info claim_catalogue[] = {
     {"ulpm.theorem-3.3", "Theorem 3.3 (= C.1)", "L >= L*(rho) on the sphere, equality iff NC with ||W||=||H||", ulpm_theorem33_certify},
     {"ulpm.theorem-3.4", "Theorem 3.4 (= C.2)", "negative second variation at non-optimal critical points", ulpm_theorem34_certify},
     {"ulpm.eq-66", "Eq. (66)", "rank K-1 of the CE gradient in logits, left null vector 1", ulpm_eq66_certify},
+    {"ulpm.printed", "Printed formulas (audit)", "single printed formulas: Def. 2.1 symmetry, NC4, flow sign, (12), (55), (58), (64), (67), Lemma B.5 bound", ulpm_printed_certify},
     {"linconv.prop-1", "Proposition 1", "MSE with bias: optimal set in both regimes", linconv_prop1_certify},
     {"linconv.theorem-2", "Theorem 2", "MSE error bound: certified pair (delta_1, kappa_1)", linconv_theorem2_certify},
     {"linconv.prop-3", "Proposition 3", "CE, d >= K: optimal set, threshold", linconv_prop3_certify},

@@ -18,6 +18,7 @@ static const registry_group groups[] = {
     GROUP(ulpm_theorem34),
     GROUP(ulpm_lemma32),
     GROUP(ulpm_lemmasb3b5),
+    GROUP(ulpm_printed),
     GROUP(imbrelu_eq6),
     GROUP(imbrelu_theorem1),
     GROUP(imbrelu_global_search),

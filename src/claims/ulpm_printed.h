@@ -1,0 +1,42 @@
+/* ulpm_printed.h: internals of claim ulpm.printed (specs/claims/ulpm.printed.md): one "part"
+ * per printed formula of seeds 001/000 that no other claim backs. Each part parses its own
+ * fields of the instance {"kind": "ulpm-printed/1", "part": ..., ...}, decides the printed
+ * formula on the instance and fills an up_out. */
+#ifndef ULPM_PRINTED_H
+#define ULPM_PRINTED_H
+#include <arb.h>
+#include <jansson.h>
+#include <flint/fmpq.h>
+#include "claims/claim.h"
+#include "common/nc_error.h"
+
+typedef struct {
+    const char *label, *statement; /* source label and statement of the part */
+    const char *assertion, *verdict;
+    json_t *w, *q;                 /* witnesses, quantities (stolen by cert_assemble) */
+    json_t *instance;              /* the instance as re-emitted */
+    int tier;
+    slong prec;
+} up_out;
+
+/* Helpers (ulpm_printed.c). Each returns 0 or an nc_error status (2: bad instance). */
+int up_keys(const json_t *inst, const char *const *keys, nc_error *err);
+int up_rational(fmpq_t x, const json_t *inst, const char *key, nc_error *err);
+int up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_error *err);
+/* a stated interval around x, padded by 2^-20 |x| so that a checker's tighter interval fits */
+json_t *up_interval(const arb_t x);
+json_t *up_rat(const fmpq_t x);
+/* r = x / c (c != 0) */
+void up_div_si(fmpq_t r, const fmpq_t x, slong c);
+
+/* Parts. */
+int up_part_def21(const json_t *inst, up_out *r, nc_error *err);
+int up_part_nc4(const json_t *inst, up_out *r, nc_error *err);
+int up_part_eq64(const json_t *inst, up_out *r, nc_error *err);
+int up_part_eq55(const json_t *inst, up_out *r, nc_error *err);
+int up_part_eq58(const json_t *inst, up_out *r, nc_error *err);
+int up_part_eq12(const json_t *inst, up_out *r, nc_error *err);
+int up_part_gbound(const json_t *inst, const certify_options *o, up_out *r, nc_error *err);
+int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_error *err);
+int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_error *err);
+#endif
