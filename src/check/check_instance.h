@@ -53,6 +53,8 @@ void ck_inst_dot_ww(const ck_inst *in, long k, long j, ck_qs *out); /* w_k . w_j
 void ck_inst_norm_w(const ck_inst *in, ck_qs *out);                 /* ||W||_F^2 */
 void ck_inst_norm_h(const ck_inst *in, ck_qs *out);                 /* ||H||_F^2 */
 void ck_inst_wsum(const ck_inst *in, long l, ck_qs *out);           /* sum_k W[k][l] */
+/* 1 iff the instance is an NC point of ulpm Lemma 3.1 (A = ||W||_F^2 + ||H||_F^2), exactly. */
+int ck_inst_is_nc(const ck_inst *in, const ck_qs *A);
 
 /* All dot products w_j . h_c (j = 0..K-1) for one column c. When the instance has a single
  * layer pair (random-dyadic/1, nc/1), ck_cols_int gives integers D[j] with

@@ -54,44 +54,6 @@ static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *
     return ok;
 }
 
-/* The NC conditions (seed 000 eqs. (11)-(12)), exactly, cheapest test first. A = ||W||^2 +
- * ||H||^2. h_{k,i} = w_k/sqrt(n) for all k, i iff sum_{k,i} ||h_{k,i} - w_k/sqrt(n)||^2 = 0,
- * i.e. sqrt(n) A - 2 sum_{k,i} w_k.h_{k,i} = 0 (a sum of squares of reals vanishes iff each
- * term does). */
-static int is_nc(const ck_inst *in, const ck_qs *A)
-{
-    ck_qs x, ref, t;
-    int nc = 1;
-    ck_qs_init(&x), ck_qs_init(&ref), ck_qs_init(&t);
-    for (long l = 0; nc && l < in->d; l++) {
-        ck_inst_wsum(in, l, &x);
-        nc = ck_qs_sgn(&x, in->m) == 0;
-    }
-    if (nc) ck_inst_dot_ww(in, 0, 0, &ref);
-    for (long k = 1; nc && k < in->K; k++) {
-        ck_inst_dot_ww(in, k, k, &x);
-        nc = ck_qs_cmp(&x, &ref, in->m) == 0;
-    }
-    if (nc) ck_inst_dot_ww(in, 0, 1, &ref);
-    for (long k = 0; nc && k < in->K; k++)
-        for (long j = k + 1; nc && j < in->K; j++) {
-            ck_inst_dot_ww(in, k, j, &x);
-            nc = ck_qs_cmp(&x, &ref, in->m) == 0;
-        }
-    if (nc) {
-        mpq_set_ui(t.a, 0, 1), mpq_set_ui(t.b, 0, 1);
-        for (long c = 0; c < in->n * in->K; c++) {
-            ck_inst_dot_wh(in, c / in->n, c, &x);
-            ck_qs_add(&t, &t, &x);
-        }
-        ck_qs_add(&t, &t, &t);
-        ck_qs_mul_sqrt(&x, A, in->m);
-        ck_qs_sub(&x, &x, &t);
-        nc = ck_qs_sgn(&x, in->m) == 0;
-    }
-    ck_qs_clear(&x), ck_qs_clear(&ref), ck_qs_clear(&t);
-    return nc;
-}
 
 static int get_index(const json_t *w, const char *key, long lim, long *out, ck_err *e)
 {
@@ -170,7 +132,7 @@ int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
     }
     const char *need = "REFUTED";
     if (ai != 2) {
-        int nc = is_nc(&in, &A);
+        int nc = ck_inst_is_nc(&in, &A);
         need = (ai == 0) == !nc ? "PROVED" : "REFUTED";
         if (strcmp(verdict, need) != 0) {
             ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" holds and the "

@@ -17,42 +17,6 @@ static const char *const WKEYS[] = {"precision_bits", NULL};
 #define PREC_MIN 53
 #define PREC_MAX 4096
 
-/* The NC conditions of Lemma 3.1's equality case (seed 000 (11)-(12)), exactly: sum_k w_k = 0,
- * equal ||w_k||, equal w_k.w_j (k != j), and h_{k,i} = w_k / sqrt(n) for all k, i, the last
- * as sqrt(n) rho - 2 sum_{k,i} w_k.h_{k,i} = sqrt(n) sum ||h_{k,i} - w_k/sqrt(n)||^2 = 0. */
-static int is_nc(const ck_inst *in, const ck_qs *rho)
-{
-    ck_qs x, ref, t;
-    int nc = 1;
-    ck_qs_init(&x), ck_qs_init(&ref), ck_qs_init(&t);
-    for (long l = 0; nc && l < in->d; l++) {
-        ck_inst_wsum(in, l, &x);
-        nc = ck_qs_sgn(&x, in->m) == 0;
-    }
-    if (nc) ck_inst_dot_ww(in, 0, 0, &ref);
-    for (long k = 1; nc && k < in->K; k++) {
-        ck_inst_dot_ww(in, k, k, &x);
-        nc = ck_qs_cmp(&x, &ref, in->m) == 0;
-    }
-    if (nc) ck_inst_dot_ww(in, 0, 1, &ref);
-    for (long k = 0; nc && k < in->K; k++)
-        for (long j = k + 1; nc && j < in->K; j++) {
-            ck_inst_dot_ww(in, k, j, &x);
-            nc = ck_qs_cmp(&x, &ref, in->m) == 0;
-        }
-    if (nc) {
-        for (long c = 0; c < in->n * in->K; c++) {
-            ck_inst_dot_wh(in, c / in->n, c, &x);
-            ck_qs_add(&t, &t, &x);
-        }
-        ck_qs_add(&t, &t, &t);
-        ck_qs_mul_sqrt(&x, rho, in->m);
-        ck_qs_sub(&x, &x, &t);
-        nc = ck_qs_sgn(&x, in->m) == 0;
-    }
-    ck_qs_clear(&x), ck_qs_clear(&ref), ck_qs_clear(&t);
-    return nc;
-}
 
 /* An interval quantity: well formed (lo <= hi, decimal contains [lo, hi], no exact value). */
 static int interval_wellformed(const ck_encl *q, const char *name, ck_err *e)
@@ -184,7 +148,7 @@ int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e)
     }
     if (check_intervals(&in, &v[Q_QSTAR], q, (long)p0, ai == 0, ai == 1 ? 1 : -1, e)) goto out;
 
-    int nc = is_nc(&in, &v[Q_RHO]);
+    int nc = ck_inst_is_nc(&in, &v[Q_RHO]);
     const char *need = ai == 2 ? "REFUTED" : ((ai == 0) == nc ? "PROVED" : "REFUTED");
     if (strcmp(verdict, need) != 0) {
         ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" holds and the instance is "
