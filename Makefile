@@ -43,7 +43,7 @@ TEST_NCCERT_SRC = $(filter-out tests/t_check_%.c,$(TEST_C_SRC))
 TEST_BINS       = $(TEST_C_SRC:tests/%.c=$(B)/tests/%)
 TEST_SCRIPTS    = $(sort $(wildcard tests/t_*.sh))
 
-.PHONY: all deps check check-random verify proofs install uninstall clean bench
+.PHONY: all deps check check-random verify proofs install uninstall clean bench fuzz fuzz-deps check-sanitize check-valgrind
 
 all: $(B)/nccert $(B)/nccheck
 
@@ -170,6 +170,44 @@ bench-deps:
 bench: deps bench-deps
 	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
 	MAKE="$(MAKE)" sh bench/run.sh $(B)
+
+# Hardening of the checker against untrusted certificates (tests/fuzz/README.md). clang and
+# libFuzzer are installed by fuzz-deps only: make check and make verify never need them.
+FUZZ_CC       ?= clang
+FUZZ_SECONDS  ?= 60
+FUZZ_PACKAGES  = clang libclang-rt-14-dev
+# RIGOR_FLAGS less -fexcess-precision (clang 14 rejects it; the checker has no floating point).
+# Warnings stay errors, but clang's heuristic -Wstring-concatenation (long strings split over
+# lines inside an array of strings) is off: gcc, the compiler of record, has no such warning.
+FUZZ_CFLAGS    = -std=c11 -frounding-math -ffp-contract=off $(filter-out -Wno-stringop-%,$(WARN_FLAGS)) -Wno-string-concatenation \
+                 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer \
+                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/check
+FUZZ_BINS      = $(B)/fuzz/fuzz_nccheck $(B)/fuzz/fuzz_numbers
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(FUZZ_PACKAGES)"
+
+$(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c $(NCCHECK_LIB_SRC) $(wildcard src/check/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(NCCHECK_LIB_SRC) $(LIBS_NCCHECK)
+
+$(B)/fuzz/fuzz_numbers: tests/fuzz/fuzz_numbers.c src/check/check_rational.c src/check/check_rational.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/check/check_rational.c -lgmp
+
+# Crash regressions, then a FUZZ_SECONDS smoke run of each harness (one job).
+fuzz: deps fuzz-deps
+	$(MAKE) $(FUZZ_BINS)
+	sh tests/fuzz/run.sh smoke $(FUZZ_SECONDS) $(B)/fuzz
+
+# make check with AddressSanitizer + UndefinedBehaviorSanitizer, and with valgrind, each in a
+# scratch copy of the tree under $(B)/ (the normal build/ is left alone).
+check-sanitize: deps
+	sh tests/fuzz/check_variant.sh sanitize $(B)/check-sanitize
+
+check-valgrind: deps
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="valgrind"
+	sh tests/fuzz/check_variant.sh valgrind $(B)/check-valgrind
 
 # The human-readable report (nccert report): gnuplot figures, rendered in headless Chromium.
 # gnuplot and chromium are installed by report-deps only: make check and make verify never need them.

@@ -210,5 +210,82 @@ for args in "--help" "certify --help" "list --help" "verify --help" "check --hel
     fi
 done
 
+# ==================================================================== issue 9: the full matrix
+# Every option of certify and verify with empty, non-numeric, NaN/Inf, negative, huge
+# (10^9), overflowing and malformed values; bad --instance-json; unwritable and malformed
+# output paths. Same contract as above: exit 2, one "nccert: " line, nothing else, no file.
+AS=""
+for opt in --K --n --d --perturb --max-prec; do
+    case $opt in
+        --K) ctx="--n 2 --d 3 --seed 1" ;;
+        --n) ctx="--K 3 --d 3 --seed 1" ;;
+        --d) ctx="--K 3 --n 2 --seed 1" ;;
+        --perturb) ctx="--nc --K 3 --n 2 --d 3 --seed 1" ;;
+        --max-prec) ctx="--K 3 --n 2 --d 3 --seed 1" ;;
+    esac
+    name=${opt#--}
+    for v in "" " " abc nan NaN inf -inf Infinity 1e9 1000000000 -1000000000 99999999999999999999 \
+             -99999999999999999999 9223372036854775808 0x10 1.5 "3 4" 3abc "--" "+-3"; do
+        # shellcheck disable=SC2086
+        bad "certify $opt '$v'" "$name" certify $CLAIM $ctx "$opt" "$v"
+    done
+done
+for v in nan inf -1 "" " 1" 1.0 0x1 18446744073709551616 -0; do
+    bad "certify --seed '$v'" 'seed' certify $CLAIM --K 3 --n 2 --d 3 --seed "$v"
+done
+bad "--max-prec 2^20+1"      'max-prec' certify $CLAIM --K 3 --n 2 --d 3 --seed 1 --max-prec 1048577
+bad "--max-prec 0"           'max-prec' certify $CLAIM --K 3 --n 2 --d 3 --seed 1 --max-prec 0
+bad "--max-prec -64"         'max-prec' certify $CLAIM --K 3 --n 2 --d 3 --seed 1 --max-prec -64
+bad "--n 100001"             'n'        certify $CLAIM --K 3 --n 100001 --d 3 --seed 1
+bad "--d 100001"             'd'        certify $CLAIM --K 3 --n 2 --d 100001 --seed 1
+bad "--instance ''"          'instance' certify $CLAIM --instance ""
+bad "--instance without value" 'instance|option' certify $CLAIM --instance
+bad "-o without value"       'option|-o' certify $CLAIM --K 3 --n 2 --d 3 --seed 1 -o
+# --instance-json: invalid, empty, wrong types, non-finite and overflowing numbers, deep nesting
+bad "--instance-json ''"     'JSON'     certify $CLAIM --instance-json ""
+bad "--instance-json '{'"    'JSON'     certify $CLAIM --instance-json "{"
+bad "--instance-json '[]'"   'object|instance' certify $CLAIM --instance-json "[]"
+bad "--instance-json 'null'" 'JSON|object|instance' certify $CLAIM --instance-json "null"
+bad "--instance-json '\"x\"'" 'JSON|object|instance' certify $CLAIM --instance-json '"x"'
+bad "--instance-json K NaN"  'JSON'     certify $CLAIM --instance-json '{"K": NaN, "n": 1, "d": 1, "seed": "1", "kind": "random-dyadic/1"}'
+bad "--instance-json K 1e999" 'K|JSON|real|integer' certify $CLAIM --instance-json '{"K": 1e999, "n": 1, "d": 1, "seed": "1", "kind": "random-dyadic/1"}'
+bad "--instance-json K 2^64"  'K|JSON|integer' certify $CLAIM --instance-json '{"K": 18446744073709551616, "n": 1, "d": 1, "seed": "1", "kind": "random-dyadic/1"}'
+bad "--instance-json K -1"   'K'        certify $CLAIM --instance-json '{"K": -1, "n": 1, "d": 1, "seed": "1", "kind": "random-dyadic/1"}'
+bad "--instance-json K 10^9" 'K'        certify $CLAIM --instance-json '{"K": 1000000000, "n": 1, "d": 1, "seed": "1", "kind": "random-dyadic/1"}'
+bad "--instance-json K \"3\"" 'K'       certify $CLAIM --instance-json '{"K": "3", "n": 1, "d": 1, "seed": "1", "kind": "random-dyadic/1"}'
+bad "--instance-json seed 7 (a number)" 'seed' certify $CLAIM --instance-json '{"K": 3, "n": 1, "d": 1, "seed": 7, "kind": "random-dyadic/1"}'
+bad "--instance-json nested 30000 deep" 'JSON' certify $CLAIM --instance-json "$(python3 -c 'print("[" * 30000 + "]" * 30000)' 2>/dev/null || echo '[[[')"
+bad "--instance-json duplicate K" 'duplicate' certify $CLAIM --instance-json '{"K": 3, "K": 4, "n": 1, "d": 1, "seed": "1", "kind": "random-dyadic/1"}'
+# output paths: empty, under a regular file, unwritable, a directory that cannot be created
+touch "$T/plainfile"
+bad "-o ''"                  'certificate|output|-o|write' certify $CLAIM --K 3 --n 2 --d 3 --seed 1 -o ""
+bad "-o under a regular file" 'plainfile' certify $CLAIM --K 3 --n 2 --d 3 --seed 1 -o "$T/plainfile/c.json"
+bad "-o in /proc (unwritable even for root)" '/proc' certify $CLAIM --K 3 --n 2 --d 3 --seed 1 -o /proc/nccert-test.json
+bad "verify --out under a regular file" 'plainfile' verify --out "$T/plainfile/certs"
+bad "verify --out in /proc"  '/proc'    verify --out /proc/nccert-test
+bad "verify --out ''"        'out|directory|create' verify --out ""
+# verify options
+for v in "1/0" "1/" "/2" "-1/2" "0/0" "1/99999999999999999999" "nan/2" "1/2/3" "" "1" "1/2x" "2/1000001"; do
+    bad "verify --shard '$v'" 'shard' verify --shard "$v" --out "$T/never"
+done
+bad "verify --claim ''"      'claim'    verify --claim "" --out "$T/never"
+bad "verify --out without value" 'out|option' verify --out
+if [ -e "$T/never" ]; then not_ok "verify created its --out directory on bad usage (matrix)"; else ok "verify with bad usage created no --out directory (matrix)"; fi
+# nccheck's own command line: one line on stderr, exit 2, nothing on stdout
+NCCHECK_BIN="$ROOT/build/nccheck"
+if [ -x "$NCCHECK_BIN" ]; then
+    for args in "--bogus" "--max-seconds" "--max-seconds nan" "--max-seconds -5" "--max-seconds 1e9"; do
+        # shellcheck disable=SC2086
+        "$NCCHECK_BIN" $args "$DATA/lemma31_K2_n1_d2.json" >"$T/out" 2>"$T/err"
+        rc=$?
+        if [ $rc -eq 2 ] && [ ! -s "$T/out" ] && head -n 1 "$T/err" | grep -q '^nccheck: '; then ok "nccheck $args: exit 2, 'nccheck: ' message"
+        else not_ok "nccheck $args: exit $rc"; diag "$T/err" "$T/out"; fi
+    done
+    "$NCCHECK_BIN" "" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ $rc -eq 2 ] && grep -q '^: REJECTED: cannot open' "$T/out"; then ok "nccheck '' (empty path): REJECTED, exit 2"
+    else not_ok "nccheck '': exit $rc: $(cat "$T/out")"; fi
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

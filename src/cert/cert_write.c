@@ -63,9 +63,17 @@ char *cert_dumps(const json_t *cert)
 static char pending_tmp[PATH_MAX];
 static volatile sig_atomic_t pending_set = 0;
 
+/* One line on stderr, the temporary file removed, then the default action of the signal (the
+ * exit status is 128 + signo, as for any program killed by it). Async-signal-safe calls only. */
 static void remove_pending_and_reraise(int sig)
 {
-    if (pending_set) unlink(pending_tmp);   /* async-signal-safe */
+    static const char msg_int[] = "nccert: interrupted (SIGINT): no partial certificate left, existing files untouched\n";
+    static const char msg_term[] = "nccert: terminated (SIGTERM): no partial certificate left, existing files untouched\n";
+    static const char msg_hup[] = "nccert: hung up (SIGHUP): no partial certificate left, existing files untouched\n";
+    if (pending_set) unlink(pending_tmp);
+    const char *m = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
+    size_t n = sig == SIGINT ? sizeof msg_int - 1 : sig == SIGTERM ? sizeof msg_term - 1 : sizeof msg_hup - 1;
+    if (write(STDERR_FILENO, m, n) < 0) { /* nothing more can be done */ }
     signal(sig, SIG_DFL);
     raise(sig);
 }

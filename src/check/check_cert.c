@@ -83,12 +83,26 @@ static int check_informational(const json_t *root, ck_err *e)
     return 0;
 }
 
+static int check_root(json_t *root, ck_result *r);
+
 int ck_check_file(const char *path, ck_result *r)
 {
     memset(r, 0, sizeof *r);
+    json_t *root = ck_json_load(path, &r->err);
+    return root ? check_root(root, r) : r->err.code;
+}
+
+int ck_check_buffer(const char *buf, size_t len, ck_result *r)
+{
+    memset(r, 0, sizeof *r);
+    json_t *root = ck_json_loadb(buf, len, &r->err);
+    return root ? check_root(root, r) : r->err.code;
+}
+
+/* Checks the parsed certificate ROOT (consumed); returns r->err.code. */
+static int check_root(json_t *root, ck_result *r)
+{
     ck_err *e = &r->err;
-    json_t *root = ck_json_load(path, e);
-    if (!root) return e->code;
     const char *fmt = ck_get_str(root, "certificate", "format", e);
     const char *claim = NULL, *verdict = NULL;
     ck_claim_fn fn = NULL;

@@ -13,4 +13,6 @@ typedef struct {
 
 /* Checks the certificate at PATH; returns r->err.code. */
 int ck_check_file(const char *path, ck_result *r);
+/* The same on a certificate held in memory (LEN bytes at BUF; the fuzz harness uses it). */
+int ck_check_buffer(const char *buf, size_t len, ck_result *r);
 #endif

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void ck_fail(ck_err *e, int code, const char *fmt, ...)
 {
@@ -38,11 +40,19 @@ static int json_depth_ok(const char *buf, size_t len)
 json_t *ck_json_load(const char *path, ck_err *e)
 {
     struct stat st;
-    FILE *f = fopen(path, "rb");
-    if (!f) { ck_fail(e, CK_MALFORMED, "cannot open: %s", strerror(errno)); return NULL; }
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(f);
+    /* O_NONBLOCK: opening a FIFO with no writer must not block (it is refused just below);
+     * on a regular file the flag changes nothing */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0) { ck_fail(e, CK_MALFORMED, "cannot open: %s", strerror(errno)); return NULL; }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
         ck_fail(e, CK_MALFORMED, "not a regular file");
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        ck_fail(e, CK_MALFORMED, "cannot open: %s", strerror(errno));
         return NULL;
     }
     if (st.st_size > CK_MAX_FILE_BYTES) {
@@ -61,14 +71,23 @@ json_t *ck_json_load(const char *path, ck_err *e)
         ck_fail(e, CK_MALFORMED, "read error (file changed while reading?)");
         return NULL;
     }
+    json_t *root = ck_json_loadb(buf, len, e);
+    free(buf);
+    return root;
+}
+
+json_t *ck_json_loadb(const char *buf, size_t len, ck_err *e)
+{
+    if (len > (size_t)CK_MAX_FILE_BYTES) {
+        ck_fail(e, CK_MALFORMED, "input larger than 256 MiB (%zu bytes)", len);
+        return NULL;
+    }
     if (!json_depth_ok(buf, len)) {
-        free(buf);
         ck_fail(e, CK_MALFORMED, "JSON nesting deeper than %d", CK_MAX_DEPTH);
         return NULL;
     }
     json_error_t jerr;
     json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
-    free(buf);
     if (!root) {
         ck_fail(e, CK_MALFORMED, "not valid JSON: line %d column %d: %s", jerr.line,
                 jerr.column, jerr.text);

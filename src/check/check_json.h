@@ -19,6 +19,8 @@ void ck_fail(ck_err *e, int code, const char *fmt, ...) __attribute__((format(pr
 /* Reads and parses PATH (size and nesting limits, duplicate keys rejected); top level must be
  * an object. NULL and e set on failure. */
 json_t *ck_json_load(const char *path, ck_err *e);
+/* The same on the LEN bytes at BUF (what ck_json_load does after reading the file). */
+json_t *ck_json_loadb(const char *buf, size_t len, ck_err *e);
 
 /* OBJ must be an object holding every key of REQ and no key outside REQ and OPT (NULL-ended
  * lists; OPT may be NULL). WHAT names the object in messages. 0 on success. */

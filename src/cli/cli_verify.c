@@ -116,6 +116,16 @@ int cli_verify(int argc, char **argv)
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "unknown claim \"%.80s\" (see nccert list)", only);
         return cli_fail(&err);
     }
+    /* An empty DIR would put the certificates under /<claim>/. The directory is made before
+     * the table starts, so that a bad DIR gets one message and no output. */
+    if (dir[0] == '\0') {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "verify: --out needs a directory name, got \"\"");
+        return cli_fail(&err);
+    }
+    if (mkdir_p(dir) != 0) {
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "cannot create directory %.300s: %s", dir, strerror(errno));
+        return cli_fail(&err);
+    }
     printf("%-16s %-30s %-12s %-9s %8s\n", "CLAIM", "INSTANCE", "VERDICT", "EXPECTED", "SECONDS");
     int failures = 0, done = 0;
     for (int t = 0; t < registry_count(); t++) {

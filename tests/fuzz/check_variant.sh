@@ -1,0 +1,89 @@
+#!/bin/sh
+# tests/fuzz/check_variant.sh: `make check` under a memory checker, in a scratch copy of the
+# tree (DIR), so that the normal build/ and certificates/ are never touched.
+#   check_variant.sh sanitize DIR   everything built with gcc -fsanitize=address,undefined
+#                                   (-fno-sanitize-recover: any UB report fails its test;
+#                                   LeakSanitizer on: a leak fails the process)
+#   check_variant.sh valgrind DIR   the normal build; nccert, nccheck and every C test run
+#                                   under valgrind memcheck (--error-exitcode: any invalid
+#                                   read/write, use of uninitialised memory or definite leak
+#                                   fails its test)
+#   check_variant.sh jobs DIR       the registry's certificates under make -j1/-j2/-j8 and
+#                                   1/3/16 shards: byte-identical (and compared with
+#                                   certificates/)
+# -O2 as in the normal build (at -O1 GCC 12 reports other -Wformat-truncation warnings, and
+# warnings stay errors). Exit status: that of prove.
+set -u
+mode=${1:?usage: check_variant.sh sanitize|valgrind DIR}
+dir=${2:?DIR}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+case $dir in /*) ;; *) dir="$root/$dir" ;; esac
+tree="$dir/tree"
+rm -rf "$tree" && mkdir -p "$tree" || exit 2
+# the working tree as it is (committed or not), without builds, scratch files or .git
+(cd "$root" && tar cf - --exclude=./build --exclude=./tests/tmp --exclude=./.git --exclude="./$(basename "$dir")" .) \
+    | (cd "$tree" && tar xf -) || exit 2
+rm -rf "$tree/build"
+cd "$tree" || exit 2
+J=${VARIANT_JOBS:-2}
+
+case $mode in
+sanitize)
+    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+    export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    export LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0"
+    make -j"$J" all CFLAGS="-O2 -g $SAN" LDFLAGS="$SAN" >build.log 2>&1 || { tail -n 30 build.log; exit 2; }
+    echo "== make check under ASan+UBSan ($tree) =="
+    make check CFLAGS="-O2 -g $SAN" LDFLAGS="$SAN" PROVE="prove -j$J"
+    ;;
+valgrind)
+    command -v valgrind >/dev/null 2>&1 || { echo "check_variant.sh: valgrind not installed" >&2; exit 2; }
+    make -j"$J" all CFLAGS="-O2 -g" >build.log 2>&1 || { tail -n 30 build.log; exit 2; }
+    VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions=$root/tests/fuzz/valgrind.supp"
+    for b in nccert nccheck; do
+        mv "build/$b" "build/$b.bin"
+        printf '#!/bin/sh\nexec %s "%s/build/%s.bin" "$@"\n' "$VG" "$tree" "$b" >"build/$b"
+        chmod +x "build/$b"
+    done
+    printf '#!/bin/sh\ncase $1 in *.sh) exec sh "$@" ;; *) exec %s "$@" ;; esac\n' "$VG" >"$dir/vg-exec"
+    chmod +x "$dir/vg-exec"
+    # memcheck is 20 to 50 times slower: the per-file wall-clock caps of the tests grow
+    export NCCERT_FUZZ_CORPUS_LIMIT=1200 NCCERT_LIMITS_WALL=900 NCCERT_SIGNAL_WAIT=300
+    echo "== make check under valgrind ($tree) =="
+    # make check rebuilds nothing: nccert/nccheck are the wrappers, newer than their objects.
+    # VALGRIND_TESTS (names like t_tamper t_check_units) runs only those tests: the whole
+    # suite takes hours under memcheck.
+    if [ -n "${VALGRIND_TESTS:-}" ]; then
+        scripts="" bins=""
+        for t in $VALGRIND_TESTS; do
+            if [ -f "tests/$t.sh" ]; then scripts="$scripts tests/$t.sh"; else bins="$bins build/tests/$t"; fi
+        done
+        make check CFLAGS="-O2 -g" PROVE="prove -j$J --exec $dir/vg-exec" TEST_SCRIPTS="$scripts" TEST_BINS="$bins"
+    else
+        make check CFLAGS="-O2 -g" PROVE="prove -j$J --exec $dir/vg-exec"
+    fi
+    ;;
+jobs)
+    # the certificates of the registry are the same bytes whatever make -j and the number of
+    # shards: make -j1 with 1 shard, make -j2 and make -j8 with the default shards, compared
+    # with each other and with the committed certificates/
+    make -j"$J" all >build.log 2>&1 || { tail -n 30 build.log; exit 2; }
+    status=0
+    for cfg in "1 1" "2 16" "8 16" "2 3"; do
+        j=${cfg% *} s=${cfg#* }
+        out="$dir/certs-j$j-s$s"
+        rm -rf "$out" build/verify
+        make -j"$j" verify-certify VERIFY_OUT="$out" VERIFY_SHARDS="$s" >"$dir/verify-j$j-s$s.log" 2>&1
+        echo "make -j$j verify-certify VERIFY_SHARDS=$s: exit $?, $(find "$out" -name '*.json' | wc -l) certificates"
+    done
+    for cfg in certs-j2-s16 certs-j8-s16 certs-j2-s3; do
+        if diff -r "$dir/certs-j1-s1" "$dir/$cfg" >"$dir/diff-$cfg.txt"; then echo "identical: certs-j1-s1 and $cfg"
+        else echo "DIFFERENT: certs-j1-s1 and $cfg:"; head -n 20 "$dir/diff-$cfg.txt"; status=1; fi
+    done
+    if diff -r "$dir/certs-j1-s1" "$root/certificates" >"$dir/diff-committed.txt"; then echo "identical: certs-j1-s1 and certificates/ of the tree"
+    else echo "differs from the tree's certificates/ (regenerated since?):"; head -n 10 "$dir/diff-committed.txt"; fi
+    exit $status
+    ;;
+*) echo "check_variant.sh: unknown mode $mode" >&2; exit 2 ;;
+esac

@@ -1,0 +1,176 @@
+#!/bin/sh
+# t_resource_limits.sh: certificates and instances built to exhaust memory or time are refused
+# early, with one clear line and exit status 2: enormous declared dimensions, deep JSON
+# nesting, huge exponents (1e999999999, 0x1p+999999999), endless mantissas and entries, files
+# over 256 MiB (sparse, so nothing big is written), FIFOs and devices instead of files, and a
+# valid certificate whose check would run for hours (lemma 3.1 at the nc/1 point with
+# K = d = 10000: K^2 n d = 10^12 operations), stopped by nccheck's CPU-time limit. Every run is
+# capped (wall clock and address space): a hang or a runaway allocation fails the test. The
+# same inputs, where they are instances, go to nccert certify --instance. TAP by hand.
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=${NCCERT_BUILD_DIR:-$ROOT/build}   # another build directory, for the sanitizer/valgrind variants
+NCCHECK="$B/nccheck"
+NCCERT="$B/nccert"
+BASE="$ROOT/tests/check_data/nc_k3_n2.json"   # a valid ulpm.lemma-3.1 certificate
+if [ ! -x "$NCCHECK" ] || [ ! -x "$NCCERT" ]; then echo "Bail out! build/nccheck or build/nccert not built (run make all)"; exit 1; fi
+if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
+mkdir -p "$ROOT/tests/tmp"
+T=$(mktemp -d "$ROOT/tests/tmp/resource_limits.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM HUP
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+
+# capped CMD...: at most WALL (30) s wall clock and 2 GiB of address space (no address-space cap when
+# the binaries cannot start under it: AddressSanitizer reserves terabytes of shadow space)
+VLIM="ulimit -v 2097152"
+sh -c "$VLIM; \"\$0\" --version" "$NCCHECK" >/dev/null 2>&1 || VLIM=":"
+WALL=${NCCERT_LIMITS_WALL:-30}   # check_variant.sh valgrind raises it
+capped() { ( eval "$VLIM"; exec timeout -s KILL "$WALL" "$@" ); }
+
+# refused DESC PATTERN FILE [nccheck options]: nccheck exits 2 (or $WANT) with the single
+# line "FILE: REJECTED: ..." matching PATTERN (grep -E), nothing on stderr, within the caps
+refused() {
+    desc=$1 pat=$2 f=$3 want=${WANT:-2}
+    shift 3
+    start=$(date +%s)
+    capped "$NCCHECK" "$@" -- "$f" >"$T/out" 2>"$T/err"
+    rc=$?
+    secs=$(($(date +%s) - start))
+    why=""
+    [ $rc -eq "$want" ] || why="$why exit $rc (want $want);"
+    [ "$(wc -l <"$T/out")" -eq 1 ] || why="$why $(wc -l <"$T/out") lines;"
+    grep -q "^$f: REJECTED: " "$T/out" || why="$why not a REJECTED line;"
+    grep -Eq -- "$pat" "$T/out" || why="$why reason does not match /$pat/;"
+    [ -s "$T/err" ] && why="$why stderr: $(head -c 200 "$T/err");"
+    if [ -z "$why" ]; then ok "nccheck: $desc -> exit $rc in ${secs}s: $(sed "s|^$f: ||" "$T/out" | head -c 150)"
+    else not_ok "nccheck: $desc:$why $(head -c 300 "$T/out")"; fi
+}
+
+# cert_with FILE PYTHON-STATEMENTS: FILE = the base certificate after the statements run on c
+cert_with() {
+    python3 - "$BASE" "$1" "$2" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+exec(sys.argv[3])
+with open(sys.argv[2], "w") as f:
+    json.dump(c, f, indent=2)
+PY
+}
+
+# -------------------------------------------------------------------- declared dimensions
+cert_with "$T/k1e9.json" 'c["instance"].update({"kind": "random-dyadic/1", "K": 10**9, "n": 1, "d": 1, "seed": "1"})'
+refused "random-dyadic/1 with K = 10^9" 'size limits' "$T/k1e9.json"
+cert_with "$T/k2e62.json" 'c["instance"].update({"kind": "random-dyadic/1", "K": 2**62, "n": 2**62, "d": 2**62, "seed": "1"})'
+refused "K = n = d = 2^62 (products overflow 64 bits)" 'size limits' "$T/k2e62.json"
+cert_with "$T/kbig.json" 'c["instance"].update({"kind": "random-dyadic/1", "K": 100000, "n": 100000, "d": 100000, "seed": "1"})'
+refused "K = n = d = 100000 (10^15 entries)" 'size limits' "$T/kbig.json"
+cert_with "$T/kreal.json" 'c["instance"]["K"] = 1e300'
+refused "K = 1e300 (a JSON real)" 'integer' "$T/kreal.json"
+printf '{"format": "nccert-certificate/1", "instance": {"K": 99999999999999999999999999}}' >"$T/kjson.json"
+refused "K = 10^26 (beyond a JSON integer)" 'JSON' "$T/kjson.json"
+cert_with "$T/explicit_big.json" 'c["instance"] = {"kind": "explicit", "K": 2048, "n": 1, "d": 2048, "W": [], "H": []}'
+refused "explicit K = d = 2048 declared (8.4 million entries, over 4194304) with empty W" 'size limits' "$T/explicit_big.json"
+cert_with "$T/explicit_rows.json" 'c["instance"] = {"kind": "explicit", "K": 1000, "n": 1, "d": 1000, "W": [], "H": []}'
+refused "explicit K = d = 1000 declared with empty W: refused at the first row, nothing allocated per entry" 'instance.W' "$T/explicit_rows.json"
+cert_with "$T/eps.json" 'c["instance"].update({"kind": "nc-perturbed/1", "seed": "1", "eps_log2": -10**18})'
+refused "nc-perturbed/1 with eps_log2 = -10^18" 'eps_log2' "$T/eps.json"
+
+# -------------------------------------------------------------------- nesting
+python3 -c 'import sys; sys.stdout.write("[" * 1000000 + "]" * 1000000)' >"$T/deep.json"
+refused "10^6 nested arrays" 'nesting' "$T/deep.json"
+python3 -c 'import sys; sys.stdout.write("{\"a\":" * 100000 + "1" + "}" * 100000)' >"$T/deep_obj.json"
+refused "10^5 nested objects" 'nesting' "$T/deep_obj.json"
+cert_with "$T/brackets_in_string.json" 'c["source"]["statement"] = "[" * 100000'
+if capped "$NCCHECK" "$T/brackets_in_string.json" >"$T/out" 2>&1; then ok "nccheck: 10^5 '[' inside a string are not nesting: still accepted"
+else not_ok "nccheck: brackets inside a string: $(cat "$T/out")"; fi
+
+# -------------------------------------------------------------------- numbers
+cert_with "$T/hexexp.json" 'c["quantities"]["bound"]["hi"] = "0x1p+999999999"'
+refused "hex float 0x1p+999999999" 'hex float' "$T/hexexp.json"
+cert_with "$T/hexexp2.json" 'c["quantities"]["bound"]["lo"] = "-0x1p-99999999999999999999999"'
+refused "hex exponent -10^23 (overflows long)" 'hex float' "$T/hexexp2.json"
+cert_with "$T/decexp.json" 'c["quantities"]["bound"]["decimal"] = "1e999999999"'
+refused "decimal 1e999999999" 'decimal' "$T/decexp.json"
+cert_with "$T/decexp2.json" 'c["quantities"]["bound"]["decimal"] = "[1 +/- 1e-999999999]"'
+refused "decimal radius 1e-999999999" 'decimal' "$T/decexp2.json"
+cert_with "$T/mant.json" 'c["quantities"]["bound"]["hi"] = "0x1." + "f" * 2000000 + "p+0"'
+refused "hex mantissa of 2*10^6 digits" 'hex float' "$T/mant.json"
+cert_with "$T/mant_ok.json" 'c["quantities"]["bound"]["hi"] = "0x1." + "f" * 1000000 + "p+1048576"'
+WANT=1 refused "hex mantissa of 10^6 digits, exponent 2^20 (within the limits: read exactly, found wrong)" 'bound' "$T/mant_ok.json"
+cert_with "$T/entry.json" 'c["instance"] = {"kind": "explicit", "K": 2, "n": 1, "d": 1, "W": [["1" * 100000], ["1"]], "H": [["1", "1"]]}'
+refused "instance entry of 10^5 digits" 'entry' "$T/entry.json"
+cert_with "$T/entry_exp.json" 'c["instance"] = {"kind": "explicit", "K": 2, "n": 1, "d": 1, "W": [["1e999999999"], ["1"]], "H": [["1", "1"]]}'
+refused "instance entry 1e999999999" 'entry' "$T/entry_exp.json"
+cert_with "$T/seed.json" 'c["instance"] = {"kind": "random-dyadic/1", "K": 3, "n": 2, "d": 2, "seed": "9" * 100000}'
+refused "seed of 10^5 digits" 'seed' "$T/seed.json"
+cert_with "$T/exactm.json" 'c["quantities"]["bound"]["exact"] = {"a": "0", "b": "1", "m": 2**63 - 1}'
+WANT=1 refused "exact.m = 2^63-1 (compared exactly, never factored: found wrong)" 'bound' "$T/exactm.json"
+
+# -------------------------------------------------------------------- files
+truncate -s 300M "$T/huge.json" 2>/dev/null || dd if=/dev/zero of="$T/huge.json" bs=1 count=0 seek=300M 2>/dev/null
+refused "a 300 MiB (sparse) file" '256 MiB' "$T/huge.json"
+mkfifo "$T/fifo" 2>/dev/null && refused "a FIFO with no writer (must not block)" 'regular file' "$T/fifo"
+refused "/dev/zero" 'regular file' /dev/zero
+refused "a directory" 'regular file' "$T"
+
+# -------------------------------------------------------------------- time
+# A valid certificate (exact values of the nc/1 point: ||W||^2 = ||H||^2 = K-1, margin =
+# bound = 1) whose minimiser check needs K^2 n d = 10^12 operations. nccheck stops it at its
+# CPU-time limit (default 600 s; 2 s here) and refuses it as exceeding the limits.
+cert_with "$T/timebomb.json" '
+K = 10000
+c["instance"] = {"kind": "nc/1", "K": K, "n": 1, "d": K}
+c["witnesses"] = {"k": 0, "i": 0, "j": 1}
+c["assertion"], c["verdict"] = "q_min = bound", "PROVED"
+one = {"lo": "0x1p+0", "hi": "0x1p+0", "decimal": "1", "exact": {"a": "1"}}
+big = {"lo": "0x%xp+0" % (K - 1), "hi": "0x%xp+0" % (K - 1), "decimal": str(K - 1), "exact": {"a": str(K - 1)}}
+zero = {"lo": "0x0p+0", "hi": "0x0p+0", "decimal": "0", "exact": {"a": "0"}}
+c["quantities"] = {"margin_at_witness": one, "norm_W_sq": big, "norm_H_sq": big, "bound": one, "slack": zero}'
+refused "lemma 3.1 at nc/1 K = d = 10000 (10^12 operations), --max-seconds 2" 'limits exceeded.*CPU time' "$T/timebomb.json" --max-seconds 2
+capped "$NCCHECK" --max-seconds 2 "$T/timebomb.json" "$BASE" >"$T/out" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && [ "$(wc -l <"$T/out")" -eq 2 ] && grep -q "^$BASE: REJECTED: not checked" "$T/out"; then
+    ok "nccheck: a file after the one over the limit gets its line too (not checked), exit 2"
+else
+    not_ok "nccheck: after the time limit: exit $rc: $(cat "$T/out")"
+fi
+for bad in x -1 "" 1e3 99999999999; do
+    capped "$NCCHECK" --max-seconds "$bad" "$BASE" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ $rc -eq 2 ] && [ ! -s "$T/out" ] && grep -q 'max-seconds' "$T/err"; then ok "nccheck --max-seconds '$bad': usage error, exit 2"
+    else not_ok "nccheck --max-seconds '$bad': exit $rc"; fi
+done
+
+# -------------------------------------------------------------------- nccert instances
+# icert DESC PATTERN FILE: nccert certify --instance FILE exits 2 with one "nccert: " line
+# matching PATTERN, nothing on stdout, no certificate written
+icert() {
+    rm -f "$T/c.json"
+    capped "$NCCERT" certify ulpm.lemma-3.1 --instance "$3" -q -o "$T/c.json" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q '^nccert: ' "$T/err" \
+        && grep -Eq -- "$2" "$T/err" && [ ! -e "$T/c.json" ] && [ -z "$(find "$T" -name 'c.json.tmp*')" ]; then
+        ok "nccert: $1 -> exit 2: $(head -c 150 "$T/err")"
+    else
+        not_ok "nccert: $1: exit $rc: $(head -c 300 "$T/err")"
+    fi
+}
+python3 -c 'import json; print(json.dumps({"kind": "random-dyadic/1", "K": 10**9, "n": 1, "d": 1, "seed": "1"}))' >"$T/i_k1e9.json"
+icert "instance K = 10^9" 'K|range|large' "$T/i_k1e9.json"
+python3 -c 'import json; print(json.dumps({"K": 2048, "n": 1, "d": 2048, "W": [], "H": []}))' >"$T/i_explicit_big.json"
+icert "explicit instance over 4194304 entries" 'entries|large|limit' "$T/i_explicit_big.json"
+icert "instance nested 10^6 deep" 'JSON' "$T/deep.json"
+python3 -c 'import json; print(json.dumps({"K": 2, "n": 1, "d": 1, "W": [["1e999999999"], ["1"]], "H": [["1", "1"]]}))' >"$T/i_exp.json"
+icert "instance entry 1e999999999" '1e999999999|entry|W\[0\]\[0\]' "$T/i_exp.json"
+python3 -c 'import json; print(json.dumps({"K": 2, "n": 1, "d": 1, "W": [["1" * 100000], ["1"]], "H": [["1", "1"]]}))' >"$T/i_long.json"
+icert "instance entry of 10^5 digits" 'W\[0\]\[0\]|entry' "$T/i_long.json"
+icert "a 300 MiB (sparse) instance file" '256 MiB' "$T/huge.json"
+[ -p "$T/fifo" ] && icert "a FIFO as instance file (must not block)" 'regular' "$T/fifo"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
