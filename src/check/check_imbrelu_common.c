@@ -18,10 +18,20 @@ static int allowed(const char *key, const char *const *extra)
     return 0;
 }
 
+static int inst_parse_fields(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e);
+
+/* Parses the instance; on failure everything it allocated is released again (no leak). */
 int ckib_inst_parse(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
 {
     memset(in, 0, sizeof *in);
     mpq_inits(in->lamW, in->lamH, in->lam, NULL);
+    if (inst_parse_fields(j, extra, in, e) == 0) return 0;
+    ckib_inst_clear(in);
+    return -1;
+}
+
+static int inst_parse_fields(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
+{
     const char *key;
     json_t *v;
     if (!json_is_object(j)) { ck_fail(e, CK_MALFORMED, "instance: not an object"); return -1; }

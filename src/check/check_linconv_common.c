@@ -17,11 +17,21 @@ static int get_lam(const json_t *j, const char *key, mpq_t q, ck_err *e)
     return 0;
 }
 
+static int inst_parse_fields(const json_t *j, cklc_inst *in, ck_err *e);
+
+/* Parses the instance; on failure everything it initialised is cleared again (no leak). */
 int cklc_inst_parse(const json_t *j, cklc_inst *in, ck_err *e)
 {
-    static const char *const keys[] = {"kind", "K", "n", "d", "lambda_W", "lambda_H", NULL};
     mpq_inits(in->lamW, in->lamH, in->sq, in->test, NULL);
     mpz_init(in->m);
+    if (inst_parse_fields(j, in, e) == 0) return 0;
+    cklc_inst_clear(in);
+    return -1;
+}
+
+static int inst_parse_fields(const json_t *j, cklc_inst *in, ck_err *e)
+{
+    static const char *const keys[] = {"kind", "K", "n", "d", "lambda_W", "lambda_H", NULL};
     long long K, n, d;
     if (!json_is_object(j) || ck_keys(j, "instance", keys, NULL, e)) { ck_fail(e, CK_MALFORMED, "instance: bad keys"); return -1; }
     const char *kind = ck_get_str(j, "instance", "kind", e);
