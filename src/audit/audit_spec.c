@@ -128,7 +128,21 @@ static int load_file(const char *path, const char *fname, audit_line **lines, in
     return 0;
 }
 
+static int audit_load_all(const char *specs_dir, const char *paper, audit_line **lines, int *n, nc_error *err);
+
+/* Loads the rows; on error nothing stays allocated (*lines NULL, *n 0). */
 int audit_load(const char *specs_dir, const char *paper, audit_line **lines, int *n, nc_error *err)
+{
+    int rc = audit_load_all(specs_dir, paper, lines, n, err);
+    if (rc) {
+        free(*lines);
+        *lines = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+static int audit_load_all(const char *specs_dir, const char *paper, audit_line **lines, int *n, nc_error *err)
 {
     int cap = 0, known = 0;
     *lines = NULL;
