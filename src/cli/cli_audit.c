@@ -76,7 +76,10 @@ int cli_audit(int argc, char **argv)
         check = default_expected;
     }
     audit_run run = {0};
-    if (audit_load(specs, paper, &run.lines, &run.n_lines, &err)) return cli_fail(&err);
+    if (audit_load(specs, paper, &run.lines, &run.n_lines, &err)) {
+        audit_run_clear(&run); /* the rows read before the bad one (LeakSanitizer, check-sanitize) */
+        return cli_fail(&err);
+    }
     if (audit_execute(&run, cert_dir, "certificates/audit", quiet, &err)) {
         audit_run_clear(&run);
         return cli_fail(&err);

@@ -5,7 +5,8 @@
 #   run.sh long SECONDS DIR    the same for a long campaign, then minimises the corpus back
 #                              into tests/fuzz/corpus/ (review the diff before committing)
 # One process, one thread (no -jobs: the machine's two cores are shared). Seeds: the committed
-# corpus, every committed certificate, tests/check_data and tests/data.
+# corpus, the committed certificates (smoke: the smallest of each directory), tests/check_data
+# and tests/data.
 # New crash/timeout/OOM inputs go to DIR/artifacts/; copy each one into tests/fuzz/crashes/
 # with a name saying what it was, fix the bug, and t_fuzz_corpus.sh keeps it fixed.
 set -u
@@ -51,13 +52,23 @@ done
 
 # The working corpus: a copy (the committed one changes only through `long` + review).
 work="$dir/work"
-rm -rf "$work" && mkdir -p "$work/nccheck" "$work/numbers" "$dir/seeds"
+rm -rf "$work" "$dir/seeds" && mkdir -p "$work/nccheck" "$work/numbers" "$dir/seeds"
 cp tests/fuzz/corpus/nccheck/* "$work/nccheck/" 2>/dev/null
 cp tests/fuzz/corpus/numbers/* "$work/numbers/" 2>/dev/null
 i=0
-# FUZZ_EXTRA_SEEDS: more directories of seeds (e.g. the output of `nccert verify --out DIR`)
+# Seeds. long: every certificate (hundreds, some checking for seconds under the sanitizers).
+# smoke: the smallest certificate of each directory of certificates/ (the committed corpus
+# already holds what the others add), so that the run fuzzes instead of replaying seeds.
+# FUZZ_EXTRA_SEEDS: more directories of seeds (e.g. the output of `nccert verify --out DIR`).
+if [ "$mode" = smoke ]; then
+    # shellcheck disable=SC2012  # names of certificates have no newlines
+    seeds=$(find certificates -type d | while read -r d; do ls -S "$d"/*.json 2>/dev/null | tail -n 1; done)
+else
+    seeds=$(find certificates -name '*.json')
+fi
 # shellcheck disable=SC2086  # FUZZ_EXTRA_SEEDS is a list of directories
-for f in $(find certificates tests/check_data tests/data ${FUZZ_EXTRA_SEEDS:-} -name '*.json' 2>/dev/null | LC_ALL=C sort); do
+for f in $( { echo "$seeds"; find tests/check_data tests/data ${FUZZ_EXTRA_SEEDS:-} -name '*.json' 2>/dev/null; } | LC_ALL=C sort); do
+    [ -f "$f" ] || continue
     i=$((i + 1)); cp "$f" "$dir/seeds/seed$i.json"
 done
 
