@@ -3,7 +3,8 @@
  * its transcription as printed, how we read the OCR, the derived value, and the claim
  * certifier + instances that compare the two. The audit runs those certifiers, reads the
  * certified quantities, and gives each formula a verdict: AGREES, DISAGREES, NEEDS-HYPOTHESIS,
- * UNREADABLE (with the verdict for the reading used) or TODO (no certifier backs it yet). */
+ * UNREADABLE (with the verdict for the reading used) or NOT-EVALUABLE (a limit or all-time statement
+ * that no finite computation decides: mode analytic, argued in the derivation). */
 #ifndef AUDIT_H
 #define AUDIT_H
 #include <stdio.h>
@@ -16,7 +17,7 @@
 
 /* Instance-level result of one line (formula x instance). */
 typedef enum {
-    AUDIT_R_NONE = 0,     /* TODO line: no claim backs it */
+    AUDIT_R_NONE = 0,     /* analytic line: no claim backs it */
     AUDIT_R_AGREES,
     AUDIT_R_DISAGREES,
     AUDIT_R_INCONCLUSIVE, /* certificate INCONCLUSIVE, or a diff enclosure containing 0 that is
@@ -36,7 +37,7 @@ typedef struct {
     char derived[AUDIT_FIELD_MAX];  /* the formula derived from the loss */
     char hypothesis[512];   /* "-" or the unstated condition */
     char role[16];          /* test | hyp-holds | hyp-fails */
-    char claim[64];         /* backing claim id, or "-" (TODO) */
+    char claim[64];         /* backing claim id, or "-" (mode analytic) */
     char name[128];         /* instance name (certificate file stem) */
     char instance[AUDIT_FIELD_MAX]; /* registry:NAME, or instance JSON */
     char mode[16];          /* cert | diff */
@@ -64,7 +65,7 @@ typedef struct {
 /* Per-formula aggregate. */
 typedef struct {
     const char *formula;
-    char verdict[24];        /* AGREES | DISAGREES | NEEDS-HYPOTHESIS | UNREADABLE | TODO | INCONCLUSIVE */
+    char verdict[24];        /* AGREES | DISAGREES | NEEDS-HYPOTHESIS | UNREADABLE | NOT-EVALUABLE | INCONCLUSIVE */
     char reading_verdict[24];/* for UNREADABLE: the verdict of the reading used; else same */
     int first, count;        /* outcomes [first, first + count) */
 } audit_formula;

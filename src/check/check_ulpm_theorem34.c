@@ -1,5 +1,5 @@
 /* check_ulpm_theorem34.c: owns the check of claim ulpm.theorem-3.4 (negative second variation
- * at non-optimal critical points; none at NC points): the exact criticality, lambda < 0, the
+ * at non-optimal critical points; none at NC points): the exact criticality, lambda, q_min, the
  * witnesses (direction, the paper's construction, the inertia basis), every quantity, the
  * assertion and the verdict. Format: specs/claims/ulpm.theorem-3.4.md. */
 #include <stdlib.h>
@@ -86,9 +86,10 @@ static int get_encl(const json_t *qj, const char *name, ck_encl *q, ck_err *e)
     return ck_encl_parse(j, name, q, e);
 }
 
-/* A direction v: exactly tangent, then q and s enclosed; returns 1 iff s < 0 certified. */
+/* A direction v: exactly tangent, then q and s enclosed; returns 1 iff s < 0 certified, and
+ * then *q_neg = 1 iff q < 0 is certified too (q_neg may be NULL when qname is). */
 static int check_direction(const t34ck_hess *h, mpq_t *v, const json_t *qj, const char *qname,
-                           const char *sname, ck_err *e)
+                           const char *sname, int *q_neg, ck_err *e)
 {
     const t34ck_pt *P = h->P;
     mpq_t dot;
@@ -106,6 +107,7 @@ static int check_direction(const t34ck_hess *h, mpq_t *v, const json_t *qj, cons
     if (qname && (get_encl(qj, qname, &eq, e) || t34ck_encl_verify_interval(&eq, qname, q, e))) goto out;
     if (get_encl(qj, sname, &es, e) || t34ck_encl_verify_interval(&es, sname, s, e)) goto out;
     if (!mpfi_is_strictly_neg(s)) { ck_fail(e, CK_INVALID, "%s: not certified negative", sname); goto out; }
+    if (q_neg) *q_neg = mpfi_is_strictly_neg(q) > 0;
     rc = 1;
 out:
     ck_encl_clear(&eq), ck_encl_clear(&es);
@@ -147,7 +149,7 @@ static int check_construction(const t34ck_hess *h, const json_t *cj, const json_
             mpq_mul(dir[K * d + l * N + c], a[l], v[c]);
             mpq_neg(dir[K * d + l * N + c], dir[K * d + l * N + c]);
         }
-    rc = check_direction(h, dir, qj, NULL, "construction_second_variation", e);
+    rc = check_direction(h, dir, qj, NULL, "construction_second_variation", NULL, e);
 out:
     qvec_free(a, d), qvec_free(u, K), qvec_free(v, N), qvec_free(dir, P->D);
     mpq_clears(s, t, NULL);
@@ -237,15 +239,26 @@ out:
     return rc;
 }
 
-static int check_count(const json_t *qj, const char *name, long v, ck_err *e)
+/* The quantity name must state the exact rational v (and an enclosure of it). */
+static int check_exact(const json_t *qj, const char *name, const mpq_t v, ck_err *e)
 {
     ck_encl q;
     ck_qs x;
     mpz_t one;
     ck_encl_init(&q), ck_qs_init(&x), mpz_init_set_ui(one, 1);
-    mpq_set_si(x.a, v, 1);
+    mpq_set(x.a, v);
     int rc = get_encl(qj, name, &q, e) || ck_encl_verify(&q, name, &x, one, e) ? -1 : 0;
     ck_encl_clear(&q), ck_qs_clear(&x), mpz_clear(one);
+    return rc;
+}
+
+static int check_count(const json_t *qj, const char *name, long v, ck_err *e)
+{
+    mpq_t x;
+    mpq_init(x);
+    mpq_set_si(x, v, 1);
+    int rc = check_exact(qj, name, x, e);
+    mpq_clear(x);
     return rc;
 }
 
@@ -261,7 +274,7 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
                  *ij = json_object_get(wj, "inertia");
     const char *qreq[10];   /* the quantities each witness brings, and only those */
     int nq = 0;
-    qreq[nq++] = "lambda";
+    qreq[nq++] = "lambda", qreq[nq++] = "margin_min";
     if (dj) qreq[nq++] = "direction_q", qreq[nq++] = "direction_second_variation";
     if (cj) qreq[nq++] = "construction_second_variation";
     if (ij) qreq[nq++] = "negative_count", qreq[nq++] = "zero_count", qreq[nq++] = "positive_count";
@@ -275,16 +288,18 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
     t34ck_pt P;
     if (t34ck_point_parse(json_object_get(root, "instance"), &P, e)) return -1;
     mpfi_t lam;
-    mpq_t xx;
-    mpfi_init2(lam, T34CK_PREC), mpq_init(xx);
+    mpq_t xx, qmin;
+    mpfi_init2(lam, T34CK_PREC), mpq_init(xx), mpq_init(qmin);
     t34ck_hess h;
-    int have_h = 0, rc = -1, neg_dir = 0;
+    int have_h = 0, rc = -1, neg_dir = 0, lam_neg, q_neg = 0;
     long cnt[3] = {0, 0, 0};
     ck_encl el;
     ck_encl_init(&el);
     if (!t34ck_critical(&P, lam, xx)) { ck_fail(e, CK_INVALID, "the point is not certified critical on the sphere (symmetry test failed)"); goto out; }
     if (get_encl(qj, "lambda", &el, e) || t34ck_encl_verify_interval(&el, "lambda", lam, e)) goto out;
-    if (!mpfi_is_strictly_neg(lam)) { ck_fail(e, CK_INVALID, "lambda < 0 not certified"); goto out; }
+    t34ck_margin_min(qmin, &P);
+    if (check_exact(qj, "margin_min", qmin, e)) goto out;
+    lam_neg = mpfi_is_strictly_neg(lam) > 0;
     t34ck_hess_init(&h, &P, lam);
     have_h = 1;
     if (dj) {
@@ -292,12 +307,15 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
         int r = ck_keys(dj, "witnesses.direction", DIR_KEYS, NULL, e) ||
                 parse_qmat(json_object_get(dj, "dW"), "direction.dW", P.K, P.d, v, e) ||
                 parse_qmat(json_object_get(dj, "dH"), "direction.dH", P.d, P.N, v + P.K * P.d, e)
-                    ? -1 : check_direction(&h, v, qj, "direction_q", "direction_second_variation", e);
+                    ? -1 : check_direction(&h, v, qj, "direction_q", "direction_second_variation", &q_neg, e);
         qvec_free(v, P.D);
         if (r < 0) goto out;
+        /* (13) on the straight line needs q < 0, which s < 0 gives only when lambda < 0 */
+        if (!lam_neg && !q_neg) { ck_fail(e, CK_INVALID, "lambda < 0 not certified, and direction_q < 0 not certified either"); goto out; }
         neg_dir = 1;
     }
     if (cj) {
+        if (!lam_neg) { ck_fail(e, CK_INVALID, "paper_construction: needs lambda < 0 certified (its q is not stated)"); goto out; }
         if (check_construction(&h, cj, qj, e) < 0) goto out;
         neg_dir = 1;
     }
@@ -311,6 +329,7 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
         if (!neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs a direction or the construction", as); goto out; }
         need = "PROVED";
     } else {
+        if (!lam_neg) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs lambda < 0 certified", as); goto out; }
         if (!ij || cnt[0] != 0 || neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs the inertia with no negative direction", as); goto out; }
         need = t34ck_is_nc(&P) ? "PROVED" : "REFUTED";
     }
@@ -319,7 +338,7 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
 out:
     if (have_h) t34ck_hess_clear(&h);
     ck_encl_clear(&el);
-    mpfi_clear(lam), mpq_clear(xx);
+    mpfi_clear(lam), mpq_clear(xx), mpq_clear(qmin);
     t34ck_point_free(&P);
     return rc;
 }

@@ -28,6 +28,8 @@ mpq_t *t34ck_x(const t34ck_pt *P, long i);
 /* 1 iff critical by the symmetry argument (specs/claims/ulpm.theorem-3.4.md); then lam
  * encloses lambda with grad L = lambda x, and xx = x.x. */
 int t34ck_critical(const t34ck_pt *P, mpfi_t lam, mpq_t xx);
+/* q_min = min over samples c and classes j != k(c) of z_{k(c)c} - z_{jc} (Z = W H), exactly. */
+void t34ck_margin_min(mpq_t out, const t34ck_pt *P);
 /* 1 iff the exact NC conditions hold (an optimal point of Theorem 3.3). */
 int t34ck_is_nc(const t34ck_pt *P);
 

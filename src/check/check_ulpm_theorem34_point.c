@@ -255,3 +255,31 @@ int t34ck_is_nc(const t34ck_pt *P)
     mpq_clears(s, ref, t, NULL);
     return nc;
 }
+
+void t34ck_margin_min(mpq_t out, const t34ck_pt *P)
+{
+    long K = P->K, d = P->d, N = P->N;
+    mpq_t zk, zj, t;
+    mpq_inits(zk, zj, t, NULL);
+    int first = 1;
+    for (long c = 0; c < N; c++) {
+        long k = c / P->n;
+        mpq_set_ui(zk, 0, 1);
+        for (long l = 0; l < d; l++) {
+            mpq_mul(t, P->W[k * d + l], P->H[l * N + c]);
+            mpq_add(zk, zk, t);
+        }
+        for (long j = 0; j < K; j++) {
+            if (j == k) continue;
+            mpq_set_ui(zj, 0, 1);
+            for (long l = 0; l < d; l++) {
+                mpq_mul(t, P->W[j * d + l], P->H[l * N + c]);
+                mpq_add(zj, zj, t);
+            }
+            mpq_sub(t, zk, zj);   /* the margin of sample c against class j */
+            if (first || mpq_cmp(t, out) < 0) mpq_set(out, t);
+            first = 0;
+        }
+    }
+    mpq_clears(zk, zj, t, NULL);
+}

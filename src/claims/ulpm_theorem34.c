@@ -1,6 +1,8 @@
 /* ulpm_theorem34.c: certifier of ulpm.theorem-3.4 (seed 001 Theorem 3.4 = seed 000 Theorem
- * C.2) at points exactly critical on the sphere (grad L = lambda (W, H)): lambda < 0, a tangent
- * direction of strictly negative second variation s(v) = v.(Hess L)v - lambda |v|^2, the
+ * C.2) at points exactly critical on the sphere (grad L = lambda (W, H)): lambda, the minimal
+ * margin q_min (Theorem C.2's hypothesis q_min > 0, absent from Theorem 3.4), a tangent
+ * direction of strictly negative second variation s(v) = v.(Hess L)v - lambda |v|^2 (and, when
+ * lambda < 0 is not certified, of negative q(v) = v.(Hess L)v: (13) needs one of them), the
  * paper's construction after (77), and the inertia of the Riemannian Hessian on the tangent
  * space modulo the O(d) orbit. At optimal (NC) points: no negative direction. Why the checks
  * imply the claim: proofs/derivations/ulpm-theorem-3.4.md; format: specs/claims/ulpm.theorem-3.4.md. */
@@ -22,6 +24,7 @@ typedef struct {
     fmpq *dir, *con;            /* D-vectors */
     fmpq *a, *u, *v;            /* construction: a (d), u (K), v (N) */
     arb_t q_dir, s_dir, s_con, lam;
+    fmpq_t margin_min;          /* q_min, exact */
     long neg, pos, zero;
     t34_numeric num;
 } t34_result;
@@ -58,15 +61,26 @@ static json_t *t34_quantity(const arb_t x)
     return q;
 }
 
-static json_t *t34_count(long v)
+/* An exact rational quantity (its ball is the point itself, its exact value a). */
+static json_t *t34_exact(const fmpq_t v)
 {
     arb_t x;
     qsqrt_t e;
     arb_init(x), qsqrt_init(e);
-    arb_set_si(x, v);
-    fmpq_set_si(e->a, v, 1);
+    arb_set_fmpq(x, v, 128);
+    fmpq_set(e->a, v);
     json_t *q = cert_quantity(x, e, 1);
     arb_clear(x), qsqrt_clear(e);
+    return q;
+}
+
+static json_t *t34_count(long v)
+{
+    fmpq_t x;
+    fmpq_init(x);
+    fmpq_set_si(x, v, 1);
+    json_t *q = t34_exact(x);
+    fmpq_clear(x);
     return q;
 }
 
@@ -202,6 +216,7 @@ static void result_init(t34_result *R)
 {
     memset(R, 0, sizeof *R);
     arb_init(R->q_dir), arb_init(R->s_dir), arb_init(R->s_con), arb_init(R->lam);
+    fmpq_init(R->margin_min);
 }
 
 static void result_clear(t34_result *R, const t34_point *P)
@@ -210,6 +225,7 @@ static void result_clear(t34_result *R, const t34_point *P)
     if (R->con) _fmpq_vec_clear(R->con, P->D);
     if (R->a) _fmpq_vec_clear(R->a, P->d), _fmpq_vec_clear(R->u, P->K), _fmpq_vec_clear(R->v, P->N);
     arb_clear(R->q_dir), arb_clear(R->s_dir), arb_clear(R->s_con), arb_clear(R->lam);
+    fmpq_clear(R->margin_min);
     t34_numeric_clear(&R->num);
 }
 
@@ -231,7 +247,7 @@ static void t34_attempt(t34_result *R, const t34_point *P, const t34_crit *cr, s
     R->have_con = 0;
     if (R->con) {
         t34_ball_forms(q, R->s_con, &b, R->con);
-        R->have_con = arb_is_negative(R->s_con);
+        R->have_con = arb_is_negative(R->s_con) && arb_is_negative(R->lam);   /* no q: needs lambda < 0 */
     }
     if (first && R->num.m > 0) {      /* direction: the most negative approximate eigenvector */
         long best = 0;
@@ -248,7 +264,7 @@ static void t34_attempt(t34_result *R, const t34_point *P, const t34_crit *cr, s
     R->have_dir = 0;
     if (R->dir) {
         t34_ball_forms(R->q_dir, R->s_dir, &b, R->dir);
-        R->have_dir = arb_is_negative(R->s_dir);
+        R->have_dir = arb_is_negative(R->s_dir) && (arb_is_negative(R->lam) || arb_is_negative(R->q_dir));
     }
     arb_clear(q);
     free(G);
@@ -296,6 +312,7 @@ static json_t *t34_quantities(const t34_result *R)
 {
     json_t *q = json_object();
     json_object_set_new(q, "lambda", t34_quantity(R->lam));
+    json_object_set_new(q, "margin_min", t34_exact(R->margin_min));
     if (R->have_dir) {
         json_object_set_new(q, "direction_q", t34_quantity(R->q_dir));
         json_object_set_new(q, "direction_second_variation", t34_quantity(R->s_dir));
@@ -317,21 +334,27 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
     t34_result R;
     result_init(&R);
     int critical = t34_crit_exact(&cr, &P);
+    t34_margin_min(R.margin_min, &P);
     slong prec = 0;
     const char *assertion = T34_NONE, *verdict = "INCONCLUSIVE";
     if (critical) {
+        slong prec_neg = 0;   /* the first precision that certified a negative direction */
         for (prec = 128; prec <= o->max_prec; prec *= 2) {
             t34_attempt(&R, &P, &cr, prec, prec == 128);
-            if (!arb_is_negative(R.lam)) continue;
             int want_inertia = R.num.m > 0;
+            if ((R.have_dir || R.have_con) && !prec_neg) prec_neg = prec;
             if ((R.have_dir || R.have_con) && (R.have_inertia || !want_inertia)) break;
-            if (P.is_nc && R.have_inertia) break;
+            if (arb_is_negative(R.lam) && P.is_nc && R.have_inertia) break;
+        }
+        if (prec > o->max_prec && prec_neg) {   /* the inertia never came (e.g. exact zero
+                                                    eigenvalues off the orbit): drop it */
+            prec = prec_neg;
+            t34_attempt(&R, &P, &cr, prec, 0);
         }
         if (prec > o->max_prec) prec = o->max_prec;
-        if (arb_is_negative(R.lam)) {
-            if (R.have_dir || R.have_con) assertion = T34_NEG, verdict = "PROVED";
-            else if (R.have_inertia && R.neg == 0) assertion = T34_NONNEG, verdict = P.is_nc ? "PROVED" : "REFUTED";
-        }
+        if (R.have_dir || R.have_con) assertion = T34_NEG, verdict = "PROVED";
+        else if (arb_is_negative(R.lam) && R.have_inertia && R.neg == 0)
+            assertion = T34_NONNEG, verdict = P.is_nc ? "PROVED" : "REFUTED";
     }
     if (strcmp(assertion, T34_NONE) == 0) R.have_dir = R.have_con = R.have_inertia = 0;
     *cert = cert_assemble("ulpm.theorem-3.4", t34_source(), json_incref(P.json), cert_method(1, prec),

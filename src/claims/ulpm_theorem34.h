@@ -85,6 +85,8 @@ static inline int t34_qvec_equal(const fmpq *a, const fmpq *b, long n)
 /* Exact tangency fix: v := v - (x.v / x_i0) e_i0 with i0 the entry of x of largest |x_i|
  * whose value is a power of two when one exists. */
 void t34_make_tangent(fmpq *v, const t34_point *P);
+/* q_min = min over samples c and classes j != k(c) of z_{k(c)c} - z_{jc}, Z = W H, exactly. */
+void t34_margin_min(fmpq_t out, const t34_point *P);
 /* Orbit direction (W X, -X H), X = E_ij - E_ji, exactly. */
 void t34_orbit_vec(fmpq *out, const t34_point *P, long i, long j);
 #endif

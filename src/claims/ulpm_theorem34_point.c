@@ -2,6 +2,7 @@
  * ulpm-pairing/1 and the generic rational ulpm instances), exact orbit and tangent vectors. */
 #include <stdlib.h>
 #include <string.h>
+#include <flint/fmpq_vec.h>
 #include "claims/ulpm_theorem34.h"
 #include "exact/exact_instance.h"
 #include "instance/entry_parse.h"
@@ -178,4 +179,28 @@ void t34_orbit_vec(fmpq *out, const t34_point *P, long i, long j)
         fmpq_neg(oh + i * N + c, P->H + j * N + c);
         fmpq_set(oh + j * N + c, P->H + i * N + c);
     }
+}
+
+void t34_margin_min(fmpq_t out, const t34_point *P)
+{
+    long K = P->K, d = P->d, N = P->N;
+    fmpq *z = _fmpq_vec_init(K);
+    fmpq_t m;
+    fmpq_init(m);
+    int first = 1;
+    for (long c = 0; c < N; c++) {
+        long k = c / P->n;
+        for (long j = 0; j < K; j++) {
+            fmpq_zero(z + j);
+            for (long l = 0; l < d; l++) fmpq_addmul(z + j, P->W + j * d + l, P->H + l * N + c);
+        }
+        for (long j = 0; j < K; j++) {
+            if (j == k) continue;
+            fmpq_sub(m, z + k, z + j);
+            if (first || fmpq_cmp(m, out) < 0) fmpq_set(out, m);
+            first = 0;
+        }
+    }
+    fmpq_clear(m);
+    _fmpq_vec_clear(z, K);
 }

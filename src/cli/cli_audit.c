@@ -14,7 +14,7 @@ static const char audit_usage[] =
     "Audits every evaluable printed formula of the four papers (rows in specs/audit/<paper>.tsv):\n"
     "the printed formula is compared with a derivation from the loss by the claim certifiers on\n"
     "instances; each formula gets AGREES, DISAGREES, NEEDS-HYPOTHESIS, UNREADABLE (with the verdict\n"
-    "of the reading used) or TODO (no certifier backs it yet). Run from the repository root.\n"
+    "of the reading used) or NOT-EVALUABLE (a limit or all-time statement: argued, not certified). Run from the repository root.\n"
     "\n"
     "  --paper KEY               ulpm, linconv, msecp or imbrelu only\n"
     "  --format F                text (default), tsv or json (one row per formula x instance)\n"

@@ -472,7 +472,8 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
           "<code>nccert audit --format tsv</code>). AGREES: printed and derived values coincide on every instance "
           "(exactly where exact); DISAGREES: certified non-zero discrepancy on some instance; NEEDS-HYPOTHESIS: holds "
           "exactly under an unstated condition, both sides certified; UNREADABLE: the OCR cannot be read, the verdict "
-          "of the reading used is given; TODO: no certifier backs the row yet.</p>\n<pre>", h);
+          "of the reading used is given; NOT-EVALUABLE: a limit or an all-time statement that no finite computation on an "
+          "instance decides (the derivation argues it; no certificate).</p>\n<pre>", h);
     fputs("\n## Audit of the printed formulas\n\n```\n", m);
     audit_print_summary(h, run);
     audit_print_summary(m, run);
@@ -516,8 +517,8 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
         for (int i = F->first; i < F->first + F->count; i++) {
             const audit_outcome *o = &run->out[i];
             if (o->result == AUDIT_R_NONE) {
-                fputs("TODO", h);
-                fputs("TODO", m);
+                fputs("NOT-EVALUABLE (argued in the derivation)", h);
+                fputs("NOT-EVALUABLE (argued in the derivation)", m);
                 continue;
             }
             fprintf(h, "<a href=\"%s%s\">%s</a> %s", link_prefix, o->cert_path, o->line->name, audit_result_name(o->result));
