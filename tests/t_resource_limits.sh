@@ -2,11 +2,13 @@
 # t_resource_limits.sh: certificates and instances built to exhaust memory or time are refused
 # early, with one clear line and exit status 2: enormous declared dimensions, deep JSON
 # nesting, huge exponents (1e999999999, 0x1p+999999999), endless mantissas and entries, files
-# over 256 MiB (sparse, so nothing big is written), FIFOs and devices instead of files, and a
-# valid certificate whose check would run for hours (lemma 3.1 at the nc/1 point with
-# K = d = 10000: K^2 n d = 10^12 operations), stopped by nccheck's CPU-time limit. Every run is
-# capped (wall clock and address space): a hang or a runaway allocation fails the test. The
-# same inputs, where they are instances, go to nccert certify --instance. TAP by hand.
+# over 256 MiB (sparse, so nothing big is written), FIFOs and devices instead of files, valid
+# certificates whose check would run for hours (lemma 3.1 at the nc/1 point with K = d = 10000:
+# K^2 n d = 10^12 operations; an explicit W = 0 with K = 10^5: K^2 d = 10^10), refused up front
+# by the lemma-3.1 work limit (2^33), and one within that limit stopped by nccheck's CPU-time
+# limit (--max-seconds). Every run is capped (wall clock and address space): a hang or a
+# runaway allocation fails the test. The same inputs, where they are instances, go to nccert
+# certify --instance. TAP by hand.
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=${NCCERT_BUILD_DIR:-$ROOT/build}   # another build directory, for the sanitizer/valgrind variants
@@ -119,20 +121,44 @@ refused "/dev/zero" 'regular file' /dev/zero
 refused "a directory" 'regular file' "$T"
 
 # -------------------------------------------------------------------- time
-# A valid certificate (exact values of the nc/1 point: ||W||^2 = ||H||^2 = K-1, margin =
-# bound = 1) whose minimiser check needs K^2 n d = 10^12 operations. nccheck stops it at its
-# CPU-time limit (default 600 s; 2 s here) and refuses it as exceeding the limits.
-cert_with "$T/timebomb.json" '
-K = 10000
-c["instance"] = {"kind": "nc/1", "K": K, "n": 1, "d": K}
+# nc_cert FILE K: a valid ulpm.lemma-3.1 certificate at nc/1 with n = 1, d = K (exact values:
+# ||W||^2 = ||H||^2 = K-1, margin = bound = 1) asserting "q_min = bound": its minimiser check
+# needs K^2 n d = K^3 exact operations.
+nc_cert() {
+    cert_with "$1" "
+K = $2
+c['instance'] = {'kind': 'nc/1', 'K': K, 'n': 1, 'd': K}
+c['witnesses'] = {'k': 0, 'i': 0, 'j': 1}
+c['assertion'], c['verdict'] = 'q_min = bound', 'PROVED'
+one = {'lo': '0x1p+0', 'hi': '0x1p+0', 'decimal': '1', 'exact': {'a': '1'}}
+big = {'lo': '0x%xp+0' % (K - 1), 'hi': '0x%xp+0' % (K - 1), 'decimal': str(K - 1), 'exact': {'a': str(K - 1)}}
+zero = {'lo': '0x0p+0', 'hi': '0x0p+0', 'decimal': '0', 'exact': {'a': '0'}}
+c['quantities'] = {'margin_at_witness': one, 'norm_W_sq': big, 'norm_H_sq': big, 'bound': one, 'slack': zero}"
+}
+# K = d = 10000: 10^12 operations (hours). Refused before any arithmetic by the lemma-3.1 work
+# limit (K^2 n d <= 2^33, specs/certificate.md), not by the CPU-time limit (--max-seconds 2 here:
+# before the limit existed it ended in "limits exceeded: ... CPU time").
+nc_cert "$T/timebomb.json" 10000
+refused "lemma 3.1 at nc/1 K = d = 10000 (K^2 n d = 10^12): refused by the work limit, not the CPU limit" \
+    'limits exceeded: assertion "q_min = bound" needs K\^2 n d = 1000000000000 exact operations .*at most 2\^33' "$T/timebomb.json" --max-seconds 2
+nc_cert "$T/k2049.json" 2049
+refused "lemma 3.1 at nc/1 K = d = 2049 (K^2 n d = 8602523649, just over 2^33)" 'needs K\^2 n d = 8602523649 exact operations' "$T/k2049.json" --max-seconds 2
+# "q_min < bound" on an explicit W = 0, H = 1, K = 10^5, n = d = 1: the margin is 0 < bound, and
+# the NC test would compare all K^2/2 = 5*10^9 pairs w_k.w_j = 0 (K^2 d = 10^10 > 2^33).
+python3 - "$BASE" "$T/w0.json" <<'PY'
+import json, sys
+K = 100000
+c = json.load(open(sys.argv[1]))
+c["instance"] = {"kind": "explicit", "K": K, "n": 1, "d": 1, "W": [["0"]] * K, "H": [["1"] * K]}
 c["witnesses"] = {"k": 0, "i": 0, "j": 1}
-c["assertion"], c["verdict"] = "q_min = bound", "PROVED"
-one = {"lo": "0x1p+0", "hi": "0x1p+0", "decimal": "1", "exact": {"a": "1"}}
-big = {"lo": "0x%xp+0" % (K - 1), "hi": "0x%xp+0" % (K - 1), "decimal": str(K - 1), "exact": {"a": str(K - 1)}}
-zero = {"lo": "0x0p+0", "hi": "0x0p+0", "decimal": "0", "exact": {"a": "0"}}
-c["quantities"] = {"margin_at_witness": one, "norm_W_sq": big, "norm_H_sq": big, "bound": one, "slack": zero}'
-refused "lemma 3.1 at nc/1 K = d = 10000 (10^12 operations), --max-seconds 2" 'limits exceeded.*CPU time' "$T/timebomb.json" --max-seconds 2
-capped "$NCCHECK" --max-seconds 2 "$T/timebomb.json" "$BASE" >"$T/out" 2>&1
+c["assertion"], c["verdict"] = "q_min < bound", "PROVED"
+json.dump(c, open(sys.argv[2], "w"))
+PY
+refused "lemma 3.1 \"q_min < bound\" at an explicit W = 0 with K = 10^5 (NC test K^2 d = 10^10)" 'needs K\^2 d = 10000000000 exact operations' "$T/w0.json" --max-seconds 2
+# K = d = 2048: exactly 2^33, within the work limit (about 20-30 s): stopped by the CPU-time limit
+nc_cert "$T/slow.json" 2048
+refused "lemma 3.1 at nc/1 K = d = 2048 (K^2 n d = 2^33, within the work limit), --max-seconds 1" 'limits exceeded.*CPU time' "$T/slow.json" --max-seconds 1
+capped "$NCCHECK" --max-seconds 1 "$T/slow.json" "$BASE" >"$T/out" 2>&1
 rc=$?
 if [ $rc -eq 2 ] && [ "$(wc -l <"$T/out")" -eq 2 ] && grep -q "^$BASE: REJECTED: not checked" "$T/out"; then
     ok "nccheck: a file after the one over the limit gets its line too (not checked), exit 2"

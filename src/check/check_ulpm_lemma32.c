@@ -6,16 +6,18 @@
 
 #include "check_claims.h"
 #include "check_ce.h"
-#include "check_ulpm_lemma32_point.h"
+#include "check_escalate.h"
 
 static const char *const STATEMENTS[] = {"appendix", "main", NULL};
 static const char *const ASSERTIONS[] = {"hypothesis fails: L > log 2", "eps and delta bounds hold",
                                          "delta bound fails", "none", NULL};
 static const char *const NOKEYS[] = {NULL};
 
-/* The assertion AI follows from the recomputed intervals (L vs log 2 decided by *below). */
-static int decide(mpfi_srcptr V, int ai, int below, int dq)
+/* The assertion ai of CTX = {ai, dq} follows from the recomputed intervals (L vs log 2 decided by
+ * below; dq the delta of the statement). */
+static int decide(mpfi_srcptr V, int below, const void *ctx)
 {
+    int ai = ((const int *)ctx)[0], dq = ((const int *)ctx)[1];
     if (ai == 0) return below == -1;
     if (below != 1) return 0;
     if (ai == 2) return ck_l32_lt(&V[dq], &V[CL_DELTA_ACT]);
@@ -57,19 +59,9 @@ int ck_claim_ulpm_lemma32(const json_t *root, const char *verdict, ck_err *e)
                   CL_BETA, CL_EPS_ACT_SQ, CL_EPS_CLAIM_SQ, CL_EPS_GAP, CL_DELTA_ACT, dq, -1};
     /* escalate until the stated enclosures contain the recomputed intervals and these decide */
     const char *need = ai == 2 ? "REFUTED" : "PROVED";
-    int ok = 0, contained = 0;
-    for (mpfr_prec_t prec = CK_L32_PREC_MIN; prec <= CK_L32_PREC_MAX && !ok; prec *= 2) {
-        int r = ck_l32_eval_verify(V, &below, &in, scale, qj, ai == 0 ? vac : full, prec, e);
-        if (r < 0) goto out;
-        if (r == 1) continue;
-        contained = 1;
-        ok = decide(V, ai, below, dq);
-    }
-    if (!contained) {
-        ck_fail(e, CK_INVALID, "quantities: some stated enclosure does not contain the "
-                "recomputed value (checked up to %d bits)", CK_L32_PREC_MAX);
-        goto out;
-    }
+    const int ctx[2] = {ai, dq};
+    int ok = ck_l32_escalate(V, &below, &in, scale, qj, ai == 0 ? vac : full, decide, ctx, e);
+    if (ok < 0) goto out;
     if (!ok) {
         ck_fail(e, CK_INVALID, "assertion \"%s\" not established by the recomputed intervals "
                 "(L %s log 2)", as, below == 1 ? "<" : below == -1 ? ">" : "undecided against");

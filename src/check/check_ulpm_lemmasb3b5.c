@@ -6,7 +6,7 @@
 
 #include "check_claims.h"
 #include "check_ce.h"
-#include "check_ulpm_lemma32_point.h"
+#include "check_escalate.h"
 
 static const char *const READINGS[] = {"derived", "eq35-without-rho", NULL};
 static const char *const ASSERTIONS[] = {"hypothesis fails: L > log 2",
@@ -25,6 +25,17 @@ static int derived_hold(mpfi_srcptr V)
              ck_l32_lt(&V[CL_E35_RHS], &V[CL_GRAD_SQ]) && ck_l32_lt(&V[CL_E37_LHS_SQ], &V[CL_E37_RHS_SQ]);
     mpfi_clear(z);
     return ok;
+}
+
+/* The assertion *(const int *)CTX follows from the recomputed intervals. */
+static int decide(mpfi_srcptr V, int below, const void *ctx)
+{
+    int ai = *(const int *)ctx;
+    if (ai == 0) return below == -1;
+    if (below != 1) return 0;
+    if (ai == 1) return derived_hold(V);
+    if (ai == 2) return ck_l32_lt(&V[CL_E35_RHS_NORHO], &V[CL_GRAD_SQ]);
+    return ck_l32_lt(&V[CL_GRAD_SQ], &V[CL_E35_RHS_NORHO]);
 }
 
 int ck_claim_ulpm_lemmasb3b5(const json_t *root, const char *verdict, ck_err *e)
@@ -61,23 +72,9 @@ int ck_claim_ulpm_lemmasb3b5(const json_t *root, const char *verdict, ck_err *e)
                               CL_E35_RHS, CL_E37_LHS_SQ, CL_E37_RHS_SQ, -1};
     static const int nr[] = {CL_LOSS, CL_GRAD_SQ, CL_E35_RHS_NORHO, -1};
     /* escalate until the stated enclosures contain the recomputed intervals and these decide */
-    int ok = 0, contained = 0;
-    for (mpfr_prec_t prec = CK_L32_PREC_MIN; prec <= CK_L32_PREC_MAX && !ok; prec *= 2) {
-        int r = ck_l32_eval_verify(V, &below, &in, scale, qj, ai == 0 ? vac : ai == 1 ? der : nr,
-                                   prec, e);
-        if (r < 0) goto out;
-        if (r == 1) continue;
-        contained = 1;
-        if (ai == 0) ok = below == -1;
-        else if (ai == 1) ok = below == 1 && derived_hold(V);
-        else if (ai == 2) ok = below == 1 && ck_l32_lt(&V[CL_E35_RHS_NORHO], &V[CL_GRAD_SQ]);
-        else ok = below == 1 && ck_l32_lt(&V[CL_GRAD_SQ], &V[CL_E35_RHS_NORHO]);
-    }
-    if (!contained) {
-        ck_fail(e, CK_INVALID, "quantities: some stated enclosure does not contain the "
-                "recomputed value (checked up to %d bits)", CK_L32_PREC_MAX);
-        goto out;
-    }
+    int ok = ck_l32_escalate(V, &below, &in, scale, qj, ai == 0 ? vac : ai == 1 ? der : nr, decide,
+                             &ai, e);
+    if (ok < 0) goto out;
     if (!ok) {
         ck_fail(e, CK_INVALID, "assertion \"%s\" not established by the recomputed intervals "
                 "(L %s log 2)", as, below == 1 ? "<" : below == -1 ? ">" : "undecided against");

@@ -1,0 +1,58 @@
+/* check_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 / ulpm.lemmas-b3-b5
+ * checks (check_escalate.h), and the rule that stops it when more precision cannot help. */
+#include "check_escalate.h"
+
+#include "check_enclosure.h"
+
+/* After a precision at which some stated enclosure did not contain the checker's interval:
+ * 1 (rejection recorded in e) when no precision can make it fit. Each interval of V contains
+ * the exact value (ck_l32_eval), so an interval disjoint from the stated [lo, hi] proves the
+ * exact value outside it. A NaN interval decides nothing, except for the quantities from
+ * CL_GAMMA on, which are NaN at every precision once below == -1 proves L > log 2. */
+static int hopeless(const json_t *qj, const int *list, mpfi_srcptr V, int below, mpfr_prec_t prec,
+                    ck_err *e)
+{
+    ck_encl q;
+    ck_encl_init(&q);
+    for (int t = 0; list[t] != -1 && !e->code; t++) {
+        const char *nm = CL_QNAMES[list[t]];
+        mpfi_srcptr x = &V[list[t]];
+        if (mpfi_nan_p(x)) {
+            if (below == -1 && list[t] >= CL_GAMMA)
+                ck_fail(e, CK_INVALID, "quantity %s: defined only when L < log 2, and the recomputed "
+                        "intervals prove L > log 2", nm);
+            continue;
+        }
+        if (ck_encl_parse(json_object_get(qj, nm), nm, &q, e)) break;
+        int above = mpfr_cmp_q(&x->left, q.hi) > 0, beneath = mpfr_cmp_q(&x->right, q.lo) < 0;
+        if (above || beneath)
+            ck_fail(e, CK_INVALID, "quantity %s: the stated enclosure does not contain the "
+                    "recomputed value (nccheck's interval at %ld bits lies entirely %s [lo, hi])",
+                    nm, (long)prec, above ? "above" : "below");
+    }
+    ck_encl_clear(&q);
+    return e->code != 0;
+}
+
+int ck_l32_escalate(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale,
+                    const json_t *qj, const int *list, ck_l32_decide_fn decide, const void *ctx,
+                    ck_err *e)
+{
+    int contained = 0;
+    for (mpfr_prec_t prec = CK_L32_PREC_MIN; prec <= CK_L32_PREC_MAX; prec *= 2) {
+        int r = ck_l32_eval_verify(V, below, in, scale, qj, list, prec, e);
+        if (r < 0) return -1;
+        if (r == 1) {   /* some enclosure misses part of the interval: retry only if it may fit */
+            if (hopeless(qj, list, V, *below, prec, e)) return -1;
+            continue;
+        }
+        contained = 1;
+        if (decide(V, *below, ctx)) return 1;
+    }
+    if (!contained) {
+        ck_fail(e, CK_INVALID, "quantities: some stated enclosure does not contain the "
+                "recomputed value (checked up to %d bits)", CK_L32_PREC_MAX);
+        return -1;
+    }
+    return 0;
+}
