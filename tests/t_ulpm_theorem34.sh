@@ -162,6 +162,29 @@ PY
 expect 1 "negated pairing (lambda > 0): a direction with s < 0 but q > 0 is not enough" "$NCCHECK" "$T/sonly.json"
 grep -q "direction_q < 0 not certified" "$T/out" && ok "... and the reason is the missing q < 0" || not_ok "wrong reason: $(head -c 300 "$T/out")"
 check_mut 1 "W = 0: verdict REFUTED" "$T/w0.json" 'c["verdict"]="REFUTED"'
+# Tied point W = H = s v v^T, v = (1,1,-1,-1): q_min = 0 and lambda = -2/(e^{8 s^2} + 1) < 0
+# (derivation section 6 item 3); s = 1/2 or 1 from the seed.
+S=$(python3 -c "print(['1/2','1'][$SEED % 2])")
+TIED=$(python3 -c "
+import json
+v=[1,1,-1,-1]; s='$S'
+A=[[('-' if v[i]*v[j] < 0 else '') + s for j in range(4)] for i in range(4)]
+print(json.dumps({'K':4,'n':1,'d':4,'W':A,'H':A}))")
+"$NCCERT" certify $CLAIM -q --instance-json "$TIED" -o "$T/tied.json"
+expect 0 "tied point s=$S (q_min = 0, lambda < 0): accepted" "$NCCHECK" "$T/tied.json"
+python3 - "$T/tied.json" "$S" >"$T/ka" 2>&1 <<'PY'
+import json, math, sys
+from fractions import Fraction as F
+c, s = json.load(open(sys.argv[1])), F(sys.argv[2])
+q = c["quantities"]; bad = []
+if c["verdict"] != "PROVED" or "paper_construction" not in c["witnesses"]: bad.append("verdict/construction")
+if F(q["margin_min"]["exact"]["a"]) != 0: bad.append("margin_min != 0")
+lam = -2 / (math.exp(8 * float(s) ** 2) + 1)
+m = (float.fromhex(q["lambda"]["lo"]) + float.fromhex(q["lambda"]["hi"])) / 2
+if abs(m - lam) > 1e-12 * abs(lam): bad.append("lambda %r vs hand %r" % (m, lam))
+print("; ".join(bad) if bad else "ok")
+PY
+if [ "$(cat "$T/ka")" = ok ]; then ok "tied point: q_min = 0 exactly, lambda = -2/(e^{8s^2}+1), the paper's construction certified"; else not_ok "tied point: $(cat "$T/ka")"; fi
 
 for bad in '{"kind":"ulpm-pairing/1","K":5,"C":"1"}' '{"kind":"ulpm-pairing/1","K":4,"C":"0"}' \
            '{"kind":"ulpm-pairing/1","K":4,"C":"one"}' '{"kind":"ulpm-pairing/1","K":4,"C":"1","d":4}' \
