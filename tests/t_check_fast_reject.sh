@@ -9,26 +9,14 @@
 # CPU-time limit (--max-seconds, exit 2 with "limits exceeded"), which the fast rejection never
 # reaches. TAP by hand.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-B=${NCCERT_BUILD_DIR:-$ROOT/build}
-NCCHECK="$B/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup fast_reject nccheck python3
 MAXS=${NCCERT_FAST_REJECT_SECONDS:-5}   # the reproducer took 6-10 s of CPU before the fix
 CRASH="$ROOT/tests/fuzz/crashes/slow-lemmasb3b5-escalation-to-8192-bits-K50.json"
 B35="$ROOT/certificates/ulpm.lemmas-b3-b5/gdA-K3-n2-d4-s1-it0-derived.json"
 B32="$ROOT/certificates/ulpm.lemma-3.2/gdA-K3-n2-d4-s1-it0-appendix.json"
 M32="$ROOT/certificates/ulpm.lemma-3.2/gdA-K3-n2-d4-s1-it2000-main.json"
-if [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccheck not built (run make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
 for f in "$CRASH" "$B35" "$B32" "$M32"; do [ -f "$f" ] || { echo "Bail out! missing $f"; exit 1; }; done
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/fast_reject.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 # expect DESC WANT PATTERN FILE: nccheck --max-seconds $MAXS FILE exits WANT with one line
 # matching PATTERN (grep -E), nothing on stderr
@@ -106,5 +94,4 @@ set -- "$ROOT"/certificates/ulpm.lemma-3.2/*.json "$ROOT"/certificates/ulpm.lemm
 if "$NCCHECK" --quiet "$@" >"$T/out" 2>&1; then ok "nccheck accepts the $# committed lemma-3.2 / lemmas-b3-b5 / audit lemma certificates"
 else not_ok "a committed certificate is rejected: $(head -c 300 "$T/out")"; fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -7,25 +7,13 @@
 # later certify fails; --help of every command exits 0 with "usage:". TAP by hand.
 # Bad instance files: tests/data/cli_bad_*.json.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
+. "$(dirname "$0")/tap.sh"
+tap_setup cli_bad_input nccert
 DATA="$ROOT/tests/data"
 CLAIM=ulpm.lemma-3.1
 
-if [ ! -x "$NCCERT" ]; then
-    echo "Bail out! $NCCERT not built (run make all)"
-    exit 1
-fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/cli_bad_input.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 RUN="$T/run"        # the working directory of each run: must stay empty
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 diag() { sed 's/^/# /' "$@"; }
 
 # bad DESCRIPTION PATTERN ARGS...: nccert ARGS run in an empty directory must exit 2, print
@@ -287,5 +275,4 @@ if [ -x "$NCCHECK_BIN" ]; then
     else not_ok "nccheck '': exit $rc: $(cat "$T/out")"; fi
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -5,21 +5,10 @@
 # verify --claim ulpm.lemma-3.1` into two directories (the second with --shard 1/1) must give
 # identical trees, and the union of --shard 1/2 and --shard 2/2 must equal them too. TAP by hand.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
+. "$(dirname "$0")/tap.sh"
+tap_setup determinism nccert
 DATA="$ROOT/tests/data"
 CLAIM=ulpm.lemma-3.1
-
-if [ ! -x "$NCCERT" ]; then echo "Bail out! $NCCERT not built (run make all)"; exit 1; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/determinism.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 mkdir -p "$T/a" "$T/b/sub"
 twice() {   # DESCRIPTION ARGS...
@@ -112,5 +101,4 @@ else
     not_ok "certify and verify disagree on nc-K4-n2-d5 (or the registry name changed)"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

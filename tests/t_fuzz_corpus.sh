@@ -6,25 +6,14 @@
 # status in {0, 1, 2}, and be done within LIMIT seconds (no crash, no hang, no runaway memory:
 # address space capped at 4 GiB). TAP by hand.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-B=${NCCERT_BUILD_DIR:-$ROOT/build}   # another build directory, for the sanitizer/valgrind variants
-NCCHECK="$B/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup fuzz_corpus nccheck
 LIMIT=${NCCERT_FUZZ_CORPUS_LIMIT:-60}
-if [ ! -x "$NCCHECK" ]; then echo "Bail out! $NCCHECK not built (run make all)"; exit 1; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/fuzz_corpus.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 
 # the address-space cap, unless the binary cannot start under it (AddressSanitizer reserves
 # terabytes of shadow address space: check_variant.sh sanitize)
 VLIM="ulimit -v 4194304"
 sh -c "$VLIM; \"\$0\" --version" "$NCCHECK" >/dev/null 2>&1 || VLIM=":"
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 # one_file FILE: runs nccheck on FILE alone under the limits; prints why it failed, if it did
 one_file() {
@@ -72,5 +61,4 @@ for set in corpus/nccheck crashes; do
     fi
 done
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

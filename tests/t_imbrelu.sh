@@ -4,18 +4,10 @@
 # value V*, log 2 at complete collapse, log(2 sqrt 2 - 1) for printed (6) at K=2, n=(1,1),
 # lambda = 1/4); randomised theorem-1 instances (seed NCCERT_TEST_SEED); tampered certificates
 # rejected (exit 1/2); bad instances refused by nccert with exit 2.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/ibr.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup ibr nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 cert() { "$NCCERT" certify "$1" --instance-json "$2" -q -o "$3" 2>"$T/err"; }
 py() { python3 -c "$1" "$2" 2>"$T/pyerr"; }
 # python helpers: mid of a quantity, M_k and V* from the derivation (corrected reading)
@@ -97,5 +89,4 @@ for bad in 'imbrelu.theorem-1|{"kind":"imbrelu/1","n":["1","2","3"],"d":2,"lambd
     "$NCCERT" certify "$claim" --instance-json "$inst" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
     if [ $rc -eq 2 ]; then ok "bad instance refused: $claim $inst"; else not_ok "bad instance rc=$rc: $inst"; fi
 done
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

@@ -5,18 +5,10 @@
 # box re-decided at its corners and centre from n_k <= C directly; seeded random two-group
 # instances (NCCERT_TEST_SEED); tampered certificates rejected; bad instances refused (exit 2);
 # the committed phase TSV equal to a fresh certificate's.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/ibc4.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup ibc4 nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 cert() { "$NCCERT" certify imbrelu.cor-4 --instance-json "$1" -q -o "$2" 2>"$T/err"; }
 py() { python3 -c "$1" "$2" 2>"$T/pyerr"; }
 H='import json,sys,math
@@ -130,5 +122,4 @@ done
 cert '{"kind":"imbrelu-phase/1","K_A":5,"K_B":5,"n_B":"100","R":["1","128"],"lambda":["1/17179869184","1/8192"],"max_depth":16}' "$T/reg.json"
 if sh "$ROOT/tests/imbrelu_cor4_tsv.sh" "$T/reg.json" | cmp -s - "$ROOT/specs/claims/imbrelu.cor-4.phase.tsv"
 then ok "specs/claims/imbrelu.cor-4.phase.tsv is up to date"; else not_ok "phase TSV differs from a fresh certificate"; fi
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

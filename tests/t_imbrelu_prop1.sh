@@ -5,18 +5,10 @@
 # instance, the Cor. 2 feature-ratio discrepancy 2.11537 - 2.00118; random instances (seed
 # NCCERT_TEST_SEED) checked for Prop. 1 by python; tampered certificates (quantity lo/hi,
 # formula status, verdict, assertion, instance, box leaf) rejected; bad instances exit 2.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/ibp.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup ibp nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 cert() { "$NCCERT" certify imbrelu.prop-1-cor-1-3 --instance-json "$1" -q -o "$2" 2>"$T/err"; }
 py() { python3 -c "$1" "$2" 2>"$T/pyerr"; }
 # python: the minimiser built by hand from problem (4)'s closed form (corrected M_k)
@@ -94,5 +86,4 @@ for bad in '{"kind":"imbrelu/1","n":["5","5"],"d":1,"lambda_W":"1","lambda_H":"1
     "$NCCERT" certify imbrelu.prop-1-cor-1-3 --instance-json "$bad" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
     if [ "$rc" = 2 ] && [ ! -e "$T/bad.json" ]; then ok "bad instance refused: $bad"; else not_ok "bad instance exit $rc: $bad"; fi
 done
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

@@ -5,19 +5,11 @@
 # 1e-12 (the rounded witness never goes below V*: the gap is certified by the checker's own
 # recomputation). Printed reading: REFUTED with the witness objective equal (to 1e-6) to V*
 # computed here in python from the derivation's closed form. Tampered certificates rejected.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/ibs.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup ibs nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 SEED=$((SEED % 1000000))
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 V='import json,sys,math
 from fractions import Fraction as F
 c=json.load(open(sys.argv[1])); q=c["quantities"]; I=c["instance"]
@@ -71,5 +63,4 @@ for bad in '{"kind":"imbrelu/1","n":["1","2"],"d":2,"lambda_W":"1","lambda_H":"1
     "$NCCERT" certify imbrelu.global-search --instance-json "$bad" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
     if [ "$rc" = 2 ] && [ ! -e "$T/bad.json" ]; then ok "bad instance refused: $bad"; else not_ok "bad instance exit $rc: $bad"; fi
 done
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

@@ -4,20 +4,9 @@
 # threads (NCCERT_THREADS = 1, 2, 3, 7: identical bytes), and `nccert verify --instance NAME`
 # must write exactly that registry certificate. TAP by hand.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
+. "$(dirname "$0")/tap.sh"
+tap_setup threads nccert
 CLAIM=ulpm.lemma-3.1
-
-if [ ! -x "$NCCERT" ]; then echo "Bail out! $NCCERT not built (run make all)"; exit 1; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/threads.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 # K*K*n*d = 2.56e7 multiply-adds: above the threading threshold (2e7)
 for t in 1 2 3 7; do
@@ -45,5 +34,4 @@ else
     not_ok "verify --instance: exit $rc, files: $files"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

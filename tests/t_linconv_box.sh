@@ -7,23 +7,10 @@
 # answers on one-leaf boxes, a random box from the seed (NCCERT_TEST_SEED). Tampering (sides,
 # gaps, tree, counts, area, threshold, verdict, assertion, instance parameters) is rejected by
 # nccheck with the right exit code; bad instances are refused by nccert with exit 2.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build first (make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/linconv-box.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup linconv-box nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-expect() { # CODE DESC CMD...
-    want=$1; desc=$2; shift 2
-    "$@" >/dev/null 2>&1; got=$?
-    if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got, want $want)"; fi
-}
 box() { # K n d w0 w1 h0 h1 depth
     printf '{"kind":"linconv-box/1","K":%s,"n":%s,"d":%s,"lambda_W_lo":"%s","lambda_W_hi":"%s","lambda_H_lo":"%s","lambda_H_hi":"%s","max_depth":%s}' "$@"
 }
@@ -229,5 +216,4 @@ MUT
     expect 1 "$c box certificate relabelled to the other loss" "$NCCHECK" "$M/m21.json"
 done
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

@@ -7,23 +7,10 @@
 # NCCERT_TEST_SEED). Tampering (delta, mu, kappa, stationarity, verdict, assertion, label,
 # instance parameters) must be rejected by nccheck with the right exit code; instances outside
 # the theorems' hypothesis refused by nccert with exit 2.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build first (make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/errbound.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup errbound nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-expect() { # CODE DESC CMD...
-    want=$1; desc=$2; shift 2
-    "$@" >/dev/null 2>&1; got=$?
-    if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got, want $want)"; fi
-}
 
 for c in theorem-2 theorem-4; do
     expect 0 "$c K=2 certifies" "$NCCERT" certify linconv.$c --K 2 --n 1 --d 2 --lambda-w 1/10 --lambda-h 1/10 -o "$T/$c-2.json"
@@ -115,5 +102,4 @@ mut "$T/theorem-4-3.json" "$T/m14.json" 'c["assertion"]=c["assertion"].split(": 
 mut "$T/theorem-4-2.json" "$T/m15.json" 'c["instance"]["K"]=3; c["instance"]["d"]=3'; expect 1 "theorem-4 instance K changed" "$NCCHECK" "$T/m15.json"
 mut "$T/theorem-2-2.json" "$T/m16.json" 'c["claim"]="linconv.theorem-4"'; expect 1 "theorem-2 certificate relabelled theorem-4" "$NCCHECK" "$T/m16.json"
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

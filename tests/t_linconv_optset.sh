@@ -6,23 +6,10 @@
 # printed, NCCERT_TEST_SEED). Tampering (exact values, lo/hi, mu, verdict, assertion, instance
 # parameters) must be rejected by nccheck with the right exit code; bad instances refused by
 # nccert with exit 2.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build first (make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/linconv.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup linconv nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-expect() { # CODE DESC CMD...
-    want=$1; desc=$2; shift 2
-    "$@" >/dev/null 2>&1; got=$?
-    if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got, want $want)"; fi
-}
 
 for c in prop-1 prop-3; do
     expect 0 "$c near threshold certifies" "$NCCERT" certify linconv.$c --K 2 --n 1 --d 2 --lambda-w 1/2 --lambda-h 49/100 -o "$T/$c-near.json"
@@ -102,5 +89,4 @@ mut "$B3" "$T/m13.json" 'c["instance"]["n"]=2'; expect 1 "prop-3 instance n chan
 mut "$T/prop-3-above.json" "$T/m14.json" 'w["mu"]="10"'; expect 1 "prop-3 above: mu = 10 rejected" "$NCCHECK" "$T/m14.json"
 mut "$T/prop-1-at.json" "$T/m15.json" 'c["claim"]="linconv.prop-3"'; expect 1 "prop-1 certificate relabelled prop-3" "$NCCHECK" "$T/m15.json"
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

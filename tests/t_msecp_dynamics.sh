@@ -8,24 +8,12 @@
 #   omega(t) of both closed forms by float bisection (agreement to 1e-9 with the certificate).
 # Random seeds (NCCERT_TEST_SEED, printed). Tampered certificates rejected; bad instances refused.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup msecpd nccert nccheck python3
 ID=msecp.dynamics
-
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck not built"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/msecpd.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
 field() {
     python3 -c 'import json,sys
@@ -150,5 +138,4 @@ bad "$(ode derived 1 4 1 1)"
 bad "$(ode sideways 4 4 1 1)"
 bad '{"kind":"msecp-ode/1","part":"prop2","C":4,"N":4,"omega0":"1","t":"1","x":1}'
 check "$([ -e "$T/bad.json" ] && echo yes || echo no)" no "no certificate written for bad instances"
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

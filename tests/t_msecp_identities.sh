@@ -8,25 +8,13 @@
 # certificates rejected (1: the claim does not follow; 2: malformed); bad instances refused
 # by nccert with exit 2.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup msecp nccert nccheck python3
 ID=msecp.identities
-
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck not built"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/msecp.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
 
 # exact values (or verdict) of certificate fields, joined by '/': FILE KEY... (KEY "verdict"
@@ -148,5 +136,4 @@ bad "eq8 A singular" "{$E1,\"identity\":\"eq8\",\"A\":[[\"1\",\"2\"],[\"2\",\"4\
 bad "eq8 A missing" "{$K2,\"identity\":\"eq8\"}"
 bad "H wrong width" '{"kind":"msecp/1","C":2,"N":1,"p":1,"lambda":"0","H":[["0"]],"W":[["1"],["-1"]],"b":["0","0"],"identity":"theorem2"}'
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

@@ -11,24 +11,12 @@
 # - observations: every gap 0 and ||Omega||_F^2 = ||M - (M 1 / C) 1^T||_F^2.
 # Random seed NCCERT_TEST_SEED (printed). Tampered certificates rejected; bad instances refused.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup msecpl2 nccert nccheck python3
 ID=msecp.manifold
-
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck not built"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/msecpl2.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
 field() {
     python3 -c 'import json,sys
@@ -232,5 +220,4 @@ bad '{"kind":"msecp-point/1","part":"lemma2","C":2,"N":2,"seed":"1","between":"n
 bad '{"kind":"msecp-point/1","part":"observations","C":2,"N":2,"seed":"1","between":"none","t":"1/16"}' "t on observations"
 bad '{"kind":"msecp-point/1","part":"lemma3","C":2,"N":2,"seed":"1","between":"none"}' "unknown part"
 check "$([ -e "$T/bad.json" ] && echo yes || echo no)" no "no certificate written for bad instances"
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -7,24 +7,12 @@
 # PROVED, points with class means REFUTED. Random seeds (NCCERT_TEST_SEED, printed). Tampered
 # certificates rejected; bad instances refused with exit 2.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup msecpm nccert nccheck python3
 ID=msecp.manifold
-
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck not built"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/msecpm.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
 field() {
     python3 -c 'import json,sys
@@ -91,5 +79,4 @@ done
 "$NCCERT" certify $ID --instance-json "$(pt 4 4 1 sideways)" -q -o "$T/bad.json" 2>/dev/null
 check "$?" 2 "unknown between refused with exit 2"
 check "$([ -e "$T/bad.json" ] && echo yes || echo no)" no "no certificate written for bad instances"
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

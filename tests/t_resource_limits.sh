@@ -10,22 +10,9 @@
 # runaway allocation fails the test. The same inputs, where they are instances, go to nccert
 # certify --instance. TAP by hand.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-B=${NCCERT_BUILD_DIR:-$ROOT/build}   # another build directory, for the sanitizer/valgrind variants
-NCCHECK="$B/nccheck"
-NCCERT="$B/nccert"
+. "$(dirname "$0")/tap.sh"
+tap_setup resource_limits nccheck nccert python3
 BASE="$ROOT/tests/check_data/nc_k3_n2.json"   # a valid ulpm.lemma-3.1 certificate
-if [ ! -x "$NCCHECK" ] || [ ! -x "$NCCERT" ]; then echo "Bail out! build/nccheck or build/nccert not built (run make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/resource_limits.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 # capped CMD...: at most WALL (30) s wall clock and 2 GiB of address space (no address-space cap when
 # the binaries cannot start under it: AddressSanitizer reserves terabytes of shadow space)
@@ -198,5 +185,4 @@ icert "instance entry of 10^5 digits" 'W\[0\]\[0\]|entry' "$T/i_long.json"
 icert "a 300 MiB (sparse) instance file" '256 MiB' "$T/huge.json"
 [ -p "$T/fifo" ] && icert "a FIFO as instance file (must not block)" 'regular' "$T/fifo"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -11,27 +11,13 @@
 # exact rational arithmetic (python fractions, own generator), never by asking nccert.
 # The random instance's seed comes from NCCERT_TEST_SEED when set (printed).
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup tamper nccheck-or-skip nccert python3
 DATA="$ROOT/tests/data"
 CLAIM=ulpm.lemma-3.1
 
-if [ ! -x "$NCCHECK" ]; then echo "1..0 # SKIP nccheck not built"; exit 0; fi
-if [ ! -x "$NCCERT" ]; then echo "Bail out! $NCCERT not built (run make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/tamper.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 # ---------------------------------------------------------------- base certificates
 mkdir "$T/base" "$T/mut"
@@ -418,5 +404,4 @@ if [ $rc -eq 1 ]; then ok "nccert check on a wrong enclosure -> exit 1"; else no
 rc=$?
 if [ $rc -eq 2 ]; then ok "nccert check on a malformed certificate -> exit 2"; else not_ok "nccert check malformed -> exit $rc"; fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -5,18 +5,11 @@
 # python fractions from K, n, s, never from nccert). Then tampered certificates are rejected with
 # the exit status of specs/certificate.md and bad instances are refused with exit 2.
 # Random sizes from NCCERT_TEST_SEED (printed).
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"; CLAIM=ulpm.def-2.1
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/def21.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup def21 nccert nccheck python3
+CLAIM=ulpm.def-2.1
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 RK=$((SEED % 9 + 2)); RN=$((SEED / 9 % 5 + 1))
 for inst in '{"kind":"etf/1","K":2,"n":1,"d":1}' '{"kind":"etf/1","K":4,"n":3,"d":3,"scale":"3/2"}' \
             '{"kind":"nc/1","K":3,"n":2,"d":3}' "{\"kind\":\"etf/1\",\"K\":$RK,\"n\":$RN,\"d\":$((RK - 1)),\"scale\":\"5/7\"}" \
@@ -76,5 +69,4 @@ for bad in '{"kind":"etf/1","K":5,"n":1,"d":3}' '{"kind":"etf/1","K":1,"n":1,"d"
     "$NCCERT" certify $CLAIM --instance-json "$bad" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
     if [ $rc -eq 2 ] && [ ! -e "$T/bad.json" ]; then ok "nccert refuses $bad (exit 2)"; else not_ok "nccert on $bad -> exit $rc"; fi
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -3,18 +3,11 @@
 # (the identity sum_j softmax_j = 1). Example 3.1's point with C = 30 has every margin 1800, so
 # G underflows to 0 in doubles (checked here in python floats), yet rank K-1 is certified. Tampered witness R,
 # columns, quantities, verdict -> exit 1/2; bad instances -> nccert exit 2.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"; CLAIM=ulpm.eq-66
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/e66.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup e66 nccert nccheck python3
+CLAIM=ulpm.eq-66
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 ex() { C=$1; m="-$C"; echo "{\"K\":4,\"n\":1,\"d\":4,\"W\":[[\"$C\",\"$m\",\"0\",\"0\"],[\"$m\",\"$C\",\"0\",\"0\"],[\"0\",\"0\",\"$C\",\"$m\"],[\"0\",\"0\",\"$m\",\"$C\"]],\"H\":[[\"$C\",\"$m\",\"0\",\"0\"],[\"$m\",\"$C\",\"0\",\"0\"],[\"0\",\"0\",\"$C\",\"$m\"],[\"0\",\"0\",\"$m\",\"$C\"]]}"; }
 RK=$((SEED % 12 + 2)); RN=$((SEED / 12 % 4 + 1))
 for inst in "$(ex 1/2)" "$(ex 30)" '{"kind":"nc/1","K":5,"n":2,"d":5}' \
@@ -67,5 +60,4 @@ for bad in '{"kind":"random-dyadic/1","K":1,"n":1,"d":3,"seed":"1"}' '{"kind":"n
     "$NCCERT" certify $CLAIM --instance-json "$bad" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
     if [ $rc -eq 2 ] && [ ! -e "$T/bad.json" ]; then ok "nccert refuses $bad (exit 2)"; else not_ok "nccert on $bad -> exit $rc"; fi
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

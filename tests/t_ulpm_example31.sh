@@ -6,24 +6,12 @@
 # stdlib) must be rejected with exit 1 (claim does not follow) or 2 (malformed), and bad
 # instances must be refused by nccert with exit 2. The random C comes from NCCERT_TEST_SEED.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup ex31 nccert nccheck python3
 CLAIM=ulpm.example-3.1
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck not built"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/ex31.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 RC=$(( (SEED % 255) + 1 ))/64     # a random C in (0, 4]
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 cert() {   # NAME EXPECTED-VERDICT JSON
     "$NCCERT" certify $CLAIM --instance-json "$3" -q -o "$T/$1.json" 2>"$T/err"
@@ -105,5 +93,4 @@ bad "normalisation outside kkt" '{"kind":"example-3.1/1","C":"1","part":"eq9","n
 bad "unknown key" '{"kind":"example-3.1/1","C":"1","part":"eq9","c":"1"}'
 bad "unknown kind" '{"kind":"example-3.2/1","C":"1","part":"eq9"}'
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

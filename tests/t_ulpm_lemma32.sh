@@ -7,20 +7,8 @@
 # mutation itself (a wrong verdict, an enclosure moved off by more than its width, an instance
 # entry changed by 1, a scale of 2: each changes the loss by far more than the enclosure width).
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCHECK" ] || [ ! -x "$NCCERT" ]; then echo "Bail out! build/nccert, build/nccheck not built"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/l32.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+. "$(dirname "$0")/tap.sh"
+tap_setup l32 nccheck nccert python3
 
 # registry certificates of both claims
 "$NCCERT" verify --claim ulpm.lemma-3.2 --out "$T/reg" >/dev/null 2>&1 && ok "nccert verify ulpm.lemma-3.2: all as expected" || not_ok "nccert verify ulpm.lemma-3.2"
@@ -102,5 +90,4 @@ bad ulpm.lemma-3.2 '{"kind":"lemma-3.2/1","statement":"main","point":{"kind":"nc
 bad ulpm.lemmas-b3-b5 '{"kind":"lemmas-b3-b5/1","reading":"derived","point":{"K":2,"n":1,"d":2,"W":[["1"]],"H":[["1","0"],["0","1"]]}}' "ragged W"
 bad ulpm.lemmas-b3-b5 '{"kind":"lemma-3.2/1","reading":"derived","point":{"kind":"nc/1","K":3,"n":1,"d":3}}' "wrong kind for the claim"
 
-echo "1..$n"
-[ $failed -eq 0 ]
+tap_done

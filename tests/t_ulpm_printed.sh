@@ -6,21 +6,12 @@
 # NCCERT_TEST_SEED when set), tampered certificates rejected by nccheck with the right exit
 # status, and bad instances refused by nccert with exit 2.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup printed nccert nccheck python3
 CLAIM=ulpm.printed
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing (make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-T=$(mktemp -d) || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
 check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
 
 cert() {   # NAME JSON-of-instance-fields (kind added)
@@ -169,4 +160,4 @@ bad "C = 0 in nc4" '{"kind":"ulpm-printed/1","part":"nc4","W":[["1"],["-1"]],"C"
 bad "eq12 lhs" '{"kind":"ulpm-printed/1","part":"eq12","K":3,"n":2,"lhs":"ww","const":"2"}'
 bad "gbound point K=1" '{"kind":"ulpm-printed/1","part":"gbound","point":{"kind":"nc/1","K":1,"n":1,"d":1}}'
 bad "eq55 a not a number" '{"kind":"ulpm-printed/1","part":"eq55-endpoint","C":"1","a":"x"}'
-echo "1..$n"
+tap_done

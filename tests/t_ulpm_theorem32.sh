@@ -4,18 +4,11 @@
 # multiplier 1/(K sqrt n) = sqrt(n)/(K n), every constraint 1 and MFCQ value 2; checked here with
 # python fractions from K and n only. Off NC (random, perturbed) the homogeneous inequality is
 # strict. Tampered certificates -> exit 1/2; bad instances -> nccert exit 2.
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"; NCCHECK="$ROOT/build/nccheck"; CLAIM=ulpm.theorem-3.2
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck missing"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/t32.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/tap.sh"
+tap_setup t32 nccert nccheck python3
+CLAIM=ulpm.theorem-3.2
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 RK=$((SEED % 11 + 2)); RN=$((SEED / 11 % 7 + 1))
 for inst in '{"kind":"nc/1","K":4,"n":1,"d":4}' '{"kind":"etf/1","K":3,"n":2,"d":2}' \
             "{\"kind\":\"etf/1\",\"K\":$RK,\"n\":$RN,\"d\":$((RK - 1)),\"scale\":\"9/4\"}" \
@@ -81,5 +74,4 @@ for bad in '{"kind":"etf/1","K":5,"n":1,"d":3}' '{"kind":"etf/1","K":3,"n":1,"d"
     "$NCCERT" certify $CLAIM --instance-json "$bad" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
     if [ $rc -eq 2 ] && [ ! -e "$T/bad.json" ]; then ok "nccert refuses $bad (exit 2)"; else not_ok "nccert on $bad -> exit $rc"; fi
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -7,21 +7,12 @@
 # Why each mutation breaks the certificate is stated next to it (decided by mathematics:
 # e.g. alpha=2, beta=3/2 is an NC direction with ||W|| != ||H||, so its margins differ from q*).
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
-if [ ! -x "$NCCERT" ] || [ ! -x "$NCCHECK" ]; then echo "Bail out! build/nccert or build/nccheck not built"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/t33.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
+. "$(dirname "$0")/tap.sh"
+tap_setup t33 nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 C=ulpm.theorem-3.3
-n=0
-failed=0
-res() { n=$((n + 1)); if [ "$1" = "$2" ]; then echo "ok $n - $3"; else failed=$((failed + 1)); echo "not ok $n - $3 (exit $1, want $2)"; fi; }
+res() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (exit $1, want $2)"; fi; }
 
 cert() {   # NAME INSTANCE-JSON
     "$NCCERT" certify $C --instance-json "$2" -o "$T/$1.json" >/dev/null 2>&1
@@ -79,5 +70,4 @@ for inst in '{"kind":"nc-scaled/1","K":4,"n":2,"d":3,"alpha":"1","beta":"1"}' \
     res $? 2 "nccert refuses $inst"
     [ -e "$T/bad.json" ] && { failed=$((failed + 1)); echo "# a file was written for a bad instance"; }
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

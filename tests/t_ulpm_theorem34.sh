@@ -6,27 +6,15 @@
 # bad instances are refused by nccert with exit 2. Critical points with q_min <= 0 (W = 0;
 # the negated pairing) against hand-derived values, with a hand-made witness.
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NCCERT="$ROOT/build/nccert"
-NCCHECK="$ROOT/build/nccheck"
+. "$(dirname "$0")/tap.sh"
+tap_setup t34 nccheck nccert python3
 CLAIM=ulpm.theorem-3.4
-
-if [ ! -x "$NCCHECK" ] || [ ! -x "$NCCERT" ]; then echo "Bail out! build/nccert, build/nccheck not built (make all)"; exit 1; fi
-if ! command -v python3 >/dev/null 2>&1; then echo "1..0 # SKIP python3 not available"; exit 0; fi
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/t34.XXXXXX") || { echo "Bail out! mktemp failed"; exit 1; }
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 C=$(python3 -c "print(['1/2','1','3/2','2'][$SEED % 4])")
 echo "# pairing C=$C"
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 expect() {   # WANT DESCRIPTION COMMAND...
     want=$1; what=$2; shift 2
     "$@" >"$T/out" 2>&1
@@ -193,5 +181,4 @@ for bad in '{"kind":"ulpm-pairing/1","K":5,"C":"1"}' '{"kind":"ulpm-pairing/1","
 done
 [ ! -e "$T/bad.json" ] && ok "no certificate written for bad instances" || not_ok "a certificate was written for a bad instance"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -1,0 +1,52 @@
+# tests/tap.sh: the preamble shared by the shell tests (tests/t_*.sh, TAP by hand, run by prove
+# from the repository root). Sourced, never run: the Makefile's TEST_SCRIPTS is tests/t_*.sh.
+# It owns ROOT, the binaries NCCERT and NCCHECK (in $NCCERT_BUILD_DIR, default $ROOT/build),
+# the bail-out / skip checks, the scratch directory T (under tests/tmp, removed on exit; INT,
+# TERM and HUP exit 1 so that it is), the counters n and failed, ok / not_ok / expect, and the
+# plan with the exit status (tap_done). Seeds (NCCERT_TEST_SEED) stay in each test, printed there.
+#   . "$(dirname "$0")/tap.sh"
+#   tap_setup NAME [NEED...]   NEED: nccert, nccheck (Bail out! if not built), python3
+#                              (SKIP if missing), nccheck-or-skip (SKIP if nccheck not built);
+#                              checked in the order given; T is tests/tmp/NAME.XXXXXX
+#   ok DESC | not_ok DESC      one result line; not_ok counts a failure
+#   expect WANT DESC CMD...    ok iff CMD (output discarded) exits WANT; a test that checks more
+#                              (stderr, output) defines its own expect after sourcing this
+#   tap_done                   the last line of a test: prints 1..n, exits 0 iff nothing failed
+
+tap_bail() { echo "Bail out! $1"; exit 1; }
+tap_skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+
+tap_setup() {
+    _tap_name=$1
+    shift
+    ROOT=$(cd "$(dirname "$0")/.." && pwd)
+    _tap_build=${NCCERT_BUILD_DIR:-$ROOT/build}   # another build directory: sanitizer/valgrind variants
+    NCCERT="$_tap_build/nccert"
+    NCCHECK="$_tap_build/nccheck"
+    for _tap_need in "$@"; do
+        case $_tap_need in
+            nccert) [ -x "$NCCERT" ] || tap_bail "$NCCERT not built (run make all)" ;;
+            nccheck) [ -x "$NCCHECK" ] || tap_bail "$NCCHECK not built (run make all)" ;;
+            nccheck-or-skip) [ -x "$NCCHECK" ] || tap_skip_all "nccheck not built" ;;
+            python3) command -v python3 >/dev/null 2>&1 || tap_skip_all "python3 not available" ;;
+            *) tap_bail "tap_setup: unknown need '$_tap_need'" ;;
+        esac
+    done
+    mkdir -p "$ROOT/tests/tmp"
+    T=$(mktemp -d "$ROOT/tests/tmp/$_tap_name.XXXXXX") || tap_bail "mktemp failed"
+    trap 'rm -rf "$T"' EXIT
+    trap 'exit 1' INT TERM HUP
+    n=0
+    failed=0
+}
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+
+expect() {   # WANT DESC CMD...
+    want=$1; desc=$2; shift 2
+    "$@" >/dev/null 2>&1; got=$?
+    if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got, want $want)"; fi
+}
+
+tap_done() { echo "1..$n"; [ "$failed" -eq 0 ]; }
