@@ -152,13 +152,13 @@ $(B)/verify/check-%.txt: verify-certify verify-audit
 verify-check: $(VERIFY_CHECKS)
 	@$(VERIFY_MERGE) $(VERIFY_CHECKS)
 
-$(B)/bench/bench_lemma31: bench/bench_lemma31.c $(B)/libnccert.a
+$(B)/bench/bench_lemma31: bench/bench_lemma31.c bench/bench_timing.c bench/bench_timing.h $(B)/libnccert.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnccert.a -lmpfi $(LIBS_NCCERT)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a -lmpfi $(LIBS_NCCERT)
 
-$(B)/bench/bench_pd: bench/bench_pd.c $(B)/libnccert.a $(B)/libnccheck.a
+$(B)/bench/bench_pd: bench/bench_pd.c bench/bench_timing.c bench/bench_timing.h $(B)/libnccert.a $(B)/libnccheck.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
 
 # Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
 # python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.

@@ -20,25 +20,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <arb.h>
 #include <arb_mat.h>
 #include <mpfi.h>
 #include "claims/claim.h"
 #include "instance/instance.h"
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+#include "bench_timing.h"
 
 typedef struct {
     const instance *I;
@@ -48,11 +35,10 @@ typedef struct {
     int decided;             /* the peer proved q_min < bound */
 } bench_ctx;
 
-typedef void (*bench_fn)(bench_ctx *);
-
 /* The peer: what one would write in plain C to get q_min and the norms (no rigour). */
-static void run_plain(bench_ctx *x)
+static void run_plain(void *arg)
 {
+    bench_ctx *x = arg;
     const instance *I = x->I;
     long K = I->K, d = I->d, N = instance_N(I);
     double q = INFINITY, *z = malloc((size_t)K * sizeof(double));
@@ -89,8 +75,9 @@ static void quantity_ball(arb_t r, json_t *cert, const char *name)
     mpfr_clears(lo, hi, (mpfr_ptr)NULL);
 }
 
-static void run_nccert(bench_ctx *x)
+static void run_nccert(void *arg)
 {
+    bench_ctx *x = arg;
     certify_options o;
     certify_options_default(&o);
     json_t *cert = NULL;
@@ -105,8 +92,9 @@ static void run_nccert(bench_ctx *x)
     json_decref(cert);
 }
 
-static void run_nccert1(bench_ctx *x)
+static void run_nccert1(void *arg)
 {
+    bench_ctx *x = arg;
     setenv("NCCERT_THREADS", "1", 1);
     run_nccert(x);
     unsetenv("NCCERT_THREADS");
@@ -142,8 +130,9 @@ static void arb_sample_min(arb_t q, int *first, arb_srcptr z, long zstride, long
     arb_clear(t);
 }
 
-static void run_arbdot(bench_ctx *x)
+static void run_arbdot(void *arg)
 {
+    bench_ctx *x = arg;
     const instance *I = x->I;
     long K = I->K, d = I->d, N = instance_N(I);
     const slong prec = 64;
@@ -166,8 +155,9 @@ static void run_arbdot(bench_ctx *x)
     _arb_vec_clear(z, K);
 }
 
-static void run_arbmat(bench_ctx *x)
+static void run_arbmat(void *arg)
 {
+    bench_ctx *x = arg;
     const instance *I = x->I;
     long K = I->K, d = I->d, N = instance_N(I);
     const slong prec = 64;
@@ -200,8 +190,9 @@ static void run_arbmat(bench_ctx *x)
     arb_mat_clear(Z);
 }
 
-static void run_mpfi(bench_ctx *x)
+static void run_mpfi(void *arg)
 {
+    bench_ctx *x = arg;
     const instance *I = x->I;
     long K = I->K, d = I->d, N = instance_N(I);
     const mpfr_prec_t prec = 64;
@@ -251,59 +242,7 @@ static void run_mpfi(bench_ctx *x)
     free(W); free(H); free(z);
 }
 
-/* Seconds per call of f, repeating it INNER times. */
-static double time_calls(bench_fn f, bench_ctx *x, long inner)
-{
-    double t0 = now();
-    for (long i = 0; i < inner; i++) f(x);
-    return (now() - t0) / (double)inner;
-}
-
-/* How many calls of a function whose one call took FIRST seconds last about 0.1 s. */
-static long calls_for(double first)
-{
-    return first > 0.1 ? 1 : (long)(0.1 / (first > 1e-7 ? first : 1e-7)) + 1;
-}
-
-/* Median seconds per call of f and the median of the paired ratios t(f) / t(plain), timed in
- * alternation (plain, f, plain, f, ...: 5 pairs) so that a change of machine load during
- * the run affects both sides of each ratio alike. A first call of f is a warm-up; if it took
- * >= 2 s it is the only timing of f (paired with one timing of plain). */
-static void time_paired(bench_fn f, bench_fn plain, bench_ctx *x, double plain_first, double *secs, double *ratio)
-{
-    double t0 = now();
-    f(x);
-    double first = now() - t0;
-    long ip = calls_for(plain_first), im = calls_for(first);
-    int reps = first >= 2.0 ? 1 : 5;
-    double tm[5], rt[5];
-    for (int r = 0; r < reps; r++) {
-        double a = time_calls(plain, x, ip);
-        tm[r] = reps == 1 ? first : time_calls(f, x, im);
-        rt[r] = tm[r] / a;
-    }
-    qsort(tm, (size_t)reps, sizeof(double), cmp_double);
-    qsort(rt, (size_t)reps, sizeof(double), cmp_double);
-    *secs = tm[reps / 2];
-    *ratio = rt[reps / 2];
-}
-
-/* Median seconds per call of the plain method (5 timings after a warm-up call). */
-static double time_plain(bench_fn plain, bench_ctx *x)
-{
-    double t0 = now();
-    plain(x);
-    long ip = calls_for(now() - t0);
-    double tp[5];
-    for (int r = 0; r < 5; r++) tp[r] = time_calls(plain, x, ip);
-    qsort(tp, 5, sizeof(double), cmp_double);
-    return tp[5 / 2];
-}
-
-static const struct {
-    const char *key, *name;
-    bench_fn fn;
-} METHODS[] = {
+static const bench_method METHODS[] = {
     {"nccert", "nccert certify (tier 0 on all cores, Arb at witness)", run_nccert},
     {"nccert1", "nccert certify (tier 0 on 1 core, Arb at witness)", run_nccert1},
     {"arbdot", "Arb without tier 0 (arb_dot, 64 bits, all logits)", run_arbdot},
@@ -337,29 +276,27 @@ int main(int argc, char **argv)
     arb_t ref;
     arb_init(ref);
     arb_set(ref, x.margin);
-    double tp = time_plain(run_plain, &x);
-    printf("%s\t%s\t%s\t%.6g\t%.2f\t%s\n", label, inst, "plain double C loop (no rigour)", tp, 1.0,
-           "q_min (double) within 1e-9 of nccert's witness margin");
+    double tp = bench_time_plain(run_plain, &x, 5);
+    bench_row(label, inst, "plain double C loop (no rigour)", tp, 1.0,
+              "q_min (double) within 1e-9 of nccert's witness margin");
     int status = 0;
     if (!(fabs(x.q - arf_get_d(arb_midref(ref), ARF_RND_NEAR)) <= 1e-9 * (1 + fabs(x.q)))) {
         fprintf(stderr, "bench: plain double q_min %.17g differs from nccert's margin\n", x.q);
         status = 1;
     }
     for (int a = 5; a < argc; a++) {
-        int m = 0;
-        while (m < NMETHODS && strcmp(METHODS[m].key, argv[a]) != 0) m++;
-        if (m == NMETHODS) {
+        int m = bench_find_method(METHODS, NMETHODS, argv[a]);
+        if (m < 0) {
             fprintf(stderr, "bench: unknown method %s\n", argv[a]);
             return 2;
         }
         x.decided = 0;
         double tm, ratio;
-        time_paired(METHODS[m].fn, run_plain, &x, tp, &tm, &ratio);
+        bench_time_paired(METHODS[m].fn, run_plain, &x, tp, 5, &tm, &ratio);
         int ok = x.decided && arb_overlaps(x.q_peer, ref);
         if (!ok) status = 1;
-        printf("%s\t%s\t%s\t%.6g\t%.2f\t%s\n", label, inst, METHODS[m].name, tm, ratio,
-               ok ? "PROVED; q_min enclosure overlaps nccert's" : "MISMATCH");
-        fflush(stdout);
+        bench_row(label, inst, METHODS[m].name, tm, ratio,
+                  ok ? "PROVED; q_min enclosure overlaps nccert's" : "MISMATCH");
     }
     arb_clear(ref);
     arb_clear(x.margin);

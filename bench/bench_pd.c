@@ -20,26 +20,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <arb_mat.h>
 #include <gmp.h>
 #include <mpfi.h>
 #include "ball/ball_pd.h"
 #include "instance/splitmix64.h"
 #include "check/check_pd.h"
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+#include "bench_timing.h"
 
 typedef struct {
     long n;
@@ -50,8 +37,6 @@ typedef struct {
     int ok;
     char note[160];
 } pd_ctx;
-
-typedef void (*pd_fn)(pd_ctx *);
 
 static void make_hessian(pd_ctx *x)
 {
@@ -77,22 +62,25 @@ static void make_hessian(pd_ctx *x)
     }
 }
 
-static void run_plain(pd_ctx *x)
+static void run_plain(void *arg)
 {
+    pd_ctx *x = arg;
     double *R = malloc(sizeof(double) * (size_t)(x->n * x->n));
     x->ok = ball_pd_cholesky_double(R, x->A, x->n, 0.0) == 0;
     snprintf(x->note, sizeof x->note, "%s", x->ok ? "Cholesky succeeded (no rigour)" : "Cholesky failed");
     free(R);
 }
 
-static void run_nccert(pd_ctx *x)
+static void run_nccert(void *arg)
 {
+    pd_ctx *x = arg;
     x->ok = ball_pd_certify_lower(&x->w, x->Ab, 0.9, 128);
     snprintf(x->note, sizeof x->note, x->ok ? "certified lambda_min > mu = %.6g" : "not certified (mu %g)", x->w.mu);
 }
 
-static void run_nccheck(pd_ctx *x)
+static void run_nccheck(void *arg)
 {
+    pd_ctx *x = arg;
     mpq_t mu;
     mpq_init(mu);
     mpq_set_d(mu, x->w.mu);
@@ -110,62 +98,10 @@ static void run_arbcho(pd_ctx *x, slong prec)
     arb_mat_clear(L);
 }
 
-static void run_arbcho64(pd_ctx *x) { run_arbcho(x, 64); }
-static void run_arbcho128(pd_ctx *x) { run_arbcho(x, 128); }
+static void run_arbcho64(void *x) { run_arbcho(x, 64); }
+static void run_arbcho128(void *x) { run_arbcho(x, 128); }
 
-/* Seconds per call of f, repeating it INNER times. */
-static double time_calls(pd_fn f, pd_ctx *x, long inner)
-{
-    double t0 = now();
-    for (long i = 0; i < inner; i++) f(x);
-    return (now() - t0) / (double)inner;
-}
-
-/* How many calls of a function whose one call took FIRST seconds last about 0.1 s. */
-static long calls_for(double first)
-{
-    return first > 0.1 ? 1 : (long)(0.1 / (first > 1e-7 ? first : 1e-7)) + 1;
-}
-
-/* Median seconds per call of f and the median of the paired ratios t(f) / t(plain), timed in
- * alternation (plain, f, plain, f, ...: 3 pairs) so that a change of machine load during
- * the run affects both sides of each ratio alike. A first call of f is a warm-up; if it took
- * >= 2 s it is the only timing of f (paired with one timing of plain). */
-static void time_paired(pd_fn f, pd_fn plain, pd_ctx *x, double plain_first, double *secs, double *ratio)
-{
-    double t0 = now();
-    f(x);
-    double first = now() - t0;
-    long ip = calls_for(plain_first), im = calls_for(first);
-    int reps = first >= 2.0 ? 1 : 3;
-    double tm[3], rt[3];
-    for (int r = 0; r < reps; r++) {
-        double a = time_calls(plain, x, ip);
-        tm[r] = reps == 1 ? first : time_calls(f, x, im);
-        rt[r] = tm[r] / a;
-    }
-    qsort(tm, (size_t)reps, sizeof(double), cmp_double);
-    qsort(rt, (size_t)reps, sizeof(double), cmp_double);
-    *secs = tm[reps / 2];
-    *ratio = rt[reps / 2];
-}
-
-/* Median seconds per call of the plain method (3 timings after a warm-up call). */
-static double time_plain(pd_fn plain, pd_ctx *x)
-{
-    double t0 = now();
-    plain(x);
-    long ip = calls_for(now() - t0);
-    double tp[3];
-    for (int r = 0; r < 3; r++) tp[r] = time_calls(plain, x, ip);
-    qsort(tp, 3, sizeof(double), cmp_double);
-    return tp[3 / 2];
-}
-
-static const struct {
-    const char *key, *name;
-    pd_fn fn;
-} METHODS[] = {
+static const bench_method METHODS[] = {
     {"nccert", "nccert PD (Rump shifted Cholesky + exact verification)", run_nccert},
     {"nccheck", "nccheck PD re-check (int128 Gram + MPFI)", run_nccheck},
     {"arbcho64", "Arb arb_mat_cho, 64 bits", run_arbcho64},
@@ -190,21 +126,19 @@ int main(int argc, char **argv)
     ball_pd_witness_init(&x.w);
     char inst[64];
     snprintf(inst, sizeof inst, "n=%ld", x.n);
-    double tp = time_plain(run_plain, &x);
-    printf("%s\t%s\t%s\t%.6g\t%.2f\t%s\n", argv[1], inst, "plain double Cholesky (no rigour)", tp, 1.0, x.note);
+    double tp = bench_time_plain(run_plain, &x, 3);
+    bench_row(argv[1], inst, "plain double Cholesky (no rigour)", tp, 1.0, x.note);
     int status = x.ok ? 0 : 1;
     for (int a = 3; a < argc; a++) {
-        int m = 0;
-        while (m < NMETHODS && strcmp(METHODS[m].key, argv[a]) != 0) m++;
-        if (m == NMETHODS) {
+        int m = bench_find_method(METHODS, NMETHODS, argv[a]);
+        if (m < 0) {
             fprintf(stderr, "bench_pd: unknown method %s\n", argv[a]);
             return 2;
         }
         double tm, ratio;
-        time_paired(METHODS[m].fn, run_plain, &x, tp, &tm, &ratio);
+        bench_time_paired(METHODS[m].fn, run_plain, &x, tp, 3, &tm, &ratio);
         if (!x.ok && strncmp(argv[a], "arbcho", 6) != 0) status = 1;
-        printf("%s\t%s\t%s\t%.6g\t%.2f\t%s\n", argv[1], inst, METHODS[m].name, tm, ratio, x.note);
-        fflush(stdout);
+        bench_row(argv[1], inst, METHODS[m].name, tm, ratio, x.note);
     }
     for (long t = 0; t < x.n * x.n; t++) mpfi_clear(x.Ai[t]);
     free(x.Ai);

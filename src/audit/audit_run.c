@@ -19,20 +19,6 @@ const char *audit_result_name(audit_result r)
     return names[r];
 }
 
-static int audit_mkdir_p(const char *path)
-{
-    char buf[4096];
-    if (strlen(path) >= sizeof buf) return -1;
-    strcpy(buf, path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    return (mkdir(buf, 0777) != 0 && errno != EEXIST) ? -1 : 0;
-}
-
 /* The instance JSON text of a line: registry:NAME (that claim's registry entry) or inline. */
 static const char *line_instance_text(const audit_line *l)
 {
@@ -94,7 +80,7 @@ static cert_cache *cache_get(cert_cache **c, int *n, const audit_line *l, const 
     if (cert_dir) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", cert_dir, l->claim);
-        if (audit_mkdir_p(path) != 0) {
+        if (cert_mkdir_p(path) != 0) {
             nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot create directory %s: %s", path, strerror(errno));
             return NULL;
         }

@@ -16,6 +16,10 @@ char *cert_arf_to_hex(const arf_t x);
 /* {"lo", "hi", "decimal"} for a ball; with "exact" {"a","b","m"} when exact != NULL. */
 json_t *cert_quantity(const arb_t x, const qsqrt_t exact, slong m);
 
+/* source object {"paper", "seed_files", "label", "statement"} in that order; seed_files is a
+ * NULL-terminated list of the paper's files under shared/seeds/. */
+json_t *cert_source(const char *paper, const char *const *seed_files, const char *label, const char *statement);
+
 /* method object: tier, precision_bits, libraries, producer. */
 json_t *cert_method(int tier, slong precision_bits);
 
@@ -29,6 +33,10 @@ char *cert_dumps(const json_t *cert);
 /* Writes to path atomically: a temporary file next to it, fsync, rename. On failure nothing
  * is left behind and an existing file at path is untouched. */
 int cert_write_atomic(const json_t *cert, const char *path, nc_error *err);
+
+/* mkdir -p for certificate directories: makes PATH and its missing parents (mode 0777 before
+ * umask). 0, or -1 (errno from mkdir; a PATH of 4096 bytes or more is refused too). */
+int cert_mkdir_p(const char *path);
 
 /* Installs SIGINT/SIGTERM/SIGHUP handlers that remove a temporary file cert_write_atomic is
  * writing, then die of the signal: an interrupted run leaves neither partial nor stray files. */

@@ -59,6 +59,20 @@ char *cert_dumps(const json_t *cert)
     return t;
 }
 
+int cert_mkdir_p(const char *path)
+{
+    char buf[4096];
+    if (strlen(path) >= sizeof buf) return -1;
+    strcpy(buf, path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST) return -1;
+        *p = '/';
+    }
+    return (mkdir(buf, 0777) != 0 && errno != EEXIST) ? -1 : 0;
+}
+
 /* The temporary file being written, removed by the signal handler if we are interrupted. */
 static char pending_tmp[PATH_MAX];
 static volatile sig_atomic_t pending_set = 0;

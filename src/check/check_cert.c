@@ -127,3 +127,18 @@ static int check_root(json_t *root, ck_result *r)
     json_decref(root);
     return e->code;
 }
+
+int ck_check_decision(const char *as, const char *verdict, const char *const *as_list,
+                      const char *const *v_list, int n, int d, ck_err *e)
+{
+    if (strcmp(as, as_list[d]) != 0) {
+        int known = 0;
+        for (int k = 0; k < n; k++) known |= strcmp(as, as_list[k]) == 0;
+        ck_fail(e, known ? CK_INVALID : CK_MALFORMED, "assertion \"%s\" %s; the checker finds \"%s\"", as,
+                known ? "does not follow" : "is unknown", as_list[d]);
+        return -1;
+    }
+    if (strcmp(verdict, v_list[d]) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, v_list[d]); return -1; }
+    if (strcmp(verdict, "INCONCLUSIVE") == 0) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); return -1; }
+    return 0;
+}

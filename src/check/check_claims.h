@@ -9,6 +9,12 @@
  * quantities) and that VERDICT follows. 0 when valid; otherwise e says why (code 1 or 2). */
 typedef int (*ck_claim_fn)(const json_t *root, const char *verdict, ck_err *e);
 
+/* For claims whose checker derives the assertion itself (index d into AS_LIST[0..n-1], with
+ * verdicts V_LIST): AS must be AS_LIST[d] (otherwise invalid, or malformed when AS is none of
+ * them), VERDICT must be V_LIST[d], and INCONCLUSIVE is rejected. 0 or -1 with e set. */
+int ck_check_decision(const char *as, const char *verdict, const char *const *as_list,
+                      const char *const *v_list, int n, int d, ck_err *e);
+
 int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_theorem32(const json_t *root, const char *verdict, ck_err *e);

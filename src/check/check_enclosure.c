@@ -75,3 +75,29 @@ int ck_encl_verify(const ck_encl *q, const char *name, const ck_qs *x, const mpz
     ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
     return -1;
 }
+
+int ck_encl_verify_rational(const json_t *qj, const char *name, const mpq_t x, ck_err *e)
+{
+    ck_encl en;
+    ck_qs v;
+    mpz_t one;
+    ck_encl_init(&en), ck_qs_init(&v), mpz_init_set_ui(one, 1);
+    mpq_set(v.a, x), mpq_set_ui(v.b, 0, 1);
+    int rc = ck_encl_parse(json_object_get(qj, name), name, &en, e);
+    if (!rc) rc = ck_encl_verify(&en, name, &v, one, e);
+    ck_encl_clear(&en), ck_qs_clear(&v), mpz_clear(one);
+    return rc;
+}
+
+int ck_encl_verify_mpfi(const ck_encl *q, const char *name, mpfi_srcptr x, ck_err *e)
+{
+    const char *why = NULL;
+    if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
+    else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0) why = "decimal rendering does not contain [lo, hi]";
+    else if (q->has_exact) why = "an exact value is not allowed here";
+    else if (mpfi_nan_p(x) || mpfr_cmp_q(&x->left, q->lo) < 0 || mpfr_cmp_q(&x->right, q->hi) > 0)
+        why = "the checker's enclosure is not inside [lo, hi]";
+    if (!why) return 0;
+    ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
+    return -1;
+}

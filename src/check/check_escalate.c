@@ -1,7 +1,11 @@
 /* check_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 / ulpm.lemmas-b3-b5
- * checks (check_escalate.h), and the rule that stops it when more precision cannot help. */
+ * checks (check_escalate.h), the rule that stops it when more precision cannot help, and the
+ * certificate check the two claims share around it. */
 #include "check_escalate.h"
 
+#include <string.h>
+
+#include "check_ce.h"
 #include "check_enclosure.h"
 
 /* After a precision at which some stated enclosure did not contain the checker's interval:
@@ -55,4 +59,55 @@ int ck_l32_escalate(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale
         return -1;
     }
     return 0;
+}
+
+static const char *const NOKEYS[] = {NULL};
+
+int ck_l32_check(const json_t *root, const char *verdict, const ck_l32_claim *c, ck_err *e)
+{
+    const char *const *AS = c->assertions;
+    const char *as = ck_get_str(root, "certificate", "assertion", e);
+    int ai = 0;
+    while (as && AS[ai] && strcmp(as, AS[ai]) != 0) ai++;
+    if (as && !AS[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
+    if (e->code) return -1;
+    ck_inst in;
+    int vi = 0, below = 0, rc = -1;
+    mpq_t scale;
+    mpq_init(scale);
+    mpfi_ptr V = ck_ivec_init(CL_NQ, 256);
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e);
+    json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
+    if (ck_l32_wrapper_parse(json_object_get(root, "instance"), c->kind, c->vkey, c->values, &in, &vi,
+                             scale, e))
+        goto out;
+    if (!wj || !qj || ck_keys(wj, "witnesses", NOKEYS, NULL, e)) goto out;
+    if (AS[ai + 1] == NULL) {   /* "none" */
+        ck_fail(e, CK_INVALID, strcmp(verdict, "INCONCLUSIVE") ? "verdict %s does not follow from "
+                "assertion \"none\"" : "INCONCLUSIVE%s: the certificate establishes nothing",
+                strcmp(verdict, "INCONCLUSIVE") ? verdict : "");
+        goto out;
+    }
+    const char *need = NULL;
+    const int *list = c->plan(ai, vi, &need, e);
+    if (list == NULL) goto out;
+    /* escalate until the stated enclosures contain the recomputed intervals and these decide */
+    const int ctx[2] = {ai, vi};
+    int ok = ck_l32_escalate(V, &below, &in, scale, qj, list, c->decide, ctx, e);
+    if (ok < 0) goto out;
+    if (!ok) {
+        ck_fail(e, CK_INVALID, "assertion \"%s\" not established by the recomputed intervals "
+                "(L %s log 2)", as, below == 1 ? "<" : below == -1 ? ">" : "undecided against");
+        goto out;
+    }
+    if (strcmp(verdict, need) != 0) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" means %s", verdict, as, need);
+        goto out;
+    }
+    rc = 0;
+out:
+    ck_inst_free(&in);
+    ck_ivec_clear(V, CL_NQ);
+    mpq_clear(scale);
+    return rc;
 }

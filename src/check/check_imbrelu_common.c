@@ -151,15 +151,7 @@ int ckib_verify_interval(const json_t *q, const char *name, mpfi_srcptr x, ck_er
     ck_encl c;
     ck_encl_init(&c);
     int rc = parse_q(q, name, &c, e);
-    const char *why = NULL;
-    if (!rc) {
-        if (mpq_cmp(c.lo, c.hi) > 0) why = "lo > hi";
-        else if (mpq_cmp(c.dlo, c.lo) > 0 || mpq_cmp(c.dhi, c.hi) < 0) why = "decimal rendering does not contain [lo, hi]";
-        else if (c.has_exact) why = "an exact value is not allowed here";
-        else if (mpfi_nan_p(x) || mpfr_cmp_q(&x->left, c.lo) < 0 || mpfr_cmp_q(&x->right, c.hi) > 0)
-            why = "the checker's enclosure is not inside [lo, hi]";
-        if (why) { ck_fail(e, CK_INVALID, "quantity %s: %s", name, why); rc = -1; }
-    }
+    if (!rc) rc = ck_encl_verify_mpfi(&c, name, x, e);
     ck_encl_clear(&c);
     return rc;
 }
@@ -284,4 +276,40 @@ void ckib_point_objective(mpfi_t obj, const ckib_inst *in, mpfi_srcptr M)
     for (long k = 0; k < K; k++) mpfi_clear(r + k);
     free(r);
     mpfi_clear(a), mpfi_clear(t), mpfi_clear(u), mpfi_clear(reg);
+}
+
+void ckib_qlist_init(ckib_qlist *c, const json_t *q, ck_err *e)
+{
+    c->q = q, c->e = e, c->bad = 0, c->names = NULL, c->nn = c->cap = 0;
+}
+
+void ckib_qlist_clear(ckib_qlist *c)
+{
+    for (long t = 0; t < c->nn; t++) free(c->names[t]);
+    free(c->names);
+    c->names = NULL, c->nn = c->cap = 0;
+}
+
+static const char *qlist_add(ckib_qlist *c, const char *base, long k)
+{
+    if (c->nn == c->cap) c->names = realloc(c->names, (size_t)(c->cap = 2 * c->cap + 16) * sizeof(char *));
+    char *nm = k >= 0 ? ckib_name(base, k) : strcpy(malloc(strlen(base) + 1), base);
+    return c->names[c->nn++] = nm;
+}
+
+void ckib_q_interval(ckib_qlist *c, const char *base, long k, mpfi_srcptr x)
+{
+    const char *nm = qlist_add(c, base, k);
+    if (!c->bad && ckib_verify_interval(c->q, nm, x, c->e)) c->bad = 1;
+}
+
+void ckib_q_rational(ckib_qlist *c, const char *base, long k, const mpq_t x)
+{
+    const char *nm = qlist_add(c, base, k);
+    if (!c->bad && ckib_verify_rational(c->q, nm, x, c->e)) c->bad = 1;
+}
+
+int ckib_qlist_keys(const ckib_qlist *c)
+{
+    return ckib_keys_exact(c->q, "quantities", c->names, c->nn, c->e);
 }

@@ -43,6 +43,23 @@ void ckib_point(mpfi_ptr r, mpfi_t a, const ckib_inst *in, mpfi_srcptr M);
 void ckib_cor4_C(mpq_t C, const ckib_inst *in);
 /* "base[k]" into a freshly allocated string */
 char *ckib_name(const char *base, long k);
+
+/* The quantities a checker has verified, by name (for ckib_keys_exact at the end). */
+typedef struct {
+    const json_t *q;   /* the certificate's quantities */
+    ck_err *e;
+    int bad;           /* a verification failed (e says why): later quantities are only listed */
+    char **names;
+    long nn, cap;
+} ckib_qlist;
+void ckib_qlist_init(ckib_qlist *c, const json_t *q, ck_err *e);
+void ckib_qlist_clear(ckib_qlist *c);
+/* Quantity "base[k]" (k >= 0) or "base" (k < 0) must enclose x (ckib_verify_interval,
+ * ckib_verify_rational). */
+void ckib_q_interval(ckib_qlist *c, const char *base, long k, mpfi_srcptr x);
+void ckib_q_rational(ckib_qlist *c, const char *base, long k, const mpq_t x);
+/* ckib_keys_exact over the names listed. */
+int ckib_qlist_keys(const ckib_qlist *c);
 /* The objective of problem (4) at Theorem 1's point built from the M_k given (all samples of
  * class k at h_k = r_k e_k, W of (10)); MPFI at CKIB_PREC, contains the exact value. */
 void ckib_point_objective(mpfi_t obj, const ckib_inst *in, mpfi_srcptr M);

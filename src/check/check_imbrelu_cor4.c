@@ -18,27 +18,6 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, const char *verdict, ck_err 
 static const char *const A_OK = "Corollary 4 holds at the minimiser, sharply";
 static const char *const A_BAD = "Corollary 4 contradicts the Theorem 1 point at class k";
 
-typedef struct {
-    const json_t *q;
-    ck_err *e;
-    int bad;
-    char **names;
-    long nn;
-} c4_ctx;
-
-static void iv(c4_ctx *c, const char *base, long k, mpfi_srcptr x)
-{
-    char *nm = k >= 0 ? ckib_name(base, k) : strcpy(malloc(strlen(base) + 1), base);
-    c->names[c->nn++] = nm;
-    if (!c->bad && ckib_verify_interval(c->q, nm, x, c->e)) c->bad = 1;
-}
-static void rat(c4_ctx *c, const char *base, long k, const mpq_t x)
-{
-    char *nm = k >= 0 ? ckib_name(base, k) : strcpy(malloc(strlen(base) + 1), base);
-    c->names[c->nn++] = nm;
-    if (!c->bad && ckib_verify_rational(c->q, nm, x, c->e)) c->bad = 1;
-}
-
 static int str_is(const json_t *w, const char *key, const char *want, ck_err *e)
 {
     const json_t *v = json_object_get(w, key);
@@ -73,7 +52,8 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
     if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
     long K = in.K, ref = 0, ndead = 0, nmax = in.n[0], nmin = in.n[0];
-    c4_ctx c = {q, e, 0, calloc((size_t)(6 * K + 12), sizeof(char *)), 0};
+    ckib_qlist c;
+    ckib_qlist_init(&c, q, e);
     mpfi_ptr M = malloc((size_t)K * sizeof *M), r = malloc((size_t)K * sizeof *r);
     mpfi_t a, t, u, hs;
     mpq_t C, x, y;
@@ -83,7 +63,7 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
     for (long k = 0; k < K; k++) mpfi_init2(M + k, P), mpfi_init2(r + k, P), ckib_M(M + k, &in, k, in.printed);
     ckib_point(r, a, &in, M);
     ckib_cor4_C(C, &in);
-    rat(&c, "C", -1, C);
+    ckib_q_rational(&c, "C", -1, C);
     for (long k = 1; k < K; k++) if (in.n[k] < in.n[ref]) ref = k;
     long first_bad = -1, unsharp = 0;
     char *is_bad = calloc((size_t)K, 1);
@@ -94,7 +74,7 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
         if (in.n[k] < nmin) nmin = in.n[k];
         mpq_set_si(x, in.n[k], 1);
         mpq_sub(x, x, C);
-        rat(&c, "n_minus_C", k, x);
+        ckib_q_rational(&c, "n_minus_C", k, x);
         int is_dead = mpq_sgn(x) <= 0;
         mpq_set_si(y, in.K - 1, (unsigned long)in.K);      /* (K-1) n_k/(K N^2) */
         mpq_set_si(x, in.n[k], 1);
@@ -102,10 +82,10 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
         mpq_set_si(x, in.N, 1);
         mpq_div(y, y, x);
         mpq_div(y, y, x);
-        rat(&c, "lambda_crit", k, y);
-        iv(&c, "M", k, M + k);
+        ckib_q_rational(&c, "lambda_crit", k, y);
+        ckib_q_interval(&c, "M", k, M + k);
         mpfi_sqr(t, r + k);
-        iv(&c, "norm_h_sq", k, t);
+        ckib_q_interval(&c, "norm_h_sq", k, t);
         mpfi_mul_si(u, t, in.n[k]);
         mpfi_add(hs, hs, u);
         if (k == ref) mpfi_set_ui(u, 0);
@@ -121,7 +101,7 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
             mpfi_mul(u, u, v);
             mpfi_clear(v);
         }
-        iv(&c, "w_gap_sq", k, u);
+        ckib_q_interval(&c, "w_gap_sq", k, u);
         if (is_dead) {
             json_t *dk = json_array_get(dead, (size_t)ndead);
             if (!json_is_integer(dk) || json_integer_value(dk) != k) { ck_fail(e, CK_INVALID, "witnesses.dead: class %ld missing", k); c.bad = 1; }
@@ -135,19 +115,19 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
         if (is_bad[k] && first_bad < 0) first_bad = k;
     }
     if (!c.bad && (long)json_array_size(dead) != ndead) { ck_fail(e, CK_INVALID, "witnesses.dead: wrong length"); c.bad = 1; }
-    iv(&c, "norm_H_sq", -1, hs);
+    ckib_q_interval(&c, "norm_H_sq", -1, hs);
     mpfi_mul(t, a, a);
     mpfi_mul_si(t, t, K * (K - 1));
     mpfi_mul(t, t, hs);
-    iv(&c, "norm_W_sq", -1, t);
+    ckib_q_interval(&c, "norm_W_sq", -1, t);
     mpq_set_si(x, in.N, 1);                    /* (18), n_A = the largest class */
     mpq_mul(x, x, x);
     mpq_set_si(y, nmax, 1);
     mpq_div(x, x, y);
-    rat(&c, "eq18_lhs", -1, x);
+    ckib_q_rational(&c, "eq18_lhs", -1, x);
     mpq_set_si(y, in.K - 1, (unsigned long)in.K);
     mpq_div(y, y, in.lam);
-    rat(&c, "eq18_rhs", -1, y);
+    ckib_q_rational(&c, "eq18_rhs", -1, y);
     int eq18 = mpq_cmp(x, y) >= 0, mismatch = eq18 != (ndead == K);
     if (eq18 && mpfr_sgn(&hs->left) > 0) mismatch = 1;
     const char *e17 = "not two-group";
@@ -155,7 +135,7 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
     for (long k = 0; k < K; k++) KA += in.n[k] == nmax, KB += in.n[k] == nmin;
     if (nmax > nmin && KA + KB == K) {
         mpq_set_si(x, nmax, (unsigned long)nmin);
-        rat(&c, "R", -1, x);
+        ckib_q_rational(&c, "R", -1, x);
         mpq_set_si(y, in.K - 1, (unsigned long)in.N);   /* ((K-1)/(N K lam) - K_B)/K_A */
         mpq_div(y, y, in.lam);
         mpq_t f;
@@ -167,7 +147,7 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
         mpq_set_si(f, KA, 1);
         mpq_div(y, y, f);
         mpq_clear(f);
-        rat(&c, "eq17_rhs", -1, y);
+        ckib_q_rational(&c, "eq17_rhs", -1, y);
         int eq17 = mpq_cmp(x, y) >= 0;
         e17 = eq17 ? "holds" : "fails";
         mpq_set_si(x, nmin, 1);
@@ -175,7 +155,7 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
     }
     int rc = -1;
     if (c.bad) goto out;
-    if (ckib_keys_exact(q, "quantities", c.names, c.nn, e)) goto out;
+    if (ckib_qlist_keys(&c)) goto out;
     if (str_is(w, "eq18", eq18 ? "holds" : "fails", e) || str_is(w, "eq17", e17, e) || int_is(w, "reference", ref, e) ||
         str_is(w, "phase", ndead == 0 ? "none" : ndead == K ? "complete" : "partial", e))
         goto out;
@@ -197,8 +177,7 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
 out:
     for (long k = 0; k < K; k++) mpfi_clear(M + k), mpfi_clear(r + k);
     free(M), free(r), free(is_bad);
-    for (long t2 = 0; t2 < c.nn; t2++) free(c.names[t2]);
-    free(c.names);
+    ckib_qlist_clear(&c);
     mpfi_clear(a), mpfi_clear(t), mpfi_clear(u), mpfi_clear(hs);
     mpq_clears(C, x, y, NULL);
     ckib_inst_clear(&in);

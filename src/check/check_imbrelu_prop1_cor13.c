@@ -25,13 +25,10 @@ static const char *const F_NAME[] = {"prop1.norm", "prop1.inner", "prop1.cos", "
 typedef struct {
     const ckib_inst *in;
     long K, iA, iB, KA, KB;
-    int balanced, two_group, dead_all, rdead_all, bad;
+    int balanced, two_group, dead_all, rdead_all;
     mpfi_ptr M, Mr, r, W, G, s;
     mpfi_t a, P, S, x, y, t;
-    const json_t *q;
-    ck_err *e;
-    char **names;
-    long nn, cap;
+    ckib_qlist ql;
     int st[F_COUNT], sel[F_COUNT];
 } pk_ctx;
 
@@ -60,11 +57,10 @@ static int st_dev(mpfi_srcptr d)
 
 static void put(pk_ctx *c, const char *base, const char *idx, mpfi_srcptr x)
 {
-    if (c->nn == c->cap) c->names = realloc(c->names, (size_t)(c->cap = 2 * c->cap + 16) * sizeof(char *));
     char *nm = malloc(strlen(base) + strlen(idx) + 1);
     sprintf(nm, "%s%s", base, idx);
-    c->names[c->nn++] = nm;
-    if (!c->bad && ckib_verify_interval(c->q, nm, x, c->e)) c->bad = 1;
+    ckib_q_interval(&c->ql, nm, -1, x);
+    free(nm);
 }
 static void putf(pk_ctx *c, int f, const char *idx, mpfi_srcptr x, int st)
 {
@@ -239,7 +235,8 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, const char *verdict, ck_err
     long K = in.K;
     pk_ctx c;
     memset(&c, 0, sizeof c);
-    c.in = &in, c.K = K, c.q = q, c.e = e, c.iA = c.iB = -1, c.balanced = 1;
+    c.in = &in, c.K = K, c.iA = c.iB = -1, c.balanced = 1;
+    ckib_qlist_init(&c.ql, q, e);
     long nA = in.n[0], nB = in.n[0];
     for (long k = 0; k < K; k++) {
         if (in.n[k] != in.n[0]) c.balanced = 0;
@@ -327,7 +324,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, const char *verdict, ck_err
             putf(&c, F_ORDER, "", c.x, st_pos(c.x));
         }
     }
-    if (c.bad || ckib_keys_exact(q, "quantities", c.names, c.nn, e)) goto out;
+    if (c.ql.bad || ckib_qlist_keys(&c.ql)) goto out;
     int worst = ST_UNDEF;
     long nsel = 0;
     for (int f = 0; f < F_COUNT; f++) {
@@ -349,8 +346,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, const char *verdict, ck_err
     if (worst == ST_UNDEC) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: a formula is undecided"); goto out; }
     rc = 0;
 out:
-    for (long i = 0; i < c.nn; i++) free(c.names[i]);
-    free(c.names);
+    ckib_qlist_clear(&c.ql);
     vfree(c.M, K), vfree(c.Mr, K), vfree(c.r, K), vfree(c.s, K), vfree(c.W, K * K), vfree(c.G, K * K);
     for (int i = 0; i < 6; i++) mpfi_clear(all[i]);
     ckib_inst_clear(&in);

@@ -14,21 +14,6 @@
 
 #define P CKIB_PREC
 
-typedef struct {
-    const json_t *q;
-    ck_err *e;
-    int bad;
-    char **names;
-    long nn;
-} t1_ctx;
-
-static void put(t1_ctx *c, const char *base, long k, mpfi_srcptr x)
-{
-    char *nm = k >= 0 ? ckib_name(base, k) : strcpy(malloc(strlen(base) + 1), base);
-    c->names[c->nn++] = nm;
-    if (!c->bad && ckib_verify_interval(c->q, nm, x, c->e)) c->bad = 1;
-}
-
 static void imin(mpfi_t acc, mpfi_srcptr x, int first)
 {
     if (first) { mpfi_set(acc, x); return; }
@@ -91,7 +76,8 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
     if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
     long K = in.K;
-    t1_ctx c = {q, e, 0, calloc((size_t)(5 * K + 12), sizeof(char *)), 0};
+    ckib_qlist c;
+    ckib_qlist_init(&c, q, e);
     mpfi_ptr M = vec(K), r = vec(K), W = vec(K * K), z = vec(K), g = vec(K);
     mpfi_t t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg;
     mpfi_ptr all[] = {t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg};
@@ -145,11 +131,11 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
             mpfi_abs(u, u);
             imax(ldev, u, m == 0);
         }
-        put(&c, "logit_dev", k, ldev);
+        ckib_q_interval(&c, "logit_dev", k, ldev);
         int fm = 1;                          /* (13) */
         for (long m = 0; m < K; m++) if (m != k) { imax(u, z + m, fm); fm = 0; }
         mpfi_sub(u, z + k, u);
-        put(&c, "margin", k, u);
+        ckib_q_interval(&c, "margin", k, u);
         for (long m = 0; m < K; m++) {       /* grad_W column k */
             mpfi_mul(u, g + m, r + k);
             mpfi_mul_si(u, u, in.n[k]);
@@ -170,8 +156,8 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
         }
         if (in.d > K) { mpfi_set_ui(u, 0); imin(mumin, u, 0); }
         mpfi_sqr(u, r + k);
-        put(&c, "M", k, M + k);
-        put(&c, "norm_h_sq", k, u);
+        ckib_q_interval(&c, "M", k, M + k);
+        ckib_q_interval(&c, "norm_h_sq", k, u);
         mpfi_mul_si(u, u, in.n[k]);
         mpfi_add(reg, reg, u);
     }
@@ -204,10 +190,10 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
         mpfi_add(Vd, Vd, t);
         mpfi_clear(Mc);
     }
-    put(&c, "objective", -1, obj);
-    put(&c, "value_derived", -1, Vd);
+    ckib_q_interval(&c, "objective", -1, obj);
+    ckib_q_interval(&c, "value_derived", -1, Vd);
     mpfi_sub(u, obj, Vd);
-    put(&c, "objective_minus_derived", -1, u);
+    ckib_q_interval(&c, "objective_minus_derived", -1, u);
     mpfi_t dv;
     mpfi_init2(dv, P);
     mpfi_abs(dv, u);
@@ -232,19 +218,19 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
             mpfi_div_si(u, u, in.N);
             mpfi_add(Vp, Vp, u);
         }
-        put(&c, "value_paper", -1, Vp);
+        ckib_q_interval(&c, "value_paper", -1, Vp);
         mpfi_sub(u, obj, Vp);
-        put(&c, "objective_minus_paper", -1, u);
+        ckib_q_interval(&c, "objective_minus_paper", -1, u);
         paper = mpfi_has_zero(u) ? "AGREES" : "DISAGREES";
         if (!strcmp(paper, "AGREES")) { mpfi_abs(v, u); if (mpfr_cmp_ui_2exp(&v->right, 1, -100) >= 0) paper = "UNDECIDED"; }
         mpfi_clear(c1), mpfi_clear(v);
     }
-    put(&c, "grad_W_sq", -1, gW);
-    put(&c, "grad_H_support_sq", -1, gH);
-    put(&c, "multiplier_min", -1, mumin);
+    ckib_q_interval(&c, "grad_W_sq", -1, gW);
+    ckib_q_interval(&c, "grad_H_support_sq", -1, gH);
+    ckib_q_interval(&c, "multiplier_min", -1, mumin);
     int rc = -1;
     if (c.bad) goto out;
-    if (ckib_keys_exact(q, "quantities", c.names, c.nn, e)) goto out;
+    if (ckib_qlist_keys(&c)) goto out;
     if (strcmp(pv, paper)) { ck_fail(e, CK_INVALID, "witnesses.paper_value: the checker finds %s", paper); goto out; }
     if (a_kkt) {
         if (!(mpfr_cmp_ui_2exp(&gW->right, 1, -200) < 0 && mpfr_cmp_ui_2exp(&gH->right, 1, -200) < 0 &&
@@ -263,8 +249,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
     rc = 0;
 out:
     mpfi_clear(dv);
-    for (long x = 0; x < c.nn; x++) free(c.names[x]);
-    free(c.names);
+    ckib_qlist_clear(&c);
     vfree(M, K), vfree(r, K), vfree(W, K * K), vfree(z, K), vfree(g, K);
     for (int x = 0; x < 11; x++) mpfi_clear(all[x]);
     ckib_inst_clear(&in);

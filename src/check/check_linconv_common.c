@@ -293,15 +293,7 @@ int cklc_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e)
     ck_encl_init(&c);
     json_t *j = json_object_get(q, name);
     int rc = !j ? (ck_fail(e, CK_MALFORMED, "quantities.%s missing", name), -1) : ck_encl_parse(j, name, &c, e);
-    const char *why = NULL;
-    if (!rc) {
-        if (mpq_cmp(c.lo, c.hi) > 0) why = "lo > hi";
-        else if (mpq_cmp(c.dlo, c.lo) > 0 || mpq_cmp(c.dhi, c.hi) < 0) why = "decimal rendering does not contain [lo, hi]";
-        else if (c.has_exact) why = "an exact value is not allowed here";
-        else if (mpfi_nan_p(x) || mpfr_cmp_q(&x->left, c.lo) < 0 || mpfr_cmp_q(&x->right, c.hi) > 0)
-            why = "the checker's enclosure is not inside [lo, hi]";
-        if (why) { ck_fail(e, CK_INVALID, "quantity %s: %s", name, why); rc = -1; }
-    }
+    if (!rc) rc = ck_encl_verify_mpfi(&c, name, x, e);
     ck_encl_clear(&c);
     return rc;
 }

@@ -29,34 +29,6 @@ static const char *const AS[NPART + 2] = {
     "the flow setup fails on this instance", "none"};
 static const char *const VERD[NPART + 2] = {"REFUTED", "REFUTED", "PROVED", "PROVED", "REFUTED", "INCONCLUSIVE"};
 
-int ck_msecp_dyn_rational(const json_t *qj, const char *name, const mpq_t x, ck_err *e)
-{
-    ck_encl en;
-    ck_qs v;
-    mpz_t one;
-    ck_encl_init(&en), ck_qs_init(&v), mpz_init_set_ui(one, 1);
-    mpq_set(v.a, x), mpq_set_ui(v.b, 0, 1);
-    int rc = ck_encl_parse(json_object_get(qj, name), name, &en, e);
-    if (!rc) rc = ck_encl_verify(&en, name, &v, one, e);
-    ck_encl_clear(&en), ck_qs_clear(&v), mpz_clear(one);
-    return rc;
-}
-
-int ck_msecp_dyn_decision(const char *as, const char *verdict, const char *const *as_list,
-                          const char *const *v_list, int n, int d, ck_err *e)
-{
-    if (strcmp(as, as_list[d]) != 0) {
-        int known = 0;
-        for (int k = 0; k < n; k++) known |= strcmp(as, as_list[k]) == 0;
-        ck_fail(e, known ? CK_INVALID : CK_MALFORMED, "assertion \"%s\" %s; the checker finds \"%s\"", as,
-                known ? "does not follow" : "is unknown", as_list[d]);
-        return -1;
-    }
-    if (strcmp(verdict, v_list[d]) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, v_list[d]); return -1; }
-    if (strcmp(verdict, "INCONCLUSIVE") == 0) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); return -1; }
-    return 0;
-}
-
 /* A Y^T / N (rows x C) */
 static ckm *class_means(const ckm *A, long C, long N)
 {
@@ -200,7 +172,7 @@ static int check_t0(const json_t *root, const char *verdict, ck_err *e)
     if (ck_keys(qj, "quantities", QN, NULL, e)) goto out;
     int singular = compute(q, &P) != 0;
     for (int k = 0; k < NQ && !singular; k++)
-        if (ck_msecp_dyn_rational(qj, QN[k], q[k], e)) goto out;
+        if (ck_encl_verify_rational(qj, QN[k], q[k], e)) goto out;
     int d;
     if (singular || mpq_sgn(q[0]) || mpq_sgn(q[1]) || mpq_sgn(q[2])) d = NPART;
     else if (mpq_sgn(q[3]) == 0) d = NPART + 1;
@@ -210,7 +182,7 @@ static int check_t0(const json_t *root, const char *verdict, ck_err *e)
         d = holds ? p : NPART + 1;
     }
     if (singular) { ck_fail(e, CK_INVALID, "X C X^T or C I + K is singular: not a manifold point"); goto out; }
-    rc = ck_msecp_dyn_decision(as, verdict, AS, VERD, NPART + 2, d, e);
+    rc = ck_check_decision(as, verdict, AS, VERD, NPART + 2, d, e);
 out:
     for (int k = 0; k < NQ; k++) mpq_clear(q[k]);
     ckmp_free(&P);

@@ -6,9 +6,4 @@
 #include "check_json.h"
 
 int ck_msecp_dynamics_ode(const json_t *root, const char *verdict, ck_err *e);
-/* Quantity NAME of QJ must enclose the exact rational X (exact field, when present, equal to X). */
-int ck_msecp_dyn_rational(const json_t *qj, const char *name, const mpq_t x, ck_err *e);
-/* Assertion AS and VERDICT must be AS_LIST[d] and V_LIST[d]; d == none_index: INCONCLUSIVE. */
-int ck_msecp_dyn_decision(const char *as, const char *verdict, const char *const *as_list,
-                          const char *const *v_list, int n, int d, ck_err *e);
 #endif

@@ -177,7 +177,7 @@ int ck_msecp_dynamics_ode(const json_t *root, const char *verdict, ck_err *e)
     identity_gap(g[1], &I, 1, 1);
     identity_gap(g[2], &I, 1, 0);
     for (int k = 0; k < 3; k++)
-        if (ck_msecp_dyn_rational(qj, QN[k], g[k], e)) goto out;
+        if (ck_encl_verify_rational(qj, QN[k], g[k], e)) goto out;
     if (verify_bracket(qj, QN[3], &I, 0, la, ha, e) || verify_bracket(qj, QN[4], &I, 1, lb, hb, e)) goto out;
     mpq_sub(a, la, hb), mpq_sub(b, ha, lb);           /* omega_derived - omega_prop2 in [a, b] */
     if (verify_contains(qj, QN[5], a, b, e)) goto out;
@@ -190,7 +190,7 @@ int ck_msecp_dynamics_ode(const json_t *root, const char *verdict, ck_err *e)
     int d = 2;
     if (p == 0 && mpq_sgn(g[0]) == 0) d = 0;
     if (p == 1 && mpq_sgn(g[1]) == 0 && mpq_sgn(g[2]) != 0 && mpq_sgn(a) > 0) d = 1;
-    rc = ck_msecp_dyn_decision(as, verdict, AS, V, 3, d, e);
+    rc = ck_check_decision(as, verdict, AS, V, 3, d, e);
 out:
     mpq_clear(I.w0), mpq_clear(I.t);
     for (int k = 0; k < 3; k++) mpq_clear(g[k]);

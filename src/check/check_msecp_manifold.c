@@ -58,57 +58,51 @@ static void compute(mpq_t *q, const ckmp_point *P)
     mpq_clears(h, cn, NULL);
 }
 
-int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e)
+static int decide(const mpq_t *q)
+{
+    for (int k = 0; k < 6; k++)
+        if (mpq_sgn(q[k]) != 0) return 2;
+    return mpq_sgn(q[6]) == 0 ? 0 : (mpq_sgn(q[7]) != 0 ? 1 : 3);
+}
+
+static const char *const V[4] = {"PROVED", "REFUTED", "REFUTED", "INCONCLUSIVE"};
+static const ckmm_exact_part PROJECTION = {"projection", QN, compute, decide, AS, V, 4};
+
+int ckmm_check_exact(const json_t *root, const char *verdict, const ckmm_exact_part *c, ck_err *e)
 {
     static const char *const NO_KEYS[] = {NULL};
-    const json_t *in0 = json_object_get(root, "instance");
-    const char *pt = json_is_object(in0) ? json_string_value(json_object_get(in0, "part")) : NULL;
-    if (pt && (strcmp(pt, "lemma2") == 0 || strcmp(pt, "lemma2-orth") == 0))
-        return ckmm_check_lemma2(root, verdict, strcmp(pt, "lemma2-orth") == 0, e);
-    if (pt && strcmp(pt, "observations") == 0) return ckmm_check_obs(root, verdict, e);
     ckmp_point P;
-    mpq_t q[NQ];
-    ck_encl en;
-    ck_qs x;
-    mpz_t one;
-    int rc = -1;
-    for (int k = 0; k < NQ; k++) mpq_init(q[k]);
-    ck_encl_init(&en), ck_qs_init(&x), mpz_init_set_ui(one, 1);
+    mpq_t q[CKMM_MAX_Q];
+    int nq = 0, rc = -1;
+    while (c->qnames[nq]) nq++;
+    for (int k = 0; k < nq; k++) mpq_init(q[k]);
     P.M = P.X = P.Z = NULL;
     const json_t *inst = json_object_get(root, "instance");
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) || ckmp_parse(inst, NULL, &P, e)) goto out;
-    const char *part = ck_get_str(inst, "instance", "part", e);
-    if (!part) goto out;
-    if (strcmp(part, "projection") != 0) { ck_fail(e, CK_MALFORMED, "instance.part: must be \"projection\""); goto out; }
-    if (ck_keys(qj, "quantities", QN, NULL, e)) goto out;
-    compute(q, &P);
-    for (int k = 0; k < NQ; k++) {
-        en.has_exact = 0;
-        mpq_set_ui(en.eb, 0, 1), mpz_set_ui(en.em, 1);
-        if (ck_encl_parse(json_object_get(qj, QN[k]), QN[k], &en, e)) goto out;
-        mpq_set(x.a, q[k]), mpq_set_ui(x.b, 0, 1);
-        if (ck_encl_verify(&en, QN[k], &x, one, e)) goto out;
+    if (c->part) {
+        const char *part = ck_get_str(inst, "instance", "part", e);
+        if (!part) goto out;
+        if (strcmp(part, c->part) != 0) { ck_fail(e, CK_MALFORMED, "instance.part: must be \"%s\"", c->part); goto out; }
     }
-    int d = 3;
-    for (int k = 0; k < 6 && d == 3; k++)
-        if (mpq_sgn(q[k]) != 0) d = 2;
-    if (d == 3) d = mpq_sgn(q[6]) == 0 ? 0 : (mpq_sgn(q[7]) != 0 ? 1 : 3);
-    if (strcmp(as, AS[d]) != 0) {
-        int known = 0;
-        for (int k = 0; k < 4; k++) known |= strcmp(as, AS[k]) == 0;
-        ck_fail(e, known ? CK_INVALID : CK_MALFORMED, "assertion \"%s\" %s; the checker finds \"%s\"", as,
-                known ? "does not follow" : "is unknown", AS[d]);
-        goto out;
-    }
-    static const char *const V[4] = {"PROVED", "REFUTED", "REFUTED", "INCONCLUSIVE"};
-    if (strcmp(verdict, V[d]) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, V[d]); goto out; }
-    if (d == 3) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); goto out; }
-    rc = 0;
+    if (ck_keys(qj, "quantities", c->qnames, NULL, e)) goto out;
+    c->compute(q, &P);
+    for (int k = 0; k < nq; k++)
+        if (ck_encl_verify_rational(qj, c->qnames[k], q[k], e)) goto out;
+    rc = ck_check_decision(as, verdict, c->assertions, c->verdicts, c->n_assertions, c->decide((const mpq_t *)q), e);
 out:
-    for (int k = 0; k < NQ; k++) mpq_clear(q[k]);
+    for (int k = 0; k < nq; k++) mpq_clear(q[k]);
     ckmp_free(&P);
-    ck_encl_clear(&en), ck_qs_clear(&x), mpz_clear(one);
     return rc;
+}
+
+int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e)
+{
+    const json_t *in0 = json_object_get(root, "instance");
+    const char *pt = json_is_object(in0) ? json_string_value(json_object_get(in0, "part")) : NULL;
+    if (pt && (strcmp(pt, "lemma2") == 0 || strcmp(pt, "lemma2-orth") == 0))
+        return ckmm_check_lemma2(root, verdict, strcmp(pt, "lemma2-orth") == 0, e);
+    if (pt && strcmp(pt, "observations") == 0) return ckmm_check_obs(root, verdict, e);
+    return ckmm_check_exact(root, verdict, &PROJECTION, e);
 }

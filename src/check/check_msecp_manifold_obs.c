@@ -151,48 +151,17 @@ static void compute(mpq_t *q, const ckmp_point *P)
     ckm_free(Xt), ckm_free(G), ckm_free(Om), ckm_free(Mb), ckm_free(Om2);
 }
 
+static int decide(const mpq_t *q)
+{
+    for (int k = 0; k < 5; k++)
+        if (mpq_sgn(q[k]) != 0) return 2;
+    return mpq_sgn(q[5]) == 0 && mpq_sgn(q[6]) == 0 ? 0 : 1;
+}
+
+static const char *const V[3] = {"PROVED", "REFUTED", "INCONCLUSIVE"};
+static const ckmm_exact_part OBSERVATIONS = {NULL, QN, compute, decide, AS, V, 3};
+
 int ckmm_check_obs(const json_t *root, const char *verdict, ck_err *e)
 {
-    static const char *const NO_KEYS[] = {NULL};
-    ckmp_point P;
-    mpq_t q[NQ];
-    ck_encl en;
-    ck_qs x;
-    mpz_t one;
-    int rc = -1;
-    for (int k = 0; k < NQ; k++) mpq_init(q[k]);
-    ck_encl_init(&en), ck_qs_init(&x), mpz_init_set_ui(one, 1);
-    P.M = P.X = P.Z = NULL;
-    const json_t *inst = json_object_get(root, "instance");
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
-    if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) || ckmp_parse(inst, NULL, &P, e)) goto out;
-    if (ck_keys(qj, "quantities", QN, NULL, e)) goto out;
-    compute(q, &P);
-    for (int k = 0; k < NQ; k++) {
-        en.has_exact = 0;
-        mpq_set_ui(en.eb, 0, 1), mpz_set_ui(en.em, 1);
-        if (ck_encl_parse(json_object_get(qj, QN[k]), QN[k], &en, e)) goto out;
-        mpq_set(x.a, q[k]), mpq_set_ui(x.b, 0, 1);
-        if (ck_encl_verify(&en, QN[k], &x, one, e)) goto out;
-    }
-    int d = 2, hyp = 1;
-    for (int k = 0; k < 5; k++) hyp &= mpq_sgn(q[k]) == 0;
-    if (hyp) d = mpq_sgn(q[5]) == 0 && mpq_sgn(q[6]) == 0 ? 0 : 1;
-    if (strcmp(as, AS[d]) != 0) {
-        int known = 0;
-        for (int k = 0; k < 3; k++) known |= strcmp(as, AS[k]) == 0;
-        ck_fail(e, known ? CK_INVALID : CK_MALFORMED, "assertion \"%s\" %s; the checker finds \"%s\"", as,
-                known ? "does not follow" : "is unknown", AS[d]);
-        goto out;
-    }
-    static const char *const V[3] = {"PROVED", "REFUTED", "INCONCLUSIVE"};
-    if (strcmp(verdict, V[d]) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, V[d]); goto out; }
-    if (d == 2) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); goto out; }
-    rc = 0;
-out:
-    for (int k = 0; k < NQ; k++) mpq_clear(q[k]);
-    ckmp_free(&P);
-    ck_encl_clear(&en), ck_qs_clear(&x), mpz_clear(one);
-    return rc;
+    return ckmm_check_exact(root, verdict, &OBSERVATIONS, e);
 }

@@ -150,13 +150,8 @@ void ibr_M(arb_t M, const ibr_inst *I, slong k, int printed, slong prec)
 
 json_t *ibr_source(const char *label, const char *statement)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("imbrelu"));
-    json_array_append_new(files, json_string("004_08b5b2a93a9fd8a0.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string(label));
-    json_object_set_new(s, "statement", json_string(statement));
-    return s;
+    static const char *const files[] = {"004_08b5b2a93a9fd8a0.txt", NULL};
+    return cert_source("imbrelu", files, label, statement);
 }
 
 const char *ibr_name(const char *base, slong k)

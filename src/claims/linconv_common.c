@@ -319,13 +319,8 @@ void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, co
 
 json_t *lcv_source(const char *label, const char *statement)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("linconv"));
-    json_array_append_new(files, json_string("002_1b8e7c5a0ba5d5db.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string(label));
-    json_object_set_new(s, "statement", json_string(statement));
-    return s;
+    static const char *const files[] = {"002_1b8e7c5a0ba5d5db.txt", NULL};
+    return cert_source("linconv", files, label, statement);
 }
 
 void lcv_put_ball(json_t *q, const char *name, const arb_t x) { json_object_set_new(q, name, cert_quantity(x, NULL, 1)); }

@@ -5,24 +5,19 @@
  * Spec: specs/claims/msecp.dynamics.md; derivation: proofs/derivations/msecp-dynamics.md. */
 #include <string.h>
 #include "claims/claim.h"
+#include "claims/msecp_inst.h"
 #include "claims/msecp_dynamics.h"
 #include "cert/cert.h"
 
 json_t *msecp_dynamics_source(void)
 {
-    json_t *s = json_object(), *f = json_array();
-    json_object_set_new(s, "paper", json_string("msecp"));
-    json_array_append_new(f, json_string("003_f4acdb54d8757aa5.txt"));
-    json_object_set_new(s, "seed_files", f);
-    json_object_set_new(s, "label", json_string("Lemmas 4-5, Proposition 2, Corollary 1"));
-    json_object_set_new(s, "statement",
-                        json_string("Under continually renormalized gradient flow (eq. (5), Pi of Proposition 4) on the "
-                                    "central path: Lemma 4 dx_j/dt = omega_j/(C+omega_j^2)^2 (y_j/N - omega_j C x_j); "
-                                    "Lemma 5 d omega_j/dt = omega_j/(N (C+omega_j^2)^2); Proposition 2 "
-                                    "c1 log omega_j + c2 omega_j^2 + c3 omega_j^4 = a_j + t with c1 = C^2 N, c2 = CN, "
-                                    "c3 = N/4; Corollary 1 omega_j -> infinity, omega_j / sqrt(t/c4) -> 1, "
-                                    "max/min -> 1"));
-    return s;
+    return msecp_source("Lemmas 4-5, Proposition 2, Corollary 1",
+                        "Under continually renormalized gradient flow (eq. (5), Pi of Proposition 4) on the "
+                        "central path: Lemma 4 dx_j/dt = omega_j/(C+omega_j^2)^2 (y_j/N - omega_j C x_j); "
+                        "Lemma 5 d omega_j/dt = omega_j/(N (C+omega_j^2)^2); Proposition 2 "
+                        "c1 log omega_j + c2 omega_j^2 + c3 omega_j^4 = a_j + t with c1 = C^2 N, c2 = CN, "
+                        "c3 = N/4; Corollary 1 omega_j -> infinity, omega_j / sqrt(t/c4) -> 1, "
+                        "max/min -> 1");
 }
 
 #define NPART 4
@@ -72,18 +67,8 @@ static int t0_certify(json_t *inst, json_t **cert, nc_error *err)
     msecp_dynamics_t0_compute(q, &P);
     int d = t0_decide(p, q);
     json_t *qs = json_object();
-    arb_t x;
-    qsqrt_t ex;
-    arb_init(x), qsqrt_init(ex);
-    for (int k = 0; k < MSECP_DYN_T0_NQ; k++) {
-        arb_set_fmpq(x, q[k], 128);
-        fmpq_set(ex->a, q[k]), fmpq_zero(ex->b);
-        char *str = fmpq_get_str(NULL, 10, q[k]);
-        int fits = strlen(str) <= 400;   /* longer exact values: the enclosure alone */
-        flint_free(str);
-        json_object_set_new(qs, msecp_dyn_t0_names[k], cert_quantity(x, fits ? ex : NULL, 1));
-    }
-    arb_clear(x), qsqrt_clear(ex);
+    for (int k = 0; k < MSECP_DYN_T0_NQ; k++)
+        json_object_set_new(qs, msecp_dyn_t0_names[k], msecp_rational_quantity(q[k], 128));
     const char *as = d < NPART ? T0A[d] : d == NPART ? T0_STRUCT : "none";
     const char *v = d < NPART ? T0V[d] : d == NPART ? "REFUTED" : "INCONCLUSIVE";
     *cert = cert_assemble("msecp.dynamics", msecp_dynamics_source(), json_deep_copy(P.json), cert_method(2, 0), as,

@@ -46,13 +46,7 @@ static json_t *mq_source(msecp_identity id)
     static const char *const LABELS[MSECP_N_IDENTITIES] = {
         "Proposition 1", "Proposition 1 (corrected) and eq. (14)", "Theorem 1", "Theorem 1 (printed Proposition 1)",
         "Theorem 2", "Eq. (7)", "Eq. (8)", "Lemma 1"};
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("msecp"));
-    json_array_append_new(files, json_string("003_f4acdb54d8757aa5.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string(LABELS[id]));
-    json_object_set_new(s, "statement", json_string(STATEMENTS[id]));
-    return s;
+    return msecp_source(LABELS[id], STATEMENTS[id]);
 }
 
 /* Wt = [W, b] (C x (p+1)). */
@@ -300,23 +294,7 @@ out:
 static json_t *quantities_json(const mq_list *L)
 {
     json_t *q = json_object();
-    arb_t x;
-    qsqrt_t ex;
-    arb_init(x);
-    qsqrt_init(ex);
-    for (int t = 0; t < L->n; t++) {
-        arb_set_fmpq(x, L->v[t], 128);
-        fmpq_set(ex->a, L->v[t]);
-        fmpq_zero(ex->b);
-        /* "exact" only when it fits the 400-character entry grammar; nccheck recomputes the
-         * exact value either way and checks lo <= value <= hi */
-        char *str = fmpq_get_str(NULL, 10, L->v[t]);
-        int fits = strlen(str) <= 400;
-        flint_free(str);
-        json_object_set_new(q, L->name[t], cert_quantity(x, fits ? ex : NULL, 1));
-    }
-    arb_clear(x);
-    qsqrt_clear(ex);
+    for (int t = 0; t < L->n; t++) json_object_set_new(q, L->name[t], msecp_rational_quantity(L->v[t], 128));
     return q;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "claims/msecp_inst.h"
+#include "cert/cert.h"
 #include "instance/entry_parse.h"
 #include "instance/splitmix64.h"
 
@@ -203,5 +204,26 @@ json_t *msecp_inst_to_json(const msecp_inst *I)
     json_object_set_new(j, "W", mat_json(I->W, 0));
     json_object_set_new(j, "b", mat_json(I->b, 1));
     if (I->has_A) json_object_set_new(j, "A", mat_json(I->A, 0));
+    return j;
+}
+
+json_t *msecp_source(const char *label, const char *statement)
+{
+    static const char *const files[] = {"003_f4acdb54d8757aa5.txt", NULL};
+    return cert_source("msecp", files, label, statement);
+}
+
+json_t *msecp_rational_quantity(const fmpq_t q, slong prec)
+{
+    arb_t x;
+    qsqrt_t ex;
+    arb_init(x), qsqrt_init(ex);
+    arb_set_fmpq(x, q, prec);
+    fmpq_set(ex->a, q), fmpq_zero(ex->b);
+    char *str = fmpq_get_str(NULL, 10, q);
+    int fits = strlen(str) <= 400;   /* longer exact values: the enclosure alone */
+    flint_free(str);
+    json_t *j = cert_quantity(x, fits ? ex : NULL, 1);
+    arb_clear(x), qsqrt_clear(ex);
     return j;
 }

@@ -42,4 +42,9 @@ void msecp_inst_clear(msecp_inst *I);
 json_t *msecp_inst_to_json(const msecp_inst *I);
 /* One msecp-random/1 entry: ((x >> 59) - 16) / 8 for the next draw x, in [-2, 2). */
 void msecp_random_entry(fmpq_t q, uint64_t *state);
+/* The certificate quantity of the exact rational q: a ball of q at prec bits, with "exact" only
+ * when q fits the 400-character entry grammar (nccheck recomputes the exact value either way). */
+json_t *msecp_rational_quantity(const fmpq_t q, slong prec);
+/* The source object of an msecp certificate (seed 003) with the given label and statement. */
+json_t *msecp_source(const char *label, const char *statement);
 #endif

@@ -8,6 +8,7 @@
  * specs/claims/msecp.manifold.md; derivation: proofs/derivations/msecp-manifold.md. */
 #include <string.h>
 #include "claims/claim.h"
+#include "claims/msecp_inst.h"
 #include "claims/msecp_manifold_point.h"
 #include "claims/msecp_manifold_parts.h"
 #include "cert/cert.h"
@@ -25,16 +26,10 @@ static const char *const msecp_manifold_assertions[4] = {
 
 static json_t *source(void)
 {
-    json_t *s = json_object(), *f = json_array();
-    json_object_set_new(s, "paper", json_string("msecp"));
-    json_array_append_new(f, json_string("003_f4acdb54d8757aa5.txt"));
-    json_object_set_new(s, "seed_files", f);
-    json_object_set_new(s, "label", json_string("Definition 6, Propositions 3-4"));
-    json_object_set_new(s, "statement",
-                        json_string("X = {X : X C X^T = I_C}; T_X X = {Z : X C Z^T + Z C X^T = 0}; "
-                                    "Pi(Z) = Z - (1/2)(X C Z^T + Z C X^T) X is the projection onto T_X "
-                                    "(read: the Frobenius-orthogonal projection)"));
-    return s;
+    return msecp_source("Definition 6, Propositions 3-4",
+                        "X = {X : X C X^T = I_C}; T_X X = {Z : X C Z^T + Z C X^T = 0}; "
+                        "Pi(Z) = Z - (1/2)(X C Z^T + Z C X^T) X is the projection onto T_X "
+                        "(read: the Frobenius-orthogonal projection)");
 }
 
 static void frob2(fmpq_t out, const fmpq_mat_t A) { msecp_point_inner(out, A, A); }
@@ -115,18 +110,7 @@ int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json
     compute(q, &P);
     int d = msecp_manifold_decide(q);
     json_t *qs = json_object();
-    arb_t x;
-    qsqrt_t ex;
-    arb_init(x), qsqrt_init(ex);
-    for (int k = 0; k < NQ; k++) {
-        arb_set_fmpq(x, q[k], 128);
-        fmpq_set(ex->a, q[k]), fmpq_zero(ex->b);
-        char *str = fmpq_get_str(NULL, 10, q[k]);
-        int fits = strlen(str) <= 400;
-        flint_free(str);
-        json_object_set_new(qs, QN[k], cert_quantity(x, fits ? ex : NULL, 1));
-    }
-    arb_clear(x), qsqrt_clear(ex);
+    for (int k = 0; k < NQ; k++) json_object_set_new(qs, QN[k], msecp_rational_quantity(q[k], 128));
     static const char *const V[4] = {"PROVED", "REFUTED", "REFUTED", "INCONCLUSIVE"};
     *cert = cert_assemble("msecp.manifold", source(), json_deep_copy(P.json), cert_method(2, 0),
                           msecp_manifold_assertions[d], json_object(), qs, V[d]);

@@ -8,6 +8,7 @@
  * its norm into ||S - A^{-1/2}||_2 <= sqrt(1+e0) ||S^2 A - I||_F / (1 - e0). */
 #include <string.h>
 #include "claims/claim.h"
+#include "claims/msecp_inst.h"
 #include "claims/msecp_manifold_point.h"
 #include "claims/msecp_manifold_parts.h"
 #include "instance/entry_parse.h"
@@ -34,17 +35,11 @@ static const char *const AS[5] = {
 
 static json_t *source(int orth)
 {
-    json_t *s = json_object(), *f = json_array();
-    json_object_set_new(s, "paper", json_string("msecp"));
-    json_array_append_new(f, json_string("003_f4acdb54d8757aa5.txt"));
-    json_object_set_new(s, "seed_files", f);
-    json_object_set_new(s, "label", json_string("Lemma 2"));
-    json_object_set_new(s, "statement",
-                        json_string(orth ? "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + P(dX) + O(||dX||^2), P the "
-                                           "Frobenius-orthogonal projection onto T_X (alternative reading)"
-                                         : "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + Pi(dX) + O(||dX||^2), Pi of "
-                                           "Proposition 4"));
-    return s;
+    return msecp_source("Lemma 2",
+                        orth ? "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + P(dX) + O(||dX||^2), P the "
+                               "Frobenius-orthogonal projection onto T_X (alternative reading)"
+                             : "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + Pi(dX) + O(||dX||^2), Pi of "
+                               "Proposition 4");
 }
 
 int msecp_sym_is_pd(const fmpq_mat_t S)
@@ -276,17 +271,7 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     intervals(v, q, d0, n);
     int d = decide(orth, pd, q, v);
     json_t *qs = json_object(), *w = json_object(), *rows = json_array();
-    arb_t z;
-    qsqrt_t ex;
-    arb_init(z), qsqrt_init(ex);
-    for (int k = 0; k < NQX; k++) {
-        arb_set_fmpq(z, q[k], PREC);
-        fmpq_set(ex->a, q[k]), fmpq_zero(ex->b);
-        char *str = fmpq_get_str(NULL, 10, q[k]);
-        int fits = strlen(str) <= 400;
-        flint_free(str);
-        json_object_set_new(qs, QX[k], cert_quantity(z, fits ? ex : NULL, 1));
-    }
+    for (int k = 0; k < NQX; k++) json_object_set_new(qs, QX[k], msecp_rational_quantity(q[k], PREC));
     for (int k = 0; k < NQI; k++) json_object_set_new(qs, QI[k], cert_quantity(v[k], NULL, 1));
     for (long i = 0; i < C; i++) {
         json_t *r = json_array();
@@ -298,7 +283,6 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
         json_array_append_new(rows, r);
     }
     json_object_set_new(w, "S", rows);
-    arb_clear(z), qsqrt_clear(ex);
     for (int k = 0; k < NQI; k++) arb_clear(v[k]);
     static const char *const V[5] = {"PROVED", "REFUTED", "REFUTED", "PROVED", "INCONCLUSIVE"};
     *cert = cert_assemble("msecp.manifold", source(orth), json_deep_copy(P.json), cert_method(2, PREC), AS[d], w, qs,

@@ -7,6 +7,7 @@
  * orthogonal, Hbar globally centred). Generator in specs/claims/msecp.manifold.md. */
 #include <string.h>
 #include "claims/claim.h"
+#include "claims/msecp_inst.h"
 #include "claims/msecp_manifold_point.h"
 #include "claims/msecp_manifold_parts.h"
 #include "instance/splitmix64.h"
@@ -97,15 +98,9 @@ static void dist2(fmpq_t o, const fmpq_mat_t A, const fmpq_mat_t B)
 
 static json_t *source(void)
 {
-    json_t *s = json_object(), *f = json_array();
-    json_object_set_new(s, "paper", json_string("msecp"));
-    json_array_append_new(f, json_string("003_f4acdb54d8757aa5.txt"));
-    json_object_set_new(s, "seed_files", f);
-    json_object_set_new(s, "label", json_string("Observations 2-3"));
-    json_object_set_new(s, "statement",
-                        json_string("X = U^T Sigma_W^{-1/2} Hbar (V (x) I_N) satisfies X C X^T = I_C (Obs. 2) and "
-                                    "Omega(X) = X Y^T / N = U^T Sigma_W^{-1/2} Mbar V (Obs. 3)"));
-    return s;
+    return msecp_source("Observations 2-3",
+                        "X = U^T Sigma_W^{-1/2} Hbar (V (x) I_N) satisfies X C X^T = I_C (Obs. 2) and "
+                        "Omega(X) = X Y^T / N = U^T Sigma_W^{-1/2} Mbar V (Obs. 3)");
 }
 
 int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
@@ -176,18 +171,7 @@ int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
     for (int k = 0; k < 5; k++) hyp &= fmpq_is_zero(q[k]);
     if (hyp) d = fmpq_is_zero(q[5]) && fmpq_is_zero(q[6]) ? 0 : 1;
     json_t *qs = json_object();
-    arb_t x;
-    qsqrt_t ex;
-    arb_init(x), qsqrt_init(ex);
-    for (int k = 0; k < NQ; k++) {
-        arb_set_fmpq(x, q[k], 128);
-        fmpq_set(ex->a, q[k]), fmpq_zero(ex->b);
-        char *str = fmpq_get_str(NULL, 10, q[k]);
-        int fits = strlen(str) <= 400;
-        flint_free(str);
-        json_object_set_new(qs, QN[k], cert_quantity(x, fits ? ex : NULL, 1));
-    }
-    arb_clear(x), qsqrt_clear(ex);
+    for (int k = 0; k < NQ; k++) json_object_set_new(qs, QN[k], msecp_rational_quantity(q[k], 128));
     static const char *const VD[3] = {"PROVED", "REFUTED", "INCONCLUSIVE"};
     *cert = cert_assemble("msecp.manifold", source(), json_deep_copy(P.json), cert_method(2, 0), AS[d], json_object(),
                           qs, VD[d]);

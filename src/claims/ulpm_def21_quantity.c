@@ -30,12 +30,6 @@ json_t *ulpm_rational_quantity(slong p, ulong q)
 
 json_t *ulpm_source(const char *label, const char *statement)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("ulpm"));
-    json_array_append_new(files, json_string("001_7926523b8643b1b0.txt"));
-    json_array_append_new(files, json_string("000_8f25bbfe242ce871.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string(label));
-    json_object_set_new(s, "statement", json_string(statement));
-    return s;
+    static const char *const files[] = {"001_7926523b8643b1b0.txt", "000_8f25bbfe242ce871.txt", NULL};
+    return cert_source("ulpm", files, label, statement);
 }

@@ -9,21 +9,15 @@
 #include <string.h>
 #include "cert/cert.h"
 #include "claims/claim.h"
+#include "claims/ulpm_def21_quantity.h"
 #include "claims/ulpm_example31.h"
 
 static json_t *ex31_source(void)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("ulpm"));
-    json_array_append_new(files, json_string("001_7926523b8643b1b0.txt"));
-    json_array_append_new(files, json_string("000_8f25bbfe242ce871.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string("Example 3.1 (= Example C.1), eqs. (7)-(11), (51)-(59)"));
-    json_object_set_new(s, "statement",
-                        json_string("K=4, n=1, W=H=C M: perfect separation; along the direction of a KKT point of (5) "
-                                    "with multipliers (8); gradient (9) parallel to (W,H); points (10) / curve (55) on "
-                                    "the same sphere, arbitrarily close, with lower loss; f'(0)=0, f''(0)<0 (58)-(59)"));
-    return s;
+    return ulpm_source("Example 3.1 (= Example C.1), eqs. (7)-(11), (51)-(59)",
+                       "K=4, n=1, W=H=C M: perfect separation; along the direction of a KKT point of (5) "
+                       "with multipliers (8); gradient (9) parallel to (W,H); points (10) / curve (55) on "
+                       "the same sphere, arbitrarily close, with lower loss; f'(0)=0, f''(0)<0 (58)-(59)");
 }
 
 static json_t *q_json(const fmpq_t q)

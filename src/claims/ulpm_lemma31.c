@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "claims/claim.h"
+#include "claims/ulpm_def21_quantity.h"
 #include "claims/ulpm_lemma31_margins.h"
 #include "ball/ball_instance.h"
 #include "cert/cert.h"
@@ -38,16 +39,9 @@ static void l31_balls_clear(l31_balls *b)
 
 static json_t *l31_source(void)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("ulpm"));
-    json_array_append_new(files, json_string("001_7926523b8643b1b0.txt"));
-    json_array_append_new(files, json_string("000_8f25bbfe242ce871.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string("Lemma 3.1 (= Lemma B.1)"));
-    json_object_set_new(s, "statement",
-                        json_string("q_min(W,H) <= (||W||_F^2 + ||H||_F^2) / (2(K-1) sqrt(n)), with equality "
-                                    "if and only if (W,H) satisfies the neural-collapse conditions"));
-    return s;
+    return ulpm_source("Lemma 3.1 (= Lemma B.1)",
+                       "q_min(W,H) <= (||W||_F^2 + ||H||_F^2) / (2(K-1) sqrt(n)), with equality "
+                       "if and only if (W,H) satisfies the neural-collapse conditions");
 }
 
 static json_t *l31_witness(const instance *I, long c, long j)

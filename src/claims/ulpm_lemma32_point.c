@@ -3,6 +3,7 @@
 #include <string.h>
 #include <arb_mat.h>
 #include "claims/ulpm_lemma32_point.h"
+#include "claims/ulpm_def21_quantity.h"
 #include "ball/ball_ce.h"
 #include "ball/ball_instance.h"
 #include "instance/entry_parse.h"
@@ -264,14 +265,43 @@ json_t *l32_wrapper_json(const char *kind, const char *vkey, const char *value, 
     return o;
 }
 
-json_t *l32_source(const char *label, const char *statement)
+static json_t *quantities(const l32_point *p, const int *list)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("ulpm"));
-    json_array_append_new(files, json_string("001_7926523b8643b1b0.txt"));
-    json_array_append_new(files, json_string("000_8f25bbfe242ce871.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string(label));
-    json_object_set_new(s, "statement", json_string(statement));
-    return s;
+    json_t *q = json_object();
+    for (int t = 0; list[t] != -1; t++)
+        json_object_set_new(q, L32_QNAMES[list[t]], l32_quantity(p->q[list[t]]));
+    return q;
+}
+
+int l32_certify(const l32_claim *c, json_t *instance_json, const certify_options *o, json_t **cert,
+                nc_error *err)
+{
+    static const int Q_VACUOUS[] = {L32_LOSS, -1};
+    instance I;
+    int v;
+    fmpq_t scale;
+    json_t *scale_json = NULL;
+    fmpq_init(scale);
+    if (l32_wrapper_parse(instance_json, c->kind, c->vkey, c->values, &I, &v, scale, &scale_json, err)) {
+        fmpq_clear(scale);
+        return err->status;
+    }
+    const char *as = "none", *verdict = "INCONCLUSIVE";
+    const int *list = Q_VACUOUS;
+    l32_point p;
+    l32_point_init(&p);
+    slong prec, used = 0;
+    for (prec = 128; prec <= o->max_prec; prec *= 2) {
+        used = prec;
+        l32_point_eval(&p, &I, scale, prec);
+        if (p.below_log2 == -1) { as = "hypothesis fails: L > log 2"; verdict = "PROVED"; break; }
+        if (p.below_log2 == 1 && c->decide(&p, v, &as, &verdict, &list)) break;
+    }
+    *cert = cert_assemble(c->claim, ulpm_source(c->label, c->statements[v]),
+                          l32_wrapper_json(c->kind, c->vkey, c->values[v], &I, scale_json),
+                          cert_method(1, used), as, json_object(), quantities(&p, list), verdict);
+    l32_point_clear(&p);
+    instance_clear(&I);
+    fmpq_clear(scale);
+    return 0;
 }

@@ -8,6 +8,7 @@
 #define ULPM_LEMMA32_POINT_H
 #include <arb.h>
 #include <jansson.h>
+#include "claims/claim.h"
 #include "common/nc_error.h"
 #include "instance/instance.h"
 
@@ -45,10 +46,25 @@ int l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char 
 json_t *l32_wrapper_json(const char *kind, const char *vkey, const char *value, const instance *I,
                          json_t *scale_json);
 
-/* Source object for the two claims. */
-json_t *l32_source(const char *label, const char *statement);
-
 /* The certificate enclosure of x, widened by 2^-96 (|x| + 1) so that the checker's own
  * intervals (MPFI, from 128 bits) fall inside it without precision escalation. */
 json_t *l32_quantity(const arb_t x);
+
+/* One claim certified by l32_certify. */
+typedef struct {
+    const char *claim, *kind, *vkey;     /* claim id; the wrapper: kind and variant key */
+    const char *const *values;           /* the variants (NULL-terminated) */
+    const char *label;                   /* source label */
+    const char *const *statements;       /* source statement of each variant */
+    /* At a point evaluated with below_log2 == 1: sets *list (the quantities to state, ending
+     * with -1) and, when the balls decide the claim, *as and *verdict, returning 1. */
+    int (*decide)(const l32_point *p, int variant, const char **as, const char **verdict,
+                  const int **list);
+} l32_claim;
+
+/* The shared certifier: parses the wrapper, evaluates at 128, 256, ... up to o->max_prec bits
+ * until L > log 2 is proved (assertion "hypothesis fails: L > log 2", PROVED, quantity loss) or
+ * C->decide decides; otherwise assertion "none", INCONCLUSIVE. */
+int l32_certify(const l32_claim *c, json_t *instance_json, const certify_options *o, json_t **cert,
+                nc_error *err);
 #endif

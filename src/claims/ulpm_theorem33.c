@@ -7,6 +7,7 @@
  * L, L* and their gap and proves the sign of the gap. */
 #include <string.h>
 #include "claims/claim.h"
+#include "claims/ulpm_def21_quantity.h"
 #include "claims/ulpm_theorem33.h"
 #include "ball/ball_ce.h"
 #include "cert/cert.h"
@@ -20,17 +21,10 @@
 
 static json_t *t33_source(void)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("ulpm"));
-    json_array_append_new(files, json_string("001_7926523b8643b1b0.txt"));
-    json_array_append_new(files, json_string("000_8f25bbfe242ce871.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string("Theorem 3.3 (= Theorem C.1), proof eqs. (60)-(63)"));
-    json_object_set_new(s, "statement", json_string(
-        "L(W,H) >= L*(rho) = nK log(1 + (K-1) exp(-rho / (2(K-1) sqrt(n)))) with rho = ||W||_F^2 + "
-        "||H||_F^2, with equality iff (W,H) satisfies the neural-collapse conditions and ||W||_F = "
-        "||H||_F; L*(rho) is the optimal value on the sphere when d >= K-1 (or rho = 0)"));
-    return s;
+    return ulpm_source("Theorem 3.3 (= Theorem C.1), proof eqs. (60)-(63)",
+                       "L(W,H) >= L*(rho) = nK log(1 + (K-1) exp(-rho / (2(K-1) sqrt(n)))) with rho = ||W||_F^2 + "
+                       "||H||_F^2, with equality iff (W,H) satisfies the neural-collapse conditions and ||W||_F = "
+                       "||H||_F; L*(rho) is the optimal value on the sphere when d >= K-1 (or rho = 0)");
 }
 
 /* Widens x by 2^-(prec - T33_PAD_BITS) |x| so that the checker's interval at precision prec

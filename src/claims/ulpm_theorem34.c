@@ -12,6 +12,7 @@
 #include <flint/fmpq_mat.h>
 #include "cert/cert.h"
 #include "claims/claim.h"
+#include "claims/ulpm_def21_quantity.h"
 #include "claims/ulpm_theorem34.h"
 
 #define T34_INERTIA_MAX_D 400   /* dense reduced Hessian (Jacobi in doubles) up to this size */
@@ -31,18 +32,11 @@ typedef struct {
 
 static json_t *t34_source(void)
 {
-    json_t *s = json_object(), *files = json_array();
-    json_object_set_new(s, "paper", json_string("ulpm"));
-    json_array_append_new(files, json_string("001_7926523b8643b1b0.txt"));
-    json_array_append_new(files, json_string("000_8f25bbfe242ce871.txt"));
-    json_object_set_new(s, "seed_files", files);
-    json_object_set_new(s, "label", json_string("Theorem 3.4 (= Theorem C.2), eqs. (12)-(14), (67)-(77)"));
-    json_object_set_new(s, "statement", json_string(
-        "If (W,H) is not an optimal (NC, ||W||=||H||) point of Theorem 3.3, there is a direction in the "
-        "tangent space T(W,H) = {tr(W^T dW) + tr(H^T dH) = 0} along which loss (4) decreases; at "
-        "critical points (grad L = lambda (W,H)) it is a direction of strictly negative second variation "
-        "on the sphere ||W||^2 + ||H||^2 = const, so points on the sphere arbitrarily close have lower loss"));
-    return s;
+    return ulpm_source("Theorem 3.4 (= Theorem C.2), eqs. (12)-(14), (67)-(77)",
+                       "If (W,H) is not an optimal (NC, ||W||=||H||) point of Theorem 3.3, there is a direction in the "
+                       "tangent space T(W,H) = {tr(W^T dW) + tr(H^T dH) = 0} along which loss (4) decreases; at "
+                       "critical points (grad L = lambda (W,H)) it is a direction of strictly negative second variation "
+                       "on the sphere ||W||^2 + ||H||^2 = const, so points on the sphere arbitrarily close have lower loss");
 }
 
 /* The ball widened (relative 2^-100) so that nccheck's MPFI interval at its

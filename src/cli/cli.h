@@ -28,4 +28,10 @@ int cli_parse_exact(const char *option, const char *s, fmpq_t q, nc_error *err);
 
 /* Prints "nccert: <message>" to stderr and returns the error's status. */
 int cli_fail(const nc_error *err);
+
+/* The usage errors after getopt_long, in the words of subcommand CMD, printed; the status
+ * returned: an unknown or incomplete option (argv[optind - 1]), and an argument left over
+ * (argv[optind], when optind < argc). */
+int cli_bad_option(const char *cmd, char **argv);
+int cli_unexpected_argument(const char *cmd, char **argv);
 #endif

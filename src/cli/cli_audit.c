@@ -54,15 +54,10 @@ int cli_audit(int argc, char **argv)
         case 'e': write_exp = optarg; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(audit_usage, stdout); return 0;
-        default:
-            nc_error_set(&err, NC_EXIT_BAD_INPUT, "audit: unknown or incomplete option \"%s\"", argv[optind - 1]);
-            return cli_fail(&err);
+        default: return cli_bad_option("audit", argv);
         }
     }
-    if (optind < argc) {
-        nc_error_set(&err, NC_EXIT_BAD_INPUT, "audit: unexpected argument \"%s\"", argv[optind]);
-        return cli_fail(&err);
-    }
+    if (optind < argc) return cli_unexpected_argument("audit", argv);
     if (strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json")) {
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "audit: --format must be text, tsv or json, got \"%.40s\"", format);
         return cli_fail(&err);

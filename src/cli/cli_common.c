@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "cert/cert.h"
 #include "instance/entry_parse.h"
@@ -49,6 +50,20 @@ int cli_fail(const nc_error *err)
 {
     fprintf(stderr, "nccert: %s\n", err->msg);
     return err->status ? err->status : NC_EXIT_INTERNAL;
+}
+
+int cli_bad_option(const char *cmd, char **argv)
+{
+    nc_error err = {0, ""};
+    nc_error_set(&err, NC_EXIT_BAD_INPUT, "%s: unknown or incomplete option \"%s\"", cmd, argv[optind - 1]);
+    return cli_fail(&err);
+}
+
+int cli_unexpected_argument(const char *cmd, char **argv)
+{
+    nc_error err = {0, ""};
+    nc_error_set(&err, NC_EXIT_BAD_INPUT, "%s: unexpected argument \"%s\"", cmd, argv[optind]);
+    return cli_fail(&err);
 }
 
 /* One line: the kind and every scalar parameter (matrices and arrays are not printed). */

@@ -591,15 +591,10 @@ int cli_report(int argc, char **argv)
         case 's': specs = optarg; break;
         case 'n': figures = 0; break;
         case 'h': fputs(report_usage, stdout); return 0;
-        default:
-            nc_error_set(&err, NC_EXIT_BAD_INPUT, "report: unknown or incomplete option \"%s\"", argv[optind - 1]);
-            return cli_fail(&err);
+        default: return cli_bad_option("report", argv);
         }
     }
-    if (optind < argc) {
-        nc_error_set(&err, NC_EXIT_BAD_INPUT, "report: unexpected argument \"%s\"", argv[optind]);
-        return cli_fail(&err);
-    }
+    if (optind < argc) return cli_unexpected_argument("report", argv);
     if (strchr(dir, '\'')) {
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "report: --out must not contain a quote");
         return cli_fail(&err);

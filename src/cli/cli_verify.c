@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include "cli/cli.h"
+#include "cert/cert.h"
 #include "claims/registry.h"
 
 static const char verify_usage[] =
@@ -25,20 +26,6 @@ static const char verify_usage[] =
     "  --quiet            print only the table\n"
     "\n"
     "Exit status: 0 every verdict as expected, 1 otherwise, 2 bad usage.\n";
-
-static int mkdir_p(const char *path)
-{
-    char buf[4096];
-    if (strlen(path) >= sizeof buf) return -1;
-    strcpy(buf, path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    return (mkdir(buf, 0777) != 0 && errno != EEXIST) ? -1 : 0;
-}
 
 static int parse_shard(const char *s, long *i, long *n, nc_error *err)
 {
@@ -64,7 +51,7 @@ static int verify_one(const registry_entry *r, const char *dir, int quiet, nc_er
     clock_gettime(CLOCK_MONOTONIC, &t0);
     certify_options_default(&o);
     snprintf(path, sizeof path, "%s/%s", dir, r->claim);
-    if (mkdir_p(path) != 0)
+    if (cert_mkdir_p(path) != 0)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot create directory %s: %s", path, strerror(errno));
     snprintf(path, sizeof path, "%s/%s/%s.json", dir, r->claim, r->name);
     json_t *obj = json_loads(r->instance, JSON_REJECT_DUPLICATES, &jerr);
@@ -103,15 +90,10 @@ int cli_verify(int argc, char **argv)
         case 's': if (parse_shard(optarg, &shard_i, &shard_n, &err)) return cli_fail(&err); break;
         case 'q': quiet = 1; break;
         case 'h': fputs(verify_usage, stdout); return 0;
-        default:
-            nc_error_set(&err, NC_EXIT_BAD_INPUT, "verify: unknown or incomplete option \"%s\"", argv[optind - 1]);
-            return cli_fail(&err);
+        default: return cli_bad_option("verify", argv);
         }
     }
-    if (optind < argc) {
-        nc_error_set(&err, NC_EXIT_BAD_INPUT, "verify: unexpected argument \"%s\"", argv[optind]);
-        return cli_fail(&err);
-    }
+    if (optind < argc) return cli_unexpected_argument("verify", argv);
     if (only && !claim_find(only)) {
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "unknown claim \"%.80s\" (see nccert list)", only);
         return cli_fail(&err);
@@ -122,7 +104,7 @@ int cli_verify(int argc, char **argv)
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "verify: --out needs a directory name, got \"\"");
         return cli_fail(&err);
     }
-    if (mkdir_p(dir) != 0) {
+    if (cert_mkdir_p(dir) != 0) {
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "cannot create directory %.300s: %s", dir, strerror(errno));
         return cli_fail(&err);
     }
