@@ -1,6 +1,7 @@
 /* t_check_e2e.c: end-to-end tests of nccheck on the hand-built certificates of
  * tests/check_data/ (expected exit codes in expected.txt, derived from the math by
- * make_certs.py), limits, timing, and the command line. Run from the repository root. */
+ * make_certs.py), limits, the two large instances (times reported as diagnostics), and the
+ * command line. Run from the repository root. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -67,10 +68,13 @@ int main(void)
     double t1 = now();
     int c2 = ck_check_file(DATA "nc_large.json", &r);
     double t2 = now();
+    /* the times are reported, not asserted: timings belong to make bench, and this test also
+     * runs under valgrind (tests/fuzz/check_variant.sh), 20 to 50 times slower */
     tap_diag("rd_large (K=100 n=100 d=256): %.3f s; nc_large all margins (K=100 n=50 d=128): %.3f s",
              t1 - t0, t2 - t1);
-    tap_ok(c1 == 0 && t1 - t0 < 1.0, "random-dyadic/1 K=100 n=100 d=256 checked in < 1 s");
-    tap_ok(c2 == 0 && t2 - t1 < 2.0, "nc/1 K=100 n=50 d=128 equality (all margins) in < 2 s");
+    tap_ok(c1 == 0, "random-dyadic/1 K=100 n=100 d=256 (2.58M entries) accepted");
+    tap_ok(c2 == 0 && strcmp(r.verdict, "PROVED") == 0 && strcmp(r.claim, "ulpm.lemma-3.1") == 0,
+           "nc/1 K=100 n=50 d=128 equality (all margins) accepted: PROVED ulpm.lemma-3.1");
 
     /* command line */
     char line[1024];

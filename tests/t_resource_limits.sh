@@ -20,6 +20,9 @@ VLIM="ulimit -v 2097152"
 sh -c "$VLIM; \"\$0\" --version" "$NCCHECK" >/dev/null 2>&1 || VLIM=":"
 WALL=${NCCERT_LIMITS_WALL:-30}   # check_variant.sh valgrind raises it
 capped() { ( eval "$VLIM"; exec timeout -s KILL "$WALL" "$@" ); }
+# CPU: nccheck's --max-seconds where a file must be refused by the work limit, not by the CPU
+# limit (parsing the 10^5-row instance below takes more than 2 s under valgrind; raised there)
+CPU=${NCCERT_LIMITS_CPU:-2}
 
 # refused DESC PATTERN FILE [nccheck options]: nccheck exits 2 (or $WANT) with the single
 # line "FILE: REJECTED: ..." matching PATTERN (grep -E), nothing on stderr, within the caps
@@ -123,13 +126,13 @@ zero = {'lo': '0x0p+0', 'hi': '0x0p+0', 'decimal': '0', 'exact': {'a': '0'}}
 c['quantities'] = {'margin_at_witness': one, 'norm_W_sq': big, 'norm_H_sq': big, 'bound': one, 'slack': zero}"
 }
 # K = d = 10000: 10^12 operations (hours). Refused before any arithmetic by the lemma-3.1 work
-# limit (K^2 n d <= 2^33, specs/certificate.md), not by the CPU-time limit (--max-seconds 2 here:
+# limit (K^2 n d <= 2^33, specs/certificate.md), not by the CPU-time limit (--max-seconds $CPU, 2 s, here:
 # before the limit existed it ended in "limits exceeded: ... CPU time").
 nc_cert "$T/timebomb.json" 10000
 refused "lemma 3.1 at nc/1 K = d = 10000 (K^2 n d = 10^12): refused by the work limit, not the CPU limit" \
-    'limits exceeded: assertion "q_min = bound" needs K\^2 n d = 1000000000000 exact operations .*at most 2\^33' "$T/timebomb.json" --max-seconds 2
+    'limits exceeded: assertion "q_min = bound" needs K\^2 n d = 1000000000000 exact operations .*at most 2\^33' "$T/timebomb.json" --max-seconds "$CPU"
 nc_cert "$T/k2049.json" 2049
-refused "lemma 3.1 at nc/1 K = d = 2049 (K^2 n d = 8602523649, just over 2^33)" 'needs K\^2 n d = 8602523649 exact operations' "$T/k2049.json" --max-seconds 2
+refused "lemma 3.1 at nc/1 K = d = 2049 (K^2 n d = 8602523649, just over 2^33)" 'needs K\^2 n d = 8602523649 exact operations' "$T/k2049.json" --max-seconds "$CPU"
 # "q_min < bound" on an explicit W = 0, H = 1, K = 10^5, n = d = 1: the margin is 0 < bound, and
 # the NC test would compare all K^2/2 = 5*10^9 pairs w_k.w_j = 0 (K^2 d = 10^10 > 2^33).
 python3 - "$BASE" "$T/w0.json" <<'PY'
@@ -141,7 +144,7 @@ c["witnesses"] = {"k": 0, "i": 0, "j": 1}
 c["assertion"], c["verdict"] = "q_min < bound", "PROVED"
 json.dump(c, open(sys.argv[2], "w"))
 PY
-refused "lemma 3.1 \"q_min < bound\" at an explicit W = 0 with K = 10^5 (NC test K^2 d = 10^10)" 'needs K\^2 d = 10000000000 exact operations' "$T/w0.json" --max-seconds 2
+refused "lemma 3.1 \"q_min < bound\" at an explicit W = 0 with K = 10^5 (NC test K^2 d = 10^10)" 'needs K\^2 d = 10000000000 exact operations' "$T/w0.json" --max-seconds "$CPU"
 # K = d = 2048: exactly 2^33, within the work limit (about 20-30 s): stopped by the CPU-time limit
 nc_cert "$T/slow.json" 2048
 refused "lemma 3.1 at nc/1 K = d = 2048 (K^2 n d = 2^33, within the work limit), --max-seconds 1" 'limits exceeded.*CPU time' "$T/slow.json" --max-seconds 1

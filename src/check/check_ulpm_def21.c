@@ -20,7 +20,10 @@ static const char *const NO_KEYS[] = {NULL};
 static int nc13_generic(const json_t *ij, ck_qs *r, mpz_t m, ck_err *e)
 {
     ck_inst in;
-    if (ck_inst_parse(ij, &in, e)) return -1;
+    if (ck_inst_parse(ij, &in, e)) {
+        ck_inst_free(&in);
+        return -1;
+    }
     ck_qs t, x;
     ck_qs_init(&t), ck_qs_init(&x);
     for (long c = 0; c < in.n * in.K; c++) {

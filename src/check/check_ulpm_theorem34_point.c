@@ -83,7 +83,10 @@ int t34ck_point_parse(const json_t *j, t34ck_pt *P, ck_err *e)
     if (json_is_string(kind) && strcmp(json_string_value(kind), "ulpm-pairing/1") == 0)
         return parse_pairing(j, P, e);
     ck_inst in;
-    if (ck_inst_parse(j, &in, e)) return -1;
+    if (ck_inst_parse(j, &in, e)) {
+        ck_inst_free(&in);   /* ck_inst_parse leaves IN freeable whatever happens */
+        return -1;
+    }
     if (in.K * in.d + in.d * in.n * in.K > 20000) {
         ck_inst_free(&in);
         ck_fail(e, CK_MALFORMED, "instance: ulpm.theorem-3.4 takes at most 20000 entries");
