@@ -6,27 +6,36 @@ void ball_ce_logits(arb_mat_t Z, const arb_mat_t W, const arb_mat_t H, slong pre
     arb_mat_mul(Z, W, H, prec);
 }
 
+/* s = sum_{j != k} exp(z_{j,c} - z_{k,c}) over column c of Z (k = c / n); each term is also
+ * stored in E(j, c) when E is not NULL. */
+static void exp_gaps(arb_t s, arb_mat_t E, const arb_mat_t Z, slong c, slong n, slong prec)
+{
+    slong K = arb_mat_nrows(Z), k = c / n;
+    arb_t t;
+    arb_init(t);
+    arb_zero(s);
+    for (slong j = 0; j < K; j++) {
+        if (j == k) continue;
+        arb_ptr term = E ? arb_mat_entry(E, j, c) : t;
+        arb_sub(t, arb_mat_entry(Z, j, c), arb_mat_entry(Z, k, c), prec);
+        arb_exp(term, t, prec);
+        arb_add(s, s, term, prec);
+    }
+    arb_clear(t);
+}
+
 void ball_ce_loss_logits(arb_t L, const arb_mat_t Z, slong n, slong prec)
 {
-    slong K = arb_mat_nrows(Z), N = arb_mat_ncols(Z);
-    arb_t s, t;
+    slong N = arb_mat_ncols(Z);
+    arb_t s;
     arb_init(s);
-    arb_init(t);
     arb_zero(L);
     for (slong c = 0; c < N; c++) {
-        slong k = c / n;
-        arb_zero(s);
-        for (slong j = 0; j < K; j++) {
-            if (j == k) continue;
-            arb_sub(t, arb_mat_entry(Z, j, c), arb_mat_entry(Z, k, c), prec);
-            arb_exp(t, t, prec);
-            arb_add(s, s, t, prec);
-        }
+        exp_gaps(s, NULL, Z, c, n, prec);
         arb_log1p(s, s, prec);
         arb_add(L, L, s, prec);
     }
     arb_clear(s);
-    arb_clear(t);
 }
 
 void ball_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
@@ -41,13 +50,7 @@ void ball_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
          * separated data), s = sum_{l != k} e_l; softmax_j = e_j / (1 + s) and
          * softmax_k - 1 = -s / (1 + s): s is never recovered as (1 + s) - 1, which would cancel
          * completely at large margins. */
-        arb_zero(s);
-        for (slong j = 0; j < K; j++) {
-            if (j == k) continue;
-            arb_sub(t, arb_mat_entry(Z, j, c), arb_mat_entry(Z, k, c), prec);
-            arb_exp(arb_mat_entry(G, j, c), t, prec);
-            arb_add(s, s, arb_mat_entry(G, j, c), prec);
-        }
+        exp_gaps(s, G, Z, c, n, prec);
         arb_add_ui(t, s, 1, prec);
         for (slong j = 0; j < K; j++)
             if (j != k) arb_div(arb_mat_entry(G, j, c), arb_mat_entry(G, j, c), t, prec);

@@ -128,6 +128,16 @@ static int check_root(json_t *root, ck_result *r)
     return e->code;
 }
 
+/* Looks certificate.assertion up in a NULL-ended list; its index, or -1 with e set. */
+int ck_assertion_index(const json_t *root, const char *const *as_list, const char **as, ck_err *e)
+{
+    int ai = 0;
+    *as = ck_get_str(root, "certificate", "assertion", e);
+    while (*as && as_list[ai] && strcmp(*as, as_list[ai]) != 0) ai++;
+    if (*as && !as_list[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", *as);
+    return e->code ? -1 : ai;
+}
+
 int ck_check_decision(const char *as, const char *verdict, const char *const *as_list,
                       const char *const *v_list, int n, int d, ck_err *e)
 {

@@ -15,6 +15,10 @@ typedef int (*ck_claim_fn)(const json_t *root, const char *verdict, ck_err *e);
 int ck_check_decision(const char *as, const char *verdict, const char *const *as_list,
                       const char *const *v_list, int n, int d, ck_err *e);
 
+/* The index of ROOT's certificate.assertion in the NULL-ended list AS_LIST (the string in *AS);
+ * -1 with e set when it is missing or in no place of the list (or when e was already set). */
+int ck_assertion_index(const json_t *root, const char *const *as_list, const char **as, ck_err *e);
+
 int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e);
 int ck_claim_ulpm_theorem32(const json_t *root, const char *verdict, ck_err *e);

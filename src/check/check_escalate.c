@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check_ce.h"
+#include "check_claims.h"
 #include "check_enclosure.h"
 
 /* After a precision at which some stated enclosure did not contain the checker's interval:
@@ -66,11 +67,9 @@ static const char *const NOKEYS[] = {NULL};
 int ck_l32_check(const json_t *root, const char *verdict, const ck_l32_claim *c, ck_err *e)
 {
     const char *const *AS = c->assertions;
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    int ai = 0;
-    while (as && AS[ai] && strcmp(as, AS[ai]) != 0) ai++;
-    if (as && !AS[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
-    if (e->code) return -1;
+    const char *as;
+    int ai = ck_assertion_index(root, AS, &as, e);
+    if (ai < 0) return -1;
     ck_inst in;
     int vi = 0, below = 0, rc = -1;
     mpq_t scale;

@@ -66,18 +66,6 @@ void cklc_inst_clear(cklc_inst *in)
 
 long cklc_dim(const cklc_inst *in, int loss) { return in->d * (in->K + in->N) + (loss == CKLC_MSE ? in->K : 0); }
 
-void cklc_qs_fi(mpfi_t x, const ck_qs *q, const mpz_t m)
-{
-    mpfi_t t;
-    mpfi_init2(t, mpfi_get_prec(x));
-    mpfi_set_z(t, m);
-    mpfi_sqrt(t, t);
-    mpfi_mul_q(t, t, q->b);
-    mpfi_set_q(x, q->a);
-    mpfi_add(x, x, t);
-    mpfi_clear(t);
-}
-
 void cklc_point(mpfi_t *W, mpfi_t *H, const cklc_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta)
 {
     const long K = in->K, d = in->d, N = in->N;

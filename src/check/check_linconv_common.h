@@ -23,8 +23,6 @@ typedef struct {
 int cklc_inst_parse(const json_t *j, cklc_inst *in, ck_err *e);
 void cklc_inst_clear(cklc_inst *in);
 long cklc_dim(const cklc_inst *in, int loss);
-/* x = q as an MPFI interval, q = a + b sqrt(m) */
-void cklc_qs_fi(mpfi_t x, const ck_qs *q, const mpz_t m);
 /* point W = alpha [P; 0], H_i = beta W (arrays d*K and d*N, row-major W[a*K+k], H[a*N+c]) */
 void cklc_point(mpfi_t *W, mpfi_t *H, const cklc_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta);
 void cklc_objective(mpfi_t F, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H);

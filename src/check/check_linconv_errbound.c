@@ -52,14 +52,14 @@ static int check_point(const json_t *q, const cklc_inst *in, int loss, mpfi_t al
     int rc = -1;
     mpq_set(beta.b, in->sq); /* beta = sq sqrt m, s = n lamH beta */
     q_scale(s.b, in->lamH, in->n, 1), mpq_mul(s.b, s.b, in->sq);
-    cklc_qs_fi(be, &beta, in->m);
+    ck_qs_to_mpfi(be, &beta, in->m);
     if (loss == CKLC_MSE) {
         mpq_set_ui(gam.a, 1, 1), q_scale(gam.b, s.b, -K, 1); /* gamma = 1 - K s */
         if (cklc_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
         mpq_div(t.a, gam.b, in->sq); /* alpha^2 = gamma/beta = (gb m + ga sqrt m)/(sq m) */
         mpq_set_z(t.b, in->m), mpq_mul(t.b, t.b, in->sq), mpq_div(t.b, gam.a, t.b);
         if (cklc_verify_qs(q, "alpha_sq", &t, in->m, e)) goto out;
-        cklc_qs_fi(al, &t, in->m);
+        ck_qs_to_mpfi(al, &t, in->m);
         /* stat_W = beta (1 - gamma)/K - lamW: (1 - gamma) = K s_b sqrt m, beta (1-gamma) = K sq s_b m */
         mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a);
         mpq_sub(t.a, t.a, in->lamW), mpq_set_ui(t.b, 0, 1);
@@ -80,7 +80,7 @@ static int check_point(const json_t *q, const cklc_inst *in, int loss, mpfi_t al
         /* stat_H = lamH beta - s/n = (lamH sq - s_b/n) sqrt m */
         mpq_set_ui(t.a, 0, 1), mpq_mul(t.b, in->lamH, in->sq), q_scale(u.a, s.b, 1, in->n), mpq_sub(t.b, t.b, u.a);
         if (zero_qs(q, "stat_H", &t, in->m, e)) goto out;
-        cklc_qs_fi(x, &gam, in->m); /* alpha^2 = log(gamma)/beta */
+        ck_qs_to_mpfi(x, &gam, in->m); /* alpha^2 = log(gamma)/beta */
         mpfi_log(al, x), mpfi_div(al, al, be);
         if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;
     }

@@ -97,7 +97,7 @@ int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err 
     /* beta = sq sqrt m; s = n lamH beta */
     mpq_set(beta.b, in.sq);
     mpq_set_si(s.b, in.n, 1), mpq_mul(s.b, s.b, in.lamH), mpq_mul(s.b, s.b, in.sq);
-    cklc_qs_fi(be, &beta, in.m);
+    ck_qs_to_mpfi(be, &beta, in.m);
     if (sg > 0) {
         if (loss == CKLC_MSE) { /* gamma = 1 - K s */
             mpq_set_ui(gam.a, 1, 1), mpq_set_si(gam.b, -K, 1), mpq_mul(gam.b, gam.b, s.b);
@@ -109,7 +109,7 @@ int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err 
             mpq_div(t.a, gam.b, in.sq); /* alpha^2 = gamma/beta */
             mpq_set_z(t.b, in.m), mpq_mul(t.b, t.b, in.sq), mpq_div(t.b, gam.a, t.b);
             if (cklc_verify_qs(q, "alpha_sq", &t, in.m, e)) goto out;
-            cklc_qs_fi(al, &t, in.m);
+            ck_qs_to_mpfi(al, &t, in.m);
             /* stat_W = beta (1-gamma)/K - lamW */
             mpq_set_ui(u.a, 1, 1), mpq_sub(u.a, u.a, gam.a), mpq_neg(u.b, gam.b); /* u = 1 - gamma */
             mpq_mul(t.a, u.b, beta.b), mpq_mul_z(t.a, t.a, in.m), mpq_mul(t.b, u.a, beta.b); /* beta u */
@@ -133,7 +133,7 @@ int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err 
             mpfi_sqrt(al, al);
             cklc_point(W, H, &in, al, be);
             cklc_objective(x, &in, loss, W, H);
-            cklc_qs_fi(y, &t, in.m);
+            ck_qs_to_mpfi(y, &t, in.m);
             if (mpfr_cmp(&x->left, &y->right) > 0 || mpfr_cmp(&y->left, &x->right) > 0) { ck_fail(e, CK_INVALID, "closed-form value disagrees with F at the point"); goto out; }
         } else {
             /* stat_q = (gamma + K - 1) s - 1, stat_W = lamW - beta s, stat_H = lamH beta - s/n */
@@ -148,11 +148,11 @@ int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err 
             { mpq_t k; mpq_init(k); mpq_set_si(k, in.n, 1); mpq_div(u.a, s.b, k); mpq_clear(k); }
             mpq_sub(t.b, t.b, u.a);
             if (zero_qs(q, "stat_H", &t, in.m, e)) goto out;
-            cklc_qs_fi(x, &gam, in.m);
+            ck_qs_to_mpfi(x, &gam, in.m);
             mpfi_log(al, x), mpfi_div(al, al, be);
             if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;
             /* value log(1 + (K-1)/gamma) + (K-1) s log gamma */
-            mpfi_log(y, x), cklc_qs_fi(be, &s, in.m), mpfi_mul(y, y, be), mpfi_mul_si(y, y, K - 1);
+            mpfi_log(y, x), ck_qs_to_mpfi(be, &s, in.m), mpfi_mul(y, y, be), mpfi_mul_si(y, y, K - 1);
             mpfi_si_div(x, K - 1, x), mpfi_log1p(x, x), mpfi_add(y, y, x);
             if (cklc_verify_fi(q, "value", y, e)) goto out;
             mpfi_set_ui(x, (unsigned long)K), mpfi_log(x, x);
@@ -160,7 +160,7 @@ int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err 
             mpfi_sub(x, x, y);
             if (cklc_verify_fi(q, "gap", x, e)) goto out;
             if (mpfr_sgn(&x->left) <= 0) { ck_fail(e, CK_INVALID, "gap not certified > 0"); goto out; }
-            cklc_qs_fi(be, &beta, in.m);
+            ck_qs_to_mpfi(be, &beta, in.m);
             mpfi_sqrt(al, al);
             cklc_point(W, H, &in, al, be);
             cklc_objective(x, &in, loss, W, H);

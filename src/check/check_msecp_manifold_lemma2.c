@@ -174,26 +174,6 @@ static void intervals(mpfi_t *v, const mpq_t *q, const mpq_t d0, long n)
     mpfi_clear(a), mpfi_clear(d), mpfi_clear(xi), mpfi_clear(om), mpfi_clear(u), mpfi_clear(w);
 }
 
-/* The stated [lo, hi] must contain the checker's interval X (and its decimal [lo, hi]). */
-static int verify_interval(const ck_encl *q, const char *name, const mpfi_t x, ck_err *e)
-{
-    mpq_t a, b;
-    mpq_inits(a, b, NULL);
-    const char *why = NULL;
-    if (mpfi_nan_p(x) || !mpfi_bounded_p(x)) why = "the checker's interval is not finite";
-    else {
-        mpfr_get_q(a, &x->left), mpfr_get_q(b, &x->right);
-        if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
-        else if (mpq_cmp(q->lo, a) > 0 || mpq_cmp(b, q->hi) > 0) why = "the recomputed enclosure is not inside [lo, hi]";
-        else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0) why = "decimal rendering does not contain [lo, hi]";
-        else if (q->has_exact) why = "an \"exact\" value is not allowed for this quantity";
-    }
-    mpq_clears(a, b, NULL);
-    if (!why) return 0;
-    ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
-    return -1;
-}
-
 static int decide(int orth, int pd, const mpq_t *q, mpfi_t *v)
 {
     int pi_ok = pd && mpfr_cmp(&v[I_PI_HI]->right, &v[I_K]->left) <= 0;
@@ -260,7 +240,7 @@ int ckmm_check_lemma2(const json_t *root, const char *verdict, int orth, ck_err 
         if (k < NQX) {
             mpq_set(x.a, q[k]), mpq_set_ui(x.b, 0, 1);
             if (ck_encl_verify(&en, QN[k], &x, one, e)) goto out;
-        } else if (verify_interval(&en, QN[k], v[k - NQX], e)) goto out;
+        } else if (ck_encl_verify_interval(&en, QN[k], v[k - NQX], e)) goto out;
     }
     if (mpq_sgn(q[Q_MEMB]) != 0) { ck_fail(e, CK_INVALID, "X0 is not on the manifold"); goto out; }
     int d = decide(orth, pd, q, v);

@@ -4,6 +4,19 @@
 void ck_qs_init(ck_qs *x) { mpq_inits(x->a, x->b, NULL); }
 void ck_qs_clear(ck_qs *x) { mpq_clears(x->a, x->b, NULL); }
 
+/* Encloses a + b*sqrt(m) in x: sqrt(m) by MPFI, then b*sqrt(m) + a. */
+void ck_qs_to_mpfi(mpfi_ptr x, const ck_qs *q, const mpz_t m)
+{
+    mpfi_t s;
+    mpfi_init2(s, mpfi_get_prec(x));
+    mpfi_set_z(s, m);
+    mpfi_sqrt(s, s);
+    mpfi_mul_q(s, s, q->b);
+    mpfi_set_q(x, q->a);
+    mpfi_add(x, x, s);
+    mpfi_clear(s);
+}
+
 void ck_qs_add(ck_qs *x, const ck_qs *y, const ck_qs *z)
 {
     mpq_add(x->a, y->a, z->a);

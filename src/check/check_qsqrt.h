@@ -1,9 +1,10 @@
 /* check_qsqrt.h: exact arithmetic in Q(sqrt(m)): elements a + b*sqrt(m), a, b rational,
  * m a positive integer (not necessarily square-free: comparisons never assume uniqueness of
- * the representation). */
+ * the representation), and their MPFI enclosures. */
 #ifndef NCCHECK_QSQRT_H
 #define NCCHECK_QSQRT_H
 #include <gmp.h>
+#include <mpfi.h>
 
 typedef struct {
     mpq_t a, b;
@@ -15,6 +16,9 @@ void ck_qs_add(ck_qs *x, const ck_qs *y, const ck_qs *z);
 void ck_qs_sub(ck_qs *x, const ck_qs *y, const ck_qs *z);
 void ck_qs_mul_q(ck_qs *x, const ck_qs *y, const mpq_t c); /* x = c*y */
 void ck_qs_mul_sqrt(ck_qs *x, const ck_qs *y, const mpz_t m); /* x = sqrt(m)*y */
+
+/* x (at its own precision) contains q = a + b*sqrt(m). */
+void ck_qs_to_mpfi(mpfi_ptr x, const ck_qs *q, const mpz_t m);
 
 /* Exact sign (-1, 0, 1) of a + b*sqrt(m). */
 int ck_qs_sgn_ab(const mpq_t a, const mpq_t b, const mpz_t m);

@@ -48,11 +48,9 @@ static int nc13_generic(const json_t *ij, ck_qs *r, mpz_t m, ck_err *e)
 
 int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e)
 {
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    int ai = 0;
-    while (as && ASSERTIONS[ai] && strcmp(as, ASSERTIONS[ai]) != 0) ai++;
-    if (as && !ASSERTIONS[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
-    if (e->code) return -1;
+    const char *as;
+    int ai = ck_assertion_index(root, ASSERTIONS, &as, e);
+    if (ai < 0) return -1;
     ck_etf E;
     ck_encl q[NQ];
     ck_qs v[NQ];

@@ -82,11 +82,9 @@ static int get_index(const json_t *w, const char *key, long lim, long *out, ck_e
 
 int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
 {
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    int ai = 0;
-    while (as && ASSERTIONS[ai] && strcmp(as, ASSERTIONS[ai]) != 0) ai++;
-    if (as && !ASSERTIONS[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
-    if (e->code) return -1;
+    const char *as;
+    int ai = ck_assertion_index(root, ASSERTIONS, &as, e);
+    if (ai < 0) return -1;
 
     ck_inst in;
     ck_encl q[NQ];

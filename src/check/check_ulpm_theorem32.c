@@ -137,11 +137,9 @@ out:
 int ck_claim_ulpm_theorem32(const json_t *root, const char *verdict, ck_err *e)
 {
     static const char *const AS[] = {T32_OPT, T32_NOBEAT, "none", NULL};
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    int ai = 0;
-    while (as && AS[ai] && strcmp(as, AS[ai]) != 0) ai++;
-    if (as && !AS[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
-    if (e->code) return -1;
+    const char *as;
+    int ai = ck_assertion_index(root, AS, &as, e);
+    if (ai < 0) return -1;
     if (ck_etf_is_kind(json_object_get(root, "instance"))) return check_optimum(root, verdict, ai, e);
     if (ai == 0) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs an etf/1 or nc/1 instance", T32_OPT); return -1; }
     /* The Lemma 3.1 logic on the same instance, witness and quantities. */

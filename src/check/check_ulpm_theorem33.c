@@ -42,7 +42,7 @@ static int inside(const ck_encl *q, mpfi_srcptr x)
 /* Ls = nK log1p((K-1) exp(-q*)). */
 static void loss_star(mpfi_ptr Ls, const ck_inst *in, const ck_qs *qstar)
 {
-    ck_t33_qs_to_mpfi(Ls, qstar, in->m);
+    ck_qs_to_mpfi(Ls, qstar, in->m);
     mpfi_neg(Ls, Ls);
     mpfi_exp(Ls, Ls);
     mpfi_mul_ui(Ls, Ls, (unsigned long)(in->K - 1));
@@ -87,11 +87,9 @@ static int check_intervals(const ck_inst *in, const ck_qs *qstar, const ck_encl 
 
 int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e)
 {
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    int ai = 0;
-    while (as && ASSERTIONS[ai] && strcmp(as, ASSERTIONS[ai]) != 0) ai++;
-    if (as && !ASSERTIONS[ai]) ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
-    if (e->code) return -1;
+    const char *as;
+    int ai = ck_assertion_index(root, ASSERTIONS, &as, e);
+    if (ai < 0) return -1;
 
     ck_inst in;
     ck_encl q[NQ];

@@ -16,7 +16,4 @@ int ck_t33_margins_equal(const ck_inst *in, const ck_qs *qstar, ck_err *e);
 
 /* L contains the loss (4) of the instance, at the precision of L. 0, or -1 (e set). */
 int ck_t33_loss(mpfi_ptr L, const ck_inst *in, ck_err *e);
-
-/* x contains a + b sqrt(m). */
-void ck_t33_qs_to_mpfi(mpfi_ptr x, const ck_qs *q, const mpz_t m);
 #endif

@@ -86,18 +86,6 @@ int ck_t33_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
     return ck_inst_parse(j, in, e);
 }
 
-void ck_t33_qs_to_mpfi(mpfi_ptr x, const ck_qs *q, const mpz_t m)
-{
-    mpfi_t s;
-    mpfi_init2(s, mpfi_get_prec(x));
-    mpfi_set_z(s, m);
-    mpfi_sqrt(s, s);
-    mpfi_mul_q(s, s, q->b);
-    mpfi_set_q(x, q->a);
-    mpfi_add(x, x, s);
-    mpfi_clear(s);
-}
-
 /* One-layer kinds: w_j . h_c = coef * D[j]; coef = scale_w scale_h sqrt(n)^(sqrt_w + sqrt_h). */
 static void one_layer_coef(const ck_inst *in, ck_qs *coef)
 {
@@ -214,7 +202,7 @@ int ck_t33_loss(mpfi_ptr L, const ck_inst *in, ck_err *e)
     int fast = in->kind != CK_EXPLICIT && in->nlw == 1 && in->nlh == 1;
     if (fast) {
         one_layer_coef(in, &coef);
-        ck_t33_qs_to_mpfi(cf, &coef, in->m);
+        ck_qs_to_mpfi(cf, &coef, in->m);
     }
     mpfi_set_ui(L, 0);
     for (long c = 0; c < N; c++) {       /* z[j] contains w_j . h_c */
@@ -228,7 +216,7 @@ int ck_t33_loss(mpfi_ptr L, const ck_inst *in, ck_err *e)
         }
         for (long j = 0; j < K; j++) {
             if (fast) mpfi_mul_si(&z[j], cf, (long)D[j]);   /* |D| < 2^63: exact long */
-            else ck_t33_qs_to_mpfi(&z[j], &G[j], in->m);
+            else ck_qs_to_mpfi(&z[j], &G[j], in->m);
         }
         mpfi_set_ui(col, 0);
         add_column(col, z, K, c / n, t, s, w);

@@ -51,8 +51,4 @@ int t34ck_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos);
 /* 1 iff the rows x cols rational matrix (column-major: column t at M + t*rows) has full
  * column rank, shown modulo a prime. */
 int t34ck_full_column_rank(mpq_t *M, long rows, long cols);
-
-/* Invalid unless lo <= hi, the MPFI interval x lies inside [lo, hi] (so the exact value
- * does) and the decimal rendering contains [lo, hi]. */
-int t34ck_encl_verify_interval(const ck_encl *q, const char *name, const mpfi_t x, ck_err *e);
 #endif

@@ -1,6 +1,6 @@
 /* check_ulpm_theorem34_hess.c: owns the checker's MPFI Hessian of L(W, H) = L(W H) (seed 001
  * eq. (4)) as Hessian-vector products, the second variation q - lambda |v|^2, the interval
- * LDL^T inertia count, the modular full-rank test and the interval enclosure check.
+ * LDL^T inertia count and the modular full-rank test.
  *   q(v) = <dZ, Hess_Z dZ> + 2 <G, dW dH>,  dZ = dW H + W dH,  Hess_Z = diag(p) - p p^T per column,
  *   (Hess L) v = ((Hess_Z dZ) H^T + G dH^T, W^T (Hess_Z dZ) + dW^T G). */
 #include <stdint.h>
@@ -210,26 +210,4 @@ int t34ck_full_column_rank(mpq_t *M, long rows, long cols)
     }
     free(A);
     return full;
-}
-
-int t34ck_encl_verify_interval(const ck_encl *q, const char *name, const mpfi_t x, ck_err *e)
-{
-    mpq_t a, b;
-    mpq_inits(a, b, NULL);
-    const char *why = NULL;
-    if (mpfi_nan_p(x) || !mpfi_bounded_p(x)) why = "the checker's interval is not finite";
-    else {
-        mpfr_get_q(a, &x->left);
-        mpfr_get_q(b, &x->right);
-        if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
-        else if (mpq_cmp(q->lo, a) > 0 || mpq_cmp(b, q->hi) > 0)
-            why = "the recomputed enclosure is not inside [lo, hi]";
-        else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0)
-            why = "decimal rendering does not contain [lo, hi]";
-        else if (q->has_exact) why = "an \"exact\" value is not allowed for this quantity";
-    }
-    mpq_clears(a, b, NULL);
-    if (!why) return 0;
-    ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
-    return -1;
 }

@@ -181,6 +181,18 @@ static int run_gnuplot(const char *dir, report_fig *fig, const char *script)
     return !fig->ok;
 }
 
+/* Names figure g (not drawn yet) and opens its data file DIR/fig/NAME.dat for writing (NULL on failure). */
+static FILE *fig_open_data(const char *dir, report_fig *g, const char *name, const char *title, const char *caption)
+{
+    char path[16384];
+    snprintf(g->name, sizeof g->name, "%s", name);
+    snprintf(g->title, sizeof g->title, "%s", title);
+    snprintf(g->caption, sizeof g->caption, "%s", caption);
+    g->ok = 0;
+    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
+    return fopen(path, "w");
+}
+
 #define REPORT_PHASE_TSV "specs/claims/imbrelu.cor-4.phase.tsv"
 #define REPORT_OMEGA_TSV "proofs/derivations/msecp-dynamics-omega.tsv"
 
@@ -192,9 +204,7 @@ static void make_figure_phase_certified(const char *dir, report_fig *g)
 {
     static const char *const phases[] = {"none", "minority", "complete", "undecided"};
     char path[16384];
-    snprintf(g->name, sizeof g->name, "imbrelu-phases-certified");
-    snprintf(g->title, sizeof g->title, "imbrelu.cor-4: certified phase diagram, K_A = K_B = 5, n_B = 100");
-    snprintf(g->caption, sizeof g->caption,
+    FILE *f = fig_open_data(dir, g, "imbrelu-phases-certified", "imbrelu.cor-4: certified phase diagram, K_A = K_B = 5, n_B = 100",
              "Leaves of the certificate imbrelu.cor-4/phase-KA5-KB5-nB100 (R in [1, 128], lambda_W lambda_H in "
              "[2^-34, 2^-13], exact bisection to depth 16; data file " REPORT_PHASE_TSV "). On every coloured leaf, "
              "Theorem 1 (with the corrected eq. (6)) and the printed (17)/(18) were both decided in exact rational "
@@ -204,9 +214,6 @@ static void make_figure_phase_certified(const char *dir, report_fig *g)
              "curves are the boundaries lambda = (K-1) n_k/(K N^2) for n_k = n_B and n_k = n_A (drawn, not "
              "certified). Complete collapse also occurs at large R (N grows with R). Audit rows "
              "imbrelu.004.eq-17, imbrelu.004.eq-18: AGREES.");
-    g->ok = 0;
-    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
-    FILE *f = fopen(path, "w");
     if (!f) return;
     int n = data_from_tsv(f, REPORT_PHASE_TSV, 4, phases, 4);
     fprintf(f, "\n\n");
@@ -238,9 +245,7 @@ static void make_figure_omega(const char *dir, report_fig *g)
 {
     static const char *const js[] = {"0", "1", "2"};
     char path[16384];
-    snprintf(g->name, sizeof g->name, "msecp-omega");
-    snprintf(g->title, sizeof g->title, "msecp: omega_j(t), C = N = 4, omega_j(0) = 1/2, 1, 5/2");
-    snprintf(g->caption, sizeof g->caption,
+    FILE *f = fig_open_data(dir, g, "msecp-omega", "msecp: omega_j(t), C = N = 4, omega_j(0) = 1/2, 1, 5/2",
              "SNR singular values under the continually renormalised flow. Solid: closed form of the flow the paper "
              "defines (eq. (5) with Proposition 4's Pi), C^2 N log w + (CN/2) w^2 = a + t; dashed: Proposition 2's "
              "closed form (10), C^2 N log w + CN w^2 + (N/4) w^4 = a + t, which solves Lemma 5's ODE. Circles and "
@@ -248,9 +253,6 @@ static void make_figure_omega(const char *dir, report_fig *g)
              "smaller than the marks); crosses: the discrete renormalised descent of Appendix D.1 (eta = 1/64). The "
              "descent follows the defined flow, not Proposition 2. Data " REPORT_OMEGA_TSV "; the certified values "
              "are msecp.dynamics ode-* (audit rows msecp.003.eq-10: DISAGREES, msecp.003.eq-10.derived: AGREES).");
-    g->ok = 0;
-    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
-    FILE *f = fopen(path, "w");
     if (!f) return;
     int n = data_from_tsv(f, REPORT_OMEGA_TSV, 1, js, 3);
     fclose(f);
@@ -276,15 +278,12 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
     FILE *f;
     *nfig = 0;
     report_fig *g = &figs[(*nfig)++];
-    snprintf(g->name, sizeof g->name, "example31-curves");
-    snprintf(g->title, sizeof g->title, "Example 3.1, C = 1: L(W',H') - L(W,H) along (10) and (55)");
-    snprintf(g->caption, sizeof g->caption,
+    f = fig_open_data(dir, g, "example31-curves", "Example 3.1, C = 1: L(W',H') - L(W,H) along (10) and (55)",
              "Loss change divided by the squared distance d^2 to (W,H) (log scale in d^2), at C = 1, from the closed forms of "
              "proofs/derivations/ulpm-example-3.1.md. The appendix curve (55) lowers the loss; the main-text family "
              "(10) raises it near (W,H) (positive values) (audit row ulpm.001.eq-11: DISAGREES, certificates family10-*), and lowers it "
              "only farther away. Certified points: curve55-C1 (a = 64/2047) and family10-C1 (t = 2^-7).");
-    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
-    if ((f = fopen(path, "w"))) {
+    if (f) {
         data_example31(f, "1");
         fclose(f);
         snprintf(path, sizeof path,
@@ -296,13 +295,10 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
         run_gnuplot(dir, g, path);
     }
     g = &figs[(*nfig)++];
-    snprintf(g->name, sizeof g->name, "eq9-coefficient");
-    snprintf(g->title, sizeof g->title, "Example 3.1, eq. (9): coefficient of M in grad_W L");
-    snprintf(g->caption, sizeof g->caption,
+    f = fig_open_data(dir, g, "eq9-coefficient", "Example 3.1, eq. (9): coefficient of M in grad_W L",
              "Printed -C(2+2e^{-2C^2})/(2+2e^{-2C^2}+2e^{2C^2}) against the derived -C(2+2e^{-2C^2})/(2+e^{-2C^2}+e^{2C^2}). "
              "The difference is certified non-zero for every C in [1/10, 4] (audit row ulpm.001.eq-9, certificate eq9-box-1_10-4).");
-    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
-    if ((f = fopen(path, "w"))) {
+    if (f) {
         data_eq9(f);
         fclose(f);
         snprintf(path, sizeof path,
@@ -312,16 +308,13 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
         run_gnuplot(dir, g, path);
     }
     g = &figs[(*nfig)++];
-    snprintf(g->name, sizeof g->name, "imbrelu-phases");
-    snprintf(g->title, sizeof g->title, "imbrelu: collapse phases from eq. (6), K_A = K_B = 5, n_B = 10");
-    snprintf(g->caption, sizeof g->caption,
+    f = fig_open_data(dir, g, "imbrelu-phases", "imbrelu: collapse phases from eq. (6), K_A = K_B = 5, n_B = 10",
              "Phase boundaries in (R = n_A/n_B, lambda_W lambda_H) derived from the sign condition of eq. (6) "
              "(M_k > 0 iff N^2 lambda_W lambda_H < n_k (K-1)/K): below the lower curve no class collapses, between "
              "the curves the minority classes collapse ((17)), above the upper curve every class collapses ((18)). "
              "The curves are drawn, not certified; the certified phase diagram (imbrelu.cor-4 boxes, exact "
              "rationals) is the next figure, and eq. (6)'s equivalence is certified by imbrelu.eq-6.");
-    snprintf(path, sizeof path, "%s/fig/%s.dat", dir, g->name);
-    if ((f = fopen(path, "w"))) {
+    if (f) {
         data_imbrelu(f, 5, 5, 10);
         fclose(f);
         snprintf(path, sizeof path,

@@ -24,19 +24,27 @@ void exact_entry_H(qsqrt_t x, const instance *I, long c, long l)
     entry(x, I, I->Ht, I->Ha, I->Hb, c * I->d + l);
 }
 
-void exact_logit(qsqrt_t r, const instance *I, long j, long c)
+typedef void (*exact_entry_fn)(qsqrt_t x, const instance *I, long row, long l);
+
+/* r = u . v exactly, u = row i of the matrix read by eu, v = row j of the one read by ev. */
+static void row_dot(qsqrt_t r, const instance *I, exact_entry_fn eu, long i, exact_entry_fn ev, long j)
 {
-    qsqrt_t w, h;
-    qsqrt_init(w);
-    qsqrt_init(h);
+    qsqrt_t a, b;
+    qsqrt_init(a);
+    qsqrt_init(b);
     qsqrt_zero(r);
     for (long l = 0; l < I->d; l++) {
-        exact_entry_W(w, I, j, l);
-        exact_entry_H(h, I, c, l);
-        qsqrt_addmul(r, w, h, I->n);
+        eu(a, I, i, l);
+        ev(b, I, j, l);
+        qsqrt_addmul(r, a, b, I->n);
     }
-    qsqrt_clear(w);
-    qsqrt_clear(h);
+    qsqrt_clear(a);
+    qsqrt_clear(b);
+}
+
+void exact_logit(qsqrt_t r, const instance *I, long j, long c)
+{
+    row_dot(r, I, exact_entry_W, j, exact_entry_H, c);
 }
 
 void exact_margin(qsqrt_t r, const instance *I, long c, long j)
@@ -95,17 +103,7 @@ void exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
 /* w_j . w_k exactly. */
 static void w_dot(qsqrt_t r, const instance *I, long j, long k)
 {
-    qsqrt_t a, b;
-    qsqrt_init(a);
-    qsqrt_init(b);
-    qsqrt_zero(r);
-    for (long l = 0; l < I->d; l++) {
-        exact_entry_W(a, I, j, l);
-        exact_entry_W(b, I, k, l);
-        qsqrt_addmul(r, a, b, I->n);
-    }
-    qsqrt_clear(a);
-    qsqrt_clear(b);
+    row_dot(r, I, exact_entry_W, j, exact_entry_W, k);
 }
 
 int exact_is_nc(const instance *I)
