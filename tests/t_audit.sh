@@ -3,24 +3,19 @@
 # every DISAGREES row backed by a certificate nccheck accepts, the expectation file compared
 # (and a tampered one rejected), known answers for eq. (9) computed independently, bad usage.
 # Run from the repository root (prove does).
-NCCERT=build/nccert
-NCCHECK=build/nccheck
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-fails=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fails=$((fails + 1)); fi; }
-echo "1..18"
+. "$(dirname "$0")/tap.sh"
+tap_setup audit nccert nccheck
+tap_plan 18
 
-$NCCERT audit --quiet --format tsv --write-certificates "$T/certs" --check-expected >"$T/a.tsv" 2>"$T/err"
+"$NCCERT" audit --quiet --format tsv --write-certificates "$T/certs" --check-expected >"$T/a.tsv" 2>"$T/err"
 rc_all=$?
-ok $rc_all "audit --format tsv --check-expected exits 0"
+ok_rc $rc_all "audit --format tsv --check-expected exits 0"
 head -1 "$T/a.tsv" | tr '\t' '\n' >"$T/cols"
 miss=0
 for c in formula claim seed label verdict instance printed_value derived_value discrepancy certificate; do
     grep -qx "$c" "$T/cols" || { echo "# missing column $c"; miss=1; }
 done
-ok $miss "TSV has the required columns"
+ok_rc $miss "TSV has the required columns"
 
 # every formula of the spec files appears in the output, with a known verdict
 bad=0
@@ -30,7 +25,7 @@ for f in specs/audit/ulpm.tsv specs/audit/imbrelu.tsv specs/audit/msecp.tsv spec
         case "$v" in AGREES|DISAGREES|NEEDS-HYPOTHESIS|UNREADABLE|NOT-EVALUABLE) ;; *) echo "# $id: verdict '$v'"; bad=1 ;; esac
     done
 done
-ok $bad "every formula of specs/audit is listed with a verdict"
+ok_rc $bad "every formula of specs/audit is listed with a verdict"
 
 # every DISAGREES instance row names a certificate, which nccheck accepts
 bad=0
@@ -39,9 +34,9 @@ awk -F'\t' 'NR > 1 && $12 == "DISAGREES" {print $17}' "$T/a.tsv" | sort -u >"$T/
 while read -r p; do
     f="$T/certs/${p#certificates/audit/}"
     [ -f "$f" ] || { echo "# missing $f"; bad=1; continue; }
-    $NCCHECK "$f" >/dev/null || { echo "# nccheck rejects $f"; bad=1; }
+    "$NCCHECK" "$f" >/dev/null || { echo "# nccheck rejects $f"; bad=1; }
 done <"$T/dis"
-ok $bad "every DISAGREES row has a certificate accepted by nccheck ($(wc -l <"$T/dis") files)"
+ok_rc $bad "every DISAGREES row has a certificate accepted by nccheck ($(wc -l <"$T/dis") files)"
 
 # the NEEDS-HYPOTHESIS formulas have both sides certified
 bad=0
@@ -49,7 +44,7 @@ for id in $(awk -F'\t' 'NR > 1 && $5 == "NEEDS-HYPOTHESIS" {print $1}' "$T/a.tsv
     awk -F'\t' -v id="$id" '$1 == id && $9 == "hyp-holds" && $12 == "AGREES"' "$T/a.tsv" | grep -q . || bad=1
     awk -F'\t' -v id="$id" '$1 == id && $9 == "hyp-fails" && $12 == "DISAGREES"' "$T/a.tsv" | grep -q . || bad=1
 done
-ok $bad "NEEDS-HYPOTHESIS rows certify both sides"
+ok_rc $bad "NEEDS-HYPOTHESIS rows certify both sides"
 
 # known answer, computed here from the formulas (double precision, a test not evidence):
 # eq. (9) at C = 1: printed -(2+2e^-2)/(2+2e^-2+2e^2), derived -(2+2e^-2)/(2+e^-2+e^2)
@@ -58,60 +53,60 @@ pv=$(printf '%s\n' "$row" | cut -f14 | tr -d '[]' | awk '{print $1}')
 dv=$(printf '%s\n' "$row" | cut -f15 | tr -d '[]' | awk '{print $1}')
 awk -v p="$pv" -v d="$dv" 'BEGIN { e = exp(2); ep = (2 + 2/e) / (2 + 2/e + 2*e); ed = (2 + 2/e) / (2 + 1/e + e);
     exit !((p + ep) < 1e-12 && (p + ep) > -1e-12 && (d + ed) < 1e-12 && (d + ed) > -1e-12) }'
-ok $? "eq. (9) at C = 1: printed $pv and derived $dv match the formulas"
+ok_rc $? "eq. (9) at C = 1: printed $pv and derived $dv match the formulas"
 printf '%s\n' "$row" | cut -f12 | grep -qx DISAGREES
-ok $? "eq. (9) at C = 1 DISAGREES"
+ok_rc $? "eq. (9) at C = 1 DISAGREES"
 
 # Remark 3.1 agrees exactly when q_min = 1 (nc/1, n = 1) and disagrees otherwise
 r1=$(awk -F'\t' '$1 == "ulpm.001.remark-3.1" && $10 == "nc-K4-n1-d4" {print $12}' "$T/a.tsv")
 r2=$(awk -F'\t' '$1 == "ulpm.001.remark-3.1" && $10 == "etf-K3-n2-d2" {print $12}' "$T/a.tsv")
 [ "$r1" = AGREES ] && [ "$r2" = DISAGREES ]
-ok $? "Remark 3.1: AGREES at q0 = 1, DISAGREES at etf K=3 n=2 ($r1, $r2)"
+ok_rc $? "Remark 3.1: AGREES at q0 = 1, DISAGREES at etf K=3 n=2 ($r1, $r2)"
 
 [ $rc_all = 0 ] && ! grep -q CHANGED "$T/err"
-ok $? "audit --check-expected: every row as in specs/audit/expected.tsv"
+ok_rc $? "audit --check-expected: every row as in specs/audit/expected.tsv"
 
 # a changed expectation is detected
 sed '/^imbrelu/{0,/\tDISAGREES\tDISAGREES$/s//\tAGREES\tAGREES/}' specs/audit/expected.tsv >"$T/exp.tsv"
 cmp -s "$T/exp.tsv" specs/audit/expected.tsv && echo "# tampering did not change the file"
-$NCCERT audit --quiet --paper imbrelu --check-expected="$T/exp.tsv" >/dev/null 2>"$T/err"
+"$NCCERT" audit --quiet --paper imbrelu --check-expected="$T/exp.tsv" >/dev/null 2>"$T/err"
 rc=$?
 [ $rc = 1 ] && grep -q CHANGED "$T/err"
-ok $? "a tampered expectation file fails with exit 1 (got $rc)"
+ok_rc $? "a tampered expectation file fails with exit 1 (got $rc)"
 
-$NCCERT audit --quiet --paper imbrelu --format json >"$T/a.json"
+"$NCCERT" audit --quiet --paper imbrelu --format json >"$T/a.json"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r and all(x["formula"].startswith("imbrelu.") for x in r)' "$T/a.json"
-ok $? "--paper imbrelu --format json: valid JSON with imbrelu rows only"
+ok_rc $? "--paper imbrelu --format json: valid JSON with imbrelu rows only"
 
-$NCCERT audit --format xml >/dev/null 2>&1
+"$NCCERT" audit --format xml >/dev/null 2>&1
 rc1=$?
-$NCCERT audit --paper nosuch >/dev/null 2>&1
+"$NCCERT" audit --paper nosuch >/dev/null 2>&1
 rc2=$?
 [ $rc1 = 2 ] && [ $rc2 = 2 ]
-ok $? "bad --format and --paper exit 2 ($rc1, $rc2)"
+ok_rc $? "bad --format and --paper exit 2 ($rc1, $rc2)"
 
 mkdir -p "$T/specs"
 cp specs/audit/*.tsv "$T/specs/"
 printf 'ulpm.bad\tonly-two-columns\n' >>"$T/specs/ulpm.tsv"
-$NCCERT audit --quiet --specs "$T/specs" >/dev/null 2>"$T/err"
+"$NCCERT" audit --quiet --specs "$T/specs" >/dev/null 2>"$T/err"
 rc=$?
 [ $rc = 2 ] && grep -q 'ulpm.tsv:' "$T/err"
-ok $? "a malformed row is refused with its file and line (exit $rc)"
+ok_rc $? "a malformed row is refused with its file and line (exit $rc)"
 
 cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"
 sed -i '0,/\tulpm.example-3.1\t/s//\tulpm.no-such-claim\t/' "$T/specs/ulpm.tsv"
-$NCCERT audit --quiet --specs "$T/specs" >/dev/null 2>"$T/err"
+"$NCCERT" audit --quiet --specs "$T/specs" >/dev/null 2>"$T/err"
 [ $? = 2 ] && grep -q 'unknown claim' "$T/err"
-ok $? "an unknown backing claim is refused"
+ok_rc $? "an unknown backing claim is refused"
 # diff-mode AGREES rows of msecp/imbrelu read their quantities from certificates: nccheck must
 # accept those too (the linconv/ulpm ones are covered by their claims' own tests and make verify)
 bad=0
 awk -F'\t' 'NR > 1 && $16 != "-" && $12 == "AGREES" && $1 ~ /^(msecp|imbrelu)/ {print $17}' "$T/a.tsv" | sort -u >"$T/agr"
 [ -s "$T/agr" ] || bad=1
 while read -r p; do
-    $NCCHECK "$T/certs/${p#certificates/audit/}" >/dev/null 2>&1 || { echo "# nccheck rejects $p"; bad=1; }
+    "$NCCHECK" "$T/certs/${p#certificates/audit/}" >/dev/null 2>&1 || { echo "# nccheck rejects $p"; bad=1; }
 done <"$T/agr"
-ok $bad "msecp/imbrelu rows with a discrepancy: certificates accepted by nccheck ($(wc -l <"$T/agr") files)"
+ok_rc $bad "msecp/imbrelu rows with a discrepancy: certificates accepted by nccheck ($(wc -l <"$T/agr") files)"
 
 # Proposition 2 (10) vs the defined flow at C = N = 4, omega0 = 1, t = 400: the two closed forms
 # solved here by bisection in double precision (a test, not evidence):
@@ -124,9 +119,9 @@ awk -v p="$pv" -v d="$dv" 'function fa(w) { return 64 * log(w) + 8 * w * w - 408
     BEGIN { lo = 1; hi = 100; for (i = 0; i < 200; i++) { m = (lo + hi) / 2; if (fa(m) < 0) lo = m; else hi = m }; a = lo;
             lo = 1; hi = 100; for (i = 0; i < 200; i++) { m = (lo + hi) / 2; if (fb(m) < 0) lo = m; else hi = m }; b = lo;
             exit !((p - b) < 1e-9 && (b - p) < 1e-9 && (d - a) < 1e-9 && (a - d) < 1e-9) }'
-ok $? "eq. (10) at C = N = 4, t = 400: Proposition 2 $pv and defined flow $dv match the closed forms"
+ok_rc $? "eq. (10) at C = N = 4, t = 400: Proposition 2 $pv and defined flow $dv match the closed forms"
 printf '%s\n' "$row" | cut -f12 | grep -qx DISAGREES
-ok $? "eq. (10) DISAGREES with the defined flow"
+ok_rc $? "eq. (10) DISAGREES with the defined flow"
 
 # Lemma 5 at t = 0, C = N = 2 (one omega, omega^2 = tr K): the trace gap must be
 # 2 omega^4/(n (C + omega^2)^2), n = CN (derivation msecp-dynamics.md section 5(a))
@@ -139,5 +134,5 @@ q = q if isinstance(q, dict) else {x["name"]: x for x in q}
 w2 = F(q["trace_K"]["exact"]["a"]); gap = F(q["lemma5_trace_gap"]["exact"]["a"])
 C, N = 2, 2
 sys.exit(not (gap == 2 * w2 * w2 / (C * N * (C + w2) ** 2) and gap > 0 and c["verdict"] == "REFUTED"))' "$c"
-ok $? "Lemma 5 (28) at t = 0: exact trace gap 2 omega^4/(n (C + omega^2)^2) > 0, REFUTED"
-[ "$fails" = 0 ]
+ok_rc $? "Lemma 5 (28) at t = 0: exact trace gap 2 omega^4/(n (C + omega^2)^2) > 0, REFUTED"
+tap_done

@@ -5,22 +5,14 @@
 # lambda = 1/4); randomised theorem-1 instances (seed NCCERT_TEST_SEED); tampered certificates
 # rejected (exit 1/2); bad instances refused by nccert with exit 2.
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup ibr nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 cert() { "$NCCERT" certify "$1" --instance-json "$2" -q -o "$3" 2>"$T/err"; }
 py() { python3 -c "$1" "$2" 2>"$T/pyerr"; }
 # python helpers: mid of a quantity, M_k and V* from the derivation (corrected reading)
-H='import json,sys,math
-from fractions import Fraction as F
-c=json.load(open(sys.argv[1])); q=c["quantities"]; I=c["instance"]
-def mid(k): return (float.fromhex(q[k]["lo"])+float.fromhex(q[k]["hi"]))/2
-n=[int(x) for x in I["n"]]; K=len(n); N=sum(n); lam=float(F(I["lambda_W"])*F(I["lambda_H"]))
-def M(k):
-    if (K-1)*n[k]-K*N*N*F(I["lambda_W"])*F(I["lambda_H"]) <= 0: return 0.0
-    return math.log((K-1)*(math.sqrt(n[k])/(N*math.sqrt((K-1)/K)*math.sqrt(lam))-1))
-def V(): return sum(n[k]/N*math.log1p((K-1)*math.exp(-M(k)))+math.sqrt(lam*n[k]*(K-1)/K)*M(k) for k in range(K))
-'
+H=$IMBRELU_PY
 # 1. eq-6, printed reading refuted at K=2, n=(1,1), lambda_W = lambda_H = 1/2
 cert imbrelu.eq-6 '{"kind":"imbrelu/1","n":["1","1"],"d":2,"lambda_W":"1/2","lambda_H":"1/2","reading":"printed"}' "$T/e1.json"
 if "$NCCHECK" "$T/e1.json" >/dev/null && py "$H
@@ -60,11 +52,6 @@ if "$NCCHECK" "$T/n1.json" >/dev/null && py "$H
 assert c['witnesses']=={'i':1,'j':0} and abs(mid('ratio_i')-M(1)/3)<1e-14 and abs(mid('ratio_j')-M(0)/2)<1e-14 and M(1)/3>M(0)/2" "$T/n1.json"
 then ok "non-monotone witness (9 > 4, longer class mean)"; else not_ok "non-monotone $(cat "$T/err" "$T/pyerr")"; fi
 # 7. tampering
-tamper() {
-    python3 -c "import json,sys; c=json.load(open(sys.argv[1])); $3; json.dump(c, open(sys.argv[2], 'w'))" "$4" "$T/m.json"
-    "$NCCHECK" "$T/m.json" >"$T/out" 2>&1; rc=$?
-    if [ $rc -eq "$2" ]; then ok "$1 -> exit $rc"; else not_ok "$1 -> exit $rc (want $2): $(cat "$T/out")"; fi
-}
 tamper "eq-6 verdict PROVED" 1 "c['verdict']='PROVED'" "$T/e1.json"
 tamper "eq-6 witness k out of range" 2 "c['witnesses']['k']=5" "$T/e1.json"
 tamper "eq-6 exact test altered" 1 "c['quantities']['condition_test[0]']['exact']['a']='-2'" "$T/e1.json"
@@ -86,7 +73,6 @@ for bad in 'imbrelu.theorem-1|{"kind":"imbrelu/1","n":["1","2","3"],"d":2,"lambd
            'imbrelu.eq-6|{"kind":"imbrelu/1","n":["1","2"],"d":2,"lambda_W":"1","lambda_H":"1","x":1}' \
            'imbrelu.non-monotone|{"kind":"imbrelu/1","n":["1","2"],"d":2,"lambda_W":"1","lambda_H":"1","reading":"other"}'; do
     claim=${bad%%|*}; inst=${bad#*|}
-    "$NCCERT" certify "$claim" --instance-json "$inst" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
-    if [ $rc -eq 2 ]; then ok "bad instance refused: $claim $inst"; else not_ok "bad instance rc=$rc: $inst"; fi
+    refuse "bad instance refused: $claim $inst" "$claim" "$inst"
 done
 tap_done

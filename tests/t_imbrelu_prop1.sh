@@ -6,20 +6,14 @@
 # NCCERT_TEST_SEED) checked for Prop. 1 by python; tampered certificates (quantity lo/hi,
 # formula status, verdict, assertion, instance, box leaf) rejected; bad instances exit 2.
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup ibp nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 cert() { "$NCCERT" certify imbrelu.prop-1-cor-1-3 --instance-json "$1" -q -o "$2" 2>"$T/err"; }
 py() { python3 -c "$1" "$2" 2>"$T/pyerr"; }
 # python: the minimiser built by hand from problem (4)'s closed form (corrected M_k)
-H='import json,sys,math
-from fractions import Fraction as F
-c=json.load(open(sys.argv[1])); q=c["quantities"]; I=c["instance"]
-def mid(k): return (float.fromhex(q[k]["lo"])+float.fromhex(q[k]["hi"]))/2
-n=[int(x) for x in I["n"]]; K=len(n); N=sum(n); lW=float(F(I["lambda_W"])); lH=float(F(I["lambda_H"]))
-def M(k):
-    if (K-1)*n[k]-K*N*N*F(I["lambda_W"])*F(I["lambda_H"]) <= 0: return 0.0
-    return math.log((K-1)*(math.sqrt(n[k])/(N*math.sqrt((K-1)/K)*math.sqrt(lW*lH))-1))
+H="$IMBRELU_PY"'
 r=[math.sqrt(math.sqrt((K-1)/K*lW/(lH*n[k]))*M(k)) for k in range(K)]
 a=math.sqrt(lH/(lW*K*(K-1)))
 W=[[a*((K if m==j else 0)-1)*math.sqrt(n[j])*r[j] for j in range(K)] for m in range(K)]
@@ -61,29 +55,23 @@ done
 cert '{"kind":"imbrelu-cor3-box/1","K_A":[2,3],"K_B":[2,2],"n_B":"10","R":["3/2","16"],"lambda":["1/1073741824","1/64"],"max_depth":12}' "$T/x.json"
 if "$NCCHECK" "$T/x.json" >/dev/null && py 'import json,sys; c=json.load(open(sys.argv[1])); assert c["verdict"]=="PROVED" and c["witnesses"]["tree"][0]=="A:2"' "$T/x.json"
 then ok "box PROVED"; else not_ok "box $(cat "$T/err" "$T/pyerr")"; fi
-tamper() { # file, python statement on c, expected exit code, name
-    python3 -c "import json,sys; c=json.load(open(sys.argv[1])); $2; json.dump(c,open(sys.argv[2],'w'))" "$1" "$T/t.json" 2>"$T/pyerr"
-    "$NCCHECK" "$T/t.json" >/dev/null 2>&1; rc=$?
-    if [ "$rc" = "$3" ]; then ok "tamper $4 -> exit $3"; else not_ok "tamper $4: exit $rc, expected $3"; fi
-}
-tamper "$T/p.json" "q=c['quantities']['norm_w_sq[3]']; q['lo']=q['hi']" 1 "quantity lo"
-tamper "$T/p.json" "q=c['quantities']['cor2.h_ratio.sqrt_both[0,2]']; q['hi']=q['lo']" 1 "quantity hi"
-tamper "$T/p.json" "c['witnesses']['formulas']['cor2.h_ratio.sqrt_both']='AGREES'" 1 "formula status"
-tamper "$T/p.json" "c['verdict']='PROVED'" 1 "verdict"
-tamper "$T/p.json" "c['assertion']='every selected formula agrees with the minimiser where defined'" 1 "assertion"
-tamper "$T/p.json" "c['instance']['lambda_H']='0.00002'" 1 "instance lambda_H"
-tamper "$T/p.json" "del c['quantities']['M[0]']" 2 "missing quantity"
-tamper "$T/x.json" "c['witnesses']['leaves'][0]['status']='fails'" 1 "box leaf status"
-tamper "$T/x.json" "c['witnesses']['leaves'][0]['R'][1]='5'" 1 "box leaf R"
-tamper "$T/x.json" "c['instance']['R'][0]='1'" 2 "box R_lo = 1"
-tamper "$T/x.json" "c['quantities']['leaves_holds']['exact']['a']='1'" 1 "box count"
+tamper "tamper quantity lo" 1 "q=c['quantities']['norm_w_sq[3]']; q['lo']=q['hi']" "$T/p.json"
+tamper "tamper quantity hi" 1 "q=c['quantities']['cor2.h_ratio.sqrt_both[0,2]']; q['hi']=q['lo']" "$T/p.json"
+tamper "tamper formula status" 1 "c['witnesses']['formulas']['cor2.h_ratio.sqrt_both']='AGREES'" "$T/p.json"
+tamper "tamper verdict" 1 "c['verdict']='PROVED'" "$T/p.json"
+tamper "tamper assertion" 1 "c['assertion']='every selected formula agrees with the minimiser where defined'" "$T/p.json"
+tamper "tamper instance lambda_H" 1 "c['instance']['lambda_H']='0.00002'" "$T/p.json"
+tamper "tamper missing quantity" 2 "del c['quantities']['M[0]']" "$T/p.json"
+tamper "tamper box leaf status" 1 "c['witnesses']['leaves'][0]['status']='fails'" "$T/x.json"
+tamper "tamper box leaf R" 1 "c['witnesses']['leaves'][0]['R'][1]='5'" "$T/x.json"
+tamper "tamper box R_lo = 1" 2 "c['instance']['R'][0]='1'" "$T/x.json"
+tamper "tamper box count" 1 "c['quantities']['leaves_holds']['exact']['a']='1'" "$T/x.json"
 # 6. bad instances refused with exit 2
 for bad in '{"kind":"imbrelu/1","n":["5","5"],"d":1,"lambda_W":"1","lambda_H":"1"}' \
            '{"kind":"imbrelu/1","n":["5","6"],"d":2,"lambda_W":"1","lambda_H":"1","formulas":["cor1.WWT"]}' \
            '{"kind":"imbrelu/1","n":["5","6"],"d":2,"lambda_W":"1","lambda_H":"1","formulas":["nope"]}' \
            '{"kind":"imbrelu-cor3-box/1","K_A":[1,3],"K_B":[2,2],"n_B":"10","R":["3/2","16"],"lambda":["1/2","1"],"max_depth":3}' \
            '{"kind":"imbrelu-cor3-box/1","K_A":[2,3],"K_B":[2,2],"n_B":"10","R":["1","16"],"lambda":["1/2","1"],"max_depth":3}'; do
-    "$NCCERT" certify imbrelu.prop-1-cor-1-3 --instance-json "$bad" -q -o "$T/bad.json" >/dev/null 2>&1; rc=$?
-    if [ "$rc" = 2 ] && [ ! -e "$T/bad.json" ]; then ok "bad instance refused: $bad"; else not_ok "bad instance exit $rc: $bad"; fi
+    refuse "bad instance refused: $bad" imbrelu.prop-1-cor-1-3 "$bad"
 done
 tap_done

@@ -8,6 +8,7 @@
 # gaps, tree, counts, area, threshold, verdict, assertion, instance parameters) is rejected by
 # nccheck with the right exit code; bad instances are refused by nccert with exit 2.
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup linconv-box nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
@@ -88,7 +89,7 @@ print("ok" if a["witnesses"]["tree"] == ["L"] and a["witnesses"]["leaves"][0]["s
 q = z["quantities"]
 print("ok" if z["witnesses"]["leaves"][0]["side"] == "boundary" and Fr(q["boundary_area_fraction"]["exact"]["a"]) == 1 and z["verdict"] == "PROVED" else "bad-depth0")
 PY
-    for w in $(cat "$T/ka.out"); do [ "$w" = ok ] && ok "$c known answer" || not_ok "$c known answer: $w"; done
+    ok_words "$T/ka.out" 4 "$c known answer"
     # bad instances
     expect 2 "$c lo >= hi refused" "$NCCERT" certify linconv.$c --instance-json "$(box 3 2 4 1/10 1/10 1/100 1 4)" -o "$T/bad.json"
     expect 2 "$c max_depth 25 refused" "$NCCERT" certify linconv.$c --instance-json "$(box 3 2 4 1/100 1 1/100 1 25)" -o "$T/bad.json"

@@ -8,6 +8,7 @@
 # instance parameters) must be rejected by nccheck with the right exit code; instances outside
 # the theorems' hypothesis refused by nccert with exit 2.
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup errbound nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
@@ -50,20 +51,10 @@ print("ok" if val(ex(q2, "alpha_sq")) == Fr(4, 5) else "bad-alpha2", end=" ")
 q4 = json.load(open(f"{T}/theorem-4-2.json"))["quantities"]   # gamma = 1/s - K + 1 = 9
 print("ok" if val(ex(q4, "gamma")) == 9 else "bad-gamma4")
 PY
-for w in $(cat "$T/ka.out"); do [ "$w" = ok ] && ok "known answer / structure" || not_ok "known answer: $w"; done
+ok_words "$T/ka.out" 25 "known answer / structure"
 
 # random below-threshold instance from the seed (decided exactly here)
-python3 - "$SEED" > "$T/rand.args" <<'PY'
-import sys, random
-from fractions import Fraction as Fr
-r = random.Random(int(sys.argv[1]))
-while True:
-    K = r.randint(2, 5); n = r.randint(1, 3); d = r.randint(K, K + 2)
-    lw = Fr(r.randint(1, 50), 1000); lh = Fr(r.randint(1, 50), 1000)
-    if lw * lh * n * K * K < 1: break
-print(K, n, d, lw, lh)
-PY
-set -- $(cat "$T/rand.args")
+set -- $(linconv_random "$SEED")
 echo "# random instance K=$1 n=$2 d=$3 lambda_W=$4 lambda_H=$5"
 for c in theorem-2 theorem-4; do
     expect 0 "$c random below-threshold instance certifies" "$NCCERT" certify linconv.$c --K $1 --n $2 --d $3 --lambda-w $4 --lambda-h $5 -o "$T/$c-rand.json"
@@ -71,35 +62,24 @@ for c in theorem-2 theorem-4; do
 done
 
 # tampering
-mut() { # SRC DST PYEXPR(c)
-    python3 - "$1" "$2" "$3" <<'PY'
-import sys, json
-from fractions import Fraction as Fr
-c = json.load(open(sys.argv[1])); q = c["quantities"]; w = c["witnesses"]
-def setq(name, v):  # a consistent exact dyadic quantity v
-    q[name] = {"lo": float(v).hex(), "hi": float(v).hex(), "decimal": repr(float(v)), "exact": {"a": str(v)}}
-exec(sys.argv[3])
-json.dump(c, open(sys.argv[2], "w"), indent=2)
-PY
-}
 for c in theorem-2 theorem-4; do
 B="$T/$c-2.json"
-mut "$B" "$T/m1.json" 'w["delta"]=str(Fr(w["delta"])*2)'; expect 1 "$c witness delta != quantity delta" "$NCCHECK" "$T/m1.json"
-mut "$B" "$T/m2.json" 'v=Fr(w["delta"])*256; w["delta"]=str(v); setq("delta", v)'; expect 1 "$c delta x256 (region too large for mu)" "$NCCHECK" "$T/m2.json"
-mut "$B" "$T/m3.json" 'w["mu"]=str(Fr(w["mu"])*3)'; expect 1 "$c mu x3 (above lambda_min)" "$NCCHECK" "$T/m3.json"
-mut "$B" "$T/m4.json" 'setq("kappa", int(Fr(q["kappa"]["exact"]["a"])/2))'; expect 1 "$c kappa halved consistently (kappa mu < 1)" "$NCCHECK" "$T/m4.json"
-mut "$B" "$T/m5.json" 'q["kappa"]["exact"]["a"]=str(Fr(q["kappa"]["exact"]["a"])/2)'; expect 1 "$c kappa exact value changed alone" "$NCCHECK" "$T/m5.json"
-mut "$B" "$T/m6.json" 'q["kappa"]["hi"]=q["kappa"]["lo"]=(0.5).hex()'; expect 1 "$c kappa lo/hi moved" "$NCCHECK" "$T/m6.json"
-mut "$B" "$T/m7.json" 'q["stat_W"]["exact"]["a"]="1/1000000"'; expect 1 "$c stat_W changed" "$NCCHECK" "$T/m7.json"
-mut "$B" "$T/m8.json" 'c["verdict"]="REFUTED"'; expect 1 "$c verdict changed" "$NCCHECK" "$T/m8.json"
-mut "$B" "$T/m9.json" 'c["instance"]["lambda_W"]="1/5"'; expect 1 "$c instance lambda_W changed" "$NCCHECK" "$T/m9.json"
-mut "$B" "$T/m10.json" 'c["instance"]["lambda_H"]="1"'; expect 1 "$c instance moved above the threshold" "$NCCHECK" "$T/m10.json"
-mut "$B" "$T/m11.json" 'del q["kappa"]'; expect 2 "$c kappa removed" "$NCCHECK" "$T/m11.json"
-mut "$B" "$T/m12.json" 'w["hessian_dim"]=3'; expect 2 "$c hessian_dim wrong" "$NCCHECK" "$T/m12.json"
-mut "$B" "$T/m13.json" 'w["mu"]="-1/2"'; expect 1 "$c mu negative" "$NCCHECK" "$T/m13.json"
+cert_mutate "$B" "$T/m1.json" 'w["delta"]=str(Fr(w["delta"])*2)'; expect 1 "$c witness delta != quantity delta" "$NCCHECK" "$T/m1.json"
+cert_mutate "$B" "$T/m2.json" 'v=Fr(w["delta"])*256; w["delta"]=str(v); setq("delta", v)'; expect 1 "$c delta x256 (region too large for mu)" "$NCCHECK" "$T/m2.json"
+cert_mutate "$B" "$T/m3.json" 'w["mu"]=str(Fr(w["mu"])*3)'; expect 1 "$c mu x3 (above lambda_min)" "$NCCHECK" "$T/m3.json"
+cert_mutate "$B" "$T/m4.json" 'setq("kappa", int(Fr(q["kappa"]["exact"]["a"])/2))'; expect 1 "$c kappa halved consistently (kappa mu < 1)" "$NCCHECK" "$T/m4.json"
+cert_mutate "$B" "$T/m5.json" 'q["kappa"]["exact"]["a"]=str(Fr(q["kappa"]["exact"]["a"])/2)'; expect 1 "$c kappa exact value changed alone" "$NCCHECK" "$T/m5.json"
+cert_mutate "$B" "$T/m6.json" 'q["kappa"]["hi"]=q["kappa"]["lo"]=(0.5).hex()'; expect 1 "$c kappa lo/hi moved" "$NCCHECK" "$T/m6.json"
+cert_mutate "$B" "$T/m7.json" 'q["stat_W"]["exact"]["a"]="1/1000000"'; expect 1 "$c stat_W changed" "$NCCHECK" "$T/m7.json"
+cert_mutate "$B" "$T/m8.json" 'c["verdict"]="REFUTED"'; expect 1 "$c verdict changed" "$NCCHECK" "$T/m8.json"
+cert_mutate "$B" "$T/m9.json" 'c["instance"]["lambda_W"]="1/5"'; expect 1 "$c instance lambda_W changed" "$NCCHECK" "$T/m9.json"
+cert_mutate "$B" "$T/m10.json" 'c["instance"]["lambda_H"]="1"'; expect 1 "$c instance moved above the threshold" "$NCCHECK" "$T/m10.json"
+cert_mutate "$B" "$T/m11.json" 'del q["kappa"]'; expect 2 "$c kappa removed" "$NCCHECK" "$T/m11.json"
+cert_mutate "$B" "$T/m12.json" 'w["hessian_dim"]=3'; expect 2 "$c hessian_dim wrong" "$NCCHECK" "$T/m12.json"
+cert_mutate "$B" "$T/m13.json" 'w["mu"]="-1/2"'; expect 1 "$c mu negative" "$NCCHECK" "$T/m13.json"
 done
-mut "$T/theorem-4-3.json" "$T/m14.json" 'c["assertion"]=c["assertion"].split(": ",1)[1]'; expect 1 "theorem-4 K=3 without the beyond-the-paper label" "$NCCHECK" "$T/m14.json"
-mut "$T/theorem-4-2.json" "$T/m15.json" 'c["instance"]["K"]=3; c["instance"]["d"]=3'; expect 1 "theorem-4 instance K changed" "$NCCHECK" "$T/m15.json"
-mut "$T/theorem-2-2.json" "$T/m16.json" 'c["claim"]="linconv.theorem-4"'; expect 1 "theorem-2 certificate relabelled theorem-4" "$NCCHECK" "$T/m16.json"
+cert_mutate "$T/theorem-4-3.json" "$T/m14.json" 'c["assertion"]=c["assertion"].split(": ",1)[1]'; expect 1 "theorem-4 K=3 without the beyond-the-paper label" "$NCCHECK" "$T/m14.json"
+cert_mutate "$T/theorem-4-2.json" "$T/m15.json" 'c["instance"]["K"]=3; c["instance"]["d"]=3'; expect 1 "theorem-4 instance K changed" "$NCCHECK" "$T/m15.json"
+cert_mutate "$T/theorem-2-2.json" "$T/m16.json" 'c["claim"]="linconv.theorem-4"'; expect 1 "theorem-2 certificate relabelled theorem-4" "$NCCHECK" "$T/m16.json"
 
 tap_done

@@ -7,6 +7,7 @@
 # parameters) must be rejected by nccheck with the right exit code; bad instances refused by
 # nccert with exit 2.
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup linconv nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
@@ -26,17 +27,7 @@ done
 [ -e "$T/bad.json" ] && not_ok "no partial file on bad input" || ok "no partial file on bad input"
 
 # random below-threshold instance from the seed (lambda_W lambda_H < 1/(n K^2) decided exactly here)
-python3 - "$SEED" > "$T/rand.args" <<'PY'
-import sys, random
-from fractions import Fraction as Fr
-r = random.Random(int(sys.argv[1]))
-while True:
-    K = r.randint(2, 5); n = r.randint(1, 3); d = r.randint(K, K + 2)
-    lw = Fr(r.randint(1, 50), 1000); lh = Fr(r.randint(1, 50), 1000)
-    if lw * lh * n * K * K < 1: break
-print(K, n, d, lw, lh)
-PY
-set -- $(cat "$T/rand.args")
+set -- $(linconv_random "$SEED")
 echo "# random instance K=$1 n=$2 d=$3 lambda_W=$4 lambda_H=$5"
 for c in prop-1 prop-3; do
     expect 0 "$c random below-threshold instance PROVED" "$NCCERT" certify linconv.$c --K $1 --n $2 --d $3 --lambda-w $4 --lambda-h $5 -o "$T/$c-rand.json"
@@ -61,32 +52,24 @@ print("ok" if c["assertion"].startswith("below") and Fr(q["threshold_test"]["exa
 c3 = json.load(open(sys.argv[2])); q3 = c3["quantities"]
 print("ok" if (Fr(q3["gamma"]["exact"]["a"]), Fr(q3["gamma"]["exact"]["b"])) == (1 - K, 1 / (sb * m)) else "bad gamma3")
 PY
-for w in $(cat "$T/ka.out"); do [ "$w" = ok ] && ok "known answer" || not_ok "known answer: $w"; done
+ok_words "$T/ka.out" 5 "known answer"
 
 # tampering
-mut() { # SRC DST PYEXPR(c)
-    python3 - "$1" "$2" "$3" <<'PY'
-import sys, json
-c = json.load(open(sys.argv[1])); q = c["quantities"]; w = c["witnesses"]
-exec(sys.argv[3])
-json.dump(c, open(sys.argv[2], "w"), indent=2)
-PY
-}
 B="$T/prop-1-near.json"; B3="$T/prop-3-near.json"
-mut "$B" "$T/m1.json" 'q["stat_W"]["exact"]["a"]="1/1000000"'; expect 1 "stat_W exact value changed" "$NCCHECK" "$T/m1.json"
-mut "$B" "$T/m2.json" 'q["value"]["exact"]["b"]="1/99"'; expect 1 "value exact changed" "$NCCHECK" "$T/m2.json"
-mut "$B" "$T/m3.json" 'q["value_at_point"]["lo"]=q["value_at_point"]["hi"]'; expect 1 "value_at_point lo raised to hi" "$NCCHECK" "$T/m3.json"
-mut "$B" "$T/m4.json" 'w["mu"]="1/2"'; expect 1 "mu raised above lambda_min" "$NCCHECK" "$T/m4.json"
-mut "$B" "$T/m5.json" 'c["verdict"]="REFUTED"'; expect 1 "verdict changed" "$NCCHECK" "$T/m5.json"
-mut "$B" "$T/m6.json" 'c["assertion"]="above threshold: zero point stationary, value F0, Hessian >= mu > 0"'; expect 1 "assertion of the wrong region" "$NCCHECK" "$T/m6.json"
-mut "$B" "$T/m7.json" 'c["instance"]["lambda_H"]="1/2"'; expect 1 "instance lambda_H changed (region changes)" "$NCCHECK" "$T/m7.json"
-mut "$B" "$T/m8.json" 'c["instance"]["lambda_W"]="51/100"'; expect 1 "instance lambda_W changed (values change)" "$NCCHECK" "$T/m8.json"
-mut "$B" "$T/m9.json" 'del w["mu"]'; expect 2 "witness mu removed" "$NCCHECK" "$T/m9.json"
-mut "$B" "$T/m10.json" 'w["tangent_weight"]=0'; expect 2 "tangent weight 0 (Hessian singular on the orbit)" "$NCCHECK" "$T/m10.json"
-mut "$B3" "$T/m11.json" 'q["gap"]["hi"]=q["gap"]["lo"]'; expect 1 "prop-3 gap hi lowered to lo" "$NCCHECK" "$T/m11.json"
-mut "$B3" "$T/m12.json" 'q["stat_q"]["exact"]["a"]="1"'; expect 1 "prop-3 stat_q changed" "$NCCHECK" "$T/m12.json"
-mut "$B3" "$T/m13.json" 'c["instance"]["n"]=2'; expect 1 "prop-3 instance n changed" "$NCCHECK" "$T/m13.json"
-mut "$T/prop-3-above.json" "$T/m14.json" 'w["mu"]="10"'; expect 1 "prop-3 above: mu = 10 rejected" "$NCCHECK" "$T/m14.json"
-mut "$T/prop-1-at.json" "$T/m15.json" 'c["claim"]="linconv.prop-3"'; expect 1 "prop-1 certificate relabelled prop-3" "$NCCHECK" "$T/m15.json"
+cert_mutate "$B" "$T/m1.json" 'q["stat_W"]["exact"]["a"]="1/1000000"'; expect 1 "stat_W exact value changed" "$NCCHECK" "$T/m1.json"
+cert_mutate "$B" "$T/m2.json" 'q["value"]["exact"]["b"]="1/99"'; expect 1 "value exact changed" "$NCCHECK" "$T/m2.json"
+cert_mutate "$B" "$T/m3.json" 'q["value_at_point"]["lo"]=q["value_at_point"]["hi"]'; expect 1 "value_at_point lo raised to hi" "$NCCHECK" "$T/m3.json"
+cert_mutate "$B" "$T/m4.json" 'w["mu"]="1/2"'; expect 1 "mu raised above lambda_min" "$NCCHECK" "$T/m4.json"
+cert_mutate "$B" "$T/m5.json" 'c["verdict"]="REFUTED"'; expect 1 "verdict changed" "$NCCHECK" "$T/m5.json"
+cert_mutate "$B" "$T/m6.json" 'c["assertion"]="above threshold: zero point stationary, value F0, Hessian >= mu > 0"'; expect 1 "assertion of the wrong region" "$NCCHECK" "$T/m6.json"
+cert_mutate "$B" "$T/m7.json" 'c["instance"]["lambda_H"]="1/2"'; expect 1 "instance lambda_H changed (region changes)" "$NCCHECK" "$T/m7.json"
+cert_mutate "$B" "$T/m8.json" 'c["instance"]["lambda_W"]="51/100"'; expect 1 "instance lambda_W changed (values change)" "$NCCHECK" "$T/m8.json"
+cert_mutate "$B" "$T/m9.json" 'del w["mu"]'; expect 2 "witness mu removed" "$NCCHECK" "$T/m9.json"
+cert_mutate "$B" "$T/m10.json" 'w["tangent_weight"]=0'; expect 2 "tangent weight 0 (Hessian singular on the orbit)" "$NCCHECK" "$T/m10.json"
+cert_mutate "$B3" "$T/m11.json" 'q["gap"]["hi"]=q["gap"]["lo"]'; expect 1 "prop-3 gap hi lowered to lo" "$NCCHECK" "$T/m11.json"
+cert_mutate "$B3" "$T/m12.json" 'q["stat_q"]["exact"]["a"]="1"'; expect 1 "prop-3 stat_q changed" "$NCCHECK" "$T/m12.json"
+cert_mutate "$B3" "$T/m13.json" 'c["instance"]["n"]=2'; expect 1 "prop-3 instance n changed" "$NCCHECK" "$T/m13.json"
+cert_mutate "$T/prop-3-above.json" "$T/m14.json" 'w["mu"]="10"'; expect 1 "prop-3 above: mu = 10 rejected" "$NCCHECK" "$T/m14.json"
+cert_mutate "$T/prop-1-at.json" "$T/m15.json" 'c["claim"]="linconv.prop-3"'; expect 1 "prop-1 certificate relabelled prop-3" "$NCCHECK" "$T/m15.json"
 
 tap_done

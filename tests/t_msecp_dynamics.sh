@@ -9,35 +9,19 @@
 # Random seeds (NCCERT_TEST_SEED, printed). Tampered certificates rejected; bad instances refused.
 
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup msecpd nccert nccheck python3
 ID=msecp.dynamics
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
-field() {
-    python3 -c 'import json,sys
-c = json.load(open(sys.argv[1]))
-print("/".join(c[k] if k in ("verdict", "assertion") else c["quantities"][k].get("exact", {}).get("a", "-") for k in sys.argv[2:]))' "$@"
-}
 pt() { echo "{\"kind\":\"msecp-point/1\",\"part\":\"$1\",\"C\":$2,\"N\":$3,\"seed\":\"$4\",\"between\":\"$5\"}"; }
 ode() { echo "{\"kind\":\"msecp-ode/1\",\"part\":\"$1\",\"C\":$2,\"N\":$3,\"omega0\":\"$4\",\"t\":\"$5\"}"; }
-certify() { "$NCCERT" certify $ID --instance-json "$2" -q -o "$T/$1.json" 2>"$T/$1.err"; echo $?; }
 
 # ---- t = 0, aligned C = 4, N = 4 (exact known answers)
 check "$(certify l5 "$(pt t0-lemma5 4 4 "$SEED" aligned)")" 1 "t0-lemma5 aligned C=4: exit 1 (REFUTED)"
-want=$(python3 -c '
-import sys
-from fractions import Fraction as F
-M = (1 << 64) - 1
+want=$(python3 -c "$SPLITMIX64_PY"'
 s = int(sys.argv[1])
-def nx():
-    global s
-    s = (s + 0x9e3779b97f4a7c15) & M
-    z = s
-    z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & M
-    z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & M
-    return z ^ (z >> 31)
 C, n = 4, 16
 for _ in range(3): nx()               # Givens rotations r = 0, 2, then 1
 w = [F(8 + (nx() >> 60), 8) for _ in range(C - 1)]
@@ -97,32 +81,29 @@ for f in l5 l4 dv ob lg od op orr; do
 done
 
 # ---- tampering (1: claim does not follow; 2: malformed)
-tamper() {   # SRC NAME PYTHON-EXPR-ON-c WANT-EXIT
-    python3 -c 'import json,sys
-c = json.load(open(sys.argv[1]))
-exec(sys.argv[2])
-json.dump(c, open(sys.argv[3], "w"), indent=2)' "$T/$1.json" "$3" "$T/t_$2.json"
+tampered() {   # SRC NAME PYTHON-EXPR-ON-c WANT-EXIT
+    cert_mutate "$T/$1.json" "$T/t_$2.json" "$3" || return
     "$NCCHECK" "$T/t_$2.json" >/dev/null 2>&1
     check "$?" "$4" "tampered $2 rejected with exit $4"
 }
-tamper lg verdict 'c["verdict"] = "PROVED"' 1
-tamper lg assertion 'c["assertion"] = "the flow setup fails on this instance"' 1
-tamper lg assertion_unknown 'c["assertion"] = "whatever"' 2
-tamper lg exact 'c["quantities"]["trace_K"]["exact"]["a"] = "1"' 1
-tamper lg hi 'c["quantities"]["lemma5_trace_gap"]["lo"] = "0x1p+20"; c["quantities"]["lemma5_trace_gap"]["hi"] = "0x1p+21"' 1
-tamper lg seed 'c["instance"]["seed"] = str(int(c["instance"]["seed"]) + 1)' 1
-tamper lg part 'c["instance"]["part"] = "t0-orthogonal"' 1
-tamper lg C 'c["instance"]["C"] = 3' 2
-tamper lg extra 'c["witnesses"]["k"] = 1' 2
-tamper op verdict_ode 'c["verdict"] = "PROVED"' 1
-tamper op lo_ode 'q = c["quantities"]["omega_derived"]; q["lo"] = q["hi"]' 1
-tamper op hi_ode 'q = c["quantities"]["omega_prop2"]; q["hi"] = q["lo"]' 1
-tamper op gap_ode 'q = c["quantities"]["omega_gap"]; q["lo"] = "0x1.5p+1"' 1
-tamper op ratio_ode 'c["quantities"]["cor1_ratio_sq"]["hi"] = c["quantities"]["cor1_ratio_sq"]["lo"]' 1
-tamper op t_ode 'c["instance"]["t"] = "401"' 1
-tamper op id_ode 'c["quantities"]["prop2_vs_derived_gap"]["exact"]["a"] = "0"' 1
-tamper op part_ode 'c["instance"]["part"] = "derived"' 1
-tamper op key_ode 'c["instance"]["extra"] = "1"' 2
+tampered lg verdict 'c["verdict"] = "PROVED"' 1
+tampered lg assertion 'c["assertion"] = "the flow setup fails on this instance"' 1
+tampered lg assertion_unknown 'c["assertion"] = "whatever"' 2
+tampered lg exact 'c["quantities"]["trace_K"]["exact"]["a"] = "1"' 1
+tampered lg hi 'c["quantities"]["lemma5_trace_gap"]["lo"] = "0x1p+20"; c["quantities"]["lemma5_trace_gap"]["hi"] = "0x1p+21"' 1
+tampered lg seed 'c["instance"]["seed"] = str(int(c["instance"]["seed"]) + 1)' 1
+tampered lg part 'c["instance"]["part"] = "t0-orthogonal"' 1
+tampered lg C 'c["instance"]["C"] = 3' 2
+tampered lg extra 'c["witnesses"]["k"] = 1' 2
+tampered op verdict_ode 'c["verdict"] = "PROVED"' 1
+tampered op lo_ode 'q = c["quantities"]["omega_derived"]; q["lo"] = q["hi"]' 1
+tampered op hi_ode 'q = c["quantities"]["omega_prop2"]; q["hi"] = q["lo"]' 1
+tampered op gap_ode 'q = c["quantities"]["omega_gap"]; q["lo"] = "0x1.5p+1"' 1
+tampered op ratio_ode 'c["quantities"]["cor1_ratio_sq"]["hi"] = c["quantities"]["cor1_ratio_sq"]["lo"]' 1
+tampered op t_ode 'c["instance"]["t"] = "401"' 1
+tampered op id_ode 'c["quantities"]["prop2_vs_derived_gap"]["exact"]["a"] = "0"' 1
+tampered op part_ode 'c["instance"]["part"] = "derived"' 1
+tampered op key_ode 'c["instance"]["extra"] = "1"' 2
 
 # ---- bad instances
 bad() {

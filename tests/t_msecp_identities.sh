@@ -9,26 +9,12 @@
 # by nccert with exit 2.
 
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup msecp nccert nccheck python3
 ID=msecp.identities
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-
-check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
-
-# exact values (or verdict) of certificate fields, joined by '/': FILE KEY... (KEY "verdict"
-# or a quantity name)
-field() {
-    python3 -c 'import json,sys
-c = json.load(open(sys.argv[1]))
-print("/".join(c[k] if k in ("verdict", "assertion") else c["quantities"][k].get("exact", {}).get("a", "-") for k in sys.argv[2:]))' "$@"
-}
-
-certify() {   # NAME JSON -> $T/NAME.json, prints nccert's exit status
-    "$NCCERT" certify $ID --instance-json "$2" -q -o "$T/$1.json" 2>"$T/$1.err"
-    echo $?
-}
 
 # ------------------------------------------------------------------ known answers
 K1='"kind":"msecp/1","C":2,"N":1,"p":1,"lambda":"1/2","H":[["0","1"]],"W":[["1"],["-1"]],"b":["0","0"]'

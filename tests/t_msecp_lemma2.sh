@@ -1,7 +1,7 @@
 #!/bin/sh
 # t_msecp_lemma2.sh: msecp.manifold parts "lemma2", "lemma2-orth" and "observations"
 # (proofs/derivations/msecp-manifold.md sections 1 and 3). Known answers computed here
-# independently (python, its own splitmix64 and msecp-point/1 generator from the spec):
+# independently (python: splitmix64 of cert_helpers.sh, its own msecp-point/1 generator):
 # - exact ||t Z||^2, ||X||^2, ||Z||^2, ||X_b||^2 and ||dF_X(Z) X_b||^2 / 4 (Fractions);
 # - K(delta0) and e0 from the derivation's formula (floats, 1e-12 relative);
 # - for C = 2 the renormalised step itself, with the closed-form 2 x 2 square root
@@ -12,35 +12,19 @@
 # Random seed NCCERT_TEST_SEED (printed). Tampered certificates rejected; bad instances refused.
 
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup msecpl2 nccert nccheck python3
 ID=msecp.manifold
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
-field() {
-    python3 -c 'import json,sys
-c = json.load(open(sys.argv[1]))
-print("/".join(c[k] if k in ("verdict", "assertion") else c["quantities"][k].get("exact", {}).get("a", "-") for k in sys.argv[2:]))' "$@"
-}
 l2() { echo "{\"kind\":\"msecp-point/1\",\"part\":\"$1\",\"C\":$2,\"N\":$3,\"seed\":\"$4\",\"between\":\"$5\",\"t\":\"$6\",\"delta0\":\"$7\"}"; }
 ob() { echo "{\"kind\":\"msecp-point/1\",\"part\":\"observations\",\"C\":$1,\"N\":$2,\"seed\":\"$3\",\"between\":\"$4\"}"; }
-certify() { "$NCCERT" certify $ID --instance-json "$2" -q -o "$T/$1.json" 2>"$T/$1.err"; echo $?; }
 
 # The independent reference: python3 ref.py C N seed between t delta0 -> one line per answer.
-cat >"$T/ref.py" <<'EOF'
-import sys, math
-from fractions import Fraction as F
+{ printf '%s\n' "$SPLITMIX64_PY"; cat <<'EOF'; } >"$T/ref.py"
 C, N, s, bw = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 t, d0 = F(sys.argv[5]), F(sys.argv[6])
-M64 = (1 << 64) - 1
-def nx():
-    global s
-    s = (s + 0x9e3779b97f4a7c15) & M64
-    z = s
-    z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & M64
-    z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & M64
-    return z ^ (z >> 31)
 n = C * N
 a = max(x for x in range(C + 1) if any(x * x + y * y == C and y <= x for y in range(C + 1)))
 b = math.isqrt(C - a * a)

@@ -8,36 +8,20 @@
 # certificates rejected; bad instances refused with exit 2.
 
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup msecpm nccert nccheck python3
 ID=msecp.manifold
 
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
-check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
-field() {
-    python3 -c 'import json,sys
-c = json.load(open(sys.argv[1]))
-print("/".join(c[k] if k in ("verdict", "assertion") else c["quantities"][k].get("exact", {}).get("a", "-") for k in sys.argv[2:]))' "$@"
-}
 pt() { echo "{\"kind\":\"msecp-point/1\",\"part\":\"projection\",\"C\":$1,\"N\":$2,\"seed\":\"$3\",\"between\":\"$4\"}"; }
-certify() { "$NCCERT" certify $ID --instance-json "$2" -q -o "$T/$1.json" 2>"$T/$1.err"; echo $?; }
 GAPS="membership_gap surjectivity_gap pi_tangent_gap pi_idempotence_gap orth_tangent_gap orth_normal_inner"
 
 # ---- known answers
 check "$(certify a "$(pt 2 2 "$SEED" aligned)")" 1 "C=2 N=2 aligned: exit 1 (REFUTED)"
 check "$(field "$T/a.json" $GAPS verdict)" "0/0/0/0/0/0/REFUTED" "C=2 N=2 aligned: structural gaps 0, REFUTED"
-want=$(python3 -c '
-import sys
-from fractions import Fraction as F
-M = (1 << 64) - 1
+want=$(python3 -c "$SPLITMIX64_PY"'
 s = int(sys.argv[1])
-def nx():
-    global s
-    s = (s + 0x9e3779b97f4a7c15) & M
-    z = s
-    z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & M
-    z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & M
-    return z ^ (z >> 31)
 nx()                      # the one Givens rotation of C = 2
 w = F(8 + (nx() >> 60), 8)
 f = 2 * w * w             # N * omega_0^2
@@ -54,22 +38,19 @@ for f in a z g; do
 done
 
 # ---- tampering (1: claim does not follow; 2: malformed)
-tamper() {   # NAME PYTHON-EXPR-ON-c WANT-EXIT
-    python3 -c 'import json,sys
-c = json.load(open(sys.argv[1]))
-exec(sys.argv[2])
-json.dump(c, open(sys.argv[3], "w"), indent=2)' "$T/g.json" "$2" "$T/t_$1.json"
+tampered() {   # NAME PYTHON-EXPR-ON-c WANT-EXIT (on g)
+    cert_mutate "$T/g.json" "$T/t_$1.json" "$2" || return
     "$NCCHECK" "$T/t_$1.json" >/dev/null 2>&1
     check "$?" "$3" "tampered $1 rejected with exit $3"
 }
-tamper verdict 'c["verdict"] = "PROVED"' 1
-tamper assertion 'c["assertion"] = "Pi is the orthogonal projection onto T_X (X has no between-class part: X P_w = X)"' 1
-tamper assertion_unknown 'c["assertion"] = "whatever"' 2
-tamper lo 'c["quantities"]["pi_orth_inner"]["lo"] = "0x1p+20"; c["quantities"]["pi_orth_inner"]["hi"] = "0x1p+21"' 1
-tamper exact 'c["quantities"]["between_frob2"]["exact"]["a"] = "1"' 1
-tamper seed 'c["instance"]["seed"] = str(int(c["instance"]["seed"]) + 1)' 1
-tamper C 'c["instance"]["C"] = 3' 2
-tamper extra 'c["witnesses"]["k"] = 1' 2
+tampered verdict 'c["verdict"] = "PROVED"' 1
+tampered assertion 'c["assertion"] = "Pi is the orthogonal projection onto T_X (X has no between-class part: X P_w = X)"' 1
+tampered assertion_unknown 'c["assertion"] = "whatever"' 2
+tampered lo 'c["quantities"]["pi_orth_inner"]["lo"] = "0x1p+20"; c["quantities"]["pi_orth_inner"]["hi"] = "0x1p+21"' 1
+tampered exact 'c["quantities"]["between_frob2"]["exact"]["a"] = "1"' 1
+tampered seed 'c["instance"]["seed"] = str(int(c["instance"]["seed"]) + 1)' 1
+tampered C 'c["instance"]["C"] = 3' 2
+tampered extra 'c["witnesses"]["k"] = 1' 2
 
 # ---- bad instances
 for bad in '"C":3,"N":2' '"C":6,"N":4' '"C":4,"N":3' '"C":1,"N":2'; do

@@ -7,6 +7,7 @@
 # instances must be refused by nccert with exit 2. The random C comes from NCCERT_TEST_SEED.
 
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup ex31 nccert nccheck python3
 CLAIM=ulpm.example-3.1
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
@@ -42,12 +43,7 @@ cert parb   PROVED  "$(B 1/4 3 parallel)"
 
 # mutate NAME CODE DESCRIPTION PYTHON-STATEMENT (on dict c)
 mutate() {
-    python3 - "$T/$1.json" "$T/mut.json" "$4" <<'PY'
-import json, sys
-c = json.load(open(sys.argv[1]))
-exec(sys.argv[3])
-json.dump(c, open(sys.argv[2], "w"), indent=2)
-PY
+    cert_mutate "$T/$1.json" "$T/mut.json" "$4" || return
     "$NCCHECK" "$T/mut.json" >"$T/out" 2>&1
     rc=$?
     if [ $rc -eq "$2" ]; then ok "mutation rejected with $2: $3"; else not_ok "mutation '$3': exit $rc, want $2: $(cat "$T/out")"; fi

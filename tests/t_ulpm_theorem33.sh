@@ -8,6 +8,7 @@
 # e.g. alpha=2, beta=3/2 is an NC direction with ||W|| != ||H||, so its margins differ from q*).
 
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup t33 nccert nccheck python3
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
@@ -24,12 +25,7 @@ cert rnd "{\"kind\":\"random-dyadic/1\",\"K\":5,\"n\":2,\"d\":6,\"seed\":\"$SEED
 cert ex '{"kind":"example-3.1/1","C":"1"}'
 
 mut() {   # BASE WANT DESCRIPTION PYTHON-STATEMENT (on the dict c)
-    python3 - "$T/$1.json" "$T/m.json" "$4" <<'PY'
-import json, sys
-c = json.load(open(sys.argv[1]))
-exec(sys.argv[3])
-json.dump(c, open(sys.argv[2], "w"), indent=2)
-PY
+    cert_mutate "$T/$1.json" "$T/m.json" "$4" || return
     "$NCCHECK" "$T/m.json" >/dev/null 2>&1
     res $? "$2" "$1: $3"
 }

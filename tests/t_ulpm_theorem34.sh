@@ -7,6 +7,7 @@
 # the negated pairing) against hand-derived values, with a hand-made witness.
 
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/cert_helpers.sh"
 tap_setup t34 nccheck nccert python3
 CLAIM=ulpm.theorem-3.4
 
@@ -27,18 +28,8 @@ expect() {   # WANT DESCRIPTION COMMAND...
 expect 0 "pairing K=4 C=$C accepted" "$NCCHECK" "$T/p.json"
 expect 0 "nc/1 K=4 n=1 d=4 accepted" "$NCCHECK" "$T/nc.json"
 
-mutate() {   # SRC DST PYTHON-STATEMENTS (c is the certificate)
-    python3 - "$1" "$2" "$3" <<'PY'
-import json, sys
-src, dst, code = sys.argv[1], sys.argv[2], sys.argv[3]
-c = json.load(open(src))
-w, q = c["witnesses"], c["quantities"]
-exec(code)
-json.dump(c, open(dst, "w"), indent=2)
-PY
-}
-check_mut() {   # WANT NAME SRC CODE
-    mutate "$3" "$T/m.json" "$4" && expect "$1" "$2" "$NCCHECK" "$T/m.json"
+check_mut() {   # WANT NAME SRC CODE (python on c, q, w)
+    cert_mutate "$3" "$T/m.json" "$4" && expect "$1" "$2" "$NCCHECK" "$T/m.json"
 }
 
 P="$T/p.json"

@@ -8,10 +8,16 @@
 #   tap_setup NAME [NEED...]   NEED: nccert, nccheck (Bail out! if not built), python3
 #                              (SKIP if missing), nccheck-or-skip (SKIP if nccheck not built);
 #                              checked in the order given; T is tests/tmp/NAME.XXXXXX
+#   tap_plan N                 optional, right after tap_setup: print the plan 1..N first
+#                              (tap_done then fails unless exactly N results were printed)
 #   ok DESC | not_ok DESC      one result line; not_ok counts a failure
+#   ok_rc STATUS DESC          ok iff STATUS is 0 (ok_rc $? DESC after a command)
+#   skip REASON                a skipped test (ok N # SKIP REASON)
 #   expect WANT DESC CMD...    ok iff CMD (output discarded) exits WANT; a test that checks more
 #                              (stderr, output) defines its own expect after sourcing this
-#   tap_done                   the last line of a test: prints 1..n, exits 0 iff nothing failed
+#   tap_done                   the last line of a test: prints 1..n (unless tap_plan did), exits
+#                              0 iff nothing failed
+# Certificate helpers (check, field, tamper, refuse, ...) are in tests/cert_helpers.sh.
 
 tap_bail() { echo "Bail out! $1"; exit 1; }
 tap_skip_all() { echo "1..0 # SKIP $1"; exit 0; }
@@ -38,10 +44,15 @@ tap_setup() {
     trap 'exit 1' INT TERM HUP
     n=0
     failed=0
+    _tap_plan=
 }
+
+tap_plan() { _tap_plan=$1; echo "1..$1"; }
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+ok_rc() { if [ "$1" = 0 ]; then ok "$2"; else not_ok "$2"; fi; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 
 expect() {   # WANT DESC CMD...
     want=$1; desc=$2; shift 2
@@ -49,4 +60,11 @@ expect() {   # WANT DESC CMD...
     if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got, want $want)"; fi
 }
 
-tap_done() { echo "1..$n"; [ "$failed" -eq 0 ]; }
+tap_done() {
+    if [ -z "$_tap_plan" ]; then
+        echo "1..$n"
+    elif [ "$n" != "$_tap_plan" ]; then
+        echo "# planned $_tap_plan tests, ran $n"; failed=$((failed + 1))
+    fi
+    [ "$failed" -eq 0 ]
+}
