@@ -133,18 +133,46 @@ refused "lemma 3.1 at nc/1 K = d = 10000 (K^2 n d = 10^12): refused by the work 
     'limits exceeded: assertion "q_min = bound" needs K\^2 n d = 1000000000000 exact operations .*at most 2\^33' "$T/timebomb.json" --max-seconds "$CPU"
 nc_cert "$T/k2049.json" 2049
 refused "lemma 3.1 at nc/1 K = d = 2049 (K^2 n d = 8602523649, just over 2^33)" 'needs K\^2 n d = 8602523649 exact operations' "$T/k2049.json" --max-seconds "$CPU"
-# "q_min < bound" on an explicit W = 0, H = 1, K = 10^5, n = d = 1: the margin is 0 < bound, and
-# the NC test would compare all K^2/2 = 5*10^9 pairs w_k.w_j = 0 (K^2 d = 10^10 > 2^33).
-python3 - "$BASE" "$T/w0.json" <<'PY'
-import json, sys
-K = 100000
+# explicit_cert FILE W0: a ulpm.lemma-3.1 certificate at the explicit K = 10^5, n = d = 1,
+# H = 1, W = 0 except w_0 = W0, witness (k, i, j) = (1, 0, 0), "q_min < bound" PROVED, with
+# enclosures of the exact values (margin -W0, ||W||^2 = W0^2, ||H||^2 = K, bound = (W0^2 + K) /
+# (2 (K-1)), slack = bound + W0). The NC test needs the K^2 d = 10^10 Gram matrix of W only
+# when sum_k w_k = 0 and all ||w_k|| are equal, i.e. W0 = 0.
+explicit_cert() {
+    python3 - "$BASE" "$1" "$2" <<'PY'
+import json, math, sys
+from fractions import Fraction as F
+K, w0 = 100000, int(sys.argv[3])
+def encl(v):
+    lo, hi = float(v), float(v)
+    if F(lo) > v: lo = math.nextafter(lo, -math.inf)
+    if F(hi) < v: hi = math.nextafter(hi, math.inf)
+    return {"lo": lo.hex(), "hi": hi.hex(), "decimal": "[%.17g +/- %.3g]" % (float(v), abs(float(v)) * 1e-14 + 1e-300)}
 c = json.load(open(sys.argv[1]))
-c["instance"] = {"kind": "explicit", "K": K, "n": 1, "d": 1, "W": [["0"]] * K, "H": [["1"] * K]}
-c["witnesses"] = {"k": 0, "i": 0, "j": 1}
+W = [["0"]] * K
+W[0] = [str(w0)]
+c["instance"] = {"kind": "explicit", "K": K, "n": 1, "d": 1, "W": W, "H": [["1"] * K]}
+c["witnesses"] = {"k": 1, "i": 0, "j": 0}
 c["assertion"], c["verdict"] = "q_min < bound", "PROVED"
+bound = F(w0 * w0 + K, 2 * (K - 1))
+c["quantities"] = {"margin_at_witness": encl(F(-w0)), "norm_W_sq": encl(F(w0 * w0)),
+                   "norm_H_sq": encl(F(K)), "bound": encl(bound), "slack": encl(bound + w0)}
 json.dump(c, open(sys.argv[2], "w"))
 PY
-refused "lemma 3.1 \"q_min < bound\" at an explicit W = 0 with K = 10^5 (NC test K^2 d = 10^10)" 'needs K\^2 d = 10000000000 exact operations' "$T/w0.json" --max-seconds "$CPU"
+}
+# W = 0: the margin is 0 < bound and sum_k w_k = 0 with equal norms: the NC test would compare
+# all K^2/2 = 5*10^9 pairs w_k.w_j = 0 (K^2 d = 10^10 > 2^33); refused once that is known
+explicit_cert "$T/w0.json" 0
+refused "lemma 3.1 \"q_min < bound\" at an explicit W = 0 with K = 10^5 (NC test K^2 d = 10^10)" 'needs K\^2 d = 10000000000 exact operations for its NC test' "$T/w0.json" --max-seconds "$CPU"
+# w_0 = 1: the same size, but sum_k w_k != 0 ends the NC test at once: accepted (the certificate
+# nccert would write for such an instance is checkable; before, refused up front by K^2 d)
+explicit_cert "$T/w1.json" 1
+out=$(capped "$NCCHECK" --max-seconds "$CPU" "$T/w1.json" 2>&1); rc=$?
+if [ $rc -eq 0 ] && echo "$out" | grep -q "PROVED ulpm.lemma-3.1"; then
+    ok "nccheck: lemma 3.1 \"q_min < bound\" at an explicit K = 10^5 with sum_k w_k != 0 (K^2 d = 10^10, NC test not needed): accepted"
+else
+    not_ok "nccheck: explicit K = 10^5 with sum_k w_k != 0: exit $rc (want 0): $(echo "$out" | head -c 300)"
+fi
 # K = d = 2048: exactly 2^33, within the work limit (about 20-30 s): stopped by the CPU-time limit
 nc_cert "$T/slow.json" 2048
 refused "lemma 3.1 at nc/1 K = d = 2048 (K^2 n d = 2^33, within the work limit), --max-seconds 1" 'limits exceeded.*CPU time' "$T/slow.json" --max-seconds 1

@@ -238,16 +238,13 @@ void ck_cols_qs(ck_cols *cc, long c, ck_qs *G)
     S_clear(S);
 }
 
-/* The NC conditions of ulpm Lemma 3.1's equality case (seed 000 eqs. (11)-(12)), exactly,
- * cheapest test first: sum_k w_k = 0, equal ||w_k||, equal w_k.w_j (k != j), and
- * h_{k,i} = w_k / sqrt(n) for all k, i, the last as sqrt(n) A - 2 sum_{k,i} w_k.h_{k,i} = 0 with
- * A = ||W||^2 + ||H||^2 (it equals sqrt(n) sum ||h_{k,i} - w_k/sqrt(n)||^2 once the norms are
- * equal, and a sum of squares of reals vanishes iff each term does). */
-int ck_inst_is_nc(const ck_inst *in, const ck_qs *A)
+/* The cheap first part of ck_inst_is_nc (K d operations): 1 iff sum_k w_k = 0 and all ||w_k||
+ * are equal, i.e. iff the K^2 d Gram test of ck_inst_is_nc is reached. */
+int ck_inst_nc_needs_gram(const ck_inst *in)
 {
-    ck_qs x, ref, t;
+    ck_qs x, ref;
     int nc = 1;
-    ck_qs_init(&x), ck_qs_init(&ref), ck_qs_init(&t);
+    ck_qs_init(&x), ck_qs_init(&ref);
     for (long l = 0; nc && l < in->d; l++) {
         ck_inst_wsum(in, l, &x);
         nc = ck_qs_sgn(&x, in->m) == 0;
@@ -257,7 +254,22 @@ int ck_inst_is_nc(const ck_inst *in, const ck_qs *A)
         ck_inst_dot_ww(in, k, k, &x);
         nc = ck_qs_cmp(&x, &ref, in->m) == 0;
     }
-    if (nc) ck_inst_dot_ww(in, 0, 1, &ref);
+    ck_qs_clear(&x), ck_qs_clear(&ref);
+    return nc;
+}
+
+/* The NC conditions of ulpm Lemma 3.1's equality case (seed 000 eqs. (11)-(12)), exactly,
+ * cheapest test first: sum_k w_k = 0, equal ||w_k||, equal w_k.w_j (k != j), and
+ * h_{k,i} = w_k / sqrt(n) for all k, i, the last as sqrt(n) A - 2 sum_{k,i} w_k.h_{k,i} = 0 with
+ * A = ||W||^2 + ||H||^2 (it equals sqrt(n) sum ||h_{k,i} - w_k/sqrt(n)||^2 once the norms are
+ * equal, and a sum of squares of reals vanishes iff each term does). */
+int ck_inst_is_nc(const ck_inst *in, const ck_qs *A)
+{
+    if (!ck_inst_nc_needs_gram(in)) return 0;
+    ck_qs x, ref, t;
+    int nc = 1;
+    ck_qs_init(&x), ck_qs_init(&ref), ck_qs_init(&t);
+    ck_inst_dot_ww(in, 0, 1, &ref);
     for (long k = 0; nc && k < in->K; k++)
         for (long j = k + 1; nc && j < in->K; j++) {
             ck_inst_dot_ww(in, k, j, &x);

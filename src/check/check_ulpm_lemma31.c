@@ -17,13 +17,12 @@ static const char *const WKEYS[] = {"k", "i", "j", NULL};
 
 /* Work limit (specs/certificate.md). Beyond the K d + d n K entries (bounded by ck_inst_parse),
  * the exact comparisons a check can need are K^2 n d for "q_min = bound" and "q_min > bound"
- * (is_minimiser: every s_{k'i'j'}, a dot product of length d each) and K^2 d for "q_min < bound"
- * (ck_inst_is_nc: the Gram matrix of W, reached only when sum_k w_k = 0 and all ||w_k|| are
- * equal). Over L31_MAX_WORK the certificate is refused before any arithmetic (nc/1, one core:
- * about 2 s at 2^30, 20-30 s at 2^33). "q_min < bound" is limited on explicit instances only: at
- * nc/1 it is false (q_min = bound, rejected before the NC test), and random-dyadic/1 and
- * nc-perturbed/1 leave the NC test at the first coordinate with sum_k w_k != 0, so nccert's
- * large random certificates (bench/run.sh: K=1000 n=100 d=1024, K^2 d = 1.0e9) stay checkable.
+ * (is_minimiser: every s_{k'i'j'}, a dot product of length d each), refused over L31_MAX_WORK
+ * before any arithmetic (nc/1, one core: about 2 s at 2^30, 20-30 s at 2^33), and K^2 d for the
+ * NC test of "q_min < bound" (ck_inst_is_nc: the Gram matrix of W), refused over L31_MAX_WORK
+ * only once its cheap part (sum_k w_k = 0 and equal ||w_k||, K d) shows that the Gram matrix
+ * is needed: a random or explicit instance leaves the NC test at sum_k w_k != 0, so every
+ * "q_min < bound" certificate nccert writes for such an instance (K <= 10^5) stays checkable.
  * Largest committed: K=100 n=100 d=256 "q_min < bound" (random); nc/1 K=20 n=7 d=20
  * "q_min = bound", K^2 n d = 5.6e4. --max-seconds bounds everything else. */
 #define L31_MAX_WORK (1LL << 33)
@@ -97,11 +96,11 @@ int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
     json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
     /* no overflow: ck_inst_parse bounds K n d by 2^28 and K by 2^22 */
-    long long work = (long long)in.K * in.K * in.d * (ai == 1 || ai == 2 ? in.n : 1);
-    if ((ai == 1 || ai == 2 || (ai == 0 && in.kind == CK_EXPLICIT)) && work > L31_MAX_WORK) {
-        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: assertion \"%s\" needs %s = %lld exact "
-                "operations (K=%ld n=%ld d=%ld), at most 2^33 = %lld for ulpm.lemma-3.1", as,
-                ai == 0 ? "K^2 d" : "K^2 n d", work, in.K, in.n, in.d, L31_MAX_WORK);
+    long long work = (long long)in.K * in.K * in.d * in.n;
+    if ((ai == 1 || ai == 2) && work > L31_MAX_WORK) {
+        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: assertion \"%s\" needs K^2 n d = %lld "
+                "exact operations (K=%ld n=%ld d=%ld), at most 2^33 = %lld for ulpm.lemma-3.1", as,
+                work, in.K, in.n, in.d, L31_MAX_WORK);
         goto out;
     }
     if (!wj || !qj || ck_keys(wj, "witnesses", WKEYS, NULL, e) ||
@@ -151,6 +150,14 @@ int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
     }
     const char *need = "REFUTED";
     if (ai != 2) {
+        long long gram = (long long)in.K * in.K * in.d;
+        if (gram > L31_MAX_WORK && ck_inst_nc_needs_gram(&in)) {
+            ck_fail(e, CK_MALFORMED, "instance: limits exceeded: assertion \"%s\" needs K^2 d = %lld "
+                    "exact operations for its NC test (sum_k w_k = 0 and equal ||w_k||: the Gram "
+                    "matrix of W; K=%ld n=%ld d=%ld), at most 2^33 = %lld for ulpm.lemma-3.1", as,
+                    gram, in.K, in.n, in.d, L31_MAX_WORK);
+            goto out;
+        }
         int nc = ck_inst_is_nc(&in, &A);
         need = (ai == 0) == !nc ? "PROVED" : "REFUTED";
         if (strcmp(verdict, need) != 0) {
