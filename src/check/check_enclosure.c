@@ -76,29 +76,6 @@ int ck_encl_verify(const ck_encl *q, const char *name, const ck_qs *x, const mpz
     return -1;
 }
 
-/* Checks that the finite interval x lies inside [lo, hi], the first failure named (see the header). */
-int ck_encl_verify_interval(const ck_encl *q, const char *name, mpfi_srcptr x, ck_err *e)
-{
-    mpq_t a, b;
-    mpq_inits(a, b, NULL);
-    const char *why = NULL;
-    if (mpfi_nan_p(x) || !mpfi_bounded_p(x)) why = "the checker's interval is not finite";
-    else {
-        mpfr_get_q(a, &x->left);
-        mpfr_get_q(b, &x->right);
-        if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
-        else if (mpq_cmp(q->lo, a) > 0 || mpq_cmp(b, q->hi) > 0)
-            why = "the recomputed enclosure is not inside [lo, hi]";
-        else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0)
-            why = "decimal rendering does not contain [lo, hi]";
-        else if (q->has_exact) why = "an \"exact\" value is not allowed for this quantity";
-    }
-    mpq_clears(a, b, NULL);
-    if (!why) return 0;
-    ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
-    return -1;
-}
-
 int ck_encl_verify_rational(const json_t *qj, const char *name, const mpq_t x, ck_err *e)
 {
     ck_encl en;

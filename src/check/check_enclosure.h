@@ -29,8 +29,4 @@ int ck_encl_verify_rational(const json_t *qj, const char *name, const mpq_t x, c
 /* Invalid unless lo <= hi, [dlo, dhi] contains [lo, hi], there is no exact value, and the
  * checker's interval x (containing the exact value) lies inside [lo, hi]. */
 int ck_encl_verify_mpfi(const ck_encl *q, const char *name, mpfi_srcptr x, ck_err *e);
-/* The same acceptance, with the checks in another order and other messages: invalid unless x
- * is finite, lo <= hi, x lies inside [lo, hi], [dlo, dhi] contains [lo, hi] and there is no
- * exact value (ulpm.theorem-3.4 and msecp.manifold lemma2). */
-int ck_encl_verify_interval(const ck_encl *q, const char *name, mpfi_srcptr x, ck_err *e);
 #endif

@@ -240,7 +240,7 @@ int ckmm_check_lemma2(const json_t *root, const char *verdict, int orth, ck_err 
         if (k < NQX) {
             mpq_set(x.a, q[k]), mpq_set_ui(x.b, 0, 1);
             if (ck_encl_verify(&en, QN[k], &x, one, e)) goto out;
-        } else if (ck_encl_verify_interval(&en, QN[k], v[k - NQX], e)) goto out;
+        } else if (ck_encl_verify_mpfi(&en, QN[k], v[k - NQX], e)) goto out;
     }
     if (mpq_sgn(q[Q_MEMB]) != 0) { ck_fail(e, CK_INVALID, "X0 is not on the manifold"); goto out; }
     int d = decide(orth, pd, q, v);

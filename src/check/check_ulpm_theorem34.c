@@ -104,8 +104,8 @@ static int check_direction(const t34ck_hess *h, mpq_t *v, const json_t *qj, cons
     ck_encl eq, es;
     ck_encl_init(&eq), ck_encl_init(&es);
     int rc = -1;
-    if (qname && (get_encl(qj, qname, &eq, e) || ck_encl_verify_interval(&eq, qname, q, e))) goto out;
-    if (get_encl(qj, sname, &es, e) || ck_encl_verify_interval(&es, sname, s, e)) goto out;
+    if (qname && (get_encl(qj, qname, &eq, e) || ck_encl_verify_mpfi(&eq, qname, q, e))) goto out;
+    if (get_encl(qj, sname, &es, e) || ck_encl_verify_mpfi(&es, sname, s, e)) goto out;
     if (!mpfi_is_strictly_neg(s)) { ck_fail(e, CK_INVALID, "%s: not certified negative", sname); goto out; }
     if (q_neg) *q_neg = mpfi_is_strictly_neg(q) > 0;
     rc = 1;
@@ -296,7 +296,7 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
     ck_encl el;
     ck_encl_init(&el);
     if (!t34ck_critical(&P, lam, xx)) { ck_fail(e, CK_INVALID, "the point is not certified critical on the sphere (symmetry test failed)"); goto out; }
-    if (get_encl(qj, "lambda", &el, e) || ck_encl_verify_interval(&el, "lambda", lam, e)) goto out;
+    if (get_encl(qj, "lambda", &el, e) || ck_encl_verify_mpfi(&el, "lambda", lam, e)) goto out;
     t34ck_margin_min(qmin, &P);
     if (check_exact(qj, "margin_min", qmin, e)) goto out;
     lam_neg = mpfi_is_strictly_neg(lam) > 0;
