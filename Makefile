@@ -14,7 +14,10 @@ RIGOR_FLAGS = -std=c11 -frounding-math -ffp-contract=off -fexcess-precision=stan
 # those two are off; every other warning is an error.
 WARN_FLAGS  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-error=unused-function \
               -Wno-stringop-overflow -Wno-stringop-overread
-ALL_CFLAGS  = $(RIGOR_FLAGS) $(WARN_FLAGS) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -Isrc
+ALL_CFLAGS  = $(RIGOR_FLAGS) $(WARN_FLAGS) -D_POSIX_C_SOURCE=200809L $(CFLAGS)
+# nccert's sources see all of src/; nccheck's see only src/check/ (its boundary: `make tcb`).
+INCLUDES    = -Isrc
+CHECK_INCLUDES = -Isrc/check
 
 # Library lines kept in one place (FLINT 3 would merge Arb into -lflint and move the headers).
 LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lm
@@ -26,10 +29,10 @@ DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev 
 B = build
 
 NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
-                                src/claims/*.c src/cli/*.c src/audit/*.c))
+                                src/claims/*.c src/claims/*/*.c src/cli/*.c src/audit/*.c))
 NCCERT_MAIN = src/cli/nccert_main.c
 NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
-NCCHECK_SRC = $(sort $(wildcard src/check/*.c))
+NCCHECK_SRC = $(sort $(wildcard src/check/*.c src/check/*/*.c))
 NCCHECK_MAIN = src/check/nccheck_main.c
 NCCHECK_LIB_SRC = $(filter-out $(NCCHECK_MAIN),$(NCCHECK_SRC))
 
@@ -49,7 +52,9 @@ all: $(B)/nccert $(B)/nccheck
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -MMD -MP -c $< -o $@
+
+$(B)/src/check/%.o: INCLUDES = $(CHECK_INCLUDES)
 
 $(B)/libnccert.a: $(NCCERT_LIB_OBJ)
 	@rm -f $@
@@ -67,11 +72,11 @@ $(B)/nccheck: $(B)/$(NCCHECK_MAIN:.c=.o) $(B)/libnccheck.a
 
 $(TEST_CHECK_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccheck.a tests/tap.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccheck.a $(LIBS_NCCHECK)
+	$(CC) $(ALL_CFLAGS) $(CHECK_INCLUDES) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccheck.a $(LIBS_NCCHECK)
 
 $(TEST_NCCERT_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccert.a tests/tap.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
 
 # Dependency step: install missing Debian packages when root with apt-get, else say how.
 deps:
@@ -154,11 +159,11 @@ verify-check: $(VERIFY_CHECKS)
 
 $(B)/bench/bench_lemma31: bench/bench_lemma31.c bench/bench_timing.c bench/bench_timing.h $(B)/libnccert.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a -lmpfi $(LIBS_NCCERT)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a -lmpfi $(LIBS_NCCERT)
 
 $(B)/bench/bench_pd: bench/bench_pd.c bench/bench_timing.c bench/bench_timing.h $(B)/libnccert.a $(B)/libnccheck.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) $(CHECK_INCLUDES) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
 
 # Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
 # python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.
@@ -187,7 +192,7 @@ FUZZ_BINS      = $(B)/fuzz/fuzz_nccheck $(B)/fuzz/fuzz_numbers
 fuzz-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(FUZZ_PACKAGES)"
 
-$(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c $(NCCHECK_LIB_SRC) $(wildcard src/check/*.h)
+$(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c $(NCCHECK_LIB_SRC) $(wildcard src/check/*.h src/check/*/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(NCCHECK_LIB_SRC) $(LIBS_NCCHECK)
 

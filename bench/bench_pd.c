@@ -25,7 +25,7 @@
 #include <mpfi.h>
 #include "ball/ball_pd.h"
 #include "instance/splitmix64.h"
-#include "check/check_pd.h"
+#include "check_pd.h"
 #include "bench_timing.h"
 
 typedef struct {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check_cert.h"
+#include "check_cert.h"
 #include "tap.h"
 
 static char *slurp(const char *path, size_t *len)

@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "check/check_cert.h"
+#include "check_cert.h"
 #include "tap.h"
 
 #define DATA "tests/check_data/"

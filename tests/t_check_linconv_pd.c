@@ -3,7 +3,7 @@
  * mu just below it is established, mu just above it is not, and a tampered factor fails. */
 #include <math.h>
 #include <stdlib.h>
-#include "check/check_pd.h"
+#include "check_pd.h"
 #include "tap.h"
 
 int main(void)

@@ -5,7 +5,7 @@
  * (e^{-2C^2} - 1); at C = 1 and at a random dyadic C (seed from NCCERT_TEST_SEED, printed). */
 #include <stdlib.h>
 #include <time.h>
-#include "check/check_ulpm_example31.h"
+#include "ulpm/check_ulpm_example31.h"
 #include "tap.h"
 
 static int q_is(const mpq_t q, long num, unsigned long den)

@@ -2,9 +2,9 @@
  * values, exact parsers, Q(sqrt(m)) arithmetic and signs). Answers computed by hand. */
 #include <string.h>
 
-#include "check/check_instance.h"
-#include "check/check_qsqrt.h"
-#include "check/check_rational.h"
+#include "check_instance.h"
+#include "check_qsqrt.h"
+#include "check_rational.h"
 #include "tap.h"
 
 static int q_is(int (*parse)(const char *, mpq_t), const char *s, const char *want)

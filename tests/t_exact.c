@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include "exact/qsqrt.h"
 #include "exact/exact_double.h"
-#include "exact/exact_instance.h"
+#include "instance/instance_exact.h"
 #include "instance/instance.h"
 #include "tap.h"
 

@@ -1,4 +1,4 @@
-/* t_lemma31.c: the certifier of ulpm.lemma-3.1 (src/claims/ulpm_lemma31.c) end to end through
+/* t_lemma31.c: the certifier of ulpm.lemma-3.1 (src/claims/ulpm/ulpm_lemma31.c) end to end through
  * its C entry point: certificates of instances computed by hand (values in the comments), and
  * property tests on random, neural-collapse and perturbed instances against a reference
  * written here with GMP only: its own generators (from specs/generators.md), its own entry

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t_lemma31_threads.sh: the tier-0 margin sweep of ulpm.lemma-3.1 runs over threads on large
-# instances (src/claims/ulpm_lemma31_margins.c); the certificate must not depend on the number of
+# instances (src/claims/ulpm/ulpm_lemma31_margins.c); the certificate must not depend on the number of
 # threads (NCCERT_THREADS = 1, 2, 3, 7: identical bytes), and `nccert verify --instance NAME`
 # must write exactly that registry certificate. TAP by hand.
 

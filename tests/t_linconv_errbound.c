@@ -19,7 +19,7 @@
 #include <time.h>
 #include "tap.h"
 #include "claims/claim.h"
-#include "claims/linconv_common.h"
+#include "claims/linconv/linconv_common.h"
 #include "ball/ball_pd.h"
 
 typedef struct {

@@ -10,8 +10,8 @@
 #include <time.h>
 #include "tap.h"
 #include "claims/claim.h"
-#include "claims/ulpm_lemma32_gd.h"
-#include "claims/ulpm_lemma32_point.h"
+#include "claims/ulpm/ulpm_lemma32_gd.h"
+#include "claims/ulpm/ulpm_lemma32_point.h"
 #include "claims/registry.h"
 
 static json_t *wrap(const char *kind, const char *vkey, const char *v, json_t *point, const char *scale)

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include "claims/claim.h"
-#include "claims/ulpm_theorem34.h"
+#include "claims/ulpm/ulpm_theorem34.h"
 #include "tap.h"
 
 static void closed_forms(arb_t lam, arb_t scon, long K, const fmpq_t C, slong prec)

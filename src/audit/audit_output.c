@@ -86,23 +86,22 @@ void audit_print_json(FILE *f, const audit_run *run)
 
 void audit_print_summary(FILE *f, const audit_run *run)
 {
-    static const char *const papers[] = {"ulpm", "linconv", "msecp", "imbrelu"};
     static const char *const verdicts[] = {"AGREES", "DISAGREES", "NEEDS-HYPOTHESIS", "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE"};
     fprintf(f, "\n%-8s %7s %9s %16s %10s %13s %12s %8s %9s\n", "PAPER", "AGREES", "DISAGREES", "NEEDS-HYPOTHESIS",
             "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE", "FORMULAS", "INSTANCES");
-    for (size_t p = 0; p < 4; p++) {
+    for (int p = 0; p < claim_papers_len; p++) {
         int cnt[6] = {0}, total = 0, inst = 0;
         for (int k = 0; k < run->n_formulas; k++) {
             char paper[32];
             audit_paper_of(run->formulas[k].formula, paper, sizeof paper);
-            if (strcmp(paper, papers[p])) continue;
+            if (strcmp(paper, claim_papers[p])) continue;
             total++;
             for (int v = 0; v < 6; v++) cnt[v] += !strcmp(run->formulas[k].verdict, verdicts[v]);
             for (int i = run->formulas[k].first; i < run->formulas[k].first + run->formulas[k].count; i++)
                 inst += run->out[i].result != AUDIT_R_NONE;
         }
         if (!total) continue;
-        fprintf(f, "%-8s %7d %9d %16d %10d %13d %12d %8d %9d\n", papers[p], cnt[0], cnt[1], cnt[2], cnt[3], cnt[4], cnt[5],
+        fprintf(f, "%-8s %7d %9d %16d %10d %13d %12d %8d %9d\n", claim_papers[p], cnt[0], cnt[1], cnt[2], cnt[3], cnt[4], cnt[5],
                 total, inst);
     }
 }

@@ -5,8 +5,6 @@
 #include <string.h>
 #include "audit/audit.h"
 
-static const char *const audit_papers[] = {"ulpm", "linconv", "msecp", "imbrelu"};
-
 static const char *const audit_columns[] = {
     "formula", "seed", "label", "ocr", "printed", "derived", "hypothesis", "role", "claim",
     "name", "instance", "mode", "map", "printed_q", "derived_q", "diff_q", "note"};
@@ -149,11 +147,11 @@ static int audit_load_all(const char *specs_dir, const char *paper, audit_line *
     int cap = 0, known = 0;
     *lines = NULL;
     *n = 0;
-    for (size_t p = 0; p < sizeof audit_papers / sizeof audit_papers[0]; p++) {
-        if (paper && strcmp(paper, audit_papers[p])) continue;
+    for (int p = 0; p < claim_papers_len; p++) {
+        if (paper && strcmp(paper, claim_papers[p])) continue;
         known = 1;
         char path[4096], fname[64];
-        snprintf(fname, sizeof fname, "%s.tsv", audit_papers[p]);
+        snprintf(fname, sizeof fname, "%s.tsv", claim_papers[p]);
         snprintf(path, sizeof path, "%s/%s", specs_dir, fname);
         if (load_file(path, fname, lines, n, &cap, err)) return err->status;
     }

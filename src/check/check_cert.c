@@ -12,29 +12,9 @@ static const struct {
     const char *id;
     ck_claim_fn fn;
 } CLAIMS[] = {
-    {"ulpm.lemma-3.1", ck_claim_ulpm_lemma31},
-    {"ulpm.def-2.1", ck_claim_ulpm_def21},
-    {"ulpm.theorem-3.2", ck_claim_ulpm_theorem32},
-    {"ulpm.eq-66", ck_claim_ulpm_eq66},
-    {"ulpm.example-3.1", ck_claim_ulpm_example31},
-    {"ulpm.theorem-3.3", ck_claim_ulpm_theorem33},
-    {"ulpm.theorem-3.4", ck_claim_ulpm_theorem34},
-    {"ulpm.lemma-3.2", ck_claim_ulpm_lemma32},
-    {"ulpm.lemmas-b3-b5", ck_claim_ulpm_lemmasb3b5},
-    {"ulpm.printed", ck_claim_ulpm_printed},
-    {"imbrelu.eq-6", ck_claim_imbrelu_eq6},
-    {"imbrelu.theorem-1", ck_claim_imbrelu_theorem1},
-    {"imbrelu.global-search", ck_claim_imbrelu_global_search},
-    {"imbrelu.prop-1-cor-1-3", ck_claim_imbrelu_prop1_cor13},
-    {"imbrelu.cor-4", ck_claim_imbrelu_cor4},
-    {"imbrelu.non-monotone", ck_claim_imbrelu_non_monotone},
-    {"msecp.identities", ck_claim_msecp_identities},
-    {"msecp.manifold", ck_claim_msecp_manifold},
-    {"msecp.dynamics", ck_claim_msecp_dynamics},
-    {"linconv.prop-1", ck_claim_linconv_prop1},
-    {"linconv.theorem-2", ck_claim_linconv_theorem2},
-    {"linconv.prop-3", ck_claim_linconv_prop3},
-    {"linconv.theorem-4", ck_claim_linconv_theorem4},
+#define CK_CLAIM(paper, stem, id) {id, ck_claim_##paper##_##stem},
+#include "check_claims.def"
+#undef CK_CLAIM
 };
 
 static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", "method",

@@ -19,27 +19,7 @@ int ck_check_decision(const char *as, const char *verdict, const char *const *as
  * -1 with e set when it is missing or in no place of the list (or when e was already set). */
 int ck_assertion_index(const json_t *root, const char *const *as_list, const char **as, ck_err *e);
 
-int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_theorem32(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_eq66(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_example31(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_lemma32(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_lemmasb3b5(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_ulpm_printed(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_imbrelu_eq6(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_imbrelu_global_search(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_imbrelu_prop1_cor13(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_imbrelu_cor4(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_imbrelu_non_monotone(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_msecp_identities(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_msecp_dynamics(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_linconv_prop1(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_linconv_theorem2(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_linconv_prop3(const json_t *root, const char *verdict, ck_err *e);
-int ck_claim_linconv_theorem4(const json_t *root, const char *verdict, ck_err *e);
+#define CK_CLAIM(paper, stem, id) int ck_claim_##paper##_##stem(const json_t *root, const char *verdict, ck_err *e);
+#include "check_claims.def"
+#undef CK_CLAIM
 #endif

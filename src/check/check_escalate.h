@@ -6,7 +6,7 @@
  * quantity defined only when L < log 2 once the intervals prove L > log 2. */
 #ifndef NCCHECK_ESCALATE_H
 #define NCCHECK_ESCALATE_H
-#include "check_ulpm_lemma32_point.h"
+#include "ulpm/check_ulpm_lemma32_point.h"
 
 /* 1 iff the recomputed intervals V (with *below as in ck_l32_eval) establish the assertion. */
 typedef int (*ck_l32_decide_fn)(mpfi_srcptr V, int below, const void *ctx);

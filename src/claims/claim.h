@@ -20,6 +20,7 @@ void certify_options_default(certify_options *o);
 typedef int (*claim_certifier)(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 
 typedef struct {
+    const char *paper;       /* key in papers.def */
     const char *id;          /* <paper>.<label> */
     const char *label;       /* as printed in the paper */
     const char *summary;     /* one line */
@@ -29,38 +30,23 @@ typedef struct {
 extern const claim_info claim_catalogue[];
 extern const int claim_catalogue_len;
 
+/* The papers of papers.def, in order. */
+extern const char *const claim_papers[];
+extern const int claim_papers_len;
+
 /* The instance kind `nccert certify` builds from parameter flags (--lambda-w, --lambda-h,
- * --lambda, --n LIST) for this claim: "<paper>/1" for the papers whose instances are
- * parameters (linconv, imbrelu, msecp), NULL otherwise. */
+ * --lambda, --n LIST) for this claim: its paper's params_kind in papers.def (NULL for papers
+ * whose instances are points). */
 const char *claim_flags_kind(const claim_info *claim);
 
 /* The catalogue entry with this id, or NULL. */
 const claim_info *claim_find(const char *id);
 
-/* Certifiers (one file each: src/claims/<stem>.c). */
-int ulpm_lemma31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_theorem32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_eq66_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int imbrelu_global_search_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int imbrelu_prop1_cor13_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int msecp_identities_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int msecp_dynamics_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int linconv_prop1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int linconv_theorem2_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int linconv_prop3_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-int linconv_theorem4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+/* Certifiers (one file each: src/claims/<paper>/<paper>_<stem>.c), from claims.def. */
+#define CLAIM(paper, stem, id, label, summary) \
+    int paper##_##stem##_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+#include "claims/claims.def"
+#undef CLAIM
 
 /* The Lemma 3.1 certifier on an already parsed instance (used by benchmarks and tests). */
 int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, json_t **cert, nc_error *err);

@@ -7,31 +7,10 @@ typedef struct {
     const int *len;
 } registry_group;
 
-#define GROUP(stem) {stem##_registry, &stem##_registry_len}
 static const registry_group groups[] = {
-    GROUP(ulpm_lemma31),
-    GROUP(ulpm_def21),
-    GROUP(ulpm_theorem32),
-    GROUP(ulpm_eq66),
-    GROUP(ulpm_example31),
-    GROUP(ulpm_theorem33),
-    GROUP(ulpm_theorem34),
-    GROUP(ulpm_lemma32),
-    GROUP(ulpm_lemmasb3b5),
-    GROUP(ulpm_printed),
-    GROUP(imbrelu_eq6),
-    GROUP(imbrelu_theorem1),
-    GROUP(imbrelu_global_search),
-    GROUP(imbrelu_prop1_cor13),
-    GROUP(imbrelu_cor4),
-    GROUP(imbrelu_non_monotone),
-    GROUP(msecp_identities),
-    GROUP(msecp_manifold),
-    GROUP(msecp_dynamics),
-    GROUP(linconv_prop1),
-    GROUP(linconv_theorem2),
-    GROUP(linconv_prop3),
-    GROUP(linconv_theorem4),
+#define CLAIM(paper, stem, id, label, summary) {paper##_##stem##_registry, &paper##_##stem##_registry_len},
+#include "claims/claims.def"
+#undef CLAIM
 };
 
 int registry_count(void)

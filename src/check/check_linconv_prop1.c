@@ -1,9 +1,0 @@
-/* check_linconv_prop1.c: the checker of linconv.prop-1 (shared code: check_linconv_optset.c). */
-#include "check_claims.h"
-#include "check_linconv_common.h"
-#include "check_linconv_optset.h"
-
-int ck_claim_linconv_prop1(const json_t *root, const char *verdict, ck_err *e)
-{
-    return cklc_optset_check(CKLC_MSE, root, verdict, e);
-}

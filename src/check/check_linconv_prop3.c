@@ -1,9 +1,0 @@
-/* check_linconv_prop3.c: the checker of linconv.prop-3 (shared code: check_linconv_optset.c). */
-#include "check_claims.h"
-#include "check_linconv_common.h"
-#include "check_linconv_optset.h"
-
-int ck_claim_linconv_prop3(const json_t *root, const char *verdict, ck_err *e)
-{
-    return cklc_optset_check(CKLC_CE, root, verdict, e);
-}

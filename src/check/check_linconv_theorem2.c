@@ -1,9 +1,0 @@
-/* check_linconv_theorem2.c: the checker of linconv.theorem-2 (shared code: check_linconv_errbound.c). */
-#include "check_claims.h"
-#include "check_linconv_common.h"
-#include "check_linconv_errbound.h"
-
-int ck_claim_linconv_theorem2(const json_t *root, const char *verdict, ck_err *e)
-{
-    return cklc_errbound_check(CKLC_MSE, root, verdict, e);
-}

@@ -1,0 +1,43 @@
+/* check_linconv_common.h: nccheck's side of the linconv claims (seed 002): the instance
+ * "linconv/1" read with GMP, the exact constants in Q(sqrt m) (sqrt(lambda_W/(n lambda_H)) =
+ * sq sqrt(m)), and MPFI versions of the point, objective, gradient norm and Hessian of problems
+ * (5) (MSE, bias 1/K) and (8) (CE), written independently of src/claims/linconv/linconv_common.c with
+ * the same variable order (x = (vec W, vec H, b), W(a,k) at k*d + a, column c = i*K + k of H at
+ * d*K + c*d + a, b_k at d*K + d*N + k). */
+#ifndef NCCHECK_LINCONV_COMMON_H
+#define NCCHECK_LINCONV_COMMON_H
+#include <mpfi.h>
+#include <jansson.h>
+#include "check_json.h"
+#include "check_qsqrt.h"
+
+#define CKLC_PREC 256
+enum { CKLC_MSE = 0, CKLC_CE = 1 };
+
+typedef struct {
+    long K, n, d, N;
+    mpq_t lamW, lamH, sq, test; /* sqrt(lamW/(n lamH)) = sq sqrt(m); test = 1 - n K^2 lamW lamH */
+    mpz_t m;
+} cklc_inst;
+
+int cklc_inst_parse(const json_t *j, cklc_inst *in, ck_err *e);
+void cklc_inst_clear(cklc_inst *in);
+long cklc_dim(const cklc_inst *in, int loss);
+/* point W = alpha [P; 0], H_i = beta W (arrays d*K and d*N, row-major W[a*K+k], H[a*N+c]) */
+void cklc_point(mpfi_t *W, mpfi_t *H, const cklc_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta);
+void cklc_objective(mpfi_t F, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H);
+void cklc_grad_norm_sq(mpfi_t g2, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H);
+/* A (dim*dim, row-major, initialised) = Hess F + c B B^T */
+void cklc_hessian(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long c);
+/* A = Hess F alone at (W, H, b), b an array of K intervals (NULL: b = 1/K; ignored for CE); the
+ * intervals may be wide (a whole region): every entry then contains the exact entry at every
+ * point of the input intervals. cklc_add_tangent: A += c B B^T with B taken at (W, H). */
+void cklc_hessian_at(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *b);
+void cklc_add_tangent(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long c);
+
+/* Quantity checks: exact value in Q(sqrt m) (must equal "exact" and lie in [lo, hi]); an
+ * interval (the checker's interval must lie inside [lo, hi]); the keys of Q exactly NAMES. */
+int cklc_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e);
+int cklc_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e);
+int cklc_keys(const json_t *q, const char *what, const char *const *names, ck_err *e);
+#endif

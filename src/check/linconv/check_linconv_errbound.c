@@ -1,0 +1,181 @@
+/* check_linconv_errbound.c: owns the check of linconv.theorem-2 / theorem-4 certificates
+ * (specs/claims/linconv.theorem-2.md, linconv.theorem-4.md): the instance below the threshold
+ * (exact); gamma, alpha^2 and the stationarity scalars of the point x* in Q(sqrt m) (all
+ * scalars exactly 0: grad F(x*) = 0); the Hessian enclosed with MPFI over the box x* +- delta
+ * in every coordinate, plus c B0 B0^T with B0 the orbit tangent vectors at x*; lambda_min > mu
+ * of that interval matrix via check_pd; kappa mu >= 1 exactly; the assertion (with the
+ * "beyond the paper" label for CE with K >= 3) and the verdict. Why this proves the error bound:
+ * proofs/derivations/linconv-theorem-2.md. */
+#include <stdlib.h>
+#include <string.h>
+#include "check_claims.h"
+#include "check_enclosure.h"
+#include "linconv/check_linconv_common.h"
+#include "linconv/check_linconv_errbound.h"
+#include "check_pd.h"
+#include "check_rational.h"
+
+static const char *assertion_text(int loss, long K)
+{
+    if (loss == CKLC_MSE)
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 1 point";
+    if (K == 2)
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
+    return "beyond the paper (K >= 3, left open by seed 002): for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
+}
+
+static void q_scale(mpq_t x, const mpq_t y, long num, long den) /* x = y num/den */
+{
+    mpq_t k;
+    mpq_init(k);
+    mpq_set_si(k, num, (unsigned long)den);
+    mpq_canonicalize(k);
+    mpq_mul(x, y, k);
+    mpq_clear(k);
+}
+
+static int zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
+{
+    if (cklc_verify_qs(q, name, x, m, e)) return -1;
+    if (ck_qs_sgn(x, m)) { ck_fail(e, CK_INVALID, "%s is not 0: the point is not stationary", name); return -1; }
+    return 0;
+}
+
+/* gamma, alpha^2, stationarity (exact) and alpha (MPFI) into al, beta into be */
+static int check_point(const json_t *q, const cklc_inst *in, int loss, mpfi_t al, mpfi_t be, ck_err *e)
+{
+    const long K = in->K;
+    ck_qs beta, s, gam, t, u;
+    ck_qs_init(&beta), ck_qs_init(&s), ck_qs_init(&gam), ck_qs_init(&t), ck_qs_init(&u);
+    mpfi_t x;
+    mpfi_init2(x, CKLC_PREC);
+    int rc = -1;
+    mpq_set(beta.b, in->sq); /* beta = sq sqrt m, s = n lamH beta */
+    q_scale(s.b, in->lamH, in->n, 1), mpq_mul(s.b, s.b, in->sq);
+    ck_qs_to_mpfi(be, &beta, in->m);
+    if (loss == CKLC_MSE) {
+        mpq_set_ui(gam.a, 1, 1), q_scale(gam.b, s.b, -K, 1); /* gamma = 1 - K s */
+        if (cklc_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
+        mpq_div(t.a, gam.b, in->sq); /* alpha^2 = gamma/beta = (gb m + ga sqrt m)/(sq m) */
+        mpq_set_z(t.b, in->m), mpq_mul(t.b, t.b, in->sq), mpq_div(t.b, gam.a, t.b);
+        if (cklc_verify_qs(q, "alpha_sq", &t, in->m, e)) goto out;
+        ck_qs_to_mpfi(al, &t, in->m);
+        /* stat_W = beta (1 - gamma)/K - lamW: (1 - gamma) = K s_b sqrt m, beta (1-gamma) = K sq s_b m */
+        mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a);
+        mpq_sub(t.a, t.a, in->lamW), mpq_set_ui(t.b, 0, 1);
+        if (zero_qs(q, "stat_W", &t, in->m, e)) goto out;
+        /* stat_H = (1 - gamma)/N - lamH beta = (K s_b / N - lamH sq) sqrt m */
+        mpq_set_ui(t.a, 0, 1), q_scale(t.b, s.b, K, in->N), mpq_mul(u.a, in->lamH, in->sq), mpq_sub(t.b, t.b, u.a);
+        if (zero_qs(q, "stat_H", &t, in->m, e)) goto out;
+    } else {
+        mpq_set_si(gam.a, 1 - K, 1), mpq_set_z(gam.b, in->m), mpq_mul(gam.b, gam.b, s.b), mpq_inv(gam.b, gam.b);
+        if (cklc_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
+        /* stat_q = (gamma + K - 1) s - 1 = gam_b s_b m - 1 */
+        mpq_mul(t.a, gam.b, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_set_ui(u.a, 1, 1), mpq_sub(t.a, t.a, u.a);
+        mpq_set_ui(t.b, 0, 1);
+        if (zero_qs(q, "stat_q", &t, in->m, e)) goto out;
+        /* stat_W = lamW - beta s = lamW - sq s_b m */
+        mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_sub(t.a, in->lamW, t.a);
+        if (zero_qs(q, "stat_W", &t, in->m, e)) goto out;
+        /* stat_H = lamH beta - s/n = (lamH sq - s_b/n) sqrt m */
+        mpq_set_ui(t.a, 0, 1), mpq_mul(t.b, in->lamH, in->sq), q_scale(u.a, s.b, 1, in->n), mpq_sub(t.b, t.b, u.a);
+        if (zero_qs(q, "stat_H", &t, in->m, e)) goto out;
+        ck_qs_to_mpfi(x, &gam, in->m); /* alpha^2 = log(gamma)/beta */
+        mpfi_log(al, x), mpfi_div(al, al, be);
+        if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;
+    }
+    mpfi_sqrt(al, al);
+    rc = 0;
+out:
+    ck_qs_clear(&beta), ck_qs_clear(&s), ck_qs_clear(&gam), ck_qs_clear(&t), ck_qs_clear(&u);
+    mpfi_clear(x);
+    return rc;
+}
+
+/* lambda_min(Hess over x* +- delta, + c B0 B0^T at x*) > mu */
+static int check_region(const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c, const mpq_t mu, double shift)
+{
+    const long K = in->K, dK = in->d * K, dN = in->d * in->N, n = cklc_dim(in, loss);
+    mpfi_t D;
+    mpfi_t *Wr = malloc(sizeof(mpfi_t) * (size_t)dK), *Hr = malloc(sizeof(mpfi_t) * (size_t)dN), *b = malloc(sizeof(mpfi_t) * (size_t)K);
+    mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
+    mpq_t md;
+    mpq_init(md), mpq_neg(md, delta);
+    mpfi_init2(D, CKLC_PREC), mpfi_interv_q(D, md, delta);
+    for (long i = 0; i < dK; i++) mpfi_init2(Wr[i], CKLC_PREC), mpfi_add(Wr[i], W[i], D);
+    for (long i = 0; i < dN; i++) mpfi_init2(Hr[i], CKLC_PREC), mpfi_add(Hr[i], H[i], D);
+    for (long k = 0; k < K; k++) mpfi_init2(b[k], CKLC_PREC), mpfi_set_ui(b[k], 1), mpfi_div_si(b[k], b[k], K), mpfi_add(b[k], b[k], D);
+    for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CKLC_PREC);
+    cklc_hessian_at(A, in, loss, Wr, Hr, b);
+    cklc_add_tangent(A, in, loss, W, H, c);
+    const int ok = ck_pd_verify_shift(A, n, mu, shift);
+    for (long i = 0; i < dK; i++) mpfi_clear(Wr[i]);
+    for (long i = 0; i < dN; i++) mpfi_clear(Hr[i]);
+    for (long k = 0; k < K; k++) mpfi_clear(b[k]);
+    for (long t = 0; t < n * n; t++) mpfi_clear(A[t]);
+    free(Wr), free(Hr), free(b), free(A);
+    mpfi_clear(D), mpq_clear(md);
+    return ok;
+}
+
+int cklc_errbound_check(int loss, const json_t *root, const char *verdict, ck_err *e)
+{
+    const char *as = ck_get_str(root, "certificate", "assertion", e);
+    json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
+    if (!as || !w || !q) return -1;
+    cklc_inst in;
+    if (cklc_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
+    const long dK = in.d * in.K, dN = in.d * in.N;
+    int rc = -1;
+    mpfi_t al, be;
+    mpfi_t *W = malloc(sizeof(mpfi_t) * (size_t)dK), *H = malloc(sizeof(mpfi_t) * (size_t)dN);
+    for (long i = 0; i < dK; i++) mpfi_init2(W[i], CKLC_PREC);
+    for (long i = 0; i < dN; i++) mpfi_init2(H[i], CKLC_PREC);
+    mpfi_init2(al, CKLC_PREC), mpfi_init2(be, CKLC_PREC);
+    mpq_t delta, mu, sh, kap;
+    mpq_inits(delta, mu, sh, kap, NULL);
+    mpz_t one;
+    mpz_init_set_ui(one, 1);
+    ck_qs x;
+    ck_qs_init(&x);
+    ck_encl ek;
+    ck_encl_init(&ek);
+    static const char *const Q_MSE[] = {"threshold_test", "gamma", "alpha_sq", "stat_W", "stat_H", "delta", "kappa", NULL};
+    static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W", "stat_H", "delta", "kappa", NULL};
+    static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
+    if (mpq_sgn(in.test) <= 0) { ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis"); goto out; }
+    if (strcmp(as, assertion_text(loss, in.K))) { ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K); goto out; }
+    if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (cklc_keys(q, "quantities", loss == CKLC_MSE ? Q_MSE : Q_CE, e) || ck_keys(w, "witnesses", WK, NULL, e)) goto out;
+    mpq_set(x.a, in.test);
+    if (cklc_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
+    long long cw, dim;
+    const char *sd = ck_get_str(w, "witnesses", "delta", e), *smu = ck_get_str(w, "witnesses", "mu", e), *ssh = ck_get_str(w, "witnesses", "shift", e);
+    if (!sd || !smu || !ssh || ck_get_int(w, "witnesses", "tangent_weight", &cw, e) || ck_get_int(w, "witnesses", "hessian_dim", &dim, e)) goto out;
+    if (ck_parse_entry(sd, delta) || ck_parse_entry(smu, mu) || ck_parse_entry(ssh, sh)) { ck_fail(e, CK_MALFORMED, "witnesses: delta/mu/shift not exact numbers"); goto out; }
+    if (dim != cklc_dim(&in, loss) || cw < -(1LL << 40) || cw > (1LL << 40)) { ck_fail(e, CK_MALFORMED, "witnesses: hessian_dim must be %ld, |tangent_weight| <= 2^40", cklc_dim(&in, loss)); goto out; }
+    if (mpq_sgn(delta) <= 0 || mpq_sgn(mu) <= 0) { ck_fail(e, CK_INVALID, "witnesses: delta and mu must be > 0"); goto out; }
+    mpq_set(x.a, delta);
+    if (cklc_verify_qs(q, "delta", &x, one, e)) goto out;
+    /* kappa: its exact value must satisfy kappa mu >= 1 (then kappa >= 1/mu) */
+    if (ck_encl_parse(json_object_get(q, "kappa"), "kappa", &ek, e)) goto out;
+    if (!ek.has_exact || mpq_sgn(ek.eb)) { ck_fail(e, CK_MALFORMED, "quantities.kappa: an exact rational value is required"); goto out; }
+    mpq_set(x.a, ek.ea);
+    if (ck_encl_verify(&ek, "kappa", &x, one, e)) goto out;
+    mpq_mul(kap, ek.ea, mu);
+    if (mpq_cmp_ui(kap, 1, 1) < 0) { ck_fail(e, CK_INVALID, "kappa < 1/mu"); goto out; }
+    cklc_point(W, H, &in, al, be);
+    if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) { ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established"); goto out; }
+    rc = 0;
+out:
+    for (long i = 0; i < dK; i++) mpfi_clear(W[i]);
+    for (long i = 0; i < dN; i++) mpfi_clear(H[i]);
+    free(W), free(H);
+    mpfi_clear(al), mpfi_clear(be);
+    mpq_clears(delta, mu, sh, kap, NULL);
+    mpz_clear(one);
+    ck_qs_clear(&x);
+    ck_encl_clear(&ek);
+    cklc_inst_clear(&in);
+    return rc;
+}

@@ -1,0 +1,9 @@
+/* check_linconv_theorem4.c: the checker of linconv.theorem-4 (shared code: check_linconv_errbound.c). */
+#include "check_claims.h"
+#include "linconv/check_linconv_common.h"
+#include "linconv/check_linconv_errbound.h"
+
+int ck_claim_linconv_theorem4(const json_t *root, const char *verdict, ck_err *e)
+{
+    return cklc_errbound_check(CKLC_CE, root, verdict, e);
+}

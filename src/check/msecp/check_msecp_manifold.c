@@ -1,0 +1,108 @@
+/* check_msecp_manifold.c: owns the check of claim msecp.manifold (seed 003, Definition 6,
+ * Propositions 3-4). nccheck regenerates the point X and direction Z (msecp-point/1),
+ * recomputes the nine exact rational quantities of specs/claims/msecp.manifold.md with GMP,
+ * requires each stated enclosure to contain the exact value, and derives assertion and
+ * verdict itself. Parts "lemma2", "lemma2-orth", "observations": check_msecp_manifold_parts.h. */
+#include <string.h>
+#include "check_claims.h"
+#include "check_enclosure.h"
+#include "msecp/check_msecp_manifold_point.h"
+#include "msecp/check_msecp_manifold_parts.h"
+
+#define NQ 9
+static const char *const QN[NQ + 1] = {"membership_gap", "surjectivity_gap", "pi_tangent_gap", "pi_idempotence_gap",
+                                       "orth_tangent_gap", "orth_normal_inner", "between_frob2", "pi_orth_inner",
+                                       "pi_minus_orth_frob2", NULL};
+static const char *const AS[4] = {
+    "Pi is the orthogonal projection onto T_X (X has no between-class part: X P_w = X)",
+    "Pi is an oblique projection onto T_X (idempotent, range T_X), not the orthogonal one",
+    "the manifold structure fails on this instance", "none"};
+
+static void dist2(mpq_t o, const ckm *A, const ckm *B)
+{
+    ckm *D = ckm_lin(A, 1, B, -1);
+    ckmp_inner(o, D, D);
+    ckm_free(D);
+}
+
+static void compute(mpq_t *q, const ckmp_point *P)
+{
+    long C = P->C, N = P->N;
+    mpq_t h, cn;
+    mpq_inits(h, cn, NULL);
+    mpq_set_si(h, 1, 2);
+    mpq_set_si(cn, C * N, 1);
+    /* membership: ||X C X^T - I||^2 */
+    ckm *XC = ckmp_center(P->X, C, N), *Xt = ckm_tr(P->X), *G = ckm_mul(XC, Xt), *I = ckm_new(C, C);
+    for (long k = 0; k < C; k++) mpq_set_ui(CKM(I, k, k), 1, 1);
+    dist2(q[0], G, I);
+    ckm *S = ckmp_dF(P->X, P->Z, C, N), *SX = ckm_mul(S, P->X);
+    ckm_scale(SX, h);
+    ckm *T = ckmp_dF(P->X, SX, C, N);
+    dist2(q[1], T, S);
+    ckm *Pi = ckmp_pi(P->X, P->Z, C, N), *T2 = ckmp_dF(P->X, Pi, C, N);
+    ckmp_inner(q[2], T2, T2);
+    ckm *PP = ckmp_pi(P->X, Pi, C, N);
+    dist2(q[3], PP, Pi);
+    ckm *O = ckmp_orth(P->X, P->Z, C, N), *T3 = ckmp_dF(P->X, O, C, N), *D1 = ckm_lin(P->Z, 1, O, -1);
+    ckmp_inner(q[4], T3, T3);
+    ckmp_inner(q[5], D1, Pi);
+    ckm *XW = ckmp_center(P->X, C, N);
+    ckm_scale(XW, cn);
+    dist2(q[6], P->X, XW);
+    ckm *D2 = ckm_lin(P->Z, 1, Pi, -1);
+    ckmp_inner(q[7], D2, Pi);
+    dist2(q[8], Pi, O);
+    ckm_free(XC), ckm_free(Xt), ckm_free(G), ckm_free(I), ckm_free(S), ckm_free(SX), ckm_free(T), ckm_free(Pi);
+    ckm_free(T2), ckm_free(PP), ckm_free(O), ckm_free(T3), ckm_free(D1), ckm_free(XW), ckm_free(D2);
+    mpq_clears(h, cn, NULL);
+}
+
+static int decide(const mpq_t *q)
+{
+    for (int k = 0; k < 6; k++)
+        if (mpq_sgn(q[k]) != 0) return 2;
+    return mpq_sgn(q[6]) == 0 ? 0 : (mpq_sgn(q[7]) != 0 ? 1 : 3);
+}
+
+static const char *const V[4] = {"PROVED", "REFUTED", "REFUTED", "INCONCLUSIVE"};
+static const ckmm_exact_part PROJECTION = {"projection", QN, compute, decide, AS, V, 4};
+
+int ckmm_check_exact(const json_t *root, const char *verdict, const ckmm_exact_part *c, ck_err *e)
+{
+    static const char *const NO_KEYS[] = {NULL};
+    ckmp_point P;
+    mpq_t q[CKMM_MAX_Q];
+    int nq = 0, rc = -1;
+    while (c->qnames[nq]) nq++;
+    for (int k = 0; k < nq; k++) mpq_init(q[k]);
+    P.M = P.X = P.Z = NULL;
+    const json_t *inst = json_object_get(root, "instance");
+    const char *as = ck_get_str(root, "certificate", "assertion", e);
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
+    if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) || ckmp_parse(inst, NULL, &P, e)) goto out;
+    if (c->part) {
+        const char *part = ck_get_str(inst, "instance", "part", e);
+        if (!part) goto out;
+        if (strcmp(part, c->part) != 0) { ck_fail(e, CK_MALFORMED, "instance.part: must be \"%s\"", c->part); goto out; }
+    }
+    if (ck_keys(qj, "quantities", c->qnames, NULL, e)) goto out;
+    c->compute(q, &P);
+    for (int k = 0; k < nq; k++)
+        if (ck_encl_verify_rational(qj, c->qnames[k], q[k], e)) goto out;
+    rc = ck_check_decision(as, verdict, c->assertions, c->verdicts, c->n_assertions, c->decide((const mpq_t *)q), e);
+out:
+    for (int k = 0; k < nq; k++) mpq_clear(q[k]);
+    ckmp_free(&P);
+    return rc;
+}
+
+int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e)
+{
+    const json_t *in0 = json_object_get(root, "instance");
+    const char *pt = json_is_object(in0) ? json_string_value(json_object_get(in0, "part")) : NULL;
+    if (pt && (strcmp(pt, "lemma2") == 0 || strcmp(pt, "lemma2-orth") == 0))
+        return ckmm_check_lemma2(root, verdict, strcmp(pt, "lemma2-orth") == 0, e);
+    if (pt && strcmp(pt, "observations") == 0) return ckmm_check_obs(root, verdict, e);
+    return ckmm_check_exact(root, verdict, &PROJECTION, e);
+}

@@ -1,0 +1,28 @@
+/* check_msecp_manifold_parts.h: nccheck's checks of the msecp.manifold parts beyond
+ * "projection": Lemma 2 ("lemma2", "lemma2-orth") and Observations 2-3 ("observations").
+ * Each returns 0 when the certificate is valid, -1 with E set otherwise. */
+#ifndef NCCHECK_MSECP_MANIFOLD_PARTS_H
+#define NCCHECK_MSECP_MANIFOLD_PARTS_H
+#include <jansson.h>
+#include "check_json.h"
+#include "msecp/check_msecp_manifold_point.h"
+
+#define CKMM_MAX_Q 16
+
+/* A part whose quantities are all exact rationals computed from the point. */
+typedef struct {
+    const char *part;                    /* instance.part required, or NULL (checked by dispatch) */
+    const char *const *qnames;           /* NULL-terminated, at most CKMM_MAX_Q */
+    void (*compute)(mpq_t *q, const ckmp_point *P);
+    int (*decide)(const mpq_t *q);       /* the index of the assertion that follows */
+    const char *const *assertions, *const *verdicts;
+    int n_assertions;
+} ckmm_exact_part;
+
+/* Checks such a part: no witnesses, the point, every quantity enclosing its exact value, and
+ * the assertion and verdict (ck_check_decision). */
+int ckmm_check_exact(const json_t *root, const char *verdict, const ckmm_exact_part *c, ck_err *e);
+
+int ckmm_check_lemma2(const json_t *root, const char *verdict, int orth, ck_err *e);
+int ckmm_check_obs(const json_t *root, const char *verdict, ck_err *e);
+#endif

@@ -1,0 +1,28 @@
+/* check_msecp_manifold_point.h: nccheck's own msecp-point/1 generator (a point X of the
+ * normalized-features manifold and a direction Z, specs/claims/msecp.manifold.md) and the
+ * exact operations dF_X, Pi (Proposition 4), the orthogonal projection, in GMP rationals. */
+#ifndef NCCHECK_MSECP_MANIFOLD_POINT_H
+#define NCCHECK_MSECP_MANIFOLD_POINT_H
+#include <stdint.h>
+#include <jansson.h>
+#include "check_json.h"
+#include "msecp/check_msecp_mat.h"
+
+typedef struct {
+    long C, N, n;
+    int between; /* 0 none, 1 generic, 2 aligned */
+    ckm *M, *X, *Z;
+    uint64_t rng; /* splitmix64 state after the draws of X and Z */
+} ckmp_point;
+
+/* Malformed (exit 2) on any deviation; EXTRA lists keys allowed besides the generator's. */
+int ckmp_parse(const json_t *j, const char *const *extra, ckmp_point *P, ck_err *e);
+void ckmp_free(ckmp_point *P);
+ckm *ckmp_center(const ckm *A, long C, long N);          /* A C */
+ckm *ckmp_dF(const ckm *X, const ckm *Z, long C, long N); /* X C Z^T + Z C X^T */
+ckm *ckmp_pi(const ckm *X, const ckm *Z, long C, long N);
+ckm *ckmp_orth(const ckm *X, const ckm *Z, long C, long N);
+void ckmp_inner(mpq_t out, const ckm *A, const ckm *B);
+/* The next splitmix64 draw of state S (specs/generators.md). */
+uint64_t ckmp_next(uint64_t *s);
+#endif

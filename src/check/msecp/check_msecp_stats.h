@@ -1,0 +1,34 @@
+/* check_msecp_stats.h: nccheck's exact statistics and losses of seed 003 (MSE loss (2)/(6)),
+ * recomputed from their definitions with check_msecp_mat (GMP rationals). */
+#ifndef NCCHECK_MSECP_STATS_H
+#define NCCHECK_MSECP_STATS_H
+#include "msecp/check_msecp_mat.h"
+
+typedef struct {
+    long C, N, p, n, q;
+    mpq_t lambda;
+    ckm *Ht, *Y, *muG, *Mt, *SigT, *SigW, *G; /* as in specs/claims/msecp.identities.md */
+} ckms_ext;
+
+void ckms_ext_init(ckms_ext *E, const ckm *H, long C, long N, const mpq_t lambda);
+void ckms_ext_free(ckms_ext *E);
+/* (1/C) Mt^T S^{-1} for S = G (corrected Proposition 1) or S = SigT + lambda I (printed);
+ * NULL if S is singular. */
+ckm *ckms_wls(const ckms_ext *E, int printed);
+ckm *ckms_residual14(const ckms_ext *E, const ckm *Wt);
+void ckms_loss_ext(mpq_t out, const ckms_ext *E, const ckm *Wt);
+void ckms_loss_unext(mpq_t out, const ckm *H, const ckm *W, const ckm *b, long C, long N, const mpq_t lambda);
+void ckms_half_quad(mpq_t out, const ckm *D, const ckm *M);
+void ckms_nc1(mpq_t out, const ckms_ext *E, const ckm *Wt);
+void ckms_nc23(mpq_t out, const ckms_ext *E, const ckm *Wt);
+
+typedef struct {
+    long C, N, p, n;
+    ckm *muG, *Mbar, *Hbar, *SigT, *SigW;
+} ckms_unext;
+
+void ckms_unext_init(ckms_unext *U, const ckm *H, long C, long N);
+void ckms_unext_free(ckms_unext *U);
+/* Eq. (7); 0 if Sigma_T is singular (W, b then NULL). */
+int ckms_wls7(const ckms_unext *U, ckm **W, ckm **b);
+#endif

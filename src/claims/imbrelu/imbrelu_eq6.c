@@ -1,0 +1,47 @@
+/* imbrelu_eq6.c: certifier of imbrelu.eq-6 (seed 004 eq. (6) and the sentence after it):
+ * M_k > 0 iff N sqrt(lambda_W lambda_H)/sqrt(n_k) < sqrt((K-1)/K), M_k = 0 otherwise, for
+ * every class of an "imbrelu/1" instance, with M_k read as printed (lambda_W lambda_H inside the
+ * log) or corrected (sqrt(lambda_W lambda_H), derived from problem (4):
+ * proofs/derivations/imbrelu-eq-6.md). Both sides are decided by exact rational tests; the
+ * M_k are Arb balls (exactly 0 when the test is <= 0, also on the boundary). */
+#include "claims/claim.h"
+#include "claims/imbrelu/imbrelu_common.h"
+#include "cert/cert.h"
+
+int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+{
+    (void)o;
+    ibr_inst I;
+    if (ibr_inst_parse(&I, instance_json, NULL, err)) { ibr_inst_clear(&I); return err->status; }
+    const slong prec = 128;
+    json_t *q = json_object(), *w = json_object();
+    fmpq_t t, tr;
+    arb_t M;
+    fmpq_init(t), fmpq_init(tr);
+    arb_init(M);
+    slong bad = -1;
+    for (slong k = 0; k < I.K; k++) {
+        ibr_alive_test(t, &I, k);
+        if (I.printed) ibr_printed_test(tr, &I, k);
+        else fmpq_set(tr, t);
+        ibr_M(M, &I, k, I.printed, prec);
+        ibr_put_rational(q, ibr_name("condition_test", k), t);
+        ibr_put_rational(q, ibr_name("Mbar_test", k), tr);
+        ibr_put_ball(q, ibr_name("M", k), M);
+        if (bad < 0 && (fmpq_sgn(t) > 0) != (fmpq_sgn(tr) > 0)) bad = k;
+    }
+    const char *assertion = "equivalence holds for every class", *verdict = "PROVED";
+    if (bad >= 0) {
+        assertion = "equivalence fails at class k";
+        verdict = "REFUTED";
+        json_object_set_new(w, "k", json_integer(bad));
+    }
+    *cert = cert_assemble("imbrelu.eq-6",
+                          ibr_source("Eq. (6)", "M_k := log((K-1)(sqrt(n_k)/(N sqrt((K-1)/K) lambda_W lambda_H) - 1)) "
+                                     "if positive, else 0; M_k > 0 iff N sqrt(lambda_W lambda_H)/sqrt(n_k) < sqrt((K-1)/K)"),
+                          ibr_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+    fmpq_clear(t), fmpq_clear(tr);
+    arb_clear(M);
+    ibr_inst_clear(&I);
+    return 0;
+}

@@ -1,0 +1,53 @@
+/* imbrelu_non_monotone.c: certifier of imbrelu.non-monotone (seed 004, remark after Corollary 2:
+ * "M_i/sqrt(n_i) is not always a decreasing function of n_i", i.e. by (9) a larger class can
+ * have the longer class-mean). On an "imbrelu/1" instance it looks for two classes i, j, both
+ * above the collapse threshold (exact test), with n_i > n_j and M_i/sqrt(n_i) > M_j/sqrt(n_j),
+ * proved with Arb balls (contract: each ball contains the exact value). Doubles are not used. */
+#include "claims/claim.h"
+#include "claims/imbrelu/imbrelu_common.h"
+#include "cert/cert.h"
+
+static void nm_ratio(arb_t r, const ibr_inst *I, slong k, slong prec)
+{
+    arb_t s;
+    arb_init(s);
+    ibr_M(r, I, k, I->printed, prec);
+    arb_sqrt_ui(s, (ulong)I->n[k], prec);
+    arb_div(r, r, s, prec);
+    arb_clear(s);
+}
+
+int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+{
+    (void)o;
+    ibr_inst I;
+    if (ibr_inst_parse(&I, instance_json, NULL, err)) { ibr_inst_clear(&I); return err->status; }
+    const slong prec = 128;
+    arb_t ri, rj, df;
+    arb_init(ri), arb_init(rj), arb_init(df);
+    json_t *q = json_object(), *w = json_object();
+    const char *assertion = "none", *verdict = "INCONCLUSIVE";
+    int found = 0;
+    for (slong i = 0; i < I.K && !found; i++)
+        for (slong j = 0; j < I.K && !found; j++) {
+            if (I.n[i] <= I.n[j] || ibr_alive_sign(&I, i) <= 0 || ibr_alive_sign(&I, j) <= 0) continue;
+            nm_ratio(ri, &I, i, prec);
+            nm_ratio(rj, &I, j, prec);
+            arb_sub(df, ri, rj, prec);
+            if (!arb_is_positive(df)) continue;
+            found = 1;
+            json_object_set_new(w, "i", json_integer(i));
+            json_object_set_new(w, "j", json_integer(j));
+            ibr_put_ball(q, "ratio_i", ri);
+            ibr_put_ball(q, "ratio_j", rj);
+            ibr_put_ball(q, "difference", df);
+            assertion = "n_i > n_j and M_i/sqrt(n_i) > M_j/sqrt(n_j)";
+            verdict = "PROVED";
+        }
+    *cert = cert_assemble("imbrelu.non-monotone",
+                          ibr_source("Remark after Corollary 2", "M_i/sqrt(n_i) is not always a decreasing function of n_i"),
+                          ibr_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+    arb_clear(ri), arb_clear(rj), arb_clear(df);
+    ibr_inst_clear(&I);
+    return 0;
+}

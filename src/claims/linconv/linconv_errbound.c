@@ -1,0 +1,265 @@
+/* linconv_errbound.c: certifies an explicit error-bound pair (delta, kappa) for problems (5)
+ * and (8) of seed 002 on one "linconv/1" instance below the threshold (linconv_errbound.h; the
+ * argument is proofs/derivations/linconv-theorem-2.md).
+ *
+ * x* = the Proposition 1 / 3 point (W = alpha [P; 0], H_i = beta W, b = 1/K), exactly
+ * stationary (checked in Q(sqrt m)). The region R = {x* + u : |u_i| <= delta for every
+ * coordinate} contains the normal slice {x* + v : v normal to the orbit at x*, ||v|| <= delta}.
+ * Over R the Hessian is enclosed with balls (lcv_hessian_at on the widened point) and the
+ * tangent term c B0 B0^T is added with B0 at x* itself; ball_pd proves lambda_min > mu for
+ * every matrix in the enclosure, hence v^T Hess(z) v > mu ||v||^2 for every z in R and every
+ * normal v (B0^T v = 0), and kappa >= 1/mu works for every x within delta of the orbit. */
+#include <math.h>
+#include <stdlib.h>
+#include "claims/linconv/linconv_errbound.h"
+#include "claims/linconv/linconv_common.h"
+#include "ball/ball_pd.h"
+#include "cert/cert.h"
+
+#define PREC 128
+
+static const char *const STATEMENT_MSE =
+    "Theorem 2: problem (5) (MSE with bias), lambda_W lambda_H < 1/(nK^2): there exist delta_1, kappa_1 > 0 such that "
+    "dist((W,H,b), X) <= delta_1 implies dist((W,H,b), X) <= kappa_1 ||grad F(W,H,b)||_F";
+static const char *const STATEMENT_CE =
+    "Theorem 4: problem (8) (CE), K = 2, d >= K, lambda_W lambda_H < 1/(nK^2): there exist delta_2, kappa_2 > 0 such that "
+    "dist((W,H), X) <= delta_2 implies dist((W,H), X) <= kappa_2 ||grad F(W,H)||_F (K >= 3 is left open by the paper)";
+
+/* The assertion, identical in the checker (check_linconv_errbound.c). */
+static const char *assertion_text(int loss, slong K)
+{
+    if (loss == LCV_MSE)
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 1 point";
+    if (K == 2)
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
+    return "beyond the paper (K >= 3, left open by seed 002): for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
+}
+
+static void put_rational(json_t *q, const char *name, const fmpq_t x)
+{
+    qsqrt_t e;
+    qsqrt_init(e);
+    fmpq_set(e->a, x);
+    lcv_put_qs(q, name, e, 1);
+    qsqrt_clear(e);
+}
+
+/* Exact constants, stationarity scalars (must be 0) and the point x* (balls). Returns 1 iff the
+ * stationarity scalars vanish exactly. */
+static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const lcv_inst *I, int loss)
+{
+    const slong K = I->K, m = I->m;
+    qsqrt_t gamma, beta, s, t, u;
+    arb_t alpha, bb, x;
+    qsqrt_init(gamma), qsqrt_init(beta), qsqrt_init(s), qsqrt_init(t), qsqrt_init(u);
+    arb_init(alpha), arb_init(bb), arb_init(x);
+    lcv_beta(beta, I);
+    lcv_s(s, I);
+    int zero = 1;
+    if (loss == LCV_MSE) { /* gamma = 1 - K s; alpha^2 = gamma/beta */
+        fmpq_one(gamma->a), fmpq_mul_si(gamma->b, s->b, -K);
+        lcv_put_qs(q, "gamma", gamma, m);
+        fmpq_mul_si(t->a, gamma->b, m), fmpq_div(t->a, t->a, I->sq), fmpq_div_fmpz(t->a, t->a, &(fmpz){m});
+        fmpq_div(t->b, gamma->a, I->sq), fmpq_div_fmpz(t->b, t->b, &(fmpz){m});
+        lcv_put_qs(q, "alpha_sq", t, m);
+        lcv_qs_arb(alpha, t, m, PREC);
+        /* stat_W = beta (1 - gamma)/K - lamW, stat_H = (1 - gamma)/N - lamH beta */
+        fmpq_one(u->a), fmpq_zero(u->b), qsqrt_sub(u, u, gamma);
+        qsqrt_mul(t, beta, u, m), qsqrt_scalar_div_si(t, t, K), fmpq_sub(t->a, t->a, I->lamW);
+        lcv_put_qs(q, "stat_W", t, m), zero &= !qsqrt_sgn(t, m);
+        qsqrt_scalar_div_si(t, u, I->N), fmpq_submul(t->b, beta->b, I->lamH);
+        lcv_put_qs(q, "stat_H", t, m), zero &= !qsqrt_sgn(t, m);
+    } else { /* gamma = 1/s - K + 1; alpha^2 = log(gamma)/beta */
+        fmpq_set_si(gamma->a, 1 - K, 1), fmpq_mul_si(gamma->b, s->b, m), fmpq_inv(gamma->b, gamma->b);
+        lcv_put_qs(q, "gamma", gamma, m);
+        lcv_qs_arb(x, gamma, m, PREC), lcv_qs_arb(bb, beta, m, PREC);
+        arb_log(alpha, x, PREC), arb_div(alpha, alpha, bb, PREC);
+        lcv_put_ball(q, "alpha_sq", alpha);
+        /* stat_q = (gamma + K - 1) s - 1, stat_W = lamW - beta s, stat_H = lamH beta - s/n */
+        qsqrt_set(u, gamma), fmpq_add_si(u->a, u->a, K - 1), qsqrt_mul(t, u, s, m), fmpq_sub_si(t->a, t->a, 1);
+        lcv_put_qs(q, "stat_q", t, m), zero &= !qsqrt_sgn(t, m);
+        qsqrt_mul(t, beta, s, m), fmpq_neg(t->a, t->a), fmpq_neg(t->b, t->b), fmpq_add(t->a, t->a, I->lamW);
+        lcv_put_qs(q, "stat_W", t, m), zero &= !qsqrt_sgn(t, m);
+        qsqrt_scalar_div_si(t, s, I->n), fmpq_neg(t->b, t->b), fmpq_addmul(t->b, beta->b, I->lamH);
+        lcv_put_qs(q, "stat_H", t, m), zero &= !qsqrt_sgn(t, m);
+    }
+    lcv_qs_arb(bb, beta, m, PREC);
+    arb_sqrt(alpha, alpha, PREC);
+    lcv_point(W, H, I, alpha, bb, PREC);
+    qsqrt_clear(gamma), qsqrt_clear(beta), qsqrt_clear(s), qsqrt_clear(t), qsqrt_clear(u);
+    arb_clear(alpha), arb_clear(bb), arb_clear(x);
+    return zero;
+}
+
+/* A = Hess F enclosed over the box x* +- 2^-k in every coordinate (k = LONG_MIN: at x*) plus
+ * c B0 B0^T with B0 at x*. Arb contract: A contains Hess F(z) + c B0 B0^T for every z in R. */
+static void region_matrix(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k, slong c)
+{
+    arb_mat_t Wr, Hr;
+    arb_ptr b = _arb_vec_init(I->K);
+    arb_t cw;
+    arb_mat_init(Wr, I->d, I->K), arb_mat_init(Hr, I->d, I->N), arb_init(cw);
+    arb_mat_set(Wr, W), arb_mat_set(Hr, H);
+    for (slong j = 0; j < I->K; j++) arb_set_si(b + j, 1), arb_div_si(b + j, b + j, I->K, PREC);
+    if (k != WORD_MIN) {
+        for (slong a = 0; a < I->d; a++) {
+            for (slong j = 0; j < I->K; j++) arb_add_error_2exp_si(arb_mat_entry(Wr, a, j), -k);
+            for (slong j = 0; j < I->N; j++) arb_add_error_2exp_si(arb_mat_entry(Hr, a, j), -k);
+        }
+        for (slong j = 0; j < I->K; j++) arb_add_error_2exp_si(b + j, -k);
+    }
+    lcv_hessian_at(A, I, loss, Wr, Hr, b, PREC);
+    arb_set_si(cw, c);
+    lcv_add_tangent(A, I, W, H, cw, PREC);
+    arb_mat_clear(Wr), arb_mat_clear(Hr), _arb_vec_clear(b, I->K), arb_clear(cw);
+}
+
+static void mids(double *M, const arb_mat_t A, slong n, double *maxrowrad)
+{
+    *maxrowrad = 0;
+    for (slong i = 0; i < n; i++) {
+        double r = 0;
+        for (slong j = 0; j < n; j++) {
+            M[i * n + j] = arf_get_d(arb_midref(arb_mat_entry(A, i, j)), ARF_RND_NEAR);
+            r += mag_get_d(arb_radref(arb_mat_entry(A, i, j)));
+        }
+        *maxrowrad = fmax(*maxrowrad, r);
+    }
+}
+
+/* Tangent weight c = 4^j (j = 0..6): the smallest whose estimate of lambda_min(Hess(x*) + c B0
+ * B0^T) is within 0.1 % of the best (larger c only inflates the tangent block). A proposal. */
+static slong choose_weight(double *lam0, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H)
+{
+    const slong n = lcv_dim(I, loss);
+    arb_mat_t A, T;
+    arb_t one;
+    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)), *M = malloc(sizeof(double) * (size_t)(n * n)), r, est[7];
+    arb_mat_init(A, n, n), arb_mat_init(T, n, n), arb_init(one);
+    lcv_hessian_at(A, I, loss, W, H, NULL, PREC);
+    arb_one(one), arb_mat_zero(T), lcv_add_tangent(T, I, W, H, one, PREC);
+    mids(M0, A, n, &r), mids(T0, T, n, &r);
+    double best = -1;
+    for (int j = 0; j < 7; j++) {
+        for (slong t = 0; t < n * n; t++) M[t] = M0[t] + ldexp(T0[t], 2 * j);
+        est[j] = ball_pd_lambda_min_estimate(M, n, 40);
+        best = fmax(best, est[j]);
+    }
+    int j = 0;
+    while (j < 6 && !(est[j] >= 0.999 * best)) j++;
+    *lam0 = est[j];
+    arb_mat_clear(A), arb_mat_clear(T), arb_clear(one), free(M0), free(T0), free(M);
+    return (slong)1 << (2 * j);
+}
+
+/* kappa: 1/mu rounded UP to 4 significant decimal digits (exact rational, kappa mu >= 1) */
+static void round_kappa(fmpq_t kappa, const fmpq_t mu)
+{
+    fmpq_t q, t;
+    fmpz_t p, c;
+    fmpq_init(q), fmpq_init(t), fmpz_init(p), fmpz_init(c);
+    fmpq_inv(q, mu);
+    slong e = 0; /* 1000 <= q 10^e < 10000 */
+    for (;;) {
+        fmpz_set_ui(p, 10), fmpz_pow_ui(p, p, (ulong)labs(e));
+        if (e >= 0) fmpq_mul_fmpz(t, q, p);
+        else fmpq_div_fmpz(t, q, p);
+        if (fmpq_cmp_ui(t, 1000) < 0) e++;
+        else if (fmpq_cmp_ui(t, 10000) >= 0) e--;
+        else break;
+    }
+    fmpz_cdiv_q(c, fmpq_numref(t), fmpq_denref(t)); /* ceil(q 10^e) */
+    if (e >= 0) {
+        fmpq_set_fmpz_frac(kappa, c, p); /* c / 10^e */
+    } else {
+        fmpz_mul(c, c, p); /* c 10^|e| */
+        fmpz_one(p);
+        fmpq_set_fmpz_frac(kappa, c, p);
+    }
+    fmpq_clear(q), fmpq_clear(t), fmpz_clear(p), fmpz_clear(c);
+}
+
+static void put_str_q(json_t *w, const char *name, const fmpq_t x)
+{
+    char *s = fmpq_get_str(NULL, 10, x);
+    json_object_set_new(w, name, json_string(s));
+    flint_free(s);
+}
+
+/* The (delta, mu) search: delta = 2^-k from a linear model of the row-sum radius, aiming at a
+ * radius of 0.2 lam0 (so mu ~ lam0/2), then halving on failure. Returns 1 with w verified. */
+static int certify_region(ball_pd_witness *pw, slong *kout, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong c, double lam0)
+{
+    const slong n = lcv_dim(I, loss), kp = 40;
+    arb_mat_t A;
+    double *M = malloc(sizeof(double) * (size_t)(n * n)), r;
+    arb_mat_init(A, n, n);
+    region_matrix(A, I, loss, W, H, kp, c);
+    mids(M, A, n, &r);
+    double guess = ldexp(1.0, (int)-kp) * 0.2 * lam0 / r;
+    slong k = (slong)ceil(-log2(guess));
+    if (k < 1) k = 1;
+    int ok = 0;
+    for (int tries = 0; tries < 8 && !ok; tries++, k++) {
+        region_matrix(A, I, loss, W, H, k, c);
+        ok = ball_pd_certify_lower(pw, A, 0.9, PREC);
+        if (ok) *kout = k;
+    }
+    arb_mat_clear(A), free(M);
+    return ok;
+}
+
+int lcv_errbound_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+{
+    (void)o;
+    lcv_inst I;
+    if (lcv_inst_parse(&I, instance_json, 1, err)) { lcv_inst_clear(&I); return err->status; }
+    if (fmpq_sgn(I.test) <= 0) {
+        nc_error_set(err, 2, "linconv: %s assumes lambda_W lambda_H < 1/(nK^2) (here n K^2 lambda_W lambda_H >= 1)", loss == LCV_MSE ? "Theorem 2" : "Theorem 4");
+        lcv_inst_clear(&I);
+        return err->status;
+    }
+    if (lcv_dim(&I, loss) > LCV_MAX_DIM) {
+        nc_error_set(err, 2, "linconv: Hessian dimension %ld exceeds %d", (long)lcv_dim(&I, loss), LCV_MAX_DIM);
+        lcv_inst_clear(&I);
+        return err->status;
+    }
+    json_t *q = json_object(), *w = json_object();
+    arb_mat_t W, H;
+    arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, I.N);
+    put_rational(q, "threshold_test", I.test);
+    const char *verdict = "INCONCLUSIVE", *assertion = "none";
+    if (optimal_point(q, W, H, &I, loss)) {
+        double lam0;
+        slong c = choose_weight(&lam0, &I, loss, W, H), k = 0;
+        ball_pd_witness pw;
+        ball_pd_witness_init(&pw);
+        if (lam0 > 0 && certify_region(&pw, &k, &I, loss, W, H, c, lam0)) {
+            fmpq_t delta, mu, kappa, shift;
+            fmpq_init(delta), fmpq_init(mu), fmpq_init(kappa), fmpq_init(shift);
+            arf_t f;
+            arf_init(f);
+            fmpz_one(fmpq_numref(delta)), fmpz_one(fmpq_denref(delta)), fmpz_mul_2exp(fmpq_denref(delta), fmpq_denref(delta), (ulong)k);
+            arf_set_d(f, pw.mu), arf_get_fmpq(mu, f);
+            round_kappa(kappa, mu);
+            put_str_q(w, "delta", delta);
+            put_str_q(w, "mu", mu);
+            arf_set_d(f, pw.shift), arf_get_fmpq(shift, f);
+            put_str_q(w, "shift", shift);
+            json_object_set_new(w, "tangent_weight", json_integer(c));
+            json_object_set_new(w, "hessian_dim", json_integer(lcv_dim(&I, loss)));
+            put_rational(q, "delta", delta);
+            put_rational(q, "kappa", kappa);
+            verdict = "PROVED";
+            assertion = assertion_text(loss, I.K);
+            fmpq_clear(delta), fmpq_clear(mu), fmpq_clear(kappa), fmpq_clear(shift), arf_clear(f);
+        }
+        ball_pd_witness_clear(&pw);
+    }
+    *cert = cert_assemble(loss == LCV_MSE ? "linconv.theorem-2" : "linconv.theorem-4",
+                          lcv_source(loss == LCV_MSE ? "Theorem 2" : "Theorem 4", loss == LCV_MSE ? STATEMENT_MSE : STATEMENT_CE),
+                          json_deep_copy(instance_json), cert_method(1, PREC), assertion, w, q, verdict);
+    arb_mat_clear(W), arb_mat_clear(H);
+    lcv_inst_clear(&I);
+    return 0;
+}

@@ -1,8 +1,0 @@
-/* linconv_prop1.c: certifier of linconv.prop-1 (seed 002 Proposition 1, MSE with bias). */
-#include "claims/linconv_optset.h"
-#include "claims/linconv_common.h"
-
-int linconv_prop1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
-{
-    return lcv_optset_certify(LCV_MSE, instance_json, o, cert, err);
-}

@@ -1,9 +1,0 @@
-/* linconv_theorem2.c: certifier of linconv.theorem-2 (seed 002 Theorem 2, MSE error bound;
- * shared code: linconv_errbound.c). */
-#include "claims/linconv_errbound.h"
-#include "claims/linconv_common.h"
-
-int linconv_theorem2_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
-{
-    return lcv_errbound_certify(LCV_MSE, instance_json, o, cert, err);
-}

@@ -1,9 +1,0 @@
-/* linconv_theorem4.c: certifier of linconv.theorem-4 (seed 002 Theorem 4, CE error bound, K = 2;
- * K >= 3 certified as a result beyond the paper; shared code: linconv_errbound.c). */
-#include "claims/linconv_errbound.h"
-#include "claims/linconv_common.h"
-
-int linconv_theorem4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
-{
-    return lcv_errbound_certify(LCV_CE, instance_json, o, cert, err);
-}

@@ -1,0 +1,84 @@
+/* ulpm_lemma31_margins.c: owns the tier-0 margin sweep of the Lemma 3.1 certifier: every
+ * sample's double margin and competitor class, computed by the proved kernels
+ * (kernel_logits, kernel_margin_from_logits), split over threads by contiguous sample chunks.
+ *
+ * Each m[c], js[c] is produced by exactly the calls kernel_margins makes for sample c
+ * (kernel_logits on row c of Ht, then kernel_margin_from_logits with class c / n), with the
+ * same inputs, so the arrays are bit-identical to one kernel_margins call whatever the number
+ * of threads; the argmin over them is taken afterwards, sequentially, by kernel_argmin (first
+ * minimiser in sample order). The rounding analysis of proofs/derivations/kernels-rounding.md
+ * therefore applies unchanged.
+ *
+ * Threads: NCCERT_THREADS (1..64) if set, else the number of online processors (at most 8);
+ * instances with fewer than L31_THREAD_WORK multiply-adds run in the calling thread. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "claims/ulpm/ulpm_lemma31_margins.h"
+#include "kernels/kernel_margin.h"
+
+#define L31_THREAD_WORK 2.0e7   /* K*K*n*d below this: no threads (start-up would dominate) */
+#define L31_MAX_THREADS 64
+
+typedef struct {
+    const instance *I;
+    long c0, c1;               /* samples [c0, c1) */
+    double *m;
+    int *js;
+    int failed;                /* out of memory for the logits */
+} l31_chunk;
+
+static void *l31_chunk_run(void *arg)
+{
+    l31_chunk *ch = arg;
+    const instance *I = ch->I;
+    int K = (int)I->K, d = (int)I->d;
+    long n = I->n;
+    double *z = malloc((size_t)K * sizeof(double));
+    if (!z) {
+        ch->failed = 1;
+        return NULL;
+    }
+    for (long c = ch->c0; c < ch->c1; c++) {
+        kernel_logits(K, d, I->W, I->Ht + c * d, z);
+        ch->m[c] = kernel_margin_from_logits(K, (int)(c / n), z, &ch->js[c]);
+    }
+    free(z);
+    return NULL;
+}
+
+int ulpm_lemma31_threads(void)
+{
+    const char *s = getenv("NCCERT_THREADS");
+    if (s && *s) {
+        char *end;
+        long t = strtol(s, &end, 10);
+        if (*end == '\0' && t >= 1 && t <= L31_MAX_THREADS) return (int)t;
+    }
+    long p = sysconf(_SC_NPROCESSORS_ONLN);
+    return p < 1 ? 1 : p > 8 ? 8 : (int)p;
+}
+
+int ulpm_lemma31_margins(const instance *I, double *m, int *js)
+{
+    long N = instance_N(I);
+    double work = (double)I->K * (double)N * (double)I->d;
+    int T = work < L31_THREAD_WORK ? 1 : ulpm_lemma31_threads();
+    if (T > N) T = (int)N;
+    l31_chunk ch[L31_MAX_THREADS];
+    pthread_t tid[L31_MAX_THREADS];
+    int started[L31_MAX_THREADS] = {0};
+    for (int t = 0; t < T; t++) {
+        ch[t] = (l31_chunk){I, N * t / T, N * (t + 1) / T, m, js, 0};
+        /* chunk 0 runs in this thread; others in their own (or here, if creation fails) */
+        started[t] = t > 0 && pthread_create(&tid[t], NULL, l31_chunk_run, &ch[t]) == 0;
+    }
+    for (int t = 0; t < T; t++)
+        if (!started[t]) l31_chunk_run(&ch[t]);
+    int failed = 0;
+    for (int t = 0; t < T; t++) {
+        if (started[t]) pthread_join(tid[t], NULL);
+        failed |= ch[t].failed;
+    }
+    return failed ? -1 : 0;
+}

@@ -1,0 +1,43 @@
+/* ulpm_lemma32.c: certifier of ulpm.lemma-3.2 (seed 001 Lemma 3.2 = seed 000 Lemma B.2): at a
+ * point theta with L(theta) < log 2, theta~ = theta / q_min^{1/2} with the multipliers
+ * lambda_kij = (rho / |grad L|) softmax_j(z_{k,i}) satisfies (17) with eps^2 = 2(1 - beta)/gamma
+ * and (18) with delta = K^2 (K-1) n / (2 e gamma q_min) (statement "appendix") or
+ * delta = K / (2 C q_min), C := gamma (statement "main", main-text form with the constant C read
+ * as gamma). Arb precision escalation; why the checks imply the claim:
+ * proofs/derivations/ulpm-lemma-3.2.md. */
+#include "claims/claim.h"
+#include "claims/ulpm/ulpm_lemma32_point.h"
+
+static const char *const STATEMENTS[] = {"appendix", "main", NULL};
+static const char *const SOURCE_STATEMENTS[] = {
+    "if L(theta) < log 2, theta~ = theta/q_min^{1/2} is an (eps, delta)-KKT "
+    "point of (5) with eps = sqrt(2(1-beta)/gamma), delta = K^2(K-1)n/"
+    "(2 e gamma q_min), gamma = -log(e^L - 1)/||theta||^2 (appendix, "
+    "eqs. (17)-(18))",
+    "if L(theta) < log 2, theta~ = theta/q_min^{1/2} is an (eps, delta)-KKT "
+    "point of (5) with eps = sqrt(2(1-beta)/C), delta = K/(2 C q_min), "
+    "the constant C read as gamma = -log(e^L - 1)/||theta||^2 (main text)"};
+
+#define Q_COMMON L32_LOSS, L32_RHO_SQ, L32_Q_MIN, L32_GRAD_SQ, L32_RADIAL, L32_SUM_AEXC, L32_GAMMA, \
+                 L32_BETA, L32_EPS_ACT_SQ, L32_EPS_CLAIM_SQ, L32_EPS_GAP, L32_DELTA_ACT
+/* per statement: the quantities, ending with the statement's delta */
+static const int Q_FULL[2][14] = {{Q_COMMON, L32_DELTA_APP, -1}, {Q_COMMON, L32_DELTA_MAIN, -1}};
+
+static int decide(const l32_point *p, int st, const char **as, const char **verdict, const int **list)
+{
+    int didx = st == 0 ? L32_DELTA_APP : L32_DELTA_MAIN;
+    *list = Q_FULL[st];
+    if (arb_is_positive(p->q[L32_EPS_GAP]) && arb_lt(p->q[L32_DELTA_ACT], p->q[didx])) {
+        *as = "eps and delta bounds hold"; *verdict = "PROVED"; return 1;
+    }
+    if (arb_gt(p->q[L32_DELTA_ACT], p->q[didx])) { *as = "delta bound fails"; *verdict = "REFUTED"; return 1; }
+    return 0;
+}
+
+static const l32_claim CLAIM = {"ulpm.lemma-3.2", "lemma-3.2/1", "statement", STATEMENTS,
+                                "Lemma 3.2 (= Lemma B.2)", SOURCE_STATEMENTS, decide};
+
+int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+{
+    return l32_certify(&CLAIM, instance_json, o, cert, err);
+}

@@ -1,0 +1,55 @@
+/* ulpm_lemmasb3b5.c: certifier of ulpm.lemmas-b3-b5 (seed 000 Lemmas B.3-B.5) as pointwise
+ * inequalities at a point theta with L(theta) < log 2 (d/dt along gradient flow = directional
+ * derivative along -grad L): (24) d rho^2/dt > 0, d gamma/dt >= 0; (34) 2 sum a s >=
+ * 2(1-e^{-L}) q_min >= -2(1-e^{-L}) log(e^L-1); (35) |grad L|^2 >= 4((1-e^{-L}) log(e^L-1))^2 /
+ * rho^2; (37) |d theta^/dt| <= (1/gamma) d log rho/dt (reading "derived"); or (35) without the
+ * 1/rho^2 (reading "eq35-without-rho", false in general). Why the checks imply the claim:
+ * proofs/derivations/ulpm-lemmas-b3-b5.md. */
+#include "claims/claim.h"
+#include "claims/ulpm/ulpm_lemma32_point.h"
+
+static const char *const READINGS[] = {"derived", "eq35-without-rho", NULL};
+static const char *const SOURCE_STATEMENTS[] = {
+    "if L(theta) < log 2 then, along gradient flow (pointwise: along -grad L), "
+    "(24) d rho^2/dt > 0 and d gamma/dt >= 0, (34) 2 sum a s >= 2(1-e^{-L}) "
+    "q_min >= -2(1-e^{-L}) log(e^L-1), (35) -dL/dt >= 4((1-e^{-L}) "
+    "log(e^L-1))^2/rho^2, (37) |d theta^/dt| <= (1/gamma) d log rho/dt",
+    "if L(theta) < log 2 then -dL/dt >= 4((1-e^{-L}) log(e^L-1))^2 "
+    "((35) read without the factor 1/rho^2)"};
+
+static const int Q_DERIVED[] = {L32_LOSS, L32_RHO_SQ, L32_Q_MIN, L32_GRAD_SQ, L32_RADIAL,
+                                L32_SUM_AS, L32_GAMMA, L32_DRHO2, L32_DGAMMA, L32_E34_LHS,
+                                L32_E34_MID, L32_E34_RHS, L32_E35_RHS, L32_E37_LHS_SQ,
+                                L32_E37_RHS_SQ, -1};
+static const int Q_NORHO[] = {L32_LOSS, L32_GRAD_SQ, L32_E35_RHS_NORHO, -1};
+
+static int derived_hold(const l32_point *p)
+{
+    arb_srcptr q = (arb_srcptr)p->q;
+    return arb_is_positive(q + L32_DRHO2) && arb_is_positive(q + L32_DGAMMA) &&
+           arb_gt(q + L32_E34_LHS, q + L32_E34_MID) && arb_gt(q + L32_E34_MID, q + L32_E34_RHS) &&
+           arb_gt(q + L32_GRAD_SQ, q + L32_E35_RHS) && arb_gt(q + L32_E37_RHS_SQ, q + L32_E37_LHS_SQ);
+}
+
+static int decide(const l32_point *p, int rd, const char **as, const char **verdict, const int **list)
+{
+    *list = rd == 0 ? Q_DERIVED : Q_NORHO;
+    if (rd == 0 && derived_hold(p)) {
+        *as = "inequalities (24), (34), (35), (37) hold"; *verdict = "PROVED"; return 1;
+    }
+    if (rd == 1 && arb_gt(p->q[L32_GRAD_SQ], p->q[L32_E35_RHS_NORHO])) {
+        *as = "eq35 without rho holds"; *verdict = "PROVED"; return 1;
+    }
+    if (rd == 1 && arb_lt(p->q[L32_GRAD_SQ], p->q[L32_E35_RHS_NORHO])) {
+        *as = "eq35 without rho fails"; *verdict = "REFUTED"; return 1;
+    }
+    return 0;
+}
+
+static const l32_claim CLAIM = {"ulpm.lemmas-b3-b5", "lemmas-b3-b5/1", "reading", READINGS,
+                                "Lemmas B.3-B.5", SOURCE_STATEMENTS, decide};
+
+int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+{
+    return l32_certify(&CLAIM, instance_json, o, cert, err);
+}

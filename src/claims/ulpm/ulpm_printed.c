@@ -1,0 +1,336 @@
+/* ulpm_printed.c: certifier of ulpm.printed: dispatch on the instance's "part", the shared
+ * instance helpers, and the exact parts on matrices: def21-symmetric (Definition 2.1's
+ * "symmetric matrix"), nc4 (argmin in (NC4)), eq64-index (column of z_{k,i,j} in (64)) and
+ * eq55-endpoint (the point of curve (55) at the printed a). Exact rationals / Q(sqrt m)
+ * throughout (tier 2). See proofs/derivations/ulpm-printed.md. */
+#include <string.h>
+#include "cert/cert.h"
+#include "claims/claim.h"
+#include "claims/ulpm/ulpm_def21_quantity.h"
+#include "claims/ulpm/ulpm_printed.h"
+#include "exact/qsqrt.h"
+#include "instance/entry_parse.h"
+
+#define UP_MAX_DIM 64
+
+int up_keys(const json_t *inst, const char *const *keys, nc_error *err)
+{
+    const char *k;
+    json_t *v;
+    json_object_foreach((json_t *)inst, k, v) {
+        int ok = 0;
+        for (int t = 0; keys[t]; t++) ok |= strcmp(k, keys[t]) == 0;
+        if (!ok) return nc_error_set(err, 2, "instance: unknown key \"%s\" for this part", k);
+    }
+    for (int t = 0; keys[t]; t++)
+        if (!json_object_get(inst, keys[t])) return nc_error_set(err, 2, "instance: missing key \"%s\"", keys[t]);
+    return 0;
+}
+
+static int up_entry(fmpq_t x, const json_t *v, const char *what, nc_error *err)
+{
+    if (!json_is_string(v) || entry_parse_fmpq(x, json_string_value(v)))
+        return nc_error_set(err, 2, "instance.%s: a number string (\"3\", \"0.5\", \"1/3\") required", what);
+    return 0;
+}
+
+int up_rational(fmpq_t x, const json_t *inst, const char *key, nc_error *err)
+{
+    return up_entry(x, json_object_get(inst, key), key, err);
+}
+
+int up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_error *err)
+{
+    json_t *j = json_object_get(inst, key);
+    if (!json_is_integer(j) || json_integer_value(j) < lo || json_integer_value(j) > hi)
+        return nc_error_set(err, 2, "instance.%s: an integer in [%ld, %ld] required", key, lo, hi);
+    *v = (long)json_integer_value(j);
+    return 0;
+}
+
+json_t *up_interval(const arb_t x)
+{
+    arb_t y;
+    mag_t m;
+    arb_init(y), mag_init(m);
+    arb_set(y, x);
+    arb_get_mag(m, x);
+    mag_mul_2exp_si(m, m, -20);
+    mag_add(arb_radref(y), arb_radref(y), m);
+    json_t *q = cert_quantity(y, NULL, 0);
+    arb_clear(y), mag_clear(m);
+    return q;
+}
+
+void up_div_si(fmpq_t r, const fmpq_t x, slong c)
+{
+    fmpz_t z;
+    fmpz_init_set_si(z, c);
+    fmpq_div_fmpz(r, x, z);
+    fmpz_clear(z);
+}
+
+json_t *up_rat(const fmpq_t x)
+{
+    qsqrt_t e;
+    qsqrt_init(e);
+    fmpq_set(e->a, x);
+    json_t *q = ulpm_exact_quantity(e, 1);
+    qsqrt_clear(e);
+    return q;
+}
+
+/* rows x cols matrix of number strings (cols = 0: any common length, returned in *cols) */
+static fmpq *up_matrix(const json_t *inst, const char *key, long *rows, long *cols, nc_error *err)
+{
+    json_t *a = json_object_get(inst, key);
+    long r = json_is_array(a) ? (long)json_array_size(a) : 0;
+    json_t *r0 = r ? json_array_get(a, 0) : NULL;
+    long c = json_is_array(r0) ? (long)json_array_size(r0) : 0;
+    if (r < 1 || r > UP_MAX_DIM || c < 1 || c > UP_MAX_DIM) {
+        nc_error_set(err, 2, "instance.%s: an array of 1..%d rows of 1..%d number strings required", key, UP_MAX_DIM, UP_MAX_DIM);
+        return NULL;
+    }
+    fmpq *M = _fmpq_vec_init(r * c);
+    for (long i = 0; i < r; i++) {
+        json_t *row = json_array_get(a, (size_t)i);
+        if (!json_is_array(row) || (long)json_array_size(row) != c) {
+            nc_error_set(err, 2, "instance.%s[%ld]: rows must all have %ld entries", key, i, c);
+            _fmpq_vec_clear(M, r * c);
+            return NULL;
+        }
+        for (long j = 0; j < c; j++)
+            if (up_entry(M + i * c + j, json_array_get(row, (size_t)j), key, err)) {
+                _fmpq_vec_clear(M, r * c);
+                return NULL;
+            }
+    }
+    *rows = r, *cols = c;
+    return M;
+}
+
+/* ---- def21-symmetric: M = sqrt(K/(K-1)) Q (I - 1 1^T/K) is "a symmetric matrix" ---- */
+int up_part_def21(const json_t *inst, up_out *r, nc_error *err)
+{
+    static const char *const keys[] = {"kind", "part", "Q", NULL};
+    long K, c;
+    if (up_keys(inst, keys, err)) return err->status;
+    fmpq *Q = up_matrix(inst, "Q", &K, &c, err);
+    if (!Q) return err->status;
+    if (c != K || K < 2) {
+        _fmpq_vec_clear(Q, K * c);
+        return nc_error_set(err, 2, "instance.Q: a square K x K matrix, K >= 2, required");
+    }
+    fmpq_t s, t;
+    fmpq_init(s), fmpq_init(t);
+    for (long i = 0; i < K; i++)          /* Q^T Q = I exactly */
+        for (long j = 0; j < K; j++) {
+            fmpq_zero(s);
+            for (long l = 0; l < K; l++) fmpq_addmul(s, Q + l * K + i, Q + l * K + j);
+            if (!(i == j ? fmpq_is_one(s) : fmpq_is_zero(s))) {
+                fmpq_clear(s), fmpq_clear(t);
+                _fmpq_vec_clear(Q, K * K);
+                return nc_error_set(err, 2, "instance.Q: not orthogonal (Q^T Q != I exactly)");
+            }
+        }
+    fmpq *A = _fmpq_vec_init(K * K);     /* A = Q (I - J/K): A_ij = Q_ij - rowsum_i / K */
+    for (long i = 0; i < K; i++) {
+        fmpq_zero(s);
+        for (long l = 0; l < K; l++) fmpq_add(s, s, Q + i * K + l);
+        up_div_si(s, s, K);
+        for (long j = 0; j < K; j++) fmpq_sub(A + i * K + j, Q + i * K + j, s);
+    }
+    long wi = 0, wj = 1;
+    int sym = 1;
+    for (long i = 0; i < K && sym; i++)
+        for (long j = i + 1; j < K && sym; j++)
+            if (!fmpq_equal(A + i * K + j, A + j * K + i)) sym = 0, wi = i, wj = j;
+    slong m = K * (K - 1);               /* sqrt(K/(K-1)) = sqrt(K(K-1))/(K-1) */
+    qsqrt_t x;
+    qsqrt_init(x);
+    r->q = json_object();
+    up_div_si(x->b, A + wi * K + wj, K - 1);
+    json_object_set_new(r->q, "m_ij", ulpm_exact_quantity(x, m));
+    up_div_si(x->b, A + wj * K + wi, K - 1);
+    json_object_set_new(r->q, "m_ji", ulpm_exact_quantity(x, m));
+    r->w = json_pack("{s:I, s:I}", "i", (json_int_t)wi, "j", (json_int_t)wj);
+    r->label = "Definition 2.1 (seed 001)";
+    r->statement = "M = sqrt(K/(K-1)) Q (I_K - 1 1^T/K) with Q orthogonal is a symmetric matrix";
+    r->assertion = sym ? "M is symmetric" : "M is not symmetric";
+    r->verdict = sym ? "PROVED" : "REFUTED";
+    qsqrt_clear(x);
+    fmpq_clear(s), fmpq_clear(t);
+    _fmpq_vec_clear(A, K * K);
+    _fmpq_vec_clear(Q, K * K);
+    return 0;
+}
+
+/* ---- nc4: argmin_k <w_k, h> against argmin_k ||h - hbar_k||, hbar_k = w_k / C ---- */
+int up_part_nc4(const json_t *inst, up_out *r, nc_error *err)
+{
+    static const char *const keys[] = {"kind", "part", "W", "C", "h", NULL};
+    long K, d;
+    if (up_keys(inst, keys, err)) return err->status;
+    fmpq *W = up_matrix(inst, "W", &K, &d, err);
+    if (!W) return err->status;
+    fmpq_t C, t, u;
+    fmpq_init(C), fmpq_init(t), fmpq_init(u);
+    fmpq *h = _fmpq_vec_init(d), *in = _fmpq_vec_init(K), *di = _fmpq_vec_init(K);
+    json_t *ha = json_object_get(inst, "h");
+    int bad = K < 2 ? nc_error_set(err, 2, "instance.W: K >= 2 rows required") : up_rational(C, inst, "C", err);
+    if (!bad && fmpq_sgn(C) <= 0) bad = nc_error_set(err, 2, "instance.C: must be > 0");
+    if (!bad && (!json_is_array(ha) || (long)json_array_size(ha) != d))
+        bad = nc_error_set(err, 2, "instance.h: an array of d = %ld number strings required", d);
+    for (long l = 0; l < d && !bad; l++) bad = up_entry(h + l, json_array_get(ha, (size_t)l), "h", err);
+    if (bad) goto out;
+    for (long k = 0; k < K; k++) {
+        fmpq_zero(in + k), fmpq_zero(di + k);
+        for (long l = 0; l < d; l++) {
+            fmpq_addmul(in + k, W + k * d + l, h + l);
+            fmpq_div(t, W + k * d + l, C);
+            fmpq_sub(t, h + l, t);
+            fmpq_addmul(di + k, t, t);
+        }
+    }
+    fmpq_set(t, in + 0), fmpq_set(u, di + 0);  /* minima */
+    for (long k = 1; k < K; k++) {
+        if (fmpq_cmp(in + k, t) < 0) fmpq_set(t, in + k);
+        if (fmpq_cmp(di + k, u) < 0) fmpq_set(u, di + k);
+    }
+    long a = -1, b = -1;
+    int same = 1;
+    for (long k = 0; k < K; k++) same &= fmpq_equal(in + k, t) == fmpq_equal(di + k, u);
+    /* witnesses: a in argmin <w,h>, b in argmin dist; when the sets differ, a outside the
+     * nearest set if possible, else b outside the printed set */
+    for (long k = 0; k < K && a < 0; k++)
+        if (fmpq_equal(in + k, t) && !fmpq_equal(di + k, u)) a = k;
+    for (long k = 0; k < K && b < 0; k++)
+        if (fmpq_equal(di + k, u) && (a >= 0 || same || !fmpq_equal(in + k, t))) b = k;
+    for (long k = 0; k < K && a < 0; k++)
+        if (fmpq_equal(in + k, t)) a = k;
+    r->w = json_pack("{s:I, s:I}", "printed", (json_int_t)a, "nearest", (json_int_t)b);
+    r->q = json_object();
+    json_object_set_new(r->q, "inner_printed", up_rat(in + a));
+    json_object_set_new(r->q, "inner_nearest", up_rat(in + b));
+    json_object_set_new(r->q, "dist_sq_printed", up_rat(di + a));
+    json_object_set_new(r->q, "dist_sq_nearest", up_rat(di + b));
+    r->label = "(NC4) (seed 001)";
+    r->statement = "argmin_k <w_k, h> = argmin_k ||h - hbar_k|| (class means hbar_k = w_k / C)";
+    r->assertion = same ? "argmin_k <w_k, h> = argmin_k ||h - hbar_k||" : "argmin_k <w_k, h> != argmin_k ||h - hbar_k||";
+    r->verdict = same ? "PROVED" : "REFUTED";
+out:
+    fmpq_clear(C), fmpq_clear(t), fmpq_clear(u);
+    _fmpq_vec_clear(h, d), _fmpq_vec_clear(in, K), _fmpq_vec_clear(di, K);
+    _fmpq_vec_clear(W, K * d);
+    return bad ? err->status : 0;
+}
+
+/* ---- eq64-index: column of z_{k,i,j}: printed (k-1)K + i, class-major (k-1)n + i ---- */
+int up_part_eq64(const json_t *inst, up_out *r, nc_error *err)
+{
+    static const char *const keys[] = {"kind", "part", "K", "n", NULL};
+    long K, n;
+    if (up_keys(inst, keys, err) || up_int(&K, inst, "K", 2, 1000000, err) || up_int(&n, inst, "n", 1, 1000000, err))
+        return err->status;
+    int eq = K == n;                  /* (k-1)(K-n) = 0 for all k iff K = n (k = 2 exists) */
+    long k = eq ? K : 2, i = 1;
+    fmpq_t x;
+    fmpq_init(x);
+    r->q = json_object();
+    fmpq_set_si(x, (k - 1) * K + i, 1);
+    json_object_set_new(r->q, "column_printed", up_rat(x));
+    fmpq_set_si(x, (k - 1) * n + i, 1);
+    json_object_set_new(r->q, "column_derived", up_rat(x));
+    fmpq_set_si(x, n * K, 1);
+    json_object_set_new(r->q, "columns", up_rat(x));
+    fmpq_clear(x);
+    r->w = json_pack("{s:I, s:I}", "k", (json_int_t)k, "i", (json_int_t)i);
+    r->label = "(64) (seed 000)";
+    r->statement = "z_{k,i,j} is the entry in row j and column (k-1)K + i of Z (1-based)";
+    r->assertion = eq ? "(k-1)K + i = (k-1)n + i for all k, i" : "(k-1)K + i != (k-1)n + i at the witness";
+    r->verdict = eq ? "PROVED" : "REFUTED";
+    return 0;
+}
+
+/* ---- eq55-endpoint: W'(a) = C (M + a u 1^T)/sqrt(1 + 2a^2) equals W = C M at the printed a ---- */
+static const int M55[4][4] = {{1, -1, 0, 0}, {-1, 1, 0, 0}, {0, 0, 1, -1}, {0, 0, -1, 1}};
+static const int U55[4] = {1, 1, -1, -1};
+
+int up_part_eq55(const json_t *inst, up_out *r, nc_error *err)
+{
+    static const char *const keys[] = {"kind", "part", "C", "a", NULL};
+    fmpq_t C, a, s;
+    fmpq_init(C), fmpq_init(a), fmpq_init(s);
+    int bad = up_keys(inst, keys, err) || up_rational(C, inst, "C", err) || up_rational(a, inst, "a", err);
+    if (!bad && fmpq_is_zero(C)) bad = nc_error_set(err, 2, "instance.C: must be non-zero");
+    if (!bad && (fmpz_bits(fmpq_numref(a)) > 14 || fmpz_bits(fmpq_denref(a)) > 14))
+        bad = nc_error_set(err, 2, "instance.a: numerator and denominator below 2^14 required");
+    if (bad) goto done;
+    fmpq_mul(s, a, a);                   /* s = 1 + 2a^2 = p/q; 1/sqrt(s) = sqrt(pq)/p */
+    fmpq_mul_si(s, s, 2);
+    fmpq_add_si(s, s, 1);
+    slong p = fmpz_get_si(fmpq_numref(s)), m = p * fmpz_get_si(fmpq_denref(s));
+    qsqrt_t x, y;
+    qsqrt_init(x), qsqrt_init(y);
+    long wr = 0, wc = 0;
+    int eq = 1;
+    for (long rr = 0; rr < 4; rr++)
+        for (long cc = 0; cc < 4; cc++) {
+            fmpq_mul_si(x->b, a, U55[rr]);
+            fmpq_add_si(x->b, x->b, M55[rr][cc]);
+            fmpq_mul(x->b, x->b, C);
+            up_div_si(x->b, x->b, p);
+            fmpq_zero(x->a);
+            fmpq_mul_si(y->a, C, M55[rr][cc]);
+            fmpq_zero(y->b);
+            if (eq && !qsqrt_equal(x, y, m)) eq = 0, wr = rr, wc = cc;
+        }
+    fmpq_mul_si(x->b, a, U55[wr]);       /* the witness entry again */
+    fmpq_add_si(x->b, x->b, M55[wr][wc]);
+    fmpq_mul(x->b, x->b, C);
+    up_div_si(x->b, x->b, p);
+    fmpq_zero(x->a);
+    fmpq_mul_si(y->a, C, M55[wr][wc]);
+    r->q = json_object();
+    json_object_set_new(r->q, "curve_entry", ulpm_exact_quantity(x, m));
+    json_object_set_new(r->q, "W_entry", up_rat(y->a));
+    r->w = json_pack("{s:I, s:I}", "r", (json_int_t)wr, "c", (json_int_t)wc);
+    r->label = "(55) and the sentence after it (seed 000)";
+    r->statement = "W'(a) = C (M + a u 1^T)/sqrt(1+2a^2), H'(a) = W'(a)^T; when a = -1, (W', H') = (W, H) = (C M, C M)";
+    r->assertion = eq ? "W'(a) = W" : "W'(a) != W";
+    r->verdict = eq ? "PROVED" : "REFUTED";
+    qsqrt_clear(x), qsqrt_clear(y);
+done:
+    fmpq_clear(C), fmpq_clear(a), fmpq_clear(s);
+    return bad ? err->status : 0;
+}
+
+int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+{
+    const char *kind = json_string_value(json_object_get(instance_json, "kind"));
+    const char *part = json_string_value(json_object_get(instance_json, "part"));
+    if (!kind || strcmp(kind, "ulpm-printed/1"))
+        return nc_error_set(err, 2, "instance: kind \"ulpm-printed/1\" required (specs/claims/ulpm.printed.md)");
+    if (!part) return nc_error_set(err, 2, "instance.part: a string required");
+    up_out r = {0};
+    r.tier = 2;
+    int rc;
+    if (!strcmp(part, "def21-symmetric")) rc = up_part_def21(instance_json, &r, err);
+    else if (!strcmp(part, "nc4")) rc = up_part_nc4(instance_json, &r, err);
+    else if (!strcmp(part, "eq64-index")) rc = up_part_eq64(instance_json, &r, err);
+    else if (!strcmp(part, "eq55-endpoint")) rc = up_part_eq55(instance_json, &r, err);
+    else if (!strcmp(part, "eq58")) rc = up_part_eq58(instance_json, &r, err);
+    else if (!strcmp(part, "eq12")) rc = up_part_eq12(instance_json, &r, err);
+    else if (!strcmp(part, "gbound")) rc = up_part_gbound(instance_json, o, &r, err);
+    else if (!strcmp(part, "gradient-flow")) rc = up_part_flow(instance_json, o, &r, err);
+    else if (!strcmp(part, "eq67-tangent")) rc = up_part_eq67(instance_json, o, &r, err);
+    else return nc_error_set(err, 2, "instance.part: unknown part \"%s\"", part);
+    if (rc) {
+        json_decref(r.w), json_decref(r.q), json_decref(r.instance);
+        return rc;
+    }
+    if (!r.instance) r.instance = json_deep_copy(instance_json);
+    *cert = cert_assemble("ulpm.printed", ulpm_source(r.label, r.statement), r.instance, cert_method(r.tier, r.prec),
+                          r.assertion, r.w, r.q, r.verdict);
+    return 0;
+}
