@@ -36,7 +36,11 @@ NCCHECK_SRC = $(sort $(wildcard src/check/*.c src/check/*/*.c))
 NCCHECK_MAIN = src/check/nccheck_main.c
 NCCHECK_LIB_SRC = $(filter-out $(NCCHECK_MAIN),$(NCCHECK_SRC))
 
-NCCERT_LIB_OBJ  = $(NCCERT_LIB_SRC:%.c=$(B)/%.o)
+# The registry (src/claims/registry.h) is data: specs/registry/<claim-id>.tsv, turned into C by
+# src/claims/registry_embed.sh in the claim order of src/claims/claims.def (specs/registry/README.md).
+REGISTRY_TSV = $(sort $(wildcard specs/registry/*.tsv))
+REGISTRY_GEN = $(B)/gen/registry_data.c
+NCCERT_LIB_OBJ  = $(NCCERT_LIB_SRC:%.c=$(B)/%.o) $(REGISTRY_GEN:.c=.o)
 NCCHECK_LIB_OBJ = $(NCCHECK_LIB_SRC:%.c=$(B)/%.o)
 
 # Tests: tests/t_check_*.c link the checker library only; other tests/t_*.c link nccert's.
@@ -55,6 +59,16 @@ $(B)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -MMD -MP -c $< -o $@
 
 $(B)/src/check/%.o: INCLUDES = $(CHECK_INCLUDES)
+
+# specs/registry itself is a prerequisite so that adding or removing a .tsv regenerates too.
+# A malformed file fails here with one message naming the file and line.
+$(REGISTRY_GEN): src/claims/registry_embed.sh src/claims/claims.def specs/registry $(REGISTRY_TSV)
+	@mkdir -p $(dir $@)
+	CC="$(CC)" sh src/claims/registry_embed.sh src/claims/claims.def specs/registry > $@.tmp || { rm -f $@.tmp; exit 1; }
+	@mv $@.tmp $@
+
+$(REGISTRY_GEN:.c=.o): $(REGISTRY_GEN)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -MMD -MP -c $< -o $@
 
 $(B)/libnccert.a: $(NCCERT_LIB_OBJ)
 	@rm -f $@

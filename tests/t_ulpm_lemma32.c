@@ -176,9 +176,7 @@ static void provenance(void)
         {"gdB-K4-n3-d6-s2-it1000-appendix", 4, 3, 6, 2, 1000},
         {"gdC-K5-n2-d8-s3-it3000-main", 5, 2, 8, 3, 3000}};
     for (int r = 0; r < 3; r++) {
-        const registry_entry *en = NULL;
-        for (int t = 0; t < registry_count(); t++)
-            if (strcmp(registry_at(t)->name, runs[r].name) == 0) en = registry_at(t);
+        const registry_entry *en = registry_find("ulpm.lemma-3.2", runs[r].name);
         if (!tap_ok(en != NULL, "registry has %s", runs[r].name)) continue;
         json_t *inst = json_loads(en->instance, 0, NULL), *out[1] = {NULL};
         l32_gd_params gp = {runs[r].K, runs[r].n, runs[r].d, runs[r].seed, -3, 20};

@@ -19,15 +19,13 @@ const char *audit_result_name(audit_result r)
     return names[r];
 }
 
-/* The instance JSON text of a line: registry:NAME (that claim's registry entry) or inline. */
+/* The instance JSON text of a line: registry:NAME (that claim's entry in specs/registry/<claim>.tsv)
+ * or inline; NULL for a name the registry does not have. */
 static const char *line_instance_text(const audit_line *l)
 {
     if (strncmp(l->instance, "registry:", 9)) return l->instance;
-    for (int t = 0; t < registry_count(); t++) {
-        const registry_entry *r = registry_at(t);
-        if (!strcmp(r->claim, l->claim) && !strcmp(r->name, l->instance + 9)) return r->instance;
-    }
-    return NULL;
+    const registry_entry *r = registry_find(l->claim, l->instance + 9);
+    return r ? r->instance : NULL;
 }
 
 typedef struct {
@@ -240,8 +238,8 @@ int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix,
         }
         const char *text = line_instance_text(l);
         if (!text) {
-            rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: no registry entry %s for claim %s", l->file, l->lineno,
-                              l->instance, l->claim);
+            rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: no registry entry %s for claim %s (specs/registry/%s.tsv)",
+                              l->file, l->lineno, l->instance, l->claim, l->claim);
             break;
         }
         cert_cache *e = cache_get(&cache, &ncache, l, text, cert_dir, quiet, err);

@@ -1,30 +1,24 @@
-/* registry.c: the registry is the concatenation of every claim's default instances. */
+/* registry.c: access to the registry, the instances of specs/registry/<claim-id>.tsv that the build
+ * compiles into registry_data[] (registry.h). */
 #include <stddef.h>
+#include <string.h>
 #include "claims/registry.h"
-
-typedef struct {
-    const registry_entry *entries;
-    const int *len;
-} registry_group;
-
-static const registry_group groups[] = {
-#define CLAIM(paper, stem, id, label, summary) {paper##_##stem##_registry, &paper##_##stem##_registry_len},
-#include "claims/claims.def"
-#undef CLAIM
-};
 
 int registry_count(void)
 {
-    int total = 0;
-    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) total += *groups[g].len;
-    return total;
+    return registry_data_len;
 }
 
 const registry_entry *registry_at(int t)
 {
-    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
-        if (t < *groups[g].len) return &groups[g].entries[t];
-        t -= *groups[g].len;
+    return t >= 0 && t < registry_data_len ? &registry_data[t] : NULL;
+}
+
+const registry_entry *registry_find(const char *claim, const char *name)
+{
+    for (int t = 0; t < registry_data_len; t++) {
+        const registry_entry *r = &registry_data[t];
+        if ((!claim || !strcmp(r->claim, claim)) && !strcmp(r->name, name)) return r;
     }
     return NULL;
 }

@@ -12,6 +12,8 @@ int cli_list(int argc, char **argv);
 int cli_certify(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_verify(int argc, char **argv);
+/* maintainer's driver, not in `nccert --help`: the registry's gradient-descent points */
+int cli_gd_registry(int argc, char **argv);
 
 /* Strict integer option value: the whole string, in [lo, hi]. */
 int cli_parse_long(const char *option, const char *s, long lo, long hi, long *out, nc_error *err);

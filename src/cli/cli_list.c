@@ -8,6 +8,7 @@ static const char list_usage[] =
     "\n"
     "Prints every claim of the four papers (shared/CLAIMS.md) with its status:\n"
     "  certified  a certifier exists; the number of registry instances `make verify` certifies\n"
+    "             (the lines of specs/registry/<claim>.tsv, compiled in)\n"
     "  planned    catalogued, no certifier yet (nccert certify refuses it)\n";
 
 int cli_list(int argc, char **argv)

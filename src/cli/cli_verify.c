@@ -13,13 +13,15 @@
 static const char verify_usage[] =
     "usage: nccert verify [--out DIR] [--claim ID] [--instance NAME] [--shard I/N] [--quiet]\n"
     "\n"
-    "Certifies the registry's default instances (see `nccert list`), writes each certificate to\n"
-    "DIR/<claim>/<instance>.json (default DIR: certificates), and prints a table of claim,\n"
-    "instance, verdict and seconds. `make verify` runs this, then nccheck on every certificate.\n"
+    "Certifies the registry's default instances (specs/registry/<claim>.tsv, compiled in; counts\n"
+    "in `nccert list`), writes each certificate to DIR/<claim>/<instance>.json (default DIR:\n"
+    "certificates), and prints a table of claim, instance, verdict and seconds. `make verify`\n"
+    "runs this, then nccheck on every certificate.\n"
     "\n"
     "  --out DIR          output directory (created if missing)\n"
-    "  --claim ID         only this claim's instances\n"
-    "  --instance NAME    only the registry instances of this name (with --claim: that claim's)\n"
+    "  --claim ID         only this claim's instances (an unknown claim is an error)\n"
+    "  --instance NAME    only the registry instances of this name (with --claim: that claim's;\n"
+    "                     a name in no registry file is an error)\n"
     "  --shard I/N        only registry entries t with t mod N = I-1 (1 <= I <= N), to split\n"
     "                     the work across machines or processes (a Slurm array, GNU parallel,\n"
     "                     make -j verify); the certificates do not depend on the sharding\n"
@@ -96,6 +98,16 @@ int cli_verify(int argc, char **argv)
     if (optind < argc) return cli_unexpected_argument("verify", argv);
     if (only && !claim_find(only)) {
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "unknown claim \"%.80s\" (see nccert list)", only);
+        return cli_fail(&err);
+    }
+    /* a name that is in no registry file is an error, not an empty run (the shard may still
+     * hold none of its entries) */
+    if (only_name && !registry_find(only, only_name)) {
+        if (only)
+            nc_error_set(&err, NC_EXIT_BAD_INPUT, "no registry instance \"%.80s\" for claim %s (see specs/registry/%s.tsv)",
+                         only_name, only, only);
+        else
+            nc_error_set(&err, NC_EXIT_BAD_INPUT, "no registry instance \"%.80s\" (see specs/registry/)", only_name);
         return cli_fail(&err);
     }
     /* An empty DIR would put the certificates under /<claim>/. The directory is made before

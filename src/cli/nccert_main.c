@@ -44,6 +44,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "verify")) return cli_verify(argc - 1, argv + 1);
     if (!strcmp(cmd, "audit")) return cli_audit(argc - 1, argv + 1);
     if (!strcmp(cmd, "report")) return cli_report(argc - 1, argv + 1);
+    /* not in the usage: regenerates the gd* instances of specs/registry (README.md there) */
+    if (!strcmp(cmd, "gd-registry")) return cli_gd_registry(argc - 1, argv + 1);
     fprintf(stderr, "nccert: unknown command \"%s\" (see nccert --help)\n", cmd);
     return NC_EXIT_BAD_INPUT;
 }

@@ -1,9 +1,11 @@
-/* ulpm_lemma32_gd.c: owns the double-precision gradient-descent driver (ulpm_lemma32_gd.h).
+/* ulpm_lemma32_gd.c: owns the double-precision gradient-descent driver (ulpm_lemma32_gd.h) and the
+ * instances it makes for the registry's gd* points (`nccert gd-registry`).
  * Loss (4): L = sum_c log(1 + sum_{j != k} exp(z_jc - z_kc)), z = W H; gradients
  * grad_W = G H^T, grad_H = W^T G with G[j][c] = softmax_j(z_c) - [j == k]. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "claims/ulpm/ulpm_lemma32_gd.h"
 #include "instance/instance.h"
 
@@ -120,4 +122,42 @@ int l32_gd_record(const l32_gd_params *p, const long *record, int nrec, json_t *
         return nc_error_set(err, NC_EXIT_INTERNAL, "gd: iterate not finite or too large to record");
     }
     return 0;
+}
+
+int l32_gd_registry_instance(const char *claim, const char *name, char **text, nc_error *err)
+{
+    static const char *const variants[2][3] = {{"appendix", "main", NULL}, {"derived", "eq35-without-rho", NULL}};
+    int c = !strcmp(claim, "ulpm.lemma-3.2") ? 0 : !strcmp(claim, "ulpm.lemmas-b3-b5") ? 1 : -1;
+    if (c < 0)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "gd: claim %.80s has no gradient-descent points "
+                            "(ulpm.lemma-3.2, ulpm.lemmas-b3-b5 only)", claim);
+    char run;
+    long K, n, d, it;
+    unsigned long long seed;
+    int pos = -1;
+    char canon[192];
+    /* the name must be exactly what it would print as: no signs, spaces or leading zeros */
+    if (sscanf(name, "gd%c-K%ld-n%ld-d%ld-s%llu-it%ld-%n", &run, &K, &n, &d, &seed, &it, &pos) != 6 || pos < 0
+        || snprintf(canon, sizeof canon, "gd%c-K%ld-n%ld-d%ld-s%llu-it%ld-", run, K, n, d, seed, it) != pos
+        || strncmp(canon, name, (size_t)pos) || run < 'A' || run > 'Z')
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "gd: name \"%.120s\" is not gd<R>-K<K>-n<n>-d<d>-s<seed>-it<t>-<variant>",
+                            name);
+    const char *variant = name + pos;
+    int v = 0;
+    while (variants[c][v] && strcmp(variants[c][v], variant)) v++;
+    if (!variants[c][v])
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "gd: name \"%.120s\": variant \"%.40s\" is not %s or %s", name,
+                            variant, variants[c][0], variants[c][1]);
+    if (K < 2 || K > 1000 || n < 1 || n > 1000 || d < 1 || d > 1000 || it < 0 || it > 10000000)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "gd: name \"%.120s\": K, n, d or t out of range", name);
+    l32_gd_params p = {K, n, d, (uint64_t)seed, -3, 20};
+    json_t *point = NULL;
+    if (l32_gd_record(&p, &it, 1, &point, NULL, err)) return err->status;
+    json_t *o = json_object();
+    json_object_set_new(o, "kind", json_string(c == 0 ? "lemma-3.2/1" : "lemmas-b3-b5/1"));
+    json_object_set_new(o, c == 0 ? "statement" : "reading", json_string(variant));
+    json_object_set_new(o, "point", point);
+    *text = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    return *text ? 0 : nc_error_set(err, NC_EXIT_INTERNAL, "gd: out of memory");
 }
