@@ -52,7 +52,7 @@ static void same_as_file(const char *dir)
         int cf = ck_check_file(path, &rf), cb = ck_check_buffer(exact, len, &rb);
         count++;
         if (cf == cb && strcmp(rf.err.msg, rb.err.msg) == 0 && strcmp(rf.claim, rb.claim) == 0 &&
-            strcmp(rf.verdict, rb.verdict) == 0)
+            rf.verdict == rb.verdict)
             same++;
         else
             tap_diag("%s: file %d \"%s\", buffer %d \"%s\"", path, cf, rf.err.msg, cb, rb.err.msg);

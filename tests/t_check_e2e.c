@@ -49,7 +49,7 @@ int main(void)
     fclose(f);
 
     ck_check_file(DATA "k2_nc_equal.json", &r);
-    tap_ok(strcmp(r.verdict, "PROVED") == 0 && strcmp(r.claim, "ulpm.lemma-3.1") == 0,
+    tap_ok(r.verdict == CK_PROVED && strcmp(r.claim, "ulpm.lemma-3.1") == 0,
            "accepted certificate reports verdict and claim");
     tap_ok(ck_check_file(DATA "no_such_file.json", &r) == 2, "unreadable file: exit 2 (%s)", r.err.msg);
 
@@ -73,7 +73,7 @@ int main(void)
     tap_diag("rd_large (K=100 n=100 d=256): %.3f s; nc_large all margins (K=100 n=50 d=128): %.3f s",
              t1 - t0, t2 - t1);
     tap_ok(c1 == 0, "random-dyadic/1 K=100 n=100 d=256 (2.58M entries) accepted");
-    tap_ok(c2 == 0 && strcmp(r.verdict, "PROVED") == 0 && strcmp(r.claim, "ulpm.lemma-3.1") == 0,
+    tap_ok(c2 == 0 && r.verdict == CK_PROVED && strcmp(r.claim, "ulpm.lemma-3.1") == 0,
            "nc/1 K=100 n=50 d=128 equality (all margins) accepted: PROVED ulpm.lemma-3.1");
 
     /* command line */

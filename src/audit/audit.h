@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <jansson.h>
 #include <arb.h>
+#include "cert/verdict.h"
 #include "claims/claim.h"
 #include "common/nc_error.h"
 
@@ -25,6 +26,17 @@ typedef enum {
     AUDIT_R_UNEXPECTED,   /* the certificate's verdict is not in the line's map */
     AUDIT_R_ERROR         /* the certifier failed (bad instance, internal error) */
 } audit_result;
+
+/* Verdict of one formula (specs/audit/README.md), in the order of the summary's columns. */
+typedef enum {
+    AUDIT_V_AGREES,
+    AUDIT_V_DISAGREES,
+    AUDIT_V_NEEDS_HYPOTHESIS,
+    AUDIT_V_UNREADABLE,
+    AUDIT_V_NOT_EVALUABLE,
+    AUDIT_V_INCONCLUSIVE
+} audit_verdict;
+#define AUDIT_VERDICT_COUNT 6
 
 /* One line of a paper's TSV (columns: specs/audit/README.md). Empty cells are inherited from
  * the previous line of the same formula. */
@@ -42,6 +54,9 @@ typedef struct {
     char instance[AUDIT_FIELD_MAX]; /* registry:NAME, or instance JSON */
     char mode[16];          /* cert | diff */
     char map[128];          /* "PROVED=AGREES REFUTED=DISAGREES" (default) */
+    audit_result map_to[NC_VERDICT_COUNT]; /* map, read once: certificate verdict -> result
+                                              (AGREES, DISAGREES or UNEXPECTED; INCONCLUSIVE
+                                              -> INCONCLUSIVE) */
     char printed_q[256];    /* RPN expression over certificate quantities, or "-" */
     char derived_q[256];
     char diff_q[256];       /* "-": printed - derived when both are given */
@@ -54,7 +69,8 @@ typedef struct {
 typedef struct {
     const audit_line *line;
     audit_result result;
-    char cert_verdict[16];   /* PROVED | REFUTED | INCONCLUSIVE | "" */
+    int has_cert_verdict;    /* cert_verdict is set (a certificate was made) */
+    nc_verdict cert_verdict;
     char printed_val[128];   /* enclosures, decimal, "-" when not given */
     char derived_val[128];
     char diff_val[128];
@@ -65,8 +81,8 @@ typedef struct {
 /* Per-formula aggregate. */
 typedef struct {
     const char *formula;
-    char verdict[24];        /* AGREES | DISAGREES | NEEDS-HYPOTHESIS | UNREADABLE | NOT-EVALUABLE | INCONCLUSIVE */
-    char reading_verdict[24];/* for UNREADABLE: the verdict of the reading used; else same */
+    audit_verdict verdict;
+    audit_verdict reading_verdict; /* for UNREADABLE: the verdict of the reading used; else same */
     int first, count;        /* outcomes [first, first + count) */
 } audit_formula;
 
@@ -94,8 +110,14 @@ void audit_run_clear(audit_run *run);
  * stated enclosure (which nccheck verifies). Returns 0 or an error. */
 int audit_eval_rpn(arb_t out, const char *expr, const json_t *cert, const json_t *inst, slong prec, nc_error *err);
 
-/* Outputs. */
+/* Names (the TSV, JSON and text outputs, specs/audit/expected.tsv) and their parsers: 0, or -1
+ * when S (NULL allowed) is no name. */
 const char *audit_result_name(audit_result r);
+int audit_result_parse(const char *s, audit_result *r);
+const char *audit_verdict_name(audit_verdict v);
+int audit_verdict_parse(const char *s, audit_verdict *v);
+
+/* Outputs. */
 void audit_print_text(FILE *f, const audit_run *run);
 void audit_print_tsv(FILE *f, const audit_run *run);
 void audit_print_json(FILE *f, const audit_run *run);

@@ -19,8 +19,8 @@ void audit_print_text(FILE *f, const audit_run *run)
     for (int k = 0; k < run->n_formulas; k++) {
         const audit_formula *F = &run->formulas[k];
         const audit_line *l = run->out[F->first].line;
-        fprintf(f, "%-34s %-17s %s %s", F->formula, F->verdict, l->seed, l->label);
-        if (strcmp(F->verdict, F->reading_verdict)) fprintf(f, "  [reading used: %s]", F->reading_verdict);
+        fprintf(f, "%-34s %-17s %s %s", F->formula, audit_verdict_name(F->verdict), l->seed, l->label);
+        if (F->verdict != F->reading_verdict) fprintf(f, "  [reading used: %s]", audit_verdict_name(F->reading_verdict));
         fprintf(f, "\n    printed: %s\n    derived: %s\n", l->printed, l->derived);
         if (strcmp(l->hypothesis, "-")) fprintf(f, "    hypothesis: %s\n", l->hypothesis);
         for (int i = F->first; i < F->first + F->count; i++) {
@@ -51,10 +51,10 @@ static void row_cells(const audit_run *run, int i, const char *c[NCOLS])
     const audit_outcome *o = &run->out[i];
     const audit_line *l = o->line;
     const audit_formula *F = formula_of(run, i);
-    c[0] = l->formula; c[1] = l->claim; c[2] = l->seed; c[3] = l->label; c[4] = F->verdict;
-    c[5] = F->reading_verdict; c[6] = l->ocr; c[7] = l->hypothesis; c[8] = l->role; c[9] = name_or_dash(l);
+    c[0] = l->formula; c[1] = l->claim; c[2] = l->seed; c[3] = l->label; c[4] = audit_verdict_name(F->verdict);
+    c[5] = audit_verdict_name(F->reading_verdict); c[6] = l->ocr; c[7] = l->hypothesis; c[8] = l->role; c[9] = name_or_dash(l);
     c[10] = l->instance[0] ? l->instance : "-"; c[11] = audit_result_name(o->result);
-    c[12] = o->cert_verdict[0] ? o->cert_verdict : "-"; c[13] = o->printed_val; c[14] = o->derived_val;
+    c[12] = o->has_cert_verdict ? nc_verdict_name(o->cert_verdict) : "-"; c[13] = o->printed_val; c[14] = o->derived_val;
     c[15] = o->diff_val; c[16] = o->cert_path; c[17] = l->printed; c[18] = l->derived; c[19] = l->note;
 }
 
@@ -86,17 +86,18 @@ void audit_print_json(FILE *f, const audit_run *run)
 
 void audit_print_summary(FILE *f, const audit_run *run)
 {
-    static const char *const verdicts[] = {"AGREES", "DISAGREES", "NEEDS-HYPOTHESIS", "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE"};
-    fprintf(f, "\n%-8s %7s %9s %16s %10s %13s %12s %8s %9s\n", "PAPER", "AGREES", "DISAGREES", "NEEDS-HYPOTHESIS",
-            "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE", "FORMULAS", "INSTANCES");
+    fprintf(f, "\n%-8s %7s %9s %16s %10s %13s %12s %8s %9s\n", "PAPER", audit_verdict_name(AUDIT_V_AGREES),
+            audit_verdict_name(AUDIT_V_DISAGREES), audit_verdict_name(AUDIT_V_NEEDS_HYPOTHESIS),
+            audit_verdict_name(AUDIT_V_UNREADABLE), audit_verdict_name(AUDIT_V_NOT_EVALUABLE),
+            audit_verdict_name(AUDIT_V_INCONCLUSIVE), "FORMULAS", "INSTANCES");
     for (int p = 0; p < claim_papers_len; p++) {
-        int cnt[6] = {0}, total = 0, inst = 0;
+        int cnt[AUDIT_VERDICT_COUNT] = {0}, total = 0, inst = 0;
         for (int k = 0; k < run->n_formulas; k++) {
             char paper[32];
             audit_paper_of(run->formulas[k].formula, paper, sizeof paper);
             if (strcmp(paper, claim_papers[p])) continue;
             total++;
-            for (int v = 0; v < 6; v++) cnt[v] += !strcmp(run->formulas[k].verdict, verdicts[v]);
+            cnt[run->formulas[k].verdict]++;
             for (int i = run->formulas[k].first; i < run->formulas[k].first + run->formulas[k].count; i++)
                 inst += run->out[i].result != AUDIT_R_NONE;
         }
@@ -123,7 +124,7 @@ int audit_expected_write(const audit_run *run, const char *path, nc_error *err)
     for (int i = 0; i < run->n_lines; i++) {
         char key[512];
         line_key(run->out[i].line, key, sizeof key);
-        fprintf(f, "%s\t%s\t%s\n", key, audit_result_name(run->out[i].result), formula_of(run, i)->verdict);
+        fprintf(f, "%s\t%s\t%s\n", key, audit_result_name(run->out[i].result), audit_verdict_name(formula_of(run, i)->verdict));
     }
     if (fclose(f) != 0 || rename(tmp, path) != 0) {
         remove(tmp);
@@ -179,10 +180,12 @@ int audit_expected_compare(FILE *out, const audit_run *run, const char *path, nc
             continue;
         }
         seen[found] = 1;
-        const char *r = audit_result_name(run->out[found].result), *v = formula_of(run, found)->verdict;
-        if (strcmp(r, cell[3]) || strcmp(v, cell[4])) {
+        audit_result r = run->out[found].result, er;
+        audit_verdict v = formula_of(run, found)->verdict, ev;
+        if (audit_result_parse(cell[3], &er) || audit_verdict_parse(cell[4], &ev) || er != r || ev != v) {
             changes++;
-            fprintf(out, "CHANGED %s %s: expected %s/%s, got %s/%s\n", cell[0], cell[1], cell[3], cell[4], r, v);
+            fprintf(out, "CHANGED %s %s: expected %s/%s, got %s/%s\n", cell[0], cell[1], cell[3], cell[4],
+                    audit_result_name(r), audit_verdict_name(v));
         }
     }
     fclose(f);

@@ -13,10 +13,38 @@
 #define AUDIT_PREC 192
 #define AUDIT_TOL_LOG2 (-36)
 
+static const char *const RESULT_NAMES[] = {"NOT-EVALUABLE", "AGREES", "DISAGREES", "INCONCLUSIVE", "UNEXPECTED", "ERROR"};
+static const char *const VERDICT_NAMES[AUDIT_VERDICT_COUNT] = {"AGREES", "DISAGREES", "NEEDS-HYPOTHESIS", "UNREADABLE",
+                                                               "NOT-EVALUABLE", "INCONCLUSIVE"};
+
 const char *audit_result_name(audit_result r)
 {
-    static const char *const names[] = {"NOT-EVALUABLE", "AGREES", "DISAGREES", "INCONCLUSIVE", "UNEXPECTED", "ERROR"};
-    return names[r];
+    return RESULT_NAMES[r];
+}
+
+int audit_result_parse(const char *s, audit_result *r)
+{
+    for (int k = 0; s && k < (int)(sizeof RESULT_NAMES / sizeof RESULT_NAMES[0]); k++)
+        if (!strcmp(s, RESULT_NAMES[k])) {
+            *r = (audit_result)k;
+            return 0;
+        }
+    return -1;
+}
+
+const char *audit_verdict_name(audit_verdict v)
+{
+    return VERDICT_NAMES[v];
+}
+
+int audit_verdict_parse(const char *s, audit_verdict *v)
+{
+    for (int k = 0; s && k < AUDIT_VERDICT_COUNT; k++)
+        if (!strcmp(s, VERDICT_NAMES[k])) {
+            *v = (audit_verdict)k;
+            return 0;
+        }
+    return -1;
 }
 
 /* The instance JSON text of a line: registry:NAME (that claim's entry in specs/registry/<claim>.tsv)
@@ -88,23 +116,6 @@ static cert_cache *cache_get(cert_cache **c, int *n, const audit_line *l, const 
     return e;
 }
 
-/* Maps a certificate verdict through "PROVED=AGREES REFUTED=DISAGREES" style text. */
-static audit_result map_verdict(const char *map, const char *verdict)
-{
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s", strcmp(map, "-") ? map : "PROVED=AGREES REFUTED=DISAGREES");
-    if (!strcmp(verdict, "INCONCLUSIVE")) return AUDIT_R_INCONCLUSIVE;
-    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-        char *eq = strchr(tok, '=');
-        if (!eq) continue;
-        *eq = '\0';
-        if (strcmp(tok, verdict)) continue;
-        if (!strcmp(eq + 1, "AGREES")) return AUDIT_R_AGREES;
-        if (!strcmp(eq + 1, "DISAGREES")) return AUDIT_R_DISAGREES;
-    }
-    return AUDIT_R_UNEXPECTED;
-}
-
 static void ball_str(char *dst, size_t len, const arb_t x)
 {
     char *s = arb_get_str(x, 17, 0);
@@ -152,7 +163,12 @@ static void run_line(audit_outcome *o, cert_cache *e)
         snprintf(o->detail, sizeof o->detail, "%s", e->error);
         return;
     }
-    snprintf(o->cert_verdict, sizeof o->cert_verdict, "%s", json_string_value(json_object_get(e->cert, "verdict")));
+    if (nc_verdict_parse(json_string_value(json_object_get(e->cert, "verdict")), &o->cert_verdict)) {
+        o->result = AUDIT_R_ERROR;
+        snprintf(o->detail, sizeof o->detail, "the certificate has no verdict");
+        return;
+    }
+    o->has_cert_verdict = 1;
     arb_t diff;
     arb_init(diff);
     nc_error verr = {0, ""};
@@ -161,8 +177,8 @@ static void run_line(audit_outcome *o, cert_cache *e)
         o->result = AUDIT_R_ERROR;
         snprintf(o->detail, sizeof o->detail, "%s", verr.msg);
     } else if (!strcmp(l->mode, "cert")) {
-        o->result = map_verdict(l->map, o->cert_verdict);
-    } else if (strcmp(o->cert_verdict, "PROVED") && strcmp(o->cert_verdict, "REFUTED")) {
+        o->result = l->map_to[o->cert_verdict];
+    } else if (o->cert_verdict == NC_INCONCLUSIVE) {
         o->result = AUDIT_R_INCONCLUSIVE;  /* the quantities are only trusted from an accepted certificate */
     } else if (!arb_contains_zero(diff)) {
         o->result = AUDIT_R_DISAGREES;
@@ -200,15 +216,15 @@ static void aggregate(audit_formula *F, const audit_outcome *out)
             holds_ok &= o->result == AUDIT_R_AGREES;
         }
     }
-    const char *v;
-    if (!backed) v = "NOT-EVALUABLE";   /* every unbacked line is mode analytic (audit_spec.c) */
-    else if (bad) v = "INCONCLUSIVE";
-    else if (strcmp(l0->hypothesis, "-") && holds && fails && holds_ok && fails_ok) v = "NEEDS-HYPOTHESIS";
-    else if (disagree) v = "DISAGREES";
-    else v = "AGREES";
-    snprintf(F->reading_verdict, sizeof F->reading_verdict, "%s", v);
+    audit_verdict v;
+    if (!backed) v = AUDIT_V_NOT_EVALUABLE;   /* every unbacked line is mode analytic (audit_spec.c) */
+    else if (bad) v = AUDIT_V_INCONCLUSIVE;
+    else if (strcmp(l0->hypothesis, "-") && holds && fails && holds_ok && fails_ok) v = AUDIT_V_NEEDS_HYPOTHESIS;
+    else if (disagree) v = AUDIT_V_DISAGREES;
+    else v = AUDIT_V_AGREES;
+    F->reading_verdict = v;
     /* unreadable: the verdict of the reading is kept aside; NOT-EVALUABLE stays (counted apart) */
-    snprintf(F->verdict, sizeof F->verdict, "%s", strcmp(l0->ocr, "unreadable") || !strcmp(v, "NOT-EVALUABLE") ? v : "UNREADABLE");
+    F->verdict = strcmp(l0->ocr, "unreadable") || v == AUDIT_V_NOT_EVALUABLE ? v : AUDIT_V_UNREADABLE;
 }
 
 int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, int quiet, nc_error *err)

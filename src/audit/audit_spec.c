@@ -56,6 +56,31 @@ static int check_line(const audit_line *l, const char *file, int ln, nc_error *e
     return 0;
 }
 
+/* Reads the map column ("PROVED=AGREES REFUTED=DISAGREES" style; "-" is that default) into
+ * l->map_to: the first pair naming a verdict with AGREES or DISAGREES decides it, other pairs
+ * and words are ignored; a verdict no pair decides maps to UNEXPECTED, INCONCLUSIVE always to
+ * INCONCLUSIVE. */
+static void parse_map(audit_line *l)
+{
+    char buf[128];
+    int set[NC_VERDICT_COUNT] = {0};
+    snprintf(buf, sizeof buf, "%s", strcmp(l->map, "-") ? l->map : "PROVED=AGREES REFUTED=DISAGREES");
+    for (int v = 0; v < NC_VERDICT_COUNT; v++) l->map_to[v] = AUDIT_R_UNEXPECTED;
+    l->map_to[NC_INCONCLUSIVE] = AUDIT_R_INCONCLUSIVE;
+    set[NC_INCONCLUSIVE] = 1;
+    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+        char *eq = strchr(tok, '=');
+        nc_verdict v;
+        audit_result r;
+        if (!eq) continue;
+        *eq = '\0';
+        if (nc_verdict_parse(tok, &v) || set[v] || audit_result_parse(eq + 1, &r)) continue;
+        if (r != AUDIT_R_AGREES && r != AUDIT_R_DISAGREES) continue;
+        l->map_to[v] = r;
+        set[v] = 1;
+    }
+}
+
 static int load_file(const char *path, const char *fname, audit_line **lines, int *n, int *cap, nc_error *err)
 {
     FILE *f = fopen(path, "r");
@@ -121,6 +146,7 @@ static int load_file(const char *path, const char *fname, audit_line **lines, in
             fclose(f);
             return err->status;
         }
+        parse_map(l);
         prev = *l;
     }
     fclose(f);

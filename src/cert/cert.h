@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include "common/nc_error.h"
 #include "exact/qsqrt.h"
+#include "cert/verdict.h"
 
 #define CERT_FORMAT "nccert-certificate/1"
 
@@ -23,9 +24,10 @@ json_t *cert_source(const char *paper, const char *const *seed_files, const char
 /* method object: tier, precision_bits, libraries, producer. */
 json_t *cert_method(int tier, slong precision_bits);
 
-/* Assembles the certificate in the order of specs/certificate.md; steals every json_t. */
+/* Assembles the certificate in the order of specs/certificate.md (the verdict written by its
+ * name); steals every json_t. */
 json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_t *method,
-                      const char *assertion, json_t *witnesses, json_t *quantities, const char *verdict);
+                      const char *assertion, json_t *witnesses, json_t *quantities, nc_verdict verdict);
 
 /* Serialises deterministically (2-space indent, key order as built, trailing newline). */
 char *cert_dumps(const json_t *cert);

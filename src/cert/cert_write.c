@@ -32,7 +32,7 @@ json_t *cert_method(int tier, slong precision_bits)
 }
 
 json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_t *method,
-                      const char *assertion, json_t *witnesses, json_t *quantities, const char *verdict)
+                      const char *assertion, json_t *witnesses, json_t *quantities, nc_verdict verdict)
 {
     json_t *c = json_object();
     json_object_set_new(c, "format", json_string(CERT_FORMAT));
@@ -43,7 +43,7 @@ json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_
     json_object_set_new(c, "assertion", json_string(assertion));
     json_object_set_new(c, "witnesses", witnesses);
     json_object_set_new(c, "quantities", quantities);
-    json_object_set_new(c, "verdict", json_string(verdict));
+    json_object_set_new(c, "verdict", json_string(nc_verdict_name(verdict)));
     return c;
 }
 

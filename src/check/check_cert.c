@@ -1,6 +1,6 @@
 /* check_cert.c: owns the top level of a certificate: format version, the set of top-level
- * keys, the informational objects (source, method), the verdict vocabulary, and dispatch to
- * the claim checker by claim id. */
+ * keys, the informational objects (source, method), reading the verdict (check_verdict.h),
+ * and dispatch to the claim checker by claim id. */
 #include "check_cert.h"
 
 #include <stdio.h>
@@ -21,7 +21,6 @@ static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", 
                                        "assertion", "witnesses", "quantities", "verdict", NULL};
 static const char *const SOURCE_KEYS[] = {"paper", "seed_files", "label", "statement", NULL};
 static const char *const METHOD_KEYS[] = {"tier", "precision_bits", "libraries", "producer", NULL};
-static const char *const VERDICTS[] = {"PROVED", "REFUTED", "INCONCLUSIVE", NULL};
 
 static int all_strings(const json_t *j, int is_obj)
 {
@@ -85,6 +84,7 @@ static int check_root(json_t *root, ck_result *r)
     ck_err *e = &r->err;
     const char *fmt = ck_get_str(root, "certificate", "format", e);
     const char *claim = NULL, *verdict = NULL;
+    ck_verdict v;
     ck_claim_fn fn = NULL;
     if (fmt && strcmp(fmt, CK_FORMAT) != 0)
         ck_fail(e, CK_MALFORMED, "format: unknown format version \"%.60s\" (expected \"%s\")",
@@ -95,13 +95,11 @@ static int check_root(json_t *root, ck_result *r)
         (verdict = ck_get_str(root, "certificate", "verdict", e)) != NULL) {
         for (size_t t = 0; t < sizeof CLAIMS / sizeof CLAIMS[0]; t++)
             if (strcmp(claim, CLAIMS[t].id) == 0) fn = CLAIMS[t].fn;
-        int v = 0;
-        while (VERDICTS[v] && strcmp(verdict, VERDICTS[v]) != 0) v++;
         if (!fn) ck_fail(e, CK_MALFORMED, "claim: unknown claim id \"%.60s\"", claim);
-        else if (!VERDICTS[v]) ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
-        else if (fn(root, verdict, e) == 0) {
+        else if (ck_verdict_parse(verdict, &v)) ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
+        else if (fn(root, v, e) == 0) {
             snprintf(r->claim, sizeof r->claim, "%s", claim);
-            snprintf(r->verdict, sizeof r->verdict, "%s", verdict);
+            r->verdict = v;
         }
     }
     json_decref(root);
@@ -118,8 +116,8 @@ int ck_assertion_index(const json_t *root, const char *const *as_list, const cha
     return e->code ? -1 : ai;
 }
 
-int ck_check_decision(const char *as, const char *verdict, const char *const *as_list,
-                      const char *const *v_list, int n, int d, ck_err *e)
+int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_list,
+                      const ck_verdict *v_list, int n, int d, ck_err *e)
 {
     if (strcmp(as, as_list[d]) != 0) {
         int known = 0;
@@ -128,7 +126,10 @@ int ck_check_decision(const char *as, const char *verdict, const char *const *as
                 known ? "does not follow" : "is unknown", as_list[d]);
         return -1;
     }
-    if (strcmp(verdict, v_list[d]) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, v_list[d]); return -1; }
-    if (strcmp(verdict, "INCONCLUSIVE") == 0) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); return -1; }
+    if (verdict != v_list[d]) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(v_list[d]));
+        return -1;
+    }
+    if (verdict == CK_INCONCLUSIVE) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); return -1; }
     return 0;
 }

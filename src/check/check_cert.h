@@ -2,13 +2,14 @@
 #ifndef NCCHECK_CERT_H
 #define NCCHECK_CERT_H
 #include "check_json.h"
+#include "check_verdict.h"
 
 #define CK_FORMAT "nccert-certificate/1"
 
 typedef struct {
     ck_err err;        /* err.code: 0 accepted, 1 not established, 2 malformed */
     char claim[128];   /* set when accepted */
-    char verdict[16];
+    ck_verdict verdict; /* set when accepted */
 } ck_result;
 
 /* Checks the certificate at PATH; returns r->err.code. */

@@ -64,7 +64,7 @@ int ck_l32_escalate(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale
 
 static const char *const NOKEYS[] = {NULL};
 
-int ck_l32_check(const json_t *root, const char *verdict, const ck_l32_claim *c, ck_err *e)
+int ck_l32_check(const json_t *root, ck_verdict verdict, const ck_l32_claim *c, ck_err *e)
 {
     const char *const *AS = c->assertions;
     const char *as;
@@ -82,12 +82,12 @@ int ck_l32_check(const json_t *root, const char *verdict, const ck_l32_claim *c,
         goto out;
     if (!wj || !qj || ck_keys(wj, "witnesses", NOKEYS, NULL, e)) goto out;
     if (AS[ai + 1] == NULL) {   /* "none" */
-        ck_fail(e, CK_INVALID, strcmp(verdict, "INCONCLUSIVE") ? "verdict %s does not follow from "
+        ck_fail(e, CK_INVALID, verdict != CK_INCONCLUSIVE ? "verdict %s does not follow from "
                 "assertion \"none\"" : "INCONCLUSIVE%s: the certificate establishes nothing",
-                strcmp(verdict, "INCONCLUSIVE") ? verdict : "");
+                verdict != CK_INCONCLUSIVE ? ck_verdict_name(verdict) : "");
         goto out;
     }
-    const char *need = NULL;
+    ck_verdict need = CK_INCONCLUSIVE;
     const int *list = c->plan(ai, vi, &need, e);
     if (list == NULL) goto out;
     /* escalate until the stated enclosures contain the recomputed intervals and these decide */
@@ -99,8 +99,9 @@ int ck_l32_check(const json_t *root, const char *verdict, const ck_l32_claim *c,
                 "(L %s log 2)", as, below == 1 ? "<" : below == -1 ? ">" : "undecided against");
         goto out;
     }
-    if (strcmp(verdict, need) != 0) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" means %s", verdict, as, need);
+    if (verdict != need) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" means %s", ck_verdict_name(verdict), as,
+                ck_verdict_name(need));
         goto out;
     }
     rc = 0;

@@ -6,6 +6,7 @@
  * quantity defined only when L < log 2 once the intervals prove L > log 2. */
 #ifndef NCCHECK_ESCALATE_H
 #define NCCHECK_ESCALATE_H
+#include "check_verdict.h"
 #include "ulpm/check_ulpm_lemma32_point.h"
 
 /* 1 iff the recomputed intervals V (with *below as in ck_l32_eval) establish the assertion. */
@@ -19,7 +20,7 @@ typedef struct {
     /* For assertion ai and variant vi (after "none" is excluded): the quantities the
      * certificate states (ending with -1) and the verdict the assertion means in *need, or
      * NULL with the rejection in e. */
-    const int *(*plan)(int ai, int vi, const char **need, ck_err *e);
+    const int *(*plan)(int ai, int vi, ck_verdict *need, ck_err *e);
     /* Called with CTX = {ai, vi} (const int[2]). */
     ck_l32_decide_fn decide;
 } ck_l32_claim;
@@ -37,5 +38,5 @@ int ck_l32_escalate(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale
 /* The check of a certificate of claim C: the assertion (one of C->assertions; "none" is
  * INCONCLUSIVE and rejected), the wrapper instance, no witnesses, the quantities by
  * ck_l32_escalate, and the verdict the assertion means. 0 if valid, -1 with the rejection in e. */
-int ck_l32_check(const json_t *root, const char *verdict, const ck_l32_claim *c, ck_err *e);
+int ck_l32_check(const json_t *root, ck_verdict verdict, const ck_l32_claim *c, ck_err *e);
 #endif

@@ -121,7 +121,7 @@ int main(int argc, char **argv)
         int code = ck_check_file(argv[a], &r);
         set_time_limit(0);
         if (code == 0) {
-            if (!quiet) printf("%s: ACCEPTED %s %s\n", argv[a], r.verdict, r.claim);
+            if (!quiet) printf("%s: ACCEPTED %s %s\n", argv[a], ck_verdict_name(r.verdict), r.claim);
         } else printf("%s: REJECTED: %s\n", argv[a], r.err.msg);
         fflush(stdout);
         if (code > status) status = code;

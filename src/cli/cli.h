@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <jansson.h>
 #include <flint/fmpq.h>
+#include "cert/verdict.h"
 #include "claims/claim.h"
 #include "common/nc_error.h"
 
@@ -19,10 +20,10 @@ int cli_gd_registry(int argc, char **argv);
 int cli_parse_long(const char *option, const char *s, long lo, long hi, long *out, nc_error *err);
 
 /* Certifies the instance (JSON) for claim, writes the certificate to out_path (if not NULL)
- * atomically, prints the summary unless quiet, and reports the verdict. Returns 0 or an
- * error status. */
+ * atomically, prints the summary unless quiet, and reports the verdict in *verdict. Returns 0
+ * or an error status. */
 int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o,
-                         const char *out_path, int quiet, char verdict[16], nc_error *err);
+                         const char *out_path, int quiet, nc_verdict *verdict, nc_error *err);
 
 /* An exact number option: integer, decimal, p/q, or scientific "2.5e-3" (exponent at most
  * 400 in absolute value), read exactly into q. */

@@ -84,7 +84,7 @@ int cli_audit(int argc, char **argv)
     else audit_print_text(stdout, &run);
     int status = NC_EXIT_OK;
     for (int k = 0; k < run.n_formulas; k++)
-        if (!strcmp(run.formulas[k].verdict, "INCONCLUSIVE") || !strcmp(run.formulas[k].reading_verdict, "INCONCLUSIVE")) {
+        if (run.formulas[k].verdict == AUDIT_V_INCONCLUSIVE || run.formulas[k].reading_verdict == AUDIT_V_INCONCLUSIVE) {
             fprintf(stderr, "nccert: audit: formula %s is INCONCLUSIVE\n", run.formulas[k].formula);
             status = NC_EXIT_NOT_ESTABLISHED;
         }

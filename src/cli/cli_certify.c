@@ -227,9 +227,9 @@ int cli_certify(int argc, char **argv)
     certify_options o;
     certify_options_default(&o);
     o.max_prec = a.max_prec;
-    char verdict[16];
-    int rc = cli_certify_instance(claim, inst, &o, a.output ? a.output : default_out, a.quiet, verdict, &err);
+    nc_verdict verdict;
+    int rc = cli_certify_instance(claim, inst, &o, a.output ? a.output : default_out, a.quiet, &verdict, &err);
     json_decref(inst);
     if (rc) return cli_fail(&err);
-    return strcmp(verdict, "PROVED") == 0 ? NC_EXIT_OK : NC_EXIT_NOT_ESTABLISHED;
+    return verdict == NC_PROVED ? NC_EXIT_OK : NC_EXIT_NOT_ESTABLISHED;
 }

@@ -101,7 +101,7 @@ static void print_summary(FILE *f, const json_t *cert, const char *path)
 }
 
 int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o,
-                         const char *out_path, int quiet, char verdict[16], nc_error *err)
+                         const char *out_path, int quiet, nc_verdict *verdict, nc_error *err)
 {
     json_t *cert = NULL;
     if (claim->certify(instance_json, o, &cert, err)) return err->status;
@@ -109,7 +109,10 @@ int cli_certify_instance(const claim_info *claim, json_t *instance_json, const c
         json_decref(cert);
         return err->status;
     }
-    snprintf(verdict, 16, "%s", json_string_value(json_object_get(cert, "verdict")));
+    if (nc_verdict_parse(json_string_value(json_object_get(cert, "verdict")), verdict)) {
+        json_decref(cert);
+        return nc_error_set(err, NC_EXIT_INTERNAL, "%s: the certificate has no verdict", claim->id);
+    }
     if (!quiet) print_summary(stdout, cert, out_path);
     json_decref(cert);
     return 0;

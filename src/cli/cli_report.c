@@ -370,19 +370,31 @@ static void inline_file(FILE *out, const char *path)
     fclose(f);
 }
 
-static const char *verdict_class(const char *v)
+static const char *audit_class(audit_verdict v)
 {
-    if (!strcmp(v, "AGREES") || !strcmp(v, "PROVED")) return "ok";
-    if (!strcmp(v, "DISAGREES") || !strcmp(v, "REFUTED")) return "bad";
-    if (!strcmp(v, "NEEDS-HYPOTHESIS") || !strcmp(v, "UNREADABLE")) return "warn";
+    if (v == AUDIT_V_AGREES) return "ok";
+    if (v == AUDIT_V_DISAGREES) return "bad";
+    if (v == AUDIT_V_NEEDS_HYPOTHESIS || v == AUDIT_V_UNREADABLE) return "warn";
     return "todo";
+}
+
+static const char *verdict_class(nc_verdict v)
+{
+    return v == NC_PROVED ? "ok" : v == NC_REFUTED ? "bad" : "todo";
 }
 
 typedef struct {
     const registry_entry *r;
-    char verdict[16];
+    int certified;          /* verdict is set; otherwise the certifier failed ("ERROR") */
+    nc_verdict verdict;
+    int as_expected;        /* certified with the registry's expected verdict */
     double secs;
 } reg_result;
+
+static const char *reg_verdict_name(const reg_result *x)
+{
+    return x->certified ? nc_verdict_name(x->verdict) : "ERROR";
+}
 
 static int run_registry(reg_result **res, int *n)
 {
@@ -392,7 +404,6 @@ static int run_registry(reg_result **res, int *n)
     for (int t = 0; t < *n; t++) {
         reg_result *x = &(*res)[t];
         x->r = registry_at(t);
-        snprintf(x->verdict, sizeof x->verdict, "ERROR");
         const claim_info *ci = claim_find(x->r->claim);
         json_t *inst = json_loads(x->r->instance, 0, NULL);
         json_t *cert = NULL;
@@ -400,10 +411,12 @@ static int run_registry(reg_result **res, int *n)
         certify_options o;
         certify_options_default(&o);
         if (ci && ci->certify && inst && ci->certify(inst, &o, &cert, &e) == 0)
-            snprintf(x->verdict, sizeof x->verdict, "%s", json_string_value(json_object_get(cert, "verdict")));
+            x->certified = nc_verdict_parse(json_string_value(json_object_get(cert, "verdict")), &x->verdict) == 0;
         json_decref(cert);
         json_decref(inst);
-        bad += strcmp(x->verdict, x->r->expected) != 0;
+        nc_verdict expected; /* the registry's expected verdict is text: read here, once */
+        x->as_expected = x->certified && nc_verdict_parse(x->r->expected, &expected) == 0 && x->verdict == expected;
+        bad += !x->as_expected;
     }
     return bad;
 }
@@ -444,7 +457,7 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
         for (int t = 0; t < nreg; t++)
             if (!strcmp(reg[t].r->claim, ci->id)) {
                 cnt++;
-                okc += !strcmp(reg[t].verdict, reg[t].r->expected);
+                okc += reg[t].as_expected;
             }
         const char *status = ci->certify ? "certified" : "planned";
         fprintf(h, "<tr class=\"%s\"><td><a href=\"#reg-%s\">%s</a></td><td>", ci->certify ? (okc == cnt ? "ok" : "bad") : "todo",
@@ -478,11 +491,11 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
     for (int k = 0; k < run->n_formulas; k++) {
         const audit_formula *F = &run->formulas[k];
         const audit_line *l = run->out[F->first].line;
-        fprintf(h, "<tr class=\"%s\"><td id=\"%s\">%s<br><small>%s</small></td><td>", verdict_class(F->verdict), F->formula,
+        fprintf(h, "<tr class=\"%s\"><td id=\"%s\">%s<br><small>%s</small></td><td>", audit_class(F->verdict), F->formula,
                 F->formula, l->seed);
         html_esc(h, l->label);
-        fprintf(h, "</td><td>%s", F->verdict);
-        if (strcmp(F->verdict, F->reading_verdict)) fprintf(h, "<br><small>reading: %s</small>", F->reading_verdict);
+        fprintf(h, "</td><td>%s", audit_verdict_name(F->verdict));
+        if (F->verdict != F->reading_verdict) fprintf(h, "<br><small>reading: %s</small>", audit_verdict_name(F->reading_verdict));
         if (strcmp(l->hypothesis, "-")) {
             fputs("<br><small>needs: ", h);
             html_esc(h, l->hypothesis);
@@ -500,9 +513,9 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
         fputs("</td><td>", h);
         fprintf(m, "| %s | ", F->formula);
         md_esc(m, l->label);
-        fprintf(m, " | %s%s%s | ", F->verdict, strcmp(F->verdict, F->reading_verdict) ? " (reading: " : "",
-                strcmp(F->verdict, F->reading_verdict) ? F->reading_verdict : "");
-        if (strcmp(F->verdict, F->reading_verdict)) fputs(")", m);
+        fprintf(m, " | %s%s%s | ", audit_verdict_name(F->verdict), F->verdict != F->reading_verdict ? " (reading: " : "",
+                F->verdict != F->reading_verdict ? audit_verdict_name(F->reading_verdict) : "");
+        if (F->verdict != F->reading_verdict) fputs(")", m);
         md_esc(m, l->printed);
         fputs(" | ", m);
         md_esc(m, l->derived);
@@ -552,14 +565,14 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
     const char *last = "";
     for (int t = 0; t < nreg; t++) {
         const reg_result *x = &reg[t];
-        int okv = !strcmp(x->verdict, x->r->expected);
+        int okv = x->as_expected;
         fprintf(h, "<tr class=\"%s\"><td%s%s%s>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a href=\"%scertificates/%s/%s.json\">"
                    "certificates/%s/%s.json</a></td></tr>\n",
                 okv ? verdict_class(x->verdict) : "bad", strcmp(last, x->r->claim) ? " id=\"reg-" : "",
                 strcmp(last, x->r->claim) ? x->r->claim : "", strcmp(last, x->r->claim) ? "\"" : "", x->r->claim, x->r->name,
-                x->verdict, x->r->expected, link_prefix, x->r->claim, x->r->name, x->r->claim, x->r->name);
+                reg_verdict_name(x), x->r->expected, link_prefix, x->r->claim, x->r->name, x->r->claim, x->r->name);
         fprintf(m, "| %s | %s | %s | %s | [certificates/%s/%s.json](%scertificates/%s/%s.json) |\n", x->r->claim, x->r->name,
-                x->verdict, x->r->expected, x->r->claim, x->r->name, link_prefix, x->r->claim, x->r->name);
+                reg_verdict_name(x), x->r->expected, x->r->claim, x->r->name, link_prefix, x->r->claim, x->r->name);
         last = x->r->claim;
     }
     fputs("</table>\n<p>Generated by <code>nccert report</code>. Certificates under certificates/audit/ are written by "
@@ -623,7 +636,7 @@ int cli_report(int argc, char **argv)
     if (gnuplot) make_figures(dir, figs, &nfig);
     else if (figures) fprintf(stderr, "nccert: report: gnuplot not found: figures omitted (make report-deps)\n");
     write_pages(dir, prefix, reg, nreg, &run, figs, nfig, gnuplot);
-    for (int k = 0; k < run.n_formulas; k++) bad += !strcmp(run.formulas[k].verdict, "INCONCLUSIVE");
+    for (int k = 0; k < run.n_formulas; k++) bad += run.formulas[k].verdict == AUDIT_V_INCONCLUSIVE;
     for (int i = 0; i < nfig; i++)
         if (!figs[i].ok) fprintf(stderr, "nccert: report: gnuplot failed for %s (see %s/fig/%s.log)\n", figs[i].name, dir, figs[i].name);
     printf("report: %s/report.html, %s/report.md (%d figure(s))\n", dir, dir, gnuplot ? nfig : 0);

@@ -46,7 +46,8 @@ static int parse_shard(const char *s, long *i, long *n, nc_error *err)
 /* Certifies registry entry r into dir; returns 0 if the verdict is the expected one. */
 static int verify_one(const registry_entry *r, const char *dir, int quiet, nc_error *err)
 {
-    char path[4096], verdict[16] = "ERROR";
+    char path[4096];
+    nc_verdict verdict = NC_INCONCLUSIVE, expected;
     json_error_t jerr;
     certify_options o;
     struct timespec t0, t1;
@@ -57,14 +58,15 @@ static int verify_one(const registry_entry *r, const char *dir, int quiet, nc_er
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot create directory %s: %s", path, strerror(errno));
     snprintf(path, sizeof path, "%s/%s/%s.json", dir, r->claim, r->name);
     json_t *obj = json_loads(r->instance, JSON_REJECT_DUPLICATES, &jerr);
-    int rc = obj ? cli_certify_instance(claim_find(r->claim), obj, &o, path, 1, verdict, err)
+    int rc = obj ? cli_certify_instance(claim_find(r->claim), obj, &o, path, 1, &verdict, err)
                  : nc_error_set(err, NC_EXIT_INTERNAL, "registry instance %s: %s", r->name, jerr.text);
     json_decref(obj);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
-    int as_expected = rc == 0 && strcmp(verdict, r->expected) == 0;
-    printf("%-16s %-30s %-12s %-9s %8.3f%s\n", r->claim, r->name, verdict, r->expected, secs,
-           as_expected ? "" : "  <-- UNEXPECTED");
+    /* the registry's expected verdict is text: read here, once */
+    int as_expected = rc == 0 && nc_verdict_parse(r->expected, &expected) == 0 && verdict == expected;
+    printf("%-16s %-30s %-12s %-9s %8.3f%s\n", r->claim, r->name, rc == 0 ? nc_verdict_name(verdict) : "ERROR",
+           r->expected, secs, as_expected ? "" : "  <-- UNEXPECTED");
     (void)quiet;
     fflush(stdout);
     if (rc) fprintf(stderr, "nccert: %s: %s\n", r->name, err->msg);

@@ -27,8 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "fuzz_nccheck: rejection without a one-line reason: \"%s\"\n", r.err.msg);
         abort();
     }
-    if (code == 0 && strcmp(r.verdict, "PROVED") != 0 && strcmp(r.verdict, "REFUTED") != 0) {
-        fprintf(stderr, "fuzz_nccheck: accepted with verdict \"%s\"\n", r.verdict);
+    if (code == 0 && r.verdict != CK_PROVED && r.verdict != CK_REFUTED) {
+        fprintf(stderr, "fuzz_nccheck: accepted with verdict \"%s\"\n", ck_verdict_name(r.verdict));
         abort();
     }
     return 0;

@@ -12,7 +12,7 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 
-int ck_claim_imbrelu_cor4_phase(const json_t *root, const char *verdict, ck_err *e);
+int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *e);
 
 #define P CKIB_PREC
 static const char *const A_OK = "Corollary 4 holds at the minimiser, sharply";
@@ -38,7 +38,7 @@ static int int_is(const json_t *w, const char *key, long want, ck_err *e)
     return 0;
 }
 
-static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
+static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
@@ -164,11 +164,11 @@ static int c4_instance(const json_t *root, const char *verdict, ck_err *e)
         long long kk;
         if (ck_get_int(w, "witnesses", "k", &kk, e)) goto out;
         if (kk < 0 || kk >= K || !(is_bad[kk] || (mismatch && kk == ref))) { ck_fail(e, CK_INVALID, "witness k is not a failing class"); goto out; }
-        if (strcmp(verdict, "REFUTED")) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
     } else if (a_ok) {
         if (refuted) { ck_fail(e, CK_INVALID, "Corollary 4 fails at the point (class %ld)", first_bad); goto out; }
         if (unsharp) { ck_fail(e, CK_INVALID, "a live class not certified nonzero"); goto out; }
-        if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
     } else {
         ck_fail(e, CK_INVALID, "INCONCLUSIVE: not every class decided");
         goto out;
@@ -184,7 +184,7 @@ out:
     return rc;
 }
 
-int ck_claim_imbrelu_cor4(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_imbrelu_cor4(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");
     const json_t *kind = json_object_get(inst, "kind");

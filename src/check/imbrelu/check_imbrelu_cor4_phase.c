@@ -191,7 +191,7 @@ static int get_range(const json_t *j, const char *key, mpq_t lo, mpq_t hi, ck_er
     return 0;
 }
 
-int ck_claim_imbrelu_cor4_phase(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
@@ -243,10 +243,10 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, const char *verdict, ck_err 
         long long lf;
         if (ck_get_int(w, "witnesses", "leaf", &lf, e)) goto out;
         if (lf != c.bad_leaf || c.bad_leaf < 0) { ck_fail(e, CK_INVALID, "witness leaf: the phases agree there"); goto out; }
-        if (strcmp(verdict, "REFUTED")) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
     } else {
         if (c.bad_leaf >= 0) { ck_fail(e, CK_INVALID, "leaf %ld: the two phase tests disagree", c.bad_leaf); goto out; }
-        if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
     }
     rc = 0;
 out:

@@ -7,7 +7,7 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 
-int ck_claim_imbrelu_eq6(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
@@ -43,7 +43,7 @@ int ck_claim_imbrelu_eq6(const json_t *root, const char *verdict, ck_err *e)
     if (all) {
         if (json_object_size(w) != 0) { ck_fail(e, CK_MALFORMED, "witnesses: must be empty"); goto out; }
         if (bad >= 0) { ck_fail(e, CK_INVALID, "equivalence fails at class %ld", bad); goto out; }
-        if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
     } else {
         static const char *const WK[] = {"k", NULL};
         long long k;
@@ -52,7 +52,7 @@ int ck_claim_imbrelu_eq6(const json_t *root, const char *verdict, ck_err *e)
         ckib_test(t, &in, (long)k, 0);
         ckib_test(tr, &in, (long)k, in.printed);
         if ((mpq_sgn(t) > 0) == (mpq_sgn(tr) > 0)) { ck_fail(e, CK_INVALID, "class %lld satisfies the equivalence", k); goto out; }
-        if (strcmp(verdict, "REFUTED")) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
     }
     rc = 0;
 out:

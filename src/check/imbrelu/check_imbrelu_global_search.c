@@ -53,7 +53,7 @@ static int search_info(const json_t *w, const json_t *inst, ck_err *e)
     return 0;
 }
 
-int ck_claim_imbrelu_global_search(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
@@ -114,7 +114,10 @@ int ck_claim_imbrelu_global_search(const json_t *root, const char *verdict, ck_e
     int below = mpfr_sgn(&gap->right) < 0;
     if (a_ref && !below) { ck_fail(e, CK_INVALID, "the witness is not certified below the claimed optimum"); goto out; }
     if (a_none && below) { ck_fail(e, CK_INVALID, "assertion \"none\" but the witness refutes"); goto out; }
-    if (strcmp(verdict, a_ref ? "REFUTED" : "INCONCLUSIVE")) { ck_fail(e, CK_INVALID, "verdict must be %s", a_ref ? "REFUTED" : "INCONCLUSIVE"); goto out; }
+    if (verdict != (a_ref ? CK_REFUTED : CK_INCONCLUSIVE)) {
+        ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(a_ref ? CK_REFUTED : CK_INCONCLUSIVE));
+        goto out;
+    }
     if (a_none) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: certificate valid, but a search without counterexample establishes nothing"); goto out; }
     rc = 0;
 out:

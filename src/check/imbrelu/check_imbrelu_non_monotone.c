@@ -17,7 +17,7 @@ static void ratio(mpfi_t r, const ckib_inst *in, long k)
     mpfi_clear(s);
 }
 
-int ck_claim_imbrelu_non_monotone(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
@@ -53,7 +53,7 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, const char *verdict, ck_er
         ckib_verify_interval(q, "difference", df, e))
         goto out;
     if (mpfr_sgn(&df->left) <= 0) { ck_fail(e, CK_INVALID, "difference not certified positive"); goto out; }
-    if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
     rc = 0;
 out:
     mpq_clear(t);

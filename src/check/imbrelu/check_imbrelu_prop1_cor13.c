@@ -13,7 +13,7 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 
-int ck_imbrelu_prop1_cor13_box(const json_t *root, const char *verdict, ck_err *e);
+int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e);
 
 enum { ST_UNDEF, ST_AGREE, ST_UNDEC, ST_DIS };
 static const char *const ST_NAME[] = {"UNDEFINED", "AGREES", "UNDECIDED", "DISAGREES"};
@@ -217,7 +217,7 @@ static int select_formulas(pk_ctx *c, const json_t *inst, ck_err *e)
 
 static const char *const EXTRA[] = {"formulas", NULL};
 
-int ck_claim_imbrelu_prop1_cor13(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");
     const json_t *kind = json_is_object(inst) ? json_object_get(inst, "kind") : NULL;
@@ -340,9 +340,9 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, const char *verdict, ck_err
     if ((long)json_object_size(wf) != nsel) { ck_fail(e, CK_MALFORMED, "witnesses.formulas: unexpected keys"); goto out; }
     const char *want_as = worst == ST_DIS ? "a selected formula disagrees with the minimiser"
                         : worst == ST_UNDEC ? "none" : "every selected formula agrees with the minimiser where defined";
-    const char *want_v = worst == ST_DIS ? "REFUTED" : worst == ST_UNDEC ? "INCONCLUSIVE" : "PROVED";
+    ck_verdict want_v = worst == ST_DIS ? CK_REFUTED : worst == ST_UNDEC ? CK_INCONCLUSIVE : CK_PROVED;
     if (strcmp(as, want_as)) { ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want_as); goto out; }
-    if (strcmp(verdict, want_v)) { ck_fail(e, CK_INVALID, "verdict: the checker derives %s", want_v); goto out; }
+    if (verdict != want_v) { ck_fail(e, CK_INVALID, "verdict: the checker derives %s", ck_verdict_name(want_v)); goto out; }
     if (worst == ST_UNDEC) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: a formula is undecided"); goto out; }
     rc = 0;
 out:

@@ -14,7 +14,7 @@
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
 
-int ck_imbrelu_prop1_cor13_box(const json_t *root, const char *verdict, ck_err *e);
+int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e);
 
 enum { LF_HOLDS, LF_COLLAPSED, LF_UNDEC, LF_FAILS };
 static const char *const LF_NAME[] = {"holds", "collapsed", "undecided", "fails"};
@@ -200,7 +200,7 @@ static int q_range(const json_t *j, const char *key, mpq_t lo, mpq_t hi, ck_err 
     return 0;
 }
 
-int ck_imbrelu_prop1_cor13_box(const json_t *root, const char *verdict, ck_err *e)
+int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");
     const char *as = ck_get_str(root, "certificate", "assertion", e);
@@ -247,7 +247,10 @@ int ck_imbrelu_prop1_cor13_box(const json_t *root, const char *verdict, ck_err *
     int fails = c.count[LF_FAILS] > 0;
     const char *want = fails ? "cos_major >= cos_minor on a leaf where M_A > 0" : "cos_major < cos_minor on every decided leaf where M_A > 0";
     if (strcmp(as, want)) { ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want); goto out; }
-    if (strcmp(verdict, fails ? "REFUTED" : "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be %s", fails ? "REFUTED" : "PROVED"); goto out; }
+    if (verdict != (fails ? CK_REFUTED : CK_PROVED)) {
+        ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(fails ? CK_REFUTED : CK_PROVED));
+        goto out;
+    }
     rc = 0;
 out:
     mpq_clears(c.nB, R0, R1, l0, l1, one, NULL);

@@ -61,7 +61,7 @@ static void vfree(mpfi_ptr v, long len)
     free(v);
 }
 
-int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
@@ -221,8 +221,8 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
         ckib_q_interval(&c, "value_paper", -1, Vp);
         mpfi_sub(u, obj, Vp);
         ckib_q_interval(&c, "objective_minus_paper", -1, u);
-        paper = mpfi_has_zero(u) ? "AGREES" : "DISAGREES";
-        if (!strcmp(paper, "AGREES")) { mpfi_abs(v, u); if (mpfr_cmp_ui_2exp(&v->right, 1, -100) >= 0) paper = "UNDECIDED"; }
+        if (!mpfi_has_zero(u)) paper = "DISAGREES";
+        else { mpfi_abs(v, u); paper = mpfr_cmp_ui_2exp(&v->right, 1, -100) >= 0 ? "UNDECIDED" : "AGREES"; }
         mpfi_clear(c1), mpfi_clear(v);
     }
     ckib_q_interval(&c, "grad_W_sq", -1, gW);
@@ -238,13 +238,13 @@ int ck_claim_imbrelu_theorem1(const json_t *root, const char *verdict, ck_err *e
             ck_fail(e, CK_INVALID, "the KKT conditions / optimal value are not established");
             goto out;
         }
-        if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
     } else {
         if (!(mpfr_sgn(&gW->left) > 0 || mpfr_sgn(&gH->left) > 0 || mpfr_sgn(&mumin->right) < 0)) {
             ck_fail(e, CK_INVALID, "no certified KKT violation");
             goto out;
         }
-        if (strcmp(verdict, "REFUTED")) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
     }
     rc = 0;
 out:

@@ -173,7 +173,7 @@ static int rational_q(const json_t *q, const char *name, const mpq_t x, ck_err *
     return rc;
 }
 
-int cklc_box_check(int loss, const json_t *root, const char *verdict, ck_err *e)
+int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     static const char *const IK[] = {"kind", "K", "n", "d", "lambda_W_lo", "lambda_W_hi", "lambda_H_lo", "lambda_H_hi", "max_depth", NULL};
     static const char *const WK[] = {"tree", "leaves", NULL};
@@ -221,7 +221,10 @@ int cklc_box_check(int loss, const json_t *root, const char *verdict, ck_err *e)
     if (rational_q(q, "boundary_area_fraction", x, e)) goto out;
     const int ok = c.count[SD_UNRESOLVED] == 0;
     if (strcmp(as, ok ? AS_BOX : "none")) { ck_fail(e, CK_INVALID, "assertion does not follow from the leaves"); goto out; }
-    if (strcmp(verdict, ok ? "PROVED" : "INCONCLUSIVE")) { ck_fail(e, CK_INVALID, "verdict must be %s", ok ? "PROVED" : "INCONCLUSIVE"); goto out; }
+    if (verdict != (ok ? CK_PROVED : CK_INCONCLUSIVE)) {
+        ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(ok ? CK_PROVED : CK_INCONCLUSIVE));
+        goto out;
+    }
     if (!ok) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: %ld leaves unresolved (certificate well formed, establishes nothing)", c.count[SD_UNRESOLVED]); goto out; }
     rc = 0;
 out:

@@ -118,7 +118,7 @@ static int check_region(const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, con
     return ok;
 }
 
-int cklc_errbound_check(int loss, const json_t *root, const char *verdict, ck_err *e)
+int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
@@ -145,7 +145,7 @@ int cklc_errbound_check(int loss, const json_t *root, const char *verdict, ck_er
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
     if (mpq_sgn(in.test) <= 0) { ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis"); goto out; }
     if (strcmp(as, assertion_text(loss, in.K))) { ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K); goto out; }
-    if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
     if (cklc_keys(q, "quantities", loss == CKLC_MSE ? Q_MSE : Q_CE, e) || ck_keys(w, "witnesses", WK, NULL, e)) goto out;
     mpq_set(x.a, in.test);
     if (cklc_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;

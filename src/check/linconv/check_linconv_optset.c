@@ -62,7 +62,7 @@ out:
     return rc;
 }
 
-int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err *e)
+int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     if (cklc_box_is_box(root)) return cklc_box_check(loss, root, verdict, e);
     const char *as = ck_get_str(root, "certificate", "assertion", e);
@@ -87,7 +87,7 @@ int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err 
         ck_fail(e, strcmp(as, AS_BELOW) && strcmp(as, AS_ABOVE) && strcmp(as, AS_AT) ? CK_MALFORMED : CK_INVALID, "assertion does not match the region of the instance");
         goto out;
     }
-    if (strcmp(verdict, "PROVED")) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
     static const char *const Q_MSE[] = {"threshold_test", "gamma", "alpha_sq", "stat_W", "stat_H", "value", "value_zero", "gap", "value_at_point", "grad_norm_sq", NULL};
     static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W", "stat_H", "value", "value_zero", "gap", "value_at_point", "grad_norm_sq", NULL};
     static const char *const Q_ZERO[] = {"threshold_test", "value_zero", "value_at_point", "grad_norm_sq", NULL};

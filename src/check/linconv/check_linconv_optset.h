@@ -3,5 +3,6 @@
 #define NCCHECK_LINCONV_OPTSET_H
 #include <jansson.h>
 #include "check_json.h"
-int cklc_optset_check(int loss, const json_t *root, const char *verdict, ck_err *e);
+#include "check_verdict.h"
+int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e);
 #endif

@@ -3,7 +3,7 @@
 #include "linconv/check_linconv_common.h"
 #include "linconv/check_linconv_optset.h"
 
-int ck_claim_linconv_prop1(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_linconv_prop1(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return cklc_optset_check(CKLC_MSE, root, verdict, e);
 }

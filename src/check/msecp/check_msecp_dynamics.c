@@ -27,7 +27,7 @@ static const char *const AS[NPART + 2] = {
     "under the flow of eq. (5) with the orthogonal projection, dK/dt = (2/N) K (CI+K)^{-2} at this point "
     "(Lemma 5's law)",
     "the flow setup fails on this instance", "none"};
-static const char *const VERD[NPART + 2] = {"REFUTED", "REFUTED", "PROVED", "PROVED", "REFUTED", "INCONCLUSIVE"};
+static const ck_verdict VERD[NPART + 2] = {CK_REFUTED, CK_REFUTED, CK_PROVED, CK_PROVED, CK_REFUTED, CK_INCONCLUSIVE};
 
 /* A Y^T / N (rows x C) */
 static ckm *class_means(const ckm *A, long C, long N)
@@ -150,7 +150,7 @@ out:
     return rc;
 }
 
-static int check_t0(const json_t *root, const char *verdict, ck_err *e)
+static int check_t0(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     static const char *const NO_KEYS[] = {NULL};
     ckmp_point P;
@@ -189,7 +189,7 @@ out:
     return rc;
 }
 
-int ck_claim_msecp_dynamics(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_msecp_dynamics(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");
     const char *kind = json_is_object(inst) ? json_string_value(json_object_get(inst, "kind")) : NULL;

@@ -4,6 +4,7 @@
 #define NCCHECK_MSECP_DYNAMICS_H
 #include <jansson.h>
 #include "check_json.h"
+#include "check_verdict.h"
 
-int ck_msecp_dynamics_ode(const json_t *root, const char *verdict, ck_err *e);
+int ck_msecp_dynamics_ode(const json_t *root, ck_verdict verdict, ck_err *e);
 #endif

@@ -22,7 +22,7 @@ static const char *const AS[3] = {
     "Proposition 2 (c1 = C^2 N, c2 = CN, c3 = N/4) solves Lemma 5's ODE but not the defined flow's: "
     "at t the two omega(t) differ (omega_gap excludes 0)",
     "none"};
-static const char *const V[3] = {"PROVED", "REFUTED", "INCONCLUSIVE"};
+static const ck_verdict V[3] = {CK_PROVED, CK_REFUTED, CK_INCONCLUSIVE};
 
 typedef struct {
     long C, N;
@@ -150,7 +150,7 @@ static int parse_rat(const json_t *j, const char *k, mpq_t q, const char *hi, ck
     return 0;
 }
 
-int ck_msecp_dynamics_ode(const json_t *root, const char *verdict, ck_err *e)
+int ck_msecp_dynamics_ode(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     static const char *const KEYS[] = {"kind", "part", "C", "N", "omega0", "t", NULL}, *const NO_KEYS[] = {NULL};
     ode I;

@@ -246,7 +246,7 @@ out:
 
 static const char *const NO_KEYS[] = {NULL};
 
-int ck_claim_msecp_identities(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     ckms_inst in;
     qlist L;
@@ -290,8 +290,11 @@ int ck_claim_msecp_identities(const json_t *root, const char *verdict, ck_err *e
                 known ? "does not follow" : "is unknown", want);
         goto out;
     }
-    const char *vwant = (!sing && holds) ? "PROVED" : "REFUTED";
-    if (strcmp(verdict, vwant) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, vwant); goto out; }
+    ck_verdict vwant = (!sing && holds) ? CK_PROVED : CK_REFUTED;
+    if (verdict != vwant) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(vwant));
+        goto out;
+    }
     rc = 0;
 out:
     for (int t = 0; t < L.n; t++) mpq_clear(L.v[t]);

@@ -65,10 +65,10 @@ static int decide(const mpq_t *q)
     return mpq_sgn(q[6]) == 0 ? 0 : (mpq_sgn(q[7]) != 0 ? 1 : 3);
 }
 
-static const char *const V[4] = {"PROVED", "REFUTED", "REFUTED", "INCONCLUSIVE"};
+static const ck_verdict V[4] = {CK_PROVED, CK_REFUTED, CK_REFUTED, CK_INCONCLUSIVE};
 static const ckmm_exact_part PROJECTION = {"projection", QN, compute, decide, AS, V, 4};
 
-int ckmm_check_exact(const json_t *root, const char *verdict, const ckmm_exact_part *c, ck_err *e)
+int ckmm_check_exact(const json_t *root, ck_verdict verdict, const ckmm_exact_part *c, ck_err *e)
 {
     static const char *const NO_KEYS[] = {NULL};
     ckmp_point P;
@@ -97,7 +97,7 @@ out:
     return rc;
 }
 
-int ck_claim_msecp_manifold(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_msecp_manifold(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *in0 = json_object_get(root, "instance");
     const char *pt = json_is_object(in0) ? json_string_value(json_object_get(in0, "part")) : NULL;

@@ -205,7 +205,7 @@ static int check_range(const mpq_t *q, const mpq_t t, const mpq_t d0, long n, ck
     return bad ? -1 : 0;
 }
 
-int ckmm_check_lemma2(const json_t *root, const char *verdict, int orth, ck_err *e)
+int ckmm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, ck_err *e)
 {
     static const char *const EXTRA[] = {"t", "delta0", NULL};
     ckmp_point P;
@@ -251,8 +251,11 @@ int ckmm_check_lemma2(const json_t *root, const char *verdict, int orth, ck_err 
                 known ? "does not follow" : "is unknown", AS[d]);
         goto out;
     }
-    static const char *const V[5] = {"PROVED", "REFUTED", "REFUTED", "PROVED", "INCONCLUSIVE"};
-    if (strcmp(verdict, V[d]) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, V[d]); goto out; }
+    static const ck_verdict V[5] = {CK_PROVED, CK_REFUTED, CK_REFUTED, CK_PROVED, CK_INCONCLUSIVE};
+    if (verdict != V[d]) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(V[d]));
+        goto out;
+    }
     if (d == 4) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); goto out; }
     rc = 0;
 out:

@@ -158,10 +158,10 @@ static int decide(const mpq_t *q)
     return mpq_sgn(q[5]) == 0 && mpq_sgn(q[6]) == 0 ? 0 : 1;
 }
 
-static const char *const V[3] = {"PROVED", "REFUTED", "INCONCLUSIVE"};
+static const ck_verdict V[3] = {CK_PROVED, CK_REFUTED, CK_INCONCLUSIVE};
 static const ckmm_exact_part OBSERVATIONS = {NULL, QN, compute, decide, AS, V, 3};
 
-int ckmm_check_obs(const json_t *root, const char *verdict, ck_err *e)
+int ckmm_check_obs(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return ckmm_check_exact(root, verdict, &OBSERVATIONS, e);
 }

@@ -5,6 +5,7 @@
 #define NCCHECK_MSECP_MANIFOLD_PARTS_H
 #include <jansson.h>
 #include "check_json.h"
+#include "check_verdict.h"
 #include "msecp/check_msecp_manifold_point.h"
 
 #define CKMM_MAX_Q 16
@@ -15,14 +16,15 @@ typedef struct {
     const char *const *qnames;           /* NULL-terminated, at most CKMM_MAX_Q */
     void (*compute)(mpq_t *q, const ckmp_point *P);
     int (*decide)(const mpq_t *q);       /* the index of the assertion that follows */
-    const char *const *assertions, *const *verdicts;
+    const char *const *assertions;
+    const ck_verdict *verdicts;
     int n_assertions;
 } ckmm_exact_part;
 
 /* Checks such a part: no witnesses, the point, every quantity enclosing its exact value, and
  * the assertion and verdict (ck_check_decision). */
-int ckmm_check_exact(const json_t *root, const char *verdict, const ckmm_exact_part *c, ck_err *e);
+int ckmm_check_exact(const json_t *root, ck_verdict verdict, const ckmm_exact_part *c, ck_err *e);
 
-int ckmm_check_lemma2(const json_t *root, const char *verdict, int orth, ck_err *e);
-int ckmm_check_obs(const json_t *root, const char *verdict, ck_err *e);
+int ckmm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, ck_err *e);
+int ckmm_check_obs(const json_t *root, ck_verdict verdict, ck_err *e);
 #endif

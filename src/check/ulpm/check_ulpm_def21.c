@@ -46,7 +46,7 @@ static int nc13_generic(const json_t *ij, ck_qs *r, mpz_t m, ck_err *e)
     return 0;
 }
 
-int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_def21(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as;
     int ai = ck_assertion_index(root, ASSERTIONS, &as, e);
@@ -67,8 +67,8 @@ int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e)
     for (int t = 0; t < NQ; t++)
         if (ck_encl_parse(json_object_get(qj, QNAMES[t]), QNAMES[t], &q[t], e)) goto out;
     if (ai == 1) {
-        if (strcmp(verdict, "INCONCLUSIVE") != 0)
-            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", verdict);
+        if (verdict != CK_INCONCLUSIVE)
+            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", ck_verdict_name(verdict));
         else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
@@ -87,8 +87,8 @@ int ck_claim_ulpm_def21(const json_t *root, const char *verdict, ck_err *e)
                 : "W W^T is not c (I - 11^T/K) with c > 0");
         goto out;
     }
-    if (strcmp(verdict, "PROVED") != 0) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: the assertion holds, so PROVED", verdict);
+    if (verdict != CK_PROVED) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: the assertion holds, so PROVED", ck_verdict_name(verdict));
         goto out;
     }
     rc = 0;

@@ -145,7 +145,7 @@ static void residual(mpfr_t L, mpfr_t U, mpfi_srcptr G, long K, long N, const lo
     mpfi_clear(e), mpfi_clear(t), mpfi_clear(r), mpfi_clear(row);
 }
 
-int ck_claim_ulpm_eq66(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     if (as && strcmp(as, E66_ASSERT) != 0 && strcmp(as, "none") != 0)
@@ -213,8 +213,8 @@ int ck_claim_ulpm_eq66(const json_t *root, const char *verdict, ck_err *e)
         ck_fail(e, CK_INVALID, "assertion not established: ||I - R A||_inf is not < 1 (upper bound %.3g)", mpfr_get_d(U, MPFR_RNDU));
         goto out;
     }
-    if (strcmp(verdict, "PROVED") != 0) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: rank K-1 is certified, so PROVED", verdict);
+    if (verdict != CK_PROVED) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: rank K-1 is certified, so PROVED", ck_verdict_name(verdict));
         goto out;
     }
     rc = 0;

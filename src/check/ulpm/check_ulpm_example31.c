@@ -249,7 +249,7 @@ out:
     return rc;
 }
 
-static int check_kkt(const x31_ctx *x, const json_t *wj, const json_t *qj, const char *as, const char *verdict, ck_err *e)
+static int check_kkt(const x31_ctx *x, const json_t *wj, const json_t *qj, const char *as, ck_verdict verdict, ck_err *e)
 {
     static const char *const WK[] = {"multipliers", NULL};
     static const char *const QK[] = {"stationarity_sq", "min_margin", "min_multiplier", "complementarity_sq", NULL};
@@ -281,7 +281,10 @@ static int check_kkt(const x31_ctx *x, const json_t *wj, const json_t *qj, const
         if (verify_exact(qj, QK[t], v[t], e)) goto out;
     int ai = mpq_sgn(v[2]) < 0 ? 1 : mpq_sgn(v[0]) != 0 ? 2 : mpq_cmp_si(v[1], 1, 1) < 0 ? 3 : mpq_sgn(v[3]) != 0 ? 4 : 0;
     if (strcmp(as, KKT_AS[ai]) != 0) { ck_fail(e, CK_INVALID, "assertion \"%s\" does not hold: %s", as, KKT_AS[ai]); goto out; }
-    if (strcmp(verdict, ai == 0 ? "PROVED" : "REFUTED") != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow", verdict); goto out; }
+    if (verdict != (ai == 0 ? CK_PROVED : CK_REFUTED)) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow", ck_verdict_name(verdict));
+        goto out;
+    }
     rc = 0;
 out:
     for (int t = 0; t < 4; t++) mpq_clear(v[t]);
@@ -491,7 +494,7 @@ static void set_precision(x31_ctx *x, const json_t *root)
     x->prec = (mpfr_prec_t)(p > need ? p : need);
 }
 
-int ck_claim_ulpm_example31(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     x31_ctx x;
     int rc = -1;
@@ -503,7 +506,8 @@ int ck_claim_ulpm_example31(const json_t *root, const char *verdict, ck_err *e)
     if (!as || !wj || !qj || parse_instance(json_object_get(root, "instance"), &x, e)) goto out;
     set_precision(&x, root);
     if (strcmp(as, "none") == 0) {
-        if (strcmp(verdict, "INCONCLUSIVE") != 0) ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", verdict);
+        if (verdict != CK_INCONCLUSIVE)
+            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", ck_verdict_name(verdict));
         else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
@@ -548,8 +552,11 @@ int ck_claim_ulpm_example31(const json_t *root, const char *verdict, ck_err *e)
     }
     if (!(x.part == X31_SEP && !x.box) && check_leaves(&x, qj, e)) goto out;
     if (!x.box && (x.part == X31_C55 || x.part == X31_F10) && check_point(&x, wj, qj, e)) goto out;
-    const char *need = x.part == X31_EQ9 || x.part == X31_F10 ? "REFUTED" : "PROVED";
-    if (strcmp(verdict, need) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, need); goto out; }
+    ck_verdict need = x.part == X31_EQ9 || x.part == X31_F10 ? CK_REFUTED : CK_PROVED;
+    if (verdict != need) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(need));
+        goto out;
+    }
     rc = 0;
 out:
     if (x.llo) {

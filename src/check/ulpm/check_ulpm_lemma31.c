@@ -79,7 +79,7 @@ static int get_index(const json_t *w, const char *key, long lim, long *out, ck_e
     return 0;
 }
 
-int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as;
     int ai = ck_assertion_index(root, ASSERTIONS, &as, e);
@@ -131,8 +131,8 @@ int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
         if (ck_encl_verify(&q[t], QNAMES[t], &v[t], in.m, e)) goto out;
 
     if (ai == 3) {
-        if (strcmp(verdict, "INCONCLUSIVE") != 0)
-            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", verdict);
+        if (verdict != CK_INCONCLUSIVE)
+            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", ck_verdict_name(verdict));
         else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
@@ -148,7 +148,7 @@ int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
                 bad[2]);
         goto out;
     }
-    const char *need = "REFUTED";
+    ck_verdict need = CK_REFUTED;
     if (ai != 2) {
         long long gram = (long long)in.K * in.K * in.d;
         if (gram > L31_MAX_WORK && ck_inst_nc_needs_gram(&in)) {
@@ -159,14 +159,14 @@ int ck_claim_ulpm_lemma31(const json_t *root, const char *verdict, ck_err *e)
             goto out;
         }
         int nc = ck_inst_is_nc(&in, &A);
-        need = (ai == 0) == !nc ? "PROVED" : "REFUTED";
-        if (strcmp(verdict, need) != 0) {
+        need = (ai == 0) == !nc ? CK_PROVED : CK_REFUTED;
+        if (verdict != need) {
             ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" holds and the "
-                    "instance is %sNC, so %s", verdict, as, nc ? "" : "not ", need);
+                    "instance is %sNC, so %s", ck_verdict_name(verdict), as, nc ? "" : "not ", ck_verdict_name(need));
             goto out;
         }
-    } else if (strcmp(verdict, need) != 0) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: q_min > bound means REFUTED", verdict);
+    } else if (verdict != need) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: q_min > bound means REFUTED", ck_verdict_name(verdict));
         goto out;
     }
     rc = 0;

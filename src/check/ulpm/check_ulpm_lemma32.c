@@ -36,16 +36,16 @@ static const int Q_VACUOUS[] = {CL_LOSS, -1};
 /* per statement: the quantities, ending with the statement's delta */
 static const int Q_FULL[2][14] = {{Q_COMMON, CL_DELTA_APP, -1}, {Q_COMMON, CL_DELTA_MAIN, -1}};
 
-static const int *plan(int ai, int st, const char **need, ck_err *e)
+static const int *plan(int ai, int st, ck_verdict *need, ck_err *e)
 {
     (void)e;
-    *need = ai == 2 ? "REFUTED" : "PROVED";
+    *need = ai == 2 ? CK_REFUTED : CK_PROVED;
     return ai == 0 ? Q_VACUOUS : Q_FULL[st];
 }
 
 static const ck_l32_claim CLAIM = {"lemma-3.2/1", "statement", STATEMENTS, ASSERTIONS, plan, decide};
 
-int ck_claim_ulpm_lemma32(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_lemma32(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return ck_l32_check(root, verdict, &CLAIM, e);
 }

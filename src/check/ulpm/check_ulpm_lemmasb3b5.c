@@ -35,7 +35,7 @@ static int decide(mpfi_srcptr V, int below, const void *ctx)
     return ck_l32_lt(&V[CL_GRAD_SQ], &V[CL_E35_RHS_NORHO]);
 }
 
-static const int *plan(int ai, int rd, const char **need, ck_err *e)
+static const int *plan(int ai, int rd, ck_verdict *need, ck_err *e)
 {
     static const int vac[] = {CL_LOSS, -1};
     static const int der[] = {CL_LOSS, CL_RHO_SQ, CL_Q_MIN, CL_GRAD_SQ, CL_RADIAL, CL_SUM_AS,
@@ -47,13 +47,13 @@ static const int *plan(int ai, int rd, const char **need, ck_err *e)
                 READINGS[rd]);
         return NULL;
     }
-    *need = ai == 3 ? "REFUTED" : "PROVED";
+    *need = ai == 3 ? CK_REFUTED : CK_PROVED;
     return ai == 0 ? vac : ai == 1 ? der : nr;
 }
 
 static const ck_l32_claim CLAIM = {"lemmas-b3-b5/1", "reading", READINGS, ASSERTIONS, plan, decide};
 
-int ck_claim_ulpm_lemmasb3b5(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_lemmasb3b5(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return ck_l32_check(root, verdict, &CLAIM, e);
 }

@@ -304,7 +304,7 @@ out:
     return rc;
 }
 
-int ck_claim_ulpm_printed(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_printed(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");
     const char *as = ck_get_str(root, "certificate", "assertion", e);
@@ -334,8 +334,12 @@ int ck_claim_ulpm_printed(const json_t *root, const char *verdict, ck_err *e)
     cp_ctx c = {inst, wj, qj, as, P->holds, P->fails, 0};
     if (P->fn(&c, e)) return -1;
     if (c.holds && !P->holds) { ck_fail(e, CK_INVALID, "the printed formula is not refuted on this instance"); return -1; }
-    const char *want_as = c.holds ? P->holds : P->fails, *want_v = c.holds ? "PROVED" : "REFUTED";
+    const char *want_as = c.holds ? P->holds : P->fails;
+    ck_verdict want_v = c.holds ? CK_PROVED : CK_REFUTED;
     if (strcmp(as, want_as)) { ck_fail(e, CK_INVALID, "assertion does not follow: the checker establishes \"%s\"", want_as); return -1; }
-    if (strcmp(verdict, want_v)) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, want_v); return -1; }
+    if (verdict != want_v) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(want_v));
+        return -1;
+    }
     return 0;
 }

@@ -57,7 +57,7 @@ static int parse_lambda(const json_t *wj, long n, ck_qs *lam, ck_err *e)
     return 0;
 }
 
-static int check_optimum(const json_t *root, const char *verdict, int ai, ck_err *e)
+static int check_optimum(const json_t *root, ck_verdict verdict, int ai, ck_err *e)
 {
     ck_etf E;
     ck_encl q[T_NQ];
@@ -120,8 +120,8 @@ static int check_optimum(const json_t *root, const char *verdict, int ai, ck_err
                     : ck_qs_sgn(&v[T_CS], m) ? "complementarity fails"
                     : ck_qs_cmp_q(&v[T_CMIN], f, m) ? "constraints are not all equal to 1" : NULL;
     if (why) { ck_fail(e, CK_INVALID, "assertion not established: %s", why); goto out; }
-    if (strcmp(verdict, "PROVED") != 0) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: the optimum is certified, so PROVED", verdict);
+    if (verdict != CK_PROVED) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: the optimum is certified, so PROVED", ck_verdict_name(verdict));
         goto out;
     }
     rc = 0;
@@ -134,7 +134,7 @@ out:
     return rc;
 }
 
-int ck_claim_ulpm_theorem32(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_theorem32(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     static const char *const AS[] = {T32_OPT, T32_NOBEAT, "none", NULL};
     const char *as;
@@ -145,10 +145,10 @@ int ck_claim_ulpm_theorem32(const json_t *root, const char *verdict, ck_err *e)
     /* The Lemma 3.1 logic on the same instance, witness and quantities. */
     json_t *tmp = json_copy((json_t *)root);
     json_object_set_new(tmp, "assertion", json_string(ai == 1 ? "q_min < bound" : "none"));
-    int rc = ck_claim_ulpm_lemma31(tmp, ai == 1 ? "PROVED" : verdict, e);
+    int rc = ck_claim_ulpm_lemma31(tmp, ai == 1 ? CK_PROVED : verdict, e);
     json_decref(tmp);
-    if (rc == 0 && strcmp(verdict, "PROVED") != 0) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: the inequality is certified, so PROVED", verdict);
+    if (rc == 0 && verdict != CK_PROVED) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: the inequality is certified, so PROVED", ck_verdict_name(verdict));
         return -1;
     }
     return rc;

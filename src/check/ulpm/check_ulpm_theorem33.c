@@ -85,7 +85,7 @@ static int check_intervals(const ck_inst *in, const ck_qs *qstar, const ck_encl 
     return rc;
 }
 
-int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_theorem33(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as;
     int ai = ck_assertion_index(root, ASSERTIONS, &as, e);
@@ -126,8 +126,8 @@ int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e)
         if (ck_encl_verify(&q[t], QNAMES[t], &v[t], in.m, e)) goto out;
 
     if (ai == 3) {
-        if (strcmp(verdict, "INCONCLUSIVE") != 0)
-            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", verdict);
+        if (verdict != CK_INCONCLUSIVE)
+            ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", ck_verdict_name(verdict));
         else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
@@ -147,10 +147,10 @@ int ck_claim_ulpm_theorem33(const json_t *root, const char *verdict, ck_err *e)
     if (check_intervals(&in, &v[Q_QSTAR], q, (long)p0, ai == 0, ai == 1 ? 1 : -1, e)) goto out;
 
     int nc = ck_inst_is_nc(&in, &v[Q_RHO]);
-    const char *need = ai == 2 ? "REFUTED" : ((ai == 0) == nc ? "PROVED" : "REFUTED");
-    if (strcmp(verdict, need) != 0) {
+    ck_verdict need = ai == 2 ? CK_REFUTED : ((ai == 0) == nc ? CK_PROVED : CK_REFUTED);
+    if (verdict != need) {
         ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" holds and the instance is "
-                "%sNC, so %s", verdict, as, nc ? "" : "not ", need);
+                "%sNC, so %s", ck_verdict_name(verdict), as, nc ? "" : "not ", ck_verdict_name(need));
         goto out;
     }
     rc = 0;

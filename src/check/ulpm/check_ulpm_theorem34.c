@@ -262,7 +262,7 @@ static int check_count(const json_t *qj, const char *name, long v, ck_err *e)
     return rc;
 }
 
-int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
+int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     if (!as) return -1;
@@ -281,7 +281,7 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
     qreq[nq] = NULL;
     if (ck_keys(qj, "quantities", qreq, NULL, e)) return -1;
     if (ai == 2) {
-        ck_fail(e, CK_INVALID, strcmp(verdict, "INCONCLUSIVE") ? "verdict does not follow from assertion \"none\""
+        ck_fail(e, CK_INVALID, verdict != CK_INCONCLUSIVE ? "verdict does not follow from assertion \"none\""
                                                                  : "INCONCLUSIVE: the certificate establishes nothing");
         return -1;
     }
@@ -324,16 +324,19 @@ int ck_claim_ulpm_theorem34(const json_t *root, const char *verdict, ck_err *e)
             check_count(qj, "zero_count", cnt[1], e) || check_count(qj, "positive_count", cnt[2], e))
             goto out;
     }
-    const char *need;
+    ck_verdict need;
     if (ai == 0) {
         if (!neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs a direction or the construction", as); goto out; }
-        need = "PROVED";
+        need = CK_PROVED;
     } else {
         if (!lam_neg) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs lambda < 0 certified", as); goto out; }
         if (!ij || cnt[0] != 0 || neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs the inertia with no negative direction", as); goto out; }
-        need = t34ck_is_nc(&P) ? "PROVED" : "REFUTED";
+        need = t34ck_is_nc(&P) ? CK_PROVED : CK_REFUTED;
     }
-    if (strcmp(verdict, need) != 0) { ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", verdict, need); goto out; }
+    if (verdict != need) {
+        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(need));
+        goto out;
+    }
     rc = 0;
 out:
     if (have_h) t34ck_hess_clear(&h);

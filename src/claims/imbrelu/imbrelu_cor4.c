@@ -136,17 +136,18 @@ int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err)
     json_object_set_new(w, "reference", json_integer(ref));
     json_object_set_new(w, "dead", dead);
     json_object_set_new(w, "phase", json_string(ndead == 0 ? "none" : ndead == K ? "complete" : "partial"));
-    const char *assertion, *verdict;
+    const char *assertion;
+    nc_verdict verdict;
     if (bad >= 0) {
         json_object_set_new(w, "k", json_integer(bad));
         assertion = "Corollary 4 contradicts the Theorem 1 point at class k";
-        verdict = "REFUTED";
+        verdict = NC_REFUTED;
     } else if (unsharp) {
         assertion = "none";
-        verdict = "INCONCLUSIVE";
+        verdict = NC_INCONCLUSIVE;
     } else {
         assertion = "Corollary 4 holds at the minimiser, sharply";
-        verdict = "PROVED";
+        verdict = NC_PROVED;
     }
     *cert = cert_assemble("imbrelu.cor-4",
                           ibr_source("Corollary 4, (17), (18)", "if n_k <= C = N^2 K lambda_W lambda_H/(K-1) then h_k = 0 and "

@@ -233,11 +233,12 @@ int imbrelu_cor4_phase(json_t *j, json_t **cert, nc_error *err)
     }
     json_object_set_new(w, "tree", c.tree);
     json_object_set_new(w, "leaves", c.leaves);
-    const char *assertion = "every decided leaf: Theorem 1 and (17)/(18) give the same phase", *verdict = "PROVED";
+    const char *assertion = "every decided leaf: Theorem 1 and (17)/(18) give the same phase";
+    nc_verdict verdict = NC_PROVED;
     if (c.bad_leaf >= 0) {
         json_object_set_new(w, "leaf", json_integer(c.bad_leaf));
         assertion = "(17)/(18) and Theorem 1 give different phases on leaf";
-        verdict = "REFUTED";
+        verdict = NC_REFUTED;
     }
     *cert = cert_assemble("imbrelu.cor-4",
                           ibr_source("Corollary 4, (17), (18)", "phase diagram over (R, lambda_W lambda_H): minority collapse iff "

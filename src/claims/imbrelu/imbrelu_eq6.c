@@ -30,10 +30,11 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
         ibr_put_ball(q, ibr_name("M", k), M);
         if (bad < 0 && (fmpq_sgn(t) > 0) != (fmpq_sgn(tr) > 0)) bad = k;
     }
-    const char *assertion = "equivalence holds for every class", *verdict = "PROVED";
+    const char *assertion = "equivalence holds for every class";
+    nc_verdict verdict = NC_PROVED;
     if (bad >= 0) {
         assertion = "equivalence fails at class k";
-        verdict = "REFUTED";
+        verdict = NC_REFUTED;
         json_object_set_new(w, "k", json_integer(bad));
     }
     *cert = cert_assemble("imbrelu.eq-6",

@@ -133,7 +133,7 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
                                      "point (H >= 0) has a smaller objective"),
                           ibr_instance_json(instance_json), cert_method(1, GS_PREC),
                           refuted ? "a feasible point with objective below the claimed optimum" : "none", w, q,
-                          refuted ? "REFUTED" : "INCONCLUSIVE");
+                          refuted ? NC_REFUTED : NC_INCONCLUSIVE);
     _arb_vec_clear(M, K);
     _fmpq_vec_clear(X, nv);
     arb_clear(ow), arb_clear(oc), arb_clear(gap);

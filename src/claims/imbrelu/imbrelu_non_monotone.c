@@ -26,7 +26,8 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
     arb_t ri, rj, df;
     arb_init(ri), arb_init(rj), arb_init(df);
     json_t *q = json_object(), *w = json_object();
-    const char *assertion = "none", *verdict = "INCONCLUSIVE";
+    const char *assertion = "none";
+    nc_verdict verdict = NC_INCONCLUSIVE;
     int found = 0;
     for (slong i = 0; i < I.K && !found; i++)
         for (slong j = 0; j < I.K && !found; j++) {
@@ -42,7 +43,7 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
             ibr_put_ball(q, "ratio_j", rj);
             ibr_put_ball(q, "difference", df);
             assertion = "n_i > n_j and M_i/sqrt(n_i) > M_j/sqrt(n_j)";
-            verdict = "PROVED";
+            verdict = NC_PROVED;
         }
     *cert = cert_assemble("imbrelu.non-monotone",
                           ibr_source("Remark after Corollary 2", "M_i/sqrt(n_i) is not always a decreasing function of n_i"),

@@ -337,9 +337,10 @@ int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cert, nc_e
             if (c.st[f] > worst) worst = c.st[f];
         }
     json_object_set_new(w, "formulas", fo);
-    const char *assertion = "every selected formula agrees with the minimiser where defined", *verdict = "PROVED";
-    if (worst == ST_DIS) assertion = "a selected formula disagrees with the minimiser", verdict = "REFUTED";
-    else if (worst == ST_UNDEC) assertion = "none", verdict = "INCONCLUSIVE";
+    const char *assertion = "every selected formula agrees with the minimiser where defined";
+    nc_verdict verdict = NC_PROVED;
+    if (worst == ST_DIS) assertion = "a selected formula disagrees with the minimiser", verdict = NC_REFUTED;
+    else if (worst == ST_UNDEC) assertion = "none", verdict = NC_INCONCLUSIVE;
     *cert = cert_assemble("imbrelu.prop-1-cor-1-3",
                           ibr_source("Proposition 1, Corollaries 1-3",
                                      "norms, inner products and cosines of the optimal classifiers (Prop. 1), the ETF/OF "

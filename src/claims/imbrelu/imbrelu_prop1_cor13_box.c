@@ -240,7 +240,7 @@ int imbrelu_prop1_cor13_certify_box(json_t *j, json_t **cert, nc_error *err)
                           ibr_instance_json(j), cert_method(1, BX_PREC),
                           fails ? "cos_major >= cos_minor on a leaf where M_A > 0"
                                 : "cos_major < cos_minor on every decided leaf where M_A > 0",
-                          w, q, fails ? "REFUTED" : "PROVED");
+                          w, q, fails ? NC_REFUTED : NC_PROVED);
     fmpq_clear(c.nB), fmpq_clear(R0), fmpq_clear(R1), fmpq_clear(l0), fmpq_clear(l1);
     return 0;
 }

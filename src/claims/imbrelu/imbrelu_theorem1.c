@@ -252,15 +252,16 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     arb_mul_2exp_si(tol, tol, -200);   /* squared residuals */
     arb_one(vtol);
     arb_mul_2exp_si(vtol, vtol, -100); /* objective - derived value */
-    const char *assertion = "none", *verdict = "INCONCLUSIVE";
+    const char *assertion = "none";
+    nc_verdict verdict = NC_INCONCLUSIVE;
     arb_sub(u, obj, Vd, prec);
     arb_abs(u, u);
     if (arb_is_positive(gW) || arb_is_positive(gH) || arb_is_negative(mumin)) {
         assertion = "not a KKT point";
-        verdict = "REFUTED";
+        verdict = NC_REFUTED;
     } else if (arb_lt(gW, tol) && arb_lt(gH, tol) && arb_is_nonnegative(mumin) && arb_lt(u, vtol)) {
         assertion = "KKT point attaining the derived optimal value";
-        verdict = "PROVED";
+        verdict = NC_PROVED;
     }
     arb_clear(tol), arb_clear(vtol);
     *cert = cert_assemble("imbrelu.theorem-1",

@@ -246,7 +246,7 @@ int lcv_box_certify(int loss, json_t *instance_json, const certify_options *o, j
                               loss == LCV_MSE ? lcv_source("Proposition 1", "Problem (5) (MSE, bias, averaged) over a box of (lambda_W, lambda_H): optimal set {(0, 0, 1/K)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1 - K sqrt(n lambda_W lambda_H)) beats the zero point")
                                               : lcv_source("Proposition 3", "Problem (8) (CE, no bias, averaged, d >= K) over a box of (lambda_W, lambda_H): optimal set {(0, 0)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1/sqrt(n lambda_W lambda_H) - K + 1) beats the zero point"),
                               json_deep_copy(instance_json), cert_method(loss == LCV_MSE ? 2 : 1, loss == LCV_MSE ? 0 : BOX_PREC),
-                              ok ? AS_BOX : "none", w, q, ok ? "PROVED" : "INCONCLUSIVE");
+                              ok ? AS_BOX : "none", w, q, ok ? NC_PROVED : NC_INCONCLUSIVE);
     }
     fmpq_clear(c.w0), fmpq_clear(c.w1), fmpq_clear(c.h0), fmpq_clear(c.h1), fmpq_clear(c.c), fmpq_clear(c.bad_area);
     return rc ? err->status : 0;

@@ -228,7 +228,8 @@ int lcv_errbound_certify(int loss, json_t *instance_json, const certify_options 
     arb_mat_t W, H;
     arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, I.N);
     put_rational(q, "threshold_test", I.test);
-    const char *verdict = "INCONCLUSIVE", *assertion = "none";
+    nc_verdict verdict = NC_INCONCLUSIVE;
+    const char *assertion = "none";
     if (optimal_point(q, W, H, &I, loss)) {
         double lam0;
         slong c = choose_weight(&lam0, &I, loss, W, H), k = 0;
@@ -250,7 +251,7 @@ int lcv_errbound_certify(int loss, json_t *instance_json, const certify_options 
             json_object_set_new(w, "hessian_dim", json_integer(lcv_dim(&I, loss)));
             put_rational(q, "delta", delta);
             put_rational(q, "kappa", kappa);
-            verdict = "PROVED";
+            verdict = NC_PROVED;
             assertion = assertion_text(loss, I.K);
             fmpq_clear(delta), fmpq_clear(mu), fmpq_clear(kappa), fmpq_clear(shift), arf_clear(f);
         }

@@ -96,7 +96,8 @@ int lcv_optset_certify(int loss, json_t *instance_json, const certify_options *o
     arb_mat_t W, H;
     arb_t alpha, bb, x, y;
     arb_mat_init(W, I.d, K), arb_mat_init(H, I.d, I.N), arb_init(alpha), arb_init(bb), arb_init(x), arb_init(y);
-    const char *assertion, *verdict = "PROVED";
+    const char *assertion;
+    nc_verdict verdict = NC_PROVED;
     const int sg = fmpq_sgn(I.test);
     put_rational(q, "threshold_test", I.test);
     exact_constants(gamma, beta, s, &I, loss);
@@ -161,7 +162,7 @@ int lcv_optset_certify(int loss, json_t *instance_json, const certify_options *o
     lcv_put_ball(q, "grad_norm_sq", x);
     if (sg != 0 && !second_order(w, &I, loss, W, H, sg > 0 ? 1 : 0)) {
         assertion = "none";
-        verdict = "INCONCLUSIVE";
+        verdict = NC_INCONCLUSIVE;
         json_object_clear(w);
     }
     *cert = cert_assemble(loss == LCV_MSE ? "linconv.prop-1" : "linconv.prop-3",

@@ -32,7 +32,7 @@ static const char *const T0A[NPART] = {
     "(omega_j' = omega_j/(CN(C+omega_j^2)))",
     "under the flow of eq. (5) with the orthogonal projection, dK/dt = (2/N) K (CI+K)^{-2} at this point "
     "(Lemma 5's law)"};
-static const char *const T0V[NPART] = {"REFUTED", "REFUTED", "PROVED", "PROVED"};
+static const nc_verdict T0V[NPART] = {NC_REFUTED, NC_REFUTED, NC_PROVED, NC_PROVED};
 static const char *const T0_STRUCT = "the flow setup fails on this instance";
 
 /* index into T0A (the fact holds), NPART (structure fails: REFUTED), NPART + 1 (none) */
@@ -70,7 +70,7 @@ static int t0_certify(json_t *inst, json_t **cert, nc_error *err)
     for (int k = 0; k < MSECP_DYN_T0_NQ; k++)
         json_object_set_new(qs, msecp_dyn_t0_names[k], msecp_rational_quantity(q[k], 128));
     const char *as = d < NPART ? T0A[d] : d == NPART ? T0_STRUCT : "none";
-    const char *v = d < NPART ? T0V[d] : d == NPART ? "REFUTED" : "INCONCLUSIVE";
+    nc_verdict v = d < NPART ? T0V[d] : d == NPART ? NC_REFUTED : NC_INCONCLUSIVE;
     *cert = cert_assemble("msecp.dynamics", msecp_dynamics_source(), json_deep_copy(P.json), cert_method(2, 0), as,
                           json_object(), qs, v);
     for (int k = 0; k < MSECP_DYN_T0_NQ; k++) fmpq_clear(q[k]);

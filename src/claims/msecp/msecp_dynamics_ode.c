@@ -223,7 +223,7 @@ int msecp_dynamics_ode_certify(json_t *inst, json_t **cert, nc_error *err)
     json_object_set_new(qs, QN[4], cert_quantity(wb, NULL, 1));
     json_object_set_new(qs, QN[5], cert_quantity(gap, NULL, 1));
     json_object_set_new(qs, QN[6], cert_quantity(r, NULL, 1));
-    static const char *const V[3] = {"PROVED", "REFUTED", "INCONCLUSIVE"};
+    static const nc_verdict V[3] = {NC_PROVED, NC_REFUTED, NC_INCONCLUSIVE};
     *cert = cert_assemble("msecp.dynamics", msecp_dynamics_source(), json_deep_copy(inst), cert_method(1, ODE_PREC),
                           AS[d], json_object(), qs, V[d]);
     for (int k = 0; k < 3; k++) fmpq_clear(g[k]);

@@ -316,7 +316,7 @@ int msecp_identities_certify(json_t *instance_json, const certify_options *o, js
         const char *nm = msecp_identity_names[I.identity];
         if (sing) snprintf(assertion, sizeof assertion, "%s", sing);
         else snprintf(assertion, sizeof assertion, "%s: identity %s", nm, holds ? "holds" : "fails");
-        const char *verdict = (!sing && holds) ? "PROVED" : "REFUTED";
+        nc_verdict verdict = (!sing && holds) ? NC_PROVED : NC_REFUTED;
         json_t *w = json_object();
         *cert = cert_assemble("msecp.identities", mq_source(I.identity), msecp_inst_to_json(&I), cert_method(2, 0),
                               assertion, w, quantities_json(&L), verdict);

@@ -111,7 +111,7 @@ int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json
     int d = msecp_manifold_decide(q);
     json_t *qs = json_object();
     for (int k = 0; k < NQ; k++) json_object_set_new(qs, QN[k], msecp_rational_quantity(q[k], 128));
-    static const char *const V[4] = {"PROVED", "REFUTED", "REFUTED", "INCONCLUSIVE"};
+    static const nc_verdict V[4] = {NC_PROVED, NC_REFUTED, NC_REFUTED, NC_INCONCLUSIVE};
     *cert = cert_assemble("msecp.manifold", source(), json_deep_copy(P.json), cert_method(2, 0),
                           msecp_manifold_assertions[d], json_object(), qs, V[d]);
     for (int k = 0; k < NQ; k++) fmpq_clear(q[k]);

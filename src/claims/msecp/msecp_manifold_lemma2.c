@@ -284,7 +284,7 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     }
     json_object_set_new(w, "S", rows);
     for (int k = 0; k < NQI; k++) arb_clear(v[k]);
-    static const char *const V[5] = {"PROVED", "REFUTED", "REFUTED", "PROVED", "INCONCLUSIVE"};
+    static const nc_verdict V[5] = {NC_PROVED, NC_REFUTED, NC_REFUTED, NC_PROVED, NC_INCONCLUSIVE};
     *cert = cert_assemble("msecp.manifold", source(orth), json_deep_copy(P.json), cert_method(2, PREC), AS[d], w, qs,
                           V[d]);
 out:

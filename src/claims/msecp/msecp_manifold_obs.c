@@ -172,7 +172,7 @@ int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
     if (hyp) d = fmpq_is_zero(q[5]) && fmpq_is_zero(q[6]) ? 0 : 1;
     json_t *qs = json_object();
     for (int k = 0; k < NQ; k++) json_object_set_new(qs, QN[k], msecp_rational_quantity(q[k], 128));
-    static const char *const VD[3] = {"PROVED", "REFUTED", "INCONCLUSIVE"};
+    static const nc_verdict VD[3] = {NC_PROVED, NC_REFUTED, NC_INCONCLUSIVE};
     *cert = cert_assemble("msecp.manifold", source(), json_deep_copy(P.json), cert_method(2, 0), AS[d], json_object(),
                           qs, VD[d]);
     for (int k = 0; k < NQ; k++) fmpq_clear(q[k]);

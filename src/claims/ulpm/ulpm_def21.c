@@ -62,7 +62,8 @@ int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t *
         return err->status;
     }
     ok = ok && fmpq_is_zero(r->a) && fmpq_is_zero(r->b);
-    const char *verdict = ok ? "PROVED" : "INCONCLUSIVE", *assertion = ok ? D21_ASSERT : "none";
+    nc_verdict verdict = ok ? NC_PROVED : NC_INCONCLUSIVE;
+    const char *assertion = ok ? D21_ASSERT : "none";
     fmpq_mul_si(c, g1, -E.K);                 /* Gram = c (I - 11^T/K): off-diagonal -c/K */
     fmpq_div(cosv, g1, g0);                   /* equal norms: cos = g1 / g0 */
     fmpz_t nz;

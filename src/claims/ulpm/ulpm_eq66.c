@@ -183,7 +183,7 @@ int ulpm_eq66_certify(json_t *instance_json, const certify_options *o, json_t **
                                       "the K x nK gradient G = grad L(Z) of the CE loss in logits (eq. (64)) "
                                       "has rank K-1, and u^T G = 0 iff u is a multiple of 1"),
                           instance_to_json(&I), cert_method(1, prec), ok ? E66_ASSERT : "none", w, q,
-                          ok ? "PROVED" : "INCONCLUSIVE");
+                          ok ? NC_PROVED : NC_INCONCLUSIVE);
     arf_clear(res_u), arf_clear(sum_u), arf_clear(lo), arf_clear(hi);
     arb_mat_clear(R);
     flint_free(cols);

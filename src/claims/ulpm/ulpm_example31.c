@@ -119,7 +119,7 @@ static json_t *kkt_witness(void)
 }
 
 /* part kkt: exact; returns the assertion and sets *verdict */
-static const char *certify_kkt(const ex31_inst *I, json_t *q, const char **verdict)
+static const char *certify_kkt(const ex31_inst *I, json_t *q, nc_verdict *verdict)
 {
     fmpq_t t2, st, mm, ml, cs;
     fmpq_init(t2); fmpq_init(st); fmpq_init(mm); fmpq_init(ml); fmpq_init(cs);
@@ -137,7 +137,7 @@ static const char *certify_kkt(const ex31_inst *I, json_t *q, const char **verdi
     else if (fmpq_cmp_ui(mm, 1) < 0) as = "infeasible for (5)";
     else if (!fmpq_is_zero(cs)) as = "complementary slackness fails with multipliers (8)";
     else as = "KKT point of (5) with multipliers (8)";
-    *verdict = strcmp(as, "KKT point of (5) with multipliers (8)") == 0 ? "PROVED" : "REFUTED";
+    *verdict = strcmp(as, "KKT point of (5) with multipliers (8)") == 0 ? NC_PROVED : NC_REFUTED;
     fmpq_clear(t2); fmpq_clear(st); fmpq_clear(mm); fmpq_clear(ml); fmpq_clear(cs);
     return as;
 }
@@ -236,7 +236,8 @@ int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json
     ex31_inst I;
     if (ex31_inst_parse(&I, instance_json, err)) { ex31_inst_clear(&I); return err->status; }
     json_t *w = json_object(), *q = json_object();
-    const char *assertion = "none", *verdict = "INCONCLUSIVE";
+    const char *assertion = "none";
+    nc_verdict verdict = NC_INCONCLUSIVE;
     int tier = 2;
     slong prec = 0;
     if (I.part == EX31_KKT) {
@@ -284,7 +285,7 @@ int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json
         tier = I.part == EX31_SEPARATION && !I.box ? 2 : 1;
         if (decided) {
             assertion = ASSERT_OK[I.part];
-            verdict = (I.part == EX31_EQ9 || I.part == EX31_FAMILY10) ? "REFUTED" : "PROVED";
+            verdict = (I.part == EX31_EQ9 || I.part == EX31_FAMILY10) ? NC_REFUTED : NC_PROVED;
         } else {
             json_object_clear(w);
             json_object_clear(q);

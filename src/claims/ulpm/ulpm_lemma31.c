@@ -187,12 +187,12 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
         tier = 2;
         decided = 1;
     }
-    const char *verdict = "INCONCLUSIVE";
+    nc_verdict verdict = NC_INCONCLUSIVE;
     if (decided) {
         int nc = exact_is_nc(I);
-        if (strcmp(assertion, L31_LT) == 0) verdict = nc ? "REFUTED" : "PROVED";
-        else if (strcmp(assertion, L31_EQ) == 0) verdict = nc ? "PROVED" : "REFUTED";
-        else verdict = "REFUTED";
+        if (strcmp(assertion, L31_LT) == 0) verdict = nc ? NC_REFUTED : NC_PROVED;
+        else if (strcmp(assertion, L31_EQ) == 0) verdict = nc ? NC_PROVED : NC_REFUTED;
+        else verdict = NC_REFUTED;
     }
     *cert = cert_assemble("ulpm.lemma-3.1", l31_source(), instance_to_json(I), cert_method(tier, prec),
                           assertion, l31_witness(I, c, j), l31_quantities(&b, exact, I->n), verdict);

@@ -23,14 +23,14 @@ static const char *const SOURCE_STATEMENTS[] = {
 /* per statement: the quantities, ending with the statement's delta */
 static const int Q_FULL[2][14] = {{Q_COMMON, L32_DELTA_APP, -1}, {Q_COMMON, L32_DELTA_MAIN, -1}};
 
-static int decide(const l32_point *p, int st, const char **as, const char **verdict, const int **list)
+static int decide(const l32_point *p, int st, const char **as, nc_verdict *verdict, const int **list)
 {
     int didx = st == 0 ? L32_DELTA_APP : L32_DELTA_MAIN;
     *list = Q_FULL[st];
     if (arb_is_positive(p->q[L32_EPS_GAP]) && arb_lt(p->q[L32_DELTA_ACT], p->q[didx])) {
-        *as = "eps and delta bounds hold"; *verdict = "PROVED"; return 1;
+        *as = "eps and delta bounds hold"; *verdict = NC_PROVED; return 1;
     }
-    if (arb_gt(p->q[L32_DELTA_ACT], p->q[didx])) { *as = "delta bound fails"; *verdict = "REFUTED"; return 1; }
+    if (arb_gt(p->q[L32_DELTA_ACT], p->q[didx])) { *as = "delta bound fails"; *verdict = NC_REFUTED; return 1; }
     return 0;
 }
 

@@ -286,7 +286,8 @@ int l32_certify(const l32_claim *c, json_t *instance_json, const certify_options
         fmpq_clear(scale);
         return err->status;
     }
-    const char *as = "none", *verdict = "INCONCLUSIVE";
+    const char *as = "none";
+    nc_verdict verdict = NC_INCONCLUSIVE;
     const int *list = Q_VACUOUS;
     l32_point p;
     l32_point_init(&p);
@@ -294,7 +295,7 @@ int l32_certify(const l32_claim *c, json_t *instance_json, const certify_options
     for (prec = 128; prec <= o->max_prec; prec *= 2) {
         used = prec;
         l32_point_eval(&p, &I, scale, prec);
-        if (p.below_log2 == -1) { as = "hypothesis fails: L > log 2"; verdict = "PROVED"; break; }
+        if (p.below_log2 == -1) { as = "hypothesis fails: L > log 2"; verdict = NC_PROVED; break; }
         if (p.below_log2 == 1 && c->decide(&p, v, &as, &verdict, &list)) break;
     }
     *cert = cert_assemble(c->claim, ulpm_source(c->label, c->statements[v]),

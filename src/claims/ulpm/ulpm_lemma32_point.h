@@ -8,6 +8,7 @@
 #define ULPM_LEMMA32_POINT_H
 #include <arb.h>
 #include <jansson.h>
+#include "cert/verdict.h"
 #include "claims/claim.h"
 #include "common/nc_error.h"
 #include "instance/instance.h"
@@ -58,7 +59,7 @@ typedef struct {
     const char *const *statements;       /* source statement of each variant */
     /* At a point evaluated with below_log2 == 1: sets *list (the quantities to state, ending
      * with -1) and, when the balls decide the claim, *as and *verdict, returning 1. */
-    int (*decide)(const l32_point *p, int variant, const char **as, const char **verdict,
+    int (*decide)(const l32_point *p, int variant, const char **as, nc_verdict *verdict,
                   const int **list);
 } l32_claim;
 

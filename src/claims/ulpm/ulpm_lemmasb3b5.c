@@ -31,17 +31,17 @@ static int derived_hold(const l32_point *p)
            arb_gt(q + L32_GRAD_SQ, q + L32_E35_RHS) && arb_gt(q + L32_E37_RHS_SQ, q + L32_E37_LHS_SQ);
 }
 
-static int decide(const l32_point *p, int rd, const char **as, const char **verdict, const int **list)
+static int decide(const l32_point *p, int rd, const char **as, nc_verdict *verdict, const int **list)
 {
     *list = rd == 0 ? Q_DERIVED : Q_NORHO;
     if (rd == 0 && derived_hold(p)) {
-        *as = "inequalities (24), (34), (35), (37) hold"; *verdict = "PROVED"; return 1;
+        *as = "inequalities (24), (34), (35), (37) hold"; *verdict = NC_PROVED; return 1;
     }
     if (rd == 1 && arb_gt(p->q[L32_GRAD_SQ], p->q[L32_E35_RHS_NORHO])) {
-        *as = "eq35 without rho holds"; *verdict = "PROVED"; return 1;
+        *as = "eq35 without rho holds"; *verdict = NC_PROVED; return 1;
     }
     if (rd == 1 && arb_lt(p->q[L32_GRAD_SQ], p->q[L32_E35_RHS_NORHO])) {
-        *as = "eq35 without rho fails"; *verdict = "REFUTED"; return 1;
+        *as = "eq35 without rho fails"; *verdict = NC_REFUTED; return 1;
     }
     return 0;
 }

@@ -157,7 +157,7 @@ int up_part_def21(const json_t *inst, up_out *r, nc_error *err)
     r->label = "Definition 2.1 (seed 001)";
     r->statement = "M = sqrt(K/(K-1)) Q (I_K - 1 1^T/K) with Q orthogonal is a symmetric matrix";
     r->assertion = sym ? "M is symmetric" : "M is not symmetric";
-    r->verdict = sym ? "PROVED" : "REFUTED";
+    r->verdict = sym ? NC_PROVED : NC_REFUTED;
     qsqrt_clear(x);
     fmpq_clear(s), fmpq_clear(t);
     _fmpq_vec_clear(A, K * K);
@@ -217,7 +217,7 @@ int up_part_nc4(const json_t *inst, up_out *r, nc_error *err)
     r->label = "(NC4) (seed 001)";
     r->statement = "argmin_k <w_k, h> = argmin_k ||h - hbar_k|| (class means hbar_k = w_k / C)";
     r->assertion = same ? "argmin_k <w_k, h> = argmin_k ||h - hbar_k||" : "argmin_k <w_k, h> != argmin_k ||h - hbar_k||";
-    r->verdict = same ? "PROVED" : "REFUTED";
+    r->verdict = same ? NC_PROVED : NC_REFUTED;
 out:
     fmpq_clear(C), fmpq_clear(t), fmpq_clear(u);
     _fmpq_vec_clear(h, d), _fmpq_vec_clear(in, K), _fmpq_vec_clear(di, K);
@@ -248,7 +248,7 @@ int up_part_eq64(const json_t *inst, up_out *r, nc_error *err)
     r->label = "(64) (seed 000)";
     r->statement = "z_{k,i,j} is the entry in row j and column (k-1)K + i of Z (1-based)";
     r->assertion = eq ? "(k-1)K + i = (k-1)n + i for all k, i" : "(k-1)K + i != (k-1)n + i at the witness";
-    r->verdict = eq ? "PROVED" : "REFUTED";
+    r->verdict = eq ? NC_PROVED : NC_REFUTED;
     return 0;
 }
 
@@ -298,7 +298,7 @@ int up_part_eq55(const json_t *inst, up_out *r, nc_error *err)
     r->label = "(55) and the sentence after it (seed 000)";
     r->statement = "W'(a) = C (M + a u 1^T)/sqrt(1+2a^2), H'(a) = W'(a)^T; when a = -1, (W', H') = (W, H) = (C M, C M)";
     r->assertion = eq ? "W'(a) = W" : "W'(a) != W";
-    r->verdict = eq ? "PROVED" : "REFUTED";
+    r->verdict = eq ? NC_PROVED : NC_REFUTED;
     qsqrt_clear(x), qsqrt_clear(y);
 done:
     fmpq_clear(C), fmpq_clear(a), fmpq_clear(s);

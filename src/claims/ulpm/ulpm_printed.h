@@ -7,12 +7,14 @@
 #include <arb.h>
 #include <jansson.h>
 #include <flint/fmpq.h>
+#include "cert/verdict.h"
 #include "claims/claim.h"
 #include "common/nc_error.h"
 
 typedef struct {
     const char *label, *statement; /* source label and statement of the part */
-    const char *assertion, *verdict;
+    const char *assertion;
+    nc_verdict verdict;
     json_t *w, *q;                 /* witnesses, quantities (stolen by cert_assemble) */
     json_t *instance;              /* the instance as re-emitted */
     int tier;

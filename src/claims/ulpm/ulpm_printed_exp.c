@@ -100,7 +100,7 @@ int up_part_eq58(const json_t *inst, up_out *r, nc_error *err)
     r->statement = "f'(a) = e^{(4a^2-2)/(1+2a^2)} (8a/(1+2a^2) - 8a(2a^2-1)/(1+2a^2)^2) + 2 e^{-4a^2/(1+2a^2)} "
                    "(16a^3/(1+2a^2)^2 - 8a/(1+2a^2)) for f(a) = e^{(4a^2-2)/(1+2a^2)} + 2 e^{-4a^2/(1+2a^2)}";
     r->assertion = eq ? "printed f'(a) = derived f'(a)" : differ ? "printed f'(a) != derived f'(a)" : "none";
-    r->verdict = eq ? "PROVED" : differ ? "REFUTED" : "INCONCLUSIVE";
+    r->verdict = eq ? NC_PROVED : differ ? NC_REFUTED : NC_INCONCLUSIVE;
     arb_clear(vp), arb_clear(vd);
 done:
     fmpq_clear(a), fmpq_clear(D), fmpq_clear(A), fmpq_clear(B), fmpq_clear(d1), fmpq_clear(d2);
@@ -152,7 +152,7 @@ int up_part_eq12(const json_t *inst, up_out *r, nc_error *err)
     r->label = "(12) (seed 000)";
     r->statement = "at neural collapse, the inner products of (12) equal -(||W||^2 + ||H||^2)/(c K (K-1) sqrt(n)) (constant c illegible in the OCR)";
     r->assertion = eq ? "lhs = printed for all k != j" : "lhs != printed at the witness";
-    r->verdict = eq ? "PROVED" : "REFUTED";
+    r->verdict = eq ? NC_PROVED : NC_REFUTED;
     fmpq_clear(wk), fmpq_clear(wj), fmpq_clear(g), fmpq_clear(nw);
     qsqrt_clear(x), qsqrt_clear(y), qsqrt_clear(rho);
 done:

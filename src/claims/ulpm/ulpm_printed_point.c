@@ -84,7 +84,7 @@ int up_part_gbound(const json_t *inst, const certify_options *o, up_out *r, nc_e
     r->label = "proof of Lemma B.5 (seed 000)";
     r->statement = "||g_kij|| <= 2 rho for the gradient g_kij of s_kij = (w_k - w_j).h_{k,i}, rho^2 = ||W||^2 + ||H||^2";
     r->assertion = ok ? "max ||grad s_kij||^2 <= 4 rho^2" : "||grad s_kij||^2 > 4 rho^2 at the witness";
-    r->verdict = ok ? "PROVED" : "REFUTED";
+    r->verdict = ok ? NC_PROVED : NC_REFUTED;
     for (long t = 0; t < K * K; t++) qsqrt_clear(G[t]);
     for (long c = 0; c < N; c++) qsqrt_clear(hn[c]);
     flint_free(G), flint_free(hn);
@@ -153,7 +153,7 @@ int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_err
     r->label = "gradient flow after (4) (seed 001)";
     r->statement = "the training flow is dW/dt = dL/dW, dH/dt = dL/dH (so that L decreases along it)";
     r->assertion = pos ? "dL/dt = ||grad L||^2 > 0 along the printed flow" : "none";
-    r->verdict = pos ? "REFUTED" : "INCONCLUSIVE";
+    r->verdict = pos ? NC_REFUTED : NC_INCONCLUSIVE;
     _arb_vec_clear(th, P), _arb_vec_clear(g, P);
     arb_clear(s), arb_clear(ns);
     instance_clear(&I);
@@ -200,7 +200,7 @@ int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_err
     r->statement = "the tangent space of (W,H), the directions orthogonal to (W,H), is "
                    "T(W,H) = {(dW,dH): <grad_W L, dW> + <grad_H L, dH> = 0}";
     r->assertion = ok ? "some v with <theta, v> = 0 has <grad L, v> != 0" : "none";
-    r->verdict = ok ? "REFUTED" : "INCONCLUSIVE";
+    r->verdict = ok ? NC_REFUTED : NC_INCONCLUSIVE;
     _arb_vec_clear(th, P), _arb_vec_clear(g, P);
     arb_clear(v), arb_clear(best), arb_clear(t1);
     instance_clear(&I);

@@ -91,7 +91,7 @@ static int t32_optimum(json_t *ij, json_t **cert, nc_error *err)
     json_object_set_new(w, "multiplier", lam);
     *cert = cert_assemble("ulpm.theorem-3.2", ulpm_source("Theorem 3.2 (= Theorem B.2), problem (5)/(13)", T32_STATEMENT),
                           ulpm_etf_to_json(&E), cert_method(2, 0), ok ? T32_OPT : "none", w, q,
-                          ok ? "PROVED" : "INCONCLUSIVE");
+                          ok ? NC_PROVED : NC_INCONCLUSIVE);
     for (int k = 0; k < T_NQ; k++) qsqrt_clear(v[k]);
     qsqrt_clear(one), qsqrt_clear(t);
     fmpq_clear(g0), fmpq_clear(g1), fmpq_clear(c), fmpq_clear(f);
@@ -114,7 +114,7 @@ static int t32_no_beat(json_t *ij, const certify_options *o, json_t **cert, nc_e
     *cert = cert_assemble("ulpm.theorem-3.2", ulpm_source("Theorem 3.2 (= Theorem B.2), problem (5)/(13)", T32_STATEMENT),
                           instance_to_json(&I), json_deep_copy(json_object_get(l31, "method")),
                           lt ? T32_NOBEAT : "none", json_deep_copy(json_object_get(l31, "witnesses")),
-                          json_deep_copy(json_object_get(l31, "quantities")), lt ? "PROVED" : "INCONCLUSIVE");
+                          json_deep_copy(json_object_get(l31, "quantities")), lt ? NC_PROVED : NC_INCONCLUSIVE);
     json_decref(l31);
     instance_clear(&I);
     return 0;

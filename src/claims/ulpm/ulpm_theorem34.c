@@ -330,7 +330,8 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
     int critical = t34_crit_exact(&cr, &P);
     t34_margin_min(R.margin_min, &P);
     slong prec = 0;
-    const char *assertion = T34_NONE, *verdict = "INCONCLUSIVE";
+    const char *assertion = T34_NONE;
+    nc_verdict verdict = NC_INCONCLUSIVE;
     if (critical) {
         slong prec_neg = 0;   /* the first precision that certified a negative direction */
         for (prec = 128; prec <= o->max_prec; prec *= 2) {
@@ -346,9 +347,9 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
             t34_attempt(&R, &P, &cr, prec, 0);
         }
         if (prec > o->max_prec) prec = o->max_prec;
-        if (R.have_dir || R.have_con) assertion = T34_NEG, verdict = "PROVED";
+        if (R.have_dir || R.have_con) assertion = T34_NEG, verdict = NC_PROVED;
         else if (arb_is_negative(R.lam) && R.have_inertia && R.neg == 0)
-            assertion = T34_NONNEG, verdict = P.is_nc ? "PROVED" : "REFUTED";
+            assertion = T34_NONNEG, verdict = P.is_nc ? NC_PROVED : NC_REFUTED;
     }
     if (strcmp(assertion, T34_NONE) == 0) R.have_dir = R.have_con = R.have_inertia = 0;
     *cert = cert_assemble("ulpm.theorem-3.4", t34_source(), json_incref(P.json), cert_method(1, prec),
