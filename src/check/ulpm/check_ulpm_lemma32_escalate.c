@@ -1,12 +1,12 @@
-/* check_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 / ulpm.lemmas-b3-b5
- * checks (check_escalate.h), the rule that stops it when more precision cannot help, and the
- * certificate check the two claims share around it. */
-#include "check_escalate.h"
+/* check_ulpm_lemma32_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 /
+ * ulpm.lemmas-b3-b5 checks (check_ulpm_lemma32_escalate.h), the rule that stops it when more
+ * precision cannot help, and the certificate check the two claims share around it. */
+#include "ulpm/check_ulpm_lemma32_escalate.h"
 
 #include <string.h>
 
 #include "check_ce.h"
-#include "check_claims.h"
+#include "check_decision.h"
 #include "check_enclosure.h"
 
 /* After a precision at which some stated enclosure did not contain the checker's interval:
