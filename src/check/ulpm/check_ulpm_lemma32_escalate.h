@@ -25,16 +25,6 @@ typedef struct {
     ck_l32_decide_fn decide;
 } ck_l32_claim;
 
-/* Escalates from CK_L32_PREC_MIN to CK_L32_PREC_MAX bits (V: CL_NQ intervals; LIST: the
- * quantities the certificate states, ending with -1). Returns 1 when the stated enclosures
- * contain the checker's intervals and DECIDE(V, *below, CTX) holds; 0 when they contain them but
- * no precision decided (V and *below from the last evaluation); -1 with the rejection in e
- * (malformed or invalid enclosure, an enclosure that cannot contain the exact value, or none
- * fitting up to CK_L32_PREC_MAX bits). */
-int ck_l32_escalate(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale,
-                    const json_t *qj, const int *list, ck_l32_decide_fn decide, const void *ctx,
-                    ck_err *e);
-
 /* The check of a certificate of claim C: the assertion (one of C->assertions; "none" is
  * INCONCLUSIVE and rejected), the wrapper instance, no witnesses, the quantities by
  * ck_l32_escalate, and the verdict the assertion means. 0 if valid, -1 with the rejection in e. */
