@@ -5,7 +5,8 @@
 #include <time.h>
 #include "bench_timing.h"
 
-double bench_now(void)
+/* Monotonic clock, seconds. */
+static double bench_now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);

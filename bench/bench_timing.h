@@ -14,9 +14,6 @@ typedef struct {
     bench_fn fn;
 } bench_method;
 
-/* Monotonic clock, seconds. */
-double bench_now(void);
-
 /* Median seconds per call of the plain method (REPS <= BENCH_MAX_PAIRS timings after a
  * warm-up call; calls repeated to last about 0.1 s). */
 double bench_time_plain(bench_fn plain, void *ctx, int reps);

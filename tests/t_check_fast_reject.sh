@@ -1,6 +1,7 @@
 #!/bin/sh
 # t_check_fast_reject.sh: the precision escalation of the ulpm.lemma-3.2 / ulpm.lemmas-b3-b5
-# checks (src/check/check_escalate.c) retries at a higher precision only while that can help.
+# checks (src/check/ulpm/check_ulpm_lemma32_escalate.c) retries at a higher precision only while
+# that can help.
 # A stated enclosure disjoint from nccheck's interval (which contains the exact value) is
 # rejected at once as a wrong enclosure (exit 1), not after escalating to 8192 bits; an
 # enclosure that overlaps the interval but is tighter than it is still retried, and accepted

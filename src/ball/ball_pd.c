@@ -75,7 +75,8 @@ out:
     return est;
 }
 
-void ball_pd_quantise(ball_pd_witness *w, const double *R, slong n)
+/* Quantises the double factor R into w (chooses E, fills Rint; w->n = n). */
+static void ball_pd_quantise(ball_pd_witness *w, const double *R, slong n)
 {
     double m = 0;
     for (slong t = 0; t < n * n; t++) m = fmax(m, fabs(R[t]));

@@ -38,9 +38,6 @@ int ball_pd_cholesky_double(double *R, const double *A, slong n, double shift);
  * numerically positive definite A; returns a negative number when plain Cholesky fails. */
 double ball_pd_lambda_min_estimate(const double *A, slong n, int iterations);
 
-/* Quantises the double factor R into w (chooses E, fills Rint; w->n = n). */
-void ball_pd_quantise(ball_pd_witness *w, const double *R, slong n);
-
 /* Verifies w against A (n x n balls, symmetric as a set: both (i,j) and (j,i) are read):
  * returns 1 iff the diagonal-dominance test above passes, which proves lambda_min(A) > w->mu
  * for every symmetric A in the balls. 0 means "not proved", never "false". */

@@ -52,7 +52,6 @@ void ck_inst_dot_wh(const ck_inst *in, long k, long c, ck_qs *out); /* w_k . h_c
 void ck_inst_dot_ww(const ck_inst *in, long k, long j, ck_qs *out); /* w_k . w_j */
 void ck_inst_norm_w(const ck_inst *in, ck_qs *out);                 /* ||W||_F^2 */
 void ck_inst_norm_h(const ck_inst *in, ck_qs *out);                 /* ||H||_F^2 */
-void ck_inst_wsum(const ck_inst *in, long l, ck_qs *out);           /* sum_k W[k][l] */
 /* 1 iff sum_k w_k = 0 and all ||w_k|| are equal (K d): the NC test goes on to its K^2 d part. */
 int ck_inst_nc_needs_gram(const ck_inst *in);
 /* 1 iff the instance is an NC point of ulpm Lemma 3.1 (A = ||W||_F^2 + ||H||_F^2), exactly. */

@@ -151,7 +151,8 @@ void ck_inst_norm_h(const ck_inst *in, ck_qs *out)
     else norm_layers(in, 1, in->d, in->n * in->K, out);
 }
 
-void ck_inst_wsum(const ck_inst *in, long l, ck_qs *out)
+/* sum_k W[k][l] */
+static void ck_inst_wsum(const ck_inst *in, long l, ck_qs *out)
 {
     mpq_set_ui(out->a, 0, 1);
     mpq_set_ui(out->b, 0, 1);

@@ -4,7 +4,6 @@
 #define CLI_H
 #include <stdio.h>
 #include <jansson.h>
-#include <flint/fmpq.h>
 #include "cert/verdict.h"
 #include "claims/claim.h"
 #include "common/nc_error.h"
@@ -24,10 +23,6 @@ int cli_parse_long(const char *option, const char *s, long lo, long hi, long *ou
  * or an error status. */
 int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o,
                          const char *out_path, int quiet, nc_verdict *verdict, nc_error *err);
-
-/* An exact number option: integer, decimal, p/q, or scientific "2.5e-3" (exponent at most
- * 400 in absolute value), read exactly into q. */
-int cli_parse_exact(const char *option, const char *s, fmpq_t q, nc_error *err);
 
 /* Prints "nccert: <message>" to stderr and returns the error's status. */
 int cli_fail(const nc_error *err);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "instance/entry_parse.h"
 
 static const char certify_usage[] =
     "usage: nccert certify CLAIM --instance FILE [-o CERT.json] [options]\n"
@@ -118,19 +119,34 @@ static int parse_certify_args(certify_args *a, int argc, char **argv, nc_error *
 
 /* The instance as JSON: read from the file, parsed from the option, or the generator's object
  * (validated by the certifier itself). NULL on error. */
-/* Adds key = the exact rational of s (integer, decimal, p/q or scientific) as a "p/q" string. */
+/* Adds key = the exact rational of s as a "p/q" string: an integer, decimal, p/q, or scientific
+ * "2.5e-3" (exponent at most 400 in absolute value). */
 static int set_exact(json_t *j, const char *key, const char *option, const char *s, nc_error *err)
 {
-    fmpq_t q;
-    fmpq_init(q);
-    int rc = cli_parse_exact(option, s, q, err);
-    if (rc == 0) {
-        char *t = fmpq_get_str(NULL, 10, q);
-        json_object_set_new(j, key, json_string(t));
-        flint_free(t);
+    char mant[ENTRY_MAX_CHARS + 1], *t = NULL;
+    const char *e = strpbrk(s, "eE");
+    size_t mlen = e ? (size_t)(e - s) : strlen(s);
+    long exp10 = 0;
+    if (mlen == 0 || mlen > ENTRY_MAX_CHARS)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s expects an exact number, got \"%.40s\"", option, s);
+    memcpy(mant, s, mlen);
+    mant[mlen] = '\0';
+    /* the mantissa first (a bad one is reported as such), then the exponent */
+    int bad = (t = entry_scaled_string(mant, 0)) == NULL ||
+              (e && (strchr(mant, '/') || cli_parse_long(option, e + 1, -400, 400, &exp10, err)));
+    if (!bad && exp10 != 0) {
+        free(t);
+        bad = (t = entry_scaled_string(mant, exp10)) == NULL;
     }
-    fmpq_clear(q);
-    return rc;
+    if (bad) {
+        free(t);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "%s expects an exact number (integer, decimal, p/q or 1e-4 style), got \"%.40s\"",
+                            option, s);
+    }
+    json_object_set_new(j, key, json_string(t));
+    free(t);
+    return 0;
 }
 
 /* The instance of the claim's own kind from parameter flags (see certify_usage). */

@@ -6,7 +6,6 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "cert/cert.h"
-#include "instance/entry_parse.h"
 
 int cli_parse_long(const char *option, const char *s, long lo, long hi, long *out, nc_error *err)
 {
@@ -18,31 +17,6 @@ int cli_parse_long(const char *option, const char *s, long lo, long hi, long *ou
     if (v < lo || v > hi)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s must be in [%ld, %ld], got %ld", option, lo, hi, v);
     *out = v;
-    return 0;
-}
-
-int cli_parse_exact(const char *option, const char *s, fmpq_t q, nc_error *err)
-{
-    char mant[ENTRY_MAX_CHARS + 1];
-    const char *e = strpbrk(s, "eE");
-    size_t mlen = e ? (size_t)(e - s) : strlen(s);
-    long exp10 = 0;
-    if (mlen == 0 || mlen > ENTRY_MAX_CHARS)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s expects an exact number, got \"%.40s\"", option, s);
-    memcpy(mant, s, mlen);
-    mant[mlen] = '\0';
-    if (entry_parse_fmpq(q, mant) || (e && (strchr(mant, '/') || cli_parse_long(option, e + 1, -400, 400, &exp10, err))))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "%s expects an exact number (integer, decimal, p/q or 1e-4 style), got \"%.40s\"",
-                            option, s);
-    if (exp10 != 0) {
-        fmpz_t p10;
-        fmpz_init(p10);
-        fmpz_ui_pow_ui(p10, 10, (ulong)(exp10 < 0 ? -exp10 : exp10));
-        if (exp10 > 0) fmpq_mul_fmpz(q, q, p10);
-        else fmpq_div_fmpz(q, q, p10);
-        fmpz_clear(p10);
-    }
     return 0;
 }
 

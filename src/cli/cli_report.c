@@ -11,6 +11,8 @@
 #include "audit/audit.h"
 #include "audit/audit_cli.h"
 #include "claims/registry.h"
+#include "claims/imbrelu/imbrelu_figures.h"
+#include "claims/ulpm/ulpm_figures.h"
 
 static const char report_usage[] =
     "usage: nccert report [--out DIR] [--specs DIR] [--no-figures]\n"
@@ -32,102 +34,50 @@ typedef struct {
     int ok;
 } report_fig;
 
-/* ---------- figure data (Arb at 128 bits, printed to 17 digits: illustrations) ---------- */
+/* ---------- figure data (computed in the papers' folders, printed to 17 digits) ---------- */
 
-static void put(FILE *f, const arb_t x)
+static void put(FILE *f, double x)
 {
-    fprintf(f, " %.17g", arf_get_d(arb_midref(x), ARF_RND_NEAR));
+    fprintf(f, " %.17g", x);
 }
 
-/* Example 3.1 at C: loss difference along (55) (parameter a) and along (10) (eps = 1 + alpha)
- * against the squared distance to (W,H). Closed forms of proofs/derivations/ulpm-example-3.1.md. */
+/* Example 3.1 at C: loss difference along (55) and along (10) against the squared distance to
+ * (W,H) (ulpm_figure_example31), as two gnuplot data blocks. */
 static void data_example31(FILE *f, const char *Cs)
 {
-    slong prec = 128;
-    arb_t C2, L0, t, u, v, a, s, dist, L, eps, beta;
-    arb_init(C2); arb_init(L0); arb_init(t); arb_init(u); arb_init(v); arb_init(a); arb_init(s);
-    arb_init(dist); arb_init(L); arb_init(eps); arb_init(beta);
-    arb_set_str(C2, Cs, prec);
-    arb_sqr(C2, C2, prec);
-    /* L0 = 4 log(1 + e^{-4C^2} + 2 e^{-2C^2}) */
-    arb_mul_si(t, C2, -4, prec); arb_exp(t, t, prec);
-    arb_mul_si(u, C2, -2, prec); arb_exp(u, u, prec); arb_mul_2exp_si(u, u, 1);
-    arb_add(L0, t, u, prec); arb_add_ui(L0, L0, 1, prec); arb_log(L0, L0, prec); arb_mul_ui(L0, L0, 4, prec);
+    double c55[ULPM_FIG_EX31_N][2], f10[ULPM_FIG_EX31_N][2];
+    ulpm_figure_example31(c55, f10, Cs);
     fprintf(f, "# curve55: dist_sq loss_diff\n");
-    for (int i = 1; i <= 200; i++) {
-        arb_set_si(a, i); arb_div_ui(a, a, 400, prec);          /* a in (0, 1/2] */
-        arb_sqr(s, a, prec); arb_mul_2exp_si(s, s, 1); arb_add_ui(s, s, 1, prec); /* 1 + 2a^2 */
-        /* f(a) = e^{C^2(4a^2-2)/(1+2a^2)} + 2 e^{-4C^2 a^2/(1+2a^2)} */
-        arb_sqr(t, a, prec); arb_mul_ui(t, t, 4, prec); arb_sub_ui(t, t, 2, prec);
-        arb_mul(t, t, C2, prec); arb_div(t, t, s, prec); arb_exp(t, t, prec);
-        arb_sqr(u, a, prec); arb_mul_si(u, u, -4, prec); arb_mul(u, u, C2, prec); arb_div(u, u, s, prec);
-        arb_exp(u, u, prec); arb_mul_2exp_si(u, u, 1);
-        arb_add(t, t, u, prec);
-        arb_mul_si(u, C2, -2, prec); arb_exp(u, u, prec); arb_mul(t, t, u, prec);
-        arb_add_ui(t, t, 1, prec); arb_log(L, t, prec); arb_mul_ui(L, L, 4, prec);
-        arb_sub(L, L, L0, prec);
-        /* dist^2 = 32 C^2 (r - 1)/r, r = sqrt(1 + 2a^2) */
-        arb_sqrt(v, s, prec); arb_sub_ui(dist, v, 1, prec); arb_div(dist, dist, v, prec);
-        arb_mul(dist, dist, C2, prec); arb_mul_ui(dist, dist, 32, prec);
-        fprintf(f, "55"); put(f, dist); put(f, L); fprintf(f, "\n");
+    for (int i = 0; i < ULPM_FIG_EX31_N; i++) {
+        fprintf(f, "55"); put(f, c55[i][0]); put(f, c55[i][1]); fprintf(f, "\n");
     }
     fprintf(f, "\n\n# family10: dist_sq loss_diff\n");
-    for (int i = 1; i <= 200; i++) {
-        /* eps from 2^-14 to 2^-1 geometrically; alpha = -1 + eps, beta = -sqrt(eps(2-eps)/2) */
-        arb_set_si(eps, i); arb_mul_ui(eps, eps, 13, prec); arb_div_ui(eps, eps, 200, prec);
-        arb_sub_ui(eps, eps, 14, prec); arb_set_ui(t, 2); arb_pow(eps, t, eps, prec);
-        arb_sub_ui(t, eps, 2, prec); arb_neg(t, t); arb_mul(t, t, eps, prec); arb_mul_2exp_si(t, t, -1);
-        arb_sqrt(beta, t, prec); arb_neg(beta, beta);
-        /* partner margin C^2 (2 - eps)^2, other pair 2 C^2 (1 - beta eps) */
-        arb_sub_ui(t, eps, 2, prec); arb_sqr(t, t, prec); arb_mul(t, t, C2, prec); arb_neg(t, t); arb_exp(t, t, prec);
-        arb_mul(u, beta, eps, prec); arb_sub_ui(u, u, 1, prec); arb_mul(u, u, C2, prec); arb_mul_2exp_si(u, u, 1);
-        arb_exp(u, u, prec); arb_mul_2exp_si(u, u, 1);
-        arb_add(t, t, u, prec); arb_add_ui(t, t, 1, prec); arb_log(L, t, prec); arb_mul_ui(L, L, 4, prec);
-        arb_sub(L, L, L0, prec);
-        arb_mul(dist, eps, C2, prec); arb_mul_ui(dist, dist, 16, prec);
-        fprintf(f, "10"); put(f, dist); put(f, L); fprintf(f, "\n");
+    for (int i = 0; i < ULPM_FIG_EX31_N; i++) {
+        fprintf(f, "10"); put(f, f10[i][0]); put(f, f10[i][1]); fprintf(f, "\n");
     }
-    arb_clear(C2); arb_clear(L0); arb_clear(t); arb_clear(u); arb_clear(v); arb_clear(a); arb_clear(s);
-    arb_clear(dist); arb_clear(L); arb_clear(eps); arb_clear(beta);
 }
 
-/* Coefficient of M in (9): printed and derived, C in (0, 3]. */
+/* Coefficient of M in (9): printed and derived, C in (0, 3] (ulpm_figure_eq9). */
 static void data_eq9(FILE *f)
 {
-    slong prec = 128;
-    arb_t C, x, ep, em, num, pr, de;
-    arb_init(C); arb_init(x); arb_init(ep); arb_init(em); arb_init(num); arb_init(pr); arb_init(de);
+    double pts[ULPM_FIG_EQ9_N][3];
+    ulpm_figure_eq9(pts);
     fprintf(f, "# C printed derived\n");
-    for (int i = 1; i <= 300; i++) {
-        arb_set_si(C, i); arb_div_ui(C, C, 100, prec);
-        arb_sqr(x, C, prec); arb_mul_2exp_si(x, x, 1);
-        arb_exp(ep, x, prec); arb_neg(x, x); arb_exp(em, x, prec);
-        arb_mul_2exp_si(num, em, 1); arb_add_ui(num, num, 2, prec); arb_mul(num, num, C, prec); arb_neg(num, num);
-        arb_add(pr, ep, em, prec); arb_mul_2exp_si(pr, pr, 1); arb_add_ui(pr, pr, 2, prec); arb_div(pr, num, pr, prec);
-        arb_add(de, ep, em, prec); arb_add_ui(de, de, 2, prec); arb_div(de, num, de, prec);
-        put(f, C); put(f, pr); put(f, de); fprintf(f, "\n");
+    for (int i = 0; i < ULPM_FIG_EQ9_N; i++) {
+        put(f, pts[i][0]); put(f, pts[i][1]); put(f, pts[i][2]); fprintf(f, "\n");
     }
-    arb_clear(C); arb_clear(x); arb_clear(ep); arb_clear(em); arb_clear(num); arb_clear(pr); arb_clear(de);
 }
 
-/* imbrelu, two groups (K_A classes of n_A = R n_B samples, K_B of n_B): from eq. (6),
- * M_k > 0 iff N^2 lambda < n_k (K-1)/K with lambda = lambda_W lambda_H, N = n_B (K_A R + K_B).
- * Boundaries in lambda: minority collapse (n_k = n_B), complete collapse (n_k = n_A). */
+/* imbrelu, two groups: the collapse boundaries of eq. (6) in lambda_W lambda_H against
+ * R = n_A/n_B (imbrelu_figure_phases). */
 static void data_imbrelu(FILE *f, int KA, int KB, int nB)
 {
-    slong prec = 128;
-    int K = KA + KB;
-    arb_t R, N2, lm, lc;
-    arb_init(R); arb_init(N2); arb_init(lm); arb_init(lc);
+    double pts[IMBRELU_FIG_PHASE_N][3];
+    imbrelu_figure_phases(pts, KA, KB, nB);
     fprintf(f, "# R lambda_minority lambda_complete (K_A=%d K_B=%d n_B=%d)\n", KA, KB, nB);
-    for (int i = 0; i <= 200; i++) {
-        arb_set_si(R, i); arb_div_ui(R, R, 50, prec); arb_set_ui(N2, 10); arb_pow(R, N2, R, prec); /* 1..1e4 */
-        arb_mul_si(N2, R, KA, prec); arb_add_si(N2, N2, KB, prec); arb_mul_si(N2, N2, nB, prec); arb_sqr(N2, N2, prec);
-        arb_set_si(lm, (K - 1) * nB); arb_div_si(lm, lm, K, prec); arb_div(lm, lm, N2, prec);
-        arb_mul(lc, lm, R, prec);
-        put(f, R); put(f, lm); put(f, lc); fprintf(f, "\n");
+    for (int i = 0; i < IMBRELU_FIG_PHASE_N; i++) {
+        put(f, pts[i][0]); put(f, pts[i][1]); put(f, pts[i][2]); fprintf(f, "\n");
     }
-    arb_clear(R); arb_clear(N2); arb_clear(lm); arb_clear(lc);
 }
 
 /* Copies the committed TSV `src` into `out` as gnuplot data blocks (separated by two blank

@@ -1,4 +1,6 @@
-/* entry_parse.c: exact parsing of instance entries: integer, finite decimal, or p/q. */
+/* entry_parse.c: exact parsing of instance entries: integer, finite decimal, or p/q; and such an
+ * entry scaled by a power of ten, as a canonical string (scientific option values). */
+#include <stdlib.h>
 #include <string.h>
 #include "instance/entry_parse.h"
 
@@ -58,4 +60,27 @@ int entry_parse_fmpq(fmpq_t q, const char *s)
     fmpz_clear(num);
     fmpz_clear(den);
     return ok ? 0 : -1;
+}
+
+char *entry_scaled_string(const char *m, long exp10)
+{
+    fmpq_t q;
+    fmpq_init(q);
+    char *out = NULL;
+    if (entry_parse_fmpq(q, m) == 0) {
+        if (exp10 != 0) {
+            fmpz_t p10;
+            fmpz_init(p10);
+            fmpz_set_ui(p10, 10);
+            fmpz_pow_ui(p10, p10, (ulong)(exp10 < 0 ? -exp10 : exp10));
+            if (exp10 > 0) fmpq_mul_fmpz(q, q, p10);
+            else fmpq_div_fmpz(q, q, p10);
+            fmpz_clear(p10);
+        }
+        char *t = fmpq_get_str(NULL, 10, q);
+        out = strdup(t);
+        flint_free(t);
+    }
+    fmpq_clear(q);
+    return out;
 }

@@ -1,4 +1,5 @@
-/* entry_parse.h: reading one exact instance entry ("-3", "0.125", "3/7") into a rational. */
+/* entry_parse.h: reading one exact instance entry ("-3", "0.125", "3/7") into a rational, and
+ * an entry scaled by a power of ten (scientific option values) as a canonical string. */
 #ifndef ENTRY_PARSE_H
 #define ENTRY_PARSE_H
 #include <flint/fmpq.h>
@@ -8,5 +9,9 @@
 /* Parses s exactly (grammar of specs/instance.md). Returns 0 on success, -1 (q untouched
  * or garbage) when s is not an integer, finite decimal or rational with non-zero denominator. */
 int entry_parse_fmpq(fmpq_t q, const char *s);
+
+/* The canonical string of the exact value of M * 10^EXP10 ("p/q", or an integer), M an entry as
+ * for entry_parse_fmpq; NULL when M is not one. The caller frees it with free(). */
+char *entry_scaled_string(const char *m, long exp10);
 
 #endif

@@ -173,16 +173,6 @@ int ckib_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_er
     return rc;
 }
 
-int ckib_get_lo_hi(const json_t *q, const char *name, mpq_t lo, mpq_t hi, ck_err *e)
-{
-    ck_encl c;
-    ck_encl_init(&c);
-    int rc = parse_q(q, name, &c, e);
-    if (!rc) mpq_set(lo, c.lo), mpq_set(hi, c.hi);
-    ck_encl_clear(&c);
-    return rc;
-}
-
 int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e)
 {
     if (!json_is_object(q)) { ck_fail(e, CK_MALFORMED, "%s: not an object", what); return -1; }

@@ -32,8 +32,6 @@ void ckib_c1(mpfi_t c, const ckib_inst *in, int printed);
 int ckib_verify_interval(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e);
 /* Quantity NAME: exact rational X (exact value, when given, must equal X). */
 int ckib_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_err *e);
-/* Reads lo of quantity NAME into out (for decisions made on certified bounds). */
-int ckib_get_lo_hi(const json_t *q, const char *name, mpq_t lo, mpq_t hi, ck_err *e);
 /* The set of keys of Q must be exactly NAMES (count nn). */
 int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e);
 /* The point of Theorem 1 for the M_k given (M exactly 0 -> r exactly 0): r[k] = ||h_k||,

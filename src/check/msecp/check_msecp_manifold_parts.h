@@ -22,7 +22,7 @@ typedef struct {
 } ckmm_exact_part;
 
 /* Checks such a part: no witnesses, the point, every quantity enclosing its exact value, and
- * the assertion and verdict (ck_check_decision). */
+ * the assertion and verdict (ck_check_decision). check_msecp_manifold_exact.c. */
 int ckmm_check_exact(const json_t *root, ck_verdict verdict, const ckmm_exact_part *c, ck_err *e);
 
 int ckmm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, ck_err *e);

@@ -210,7 +210,10 @@ static void derived(mpfi_ptr V, long K, long n)
     mpfi_clear(sg); mpfi_clear(t); mpfi_clear(u);
 }
 
-void ck_l32_eval(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale, mpfr_prec_t prec)
+/* V: CL_NQ intervals at precision prec. Evaluates every quantity; *below is 1 when the
+ * intervals prove L < log 2, -1 when they prove L > log 2, 0 otherwise. The quantities from
+ * CL_GAMMA on are evaluated only when *below == 1. */
+static void ck_l32_eval(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale, mpfr_prec_t prec)
 {
     long K = in->K, d = in->d, n = in->n, N = n * K;
     mpfi_ptr W = ck_ivec_init(K * d, prec), H = ck_ivec_init(d * N, prec);
@@ -259,7 +262,12 @@ int ck_l32_lt(mpfi_srcptr x, mpfi_srcptr y)
     return mpfr_cmp(&x->right, &y->left) < 0;
 }
 
-int ck_l32_verify(const json_t *qj, const int *list, mpfi_srcptr V, ck_err *e)
+/* Checks the certificate's quantities object QJ: exactly the names in LIST (indices ending with
+ * -1); each enclosure parses (no "exact"), has lo <= hi, a decimal rendering containing [lo, hi]
+ * (malformed/invalid as in check_enclosure), and contains the interval V[index].
+ * Returns 0, 1 (some stated enclosure does not contain V: retry at a higher precision) or -1
+ * (failure recorded in e). */
+static int ck_l32_verify(const json_t *qj, const int *list, mpfi_srcptr V, ck_err *e)
 {
     const char *names[CL_NQ + 1];
     int len = 0;

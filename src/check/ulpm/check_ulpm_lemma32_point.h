@@ -25,18 +25,6 @@ int ck_l32_wrapper_parse(const json_t *j, const char *kind, const char *vkey,
                          const char *const *values, ck_inst *in, int *variant, mpq_t scale,
                          ck_err *e);
 
-/* V: CL_NQ intervals at precision prec. Evaluates every quantity; *below is 1 when the
- * intervals prove L < log 2, -1 when they prove L > log 2, 0 otherwise. The quantities from
- * CL_GAMMA on are evaluated only when *below == 1. */
-void ck_l32_eval(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale, mpfr_prec_t prec);
-
-/* Checks the certificate's quantities object QJ: exactly the names in LIST (indices ending with
- * -1); each enclosure parses (no "exact"), has lo <= hi, a decimal rendering containing [lo, hi]
- * (malformed/invalid as in check_enclosure), and contains the interval V[index].
- * Returns 0, 1 (some stated enclosure does not contain V: retry at a higher precision) or -1
- * (failure recorded in e). */
-int ck_l32_verify(const json_t *qj, const int *list, mpfi_srcptr V, ck_err *e);
-
 /* x < y, proved by the intervals. */
 int ck_l32_lt(mpfi_srcptr x, mpfi_srcptr y);
 

@@ -1,8 +1,8 @@
 /* check_ulpm_printed.c: owns the check of claim ulpm.printed: the part table (instance,
  * witness and quantity keys, the two assertions of each part), the dispatch, the verdict rule
- * (printed formula holds -> PROVED, false -> REFUTED, decided here), the quantity helpers, and
- * the exact parts def21-symmetric, nc4, eq64-index, eq55-endpoint (GMP rationals and
- * Q(sqrt m), never floating point). */
+ * (printed formula holds -> PROVED, false -> REFUTED, decided here), and the exact parts
+ * def21-symmetric, nc4, eq64-index, eq55-endpoint (GMP rationals and Q(sqrt m), never floating
+ * point). The helpers the parts share: check_ulpm_printed_fields.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +13,11 @@
 #include "ulpm/check_ulpm_printed.h"
 
 #define CP_MAX_DIM 64
+
+static int cp_def21(cp_ctx *c, ck_err *e);
+static int cp_nc4(cp_ctx *c, ck_err *e);
+static int cp_eq64(cp_ctx *c, ck_err *e);
+static int cp_eq55(cp_ctx *c, ck_err *e);
 
 typedef struct {
     const char *part;
@@ -44,57 +49,6 @@ static const cp_part PARTS[] = {
     {"eq67-tangent", cp_eq67, {"kind", "part", "point"}, {"p", "q", "precision_bits"}, {"theta_dot_v", "grad_dot_v"},
      NULL, "some v with <theta, v> = 0 has <grad L, v> != 0"},
 };
-
-int cp_entry(mpq_t x, const json_t *v, const char *what, ck_err *e)
-{
-    if (!json_is_string(v) || ck_parse_entry(json_string_value(v), x)) {
-        ck_fail(e, CK_MALFORMED, "instance.%s: a number string required", what);
-        return -1;
-    }
-    return 0;
-}
-
-int cp_wint(const json_t *wj, const char *key, long lo, long hi, long *out, ck_err *e)
-{
-    long long v;
-    if (ck_get_int(wj, "witnesses", key, &v, e)) return -1;
-    if (v < lo || v > hi) {
-        ck_fail(e, CK_MALFORMED, "witnesses.%s: out of range [%ld, %ld]", key, lo, hi);
-        return -1;
-    }
-    *out = (long)v;
-    return 0;
-}
-
-int cp_exact(const json_t *qj, const char *name, const mpq_t a, const mpq_t b, const mpz_t m, ck_err *e)
-{
-    ck_encl q;
-    ck_qs x;
-    ck_encl_init(&q), ck_qs_init(&x);
-    mpq_set(x.a, a), mpq_set(x.b, b);
-    int rc = ck_encl_parse(json_object_get(qj, name), name, &q, e) || ck_encl_verify(&q, name, &x, m, e) ? -1 : 0;
-    ck_encl_clear(&q), ck_qs_clear(&x);
-    return rc;
-}
-
-int cp_interval(const json_t *qj, const char *name, mpfi_srcptr v, ck_err *e)
-{
-    ck_encl q;
-    ck_encl_init(&q);
-    int rc = -1;
-    if (ck_encl_parse(json_object_get(qj, name), name, &q, e)) goto out;
-    if (q.has_exact) ck_fail(e, CK_MALFORMED, "quantity %s: no exact value expected", name);
-    else if (mpq_cmp(q.lo, q.hi) > 0) ck_fail(e, CK_INVALID, "quantity %s: lo > hi", name);
-    else if (mpq_cmp(q.dlo, q.lo) > 0 || mpq_cmp(q.dhi, q.hi) < 0)
-        ck_fail(e, CK_INVALID, "quantity %s: decimal rendering does not contain [lo, hi]", name);
-    else if (!mpfr_number_p(&v->left) || !mpfr_number_p(&v->right) || mpfr_cmp_q(&v->left, q.lo) < 0 ||
-             mpfr_cmp_q(&v->right, q.hi) > 0)
-        ck_fail(e, CK_INVALID, "quantity %s: [lo, hi] does not contain the checker's interval", name);
-    else rc = 0;
-out:
-    ck_encl_clear(&q);
-    return rc;
-}
 
 /* rows x cols matrix of entries into a fresh array (*rows, *cols out; cols required equal) */
 static mpq_t *cp_matrix(const json_t *inst, const char *key, long *rows, long *cols, ck_err *e)
@@ -131,7 +85,7 @@ static void cp_matrix_free(mpq_t *M, long len)
 }
 
 /* def21-symmetric: A = Q (I - J/K), M = A sqrt(K(K-1))/(K-1); M symmetric iff A is. */
-int cp_def21(cp_ctx *c, ck_err *e)
+static int cp_def21(cp_ctx *c, ck_err *e)
 {
     long K, k2, wi, wj;
     mpq_t *Q = cp_matrix(c->inst, "Q", &K, &k2, e);
@@ -182,7 +136,7 @@ out:
 }
 
 /* nc4: both argmin sets computed exactly; witnesses must lie in them */
-int cp_nc4(cp_ctx *c, ck_err *e)
+static int cp_nc4(cp_ctx *c, ck_err *e)
 {
     long K, d, a, b;
     mpq_t *W = cp_matrix(c->inst, "W", &K, &d, e);
@@ -232,7 +186,7 @@ out:
 }
 
 /* eq64-index: 1-based k, i; printed (k-1)K + i, class-major (k-1)n + i, nK columns */
-int cp_eq64(cp_ctx *c, ck_err *e)
+static int cp_eq64(cp_ctx *c, ck_err *e)
 {
     long long K, n;
     long k, i;
@@ -259,7 +213,7 @@ int cp_eq64(cp_ctx *c, ck_err *e)
 }
 
 /* eq55-endpoint: W'(a)_rc = C (M_rc + a u_r) sqrt(pq)/p with 1 + 2a^2 = p/q, against C M_rc */
-int cp_eq55(cp_ctx *c, ck_err *e)
+static int cp_eq55(cp_ctx *c, ck_err *e)
 {
     static const int M[4][4] = {{1, -1, 0, 0}, {-1, 1, 0, 0}, {0, 0, 1, -1}, {0, 0, -1, 1}};
     static const int U[4] = {1, 1, -1, -1};

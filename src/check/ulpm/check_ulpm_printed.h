@@ -17,7 +17,7 @@ typedef struct {
     int holds;                    /* set by the part */
 } cp_ctx;
 
-/* helpers (check_ulpm_printed.c) */
+/* helpers (check_ulpm_printed_fields.c) */
 int cp_entry(mpq_t x, const json_t *v, const char *what, ck_err *e);
 int cp_wint(const json_t *wj, const char *key, long lo, long hi, long *out, ck_err *e);
 /* quantity NAME must have exact value a + b sqrt(m) (m = 1 for rationals) */
@@ -25,11 +25,7 @@ int cp_exact(const json_t *qj, const char *name, const mpq_t a, const mpq_t b, c
 /* quantity NAME (no exact) must contain the checker's interval v */
 int cp_interval(const json_t *qj, const char *name, mpfi_srcptr v, ck_err *e);
 
-/* parts */
-int cp_def21(cp_ctx *c, ck_err *e);
-int cp_nc4(cp_ctx *c, ck_err *e);
-int cp_eq64(cp_ctx *c, ck_err *e);
-int cp_eq55(cp_ctx *c, ck_err *e);
+/* parts (def21-symmetric, nc4, eq64-index, eq55-endpoint: check_ulpm_printed.c) */
 int cp_eq58(cp_ctx *c, ck_err *e);   /* check_ulpm_printed_exp.c */
 int cp_eq12(cp_ctx *c, ck_err *e);
 int cp_gbound(cp_ctx *c, ck_err *e); /* check_ulpm_printed_point.c */

@@ -31,6 +31,8 @@ static int c4_two_group(const ibr_inst *I, slong *nA, slong *nB, slong *KA, slon
     return *nA > *nB;
 }
 
+static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err);
+
 int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
@@ -40,7 +42,7 @@ int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t
     return imbrelu_cor4_instance(instance_json, cert, err);
 }
 
-int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err)
+static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err)
 {
     ibr_inst I;
     if (ibr_inst_parse(&I, instance_json, C4_EXTRA, err)) { ibr_inst_clear(&I); return err->status; }

@@ -12,6 +12,4 @@ typedef struct {
 /* Best objective over `starts` seeded random starts, `iters` projected-gradient steps each;
  * best (K*d + d*N doubles: W row-major, then H row-major d x N) receives the best point. */
 double gs_search(const gs_problem *p, int starts, unsigned long long seed, int iters, double *best);
-/* The objective of problem (4) in double (no error bound: a guide, never evidence). */
-double gs_objective(const gs_problem *p, const double *x);
 #endif

@@ -55,8 +55,6 @@ static void gs_project(const gs_problem *p, double *x)
     for (int t = p->K * p->d; t < p->K * p->d + p->d * p->N; t++) if (x[t] < 0) x[t] = 0;
 }
 
-double gs_objective(const gs_problem *p, const double *x) { return gs_eval(p, x, NULL); }
-
 double gs_search(const gs_problem *p, int starts, unsigned long long seed, int iters, double *best)
 {
     int n = p->K * p->d + p->d * p->N;

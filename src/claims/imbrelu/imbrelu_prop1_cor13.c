@@ -227,7 +227,7 @@ static int pc_select(pc_ctx *c, const json_t *j, nc_error *err)
 
 static const char *const PC_EXTRA[] = {"formulas", NULL};
 
-int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cert, nc_error *err)
+static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cert, nc_error *err)
 {
     ibr_inst I;
     pc_ctx c;

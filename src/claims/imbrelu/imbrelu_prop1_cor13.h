@@ -6,6 +6,5 @@
 #include <jansson.h>
 #include "claims/claim.h"
 
-int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cert, nc_error *err);
 int imbrelu_prop1_cor13_certify_box(json_t *instance_json, json_t **cert, nc_error *err);
 #endif

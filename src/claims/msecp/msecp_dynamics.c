@@ -9,17 +9,6 @@
 #include "claims/msecp/msecp_dynamics.h"
 #include "cert/cert.h"
 
-json_t *msecp_dynamics_source(void)
-{
-    return msecp_source("Lemmas 4-5, Proposition 2, Corollary 1",
-                        "Under continually renormalized gradient flow (eq. (5), Pi of Proposition 4) on the "
-                        "central path: Lemma 4 dx_j/dt = omega_j/(C+omega_j^2)^2 (y_j/N - omega_j C x_j); "
-                        "Lemma 5 d omega_j/dt = omega_j/(N (C+omega_j^2)^2); Proposition 2 "
-                        "c1 log omega_j + c2 omega_j^2 + c3 omega_j^4 = a_j + t with c1 = C^2 N, c2 = CN, "
-                        "c3 = N/4; Corollary 1 omega_j -> infinity, omega_j / sqrt(t/c4) -> 1, "
-                        "max/min -> 1");
-}
-
 #define NPART 4
 static const char *const PARTS[NPART] = {"t0-lemma5", "t0-lemma4", "t0-derived", "t0-orthogonal"};
 /* per part: the assertion when the tested fact holds (its verdict in T0V) */

@@ -18,6 +18,7 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P);
 /* Certificate for an msecp-ode/1 instance (status 2 on bad input). */
 int msecp_dynamics_ode_certify(json_t *inst, json_t **cert, nc_error *err);
 
-/* The source object of the claim (label, statement) shared by both kinds. */
+/* The source object of the claim (label, statement) shared by both kinds
+ * (msecp_dynamics_source.c). */
 json_t *msecp_dynamics_source(void);
 #endif

@@ -15,7 +15,8 @@ const char *const msecp_identity_names[MSECP_N_IDENTITIES] = {
 static const char *const KEYS_EXPLICIT[] = {"kind", "identity", "C", "N", "p", "lambda", "H", "W", "b", "A", NULL};
 static const char *const KEYS_RANDOM[] = {"kind", "identity", "C", "N", "p", "lambda", "seed", NULL};
 
-void msecp_random_entry(fmpq_t q, uint64_t *state)
+/* One msecp-random/1 entry: ((x >> 59) - 16) / 8 for the next draw x, in [-2, 2). */
+static void msecp_random_entry(fmpq_t q, uint64_t *state)
 {
     long u = (long)(splitmix64_next(state) >> 59);
     fmpq_set_si(q, u - 16, 8);

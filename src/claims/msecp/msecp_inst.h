@@ -40,8 +40,6 @@ int msecp_inst_from_json(msecp_inst *I, const json_t *j, nc_error *err);
 void msecp_inst_clear(msecp_inst *I);
 /* The canonical JSON form (exact rational strings; the generator parameters for random). */
 json_t *msecp_inst_to_json(const msecp_inst *I);
-/* One msecp-random/1 entry: ((x >> 59) - 16) / 8 for the next draw x, in [-2, 2). */
-void msecp_random_entry(fmpq_t q, uint64_t *state);
 /* The certificate quantity of the exact rational q: a ball of q at prec bits, with "exact" only
  * when q fits the 400-character entry grammar (nccheck recomputes the exact value either way). */
 json_t *msecp_rational_quantity(const fmpq_t q, slong prec);

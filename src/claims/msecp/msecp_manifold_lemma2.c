@@ -42,7 +42,9 @@ static json_t *source(int orth)
                                "Proposition 4");
 }
 
-int msecp_sym_is_pd(const fmpq_mat_t S)
+/* 1 iff the symmetric rational matrix S is positive definite (all leading principal minors
+ * > 0, by fraction-free elimination on the integer matrix d S). */
+static int msecp_sym_is_pd(const fmpq_mat_t S)
 {
     long n = S->r;
     fmpz_mat_t M;

@@ -11,8 +11,4 @@
 /* orth = 0: part "lemma2"; orth = 1: part "lemma2-orth". */
 int msecp_manifold_lemma2_certify(json_t *instance_json, int orth, json_t **cert, nc_error *err);
 int msecp_manifold_obs_certify(json_t *instance_json, json_t **cert, nc_error *err);
-
-/* 1 iff the symmetric rational matrix S is positive definite (all leading principal minors
- * > 0, by fraction-free elimination on the integer matrix d S). */
-int msecp_sym_is_pd(const fmpq_mat_t S);
 #endif

@@ -4,7 +4,9 @@
 #include "claims/ulpm/ulpm_def21_construct.h"
 #include "instance/entry_parse.h"
 
-int ulpm_etf_init(ulpm_etf *E, long K, long n, long d, const fmpq_t scale, nc_error *err)
+/* Sets E to the point (K, n, d, scale); scale NULL means 1. Requires K >= 2, n >= 1, d >= K-1
+ * and the generator limits; bad parameters give status 2. */
+static int ulpm_etf_init(ulpm_etf *E, long K, long n, long d, const fmpq_t scale, nc_error *err)
 {
     fmpq_init(E->scale);
     E->K = K, E->n = n, E->d = d, E->from_nc = 0;
@@ -79,9 +81,10 @@ int ulpm_etf_from_json(ulpm_etf *E, const json_t *j, nc_error *err)
     return rc;
 }
 
-slong ulpm_etf_den(const ulpm_etf *E) { return E->m == 1 ? E->K : E->K * (E->K - 1); }
+/* The integer form of the unscaled entry: W[k][l] = s (P + Q sqrt(m)) / D. */
+static slong ulpm_etf_den(const ulpm_etf *E) { return E->m == 1 ? E->K : E->K * (E->K - 1); }
 
-void ulpm_etf_entry_int(const ulpm_etf *E, long k, long l, slong *P, slong *Q)
+static void ulpm_etf_entry_int(const ulpm_etf *E, long k, long l, slong *P, slong *Q)
 {
     slong K = E->K;
     if (E->m == 1) {
@@ -96,18 +99,10 @@ void ulpm_etf_entry_int(const ulpm_etf *E, long k, long l, slong *P, slong *Q)
     }
 }
 
-void ulpm_etf_entry_W(qsqrt_t x, const ulpm_etf *E, long k, long l)
-{
-    slong P, Q, D = ulpm_etf_den(E);
-    ulpm_etf_entry_int(E, k, l, &P, &Q);
-    fmpq_set_si(x->a, P, (ulong)D);
-    fmpq_set_si(x->b, Q, (ulong)D);
-    fmpq_mul(x->a, x->a, E->scale);
-    fmpq_mul(x->b, x->b, E->scale);
-}
-
-/* Integer dot products (|P| <= K^2 <= 10^10 fits slong; sums in fmpz). */
-void ulpm_etf_dot_ww(qsqrt_t r, const ulpm_etf *E, long k, long j)
+/* r = w_k . w_j exactly (computed from the entries, not from the formula); rational when the
+ * construction is right, so the sqrt(m) part is returned in r->b for the caller to check.
+ * Integer dot products (|P| <= K^2 <= 10^10 fits slong; sums in fmpz). */
+static void ulpm_etf_dot_ww(qsqrt_t r, const ulpm_etf *E, long k, long j)
 {
     fmpz_t A, B, t;
     fmpz_init(A), fmpz_init(B), fmpz_init(t);
@@ -155,30 +150,6 @@ int ulpm_etf_gram(const ulpm_etf *E, fmpq_t g0, fmpq_t g1)
     fmpq_clear(t);
     qsqrt_clear(x);
     return ok;
-}
-
-void ulpm_etf_arb_mats(arb_mat_t W, arb_mat_t H, const ulpm_etf *E, slong prec)
-{
-    slong wp = prec + 16;
-    arb_t sm, isn, b;
-    arb_init(sm), arb_init(isn), arb_init(b);
-    arb_sqrt_ui(sm, (ulong)E->m, wp);
-    arb_rsqrt_ui(isn, (ulong)E->n, wp);
-    qsqrt_t x;
-    qsqrt_init(x);
-    for (long k = 0; k < E->K; k++)
-        for (long l = 0; l < E->d; l++) {
-            arb_ptr w = arb_mat_entry(W, k, l);
-            ulpm_etf_entry_W(x, E, k, l);
-            arb_set_fmpq(w, x->a, wp);
-            arb_set_fmpq(b, x->b, wp);
-            arb_addmul(w, b, sm, wp);
-            if (H)
-                for (long i = 0; i < E->n; i++) arb_mul(arb_mat_entry(H, l, k * E->n + i), w, isn, prec);
-            arb_set_round(w, w, prec);
-        }
-    qsqrt_clear(x);
-    arb_clear(sm), arb_clear(isn), arb_clear(b);
 }
 
 int ulpm_etf_to_instance(instance *I, const ulpm_etf *E, nc_error *err)

@@ -14,13 +14,11 @@
  *
  * How other claims use it:
  *   ulpm_etf E;  if (ulpm_etf_from_json(&E, instance_json, err)) return err->status;
- *   ulpm_etf_entry_W(x, &E, k, l);          exact w_k[l] in Q(sqrt(E.m))
- *   ulpm_etf_arb_mats(W, H, &E, prec);      Arb balls of W (K x d) and H (d x nK)
+ *   ulpm_etf_gram(&E, g0, g1);              the exact Gram test
  *   ulpm_etf_to_instance(&I, &E, err);      a generic instance (only when s = 1 and d >= K: nc/1)
  *   ulpm_etf_to_json(&E);  ulpm_etf_clear(&E); */
 #ifndef ULPM_DEF21_CONSTRUCT_H
 #define ULPM_DEF21_CONSTRUCT_H
-#include <arb_mat.h>
 #include <jansson.h>
 #include <flint/fmpq.h>
 #include "common/nc_error.h"
@@ -34,28 +32,13 @@ typedef struct {
     int from_nc;    /* parsed from an nc/1 instance (re-emitted as nc/1) */
 } ulpm_etf;
 
-/* Sets E to the point (K, n, d, scale); scale NULL means 1. Requires K >= 2, n >= 1, d >= K-1
- * and the generator limits; bad parameters give status 2. */
-int ulpm_etf_init(ulpm_etf *E, long K, long n, long d, const fmpq_t scale, nc_error *err);
 /* Reads an "etf/1" or "nc/1" instance object (anything else: status 2). */
 int ulpm_etf_from_json(ulpm_etf *E, const json_t *j, nc_error *err);
 void ulpm_etf_clear(ulpm_etf *E);
 
-/* The integer form of the unscaled entry: W[k][l] = s (P + Q sqrt(m)) / D. */
-slong ulpm_etf_den(const ulpm_etf *E);
-void ulpm_etf_entry_int(const ulpm_etf *E, long k, long l, slong *P, slong *Q);
-/* x = W[k][l] exactly, in Q(sqrt(E->m)). */
-void ulpm_etf_entry_W(qsqrt_t x, const ulpm_etf *E, long k, long l);
-/* r = w_k . w_j exactly (computed from the entries, not from the formula); rational when the
- * construction is right, so the sqrt(m) part is returned in r->b for the caller to check. */
-void ulpm_etf_dot_ww(qsqrt_t r, const ulpm_etf *E, long k, long j);
 /* The exact Gram test: 1 iff W W^T = c (I - 11^T/K) with c > 0, i.e. every w_k.w_j is rational,
  * g0 on the diagonal, g1 off it, g0 + (K-1) g1 = 0, g0 > 0 (then c = g0 - g1 = s^2). */
 int ulpm_etf_gram(const ulpm_etf *E, fmpq_t g0, fmpq_t g1);
-
-/* Balls containing W (K x d) and H (d x nK, column c = k*n + i equal to w_k / sqrt(n)).
- * Contract: each output ball contains the exact entry. */
-void ulpm_etf_arb_mats(arb_mat_t W, arb_mat_t H, const ulpm_etf *E, slong prec);
 
 /* The generic instance of the same point (nc/1) when s = 1 and d >= K; status 2 otherwise. */
 int ulpm_etf_to_instance(instance *I, const ulpm_etf *E, nc_error *err);

@@ -18,16 +18,6 @@ json_t *ulpm_exact_quantity(const qsqrt_t x, slong m)
     return q;
 }
 
-json_t *ulpm_rational_quantity(slong p, ulong q)
-{
-    qsqrt_t x;
-    qsqrt_init(x);
-    fmpq_set_si(x->a, p, q);
-    json_t *j = ulpm_exact_quantity(x, 1);
-    qsqrt_clear(x);
-    return j;
-}
-
 json_t *ulpm_source(const char *label, const char *statement)
 {
     static const char *const files[] = {"001_7926523b8643b1b0.txt", "000_8f25bbfe242ce871.txt", NULL};

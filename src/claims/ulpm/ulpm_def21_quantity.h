@@ -7,8 +7,6 @@
 
 /* {"lo","hi","decimal","exact"} of x = a + b sqrt(m): a 128-bit ball containing x. */
 json_t *ulpm_exact_quantity(const qsqrt_t x, slong m);
-/* Same for a rational p/q. */
-json_t *ulpm_rational_quantity(slong p, ulong q);
 /* source object of seeds 001/000 with the given label and statement */
 json_t *ulpm_source(const char *label, const char *statement);
 #endif

@@ -23,8 +23,6 @@ typedef struct {
     fmpq_t C, C_lo, C_hi;    /* C for the given kind; the box otherwise */
 } ex31_inst;
 
-extern const char *const ex31_part_names[EX31_NPARTS];
-
 /* ulpm_example31_inst.c: parsing and validation (bad input: status 2), JSON echo. */
 int ex31_inst_parse(ex31_inst *I, const json_t *j, nc_error *err);
 void ex31_inst_clear(ex31_inst *I);

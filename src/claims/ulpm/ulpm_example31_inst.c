@@ -5,7 +5,7 @@
 #include "claims/ulpm/ulpm_example31.h"
 #include "instance/entry_parse.h"
 
-const char *const ex31_part_names[EX31_NPARTS] = {"separation", "kkt", "parallel", "eq9", "curve55", "family10"};
+static const char *const ex31_part_names[EX31_NPARTS] = {"separation", "kkt", "parallel", "eq9", "curve55", "family10"};
 static const char *const NORM_NAMES[] = {"sqrt2", "2sqrt2", "none"};
 
 /* Limits: C in [1/1024, 8] (given), box within [1/64, 8]. Beyond them the exponentials

@@ -47,7 +47,9 @@ static void *l31_chunk_run(void *arg)
     return NULL;
 }
 
-int ulpm_lemma31_threads(void)
+/* The number of threads the sweep uses on large instances (NCCERT_THREADS, else the online
+ * processors, at most 8). */
+static int ulpm_lemma31_threads(void)
 {
     const char *s = getenv("NCCERT_THREADS");
     if (s && *s) {

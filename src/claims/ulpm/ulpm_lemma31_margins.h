@@ -9,9 +9,4 @@
  * K*d, n*K*d <= INT_MAX (the kernels' preconditions; instance limits guarantee it).
  * Returns 0, or -1 if out of memory. */
 int ulpm_lemma31_margins(const instance *I, double *m, int *js);
-
-/* The number of threads the sweep uses on large instances (NCCERT_THREADS, else the online
- * processors, at most 8). */
-int ulpm_lemma31_threads(void);
-
 #endif

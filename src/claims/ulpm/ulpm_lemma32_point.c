@@ -9,7 +9,7 @@
 #include "instance/entry_parse.h"
 #include "cert/cert.h"
 
-const char *const L32_QNAMES[L32_NQ] = {
+static const char *const L32_QNAMES[L32_NQ] = {
     "loss", "rho_sq", "q_min", "grad_norm_sq", "radial", "sum_a_s", "sum_a_excess", "gamma",
     "beta", "eps_actual_sq", "eps_claim_sq", "eps_gap", "delta_actual", "delta_appendix",
     "delta_main", "drho2_dt", "dgamma_dt", "eq34_lhs", "eq34_mid", "eq34_rhs", "eq35_rhs",
@@ -26,7 +26,9 @@ void l32_point_clear(l32_point *p)
     for (int t = 0; t < L32_NQ; t++) arb_clear(p->q[t]);
 }
 
-json_t *l32_quantity(const arb_t x)
+/* The certificate enclosure of x, widened by 2^-96 (|x| + 1) so that the checker's own
+ * intervals (MPFI, from 128 bits) fall inside it without precision escalation. */
+static json_t *l32_quantity(const arb_t x)
 {
     arb_t y;
     arf_t t;
@@ -214,8 +216,11 @@ void l32_point_eval(l32_point *p, const instance *I, const fmpq_t scale, slong p
     arb_mat_clear(GW); arb_mat_clear(GH);
 }
 
-int l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char *const *values,
-                      instance *I, int *variant, fmpq_t scale, json_t **scale_json, nc_error *err)
+/* The wrapper {"kind": KIND, VKEY: one of VALUES, "point": {...}, "scale": "s"?}: parses the
+ * point (generic ulpm kinds), the variant (index into VALUES) and the scale (default 1, must be
+ * > 0). Bad input: status 2. */
+static int l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char *const *values,
+                             instance *I, int *variant, fmpq_t scale, json_t **scale_json, nc_error *err)
 {
     if (!json_is_object(j)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: not a JSON object");
     const char *key;
@@ -254,8 +259,9 @@ int l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char 
     return 0;
 }
 
-json_t *l32_wrapper_json(const char *kind, const char *vkey, const char *value, const instance *I,
-                         json_t *scale_json)
+/* The wrapper as certificate JSON (point re-emitted by instance_to_json). Steals scale_json. */
+static json_t *l32_wrapper_json(const char *kind, const char *vkey, const char *value, const instance *I,
+                                json_t *scale_json)
 {
     json_t *o = json_object();
     json_object_set_new(o, "kind", json_string(kind));
@@ -278,7 +284,7 @@ int l32_certify(const l32_claim *c, json_t *instance_json, const certify_options
 {
     static const int Q_VACUOUS[] = {L32_LOSS, -1};
     instance I;
-    int v;
+    int v = 0;   /* set by l32_wrapper_parse (gcc cannot see that its error returns are non-zero) */
     fmpq_t scale;
     json_t *scale_json = NULL;
     fmpq_init(scale);

@@ -13,7 +13,8 @@
 #include "common/nc_error.h"
 #include "instance/instance.h"
 
-/* Every quantity either claim can put in a certificate (names in L32_QNAMES, same order). */
+/* Every quantity either claim can put in a certificate (names in L32_QNAMES of
+ * ulpm_lemma32_point.c, same order). */
 enum {
     L32_LOSS, L32_RHO_SQ, L32_Q_MIN, L32_GRAD_SQ, L32_RADIAL, L32_SUM_AS, L32_SUM_AEXC,
     L32_GAMMA,                                            /* needs L < log 2 */
@@ -23,7 +24,6 @@ enum {
     L32_E37_LHS_SQ, L32_E37_RHS_SQ,                       /* Lemmas B.3-B.5 */
     L32_NQ
 };
-extern const char *const L32_QNAMES[L32_NQ];
 
 typedef struct {
     arb_t q[L32_NQ];
@@ -36,20 +36,6 @@ void l32_point_clear(l32_point *p);
 /* Evaluates every quantity at theta = scale * (W, H) at precision prec. The quantities after
  * L32_GAMMA are computed only when below_log2 == 1 (otherwise left indeterminate). */
 void l32_point_eval(l32_point *p, const instance *I, const fmpq_t scale, slong prec);
-
-/* The wrapper {"kind": KIND, VKEY: one of VALUES, "point": {...}, "scale": "s"?}: parses the
- * point (generic ulpm kinds), the variant (index into VALUES) and the scale (default 1, must be
- * > 0). Bad input: status 2. */
-int l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char *const *values,
-                      instance *I, int *variant, fmpq_t scale, json_t **scale_json, nc_error *err);
-
-/* The wrapper as certificate JSON (point re-emitted by instance_to_json). Steals scale_json. */
-json_t *l32_wrapper_json(const char *kind, const char *vkey, const char *value, const instance *I,
-                         json_t *scale_json);
-
-/* The certificate enclosure of x, widened by 2^-96 (|x| + 1) so that the checker's own
- * intervals (MPFI, from 128 bits) fall inside it without precision escalation. */
-json_t *l32_quantity(const arb_t x);
 
 /* One claim certified by l32_certify. */
 typedef struct {

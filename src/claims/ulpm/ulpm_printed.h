@@ -21,8 +21,10 @@ typedef struct {
     slong prec;
 } up_out;
 
-/* Helpers (ulpm_printed.c). Each returns 0 or an nc_error status (2: bad instance). */
+/* Helpers (ulpm_printed_fields.c). Each returns 0 or an nc_error status (2: bad instance). */
 int up_keys(const json_t *inst, const char *const *keys, nc_error *err);
+/* x = the number string v ("3", "0.5", "1/3"); WHAT names it in the message */
+int up_entry(fmpq_t x, const json_t *v, const char *what, nc_error *err);
 int up_rational(fmpq_t x, const json_t *inst, const char *key, nc_error *err);
 int up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_error *err);
 /* a stated interval around x, padded by 2^-20 |x| so that a checker's tighter interval fits */
@@ -30,12 +32,11 @@ json_t *up_interval(const arb_t x);
 json_t *up_rat(const fmpq_t x);
 /* r = x / c (c != 0) */
 void up_div_si(fmpq_t r, const fmpq_t x, slong c);
+/* instance.KEY: a rows x cols matrix of number strings (1..64 each way; returned in *rows and
+ * *cols), freed with _fmpq_vec_clear; NULL with err set otherwise */
+fmpq *up_matrix(const json_t *inst, const char *key, long *rows, long *cols, nc_error *err);
 
-/* Parts. */
-int up_part_def21(const json_t *inst, up_out *r, nc_error *err);
-int up_part_nc4(const json_t *inst, up_out *r, nc_error *err);
-int up_part_eq64(const json_t *inst, up_out *r, nc_error *err);
-int up_part_eq55(const json_t *inst, up_out *r, nc_error *err);
+/* Parts (def21-symmetric, nc4, eq64-index, eq55-endpoint: ulpm_printed.c). */
 int up_part_eq58(const json_t *inst, up_out *r, nc_error *err);
 int up_part_eq12(const json_t *inst, up_out *r, nc_error *err);
 int up_part_gbound(const json_t *inst, const certify_options *o, up_out *r, nc_error *err);

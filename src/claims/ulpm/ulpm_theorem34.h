@@ -66,9 +66,6 @@ typedef struct {
 } t34_numeric;
 int t34_numeric_search(t34_numeric *r, const t34_point *P, const double *G, double lam_d);
 void t34_numeric_clear(t34_numeric *r);
-/* Double Hessian-vector product (S v = Hess L v - lam v), G and softmax as doubles. */
-void t34_double_hess_vec(double *out, const t34_point *P, const double *G, const double *Pm,
-                         double lam, const double *v);
 /* G = dL/dZ and lambda = <grad L, x>/<x, x> in doubles (no cancellation in softmax_k - 1). */
 void t34_double_grad(double *G, double *lam, const t34_point *P);
 /* Top singular pair of the K x N matrix G (power iteration). */

@@ -7,8 +7,9 @@
 #include <string.h>
 #include "claims/ulpm/ulpm_theorem34.h"
 
-void t34_double_hess_vec(double *out, const t34_point *P, const double *G, const double *Pm,
-                         double lam, const double *v)
+/* Double Hessian-vector product (S v = Hess L v - lam v), G and softmax as doubles. */
+static void t34_double_hess_vec(double *out, const t34_point *P, const double *G, const double *Pm,
+                                double lam, const double *v)
 {
     long K = P->K, d = P->d, N = P->N;
     const double *dW = v, *dH = v + K * d, *W = P->Wd, *H = P->Hd;

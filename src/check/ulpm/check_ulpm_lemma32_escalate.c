@@ -1,12 +1,12 @@
-/* check_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 / ulpm.lemmas-b3-b5
- * checks (check_escalate.h), the rule that stops it when more precision cannot help, and the
- * certificate check the two claims share around it. */
-#include "check_escalate.h"
+/* check_ulpm_lemma32_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 /
+ * ulpm.lemmas-b3-b5 checks (check_ulpm_lemma32_escalate.h), the rule that stops it when more
+ * precision cannot help, and the certificate check the two claims share around it. */
+#include "ulpm/check_ulpm_lemma32_escalate.h"
 
 #include <string.h>
 
 #include "check_ce.h"
-#include "check_claims.h"
+#include "check_decision.h"
 #include "check_enclosure.h"
 
 /* After a precision at which some stated enclosure did not contain the checker's interval:
@@ -39,9 +39,15 @@ static int hopeless(const json_t *qj, const int *list, mpfi_srcptr V, int below,
     return e->code != 0;
 }
 
-int ck_l32_escalate(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale,
-                    const json_t *qj, const int *list, ck_l32_decide_fn decide, const void *ctx,
-                    ck_err *e)
+/* Escalates from CK_L32_PREC_MIN to CK_L32_PREC_MAX bits (V: CL_NQ intervals; LIST: the
+ * quantities the certificate states, ending with -1). Returns 1 when the stated enclosures
+ * contain the checker's intervals and DECIDE(V, *below, CTX) holds; 0 when they contain them but
+ * no precision decided (V and *below from the last evaluation); -1 with the rejection in e
+ * (malformed or invalid enclosure, an enclosure that cannot contain the exact value, or none
+ * fitting up to CK_L32_PREC_MAX bits). */
+static int ck_l32_escalate(mpfi_ptr V, int *below, const ck_inst *in, const mpq_t scale,
+                           const json_t *qj, const int *list, ck_l32_decide_fn decide,
+                           const void *ctx, ck_err *e)
 {
     int contained = 0;
     for (mpfr_prec_t prec = CK_L32_PREC_MIN; prec <= CK_L32_PREC_MAX; prec *= 2) {
