@@ -571,8 +571,8 @@ def main():
             certs[f] = json.load(fh)
     if skipped:
         print("# %d certificate(s) not accepted as they are, not mutated (e.g. %s)" % (len(skipped), skipped[0]))
-    src = open(os.path.join(ROOT, "src", "check", "check_cert.c")).read()
-    ctx = {"claims": sorted(set(re.findall(r'\{"([a-z0-9.-]+)", ck_claim_', src))),
+    src = open(os.path.join(ROOT, "src", "check", "check_claims.def")).read()
+    ctx = {"claims": sorted(set(re.findall(r'^CK_CLAIM\(\w+, \w+, "([a-z0-9.-]+)"\)', src, re.M))),
            "assertions": {}, "kinds": set(), "strings": {}}
     for c in certs.values():
         ctx["assertions"].setdefault(c["claim"], set()).add(c["assertion"])
