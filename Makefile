@@ -16,8 +16,9 @@ WARN_FLAGS  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-error=unus
               -Wno-stringop-overflow -Wno-stringop-overread
 ALL_CFLAGS  = $(RIGOR_FLAGS) $(WARN_FLAGS) -D_POSIX_C_SOURCE=200809L $(CFLAGS)
 # nccert's sources see all of src/; nccheck's see only src/check/ (its boundary: `make tcb`).
-INCLUDES    = -Isrc
-CHECK_INCLUDES = -Isrc/check
+# Each side also sees its own generated claim list (below), and nothing else under build/.
+INCLUDES    = -Isrc -I$(B)/gen/nccert
+CHECK_INCLUDES = -Isrc/check -I$(B)/gen/nccheck
 
 # Library lines kept in one place (FLINT 3 would merge Arb into -lflint and move the headers).
 LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lm
@@ -36,8 +37,17 @@ NCCHECK_SRC = $(sort $(wildcard src/check/*.c src/check/*/*.c))
 NCCHECK_MAIN = src/check/nccheck_main.c
 NCCHECK_LIB_SRC = $(filter-out $(NCCHECK_MAIN),$(NCCHECK_SRC))
 
+# The claim lists: each claim declares itself in its own file (DECLARE_CLAIM in a certifier,
+# CK_DECLARE_CLAIM in a checker); src/collect_declarations.sh collects the declarations of each
+# side into an X-macro list (rewritten only when it changes). The directories are prerequisites
+# so that adding or removing a file regenerates too.
+CLAIMS_DEF    = $(B)/gen/nccert/claims.def
+CK_CLAIMS_DEF = $(B)/gen/nccheck/check_claims.def
+CLAIM_DIRS    = $(sort $(dir $(wildcard src/claims/*/*.c)))
+CK_CLAIM_DIRS = $(sort $(dir $(wildcard src/check/*/*.c)))
+
 # The registry (src/claims/registry.h) is data: specs/registry/<claim-id>.tsv, turned into C by
-# src/claims/registry_embed.sh in the claim order of src/claims/claims.def (specs/registry/README.md).
+# src/claims/registry_embed.sh in the claim order of $(CLAIMS_DEF) (specs/registry/README.md).
 REGISTRY_TSV = $(sort $(wildcard specs/registry/*.tsv))
 REGISTRY_GEN = $(B)/gen/registry_data.c
 NCCERT_LIB_OBJ  = $(NCCERT_LIB_SRC:%.c=$(B)/%.o) $(REGISTRY_GEN:.c=.o)
@@ -60,11 +70,20 @@ $(B)/%.o: %.c
 
 $(B)/src/check/%.o: INCLUDES = $(CHECK_INCLUDES)
 
+$(CLAIMS_DEF): src/collect_declarations.sh src/claims/papers.def $(CLAIM_DIRS) $(wildcard src/claims/*/*.c)
+	@sh src/collect_declarations.sh DECLARE_CLAIM CLAIM src/claims/papers.def $@ $(wildcard src/claims/*/*.c)
+
+$(CK_CLAIMS_DEF): src/collect_declarations.sh $(CK_CLAIM_DIRS) $(wildcard src/check/*/*.c)
+	@sh src/collect_declarations.sh CK_DECLARE_CLAIM CK_CLAIM - $@ $(wildcard src/check/*/*.c)
+
+$(B)/src/claims/claim_catalogue.o: $(CLAIMS_DEF)
+$(B)/src/check/check_cert.o: $(CK_CLAIMS_DEF)
+
 # specs/registry itself is a prerequisite so that adding or removing a .tsv regenerates too.
 # A malformed file fails here with one message naming the file and line.
-$(REGISTRY_GEN): src/claims/registry_embed.sh src/claims/claims.def specs/registry $(REGISTRY_TSV)
+$(REGISTRY_GEN): src/claims/registry_embed.sh $(CLAIMS_DEF) specs/registry $(REGISTRY_TSV)
 	@mkdir -p $(dir $@)
-	CC="$(CC)" sh src/claims/registry_embed.sh src/claims/claims.def specs/registry > $@.tmp || { rm -f $@.tmp; exit 1; }
+	CC="$(CC)" sh src/claims/registry_embed.sh $(CLAIMS_DEF) specs/registry > $@.tmp || { rm -f $@.tmp; exit 1; }
 	@mv $@.tmp $@
 
 $(REGISTRY_GEN:.c=.o): $(REGISTRY_GEN)
@@ -200,13 +219,13 @@ FUZZ_PACKAGES  = clang libclang-rt-14-dev
 # lines inside an array of strings) is off: gcc, the compiler of record, has no such warning.
 FUZZ_CFLAGS    = -std=c11 -frounding-math -ffp-contract=off $(filter-out -Wno-stringop-%,$(WARN_FLAGS)) -Wno-string-concatenation \
                  -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer \
-                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/check
+                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CHECK_INCLUDES)
 FUZZ_BINS      = $(B)/fuzz/fuzz_nccheck $(B)/fuzz/fuzz_numbers
 
 fuzz-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(FUZZ_PACKAGES)"
 
-$(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c $(NCCHECK_LIB_SRC) $(wildcard src/check/*.h src/check/*/*.h)
+$(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c $(CK_CLAIMS_DEF) $(NCCHECK_LIB_SRC) $(wildcard src/check/*.h src/check/*/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(NCCHECK_LIB_SRC) $(LIBS_NCCHECK)
 

@@ -42,6 +42,7 @@ half of each claim's certificates, `--expensive` NCCERT_MUTATION_PER_CERT (40) o
 certificate of the other half.
 """
 import copy
+import glob
 import json
 import math
 import os
@@ -571,8 +572,8 @@ def main():
             certs[f] = json.load(fh)
     if skipped:
         print("# %d certificate(s) not accepted as they are, not mutated (e.g. %s)" % (len(skipped), skipped[0]))
-    src = open(os.path.join(ROOT, "src", "check", "check_claims.def")).read()
-    ctx = {"claims": sorted(set(re.findall(r'^CK_CLAIM\(\w+, \w+, "([a-z0-9.-]+)"\)', src, re.M))),
+    src = "".join(open(p).read() for p in glob.glob(os.path.join(ROOT, "src", "check", "*", "*.c")))
+    ctx = {"claims": sorted(set(re.findall(r'^CK_DECLARE_CLAIM\(\w+, \w+, "([a-z0-9.-]+)"\);', src, re.M))),
            "assertions": {}, "kinds": set(), "strings": {}}
     for c in certs.values():
         ctx["assertions"].setdefault(c["claim"], set()).add(c["assertion"])

@@ -1,7 +1,7 @@
 #!/bin/sh
 # t_registry_data.sh: the registry as data (specs/registry/<claim-id>.tsv, compiled in by
 # src/claims/registry_embed.sh, specs/registry/README.md). The generator, run on scratch copies
-# of src/claims/claims.def and specs/registry, refuses each malformed case with one message
+# of build/gen/nccert/claims.def (the generated claim list) and specs/registry, refuses each malformed case with one message
 # naming the file and line; its C keeps every byte (backslashes, quotes, '??' trigraphs, UTF-8,
 # a line over 100 KB: compiled and printed back); `nccert list` counts what awk counts in each
 # file; an unknown claim or name is an error in `nccert verify` and in the audit's registry:NAME;
@@ -10,18 +10,20 @@
 tap_setup registry_data nccert
 cd "$ROOT" || tap_bail "cd $ROOT"
 GEN=src/claims/registry_embed.sh
+CLAIMS_DEF=$_tap_build/gen/nccert/claims.def   # the generated claim list (make all)
+[ -f "$CLAIMS_DEF" ] || tap_bail "$CLAIMS_DEF not generated (run make all)"
 CC=${CC:-cc}
 export CC
 
 # the real tree generates; every data file is a claim of claims.def and vice versa
-sh $GEN src/claims/claims.def specs/registry >"$T/real.c" 2>"$T/err"
+sh $GEN "$CLAIMS_DEF" specs/registry >"$T/real.c" 2>"$T/err"
 ok_rc $? "the generator accepts specs/registry ($(grep -c '\.name = ' "$T/real.c") entries)"
 
 # One malformed case: a scratch copy (claims.def as $T/c/claims.def, the files in $T/c/reg),
 # changed by the shell snippet $1; the generator must exit 1, print nothing on stdout and one
 # line on stderr that contains $2 (FILE:LINE) and $3.
 fresh() {
-    rm -rf "$T/c" && mkdir -p "$T/c/reg" && cp src/claims/claims.def "$T/c/" && cp specs/registry/*.tsv "$T/c/reg/"
+    rm -rf "$T/c" && mkdir -p "$T/c/reg" && cp "$CLAIMS_DEF" "$T/c/" && cp specs/registry/*.tsv "$T/c/reg/"
 }
 refuses() {   # SNIPPET WHERE WHAT DESC
     fresh
@@ -36,7 +38,7 @@ refuses() {   # SNIPPET WHERE WHAT DESC
 }
 F=reg/ulpm.lemma-3.1.tsv
 L=$(($(wc -l <specs/registry/ulpm.lemma-3.1.tsv) + 1))   # the line appended below
-line31=$(grep -n '"ulpm.lemma-3.1"' src/claims/claims.def | cut -d: -f1)
+line31=$(grep -n '"ulpm.lemma-3.1"' "$CLAIMS_DEF" | cut -d: -f1)
 refuses "rm $F" "claims.def:$line31:" "has no registry file" "a claim of claims.def without a file"
 refuses "cp $F reg/ulpm.lemma-9.9.tsv" "reg/ulpm.lemma-9.9.tsv:1:" "no claim ulpm.lemma-9.9" "a file whose claim is not in claims.def"
 refuses "printf 'x-K2\tPROVED\n' >>$F" "$F:$L:" "2 column(s)" "two columns"

@@ -8,6 +8,10 @@
 
 #include "check_claims.h"
 
+#define CK_CLAIM(paper, stem, id) CK_DECLARE_CLAIM(paper, stem, id);
+#include "check_claims.def" /* generated: build/gen/nccheck/check_claims.def */
+#undef CK_CLAIM
+
 static const struct {
     const char *id;
     ck_claim_fn fn;

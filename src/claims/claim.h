@@ -42,11 +42,14 @@ const char *claim_flags_kind(const claim_info *claim);
 /* The catalogue entry with this id, or NULL. */
 const claim_info *claim_find(const char *id);
 
-/* Certifiers (one file each: src/claims/<paper>/<paper>_<stem>.c), from claims.def. */
-#define CLAIM(paper, stem, id, label, summary) \
-    int paper##_##stem##_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
-#include "claims/claims.def"
-#undef CLAIM
+/* A claim is declared once, in its certifier's own file src/claims/<paper>/<paper>_<stem>.c:
+ *     DECLARE_CLAIM(paper, stem, "paper.label", "label as printed", "one-line summary");
+ * which declares the certifier <paper>_<stem>_certify. The build collects these declarations
+ * (src/collect_declarations.sh) into the X-macro list build/gen/nccert/claims.def, lines
+ * CLAIM(paper, stem, id, label, summary) in the order of papers.def then id, from which the
+ * catalogue (claim_catalogue.c) and the registry's claim order are expanded. */
+#define DECLARE_CLAIM(paper, stem, id, label, summary) \
+    int paper##_##stem##_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 
 /* The Lemma 3.1 certifier on an already parsed instance (used by benchmarks and tests). */
 int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, json_t **cert, nc_error *err);

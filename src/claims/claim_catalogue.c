@@ -1,5 +1,5 @@
 /* claim_catalogue.c: the catalogue of `nccert list` and the paper list, both expanded from
- * claims.def and papers.def. */
+ * the claims' own declarations (DECLARE_CLAIM, collected into claims.def) and papers.def. */
 #include <string.h>
 #include "claims/claim.h"
 
@@ -9,9 +9,13 @@ void certify_options_default(certify_options *o)
     o->exact_work_limit = 2e8;
 }
 
+#define CLAIM(paper, stem, id, label, summary) DECLARE_CLAIM(paper, stem, id, label, summary);
+#include "claims.def" /* generated: build/gen/nccert/claims.def */
+#undef CLAIM
+
 const claim_info claim_catalogue[] = {
 #define CLAIM(paper, stem, id, label, summary) {#paper, id, label, summary, paper##_##stem##_certify},
-#include "claims/claims.def"
+#include "claims.def"
 #undef CLAIM
 };
 const int claim_catalogue_len = (int)(sizeof claim_catalogue / sizeof claim_catalogue[0]);

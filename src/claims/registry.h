@@ -1,7 +1,7 @@
 /* registry.h: the default instances `make verify` certifies, with the verdict each must get.
  * The data is specs/registry/<claim-id>.tsv (format: specs/registry/README.md), compiled into
  * libnccert.a by the Makefile (src/claims/registry_embed.sh writes build/gen/registry_data.c),
- * in the claim order of src/claims/claims.def. `nccert list`, `nccert verify`, `nccert report`
+ * in the claim order of the generated claim list (build/gen/nccert/claims.def). `nccert list`, `nccert verify`, `nccert report`
  * and the audit's registry:NAME references all read it through this API. */
 #ifndef REGISTRY_H
 #define REGISTRY_H

@@ -2,7 +2,7 @@
 # registry_embed.sh: the registry's data files -> C. Writes to stdout the C file that the
 # Makefile compiles into libnccert.a (build/gen/registry_data.c, never committed): the array
 # registry_data[] of every instance of specs/registry/<claim-id>.tsv, files taken in the claim
-# order of CLAIMS_DEF (src/claims/claims.def, the one list of claims; its CLAIM X-macro is
+# order of CLAIMS_DEF (build/gen/nccert/claims.def, the claim list generated from the DECLARE_CLAIM lines; its CLAIM X-macro is
 # expanded by the C preprocessor, $CC -E), lines in file order. Format: specs/registry/README.md.
 #   usage: [CC=cc] sh registry_embed.sh CLAIMS_DEF REGISTRY_DIR > registry_data.c
 # Refuses (exit 1, one message "registry_embed: FILE:LINE: ..." on stderr, at the first problem):

@@ -184,6 +184,9 @@ out:
     return rc;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(imbrelu, cor4, "imbrelu.cor-4");
+
 int ck_claim_imbrelu_cor4(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");

@@ -7,6 +7,9 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(imbrelu, eq6, "imbrelu.eq-6");
+
 int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);

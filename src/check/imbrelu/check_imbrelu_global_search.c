@@ -53,6 +53,9 @@ static int search_info(const json_t *w, const json_t *inst, ck_err *e)
     return 0;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(imbrelu, global_search, "imbrelu.global-search");
+
 int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);

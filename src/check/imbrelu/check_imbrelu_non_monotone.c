@@ -17,6 +17,9 @@ static void ratio(mpfi_t r, const ckib_inst *in, long k)
     mpfi_clear(s);
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(imbrelu, non_monotone, "imbrelu.non-monotone");
+
 int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);

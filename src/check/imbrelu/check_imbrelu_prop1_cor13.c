@@ -217,6 +217,9 @@ static int select_formulas(pk_ctx *c, const json_t *inst, ck_err *e)
 
 static const char *const EXTRA[] = {"formulas", NULL};
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(imbrelu, prop1_cor13, "imbrelu.prop-1-cor-1-3");
+
 int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");

@@ -61,6 +61,9 @@ static void vfree(mpfi_ptr v, long len)
     free(v);
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(imbrelu, theorem1, "imbrelu.theorem-1");
+
 int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);

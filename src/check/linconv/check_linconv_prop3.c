@@ -3,6 +3,9 @@
 #include "linconv/check_linconv_common.h"
 #include "linconv/check_linconv_optset.h"
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(linconv, prop3, "linconv.prop-3");
+
 int ck_claim_linconv_prop3(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return cklc_optset_check(CKLC_CE, root, verdict, e);

@@ -3,6 +3,9 @@
 #include "linconv/check_linconv_common.h"
 #include "linconv/check_linconv_errbound.h"
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(linconv, theorem4, "linconv.theorem-4");
+
 int ck_claim_linconv_theorem4(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return cklc_errbound_check(CKLC_CE, root, verdict, e);

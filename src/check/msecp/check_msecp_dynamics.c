@@ -189,6 +189,9 @@ out:
     return rc;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(msecp, dynamics, "msecp.dynamics");
+
 int ck_claim_msecp_dynamics(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");

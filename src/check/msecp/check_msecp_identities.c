@@ -246,6 +246,9 @@ out:
 
 static const char *const NO_KEYS[] = {NULL};
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(msecp, identities, "msecp.identities");
+
 int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     ckms_inst in;

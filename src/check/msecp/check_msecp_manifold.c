@@ -67,6 +67,9 @@ static int decide(const mpq_t *q)
 static const ck_verdict V[4] = {CK_PROVED, CK_REFUTED, CK_REFUTED, CK_INCONCLUSIVE};
 static const ckmm_exact_part PROJECTION = {"projection", QN, compute, decide, AS, V, 4};
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(msecp, manifold, "msecp.manifold");
+
 int ck_claim_msecp_manifold(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *in0 = json_object_get(root, "instance");

@@ -46,6 +46,9 @@ static int nc13_generic(const json_t *ij, ck_qs *r, mpz_t m, ck_err *e)
     return 0;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, def21, "ulpm.def-2.1");
+
 int ck_claim_ulpm_def21(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as;

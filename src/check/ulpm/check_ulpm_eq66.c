@@ -145,6 +145,9 @@ static void residual(mpfr_t L, mpfr_t U, mpfi_srcptr G, long K, long N, const lo
     mpfi_clear(e), mpfi_clear(t), mpfi_clear(r), mpfi_clear(row);
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, eq66, "ulpm.eq-66");
+
 int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);

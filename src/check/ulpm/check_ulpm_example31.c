@@ -494,6 +494,9 @@ static void set_precision(x31_ctx *x, const json_t *root)
     x->prec = (mpfr_prec_t)(p > need ? p : need);
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, example31, "ulpm.example-3.1");
+
 int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     x31_ctx x;

@@ -79,6 +79,9 @@ static int get_index(const json_t *w, const char *key, long lim, long *out, ck_e
     return 0;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, lemma31, "ulpm.lemma-3.1");
+
 int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as;

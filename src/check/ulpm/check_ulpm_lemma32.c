@@ -45,6 +45,9 @@ static const int *plan(int ai, int st, ck_verdict *need, ck_err *e)
 
 static const ck_l32_claim CLAIM = {"lemma-3.2/1", "statement", STATEMENTS, ASSERTIONS, plan, decide};
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, lemma32, "ulpm.lemma-3.2");
+
 int ck_claim_ulpm_lemma32(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return ck_l32_check(root, verdict, &CLAIM, e);

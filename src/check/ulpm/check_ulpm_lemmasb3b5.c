@@ -53,6 +53,9 @@ static const int *plan(int ai, int rd, ck_verdict *need, ck_err *e)
 
 static const ck_l32_claim CLAIM = {"lemmas-b3-b5/1", "reading", READINGS, ASSERTIONS, plan, decide};
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, lemmasb3b5, "ulpm.lemmas-b3-b5");
+
 int ck_claim_ulpm_lemmasb3b5(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     return ck_l32_check(root, verdict, &CLAIM, e);

@@ -258,6 +258,9 @@ out:
     return rc;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, printed, "ulpm.printed");
+
 int ck_claim_ulpm_printed(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const json_t *inst = json_object_get(root, "instance");

@@ -13,6 +13,9 @@
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_rational.h"
+
+/* The Lemma 3.1 checker (check_ulpm_lemma31.c), reused as is on generated instances. */
+int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e);
 #include "ulpm/check_ulpm_def21_etf.h"
 
 #define T32_OPT "NC point scaled to q_min = 1 is optimal: value (K-1) sqrt(n), KKT, MFCQ"
@@ -133,6 +136,9 @@ out:
     mpz_clear(m);
     return rc;
 }
+
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, theorem32, "ulpm.theorem-3.2");
 
 int ck_claim_ulpm_theorem32(const json_t *root, ck_verdict verdict, ck_err *e)
 {

@@ -85,6 +85,9 @@ static int check_intervals(const ck_inst *in, const ck_qs *qstar, const ck_encl 
     return rc;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, theorem33, "ulpm.theorem-3.3");
+
 int ck_claim_ulpm_theorem33(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as;

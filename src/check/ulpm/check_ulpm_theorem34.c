@@ -262,6 +262,9 @@ static int check_count(const json_t *qj, const char *name, long v, ck_err *e)
     return rc;
 }
 
+/* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
+CK_DECLARE_CLAIM(ulpm, theorem34, "ulpm.theorem-3.4");
+
 int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);

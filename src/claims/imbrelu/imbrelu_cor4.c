@@ -33,6 +33,10 @@ static int c4_two_group(const ibr_inst *I, slong *nA, slong *nB, slong *KA, slon
 
 static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err);
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(imbrelu, cor4, "imbrelu.cor-4", "Corollary 4",
+              "collapse thresholds (17), (18), phases");
+
 int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

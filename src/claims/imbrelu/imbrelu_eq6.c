@@ -8,6 +8,10 @@
 #include "claims/imbrelu/imbrelu_common.h"
 #include "cert/cert.h"
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(imbrelu, eq6, "imbrelu.eq-6", "Eq. (6)",
+              "M_k and its sign condition");
+
 int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

@@ -78,6 +78,10 @@ static void gs_objective_arb(arb_t obj, const ibr_inst *I, const int *label, con
     arb_clear(t), arb_clear(u), arb_clear(s);
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(imbrelu, global_search, "imbrelu.global-search", "Theorem 1 (global optimality)",
+              "counterexample search (never PROVED)");
+
 int imbrelu_global_search_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

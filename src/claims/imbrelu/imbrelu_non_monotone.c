@@ -17,6 +17,10 @@ static void nm_ratio(arb_t r, const ibr_inst *I, slong k, slong prec)
     arb_clear(s);
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(imbrelu, non_monotone, "imbrelu.non-monotone", "Remark after eq. (6)",
+              "M_i/sqrt(n_i) not monotone in n_i");
+
 int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

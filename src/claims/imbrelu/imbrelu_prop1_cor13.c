@@ -354,6 +354,10 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     return 0;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(imbrelu, prop1_cor13, "imbrelu.prop-1-cor-1-3", "Proposition 1, Corollaries 1-3",
+              "norms, cosines, ratios (15)-(16)");
+
 int imbrelu_prop1_cor13_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

@@ -112,6 +112,10 @@ static int t1_paper_defined(const ibr_inst *I)
 
 static const char *const T1_EXTRA[] = {NULL};
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(imbrelu, theorem1, "imbrelu.theorem-1", "Theorem 1 (a)-(e)",
+              "closed-form minimiser of problem (4), KKT, value");
+
 int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

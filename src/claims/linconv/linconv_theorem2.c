@@ -2,6 +2,11 @@
  * shared code: linconv_errbound.c). */
 #include "claims/linconv/linconv_errbound.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/claim.h"
+
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(linconv, theorem2, "linconv.theorem-2", "Theorem 2",
+              "MSE error bound: certified pair (delta_1, kappa_1)");
 
 int linconv_theorem2_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {

@@ -2,6 +2,11 @@
  * K >= 3 certified as a result beyond the paper; shared code: linconv_errbound.c). */
 #include "claims/linconv/linconv_errbound.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/claim.h"
+
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(linconv, theorem4, "linconv.theorem-4", "Theorem 4",
+              "CE error bound: certified (delta_2, kappa_2), K = 2; K >= 3 beyond the paper");
 
 int linconv_theorem4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {

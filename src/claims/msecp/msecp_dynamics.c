@@ -67,6 +67,10 @@ static int t0_certify(json_t *inst, json_t **cert, nc_error *err)
     return 0;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(msecp, dynamics, "msecp.dynamics", "Lemmas 4-5, Proposition 2, Corollaries 1-2",
+              "omega_j ODE: Lemmas 4-5 and Prop. 2 refuted for the defined flow; derived law certified");
+
 int msecp_dynamics_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

@@ -298,6 +298,10 @@ static json_t *quantities_json(const mq_list *L)
     return q;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(msecp, identities, "msecp.identities", "Prop. 1, eqs. (7)-(8), Theorems 1-2, Lemma 1",
+              "exact rational identities");
+
 int msecp_identities_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

@@ -90,6 +90,10 @@ static int msecp_manifold_decide(fmpq_t *q)
     return 3;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(msecp, manifold, "msecp.manifold", "Definition 6, Observations 2-3, Propositions 3-4, Lemma 2",
+              "normalized-features manifold: Pi of Prop. 4 is oblique; Lemma 2 holds with Pi (explicit K), not with P");
+
 int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

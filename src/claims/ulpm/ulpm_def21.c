@@ -46,6 +46,10 @@ static json_t *d21_q(const fmpq_t v)
     return j;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, def21, "ulpm.def-2.1", "Definition 2.1",
+              "simplex ETF: equal norms, cosines -1/(K-1), NC1-NC4, exactly");
+
 int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;

@@ -134,6 +134,10 @@ static int e66_try(const instance *I, slong prec, long *cols, arb_mat_t R, arf_t
     return ok && *sums_ok;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, eq66, "ulpm.eq-66", "Eq. (66)",
+              "rank K-1 of the CE gradient in logits, left null vector 1");
+
 int ulpm_eq66_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     instance I;

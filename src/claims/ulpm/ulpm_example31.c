@@ -231,6 +231,10 @@ static const char *const ASSERT_OK[EX31_NPARTS] = {
     [EX31_FAMILY10] = "(11) fails along (10) near (W, H)",
 };
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, example31, "ulpm.example-3.1", "Example 3.1 (= C.1)",
+              "bad KKT point, K=4, n=1: curvature along (10), (55)-(59)");
+
 int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     ex31_inst I;

@@ -201,6 +201,10 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
     return 0;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, lemma31, "ulpm.lemma-3.1", "Lemma 3.1 (= Lemma B.1)",
+              "q_min(W,H) <= (||W||^2+||H||^2)/(2(K-1)sqrt(n)), equality iff neural collapse");
+
 int ulpm_lemma31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     instance I;

@@ -37,6 +37,10 @@ static int decide(const l32_point *p, int st, const char **as, nc_verdict *verdi
 static const l32_claim CLAIM = {"ulpm.lemma-3.2", "lemma-3.2/1", "statement", STATEMENTS,
                                 "Lemma 3.2 (= Lemma B.2)", SOURCE_STATEMENTS, decide};
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, lemma32, "ulpm.lemma-3.2", "Lemma 3.2 (= B.2)",
+              "(epsilon, delta)-approximate KKT when L < log 2 (appendix and main-text forms, C = gamma)");
+
 int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     return l32_certify(&CLAIM, instance_json, o, cert, err);

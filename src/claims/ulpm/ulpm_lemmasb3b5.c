@@ -49,6 +49,10 @@ static int decide(const l32_point *p, int rd, const char **as, nc_verdict *verdi
 static const l32_claim CLAIM = {"ulpm.lemmas-b3-b5", "lemmas-b3-b5/1", "reading", READINGS,
                                 "Lemmas B.3-B.5", SOURCE_STATEMENTS, decide};
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, lemmasb3b5, "ulpm.lemmas-b3-b5", "Lemmas B.3-B.5",
+              "pointwise inequalities (24), (34), (35), (37) when L < log 2");
+
 int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     return l32_certify(&CLAIM, instance_json, o, cert, err);

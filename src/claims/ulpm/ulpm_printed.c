@@ -207,6 +207,10 @@ done:
     return bad ? err->status : 0;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, printed, "ulpm.printed", "Printed formulas (audit)",
+              "single printed formulas: Def. 2.1 symmetry, NC4, flow sign, (12), (55), (58), (64), (67), Lemma B.5 bound");
+
 int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     const char *kind = json_string_value(json_object_get(instance_json, "kind"));

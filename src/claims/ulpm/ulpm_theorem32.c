@@ -120,6 +120,10 @@ static int t32_no_beat(json_t *ij, const certify_options *o, json_t **cert, nc_e
     return 0;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, theorem32, "ulpm.theorem-3.2", "Theorem 3.2 (= B.2)",
+              "optimum (K-1)sqrt(n) of the min-norm separation problem at NC points, KKT, MFCQ");
+
 int ulpm_theorem32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     json_t *k = json_is_object(instance_json) ? json_object_get(instance_json, "kind") : NULL;

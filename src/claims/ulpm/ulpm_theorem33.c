@@ -90,6 +90,10 @@ static json_t *t33_quantities(const t33_exact *x, const arb_t L, const arb_t Ls,
     return q;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, theorem33, "ulpm.theorem-3.3", "Theorem 3.3 (= C.1)",
+              "L >= L*(rho) on the sphere, equality iff NC with ||W||=||H||");
+
 int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     instance I;

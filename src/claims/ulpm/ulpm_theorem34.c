@@ -320,6 +320,10 @@ static json_t *t34_quantities(const t34_result *R)
     return q;
 }
 
+/* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
+DECLARE_CLAIM(ulpm, theorem34, "ulpm.theorem-3.4", "Theorem 3.4 (= C.2)",
+              "negative second variation at non-optimal critical points");
+
 int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     t34_point P;
