@@ -213,7 +213,7 @@ static void run(const prob *p, const char *lw, const char *lh)
     nc_error err;
     memset(&err, 0, sizeof err);
     clock_t t0 = clock();
-    int rc = p->ce ? linconv_theorem4_certify(inst, &o, &cert, &err) : linconv_theorem2_certify(inst, &o, &cert, &err);
+    int rc = p->ce ? claim_find("linconv.theorem-4")->certify(inst, &o, &cert, &err) : claim_find("linconv.theorem-2")->certify(inst, &o, &cert, &err);
     const double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     const char *claim = p->ce ? "theorem-4" : "theorem-2";
     const char *verdict = cert ? json_string_value(json_object_get(cert, "verdict")) : "none";

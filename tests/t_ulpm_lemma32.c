@@ -31,7 +31,7 @@ static const char *certify(int b35, json_t *inst, char *as, int *st)
     certify_options_default(&o);
     json_t *cert = NULL;
     nc_error e = {0, ""};
-    *st = b35 ? ulpm_lemmasb3b5_certify(inst, &o, &cert, &e) : ulpm_lemma32_certify(inst, &o, &cert, &e);
+    *st = b35 ? claim_find("ulpm.lemmas-b3-b5")->certify(inst, &o, &cert, &e) : claim_find("ulpm.lemma-3.2")->certify(inst, &o, &cert, &e);
     json_decref(inst);
     static char verdict[32];
     verdict[0] = as[0] = 0;

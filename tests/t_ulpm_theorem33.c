@@ -16,7 +16,7 @@ static json_t *certify(const char *inst, int *status)
     certify_options_default(&o);
     nc_error err = {0, ""};
     json_t *j = json_loads(inst, 0, NULL), *cert = NULL;
-    *status = ulpm_theorem33_certify(j, &o, &cert, &err);
+    *status = claim_find("ulpm.theorem-3.3")->certify(j, &o, &cert, &err);
     json_decref(j);
     if (*status) tap_diag("status %d: %s", *status, err.msg);
     return cert;

@@ -89,7 +89,7 @@ static void check_counts(const char *js, long D, long zero, int nc)
     certify_options o;
     certify_options_default(&o);
     nc_error err = {0, ""};
-    int rc = ulpm_theorem34_certify(j, &o, &cert, &err);
+    int rc = claim_find("ulpm.theorem-3.4")->certify(j, &o, &cert, &err);
     tap_ok(rc == 0 && cert, "%s certifies", js);
     if (!cert) { json_decref(j); return; }
     const char *as = json_string_value(json_object_get(cert, "assertion"));
@@ -109,7 +109,7 @@ static void check_bad(const char *js)
     certify_options o;
     certify_options_default(&o);
     nc_error err = {0, ""};
-    int rc = ulpm_theorem34_certify(j, &o, &cert, &err);
+    int rc = claim_find("ulpm.theorem-3.4")->certify(j, &o, &cert, &err);
     tap_ok(rc == 2 && cert == NULL && err.status == 2, "refused (status 2): %s", js);
     if (cert) json_decref(cert);
     json_decref(j);
