@@ -32,9 +32,12 @@ src/claims/papers.def (PAPER(key, params_kind)). For every claim ID = <paper>.<l
         unescaping `\\|`, or a quoted string of the spec with <placeholders> that matches A
         (`"<identity>: identity holds"` documents "eq7: identity holds"); a checker assertion
         built with printf (`"%s: identity holds"`) is documented by such a placeholder string;
-      a quantity name Q: a token of a code span (`...`) or code block of the spec equal to Q;
-        for an indexed name (`M[3]`, `cor2.w_ratio[0,1]`) the family `M[k]` or its bare name
-        `M` in code is enough; <placeholders> in code tokens match one name part.
+      an assertion in a code span (`A`) counts as quoted;
+      a quantity name Q: a token of a code span (`...`) or code block of the spec equal to Q, or
+        a markdown table cell listing it (`| stat_W, stat_H |`), or, for a name no prose word
+        looks like (with a '_' or a digit: obs2_gap, e0), Q as a whole word anywhere; for an
+        indexed name (`M[3]`, `cor2.w_ratio[0,1]`) the family `M[k]` or its bare name `M` is
+        enough; <placeholders> in code tokens match one name part.
     A certificate assertion the checker does not list is also reported (the extraction below
     missed a form, or the checker cannot accept the certificate).
 
@@ -99,8 +102,11 @@ class CFile:
         for m in _LEX.finditer(read(path)):
             kind, text = m.lastgroup, m.group()
             if kind == "comment":
-                if "\n" in text and line and line[0] == ("op", "#"):
-                    pass  # a block comment inside a directive: the directive goes on
+                if "\n" in text:  # a block comment over lines ends a directive, like a newline
+                    if line:
+                        self._directive(line)
+                        line = []
+                    at_bol = True
                 continue
             if kind == "nl":
                 if line:
@@ -574,7 +580,6 @@ def lint(root):
     for cid in ids:
         paper, stem = (cert_by.get(cid) or chk_by.get(cid))
         label = cid[len(paper) + 1:] if cid.startswith(paper + ".") else cid
-        missing = []
 
         def check(cond, desc):
             emit("ok" if cond else "not ok", "%s: %s" % (cid, desc))
