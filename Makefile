@@ -60,7 +60,7 @@ TEST_NCCERT_SRC = $(filter-out tests/t_check_%.c,$(TEST_C_SRC))
 TEST_BINS       = $(TEST_C_SRC:tests/%.c=$(B)/tests/%)
 TEST_SCRIPTS    = $(sort $(wildcard tests/t_*.sh))
 
-.PHONY: all deps check check-random verify proofs install uninstall clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism
+.PHONY: all deps check check-random verify proofs install uninstall clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism tcb
 
 all: $(B)/nccert $(B)/nccheck
 
@@ -111,6 +111,24 @@ $(TEST_NCCERT_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccer
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
 
+# The trusted base (`make tcb`, run by `make check`; tests/tcb.sh): nccheck's sources compiled
+# again into $(B)/tcb with exactly -Isrc/check and -MD (every header read, system ones too),
+# linked with LIBS_NCCHECK only; then no header outside src/check/ nor FLINT/Arb's, no FLINT
+# library on nccheck's link line (make -n), no arb_/fmpz_/... symbol or libflint in nccheck and
+# libnccheck.a, and README.md's sizes of the trusted base (printed) within rounding of wc -l.
+TCB_OBJ = $(NCCHECK_SRC:%.c=$(B)/tcb/%.o)
+
+$(B)/tcb/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc/check -MD -MP -c $< -o $@
+
+$(B)/tcb/nccheck: $(TCB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS_NCCHECK)
+
+tcb: $(B)/tcb/nccheck $(B)/nccheck $(B)/libnccheck.a
+	@link=$$($(MAKE) --no-print-directory -s -n -B $(B)/nccheck | grep -e ' -o $(B)/nccheck ' | tail -n 1); \
+	  NCCHECK_LINK="$$link" CC="$(CC)" TCB_SELF_TEST=1 sh tests/tcb.sh $(B)
+
 # Dependency step: install missing Debian packages when root with apt-get, else say how.
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -134,7 +152,8 @@ NCCERT_TEST_SEED ?= 20261123
 export NCCERT_TEST_SEED
 
 check: deps
-	$(MAKE) all $(TEST_BINS)
+	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck
+	$(MAKE) --no-print-directory tcb
 	$(PROVE) -j2 --timer $(TEST_BINS) $(TEST_SCRIPTS)
 
 check-random: deps
