@@ -112,7 +112,8 @@ $(TEST_NCCERT_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccer
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
 
 # The trusted base (`make tcb`, run by `make check`; tests/tcb.sh): nccheck's sources compiled
-# again into $(B)/tcb with exactly -Isrc/check and -MD (every header read, system ones too),
+# again into $(B)/tcb with exactly $(CHECK_INCLUDES) (src/check/ and the checker's own generated
+# claim list) and -MD (every header read, system ones too),
 # linked with LIBS_NCCHECK only; then no header outside src/check/ nor FLINT/Arb's, no FLINT
 # library on nccheck's link line (make -n), no arb_/fmpz_/... symbol or libflint in nccheck and
 # libnccheck.a, and README.md's sizes of the trusted base (printed) within rounding of wc -l.
@@ -120,7 +121,9 @@ TCB_OBJ = $(NCCHECK_SRC:%.c=$(B)/tcb/%.o)
 
 $(B)/tcb/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc/check -MD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(CHECK_INCLUDES) -MD -MP -c $< -o $@
+
+$(B)/tcb/src/check/check_cert.o: $(CK_CLAIMS_DEF)
 
 $(B)/tcb/nccheck: $(TCB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS_NCCHECK)

@@ -8,8 +8,9 @@ broken scratch copies of the tree); python3, stdlib only.
 Prints one line per check, tab-separated: `ok<TAB>DESC`, `not ok<TAB>DESC` (DESC names the claim
 and what is missing) or `skip<TAB>REASON`; exit status 1 iff some line is `not ok`.
 
-The claims are those of src/claims/claims.def (CLAIM(paper, stem, id, label, summary)) and of
-src/check/check_claims.def (CK_CLAIM(paper, stem, id)); the papers those of
+The claims are those declared by the certifiers (DECLARE_CLAIM(paper, stem, id, label, summary)
+in src/claims/<paper>/*.c) and by the checkers (CK_DECLARE_CLAIM(paper, stem, id) in
+src/check/<paper>/*.c), the lists the build collects; the papers those of
 src/claims/papers.def (PAPER(key, params_kind)). For every claim ID = <paper>.<label>:
   - both lists name ID (the same set of ids on both sides), its paper is in papers.def and ID
     starts with "<paper>.";
@@ -527,12 +528,20 @@ def strip_c_comments(s):
     return re.sub(r'/\*.*?\*/|//[^\n]*', ' ', s, flags=re.S)
 
 
+def declarations(root, side, macro):
+    """(paper, stem, id) of every MACRO(paper, stem, "id", ...) declaration at the start of a line
+    in src/<side>/<paper>/*.c: the one declaration of each claim on that side."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(root, "src", side, "*", "*.c"))):
+        text = strip_c_comments(read(path))
+        out += re.findall(r'(?m)^' + macro + r'\(\s*(\w+)\s*,\s*(\w+)\s*,\s*"([^"]*)"', text)
+    return out
+
+
 def parse_defs(root):
-    claims_def = strip_c_comments(read(os.path.join(root, "src/claims/claims.def")))
-    check_def = strip_c_comments(read(os.path.join(root, "src/check/check_claims.def")))
     papers_def = strip_c_comments(read(os.path.join(root, "src/claims/papers.def")))
-    cert = [(p, s, i) for p, s, i in re.findall(r'\bCLAIM\(\s*(\w+)\s*,\s*(\w+)\s*,\s*"([^"]*)"', claims_def)]
-    chk = [(p, s, i) for p, s, i in re.findall(r'\bCK_CLAIM\(\s*(\w+)\s*,\s*(\w+)\s*,\s*"([^"]*)"', check_def)]
+    cert = declarations(root, "claims", "DECLARE_CLAIM")
+    chk = declarations(root, "check", "CK_DECLARE_CLAIM")
     papers = re.findall(r'\bPAPER\(\s*(\w+)\s*,', papers_def)
     return cert, chk, papers
 
@@ -540,17 +549,17 @@ def parse_defs(root):
 def lint(root):
     cert, chk, papers = parse_defs(root)
     if not cert or not chk or not papers:
-        emit("not ok", "claims.def, check_claims.def, papers.def: no entries parsed (format changed?)")
+        emit("not ok", "DECLARE_CLAIM, CK_DECLARE_CLAIM, papers.def: no entries parsed (format changed?)")
         return
     cert_by = {i: (p, s) for p, s, i in cert}
     chk_by = {i: (p, s) for p, s, i in chk}
-    for what, lst in (("src/claims/claims.def", cert), ("src/check/check_claims.def", chk)):
+    for what, lst in (("DECLARE_CLAIM in src/claims/*/", cert), ("CK_DECLARE_CLAIM in src/check/*/", chk)):
         ids = [i for _, _, i in lst]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
             emit("not ok", "%s: ids listed twice: %s" % (what, ", ".join(dup)))
     ids = [i for _, _, i in cert] + [i for _, _, i in chk if i not in cert_by]
-    emit("ok", "%d claims in claims.def, %d in check_claims.def, %d papers" % (len(cert), len(chk), len(papers)))
+    emit("ok", "%d claims declared by certifiers, %d by checkers, %d papers" % (len(cert), len(chk), len(papers)))
 
     # the C sources: the checker's tokenized (assertion tables), the certifier's as text
     cfiles = {}
@@ -585,8 +594,8 @@ def lint(root):
             emit("ok" if cond else "not ok", "%s: %s" % (cid, desc))
             return cond
 
-        check(cid in cert_by, "certifier entry in src/claims/claims.def")
-        check(cid in chk_by, "checker entry in src/check/check_claims.def")
+        check(cid in cert_by, "certifier declaration DECLARE_CLAIM in src/claims/%s/" % paper)
+        check(cid in chk_by, "checker declaration CK_DECLARE_CLAIM in src/check/%s/" % paper)
         check(paper in papers, "paper %s in src/claims/papers.def" % paper)
         check(cid.startswith(paper + ".") and len(cid) > len(paper) + 1, "id is <paper>.<label> with paper %s" % paper)
         if cid in cert_by and cid in chk_by:

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t_check_fast_reject.sh: the precision escalation of the ulpm.lemma-3.2 / ulpm.lemmas-b3-b5
-# checks (src/check/ulpm/check_ulpm_lemma32_escalate.c) retries at a higher precision only while
+# checks (src/check/ulpm/check_ulpm_escalate.c) retries at a higher precision only while
 # that can help.
 # A stated enclosure disjoint from nccheck's interval (which contains the exact value) is
 # rejected at once as a wrong enclosure (exit 1), not after escalating to 8192 bits; an

@@ -2,10 +2,10 @@
  * Lemma B.2, statements "appendix" and "main" with C = gamma): its wrapper kind, assertions, the
  * quantities each states, the inequalities that establish it and the verdict it means; the
  * check around them (wrapper instance, MPFI quantities, verdict) is ck_l32_check
- * (check_ulpm_lemma32_escalate.c). Why the checked inequalities imply the claim:
+ * (check_ulpm_escalate.c). Why the checked inequalities imply the claim:
  * proofs/derivations/ulpm-lemma-3.2.md. */
 #include "check_claims.h"
-#include "ulpm/check_ulpm_lemma32_escalate.h"
+#include "ulpm/check_ulpm_escalate.h"
 
 static const char *const STATEMENTS[] = {"appendix", "main", NULL};
 static const char *const ASSERTIONS[] = {"hypothesis fails: L > log 2", "eps and delta bounds hold",

@@ -1,10 +1,10 @@
 /* check_ulpm_lemmasb3b5.c: owns the check of claim ulpm.lemmas-b3-b5 (seed 000 Lemmas B.3-B.5
  * as pointwise inequalities; readings "derived" and "eq35-without-rho"): its wrapper kind,
  * assertions, the quantities each states, the inequalities that establish it and the verdict it
- * means; the check around them is ck_l32_check (check_ulpm_lemma32_escalate.c). Why the checks imply the
+ * means; the check around them is ck_l32_check (check_ulpm_escalate.c). Why the checks imply the
  * claim: proofs/derivations/ulpm-lemmas-b3-b5.md. */
 #include "check_claims.h"
-#include "ulpm/check_ulpm_lemma32_escalate.h"
+#include "ulpm/check_ulpm_escalate.h"
 
 static const char *const READINGS[] = {"derived", "eq35-without-rho", NULL};
 static const char *const ASSERTIONS[] = {"hypothesis fails: L > log 2",

@@ -1,12 +1,12 @@
-/* check_ulpm_lemma32_escalate.h: the precision escalation shared by the ulpm.lemma-3.2 and
+/* check_ulpm_escalate.h: the precision escalation shared by the ulpm.lemma-3.2 and
  * ulpm.lemmas-b3-b5 checkers, and the check of their certificates around it (ck_l32_check). The
  * quantities are recomputed in MPFI at 128, 256, ..., 8192 bits until every stated
  * enclosure contains the checker's interval and the assertion is decided. More precision is
  * tried only while it can help: a stated enclosure disjoint from the checker's interval (which
  * contains the exact value) is wrong at every precision and is rejected at once, and so is a
  * quantity defined only when L < log 2 once the intervals prove L > log 2. */
-#ifndef NCCHECK_ULPM_LEMMA32_ESCALATE_H
-#define NCCHECK_ULPM_LEMMA32_ESCALATE_H
+#ifndef NCCHECK_ULPM_ESCALATE_H
+#define NCCHECK_ULPM_ESCALATE_H
 #include "check_verdict.h"
 #include "ulpm/check_ulpm_lemma32_point.h"
 

@@ -1,7 +1,7 @@
-/* check_ulpm_lemma32_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 /
- * ulpm.lemmas-b3-b5 checks (check_ulpm_lemma32_escalate.h), the rule that stops it when more
+/* check_ulpm_escalate.c: owns the precision escalation of the ulpm.lemma-3.2 /
+ * ulpm.lemmas-b3-b5 checks (check_ulpm_escalate.h), the rule that stops it when more
  * precision cannot help, and the certificate check the two claims share around it. */
-#include "ulpm/check_ulpm_lemma32_escalate.h"
+#include "ulpm/check_ulpm_escalate.h"
 
 #include <string.h>
 
