@@ -11,8 +11,9 @@
 #   - nccheck's link line names -lflint, -lflint-arb, -larb (or another FLINT library);
 #   - BUILD_DIR/nccheck, BUILD_DIR/tcb/nccheck or BUILD_DIR/libnccheck.a has an arb_, arf_,
 #     acb_, fmpz_, fmpq_ or flint_ symbol (nm, defined or undefined), or ldd shows libflint;
-#   - README.md's section "The trusted base" does not state the sizes measured here within 50
-#     lines (rounding to the nearest 100), or not the number of claims the checkers declare (CK_DECLARE_CLAIM).
+#   - README.md's section "The trusted base" does not state the core's size measured here within
+#     50 lines (rounding to the nearest 100); the per-paper sizes are only printed, so that adding
+#     a claim does not touch README.md.
 # Prints the size of the trusted base: lines (wc -l) of the core src/check/*.c and *.h (formats,
 # numbers, Q(sqrt m), instances, enclosures, dispatch), of each src/check/<paper>/, and in all.
 # TCB_SELF_TEST=1: also checks that the include and README checks catch a planted violation.
@@ -113,7 +114,7 @@ printf 'tcb:   %-40s %6s\n' "the $nclaims claims (src/check/*/)" "$claims" "tota
 
 # --- 5. README.md's statement of these sizes
 # readme_check FILE: its section "## The trusted base" must say "is about N lines of C" (the core),
-# "about N lines for the M claims" and "N lines in all" with N within 50 of the measured sizes
+# with N within 50 of the measured size (the per-paper sizes are printed, not stated in README)
 readme_check() {
     awk -v core="$core" -v claims="$claims" -v total="$total" -v nclaims="$nclaims" '
         /^## / { sec = ($0 == "## The trusted base") }
@@ -129,14 +130,6 @@ readme_check() {
             if (match(text, /is about [0-9][0-9 ,]*[0-9] lines of C/)) {
                 s = substr(text, RSTART, RLENGTH); sub(/^is about /, "", s); sub(/ lines of C$/, "", s); near("the core", num(s), core)
             } else { print "README.md (The trusted base) no longer says \"(core ...) is about N lines of C\""; bad = 1 }
-            if (match(text, /about [0-9][0-9 ,]*[0-9] lines for the [0-9]+ claims/)) {
-                s = substr(text, RSTART, RLENGTH); sub(/^about /, "", s); n = s; sub(/ lines.*/, "", s); sub(/.*for the /, "", n); sub(/ claims$/, "", n)
-                near("the claims'\'' check files", num(s), claims)
-                if (n + 0 != nclaims) { printf "README.md states %d claims, the checkers declare %d (CK_DECLARE_CLAIM)\n", n, nclaims; bad = 1 }
-            } else { print "README.md (The trusted base) no longer says \"about N lines for the M claims\""; bad = 1 }
-            if (match(text, /[0-9][0-9 ,]*[0-9] lines in all/)) {
-                s = substr(text, RSTART, RLENGTH); sub(/ lines in all$/, "", s); near("the whole checker", num(s), total)
-            } else { print "README.md (The trusted base) no longer says \"N lines in all\""; bad = 1 }
             exit bad
         }' "$1"
 }
