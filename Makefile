@@ -291,6 +291,12 @@ report: deps report-deps
 	  --screenshot=$(CURDIR)/$(B)/report/report.png file://$(CURDIR)/$(B)/report/report.html
 	@echo "report: $(B)/report/report.html, $(B)/report/report.md, screenshot $(B)/report/report.png"
 
+# The C style (.clang-format; src/kernels/ keeps its hand layout): `make format` applies it,
+# tests/t_format.sh (in make check) fails on a file that differs.
+.PHONY: format
+format:
+	git ls-files 'src/*.[ch]' 'tests/*.[ch]' 'bench/*.[ch]' | xargs clang-format -i
+
 proofs: deps
 	sh proofs/wp/run.sh
 
