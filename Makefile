@@ -26,6 +26,7 @@ LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lm
 
 DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev \
                frama-c-base why3 z3 cvc4 cvc5 gappa perl
+DEB_PACKAGES += python3-jsonschema
 
 B = build
 
@@ -154,10 +155,20 @@ deps:
 NCCERT_TEST_SEED ?= 20261123
 export NCCERT_TEST_SEED
 
-check: deps
+check: deps schema-deps
 	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck
 	$(MAKE) --no-print-directory tcb
 	$(PROVE) -j2 --timer $(TEST_BINS) $(TEST_SCRIPTS)
+
+# The second JSON Schema validator of tests/t_schema.sh (the first is Debian's python3-jsonschema,
+# in DEB_PACKAGES): ajv from npm at the versions of tests/schema/package-lock.json, installed into
+# tests/schema/node_modules (git-ignored). node and npm come from Debian when either is missing.
+.PHONY: schema-deps
+schema-deps:
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+	  || $(MAKE) --no-print-directory deps DEB_PACKAGES="nodejs npm"
+	@[ -f tests/schema/node_modules/ajv/package.json ] \
+	  || npm ci --prefix tests/schema --no-audit --no-fund --loglevel=error
 
 check-random: deps
 	$(MAKE) check NCCERT_TEST_SEED=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
