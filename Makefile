@@ -302,6 +302,12 @@ report: deps report-deps
 	  --screenshot=$(CURDIR)/$(B)/report/report.png file://$(CURDIR)/$(B)/report/report.html
 	@echo "report: $(B)/report/report.html, $(B)/report/report.md, screenshot $(B)/report/report.png"
 
+# certificate.schema.json's lists of claims and papers, regenerated from the declarations
+# (checked by tests/t_lint_claims.sh).
+.PHONY: schemas
+schemas:
+	python3 specs/schemas/update_dispatch.py
+
 # The C style (.clang-format; src/kernels/ keeps its hand layout): `make format` applies it,
 # tests/t_format.sh (in make check) fails on a file that differs.
 .PHONY: format

@@ -147,4 +147,13 @@ expect_fail "a registry instance without a committed certificate" "$2: specs/reg
 expect_fail "a registry file with a wrong header" "$3: specs/registry/$3.tsv line 1: header"
 expect_fail "a registry file deleted" "$4: registry specs/registry/$4.tsv"
 
+# certificate.schema.json lists the declared claims and papers (generated: make schemas), and
+# every declared claim has its schema specs/schemas/claims/<id>.schema.json
+out=$(python3 "$ROOT/specs/schemas/update_dispatch.py" --check 2>&1)
+ok_rc $? "specs/schemas/certificate.schema.json lists exactly the declared claims and papers${out:+: $out}"
+mkdir -p "$S/specs/schemas/claims" "$S/src/claims" "$S/specs/schemas" && cp -R "$ROOT/specs/schemas/." "$S/specs/schemas/" &&
+    cp "$ROOT/src/claims/papers.def" "$S/src/claims/" && rm -f "$S/specs/schemas/claims/$ID.schema.json"
+if python3 "$S/specs/schemas/update_dispatch.py" --check >/dev/null 2>&1; then not_ok "self-test: a claim without its schema is reported"
+else ok "self-test: a claim without its schema is reported"; fi
+
 tap_done
