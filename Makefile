@@ -1,5 +1,7 @@
 # nccert: rigorous certification of neural-collapse claims.
-# Users type `make verify` and `make check`; both install missing Debian packages first.
+# Users type `make verify` and `make check`; both install missing Debian packages first
+# (`make check` only what building and testing need; `make verify` the proof toolchain too).
+# Downstream projects that only check certificates: `make nccheck` (GMP, MPFR, MPFI, jansson).
 # Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR.
 
 CC      ?= cc
@@ -24,9 +26,17 @@ CHECK_INCLUDES = -Isrc/check -I$(B)/gen/nccheck
 LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lm
 LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lm
 
+# The dependency step, in three sets (each target installs the missing ones when root with
+# apt-get, else prints the apt-get line and stops):
+#   make deps          users: build and run nccert and nccheck, run make check (perl: prove;
+#                      python3: the shell tests' helpers)
+#   make deps-check    downstream CI that only checks certificates: what nccheck needs
+#   make deps-proofs   maintainers: the proof toolchain of make proofs (and so make verify)
 DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev \
-               frama-c-base why3 z3 cvc4 cvc5 gappa perl
-DEB_PACKAGES += python3-jsonschema
+               perl python3
+CHECK_PACKAGES = libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev
+PROOF_PACKAGES = frama-c-base why3 z3 cvc4 cvc5 gappa
+DEB_PACKAGES += python3-jsonschema clang-format
 
 B = build
 
@@ -61,7 +71,7 @@ TEST_NCCERT_SRC = $(filter-out tests/t_check_%.c,$(TEST_C_SRC))
 TEST_BINS       = $(TEST_C_SRC:tests/%.c=$(B)/tests/%)
 TEST_SCRIPTS    = $(sort $(wildcard tests/t_*.sh))
 
-.PHONY: all deps check check-random verify proofs install uninstall clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism tcb
+.PHONY: all deps deps-check deps-proofs nccheck check check-random verify proofs install uninstall clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism tcb
 
 all: $(B)/nccert $(B)/nccheck
 
@@ -134,6 +144,7 @@ tcb: $(B)/tcb/nccheck $(B)/nccheck $(B)/libnccheck.a
 	  NCCHECK_LINK="$$link" CC="$(CC)" TCB_SELF_TEST=1 sh tests/tcb.sh $(B)
 
 # Dependency step: install missing Debian packages when root with apt-get, else say how.
+# (deps-check and deps-proofs run this with their own package list.)
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
@@ -149,6 +160,17 @@ deps:
 	    echo "  apt-get update && apt-get install -y$$missing" >&2; exit 1; \
 	  fi; \
 	fi
+
+deps-check:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(CHECK_PACKAGES)"
+
+deps-proofs:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(PROOF_PACKAGES)"
+
+# The checker alone, with deps-check's packages only (no Arb, FLINT or proof toolchain): the
+# cheap path of a downstream project's CI (specs/manifest.md, examples/downstream/).
+nccheck: deps-check
+	$(MAKE) $(B)/nccheck
 
 # Randomised tests print their seed and read NCCERT_TEST_SEED; make check pins it so that CI
 # is reproducible (override: make check NCCERT_TEST_SEED=123); make check-random draws a new one.
@@ -195,7 +217,7 @@ VERIFY_MERGE   = awk -v n=$(VERIFY_SHARDS) ' \
 	        if (hdr) printf "%d instance(s), %d as expected, %d not\n", done, ok, done - ok; \
 	        exit (bad || f != n || done != ok) }'
 
-verify: deps
+verify: deps deps-proofs
 	$(MAKE) all
 	$(MAKE) verify-certify verify-audit verify-check proofs
 
@@ -314,7 +336,7 @@ schemas:
 format:
 	git ls-files 'src/*.[ch]' 'tests/*.[ch]' 'bench/*.[ch]' | xargs clang-format -i
 
-proofs: deps
+proofs: deps-proofs
 	sh proofs/wp/run.sh
 
 install: all

@@ -30,7 +30,7 @@ cd "$root" || exit 2
 wpdir=proofs/wp
 
 for tool in frama-c why3 cvc5 z3 gappa; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "proofs: $tool not found (make deps)" >&2; exit 2; }
+  command -v "$tool" >/dev/null 2>&1 || { echo "proofs: $tool not found (make deps-proofs)" >&2; exit 2; }
 done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nccert-wp.XXXXXX") || exit 2

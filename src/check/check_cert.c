@@ -102,7 +102,9 @@ static int check_root(json_t *root, ck_result *r)
         if (!fn) ck_fail(e, CK_MALFORMED, "claim: unknown claim id \"%.60s\"", claim);
         else if (ck_verdict_parse(verdict, &v)) ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
         else if (fn(root, v, e) == 0) {
+            const char *as = json_string_value(json_object_get(root, "assertion"));
             snprintf(r->claim, sizeof r->claim, "%s", claim);
+            snprintf(r->assertion, sizeof r->assertion, "%s", as ? as : "");
             r->verdict = v;
         }
     }

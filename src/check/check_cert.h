@@ -10,6 +10,8 @@ typedef struct {
     ck_err err;        /* err.code: 0 accepted, 1 not established, 2 malformed */
     char claim[128];   /* set when accepted */
     ck_verdict verdict; /* set when accepted */
+    char assertion[1024]; /* set when accepted: the certificate's assertion, which the claim's
+                             checker verified (nccheck --manifest compares it) */
 } ck_result;
 
 /* Checks the certificate at PATH; returns r->err.code. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check_cert.h"
+#include "check_manifest.h"
 
 #define NCCHECK_VERSION "0.1.0"
 #define DEFAULT_MAX_SECONDS 600L
@@ -82,6 +83,8 @@ int main(int argc, char **argv)
 {
     int quiet = 0, first = 1, status = 0;
     long max_seconds = DEFAULT_MAX_SECONDS;
+    /* nccheck --manifest FILE ...: the cheap path of specs/manifest.md (check_manifest.c) */
+    if (ck_manifest_requested(argc, argv)) return ck_manifest_main(argc, argv);
     for (; first < argc && argv[first][0] == '-' && argv[first][1] != '\0'; first++) {
         if (strcmp(argv[first], "--") == 0) { first++; break; }
         if (strcmp(argv[first], "--quiet") == 0) quiet = 1;
