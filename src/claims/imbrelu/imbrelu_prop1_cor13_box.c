@@ -116,8 +116,8 @@ static int bx_leaf(const bx_ctx *c, slong KA, slong KB, const fmpq_t R0, const f
 static json_t *bx_pair(const fmpq_t a, const fmpq_t b)
 {
     json_t *p = json_array();
-    json_array_append_new(p, ibr_fmpq_json(a));
-    json_array_append_new(p, ibr_fmpq_json(b));
+    json_array_append_new(p, cert_fmpq_string(a));
+    json_array_append_new(p, cert_fmpq_string(b));
     return p;
 }
 

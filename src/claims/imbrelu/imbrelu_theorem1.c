@@ -120,7 +120,7 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
 {
     (void)o;
     ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, T1_EXTRA, err)) { ibr_inst_clear(&I); return err->status; }
+    if (ibr_inst_parse(&I, instance_json, T1_EXTRA, err)) return err->status;
     if (I.d < I.K) {
         ibr_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.theorem-1 needs d >= K");

@@ -78,20 +78,12 @@ static json_t *t34_count(long v)
     return q;
 }
 
-static json_t *fmpq_json(const fmpq_t q)
-{
-    char *s = fmpq_get_str(NULL, 10, q);
-    json_t *j = json_string(s);
-    flint_free(s);
-    return j;
-}
-
 static json_t *rows_json(const fmpq *A, long r, long c)
 {
     json_t *a = json_array();
     for (long i = 0; i < r; i++) {
         json_t *row = json_array();
-        for (long j = 0; j < c; j++) json_array_append_new(row, fmpq_json(A + i * c + j));
+        for (long j = 0; j < c; j++) json_array_append_new(row, cert_fmpq_string(A + i * c + j));
         json_array_append_new(a, row);
     }
     return a;
@@ -100,7 +92,7 @@ static json_t *rows_json(const fmpq *A, long r, long c)
 static json_t *vec_json(const fmpq *v, long len)
 {
     json_t *a = json_array();
-    for (long j = 0; j < len; j++) json_array_append_new(a, fmpq_json(v + j));
+    for (long j = 0; j < len; j++) json_array_append_new(a, cert_fmpq_string(v + j));
     return a;
 }
 
