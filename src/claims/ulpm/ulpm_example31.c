@@ -194,15 +194,15 @@ static int perturbed_point(const ex31_inst *I, json_t *w, json_t *q, slong k, sl
         json_object_set_new(w, "t", cert_fmpq_string(s));
         json_object_set_new(w, "eps0_sqrt_log2", json_integer(k));
     }
-    ex31_frob2(x, W1);
-    ex31_frob2(y, W0);
+    exact_mat_frob2(x, W1);
+    exact_mat_frob2(y, W0);
     fmpq_sub(x, x, y);
     json_object_set_new(q, "norm_W_diff", exact_q(x));
-    ex31_frob2(x, H1);
+    exact_mat_frob2(x, H1);
     fmpq_sub(x, x, y);
     json_object_set_new(q, "norm_H_diff", exact_q(x));
-    ex31_dist2(x, W1, W0);
-    ex31_dist2(y, H1, W0);
+    exact_mat_dist2(x, W1, W0);
+    exact_mat_dist2(y, H1, W0);
     fmpq_add(x, x, y);
     json_object_set_new(q, "dist_sq", exact_q(x));
     ex31_loss_diff(d, W1, H1, I->C, prec);
