@@ -18,6 +18,30 @@ json_t *ulpm_exact_quantity(const qsqrt_t x, slong m)
     return q;
 }
 
+json_t *ulpm_rational_quantity(const fmpq_t v)
+{
+    qsqrt_t x;
+    qsqrt_init(x);
+    fmpq_set(x->a, v);
+    json_t *j = ulpm_exact_quantity(x, 1);
+    qsqrt_clear(x);
+    return j;
+}
+
+json_t *ulpm_widened_quantity(const arb_t x, slong rel_exp)
+{
+    arb_t y;
+    mag_t m;
+    arb_init(y), mag_init(m);
+    arb_set(y, x);
+    arb_get_mag(m, x);
+    mag_mul_2exp_si(m, m, rel_exp);
+    arb_add_error_mag(y, m);
+    json_t *q = cert_quantity(y, NULL, 0);
+    arb_clear(y), mag_clear(m);
+    return q;
+}
+
 json_t *ulpm_source(const char *label, const char *statement)
 {
     static const char *const files[] = {"001_7926523b8643b1b0.txt", "000_8f25bbfe242ce871.txt", NULL};

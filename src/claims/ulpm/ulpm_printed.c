@@ -112,10 +112,10 @@ static int up_part_nc4(const json_t *inst, up_out *r, nc_error *err)
         if (fmpq_equal(in + k, t)) a = k;
     r->w = json_pack("{s:I, s:I}", "printed", (json_int_t)a, "nearest", (json_int_t)b);
     r->q = json_object();
-    json_object_set_new(r->q, "inner_printed", up_rat(in + a));
-    json_object_set_new(r->q, "inner_nearest", up_rat(in + b));
-    json_object_set_new(r->q, "dist_sq_printed", up_rat(di + a));
-    json_object_set_new(r->q, "dist_sq_nearest", up_rat(di + b));
+    json_object_set_new(r->q, "inner_printed", ulpm_rational_quantity(in + a));
+    json_object_set_new(r->q, "inner_nearest", ulpm_rational_quantity(in + b));
+    json_object_set_new(r->q, "dist_sq_printed", ulpm_rational_quantity(di + a));
+    json_object_set_new(r->q, "dist_sq_nearest", ulpm_rational_quantity(di + b));
     r->label = "(NC4) (seed 001)";
     r->statement = "argmin_k <w_k, h> = argmin_k ||h - hbar_k|| (class means hbar_k = w_k / C)";
     r->assertion = same ? "argmin_k <w_k, h> = argmin_k ||h - hbar_k||" : "argmin_k <w_k, h> != argmin_k ||h - hbar_k||";
@@ -140,11 +140,11 @@ static int up_part_eq64(const json_t *inst, up_out *r, nc_error *err)
     fmpq_init(x);
     r->q = json_object();
     fmpq_set_si(x, (k - 1) * K + i, 1);
-    json_object_set_new(r->q, "column_printed", up_rat(x));
+    json_object_set_new(r->q, "column_printed", ulpm_rational_quantity(x));
     fmpq_set_si(x, (k - 1) * n + i, 1);
-    json_object_set_new(r->q, "column_derived", up_rat(x));
+    json_object_set_new(r->q, "column_derived", ulpm_rational_quantity(x));
     fmpq_set_si(x, n * K, 1);
-    json_object_set_new(r->q, "columns", up_rat(x));
+    json_object_set_new(r->q, "columns", ulpm_rational_quantity(x));
     fmpq_clear(x);
     r->w = json_pack("{s:I, s:I}", "k", (json_int_t)k, "i", (json_int_t)i);
     r->label = "(64) (seed 000)";
@@ -195,7 +195,7 @@ static int up_part_eq55(const json_t *inst, up_out *r, nc_error *err)
     fmpq_mul_si(y->a, C, M55[wr][wc]);
     r->q = json_object();
     json_object_set_new(r->q, "curve_entry", ulpm_exact_quantity(x, m));
-    json_object_set_new(r->q, "W_entry", up_rat(y->a));
+    json_object_set_new(r->q, "W_entry", ulpm_rational_quantity(y->a));
     r->w = json_pack("{s:I, s:I}", "r", (json_int_t)wr, "c", (json_int_t)wc);
     r->label = "(55) and the sentence after it (seed 000)";
     r->statement = "W'(a) = C (M + a u 1^T)/sqrt(1+2a^2), H'(a) = W'(a)^T; when a = -1, (W', H') = (W, H) = (C M, C M)";

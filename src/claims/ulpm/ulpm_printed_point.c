@@ -146,8 +146,8 @@ int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_err
     if (prec > o->max_prec) prec = o->max_prec;
     arb_neg(ns, s);
     r->q = json_object();
-    json_object_set_new(r->q, "dL_dt_printed", up_interval(s));
-    json_object_set_new(r->q, "dL_dt_derived", up_interval(ns));
+    json_object_set_new(r->q, "dL_dt_printed", ulpm_widened_quantity(s, -20));
+    json_object_set_new(r->q, "dL_dt_derived", ulpm_widened_quantity(ns, -20));
     r->w = json_pack("{s:I}", "precision_bits", (json_int_t)prec);
     r->tier = 1, r->prec = prec;
     r->label = "gradient flow after (4) (seed 001)";
@@ -192,7 +192,7 @@ int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_err
     qsqrt_init(z);
     r->q = json_object();
     json_object_set_new(r->q, "theta_dot_v", ulpm_exact_quantity(z, I.n));
-    json_object_set_new(r->q, "grad_dot_v", up_interval(best));
+    json_object_set_new(r->q, "grad_dot_v", ulpm_widened_quantity(best, -20));
     qsqrt_clear(z);
     r->w = json_pack("{s:I, s:I, s:I}", "p", (json_int_t)wp, "q", (json_int_t)wq, "precision_bits", (json_int_t)prec);
     r->tier = 1, r->prec = prec;
