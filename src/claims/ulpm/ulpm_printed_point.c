@@ -119,19 +119,24 @@ static void up_theta_grad(arb_ptr th, arb_ptr g, const instance *I, slong prec)
     arb_mat_clear(W), arb_mat_clear(H), arb_mat_clear(GW), arb_mat_clear(GH);
 }
 
-static int up_point_size(const instance *I, nc_error *err)
+/* up_point limited to K d nK <= 5e7, and *P = K d + d nK, the length of the flattened (W, H);
+ * on failure I is left cleared */
+static int up_point_flat(instance *I, const json_t *inst, up_out *r, long *P, nc_error *err)
 {
-    if ((double)I->K * I->d * instance_N(I) > 5e7)
+    if (up_point(I, inst, r, err)) return err->status;
+    if ((double)I->K * I->d * instance_N(I) > 5e7) {
+        instance_clear(I);
         return nc_error_set(err, 2, "instance.point: K d nK <= 5e7 required");
+    }
+    *P = I->K * I->d + I->d * instance_N(I);
     return 0;
 }
 
 int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_error *err)
 {
     instance I;
-    if (up_point(&I, inst, r, err)) return err->status;
-    if (up_point_size(&I, err)) { instance_clear(&I); return err->status; }
-    long P = I.K * I.d + I.d * instance_N(&I);
+    long P;
+    if (up_point_flat(&I, inst, r, &P, err)) return err->status;
     arb_ptr th = _arb_vec_init(P), g = _arb_vec_init(P);
     arb_t s, ns;
     arb_init(s), arb_init(ns);
@@ -163,9 +168,8 @@ int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_err
 int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_error *err)
 {
     instance I;
-    if (up_point(&I, inst, r, err)) return err->status;
-    if (up_point_size(&I, err)) { instance_clear(&I); return err->status; }
-    long P = I.K * I.d + I.d * instance_N(&I);
+    long P;
+    if (up_point_flat(&I, inst, r, &P, err)) return err->status;
     arb_ptr th = _arb_vec_init(P), g = _arb_vec_init(P);
     arb_t v, best, t1;
     arb_init(v), arb_init(best), arb_init(t1);
