@@ -31,3 +31,10 @@ int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_
     if (verdict == CK_INCONCLUSIVE) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); return -1; }
     return 0;
 }
+
+int ck_require_verdict(ck_verdict verdict, ck_verdict want, ck_err *e)
+{
+    if (verdict == want) return 0;
+    ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(want));
+    return -1;
+}

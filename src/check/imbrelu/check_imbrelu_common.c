@@ -303,3 +303,14 @@ int ckib_qlist_keys(const ckib_qlist *c)
 {
     return ckib_keys_exact(c->q, "quantities", c->names, c->nn, c->e);
 }
+
+void ckib_exp_gaps(mpfi_t s, mpfi_t tmp, mpfi_srcptr z, long K, long k)
+{
+    mpfi_set_ui(s, 0);
+    for (long m = 0; m < K; m++)
+        if (m != k) {
+            mpfi_sub(tmp, z + m, z + k);
+            mpfi_exp(tmp, tmp);
+            mpfi_add(s, s, tmp);
+        }
+}

@@ -11,6 +11,7 @@
 
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
+#include "check_decision.h"
 
 int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *e);
 
@@ -164,11 +165,11 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         long long kk;
         if (ck_get_int(w, "witnesses", "k", &kk, e)) goto out;
         if (kk < 0 || kk >= K || !(is_bad[kk] || (mismatch && kk == ref))) { ck_fail(e, CK_INVALID, "witness k is not a failing class"); goto out; }
-        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     } else if (a_ok) {
         if (refuted) { ck_fail(e, CK_INVALID, "Corollary 4 fails at the point (class %ld)", first_bad); goto out; }
         if (unsharp) { ck_fail(e, CK_INVALID, "a live class not certified nonzero"); goto out; }
-        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     } else {
         ck_fail(e, CK_INVALID, "INCONCLUSIVE: not every class decided");
         goto out;

@@ -12,6 +12,7 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 enum { PH_NONE, PH_MINOR, PH_COMPLETE, PH_UNDEC };
 static const char *const PH_NAME[] = {"none", "minority", "complete", "undecided"};
@@ -243,10 +244,10 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
         long long lf;
         if (ck_get_int(w, "witnesses", "leaf", &lf, e)) goto out;
         if (lf != c.bad_leaf || c.bad_leaf < 0) { ck_fail(e, CK_INVALID, "witness leaf: the phases agree there"); goto out; }
-        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     } else {
         if (c.bad_leaf >= 0) { ck_fail(e, CK_INVALID, "leaf %ld: the two phase tests disagree", c.bad_leaf); goto out; }
-        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     }
     rc = 0;
 out:

@@ -11,6 +11,8 @@
 
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
+#include "check_decision.h"
+#include "check_ce.h"
 
 #define P CKIB_PREC
 
@@ -49,18 +51,6 @@ static int paper_defined(const ckib_inst *in)
     return ok;
 }
 
-static mpfi_ptr vec(long len)
-{
-    mpfi_ptr v = malloc((size_t)len * sizeof *v);
-    for (long t = 0; t < len; t++) mpfi_init2(v + t, P), mpfi_set_ui(v + t, 0);
-    return v;
-}
-static void vfree(mpfi_ptr v, long len)
-{
-    for (long t = 0; t < len; t++) mpfi_clear(v + t);
-    free(v);
-}
-
 /* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
 CK_DECLARE_CLAIM(imbrelu, theorem1, "imbrelu.theorem-1");
 
@@ -81,7 +71,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     long K = in.K;
     ckib_qlist c;
     ckib_qlist_init(&c, q, e);
-    mpfi_ptr M = vec(K), r = vec(K), W = vec(K * K), z = vec(K), g = vec(K);
+    mpfi_ptr M = ck_ivec_init(K, CKIB_PREC), r = ck_ivec_init(K, CKIB_PREC), W = ck_ivec_init(K * K, CKIB_PREC), z = ck_ivec_init(K, CKIB_PREC), g = ck_ivec_init(K, CKIB_PREC);
     mpfi_t t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg;
     mpfi_ptr all[] = {t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg};
     for (int x = 0; x < 11; x++) mpfi_init2(all[x], P), mpfi_set_ui(all[x], 0);
@@ -114,8 +104,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     int first_mu = 1;
     for (long k = 0; k < K; k++) {
         for (long m = 0; m < K; m++) mpfi_mul(z + m, r + k, W + m * K + k);
-        mpfi_set_ui(t, 0);
-        for (long m = 0; m < K; m++) if (m != k) { mpfi_sub(u, z + m, z + k); mpfi_exp(u, u); mpfi_add(t, t, u); }
+        ckib_exp_gaps(t, u, z, K, k);
         mpfi_log1p(u, t);
         mpfi_mul_si(u, u, in.n[k]);
         mpfi_add(obj, obj, u);
@@ -241,19 +230,19 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             ck_fail(e, CK_INVALID, "the KKT conditions / optimal value are not established");
             goto out;
         }
-        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     } else {
         if (!(mpfr_sgn(&gW->left) > 0 || mpfr_sgn(&gH->left) > 0 || mpfr_sgn(&mumin->right) < 0)) {
             ck_fail(e, CK_INVALID, "no certified KKT violation");
             goto out;
         }
-        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     }
     rc = 0;
 out:
     mpfi_clear(dv);
     ckib_qlist_clear(&c);
-    vfree(M, K), vfree(r, K), vfree(W, K * K), vfree(z, K), vfree(g, K);
+    ck_ivec_clear(M, K), ck_ivec_clear(r, K), ck_ivec_clear(W, K * K), ck_ivec_clear(z, K), ck_ivec_clear(g, K);
     for (int x = 0; x < 11; x++) mpfi_clear(all[x]);
     ckib_inst_clear(&in);
     return rc;

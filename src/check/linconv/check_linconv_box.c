@@ -14,6 +14,7 @@
 #include "linconv/check_linconv_box.h"
 #include "linconv/check_linconv_common.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 enum { SD_BELOW, SD_ABOVE, SD_BOUNDARY, SD_UNRESOLVED };
 static const char *const SD_NAME[] = {"below", "above", "boundary", "unresolved", NULL};
@@ -221,10 +222,7 @@ int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
     if (rational_q(q, "boundary_area_fraction", x, e)) goto out;
     const int ok = c.count[SD_UNRESOLVED] == 0;
     if (strcmp(as, ok ? AS_BOX : "none")) { ck_fail(e, CK_INVALID, "assertion does not follow from the leaves"); goto out; }
-    if (verdict != (ok ? CK_PROVED : CK_INCONCLUSIVE)) {
-        ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(ok ? CK_PROVED : CK_INCONCLUSIVE));
-        goto out;
-    }
+    if (ck_require_verdict(verdict, ok ? CK_PROVED : CK_INCONCLUSIVE, e)) goto out;
     if (!ok) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: %ld leaves unresolved (certificate well formed, establishes nothing)", c.count[SD_UNRESOLVED]); goto out; }
     rc = 0;
 out:

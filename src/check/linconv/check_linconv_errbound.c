@@ -14,6 +14,7 @@
 #include "linconv/check_linconv_errbound.h"
 #include "check_pd.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 static const char *assertion_text(int loss, long K)
 {
@@ -145,7 +146,7 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
     if (mpq_sgn(in.test) <= 0) { ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis"); goto out; }
     if (strcmp(as, assertion_text(loss, in.K))) { ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K); goto out; }
-    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     if (cklc_keys(q, "quantities", loss == CKLC_MSE ? Q_MSE : Q_CE, e) || ck_keys(w, "witnesses", WK, NULL, e)) goto out;
     mpq_set(x.a, in.test);
     if (cklc_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;

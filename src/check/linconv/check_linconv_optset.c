@@ -11,6 +11,7 @@
 #include "linconv/check_linconv_box.h"
 #include "check_pd.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 /* x = y * z for an integer z (GMP has no mpq_mul_z) */
 static void mpq_mul_z(mpq_t x, const mpq_t y, const mpz_t z)
@@ -87,7 +88,7 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
         ck_fail(e, strcmp(as, AS_BELOW) && strcmp(as, AS_ABOVE) && strcmp(as, AS_AT) ? CK_MALFORMED : CK_INVALID, "assertion does not match the region of the instance");
         goto out;
     }
-    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     static const char *const Q_MSE[] = {"threshold_test", "gamma", "alpha_sq", "stat_W", "stat_H", "value", "value_zero", "gap", "value_at_point", "grad_norm_sq", NULL};
     static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W", "stat_H", "value", "value_zero", "gap", "value_at_point", "grad_norm_sq", NULL};
     static const char *const Q_ZERO[] = {"threshold_test", "value_zero", "value_at_point", "grad_norm_sq", NULL};
