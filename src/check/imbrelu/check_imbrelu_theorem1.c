@@ -16,17 +16,13 @@
 
 #define P CKIB_PREC
 
-static void imin(mpfi_t acc, mpfi_srcptr x, int first)
+/* acc = x (first) or the interval {op(a, b) : a in acc, b in x}, op = mpfr_min or mpfr_max
+ * (monotone in each argument: endpoint by endpoint) */
+static void iext(mpfi_t acc, mpfi_srcptr x, int first, int (*op)(mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t))
 {
     if (first) { mpfi_set(acc, x); return; }
-    mpfr_min(&acc->left, &acc->left, &x->left, MPFR_RNDD);
-    mpfr_min(&acc->right, &acc->right, &x->right, MPFR_RNDU);
-}
-static void imax(mpfi_t acc, mpfi_srcptr x, int first)
-{
-    if (first) { mpfi_set(acc, x); return; }
-    mpfr_max(&acc->left, &acc->left, &x->left, MPFR_RNDD);
-    mpfr_max(&acc->right, &acc->right, &x->right, MPFR_RNDU);
+    op(&acc->left, &acc->left, &x->left, MPFR_RNDD);
+    op(&acc->right, &acc->right, &x->right, MPFR_RNDU);
 }
 
 /* 1 iff every t_k = sqrt(n_k)/c1 - 1 > 0: K n_k - (K-1) N^2 s^2 > 0 exactly */
@@ -121,11 +117,11 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             if (m == k) mpfi_add(u, u, M + k);
             mpfi_sub(u, z + m, u);
             mpfi_abs(u, u);
-            imax(ldev, u, m == 0);
+            iext(ldev, u, m == 0, mpfr_max);
         }
         ckib_q_interval(&c, "logit_dev", k, ldev);
         int fm = 1;                          /* (13) */
-        for (long m = 0; m < K; m++) if (m != k) { imax(u, z + m, fm); fm = 0; }
+        for (long m = 0; m < K; m++) if (m != k) { iext(u, z + m, fm, mpfr_max); fm = 0; }
         mpfi_sub(u, z + k, u);
         ckib_q_interval(&c, "margin", k, u);
         for (long m = 0; m < K; m++) {       /* grad_W column k */
@@ -144,9 +140,9 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             int support = (j == k) && !mpfi_is_zero(r + k);
             if (j == k) { mpfi_mul_q(t, r + k, in.lamH); mpfi_add(u, u, t); }
             if (support) { mpfi_sqr(u, u); mpfi_mul_si(u, u, in.n[k]); mpfi_add(gH, gH, u); }
-            else { imin(mumin, u, first_mu); first_mu = 0; }
+            else { iext(mumin, u, first_mu, mpfr_min); first_mu = 0; }
         }
-        if (in.d > K) { mpfi_set_ui(u, 0); imin(mumin, u, 0); }
+        if (in.d > K) { mpfi_set_ui(u, 0); iext(mumin, u, 0, mpfr_min); }
         mpfi_sqr(u, r + k);
         ckib_q_interval(&c, "M", k, M + k);
         ckib_q_interval(&c, "norm_h_sq", k, u);

@@ -38,6 +38,8 @@ void cklc_add_tangent(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_
 /* Quantity checks: exact value in Q(sqrt m) (must equal "exact" and lie in [lo, hi]); an
  * interval (the checker's interval must lie inside [lo, hi]); the keys of Q exactly NAMES. */
 int cklc_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e);
+/* cklc_verify_qs, and x must be 0 (otherwise invalid: "NAME is not 0: WHY"). */
+int cklc_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why, ck_err *e);
 int cklc_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e);
 int cklc_keys(const json_t *q, const char *what, const char *const *names, ck_err *e);
 #endif

@@ -35,13 +35,6 @@ static void q_scale(mpq_t x, const mpq_t y, long num, long den) /* x = y num/den
     mpq_clear(k);
 }
 
-static int zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
-{
-    if (cklc_verify_qs(q, name, x, m, e)) return -1;
-    if (ck_qs_sgn(x, m)) { ck_fail(e, CK_INVALID, "%s is not 0: the point is not stationary", name); return -1; }
-    return 0;
-}
-
 /* gamma, alpha^2, stationarity (exact) and alpha (MPFI) into al, beta into be */
 static int check_point(const json_t *q, const cklc_inst *in, int loss, mpfi_t al, mpfi_t be, ck_err *e)
 {
@@ -64,23 +57,23 @@ static int check_point(const json_t *q, const cklc_inst *in, int loss, mpfi_t al
         /* stat_W = beta (1 - gamma)/K - lamW: (1 - gamma) = K s_b sqrt m, beta (1-gamma) = K sq s_b m */
         mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a);
         mpq_sub(t.a, t.a, in->lamW), mpq_set_ui(t.b, 0, 1);
-        if (zero_qs(q, "stat_W", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_H = (1 - gamma)/N - lamH beta = (K s_b / N - lamH sq) sqrt m */
         mpq_set_ui(t.a, 0, 1), q_scale(t.b, s.b, K, in->N), mpq_mul(u.a, in->lamH, in->sq), mpq_sub(t.b, t.b, u.a);
-        if (zero_qs(q, "stat_H", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
     } else {
         mpq_set_si(gam.a, 1 - K, 1), mpq_set_z(gam.b, in->m), mpq_mul(gam.b, gam.b, s.b), mpq_inv(gam.b, gam.b);
         if (cklc_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
         /* stat_q = (gamma + K - 1) s - 1 = gam_b s_b m - 1 */
         mpq_mul(t.a, gam.b, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_set_ui(u.a, 1, 1), mpq_sub(t.a, t.a, u.a);
         mpq_set_ui(t.b, 0, 1);
-        if (zero_qs(q, "stat_q", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_q", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_W = lamW - beta s = lamW - sq s_b m */
         mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_sub(t.a, in->lamW, t.a);
-        if (zero_qs(q, "stat_W", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_H = lamH beta - s/n = (lamH sq - s_b/n) sqrt m */
         mpq_set_ui(t.a, 0, 1), mpq_mul(t.b, in->lamH, in->sq), q_scale(u.a, s.b, 1, in->n), mpq_sub(t.b, t.b, u.a);
-        if (zero_qs(q, "stat_H", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
         ck_qs_to_mpfi(x, &gam, in->m); /* alpha^2 = log(gamma)/beta */
         mpfi_log(al, x), mpfi_div(al, al, be);
         if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;

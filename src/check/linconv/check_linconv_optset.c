@@ -25,14 +25,6 @@ static const char *const AS_BELOW = "below threshold: claimed point stationary, 
 static const char *const AS_ABOVE = "above threshold: zero point stationary, value F0, Hessian >= mu > 0";
 static const char *const AS_AT = "at threshold: zero point stationary with value F0; the claimed family degenerates to it";
 
-/* verifies x exactly and that it is 0 */
-static int zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
-{
-    if (cklc_verify_qs(q, name, x, m, e)) return -1;
-    if (ck_qs_sgn(x, m)) { ck_fail(e, CK_INVALID, "%s is not 0: not stationary", name); return -1; }
-    return 0;
-}
-
 /* the witness {mu, shift, tangent_weight, hessian_dim}: lambda_min(Hess + c B B^T) > mu > 0 */
 static int check_hessian(const json_t *w, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw_expected, ck_err *e)
 {
@@ -116,11 +108,11 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
             mpq_mul(t.a, u.b, beta.b), mpq_mul_z(t.a, t.a, in.m), mpq_mul(t.b, u.a, beta.b); /* beta u */
             { mpq_t k; mpq_init(k); mpq_set_si(k, K, 1); mpq_div(t.a, t.a, k); mpq_div(t.b, t.b, k); mpq_clear(k); }
             mpq_sub(t.a, t.a, in.lamW);
-            if (zero_qs(q, "stat_W", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_W", &t, in.m, "not stationary", e)) goto out;
             /* stat_H = (1-gamma)/N - lamH beta */
             { mpq_t k; mpq_init(k); mpq_set_si(k, in.N, 1); mpq_div(t.a, u.a, k); mpq_div(t.b, u.b, k); mpq_clear(k); }
             mpq_mul(u.a, in.lamH, beta.b), mpq_sub(t.b, t.b, u.a);
-            if (zero_qs(q, "stat_H", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_H", &t, in.m, "not stationary", e)) goto out;
             /* value (K-1)(s - K s^2/2): s^2 = s_b^2 m rational */
             mpq_mul(t.a, s.b, s.b), mpq_mul_z(t.a, t.a, in.m);
             { mpq_t k; mpq_init(k); mpq_set_si(k, -K, 2); mpq_mul(t.a, t.a, k); mpq_set_si(k, K - 1, 1); mpq_mul(t.a, t.a, k); mpq_mul(t.b, s.b, k); mpq_clear(k); }
@@ -142,13 +134,13 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
             mpq_swap(t.a, t.b), mpq_set_ui(t.b, 0, 1);
             { mpq_t k; mpq_init(k); mpq_set_si(k, 1, 1); mpq_sub(t.a, t.a, k); mpq_clear(k); }
             /* (gamma + K - 1) = gam.b sqrt m (gam.a + K - 1 = 0), so the product is gam.b s.b m */
-            if (zero_qs(q, "stat_q", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_q", &t, in.m, "not stationary", e)) goto out;
             mpq_mul(t.a, beta.b, s.b), mpq_mul_z(t.a, t.a, in.m), mpq_sub(t.a, in.lamW, t.a), mpq_set_ui(t.b, 0, 1);
-            if (zero_qs(q, "stat_W", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_W", &t, in.m, "not stationary", e)) goto out;
             mpq_set_ui(t.a, 0, 1), mpq_mul(t.b, in.lamH, beta.b);
             { mpq_t k; mpq_init(k); mpq_set_si(k, in.n, 1); mpq_div(u.a, s.b, k); mpq_clear(k); }
             mpq_sub(t.b, t.b, u.a);
-            if (zero_qs(q, "stat_H", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_H", &t, in.m, "not stationary", e)) goto out;
             ck_qs_to_mpfi(x, &gam, in.m);
             mpfi_log(al, x), mpfi_div(al, al, be);
             if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;
