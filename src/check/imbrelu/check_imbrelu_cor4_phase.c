@@ -13,6 +13,7 @@
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
 #include "check_decision.h"
+#include "check_boxtree.h"
 
 enum { PH_NONE, PH_MINOR, PH_COMPLETE, PH_UNDEC };
 static const char *const PH_NAME[] = {"none", "minority", "complete", "undecided"};
@@ -137,9 +138,8 @@ static int pair_is(const json_t *p, const mpq_t a, const mpq_t b)
 static void ph_rec(ph_ctx *c, mpq_t R0, mpq_t R1, mpq_t l0, mpq_t l1, long depth)
 {
     if (c->fail) return;
-    const json_t *tk = json_array_get(c->tree, (size_t)c->tok++);
-    const char *s = json_is_string(tk) ? json_string_value(tk) : NULL;
-    if (!s || depth > c->max_depth) { ck_fail(c->e, CK_MALFORMED, "witnesses.tree: bad or too deep at token %ld", c->tok - 1); c->fail = 1; return; }
+    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, c->e);
+    if (!s) { c->fail = 1; return; }
     if (!strcmp(s, "L")) {
         const json_t *lf = json_array_get(c->leaves, (size_t)c->leaf);
         static const char *const LK[] = {"R", "lambda", "phase", NULL};
@@ -170,12 +170,9 @@ static void ph_rec(ph_ctx *c, mpq_t R0, mpq_t R1, mpq_t l0, mpq_t l1, long depth
     }
     mpq_t m;
     mpq_init(m);
-    int axis_R = s[0] == 'R';
-    if ((s[0] != 'R' && s[0] != 'l') || s[1] != ':' || ck_parse_entry(s + 2, m) ||
-        mpq_cmp(m, axis_R ? R0 : l0) <= 0 || mpq_cmp(m, axis_R ? R1 : l1) >= 0) {
-        ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: not a split strictly inside the box", c->tok - 1);
-        c->fail = 1;
-    } else if (axis_R) { ph_rec(c, R0, m, l0, l1, depth + 1); ph_rec(c, m, R1, l0, l1, depth + 1); }
+    int axis = ck_tree_split(s, "Rl", R0, R1, l0, l1, m, c->tok - 1, c->e);
+    if (axis < 0) c->fail = 1;
+    else if (axis == 0) { ph_rec(c, R0, m, l0, l1, depth + 1); ph_rec(c, m, R1, l0, l1, depth + 1); }
     else { ph_rec(c, R0, R1, l0, m, depth + 1); ph_rec(c, R0, R1, m, l1, depth + 1); }
     mpq_clear(m);
 }

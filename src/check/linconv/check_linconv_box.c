@@ -15,6 +15,7 @@
 #include "linconv/check_linconv_common.h"
 #include "check_rational.h"
 #include "check_decision.h"
+#include "check_boxtree.h"
 
 enum { SD_BELOW, SD_ABOVE, SD_BOUNDARY, SD_UNRESOLVED };
 static const char *const SD_NAME[] = {"below", "above", "boundary", "unresolved", NULL};
@@ -147,18 +148,14 @@ static void bx_leaf(bx_ctx *c, const mpq_t w0, const mpq_t w1, const mpq_t h0, c
 static void bx_rec(bx_ctx *c, mpq_t w0, mpq_t w1, mpq_t h0, mpq_t h1, long depth)
 {
     if (c->fail) return;
-    const json_t *tk = json_array_get(c->tree, (size_t)c->tok++);
-    const char *s = json_is_string(tk) ? json_string_value(tk) : NULL;
-    if (!s || depth > c->max_depth) { ck_fail(c->e, CK_MALFORMED, "witnesses.tree: bad or too deep at token %ld", c->tok - 1); c->fail = 1; return; }
+    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, c->e);
+    if (!s) { c->fail = 1; return; }
     if (!strcmp(s, "L")) { bx_leaf(c, w0, w1, h0, h1, depth); return; }
     mpq_t m;
     mpq_init(m);
-    const int on_w = s[0] == 'W';
-    if ((s[0] != 'W' && s[0] != 'H') || s[1] != ':' || ck_parse_entry(s + 2, m) ||
-        mpq_cmp(m, on_w ? w0 : h0) <= 0 || mpq_cmp(m, on_w ? w1 : h1) >= 0) {
-        ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: not a split strictly inside the box", c->tok - 1);
-        c->fail = 1;
-    } else if (on_w) bx_rec(c, w0, m, h0, h1, depth + 1), bx_rec(c, m, w1, h0, h1, depth + 1);
+    int axis = ck_tree_split(s, "WH", w0, w1, h0, h1, m, c->tok - 1, c->e);
+    if (axis < 0) c->fail = 1;
+    else if (axis == 0) bx_rec(c, w0, m, h0, h1, depth + 1), bx_rec(c, m, w1, h0, h1, depth + 1);
     else bx_rec(c, w0, w1, h0, m, depth + 1), bx_rec(c, w0, w1, m, h1, depth + 1);
     mpq_clear(m);
 }

@@ -1,0 +1,26 @@
+/* check_boxtree.c: the token reader of box-covering trees (check_boxtree.h). */
+#include "check_boxtree.h"
+#include "check_rational.h"
+
+const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_depth, ck_err *e)
+{
+    const json_t *tk = json_array_get(tree, (size_t)(*tok)++);
+    const char *s = json_is_string(tk) ? json_string_value(tk) : NULL;
+    if (!s || depth > max_depth) {
+        ck_fail(e, CK_MALFORMED, "witnesses.tree: bad or too deep at token %ld", *tok - 1);
+        return NULL;
+    }
+    return s;
+}
+
+int ck_tree_split(const char *s, const char axes[2], const mpq_t lo0, const mpq_t hi0, const mpq_t lo1,
+                  const mpq_t hi1, mpq_t m, long tok, ck_err *e)
+{
+    const int first = s[0] == axes[0];
+    if ((s[0] != axes[0] && s[0] != axes[1]) || s[1] != ':' || ck_parse_entry(s + 2, m) ||
+        mpq_cmp(m, first ? lo0 : lo1) <= 0 || mpq_cmp(m, first ? hi0 : hi1) >= 0) {
+        ck_fail(e, CK_MALFORMED, "witnesses.tree[%ld]: not a split strictly inside the box", tok);
+        return -1;
+    }
+    return first ? 0 : 1;
+}
