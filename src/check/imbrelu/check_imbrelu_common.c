@@ -314,3 +314,14 @@ void ckib_exp_gaps(mpfi_t s, mpfi_t tmp, mpfi_srcptr z, long K, long k)
             mpfi_add(s, s, tmp);
         }
 }
+
+int ckib_inst_parse_thm1(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
+{
+    if (ckib_inst_parse(j, extra, in, e)) return -1;
+    if (in->d < in->K || in->K > 200) {
+        ckib_inst_clear(in);
+        ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200");
+        return -1;
+    }
+    return 0;
+}

@@ -20,6 +20,9 @@ typedef struct {
 /* Parses the instance object (extra: the claim's own keys, NULL-ended, may be NULL). */
 int ckib_inst_parse(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e);
 void ckib_inst_clear(ckib_inst *in);
+/* ckib_inst_parse within Theorem 1's setting: also d >= K and K <= 200 (malformed otherwise;
+ * on failure nothing is left to clear). */
+int ckib_inst_parse_thm1(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e);
 /* t = (K-1) n_k - K N^2 x with x = lam (alive test) or lam^2 (printed test) */
 void ckib_test(mpq_t t, const ckib_inst *in, long k, int printed);
 /* M_k of the reading (exactly 0 when its test is <= 0) */

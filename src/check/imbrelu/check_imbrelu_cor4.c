@@ -50,8 +50,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     static const char *const WKB[] = {"k", NULL};
     if (ck_keys(w, "witnesses", WK, a_bad ? WKB : NULL, e)) return -1;
     ckib_inst in;
-    if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
-    if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
+    if (ckib_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     long K = in.K, ref = 0, ndead = 0, nmax = in.n[0], nmin = in.n[0];
     ckib_qlist c;
     ckib_qlist_init(&c, q, e);

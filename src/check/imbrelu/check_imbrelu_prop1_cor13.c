@@ -222,8 +222,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     json_t *wf = ck_get_obj(w, "witnesses", "formulas", e);
     if (!wf) return -1;
     ckib_inst in;
-    if (ckib_inst_parse(inst, EXTRA, &in, e)) return -1;
-    if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
+    if (ckib_inst_parse_thm1(inst, EXTRA, &in, e)) return -1;
     long K = in.K;
     pk_ctx c;
     memset(&c, 0, sizeof c);

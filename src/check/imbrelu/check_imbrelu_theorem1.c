@@ -62,8 +62,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     const char *pv = ck_get_str(w, "witnesses", "paper_value", e);
     if (!pv) return -1;
     ckib_inst in;
-    if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
-    if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
+    if (ckib_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     long K = in.K;
     ckib_qlist c;
     ckib_qlist_init(&c, q, e);

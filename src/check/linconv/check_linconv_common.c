@@ -300,3 +300,17 @@ int cklc_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const
     }
     return 0;
 }
+
+mpfi_t *cklc_ivec(long len)
+{
+    mpfi_t *v = malloc(sizeof(mpfi_t) * (size_t)(len > 0 ? len : 1));
+    if (!v) abort();
+    for (long i = 0; i < len; i++) mpfi_init2(v[i], CKLC_PREC), mpfi_set_ui(v[i], 0);
+    return v;
+}
+
+void cklc_ivec_free(mpfi_t *v, long len)
+{
+    for (long i = 0; i < len; i++) mpfi_clear(v[i]);
+    free(v);
+}

@@ -91,23 +91,21 @@ static int check_region(const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, con
 {
     const long K = in->K, dK = in->d * K, dN = in->d * in->N, n = cklc_dim(in, loss);
     mpfi_t D;
-    mpfi_t *Wr = malloc(sizeof(mpfi_t) * (size_t)dK), *Hr = malloc(sizeof(mpfi_t) * (size_t)dN), *b = malloc(sizeof(mpfi_t) * (size_t)K);
+    mpfi_t *Wr = cklc_ivec(dK), *Hr = cklc_ivec(dN), *b = cklc_ivec(K);
     mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
     mpq_t md;
     mpq_init(md), mpq_neg(md, delta);
     mpfi_init2(D, CKLC_PREC), mpfi_interv_q(D, md, delta);
-    for (long i = 0; i < dK; i++) mpfi_init2(Wr[i], CKLC_PREC), mpfi_add(Wr[i], W[i], D);
-    for (long i = 0; i < dN; i++) mpfi_init2(Hr[i], CKLC_PREC), mpfi_add(Hr[i], H[i], D);
-    for (long k = 0; k < K; k++) mpfi_init2(b[k], CKLC_PREC), mpfi_set_ui(b[k], 1), mpfi_div_si(b[k], b[k], K), mpfi_add(b[k], b[k], D);
+    for (long i = 0; i < dK; i++) mpfi_add(Wr[i], W[i], D);
+    for (long i = 0; i < dN; i++) mpfi_add(Hr[i], H[i], D);
+    for (long k = 0; k < K; k++) mpfi_set_ui(b[k], 1), mpfi_div_si(b[k], b[k], K), mpfi_add(b[k], b[k], D);
     for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CKLC_PREC);
     cklc_hessian_at(A, in, loss, Wr, Hr, b);
     cklc_add_tangent(A, in, loss, W, H, c);
     const int ok = ck_pd_verify_shift(A, n, mu, shift);
-    for (long i = 0; i < dK; i++) mpfi_clear(Wr[i]);
-    for (long i = 0; i < dN; i++) mpfi_clear(Hr[i]);
-    for (long k = 0; k < K; k++) mpfi_clear(b[k]);
+    cklc_ivec_free(Wr, dK), cklc_ivec_free(Hr, dN), cklc_ivec_free(b, K);
     for (long t = 0; t < n * n; t++) mpfi_clear(A[t]);
-    free(Wr), free(Hr), free(b), free(A);
+    free(A);
     mpfi_clear(D), mpq_clear(md);
     return ok;
 }
@@ -122,9 +120,7 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     const long dK = in.d * in.K, dN = in.d * in.N;
     int rc = -1;
     mpfi_t al, be;
-    mpfi_t *W = malloc(sizeof(mpfi_t) * (size_t)dK), *H = malloc(sizeof(mpfi_t) * (size_t)dN);
-    for (long i = 0; i < dK; i++) mpfi_init2(W[i], CKLC_PREC);
-    for (long i = 0; i < dN; i++) mpfi_init2(H[i], CKLC_PREC);
+    mpfi_t *W = cklc_ivec(dK), *H = cklc_ivec(dN);
     mpfi_init2(al, CKLC_PREC), mpfi_init2(be, CKLC_PREC);
     mpq_t delta, mu, sh, kap;
     mpq_inits(delta, mu, sh, kap, NULL);
@@ -162,9 +158,7 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) { ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established"); goto out; }
     rc = 0;
 out:
-    for (long i = 0; i < dK; i++) mpfi_clear(W[i]);
-    for (long i = 0; i < dN; i++) mpfi_clear(H[i]);
-    free(W), free(H);
+    cklc_ivec_free(W, dK), cklc_ivec_free(H, dN);
     mpfi_clear(al), mpfi_clear(be);
     mpq_clears(delta, mu, sh, kap, NULL);
     mpz_clear(one);

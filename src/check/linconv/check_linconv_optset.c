@@ -69,9 +69,7 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
     int rc = -1;
     ck_qs beta, s, gam, t, u;
     mpfi_t al, be, x, y;
-    mpfi_t *W = malloc(sizeof(mpfi_t) * (size_t)dK), *H = malloc(sizeof(mpfi_t) * (size_t)dN);
-    for (long i = 0; i < dK; i++) mpfi_init2(W[i], CKLC_PREC), mpfi_set_ui(W[i], 0);
-    for (long i = 0; i < dN; i++) mpfi_init2(H[i], CKLC_PREC), mpfi_set_ui(H[i], 0);
+    mpfi_t *W = cklc_ivec(dK), *H = cklc_ivec(dN);
     ck_qs_init(&beta), ck_qs_init(&s), ck_qs_init(&gam), ck_qs_init(&t), ck_qs_init(&u);
     mpfi_init2(al, CKLC_PREC), mpfi_init2(be, CKLC_PREC), mpfi_init2(x, CKLC_PREC), mpfi_init2(y, CKLC_PREC);
     mpz_t one;
@@ -178,9 +176,7 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
         goto out;
     rc = 0;
 out:
-    for (long i = 0; i < dK; i++) mpfi_clear(W[i]);
-    for (long i = 0; i < dN; i++) mpfi_clear(H[i]);
-    free(W), free(H);
+    cklc_ivec_free(W, dK), cklc_ivec_free(H, dN);
     ck_qs_clear(&beta), ck_qs_clear(&s), ck_qs_clear(&gam), ck_qs_clear(&t), ck_qs_clear(&u);
     mpfi_clear(al), mpfi_clear(be), mpfi_clear(x), mpfi_clear(y);
     mpz_clear(one);
