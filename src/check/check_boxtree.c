@@ -2,12 +2,14 @@
 #include "check_boxtree.h"
 #include "check_rational.h"
 
-const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_depth, ck_err *e)
+const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_depth, int *fail, ck_err *e)
 {
+    if (*fail) return NULL;
     const json_t *tk = json_array_get(tree, (size_t)(*tok)++);
     const char *s = json_is_string(tk) ? json_string_value(tk) : NULL;
     if (!s || depth > max_depth) {
         ck_fail(e, CK_MALFORMED, "witnesses.tree: bad or too deep at token %ld", *tok - 1);
+        *fail = 1;
         return NULL;
     }
     return s;

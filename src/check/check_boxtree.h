@@ -8,9 +8,9 @@
 
 #include "check_json.h"
 
-/* The token at *tok of TREE (*tok then advances), or NULL with e set (malformed) when it is
- * missing or not a string, or when DEPTH exceeds MAX_DEPTH. */
-const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_depth, ck_err *e);
+/* The token at *tok of TREE (*tok then advances); NULL when *fail is already set, or, with
+ * *fail and e set (malformed), when it is missing or not a string or DEPTH exceeds MAX_DEPTH. */
+const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_depth, int *fail, ck_err *e);
 /* S as a split "<a>:<rational m>" of the box [lo0, hi0] x [lo1, hi1], a = AXES[0] (first axis)
  * or AXES[1] (second), m strictly inside that axis' range: the axis (0 or 1), m set; -1 with e
  * set (malformed, naming token TOK) otherwise. */

@@ -137,9 +137,8 @@ static int pair_is(const json_t *p, const mpq_t a, const mpq_t b)
 
 static void ph_rec(ph_ctx *c, mpq_t R0, mpq_t R1, mpq_t l0, mpq_t l1, long depth)
 {
-    if (c->fail) return;
-    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, c->e);
-    if (!s) { c->fail = 1; return; }
+    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, &c->fail, c->e);
+    if (!s) return;
     if (!strcmp(s, "L")) {
         const json_t *lf = json_array_get(c->leaves, (size_t)c->leaf);
         static const char *const LK[] = {"R", "lambda", "phase", NULL};

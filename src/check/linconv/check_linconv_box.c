@@ -147,9 +147,8 @@ static void bx_leaf(bx_ctx *c, const mpq_t w0, const mpq_t w1, const mpq_t h0, c
 
 static void bx_rec(bx_ctx *c, mpq_t w0, mpq_t w1, mpq_t h0, mpq_t h1, long depth)
 {
-    if (c->fail) return;
-    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, c->e);
-    if (!s) { c->fail = 1; return; }
+    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, &c->fail, c->e);
+    if (!s) return;
     if (!strcmp(s, "L")) { bx_leaf(c, w0, w1, h0, h1, depth); return; }
     mpq_t m;
     mpq_init(m);
