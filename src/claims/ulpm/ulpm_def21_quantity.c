@@ -1,4 +1,5 @@
 /* ulpm_def21_quantity.c: exact-value enclosures and source objects (ulpm_def21_quantity.h). */
+#include <string.h>
 #include <arb.h>
 #include "cert/cert.h"
 #include "claims/ulpm/ulpm_def21_quantity.h"
@@ -40,6 +41,13 @@ json_t *ulpm_widened_quantity(const arb_t x, slong rel_exp)
     json_t *q = cert_quantity(y, NULL, 0);
     arb_clear(y), mag_clear(m);
     return q;
+}
+
+nc_verdict ulpm_iff_nc_verdict(const char *assertion, const char *eq, const char *strict, int nc)
+{
+    if (strcmp(assertion, eq) == 0) return nc ? NC_PROVED : NC_REFUTED;
+    if (strcmp(assertion, strict) == 0) return nc ? NC_REFUTED : NC_PROVED;
+    return NC_REFUTED;
 }
 
 json_t *ulpm_source(const char *label, const char *statement)
