@@ -13,6 +13,10 @@
 int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_list,
                       const ck_verdict *v_list, int n, int d, ck_err *e);
 
+/* 0 when VERDICT is WANT; otherwise -1 with e set (invalid: "verdict <VERDICT> does not follow:
+ * <WHY>", WHY NULL: the name of WANT). */
+int ck_verdict_follows(ck_verdict verdict, ck_verdict want, const char *why, ck_err *e);
+
 /* 0 when VERDICT is WANT; otherwise -1 with e set ("verdict must be <WANT>", invalid). */
 int ck_require_verdict(ck_verdict verdict, ck_verdict want, ck_err *e);
 

@@ -11,6 +11,7 @@
 #include "check_enclosure.h"
 #include "check_rational.h"
 #include "ulpm/check_ulpm_example31.h"
+#include "check_decision.h"
 
 #define X31_MAX_LEAVES 4096
 #define X31_SPLIT_DEPTH 6
@@ -560,10 +561,7 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
     if (!(x.part == X31_SEP && !x.box) && check_leaves(&x, qj, e)) goto out;
     if (!x.box && (x.part == X31_C55 || x.part == X31_F10) && check_point(&x, wj, qj, e)) goto out;
     ck_verdict need = x.part == X31_EQ9 || x.part == X31_F10 ? CK_REFUTED : CK_PROVED;
-    if (verdict != need) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(need));
-        goto out;
-    }
+    if (ck_verdict_follows(verdict, need, NULL, e)) goto out;
     rc = 0;
 out:
     if (x.llo) {
