@@ -2,6 +2,21 @@
 #include "check_boxtree.h"
 #include "check_rational.h"
 
+int ck_tree_open(const json_t *w, const json_t **tree, const json_t **leaves, ck_err *e)
+{
+    *tree = json_object_get(w, "tree"), *leaves = json_object_get(w, "leaves");
+    if (json_is_array(*tree) && json_is_array(*leaves)) return 0;
+    ck_fail(e, CK_MALFORMED, "witnesses: tree and leaves must be arrays");
+    return -1;
+}
+
+int ck_tree_complete(const json_t *tree, long tok, const json_t *leaves, long leaf, ck_err *e)
+{
+    if (tok == (long)json_array_size(tree) && leaf == (long)json_array_size(leaves)) return 0;
+    ck_fail(e, CK_MALFORMED, "witnesses: extra tree tokens or leaves");
+    return -1;
+}
+
 const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_depth, int *fail, ck_err *e)
 {
     if (*fail) return NULL;

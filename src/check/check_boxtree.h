@@ -8,6 +8,11 @@
 
 #include "check_json.h"
 
+/* *tree and *leaves = W's "tree" and "leaves"; -1 with e set (malformed) unless both are arrays. */
+int ck_tree_open(const json_t *w, const json_t **tree, const json_t **leaves, ck_err *e);
+/* After the walk: -1 with e set (malformed) unless it read all TOK tokens of TREE and all LEAF
+ * entries of LEAVES. */
+int ck_tree_complete(const json_t *tree, long tok, const json_t *leaves, long leaf, ck_err *e);
 /* The token at *tok of TREE (*tok then advances); NULL when *fail is already set, or, with
  * *fail and e set (malformed), when it is missing or not a string or DEPTH exceeds MAX_DEPTH. */
 const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_depth, int *fail, ck_err *e);

@@ -223,15 +223,9 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
     }
     mpq_set_ui(x, 1, 1);
     if (mpq_cmp(R0, x) < 0) { ck_fail(e, CK_MALFORMED, "instance.R: need R_lo >= 1"); goto out; }
-    c.tree = json_object_get(w, "tree");
-    c.leaves = json_object_get(w, "leaves");
-    if (!json_is_array(c.tree) || !json_is_array(c.leaves)) { ck_fail(e, CK_MALFORMED, "witnesses: tree and leaves must be arrays"); goto out; }
+    if (ck_tree_open(w, &c.tree, &c.leaves, e)) goto out;
     ph_rec(&c, R0, R1, l0, l1, 0);
-    if (c.fail) goto out;
-    if (c.tok != (long)json_array_size(c.tree) || c.leaf != (long)json_array_size(c.leaves)) {
-        ck_fail(e, CK_MALFORMED, "witnesses: extra tree tokens or leaves");
-        goto out;
-    }
+    if (c.fail || ck_tree_complete(c.tree, c.tok, c.leaves, c.leaf, e)) goto out;
     for (int p = 0; p < 4; p++) {
         mpq_set_si(x, c.count[p], 1);
         if (ckib_verify_rational(q, QK[p], x, e)) goto out;

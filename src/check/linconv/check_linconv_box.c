@@ -203,11 +203,9 @@ int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
         goto out;
     }
     mpq_set_si(c.c, c.n * c.K * c.K, 1);
-    c.tree = json_object_get(w, "tree"), c.leaves = json_object_get(w, "leaves");
-    if (!json_is_array(c.tree) || !json_is_array(c.leaves)) { ck_fail(e, CK_MALFORMED, "witnesses: tree and leaves must be arrays"); goto out; }
+    if (ck_tree_open(w, &c.tree, &c.leaves, e)) goto out;
     bx_rec(&c, w0, w1, h0, h1, 0);
-    if (c.fail) goto out;
-    if (c.tok != (long)json_array_size(c.tree) || c.leaf != (long)json_array_size(c.leaves)) { ck_fail(e, CK_MALFORMED, "witnesses: extra tree tokens or leaves"); goto out; }
+    if (c.fail || ck_tree_complete(c.tree, c.tok, c.leaves, c.leaf, e)) goto out;
     mpq_inv(x, c.c);
     if (rational_q(q, "threshold_constant", x, e)) goto out;
     for (int t = 0; t < 4; t++) {
