@@ -220,17 +220,20 @@ int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t
     if (!part) return nc_error_set(err, 2, "instance.part: a string required");
     up_out r = {0};
     r.tier = 2;
-    int rc;
-    if (!strcmp(part, "def21-symmetric")) rc = up_part_def21(instance_json, &r, err);
-    else if (!strcmp(part, "nc4")) rc = up_part_nc4(instance_json, &r, err);
-    else if (!strcmp(part, "eq64-index")) rc = up_part_eq64(instance_json, &r, err);
-    else if (!strcmp(part, "eq55-endpoint")) rc = up_part_eq55(instance_json, &r, err);
-    else if (!strcmp(part, "eq58")) rc = up_part_eq58(instance_json, &r, err);
-    else if (!strcmp(part, "eq12")) rc = up_part_eq12(instance_json, &r, err);
-    else if (!strcmp(part, "gbound")) rc = up_part_gbound(instance_json, o, &r, err);
-    else if (!strcmp(part, "gradient-flow")) rc = up_part_flow(instance_json, o, &r, err);
-    else if (!strcmp(part, "eq67-tangent")) rc = up_part_eq67(instance_json, o, &r, err);
-    else return nc_error_set(err, 2, "instance.part: unknown part \"%s\"", part);
+    /* The parts, by instance.part: exact ones, and ball ones (which take the precision options). */
+    static const struct {
+        const char *name;
+        int (*exact)(const json_t *inst, up_out *r, nc_error *err);
+        int (*ball)(const json_t *inst, const certify_options *o, up_out *r, nc_error *err);
+    } PARTS[] = {
+        {"def21-symmetric", up_part_def21, NULL}, {"nc4", up_part_nc4, NULL},       {"eq64-index", up_part_eq64, NULL},
+        {"eq55-endpoint", up_part_eq55, NULL},    {"eq58", up_part_eq58, NULL},     {"eq12", up_part_eq12, NULL},
+        {"gbound", NULL, up_part_gbound},         {"gradient-flow", NULL, up_part_flow}, {"eq67-tangent", NULL, up_part_eq67},
+    };
+    size_t t = 0;
+    while (t < sizeof PARTS / sizeof PARTS[0] && strcmp(part, PARTS[t].name)) t++;
+    if (t == sizeof PARTS / sizeof PARTS[0]) return nc_error_set(err, 2, "instance.part: unknown part \"%s\"", part);
+    int rc = PARTS[t].exact ? PARTS[t].exact(instance_json, &r, err) : PARTS[t].ball(instance_json, o, &r, err);
     if (rc) {
         json_decref(r.w), json_decref(r.q), json_decref(r.instance);
         return rc;
