@@ -17,6 +17,9 @@ char *cert_arf_to_hex(const arf_t x);
 /* {"lo", "hi", "decimal"} for a ball; with "exact" {"a","b","m"} when exact != NULL. */
 json_t *cert_quantity(const arb_t x, const qsqrt_t exact, slong m);
 
+/* the JSON string of q in lowest terms ("3", "-1/2"). */
+json_t *cert_fmpq_string(const fmpq_t q);
+
 /* source object {"paper", "seed_files", "label", "statement"} in that order; seed_files is a
  * NULL-terminated list of the paper's files under shared/seeds/. */
 json_t *cert_source(const char *paper, const char *const *seed_files, const char *label, const char *statement);

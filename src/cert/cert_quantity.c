@@ -29,7 +29,7 @@ static json_t *decimal_string(const arb_t x)
     return j;
 }
 
-static json_t *fmpq_string(const fmpq_t q)
+json_t *cert_fmpq_string(const fmpq_t q)
 {
     char *s = fmpq_get_str(NULL, 10, q);
     json_t *j = json_string(s);
@@ -52,9 +52,9 @@ json_t *cert_quantity(const arb_t x, const qsqrt_t exact, slong m)
     json_object_set_new(q, "decimal", decimal_string(x));
     if (exact != NULL) {
         json_t *e = json_object();
-        json_object_set_new(e, "a", fmpq_string(exact->a));
+        json_object_set_new(e, "a", cert_fmpq_string(exact->a));
         if (!fmpq_is_zero(exact->b)) {
-            json_object_set_new(e, "b", fmpq_string(exact->b));
+            json_object_set_new(e, "b", cert_fmpq_string(exact->b));
             json_object_set_new(e, "m", json_integer(m));
         }
         json_object_set_new(q, "exact", e);

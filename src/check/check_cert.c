@@ -26,17 +26,21 @@ static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", 
 static const char *const SOURCE_KEYS[] = {"paper", "seed_files", "label", "statement", NULL};
 static const char *const METHOD_KEYS[] = {"tier", "precision_bits", "libraries", "producer", NULL};
 
-static int all_strings(const json_t *j, int is_obj)
+/* 0 when every element (array) or value (object) of J is a string; -1 with e set (malformed: WHY) otherwise */
+static int all_strings(const json_t *j, const char *why, ck_err *e)
 {
     const char *key;
     size_t idx;
     json_t *v;
-    if (is_obj) {
-        json_object_foreach((json_t *)j, key, v) if (!json_is_string(v)) return 0;
+    int ok = 1;
+    if (json_is_object(j)) {
+        json_object_foreach((json_t *)j, key, v) if (!json_is_string(v)) ok = 0;
     } else {
-        json_array_foreach(j, idx, v) if (!json_is_string(v)) return 0;
+        json_array_foreach(j, idx, v) if (!json_is_string(v)) ok = 0;
     }
-    return 1;
+    if (ok) return 0;
+    ck_fail(e, CK_MALFORMED, "%s", why);
+    return -1;
 }
 
 /* source and method: required for completeness, not relied upon */
@@ -50,8 +54,7 @@ static int check_informational(const json_t *root, ck_err *e)
         !ck_get_str(src, "source", "statement", e))
         return -1;
     json_t *sf = ck_get_arr(src, "source", "seed_files", e);
-    if (!sf) return -1;
-    if (!all_strings(sf, 0)) { ck_fail(e, CK_MALFORMED, "source.seed_files: not all strings"); return -1; }
+    if (!sf || all_strings(sf, "source.seed_files: not all strings", e)) return -1;
     if (ck_keys(met, "method", METHOD_KEYS, NULL, e) || ck_get_int(met, "method", "tier", &tier, e) ||
         ck_get_int(met, "method", "precision_bits", &prec, e) ||
         !ck_get_str(met, "method", "producer", e))
@@ -61,8 +64,7 @@ static int check_informational(const json_t *root, ck_err *e)
         return -1;
     }
     json_t *lib = ck_get_obj(met, "method", "libraries", e);
-    if (!lib) return -1;
-    if (!all_strings(lib, 1)) { ck_fail(e, CK_MALFORMED, "method.libraries: values must be strings"); return -1; }
+    if (!lib || all_strings(lib, "method.libraries: values must be strings", e)) return -1;
     return 0;
 }
 

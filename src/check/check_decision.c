@@ -24,10 +24,21 @@ int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_
                 known ? "does not follow" : "is unknown", as_list[d]);
         return -1;
     }
-    if (verdict != v_list[d]) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(v_list[d]));
-        return -1;
-    }
+    if (ck_verdict_follows(verdict, v_list[d], NULL, e)) return -1;
     if (verdict == CK_INCONCLUSIVE) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); return -1; }
     return 0;
+}
+
+int ck_require_verdict(ck_verdict verdict, ck_verdict want, ck_err *e)
+{
+    if (verdict == want) return 0;
+    ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(want));
+    return -1;
+}
+
+int ck_verdict_follows(ck_verdict verdict, ck_verdict want, const char *why, ck_err *e)
+{
+    if (verdict == want) return 0;
+    ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), why ? why : ck_verdict_name(want));
+    return -1;
 }

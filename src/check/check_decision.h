@@ -13,6 +13,13 @@
 int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_list,
                       const ck_verdict *v_list, int n, int d, ck_err *e);
 
+/* 0 when VERDICT is WANT; otherwise -1 with e set (invalid: "verdict <VERDICT> does not follow:
+ * <WHY>", WHY NULL: the name of WANT). */
+int ck_verdict_follows(ck_verdict verdict, ck_verdict want, const char *why, ck_err *e);
+
+/* 0 when VERDICT is WANT; otherwise -1 with e set ("verdict must be <WANT>", invalid). */
+int ck_require_verdict(ck_verdict verdict, ck_verdict want, ck_err *e);
+
 /* The index of ROOT's certificate.assertion in the NULL-ended list AS_LIST (the string in *AS);
  * -1 with e set when it is missing or in no place of the list (or when e was already set). */
 int ck_assertion_index(const json_t *root, const char *const *as_list, const char **as, ck_err *e);

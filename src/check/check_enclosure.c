@@ -89,15 +89,21 @@ int ck_encl_verify_rational(const json_t *qj, const char *name, const mpq_t x, c
     return rc;
 }
 
-int ck_encl_verify_mpfi(const ck_encl *q, const char *name, mpfi_srcptr x, ck_err *e)
+int ck_encl_check_interval(const ck_encl *q, const char *name, const char *no_exact, ck_err *e)
 {
     const char *why = NULL;
     if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
     else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0) why = "decimal rendering does not contain [lo, hi]";
-    else if (q->has_exact) why = "an exact value is not allowed here";
-    else if (mpfi_nan_p(x) || mpfr_cmp_q(&x->left, q->lo) < 0 || mpfr_cmp_q(&x->right, q->hi) > 0)
-        why = "the checker's enclosure is not inside [lo, hi]";
+    else if (q->has_exact) why = no_exact;
     if (!why) return 0;
     ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
+    return -1;
+}
+
+int ck_encl_verify_mpfi(const ck_encl *q, const char *name, mpfi_srcptr x, ck_err *e)
+{
+    if (ck_encl_check_interval(q, name, "an exact value is not allowed here", e)) return -1;
+    if (!mpfi_nan_p(x) && mpfr_cmp_q(&x->left, q->lo) >= 0 && mpfr_cmp_q(&x->right, q->hi) <= 0) return 0;
+    ck_fail(e, CK_INVALID, "quantity %s: the checker's enclosure is not inside [lo, hi]", name);
     return -1;
 }

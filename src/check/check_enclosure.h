@@ -26,6 +26,9 @@ int ck_encl_verify(const ck_encl *q, const char *name, const ck_qs *x, const mpz
 /* Quantity NAME of QJ must enclose the exact rational X (exact field, when present, equal to X):
  * ck_encl_parse then ck_encl_verify. */
 int ck_encl_verify_rational(const json_t *qj, const char *name, const mpq_t x, ck_err *e);
+/* Invalid unless lo <= hi, [dlo, dhi] contains [lo, hi] and there is no exact value (NO_EXACT:
+ * the reason given when there is one), for an interval quantity without a recomputed value. */
+int ck_encl_check_interval(const ck_encl *q, const char *name, const char *no_exact, ck_err *e);
 /* Invalid unless lo <= hi, [dlo, dhi] contains [lo, hi], there is no exact value, and the
  * checker's interval x (containing the exact value) lies inside [lo, hi]. */
 int ck_encl_verify_mpfi(const ck_encl *q, const char *name, mpfi_srcptr x, ck_err *e);

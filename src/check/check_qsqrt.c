@@ -87,22 +87,26 @@ int ck_qs_cmp_q(const ck_qs *x, const mpq_t q, const mpz_t m)
     return s;
 }
 
+/* x = b^2 m, the square of b sqrt(m) */
+static void sq_radical(mpq_t x, const mpq_t b, const mpz_t m)
+{
+    mpq_set_z(x, m);
+    mpq_mul(x, x, b);
+    mpq_mul(x, x, b);
+}
+
 /* sign(b1 sqrt(m1) - b2 sqrt(m2)) */
 static int sgn_radical_diff(const mpq_t b1, const mpz_t m1, const mpq_t b2, const mpz_t m2)
 {
     int s1 = mpq_sgn(b1), s2 = -mpq_sgn(b2);
     if (s1 == 0 || s1 == s2) return s1 ? s1 : s2;
     if (s2 == 0) return s1;
-    mpq_t x1, x2, mq;
-    mpq_inits(x1, x2, mq, NULL);
-    mpq_set_z(mq, m1);
-    mpq_mul(x1, b1, b1);
-    mpq_mul(x1, x1, mq);
-    mpq_set_z(mq, m2);
-    mpq_mul(x2, b2, b2);
-    mpq_mul(x2, x2, mq);
+    mpq_t x1, x2;
+    mpq_inits(x1, x2, NULL);
+    sq_radical(x1, b1, m1);
+    sq_radical(x2, b2, m2);
     int c = mpq_cmp(x1, x2);
-    mpq_clears(x1, x2, mq, NULL);
+    mpq_clears(x1, x2, NULL);
     return c > 0 ? s1 : c < 0 ? s2 : 0;
 }
 
@@ -112,19 +116,15 @@ static int sgn_radical_diff(const mpq_t b1, const mpz_t m1, const mpq_t b2, cons
 int ck_qs_equal2(const mpq_t a1, const mpq_t b1, const mpz_t m1, const mpq_t a2,
                  const mpq_t b2, const mpz_t m2)
 {
-    mpq_t u, l, t, mq, r;
+    mpq_t u, l, t, r;
     mpz_t mm;
-    mpq_inits(u, l, t, mq, r, NULL);
+    mpq_inits(u, l, t, r, NULL);
     mpz_init(mm);
     mpq_sub(u, a1, a2);
     int ok = sgn_radical_diff(b1, m1, b2, m2) == -mpq_sgn(u);
     if (ok) {
-        mpq_set_z(mq, m1);
-        mpq_mul(l, b1, b1);
-        mpq_mul(l, l, mq);
-        mpq_set_z(mq, m2);
-        mpq_mul(t, b2, b2);
-        mpq_mul(t, t, mq);
+        sq_radical(l, b1, m1);
+        sq_radical(t, b2, m2);
         mpq_add(l, l, t);
         mpq_mul(t, u, u);
         mpq_sub(l, l, t);
@@ -134,7 +134,7 @@ int ck_qs_equal2(const mpq_t a1, const mpq_t b1, const mpz_t m1, const mpq_t a2,
         mpz_mul(mm, m1, m2);
         ok = ck_qs_sgn_ab(l, r, mm) == 0;
     }
-    mpq_clears(u, l, t, mq, r, NULL);
+    mpq_clears(u, l, t, r, NULL);
     mpz_clear(mm);
     return ok;
 }

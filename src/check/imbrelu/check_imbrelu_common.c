@@ -303,3 +303,25 @@ int ckib_qlist_keys(const ckib_qlist *c)
 {
     return ckib_keys_exact(c->q, "quantities", c->names, c->nn, c->e);
 }
+
+void ckib_exp_gaps(mpfi_t s, mpfi_t tmp, mpfi_srcptr z, long K, long k)
+{
+    mpfi_set_ui(s, 0);
+    for (long m = 0; m < K; m++)
+        if (m != k) {
+            mpfi_sub(tmp, z + m, z + k);
+            mpfi_exp(tmp, tmp);
+            mpfi_add(s, s, tmp);
+        }
+}
+
+int ckib_inst_parse_thm1(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
+{
+    if (ckib_inst_parse(j, extra, in, e)) return -1;
+    if (in->d < in->K || in->K > 200) {
+        ckib_inst_clear(in);
+        ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200");
+        return -1;
+    }
+    return 0;
+}

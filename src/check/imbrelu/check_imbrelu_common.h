@@ -20,6 +20,9 @@ typedef struct {
 /* Parses the instance object (extra: the claim's own keys, NULL-ended, may be NULL). */
 int ckib_inst_parse(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e);
 void ckib_inst_clear(ckib_inst *in);
+/* ckib_inst_parse within Theorem 1's setting: also d >= K and K <= 200 (malformed otherwise;
+ * on failure nothing is left to clear). */
+int ckib_inst_parse_thm1(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e);
 /* t = (K-1) n_k - K N^2 x with x = lam (alive test) or lam^2 (printed test) */
 void ckib_test(mpq_t t, const ckib_inst *in, long k, int printed);
 /* M_k of the reading (exactly 0 when its test is <= 0) */
@@ -37,6 +40,8 @@ int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck
 /* The point of Theorem 1 for the M_k given (M exactly 0 -> r exactly 0): r[k] = ||h_k||,
  * r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k (9); a = sqrt(lamH/(lamW K(K-1))) of (10). */
 void ckib_point(mpfi_ptr r, mpfi_t a, const ckib_inst *in, mpfi_srcptr M);
+/* s = sum_{m != k} exp(z_m - z_k) over the K logits z (tmp: scratch) */
+void ckib_exp_gaps(mpfi_t s, mpfi_t tmp, mpfi_srcptr z, long K, long k);
 /* C = N^2 K lam/(K-1) of Corollary 4, exactly */
 void ckib_cor4_C(mpq_t C, const ckib_inst *in);
 /* "base[k]" into a freshly allocated string */

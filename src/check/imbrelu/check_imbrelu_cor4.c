@@ -11,6 +11,7 @@
 
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
+#include "check_decision.h"
 
 int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *e);
 
@@ -49,8 +50,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     static const char *const WKB[] = {"k", NULL};
     if (ck_keys(w, "witnesses", WK, a_bad ? WKB : NULL, e)) return -1;
     ckib_inst in;
-    if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
-    if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
+    if (ckib_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     long K = in.K, ref = 0, ndead = 0, nmax = in.n[0], nmin = in.n[0];
     ckib_qlist c;
     ckib_qlist_init(&c, q, e);
@@ -164,11 +164,11 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         long long kk;
         if (ck_get_int(w, "witnesses", "k", &kk, e)) goto out;
         if (kk < 0 || kk >= K || !(is_bad[kk] || (mismatch && kk == ref))) { ck_fail(e, CK_INVALID, "witness k is not a failing class"); goto out; }
-        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     } else if (a_ok) {
         if (refuted) { ck_fail(e, CK_INVALID, "Corollary 4 fails at the point (class %ld)", first_bad); goto out; }
         if (unsharp) { ck_fail(e, CK_INVALID, "a live class not certified nonzero"); goto out; }
-        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     } else {
         ck_fail(e, CK_INVALID, "INCONCLUSIVE: not every class decided");
         goto out;

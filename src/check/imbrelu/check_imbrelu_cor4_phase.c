@@ -12,6 +12,8 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
+#include "check_decision.h"
+#include "check_boxtree.h"
 
 enum { PH_NONE, PH_MINOR, PH_COMPLETE, PH_UNDEC };
 static const char *const PH_NAME[] = {"none", "minority", "complete", "undecided"};
@@ -135,10 +137,8 @@ static int pair_is(const json_t *p, const mpq_t a, const mpq_t b)
 
 static void ph_rec(ph_ctx *c, mpq_t R0, mpq_t R1, mpq_t l0, mpq_t l1, long depth)
 {
-    if (c->fail) return;
-    const json_t *tk = json_array_get(c->tree, (size_t)c->tok++);
-    const char *s = json_is_string(tk) ? json_string_value(tk) : NULL;
-    if (!s || depth > c->max_depth) { ck_fail(c->e, CK_MALFORMED, "witnesses.tree: bad or too deep at token %ld", c->tok - 1); c->fail = 1; return; }
+    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, &c->fail, c->e);
+    if (!s) return;
     if (!strcmp(s, "L")) {
         const json_t *lf = json_array_get(c->leaves, (size_t)c->leaf);
         static const char *const LK[] = {"R", "lambda", "phase", NULL};
@@ -169,12 +169,9 @@ static void ph_rec(ph_ctx *c, mpq_t R0, mpq_t R1, mpq_t l0, mpq_t l1, long depth
     }
     mpq_t m;
     mpq_init(m);
-    int axis_R = s[0] == 'R';
-    if ((s[0] != 'R' && s[0] != 'l') || s[1] != ':' || ck_parse_entry(s + 2, m) ||
-        mpq_cmp(m, axis_R ? R0 : l0) <= 0 || mpq_cmp(m, axis_R ? R1 : l1) >= 0) {
-        ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: not a split strictly inside the box", c->tok - 1);
-        c->fail = 1;
-    } else if (axis_R) { ph_rec(c, R0, m, l0, l1, depth + 1); ph_rec(c, m, R1, l0, l1, depth + 1); }
+    int axis = ck_tree_split(s, "Rl", R0, R1, l0, l1, m, c->tok - 1, c->e);
+    if (axis < 0) c->fail = 1;
+    else if (axis == 0) { ph_rec(c, R0, m, l0, l1, depth + 1); ph_rec(c, m, R1, l0, l1, depth + 1); }
     else { ph_rec(c, R0, R1, l0, m, depth + 1); ph_rec(c, R0, R1, m, l1, depth + 1); }
     mpq_clear(m);
 }
@@ -226,15 +223,9 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
     }
     mpq_set_ui(x, 1, 1);
     if (mpq_cmp(R0, x) < 0) { ck_fail(e, CK_MALFORMED, "instance.R: need R_lo >= 1"); goto out; }
-    c.tree = json_object_get(w, "tree");
-    c.leaves = json_object_get(w, "leaves");
-    if (!json_is_array(c.tree) || !json_is_array(c.leaves)) { ck_fail(e, CK_MALFORMED, "witnesses: tree and leaves must be arrays"); goto out; }
+    if (ck_tree_open(w, &c.tree, &c.leaves, e)) goto out;
     ph_rec(&c, R0, R1, l0, l1, 0);
-    if (c.fail) goto out;
-    if (c.tok != (long)json_array_size(c.tree) || c.leaf != (long)json_array_size(c.leaves)) {
-        ck_fail(e, CK_MALFORMED, "witnesses: extra tree tokens or leaves");
-        goto out;
-    }
+    if (c.fail || ck_tree_complete(c.tree, c.tok, c.leaves, c.leaf, e)) goto out;
     for (int p = 0; p < 4; p++) {
         mpq_set_si(x, c.count[p], 1);
         if (ckib_verify_rational(q, QK[p], x, e)) goto out;
@@ -243,10 +234,10 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
         long long lf;
         if (ck_get_int(w, "witnesses", "leaf", &lf, e)) goto out;
         if (lf != c.bad_leaf || c.bad_leaf < 0) { ck_fail(e, CK_INVALID, "witness leaf: the phases agree there"); goto out; }
-        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     } else {
         if (c.bad_leaf >= 0) { ck_fail(e, CK_INVALID, "leaf %ld: the two phase tests disagree", c.bad_leaf); goto out; }
-        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     }
     rc = 0;
 out:

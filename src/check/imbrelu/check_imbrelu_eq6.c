@@ -6,6 +6,7 @@
 
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
+#include "check_decision.h"
 
 /* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
 CK_DECLARE_CLAIM(imbrelu, eq6, "imbrelu.eq-6");
@@ -46,7 +47,7 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
     if (all) {
         if (json_object_size(w) != 0) { ck_fail(e, CK_MALFORMED, "witnesses: must be empty"); goto out; }
         if (bad >= 0) { ck_fail(e, CK_INVALID, "equivalence fails at class %ld", bad); goto out; }
-        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     } else {
         static const char *const WK[] = {"k", NULL};
         long long k;
@@ -55,7 +56,7 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
         ckib_test(t, &in, (long)k, 0);
         ckib_test(tr, &in, (long)k, in.printed);
         if ((mpq_sgn(t) > 0) == (mpq_sgn(tr) > 0)) { ck_fail(e, CK_INVALID, "class %lld satisfies the equivalence", k); goto out; }
-        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     }
     rc = 0;
 out:

@@ -12,6 +12,7 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 static const char *const EXTRA[] = {"starts", "seed", "iters", NULL};
 
@@ -90,8 +91,7 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
                 mpfi_set_ui(z + m, 0);
                 for (long j = 0; j < d; j++) { mpfi_set_q(t, W[m * d + j]); mpfi_mul_q(t, t, H[j * N + i]); mpfi_add(z + m, z + m, t); }
             }
-            mpfi_set_ui(s, 0);
-            for (long m = 0; m < K; m++) if (m != k) { mpfi_sub(t, z + m, z + k); mpfi_exp(t, t); mpfi_add(s, s, t); }
+            ckib_exp_gaps(s, t, z, K, k);
             mpfi_log1p(s, s);
             mpfi_add(ow, ow, s);
         }
@@ -117,10 +117,7 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     int below = mpfr_sgn(&gap->right) < 0;
     if (a_ref && !below) { ck_fail(e, CK_INVALID, "the witness is not certified below the claimed optimum"); goto out; }
     if (a_none && below) { ck_fail(e, CK_INVALID, "assertion \"none\" but the witness refutes"); goto out; }
-    if (verdict != (a_ref ? CK_REFUTED : CK_INCONCLUSIVE)) {
-        ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(a_ref ? CK_REFUTED : CK_INCONCLUSIVE));
-        goto out;
-    }
+    if (ck_require_verdict(verdict, a_ref ? CK_REFUTED : CK_INCONCLUSIVE, e)) goto out;
     if (a_none) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: certificate valid, but a search without counterexample establishes nothing"); goto out; }
     rc = 0;
 out:

@@ -5,6 +5,7 @@
 
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
+#include "check_decision.h"
 
 static void ratio(mpfi_t r, const ckib_inst *in, long k)
 {
@@ -56,7 +57,7 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err
         ckib_verify_interval(q, "difference", df, e))
         goto out;
     if (mpfr_sgn(&df->left) <= 0) { ck_fail(e, CK_INVALID, "difference not certified positive"); goto out; }
-    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     rc = 0;
 out:
     mpq_clear(t);

@@ -12,6 +12,7 @@
 
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
+#include "check_ce.h"
 
 int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e);
 
@@ -31,18 +32,6 @@ typedef struct {
     ckib_qlist ql;
     int st[F_COUNT], sel[F_COUNT];
 } pk_ctx;
-
-static mpfi_ptr vec(long len)
-{
-    mpfi_ptr v = malloc((size_t)len * sizeof *v);
-    for (long i = 0; i < len; i++) mpfi_init2(v + i, CKIB_PREC), mpfi_set_ui(v + i, 0);
-    return v;
-}
-static void vfree(mpfi_ptr v, long len)
-{
-    for (long i = 0; i < len; i++) mpfi_clear(v + i);
-    free(v);
-}
 
 static int st_diff(mpfi_srcptr d)
 {
@@ -233,8 +222,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     json_t *wf = ck_get_obj(w, "witnesses", "formulas", e);
     if (!wf) return -1;
     ckib_inst in;
-    if (ckib_inst_parse(inst, EXTRA, &in, e)) return -1;
-    if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
+    if (ckib_inst_parse_thm1(inst, EXTRA, &in, e)) return -1;
     long K = in.K;
     pk_ctx c;
     memset(&c, 0, sizeof c);
@@ -253,7 +241,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
         if (in.n[k] == nB) { c.KB++; if (c.iB < 0) c.iB = k; }
     }
     int rc = -1;
-    c.M = vec(K), c.Mr = vec(K), c.r = vec(K), c.s = vec(K), c.W = vec(K * K), c.G = vec(K * K);
+    c.M = ck_ivec_init(K, CKIB_PREC), c.Mr = ck_ivec_init(K, CKIB_PREC), c.r = ck_ivec_init(K, CKIB_PREC), c.s = ck_ivec_init(K, CKIB_PREC), c.W = ck_ivec_init(K * K, CKIB_PREC), c.G = ck_ivec_init(K * K, CKIB_PREC);
     mpfi_ptr all[] = {c.a, c.P, c.S, c.x, c.y, c.t};
     for (int i = 0; i < 6; i++) mpfi_init2(all[i], CKIB_PREC), mpfi_set_ui(all[i], 0);
     if (select_formulas(&c, inst, e)) goto out;
@@ -310,12 +298,12 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     }
     if (c.sel[F_WWT]) { etf_dev(c.x, &c, c.G); putf(&c, F_WWT, "", c.x, st_dev(c.x)); }
     if (c.sel[F_Z]) {
-        mpfi_ptr Z = vec(K * K);
+        mpfi_ptr Z = ck_ivec_init(K * K, CKIB_PREC);
         for (long m = 0; m < K; m++)
             for (long k = 0; k < K; k++) mpfi_mul(Z + m * K + k, c.W + m * K + k, c.r + k);
         etf_dev(c.x, &c, Z);
         putf(&c, F_Z, "", c.x, st_dev(c.x));
-        vfree(Z, K * K);
+        ck_ivec_clear(Z, K * K);
     }
     if (c.two_group) {
         cor3(&c, 1);
@@ -350,7 +338,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     rc = 0;
 out:
     ckib_qlist_clear(&c.ql);
-    vfree(c.M, K), vfree(c.Mr, K), vfree(c.r, K), vfree(c.s, K), vfree(c.W, K * K), vfree(c.G, K * K);
+    ck_ivec_clear(c.M, K), ck_ivec_clear(c.Mr, K), ck_ivec_clear(c.r, K), ck_ivec_clear(c.s, K), ck_ivec_clear(c.W, K * K), ck_ivec_clear(c.G, K * K);
     for (int i = 0; i < 6; i++) mpfi_clear(all[i]);
     ckib_inst_clear(&in);
     return rc;

@@ -13,6 +13,7 @@
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e);
 
@@ -247,10 +248,7 @@ int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e
     int fails = c.count[LF_FAILS] > 0;
     const char *want = fails ? "cos_major >= cos_minor on a leaf where M_A > 0" : "cos_major < cos_minor on every decided leaf where M_A > 0";
     if (strcmp(as, want)) { ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want); goto out; }
-    if (verdict != (fails ? CK_REFUTED : CK_PROVED)) {
-        ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(fails ? CK_REFUTED : CK_PROVED));
-        goto out;
-    }
+    if (ck_require_verdict(verdict, fails ? CK_REFUTED : CK_PROVED, e)) goto out;
     rc = 0;
 out:
     mpq_clears(c.nB, R0, R1, l0, l1, one, NULL);

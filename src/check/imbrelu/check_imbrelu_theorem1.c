@@ -11,20 +11,18 @@
 
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
+#include "check_decision.h"
+#include "check_ce.h"
 
 #define P CKIB_PREC
 
-static void imin(mpfi_t acc, mpfi_srcptr x, int first)
+/* acc = x (first) or the interval {op(a, b) : a in acc, b in x}, op = mpfr_min or mpfr_max
+ * (monotone in each argument: endpoint by endpoint) */
+static void iext(mpfi_t acc, mpfi_srcptr x, int first, int (*op)(mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t))
 {
     if (first) { mpfi_set(acc, x); return; }
-    mpfr_min(&acc->left, &acc->left, &x->left, MPFR_RNDD);
-    mpfr_min(&acc->right, &acc->right, &x->right, MPFR_RNDU);
-}
-static void imax(mpfi_t acc, mpfi_srcptr x, int first)
-{
-    if (first) { mpfi_set(acc, x); return; }
-    mpfr_max(&acc->left, &acc->left, &x->left, MPFR_RNDD);
-    mpfr_max(&acc->right, &acc->right, &x->right, MPFR_RNDU);
+    op(&acc->left, &acc->left, &x->left, MPFR_RNDD);
+    op(&acc->right, &acc->right, &x->right, MPFR_RNDU);
 }
 
 /* 1 iff every t_k = sqrt(n_k)/c1 - 1 > 0: K n_k - (K-1) N^2 s^2 > 0 exactly */
@@ -49,18 +47,6 @@ static int paper_defined(const ckib_inst *in)
     return ok;
 }
 
-static mpfi_ptr vec(long len)
-{
-    mpfi_ptr v = malloc((size_t)len * sizeof *v);
-    for (long t = 0; t < len; t++) mpfi_init2(v + t, P), mpfi_set_ui(v + t, 0);
-    return v;
-}
-static void vfree(mpfi_ptr v, long len)
-{
-    for (long t = 0; t < len; t++) mpfi_clear(v + t);
-    free(v);
-}
-
 /* The claim this file checks (collected by the build into the dispatch table: check_claims.h). */
 CK_DECLARE_CLAIM(imbrelu, theorem1, "imbrelu.theorem-1");
 
@@ -76,12 +62,11 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     const char *pv = ck_get_str(w, "witnesses", "paper_value", e);
     if (!pv) return -1;
     ckib_inst in;
-    if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
-    if (in.d < in.K || in.K > 200) { ckib_inst_clear(&in); ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200"); return -1; }
+    if (ckib_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     long K = in.K;
     ckib_qlist c;
     ckib_qlist_init(&c, q, e);
-    mpfi_ptr M = vec(K), r = vec(K), W = vec(K * K), z = vec(K), g = vec(K);
+    mpfi_ptr M = ck_ivec_init(K, CKIB_PREC), r = ck_ivec_init(K, CKIB_PREC), W = ck_ivec_init(K * K, CKIB_PREC), z = ck_ivec_init(K, CKIB_PREC), g = ck_ivec_init(K, CKIB_PREC);
     mpfi_t t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg;
     mpfi_ptr all[] = {t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg};
     for (int x = 0; x < 11; x++) mpfi_init2(all[x], P), mpfi_set_ui(all[x], 0);
@@ -114,8 +99,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     int first_mu = 1;
     for (long k = 0; k < K; k++) {
         for (long m = 0; m < K; m++) mpfi_mul(z + m, r + k, W + m * K + k);
-        mpfi_set_ui(t, 0);
-        for (long m = 0; m < K; m++) if (m != k) { mpfi_sub(u, z + m, z + k); mpfi_exp(u, u); mpfi_add(t, t, u); }
+        ckib_exp_gaps(t, u, z, K, k);
         mpfi_log1p(u, t);
         mpfi_mul_si(u, u, in.n[k]);
         mpfi_add(obj, obj, u);
@@ -132,11 +116,11 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             if (m == k) mpfi_add(u, u, M + k);
             mpfi_sub(u, z + m, u);
             mpfi_abs(u, u);
-            imax(ldev, u, m == 0);
+            iext(ldev, u, m == 0, mpfr_max);
         }
         ckib_q_interval(&c, "logit_dev", k, ldev);
         int fm = 1;                          /* (13) */
-        for (long m = 0; m < K; m++) if (m != k) { imax(u, z + m, fm); fm = 0; }
+        for (long m = 0; m < K; m++) if (m != k) { iext(u, z + m, fm, mpfr_max); fm = 0; }
         mpfi_sub(u, z + k, u);
         ckib_q_interval(&c, "margin", k, u);
         for (long m = 0; m < K; m++) {       /* grad_W column k */
@@ -155,9 +139,9 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             int support = (j == k) && !mpfi_is_zero(r + k);
             if (j == k) { mpfi_mul_q(t, r + k, in.lamH); mpfi_add(u, u, t); }
             if (support) { mpfi_sqr(u, u); mpfi_mul_si(u, u, in.n[k]); mpfi_add(gH, gH, u); }
-            else { imin(mumin, u, first_mu); first_mu = 0; }
+            else { iext(mumin, u, first_mu, mpfr_min); first_mu = 0; }
         }
-        if (in.d > K) { mpfi_set_ui(u, 0); imin(mumin, u, 0); }
+        if (in.d > K) { mpfi_set_ui(u, 0); iext(mumin, u, 0, mpfr_min); }
         mpfi_sqr(u, r + k);
         ckib_q_interval(&c, "M", k, M + k);
         ckib_q_interval(&c, "norm_h_sq", k, u);
@@ -241,19 +225,19 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             ck_fail(e, CK_INVALID, "the KKT conditions / optimal value are not established");
             goto out;
         }
-        if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+        if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     } else {
         if (!(mpfr_sgn(&gW->left) > 0 || mpfr_sgn(&gH->left) > 0 || mpfr_sgn(&mumin->right) < 0)) {
             ck_fail(e, CK_INVALID, "no certified KKT violation");
             goto out;
         }
-        if (verdict != CK_REFUTED) { ck_fail(e, CK_INVALID, "verdict must be REFUTED"); goto out; }
+        if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     }
     rc = 0;
 out:
     mpfi_clear(dv);
     ckib_qlist_clear(&c);
-    vfree(M, K), vfree(r, K), vfree(W, K * K), vfree(z, K), vfree(g, K);
+    ck_ivec_clear(M, K), ck_ivec_clear(r, K), ck_ivec_clear(W, K * K), ck_ivec_clear(z, K), ck_ivec_clear(g, K);
     for (int x = 0; x < 11; x++) mpfi_clear(all[x]);
     ckib_inst_clear(&in);
     return rc;

@@ -14,6 +14,8 @@
 #include "linconv/check_linconv_box.h"
 #include "linconv/check_linconv_common.h"
 #include "check_rational.h"
+#include "check_decision.h"
+#include "check_boxtree.h"
 
 enum { SD_BELOW, SD_ABOVE, SD_BOUNDARY, SD_UNRESOLVED };
 static const char *const SD_NAME[] = {"below", "above", "boundary", "unresolved", NULL};
@@ -145,19 +147,14 @@ static void bx_leaf(bx_ctx *c, const mpq_t w0, const mpq_t w1, const mpq_t h0, c
 
 static void bx_rec(bx_ctx *c, mpq_t w0, mpq_t w1, mpq_t h0, mpq_t h1, long depth)
 {
-    if (c->fail) return;
-    const json_t *tk = json_array_get(c->tree, (size_t)c->tok++);
-    const char *s = json_is_string(tk) ? json_string_value(tk) : NULL;
-    if (!s || depth > c->max_depth) { ck_fail(c->e, CK_MALFORMED, "witnesses.tree: bad or too deep at token %ld", c->tok - 1); c->fail = 1; return; }
+    const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, &c->fail, c->e);
+    if (!s) return;
     if (!strcmp(s, "L")) { bx_leaf(c, w0, w1, h0, h1, depth); return; }
     mpq_t m;
     mpq_init(m);
-    const int on_w = s[0] == 'W';
-    if ((s[0] != 'W' && s[0] != 'H') || s[1] != ':' || ck_parse_entry(s + 2, m) ||
-        mpq_cmp(m, on_w ? w0 : h0) <= 0 || mpq_cmp(m, on_w ? w1 : h1) >= 0) {
-        ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: not a split strictly inside the box", c->tok - 1);
-        c->fail = 1;
-    } else if (on_w) bx_rec(c, w0, m, h0, h1, depth + 1), bx_rec(c, m, w1, h0, h1, depth + 1);
+    int axis = ck_tree_split(s, "WH", w0, w1, h0, h1, m, c->tok - 1, c->e);
+    if (axis < 0) c->fail = 1;
+    else if (axis == 0) bx_rec(c, w0, m, h0, h1, depth + 1), bx_rec(c, m, w1, h0, h1, depth + 1);
     else bx_rec(c, w0, w1, h0, m, depth + 1), bx_rec(c, w0, w1, m, h1, depth + 1);
     mpq_clear(m);
 }
@@ -206,11 +203,9 @@ int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
         goto out;
     }
     mpq_set_si(c.c, c.n * c.K * c.K, 1);
-    c.tree = json_object_get(w, "tree"), c.leaves = json_object_get(w, "leaves");
-    if (!json_is_array(c.tree) || !json_is_array(c.leaves)) { ck_fail(e, CK_MALFORMED, "witnesses: tree and leaves must be arrays"); goto out; }
+    if (ck_tree_open(w, &c.tree, &c.leaves, e)) goto out;
     bx_rec(&c, w0, w1, h0, h1, 0);
-    if (c.fail) goto out;
-    if (c.tok != (long)json_array_size(c.tree) || c.leaf != (long)json_array_size(c.leaves)) { ck_fail(e, CK_MALFORMED, "witnesses: extra tree tokens or leaves"); goto out; }
+    if (c.fail || ck_tree_complete(c.tree, c.tok, c.leaves, c.leaf, e)) goto out;
     mpq_inv(x, c.c);
     if (rational_q(q, "threshold_constant", x, e)) goto out;
     for (int t = 0; t < 4; t++) {
@@ -221,10 +216,7 @@ int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
     if (rational_q(q, "boundary_area_fraction", x, e)) goto out;
     const int ok = c.count[SD_UNRESOLVED] == 0;
     if (strcmp(as, ok ? AS_BOX : "none")) { ck_fail(e, CK_INVALID, "assertion does not follow from the leaves"); goto out; }
-    if (verdict != (ok ? CK_PROVED : CK_INCONCLUSIVE)) {
-        ck_fail(e, CK_INVALID, "verdict must be %s", ck_verdict_name(ok ? CK_PROVED : CK_INCONCLUSIVE));
-        goto out;
-    }
+    if (ck_require_verdict(verdict, ok ? CK_PROVED : CK_INCONCLUSIVE, e)) goto out;
     if (!ok) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: %ld leaves unresolved (certificate well formed, establishes nothing)", c.count[SD_UNRESOLVED]); goto out; }
     rc = 0;
 out:

@@ -290,3 +290,27 @@ int cklc_keys(const json_t *q, const char *what, const char *const *names, ck_er
 {
     return ck_keys(q, what, names, NULL, e);
 }
+
+int cklc_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why, ck_err *e)
+{
+    if (cklc_verify_qs(q, name, x, m, e)) return -1;
+    if (ck_qs_sgn(x, m)) {
+        ck_fail(e, CK_INVALID, "%s is not 0: %s", name, why);
+        return -1;
+    }
+    return 0;
+}
+
+mpfi_t *cklc_ivec(long len)
+{
+    mpfi_t *v = malloc(sizeof(mpfi_t) * (size_t)(len > 0 ? len : 1));
+    if (!v) abort();
+    for (long i = 0; i < len; i++) mpfi_init2(v[i], CKLC_PREC), mpfi_set_ui(v[i], 0);
+    return v;
+}
+
+void cklc_ivec_free(mpfi_t *v, long len)
+{
+    for (long i = 0; i < len; i++) mpfi_clear(v[i]);
+    free(v);
+}

@@ -25,6 +25,9 @@ void cklc_inst_clear(cklc_inst *in);
 long cklc_dim(const cklc_inst *in, int loss);
 /* point W = alpha [P; 0], H_i = beta W (arrays d*K and d*N, row-major W[a*K+k], H[a*N+c]) */
 void cklc_point(mpfi_t *W, mpfi_t *H, const cklc_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta);
+/* len intervals at CKLC_PREC, each [0, 0]; freed with cklc_ivec_free */
+mpfi_t *cklc_ivec(long len);
+void cklc_ivec_free(mpfi_t *v, long len);
 void cklc_objective(mpfi_t F, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H);
 void cklc_grad_norm_sq(mpfi_t g2, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H);
 /* A (dim*dim, row-major, initialised) = Hess F + c B B^T */
@@ -38,6 +41,8 @@ void cklc_add_tangent(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_
 /* Quantity checks: exact value in Q(sqrt m) (must equal "exact" and lie in [lo, hi]); an
  * interval (the checker's interval must lie inside [lo, hi]); the keys of Q exactly NAMES. */
 int cklc_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e);
+/* cklc_verify_qs, and x must be 0 (otherwise invalid: "NAME is not 0: WHY"). */
+int cklc_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why, ck_err *e);
 int cklc_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e);
 int cklc_keys(const json_t *q, const char *what, const char *const *names, ck_err *e);
 #endif

@@ -14,6 +14,7 @@
 #include "linconv/check_linconv_errbound.h"
 #include "check_pd.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 static const char *assertion_text(int loss, long K)
 {
@@ -32,13 +33,6 @@ static void q_scale(mpq_t x, const mpq_t y, long num, long den) /* x = y num/den
     mpq_canonicalize(k);
     mpq_mul(x, y, k);
     mpq_clear(k);
-}
-
-static int zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
-{
-    if (cklc_verify_qs(q, name, x, m, e)) return -1;
-    if (ck_qs_sgn(x, m)) { ck_fail(e, CK_INVALID, "%s is not 0: the point is not stationary", name); return -1; }
-    return 0;
 }
 
 /* gamma, alpha^2, stationarity (exact) and alpha (MPFI) into al, beta into be */
@@ -63,23 +57,23 @@ static int check_point(const json_t *q, const cklc_inst *in, int loss, mpfi_t al
         /* stat_W = beta (1 - gamma)/K - lamW: (1 - gamma) = K s_b sqrt m, beta (1-gamma) = K sq s_b m */
         mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a);
         mpq_sub(t.a, t.a, in->lamW), mpq_set_ui(t.b, 0, 1);
-        if (zero_qs(q, "stat_W", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_H = (1 - gamma)/N - lamH beta = (K s_b / N - lamH sq) sqrt m */
         mpq_set_ui(t.a, 0, 1), q_scale(t.b, s.b, K, in->N), mpq_mul(u.a, in->lamH, in->sq), mpq_sub(t.b, t.b, u.a);
-        if (zero_qs(q, "stat_H", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
     } else {
         mpq_set_si(gam.a, 1 - K, 1), mpq_set_z(gam.b, in->m), mpq_mul(gam.b, gam.b, s.b), mpq_inv(gam.b, gam.b);
         if (cklc_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
         /* stat_q = (gamma + K - 1) s - 1 = gam_b s_b m - 1 */
         mpq_mul(t.a, gam.b, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_set_ui(u.a, 1, 1), mpq_sub(t.a, t.a, u.a);
         mpq_set_ui(t.b, 0, 1);
-        if (zero_qs(q, "stat_q", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_q", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_W = lamW - beta s = lamW - sq s_b m */
         mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_sub(t.a, in->lamW, t.a);
-        if (zero_qs(q, "stat_W", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_H = lamH beta - s/n = (lamH sq - s_b/n) sqrt m */
         mpq_set_ui(t.a, 0, 1), mpq_mul(t.b, in->lamH, in->sq), q_scale(u.a, s.b, 1, in->n), mpq_sub(t.b, t.b, u.a);
-        if (zero_qs(q, "stat_H", &t, in->m, e)) goto out;
+        if (cklc_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
         ck_qs_to_mpfi(x, &gam, in->m); /* alpha^2 = log(gamma)/beta */
         mpfi_log(al, x), mpfi_div(al, al, be);
         if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;
@@ -97,23 +91,21 @@ static int check_region(const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, con
 {
     const long K = in->K, dK = in->d * K, dN = in->d * in->N, n = cklc_dim(in, loss);
     mpfi_t D;
-    mpfi_t *Wr = malloc(sizeof(mpfi_t) * (size_t)dK), *Hr = malloc(sizeof(mpfi_t) * (size_t)dN), *b = malloc(sizeof(mpfi_t) * (size_t)K);
+    mpfi_t *Wr = cklc_ivec(dK), *Hr = cklc_ivec(dN), *b = cklc_ivec(K);
     mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
     mpq_t md;
     mpq_init(md), mpq_neg(md, delta);
     mpfi_init2(D, CKLC_PREC), mpfi_interv_q(D, md, delta);
-    for (long i = 0; i < dK; i++) mpfi_init2(Wr[i], CKLC_PREC), mpfi_add(Wr[i], W[i], D);
-    for (long i = 0; i < dN; i++) mpfi_init2(Hr[i], CKLC_PREC), mpfi_add(Hr[i], H[i], D);
-    for (long k = 0; k < K; k++) mpfi_init2(b[k], CKLC_PREC), mpfi_set_ui(b[k], 1), mpfi_div_si(b[k], b[k], K), mpfi_add(b[k], b[k], D);
+    for (long i = 0; i < dK; i++) mpfi_add(Wr[i], W[i], D);
+    for (long i = 0; i < dN; i++) mpfi_add(Hr[i], H[i], D);
+    for (long k = 0; k < K; k++) mpfi_set_ui(b[k], 1), mpfi_div_si(b[k], b[k], K), mpfi_add(b[k], b[k], D);
     for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CKLC_PREC);
     cklc_hessian_at(A, in, loss, Wr, Hr, b);
     cklc_add_tangent(A, in, loss, W, H, c);
     const int ok = ck_pd_verify_shift(A, n, mu, shift);
-    for (long i = 0; i < dK; i++) mpfi_clear(Wr[i]);
-    for (long i = 0; i < dN; i++) mpfi_clear(Hr[i]);
-    for (long k = 0; k < K; k++) mpfi_clear(b[k]);
+    cklc_ivec_free(Wr, dK), cklc_ivec_free(Hr, dN), cklc_ivec_free(b, K);
     for (long t = 0; t < n * n; t++) mpfi_clear(A[t]);
-    free(Wr), free(Hr), free(b), free(A);
+    free(A);
     mpfi_clear(D), mpq_clear(md);
     return ok;
 }
@@ -128,9 +120,7 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     const long dK = in.d * in.K, dN = in.d * in.N;
     int rc = -1;
     mpfi_t al, be;
-    mpfi_t *W = malloc(sizeof(mpfi_t) * (size_t)dK), *H = malloc(sizeof(mpfi_t) * (size_t)dN);
-    for (long i = 0; i < dK; i++) mpfi_init2(W[i], CKLC_PREC);
-    for (long i = 0; i < dN; i++) mpfi_init2(H[i], CKLC_PREC);
+    mpfi_t *W = cklc_ivec(dK), *H = cklc_ivec(dN);
     mpfi_init2(al, CKLC_PREC), mpfi_init2(be, CKLC_PREC);
     mpq_t delta, mu, sh, kap;
     mpq_inits(delta, mu, sh, kap, NULL);
@@ -145,7 +135,7 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
     if (mpq_sgn(in.test) <= 0) { ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis"); goto out; }
     if (strcmp(as, assertion_text(loss, in.K))) { ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K); goto out; }
-    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     if (cklc_keys(q, "quantities", loss == CKLC_MSE ? Q_MSE : Q_CE, e) || ck_keys(w, "witnesses", WK, NULL, e)) goto out;
     mpq_set(x.a, in.test);
     if (cklc_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
@@ -168,9 +158,7 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) { ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established"); goto out; }
     rc = 0;
 out:
-    for (long i = 0; i < dK; i++) mpfi_clear(W[i]);
-    for (long i = 0; i < dN; i++) mpfi_clear(H[i]);
-    free(W), free(H);
+    cklc_ivec_free(W, dK), cklc_ivec_free(H, dN);
     mpfi_clear(al), mpfi_clear(be);
     mpq_clears(delta, mu, sh, kap, NULL);
     mpz_clear(one);

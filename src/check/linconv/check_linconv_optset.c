@@ -11,6 +11,7 @@
 #include "linconv/check_linconv_box.h"
 #include "check_pd.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 /* x = y * z for an integer z (GMP has no mpq_mul_z) */
 static void mpq_mul_z(mpq_t x, const mpq_t y, const mpz_t z)
@@ -23,14 +24,6 @@ static void mpq_mul_z(mpq_t x, const mpq_t y, const mpz_t z)
 static const char *const AS_BELOW = "below threshold: claimed point stationary, value below the zero point, Hessian >= mu > 0 on the normal space of the orbit";
 static const char *const AS_ABOVE = "above threshold: zero point stationary, value F0, Hessian >= mu > 0";
 static const char *const AS_AT = "at threshold: zero point stationary with value F0; the claimed family degenerates to it";
-
-/* verifies x exactly and that it is 0 */
-static int zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
-{
-    if (cklc_verify_qs(q, name, x, m, e)) return -1;
-    if (ck_qs_sgn(x, m)) { ck_fail(e, CK_INVALID, "%s is not 0: not stationary", name); return -1; }
-    return 0;
-}
 
 /* the witness {mu, shift, tangent_weight, hessian_dim}: lambda_min(Hess + c B B^T) > mu > 0 */
 static int check_hessian(const json_t *w, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw_expected, ck_err *e)
@@ -76,9 +69,7 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
     int rc = -1;
     ck_qs beta, s, gam, t, u;
     mpfi_t al, be, x, y;
-    mpfi_t *W = malloc(sizeof(mpfi_t) * (size_t)dK), *H = malloc(sizeof(mpfi_t) * (size_t)dN);
-    for (long i = 0; i < dK; i++) mpfi_init2(W[i], CKLC_PREC), mpfi_set_ui(W[i], 0);
-    for (long i = 0; i < dN; i++) mpfi_init2(H[i], CKLC_PREC), mpfi_set_ui(H[i], 0);
+    mpfi_t *W = cklc_ivec(dK), *H = cklc_ivec(dN);
     ck_qs_init(&beta), ck_qs_init(&s), ck_qs_init(&gam), ck_qs_init(&t), ck_qs_init(&u);
     mpfi_init2(al, CKLC_PREC), mpfi_init2(be, CKLC_PREC), mpfi_init2(x, CKLC_PREC), mpfi_init2(y, CKLC_PREC);
     mpz_t one;
@@ -87,7 +78,7 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
         ck_fail(e, strcmp(as, AS_BELOW) && strcmp(as, AS_ABOVE) && strcmp(as, AS_AT) ? CK_MALFORMED : CK_INVALID, "assertion does not match the region of the instance");
         goto out;
     }
-    if (verdict != CK_PROVED) { ck_fail(e, CK_INVALID, "verdict must be PROVED"); goto out; }
+    if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     static const char *const Q_MSE[] = {"threshold_test", "gamma", "alpha_sq", "stat_W", "stat_H", "value", "value_zero", "gap", "value_at_point", "grad_norm_sq", NULL};
     static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W", "stat_H", "value", "value_zero", "gap", "value_at_point", "grad_norm_sq", NULL};
     static const char *const Q_ZERO[] = {"threshold_test", "value_zero", "value_at_point", "grad_norm_sq", NULL};
@@ -115,11 +106,11 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
             mpq_mul(t.a, u.b, beta.b), mpq_mul_z(t.a, t.a, in.m), mpq_mul(t.b, u.a, beta.b); /* beta u */
             { mpq_t k; mpq_init(k); mpq_set_si(k, K, 1); mpq_div(t.a, t.a, k); mpq_div(t.b, t.b, k); mpq_clear(k); }
             mpq_sub(t.a, t.a, in.lamW);
-            if (zero_qs(q, "stat_W", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_W", &t, in.m, "not stationary", e)) goto out;
             /* stat_H = (1-gamma)/N - lamH beta */
             { mpq_t k; mpq_init(k); mpq_set_si(k, in.N, 1); mpq_div(t.a, u.a, k); mpq_div(t.b, u.b, k); mpq_clear(k); }
             mpq_mul(u.a, in.lamH, beta.b), mpq_sub(t.b, t.b, u.a);
-            if (zero_qs(q, "stat_H", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_H", &t, in.m, "not stationary", e)) goto out;
             /* value (K-1)(s - K s^2/2): s^2 = s_b^2 m rational */
             mpq_mul(t.a, s.b, s.b), mpq_mul_z(t.a, t.a, in.m);
             { mpq_t k; mpq_init(k); mpq_set_si(k, -K, 2); mpq_mul(t.a, t.a, k); mpq_set_si(k, K - 1, 1); mpq_mul(t.a, t.a, k); mpq_mul(t.b, s.b, k); mpq_clear(k); }
@@ -141,13 +132,13 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
             mpq_swap(t.a, t.b), mpq_set_ui(t.b, 0, 1);
             { mpq_t k; mpq_init(k); mpq_set_si(k, 1, 1); mpq_sub(t.a, t.a, k); mpq_clear(k); }
             /* (gamma + K - 1) = gam.b sqrt m (gam.a + K - 1 = 0), so the product is gam.b s.b m */
-            if (zero_qs(q, "stat_q", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_q", &t, in.m, "not stationary", e)) goto out;
             mpq_mul(t.a, beta.b, s.b), mpq_mul_z(t.a, t.a, in.m), mpq_sub(t.a, in.lamW, t.a), mpq_set_ui(t.b, 0, 1);
-            if (zero_qs(q, "stat_W", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_W", &t, in.m, "not stationary", e)) goto out;
             mpq_set_ui(t.a, 0, 1), mpq_mul(t.b, in.lamH, beta.b);
             { mpq_t k; mpq_init(k); mpq_set_si(k, in.n, 1); mpq_div(u.a, s.b, k); mpq_clear(k); }
             mpq_sub(t.b, t.b, u.a);
-            if (zero_qs(q, "stat_H", &t, in.m, e)) goto out;
+            if (cklc_verify_zero_qs(q, "stat_H", &t, in.m, "not stationary", e)) goto out;
             ck_qs_to_mpfi(x, &gam, in.m);
             mpfi_log(al, x), mpfi_div(al, al, be);
             if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;
@@ -185,9 +176,7 @@ int cklc_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *
         goto out;
     rc = 0;
 out:
-    for (long i = 0; i < dK; i++) mpfi_clear(W[i]);
-    for (long i = 0; i < dN; i++) mpfi_clear(H[i]);
-    free(W), free(H);
+    cklc_ivec_free(W, dK), cklc_ivec_free(H, dN);
     ck_qs_clear(&beta), ck_qs_clear(&s), ck_qs_clear(&gam), ck_qs_clear(&t), ck_qs_clear(&u);
     mpfi_clear(al), mpfi_clear(be), mpfi_clear(x), mpfi_clear(y);
     mpz_clear(one);

@@ -152,16 +152,14 @@ out:
 
 static int check_t0(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    static const char *const NO_KEYS[] = {NULL};
     ckmp_point P;
     mpq_t q[NQ];
     int rc = -1;
     for (int k = 0; k < NQ; k++) mpq_init(q[k]);
-    P.M = P.X = P.Z = NULL;
     const json_t *inst = json_object_get(root, "instance");
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
-    if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) || ckmp_parse(inst, NULL, &P, e)) goto out;
+    const char *as;
+    json_t *qj;
+    if (ckmp_read_cert(root, &P, &as, &qj, e)) goto out;
     const char *part = ck_get_str(inst, "instance", "part", e);
     if (!part) goto out;
     int p = -1;

@@ -11,6 +11,7 @@
 #include "check_enclosure.h"
 #include "msecp/check_msecp_inst.h"
 #include "msecp/check_msecp_stats.h"
+#include "check_decision.h"
 
 #define QMAX 10
 
@@ -294,10 +295,7 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
         goto out;
     }
     ck_verdict vwant = (!sing && holds) ? CK_PROVED : CK_REFUTED;
-    if (verdict != vwant) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(vwant));
-        goto out;
-    }
+    if (ck_verdict_follows(verdict, vwant, NULL, e)) goto out;
     rc = 0;
 out:
     for (int t = 0; t < L.n; t++) mpq_clear(L.v[t]);

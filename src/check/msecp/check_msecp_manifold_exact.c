@@ -10,17 +10,15 @@
 
 int ckmm_check_exact(const json_t *root, ck_verdict verdict, const ckmm_exact_part *c, ck_err *e)
 {
-    static const char *const NO_KEYS[] = {NULL};
     ckmp_point P;
     mpq_t q[CKMM_MAX_Q];
     int nq = 0, rc = -1;
     while (c->qnames[nq]) nq++;
     for (int k = 0; k < nq; k++) mpq_init(q[k]);
-    P.M = P.X = P.Z = NULL;
     const json_t *inst = json_object_get(root, "instance");
-    const char *as = ck_get_str(root, "certificate", "assertion", e);
-    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
-    if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) || ckmp_parse(inst, NULL, &P, e)) goto out;
+    const char *as;
+    json_t *qj;
+    if (ckmp_read_cert(root, &P, &as, &qj, e)) goto out;
     if (c->part) {
         const char *part = ck_get_str(inst, "instance", "part", e);
         if (!part) goto out;

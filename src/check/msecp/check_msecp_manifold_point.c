@@ -194,3 +194,16 @@ void ckmp_inner(mpq_t out, const ckm *A, const ckm *B)
 }
 
 uint64_t ckmp_next(uint64_t *s) { return sm_next(s); }
+
+int ckmp_read_cert(const json_t *root, ckmp_point *P, const char **as, json_t **qj, ck_err *e)
+{
+    static const char *const NO_KEYS[] = {NULL};
+    P->M = P->X = P->Z = NULL;
+    *as = ck_get_str(root, "certificate", "assertion", e);
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e);
+    *qj = ck_get_obj(root, "certificate", "quantities", e);
+    if (!*as || !wj || !*qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) ||
+        ckmp_parse(json_object_get(root, "instance"), NULL, P, e))
+        return -1;
+    return 0;
+}

@@ -18,6 +18,10 @@ typedef struct {
 /* Malformed (exit 2) on any deviation; EXTRA lists keys allowed besides the generator's. */
 int ckmp_parse(const json_t *j, const char *const *extra, ckmp_point *P, ck_err *e);
 void ckmp_free(ckmp_point *P);
+/* For a certificate without witnesses ({} required): its assertion (*as), its quantities (*qj)
+ * and the point P of its instance. P->M, X, Z are set to NULL first, so that ckmp_free(P) is
+ * right whatever the outcome. 0, or -1 with e set. */
+int ckmp_read_cert(const json_t *root, ckmp_point *P, const char **as, json_t **qj, ck_err *e);
 ckm *ckmp_center(const ckm *A, long C, long N);          /* A C */
 ckm *ckmp_dF(const ckm *X, const ckm *Z, long C, long N); /* X C Z^T + Z C X^T */
 ckm *ckmp_pi(const ckm *X, const ckm *Z, long C, long N);

@@ -8,6 +8,7 @@
 #include "check_enclosure.h"
 #include "check_instance.h"
 #include "ulpm/check_ulpm_def21_etf.h"
+#include "check_decision.h"
 
 enum { Q_NW, Q_IW, Q_C, Q_COS, Q_NH, Q_RES, NQ };
 static const char *const QNAMES[] = {"norm_sq_w", "inner_w", "gram_c", "cosine", "norm_sq_h",
@@ -90,10 +91,7 @@ int ck_claim_ulpm_def21(const json_t *root, ck_verdict verdict, ck_err *e)
                 : "W W^T is not c (I - 11^T/K) with c > 0");
         goto out;
     }
-    if (verdict != CK_PROVED) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: the assertion holds, so PROVED", ck_verdict_name(verdict));
-        goto out;
-    }
+    if (ck_verdict_follows(verdict, CK_PROVED, "the assertion holds, so PROVED", e)) goto out;
     rc = 0;
 out:
     ck_etf_free(&E);

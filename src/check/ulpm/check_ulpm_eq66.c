@@ -15,6 +15,7 @@
 #include "check_enclosure.h"
 #include "check_instance.h"
 #include "check_rational.h"
+#include "check_decision.h"
 
 #define E66_ASSERT "rank(grad L(Z)) = K-1 and its left null space is span(1)"
 #define E66_MAX_PREC 65536
@@ -216,10 +217,7 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_fail(e, CK_INVALID, "assertion not established: ||I - R A||_inf is not < 1 (upper bound %.3g)", mpfr_get_d(U, MPFR_RNDU));
         goto out;
     }
-    if (verdict != CK_PROVED) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: rank K-1 is certified, so PROVED", ck_verdict_name(verdict));
-        goto out;
-    }
+    if (ck_verdict_follows(verdict, CK_PROVED, "rank K-1 is certified, so PROVED", e)) goto out;
     rc = 0;
 out:
     if (G) ck_ivec_clear(G, in.K * N);

@@ -11,6 +11,7 @@
 #include "check_enclosure.h"
 #include "check_rational.h"
 #include "ulpm/check_ulpm_example31.h"
+#include "check_decision.h"
 
 #define X31_MAX_LEAVES 4096
 #define X31_SPLIT_DEPTH 6
@@ -480,6 +481,17 @@ static const char *const QK_C55[] = {"f2", "loss_d2", "norm_W_diff", "norm_H_dif
 static const char *const QK_C55B[] = {"f2", "loss_d2", NULL};
 static const char *const QK_F10[] = {"lemma_margin", "dist_sq_bound", "norm_W_diff", "norm_H_diff", "dist_sq", "loss_diff", NULL};
 static const char *const QK_F10B[] = {"lemma_margin", "dist_sq_bound", NULL};
+/* the witness and quantity keys of each part (kkt is checked before), [0] a point, [1] a box */
+typedef struct {
+    const char *const *w, *const *q;
+} x31_keys;
+static const x31_keys KEYS[X31_NPARTS][2] = {
+    [X31_SEP] = {{WK_SEP, QK_SEP}, {WK_SEPB, QK_SEP}},
+    [X31_PAR] = {{WK_PAR, QK_PAR}, {WK_PARB, QK_PAR}},
+    [X31_EQ9] = {{WK_EQ9, QK_EQ9}, {WK_EQ9B, QK_EQ9}},
+    [X31_C55] = {{WK_C55, QK_C55}, {WK_LEAVES, QK_C55B}},
+    [X31_F10] = {{WK_F10, QK_F10}, {WK_LEAVES, QK_F10B}},
+};
 
 static void set_precision(x31_ctx *x, const json_t *root)
 {
@@ -520,15 +532,8 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
         goto out;
     }
     if (strcmp(as, ASSERT_OK[x.part]) != 0) { ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%.80s\"", as); goto out; }
-    const char *const *wk = NULL, *const *qk = NULL;
-    switch (x.part) {
-    case X31_SEP: wk = x.box ? WK_SEPB : WK_SEP; qk = QK_SEP; break;
-    case X31_PAR: wk = x.box ? WK_PARB : WK_PAR; qk = QK_PAR; break;
-    case X31_EQ9: wk = x.box ? WK_EQ9B : WK_EQ9; qk = QK_EQ9; break;
-    case X31_C55: wk = x.box ? WK_LEAVES : WK_C55; qk = x.box ? QK_C55B : QK_C55; break;
-    default: wk = x.box ? WK_LEAVES : WK_F10; qk = x.box ? QK_F10B : QK_F10; break;
-    }
-    if (ck_keys(wj, "witnesses", wk, NULL, e) || ck_keys(qj, "quantities", qk, NULL, e)) goto out;
+    const x31_keys *ks = &KEYS[x.part][x.box];
+    if (ck_keys(wj, "witnesses", ks->w, NULL, e) || ck_keys(qj, "quantities", ks->q, NULL, e)) goto out;
     if (x.box) {
         if (parse_leaves(wj, &x, e)) goto out;
     } else {            /* one leaf [C, C] */
@@ -556,10 +561,7 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
     if (!(x.part == X31_SEP && !x.box) && check_leaves(&x, qj, e)) goto out;
     if (!x.box && (x.part == X31_C55 || x.part == X31_F10) && check_point(&x, wj, qj, e)) goto out;
     ck_verdict need = x.part == X31_EQ9 || x.part == X31_F10 ? CK_REFUTED : CK_PROVED;
-    if (verdict != need) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(need));
-        goto out;
-    }
+    if (ck_verdict_follows(verdict, need, NULL, e)) goto out;
     rc = 0;
 out:
     if (x.llo) {

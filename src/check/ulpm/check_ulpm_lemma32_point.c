@@ -69,6 +69,19 @@ static void layer_entry(mpfi_ptr x, const ck_inst *in, const ck_layer *ls, int n
     }
 }
 
+/* X = W (is_w, rows x cols = K x d) or H (d x N) of the instance, row-major, times scale. */
+static void layer_matrix(mpfi_ptr X, const ck_inst *in, int is_w, long rows, long cols, const mpq_t scale,
+                         mpfi_srcptr sn, mpfi_ptr t)
+{
+    for (long a = 0; a < rows; a++)
+        for (long b = 0; b < cols; b++) {
+            mpfi_ptr x = &X[a * cols + b];
+            if (in->kind == CK_EXPLICIT) mpfi_set_q(x, (is_w ? in->W : in->H)[a * cols + b]);
+            else layer_entry(x, in, is_w ? in->lw : in->lh, is_w ? in->nlw : in->nlh, is_w, a, b, sn, t);
+            mpfi_mul_q(x, x, scale);
+        }
+}
+
 /* W (K x d) and H (d x N), row-major, times scale. */
 static void build_point(mpfi_ptr W, mpfi_ptr H, const ck_inst *in, const mpq_t scale)
 {
@@ -78,18 +91,8 @@ static void build_point(mpfi_ptr W, mpfi_ptr H, const ck_inst *in, const mpq_t s
     mpfi_init2(t, mpfi_get_prec(&W[0]));
     mpfi_set_ui(sn, (unsigned long)in->n);
     mpfi_sqrt(sn, sn);
-    for (long k = 0; k < K; k++)
-        for (long l = 0; l < d; l++) {
-            if (in->kind == CK_EXPLICIT) mpfi_set_q(&W[k * d + l], in->W[k * d + l]);
-            else layer_entry(&W[k * d + l], in, in->lw, in->nlw, 1, k, l, sn, t);
-            mpfi_mul_q(&W[k * d + l], &W[k * d + l], scale);
-        }
-    for (long l = 0; l < d; l++)
-        for (long c = 0; c < N; c++) {
-            if (in->kind == CK_EXPLICIT) mpfi_set_q(&H[l * N + c], in->H[l * N + c]);
-            else layer_entry(&H[l * N + c], in, in->lh, in->nlh, 0, l, c, sn, t);
-            mpfi_mul_q(&H[l * N + c], &H[l * N + c], scale);
-        }
+    layer_matrix(W, in, 1, K, d, scale, sn, t);
+    layer_matrix(H, in, 0, d, N, scale, sn, t);
     mpfi_clear(sn);
     mpfi_clear(t);
 }

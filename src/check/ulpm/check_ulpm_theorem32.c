@@ -17,6 +17,7 @@
 /* The Lemma 3.1 checker (check_ulpm_lemma31.c), reused as is on generated instances. */
 int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e);
 #include "ulpm/check_ulpm_def21_etf.h"
+#include "check_decision.h"
 
 #define T32_OPT "NC point scaled to q_min = 1 is optimal: value (K-1) sqrt(n), KKT, MFCQ"
 #define T32_NOBEAT "(||W||^2 + ||H||^2)/2 > (K-1) sqrt(n) q_min"
@@ -123,10 +124,7 @@ static int check_optimum(const json_t *root, ck_verdict verdict, int ai, ck_err 
                     : ck_qs_sgn(&v[T_CS], m) ? "complementarity fails"
                     : ck_qs_cmp_q(&v[T_CMIN], f, m) ? "constraints are not all equal to 1" : NULL;
     if (why) { ck_fail(e, CK_INVALID, "assertion not established: %s", why); goto out; }
-    if (verdict != CK_PROVED) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: the optimum is certified, so PROVED", ck_verdict_name(verdict));
-        goto out;
-    }
+    if (ck_verdict_follows(verdict, CK_PROVED, "the optimum is certified, so PROVED", e)) goto out;
     rc = 0;
 out:
     ck_etf_free(&E);
@@ -153,9 +151,6 @@ int ck_claim_ulpm_theorem32(const json_t *root, ck_verdict verdict, ck_err *e)
     json_object_set_new(tmp, "assertion", json_string(ai == 1 ? "q_min < bound" : "none"));
     int rc = ck_claim_ulpm_lemma31(tmp, ai == 1 ? CK_PROVED : verdict, e);
     json_decref(tmp);
-    if (rc == 0 && verdict != CK_PROVED) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: the inequality is certified, so PROVED", ck_verdict_name(verdict));
-        return -1;
-    }
+    if (rc == 0 && ck_verdict_follows(verdict, CK_PROVED, "the inequality is certified, so PROVED", e)) return -1;
     return rc;
 }

@@ -18,18 +18,8 @@ static const char *const WKEYS[] = {"precision_bits", NULL};
 #define PREC_MAX 4096
 
 
-/* An interval quantity: well formed (lo <= hi, decimal contains [lo, hi], no exact value). */
-static int interval_wellformed(const ck_encl *q, const char *name, ck_err *e)
-{
-    const char *why = NULL;
-    if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
-    else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0)
-        why = "decimal rendering does not contain [lo, hi]";
-    else if (q->has_exact) why = "an exact value is not allowed here (transcendental quantity)";
-    if (!why) return 0;
-    ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
-    return -1;
-}
+/* why an interval quantity may not carry an exact value */
+static const char NO_EXACT[] = "an exact value is not allowed here (transcendental quantity)";
 
 /* 1: x inside [lo, hi]; 0: overlapping, not inside; -1: disjoint (the stated enclosure misses
  * the exact value, which x contains). */
@@ -134,7 +124,7 @@ int ck_claim_ulpm_theorem33(const json_t *root, ck_verdict verdict, ck_err *e)
         else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
-    if (interval_wellformed(&q[Q_LOSS], "loss", e) || interval_wellformed(&q[Q_LSTAR], "loss_star", e))
+    if (ck_encl_check_interval(&q[Q_LOSS], "loss", NO_EXACT, e) || ck_encl_check_interval(&q[Q_LSTAR], "loss_star", NO_EXACT, e))
         goto out;
     if (ai == 0) {   /* L = L*: the exact premise, and gap stated as exactly 0 */
         int eq = ck_t33_margins_equal(&in, &v[Q_QSTAR], e);
@@ -144,7 +134,7 @@ int ck_claim_ulpm_theorem33(const json_t *root, ck_verdict verdict, ck_err *e)
             goto out;
         }
         if (ck_encl_verify(&q[Q_GAP], "gap", &zero, in.m, e)) goto out;
-    } else if (interval_wellformed(&q[Q_GAP], "gap", e)) {
+    } else if (ck_encl_check_interval(&q[Q_GAP], "gap", NO_EXACT, e)) {
         goto out;
     }
     if (check_intervals(&in, &v[Q_QSTAR], q, (long)p0, ai == 0, ai == 1 ? 1 : -1, e)) goto out;

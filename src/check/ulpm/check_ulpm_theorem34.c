@@ -9,6 +9,7 @@
 #include "check_claims.h"
 #include "check_rational.h"
 #include "ulpm/check_ulpm_theorem34.h"
+#include "check_decision.h"
 
 #define T34_NEG "negative second variation"
 #define T34_NONNEG "no negative second variation"
@@ -336,10 +337,7 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
         if (!ij || cnt[0] != 0 || neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs the inertia with no negative direction", as); goto out; }
         need = t34ck_is_nc(&P) ? CK_PROVED : CK_REFUTED;
     }
-    if (verdict != need) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), ck_verdict_name(need));
-        goto out;
-    }
+    if (ck_verdict_follows(verdict, need, NULL, e)) goto out;
     rc = 0;
 out:
     if (have_h) t34ck_hess_clear(&h);

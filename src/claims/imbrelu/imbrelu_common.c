@@ -25,10 +25,8 @@ static int parse_lambda(fmpq_t q, const json_t *j, const char *key, nc_error *er
     return 0;
 }
 
-int ibr_inst_parse(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err)
+static int parse_fields(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err)
 {
-    memset(I, 0, sizeof *I);
-    fmpq_init(I->lamW), fmpq_init(I->lamH), fmpq_init(I->lam);
     const char *key;
     json_t *v;
     if (!json_is_object(j)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance must be an object");
@@ -67,6 +65,17 @@ int ibr_inst_parse(ibr_inst *I, const json_t *j, const char *const *extra, nc_er
         if (!json_is_string(r) || (strcmp(json_string_value(r), "printed") && strcmp(json_string_value(r), "corrected")))
             return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: reading must be \"printed\" or \"corrected\"");
         I->printed = strcmp(json_string_value(r), "printed") == 0;
+    }
+    return 0;
+}
+
+int ibr_inst_parse(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err)
+{
+    memset(I, 0, sizeof *I);
+    fmpq_init(I->lamW), fmpq_init(I->lamH), fmpq_init(I->lam);
+    if (parse_fields(I, j, extra, err)) {
+        ibr_inst_clear(I);
+        return err->status;
     }
     return 0;
 }
@@ -221,14 +230,6 @@ void ibr_cor4_C(fmpq_t C, const ibr_inst *I)
     fmpq_mul_si(C, C, I->N);
     fmpq_mul_si(C, C, I->K);
     ibr_fmpq_div_si(C, C, I->K - 1);
-}
-
-json_t *ibr_fmpq_json(const fmpq_t q)
-{
-    char *s = fmpq_get_str(NULL, 10, q);
-    json_t *j = json_string(s);
-    flint_free(s);
-    return j;
 }
 
 /* z_m = r_k W[m][k] = a r_k^2 sqrt(n_k) (K [m=k] - 1): CE_k = log(1 + (K-1) exp(-K a r_k^2 sqrt(n_k)));

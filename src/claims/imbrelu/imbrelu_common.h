@@ -20,7 +20,7 @@ typedef struct {
 
 /* Parses {"kind":"imbrelu/1","n":[..],"d":..,"lambda_W":"..","lambda_H":"..","reading":..}
  * plus the claim's extra keys (NULL-ended, may be NULL). reading is optional ("corrected"
- * default) unless need_reading. Bad input: status 2. */
+ * default) unless need_reading. Bad input: status 2, and I is left cleared. */
 int ibr_inst_parse(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err);
 void ibr_inst_clear(ibr_inst *I);
 
@@ -53,7 +53,6 @@ void ibr_cor4_C(fmpq_t C, const ibr_inst *I);
 /* r = a / s exactly (s != 0; FLINT 2 has no fmpq_div_si) */
 void ibr_fmpq_div_si(fmpq_t r, const fmpq_t a, slong s);
 /* a JSON string holding the exact rational q ("p/q" or "p") */
-json_t *ibr_fmpq_json(const fmpq_t q);
 /* The objective of problem (4) at the point of Theorem 1 built from the M_k given (every sample
  * of class k at h_k = r_k e_k, W of (10)): (1/N) sum_k n_k CE(r_k W e_k, k) + (lamW/2)||W||^2 +
  * (lamH/2) sum_k n_k r_k^2. Arb contract: obj contains the exact value. */

@@ -49,7 +49,7 @@ int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t
 static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err)
 {
     ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, C4_EXTRA, err)) { ibr_inst_clear(&I); return err->status; }
+    if (ibr_inst_parse(&I, instance_json, C4_EXTRA, err)) return err->status;
     if (I.d < I.K || I.K > 200) {
         ibr_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.cor-4 needs d >= K and K <= 200 (Theorem 1's hypothesis)");

@@ -128,8 +128,8 @@ static void ph_split_point(fmpq_t m, const fmpq_t lo, const fmpq_t hi)
 static json_t *ph_pair(const fmpq_t a, const fmpq_t b)
 {
     json_t *p = json_array();
-    json_array_append_new(p, ibr_fmpq_json(a));
-    json_array_append_new(p, ibr_fmpq_json(b));
+    json_array_append_new(p, cert_fmpq_string(a));
+    json_array_append_new(p, cert_fmpq_string(b));
     return p;
 }
 

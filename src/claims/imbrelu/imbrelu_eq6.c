@@ -16,7 +16,7 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
 {
     (void)o;
     ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, NULL, err)) { ibr_inst_clear(&I); return err->status; }
+    if (ibr_inst_parse(&I, instance_json, NULL, err)) return err->status;
     const slong prec = 128;
     json_t *q = json_object(), *w = json_object();
     fmpq_t t, tr;

@@ -87,7 +87,7 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
     (void)o;
     ibr_inst I;
     long starts, seed, iters;
-    if (ibr_inst_parse(&I, instance_json, GS_EXTRA, err)) { ibr_inst_clear(&I); return err->status; }
+    if (ibr_inst_parse(&I, instance_json, GS_EXTRA, err)) return err->status;
     if (gs_int(instance_json, "starts", 1, 2000, -1, &starts, err) || gs_int(instance_json, "seed", 0, 1000000000L, -1, &seed, err) ||
         gs_int(instance_json, "iters", 1, 100000, 2000, &iters, err)) { ibr_inst_clear(&I); return err->status; }
     if (I.K > 8 || I.N > 200 || I.d < I.K || I.d > 16) {

@@ -25,7 +25,7 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
 {
     (void)o;
     ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, NULL, err)) { ibr_inst_clear(&I); return err->status; }
+    if (ibr_inst_parse(&I, instance_json, NULL, err)) return err->status;
     const slong prec = 128;
     arb_t ri, rj, df;
     arb_init(ri), arb_init(rj), arb_init(df);

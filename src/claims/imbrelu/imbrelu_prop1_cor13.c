@@ -232,7 +232,7 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     ibr_inst I;
     pc_ctx c;
     memset(&c, 0, sizeof c);
-    if (ibr_inst_parse(&I, instance_json, PC_EXTRA, err)) { ibr_inst_clear(&I); return err->status; }
+    if (ibr_inst_parse(&I, instance_json, PC_EXTRA, err)) return err->status;
     if (I.d < I.K || I.K > 200) {
         ibr_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3 needs d >= K and K <= 200");

@@ -14,6 +14,7 @@
 #include "claims/imbrelu/imbrelu_prop1_cor13.h"
 #include "cert/cert.h"
 #include "instance/entry_parse.h"
+#include "ball/ball_interval.h"
 
 enum { LF_HOLDS, LF_COLLAPSED, LF_UNDEC, LF_FAILS };
 static const char *const LF_NAME[] = {"holds", "collapsed", "undecided", "fails"};
@@ -34,17 +35,6 @@ static void bx_term(fmpq_t u, const bx_ctx *c, slong KA, slong KB, const fmpq_t 
     fmpq_mul(u, u, lam);
     fmpq_mul(u, u, c->nB);
     fmpq_mul_si(u, u, KA + KB);
-}
-
-/* ball containing [lo, hi] */
-static void bx_ball(arb_t x, const fmpq_t lo, const fmpq_t hi)
-{
-    arb_t b;
-    arb_init(b);
-    arb_set_fmpq(x, lo, BX_PREC);
-    arb_set_fmpq(b, hi, BX_PREC);
-    arb_union(x, x, b, BX_PREC);
-    arb_clear(b);
 }
 
 /* M(n) = log((K-1)(sqrt(n)/c - 1)) over the ball; clipped at 0 from below (M = max(0, Mbar)) */
@@ -90,8 +80,8 @@ static int bx_leaf(const bx_ctx *c, slong KA, slong KB, const fmpq_t R0, const f
     if (!lo_pos) return LF_UNDEC;
     arb_t R, lam, cc, nA, nB, MA, MB, g;
     arb_init(R), arb_init(lam), arb_init(cc), arb_init(nA), arb_init(nB), arb_init(MA), arb_init(MB), arb_init(g);
-    bx_ball(R, R0, R1);
-    bx_ball(lam, l0, l1);
+    ball_set_fmpq_interval(R, R0, R1, BX_PREC);
+    ball_set_fmpq_interval(lam, l0, l1, BX_PREC);
     arb_set_fmpq(nB, c->nB, BX_PREC);
     arb_mul(nA, R, nB, BX_PREC);
     arb_mul_si(cc, R, KA, BX_PREC);  /* c = N sqrt((K-1)/K) sqrt(lam), N = n_B (K_A R + K_B) */
@@ -116,8 +106,8 @@ static int bx_leaf(const bx_ctx *c, slong KA, slong KB, const fmpq_t R0, const f
 static json_t *bx_pair(const fmpq_t a, const fmpq_t b)
 {
     json_t *p = json_array();
-    json_array_append_new(p, ibr_fmpq_json(a));
-    json_array_append_new(p, ibr_fmpq_json(b));
+    json_array_append_new(p, cert_fmpq_string(a));
+    json_array_append_new(p, cert_fmpq_string(b));
     return p;
 }
 

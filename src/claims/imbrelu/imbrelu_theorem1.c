@@ -20,25 +20,9 @@ typedef struct {
 static void t1_build(t1_point *P, const ibr_inst *I, arb_srcptr M, slong prec)
 {
     slong K = I->K;
-    arb_t t, a, s;
-    arb_init(t), arb_init(a), arb_init(s);
-    for (slong k = 0; k < K; k++) {
-        arb_set_fmpq(t, I->lamW, prec);
-        arb_set_fmpq(s, I->lamH, prec);
-        arb_div(t, t, s, prec);
-        arb_div_si(t, t, I->n[k], prec);
-        arb_mul_si(t, t, K - 1, prec);
-        arb_div_si(t, t, K, prec);
-        arb_sqrt(t, t, prec);
-        arb_mul(t, t, M + k, prec);
-        if (arb_is_zero(M + k)) arb_zero(P->r + k);
-        else arb_sqrt(P->r + k, t, prec);
-    }
-    arb_set_fmpq(a, I->lamH, prec);
-    arb_set_fmpq(s, I->lamW, prec);
-    arb_div(a, a, s, prec);
-    arb_div_si(a, a, K * (K - 1), prec);
-    arb_sqrt(a, a, prec);
+    arb_t a, s;
+    arb_init(a), arb_init(s);
+    ibr_point(P->r, a, I, M, prec);
     for (slong j = 0; j < K; j++) {
         arb_sqrt_ui(s, (ulong)I->n[j], prec);
         arb_mul(s, s, P->r + j, prec);     /* sqrt(n_j) r_j */
@@ -49,7 +33,7 @@ static void t1_build(t1_point *P, const ibr_inst *I, arb_srcptr M, slong prec)
             arb_mul(x, x, a, prec);
         }
     }
-    arb_clear(t), arb_clear(a), arb_clear(s);
+    arb_clear(a), arb_clear(s);
 }
 
 static void arb_max_into(arb_t acc, const arb_t x, int first)
@@ -120,7 +104,7 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
 {
     (void)o;
     ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, T1_EXTRA, err)) { ibr_inst_clear(&I); return err->status; }
+    if (ibr_inst_parse(&I, instance_json, T1_EXTRA, err)) return err->status;
     if (I.d < I.K) {
         ibr_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.theorem-1 needs d >= K");

@@ -209,15 +209,6 @@ static void box_rec(box_ctx *c, const fmpq_t w0, const fmpq_t w1, const fmpq_t h
     fmpq_clear(e_lo), fmpq_clear(e_hi), fmpq_clear(m), fmpq_clear(r);
 }
 
-static void put_rational(json_t *q, const char *name, const fmpq_t x)
-{
-    qsqrt_t e;
-    qsqrt_init(e);
-    fmpq_set(e->a, x);
-    lcv_put_qs(q, name, e, 1);
-    qsqrt_clear(e);
-}
-
 int lcv_box_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
@@ -235,11 +226,11 @@ int lcv_box_certify(int loss, json_t *instance_json, const certify_options *o, j
         fmpq_t x, y;
         fmpq_init(x), fmpq_init(y);
         fmpq_inv(x, c.c);
-        put_rational(q, "threshold_constant", x);
+        lcv_put_rational(q, "threshold_constant", x);
         static const char *const QN[] = {"leaves_below", "leaves_above", "leaves_boundary", "leaves_unresolved"};
-        for (int t = 0; t < 4; t++) fmpq_set_si(x, c.count[t], 1), put_rational(q, QN[t], x);
+        for (int t = 0; t < 4; t++) fmpq_set_si(x, c.count[t], 1), lcv_put_rational(q, QN[t], x);
         fmpq_sub(x, c.w1, c.w0), fmpq_sub(y, c.h1, c.h0), fmpq_mul(x, x, y), fmpq_div(x, c.bad_area, x);
-        put_rational(q, "boundary_area_fraction", x);
+        lcv_put_rational(q, "boundary_area_fraction", x);
         fmpq_clear(x), fmpq_clear(y);
         const int ok = c.count[SIDE_UNRESOLVED] == 0;
         *cert = cert_assemble(loss == LCV_MSE ? "linconv.prop-1" : "linconv.prop-3",

@@ -333,3 +333,12 @@ void lcv_put_qs(json_t *q, const char *name, const qsqrt_t x, slong m)
     json_object_set_new(q, name, cert_quantity(b, x, m));
     arb_clear(b);
 }
+
+void lcv_put_rational(json_t *q, const char *name, const fmpq_t x)
+{
+    qsqrt_t e;
+    qsqrt_init(e);
+    fmpq_set(e->a, x);
+    lcv_put_qs(q, name, e, 1);
+    qsqrt_clear(e);
+}

@@ -57,4 +57,6 @@ void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const ar
 json_t *lcv_source(const char *label, const char *statement);
 void lcv_put_ball(json_t *q, const char *name, const arb_t x);
 void lcv_put_qs(json_t *q, const char *name, const qsqrt_t x, slong m);
+/* lcv_put_qs of the rational x (b = 0). */
+void lcv_put_rational(json_t *q, const char *name, const fmpq_t x);
 #endif

@@ -35,15 +35,6 @@ static const char *assertion_text(int loss, slong K)
     return "beyond the paper (K >= 3, left open by seed 002): for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
 }
 
-static void put_rational(json_t *q, const char *name, const fmpq_t x)
-{
-    qsqrt_t e;
-    qsqrt_init(e);
-    fmpq_set(e->a, x);
-    lcv_put_qs(q, name, e, 1);
-    qsqrt_clear(e);
-}
-
 /* Exact constants, stationarity scalars (must be 0) and the point x* (balls). Returns 1 iff the
  * stationarity scalars vanish exactly. */
 static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const lcv_inst *I, int loss)
@@ -227,7 +218,7 @@ int lcv_errbound_certify(int loss, json_t *instance_json, const certify_options 
     json_t *q = json_object(), *w = json_object();
     arb_mat_t W, H;
     arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, I.N);
-    put_rational(q, "threshold_test", I.test);
+    lcv_put_rational(q, "threshold_test", I.test);
     nc_verdict verdict = NC_INCONCLUSIVE;
     const char *assertion = "none";
     if (optimal_point(q, W, H, &I, loss)) {
@@ -249,8 +240,8 @@ int lcv_errbound_certify(int loss, json_t *instance_json, const certify_options 
             put_str_q(w, "shift", shift);
             json_object_set_new(w, "tangent_weight", json_integer(c));
             json_object_set_new(w, "hessian_dim", json_integer(lcv_dim(&I, loss)));
-            put_rational(q, "delta", delta);
-            put_rational(q, "kappa", kappa);
+            lcv_put_rational(q, "delta", delta);
+            lcv_put_rational(q, "kappa", kappa);
             verdict = NC_PROVED;
             assertion = assertion_text(loss, I.K);
             fmpq_clear(delta), fmpq_clear(mu), fmpq_clear(kappa), fmpq_clear(shift), arf_clear(f);

@@ -34,16 +34,6 @@ static void exact_constants(qsqrt_t gamma, qsqrt_t beta, qsqrt_t s, const lcv_in
     }
 }
 
-static json_t *put_rational(json_t *q, const char *name, const fmpq_t x)
-{
-    qsqrt_t e;
-    qsqrt_init(e);
-    fmpq_set(e->a, x);
-    lcv_put_qs(q, name, e, 1);
-    qsqrt_clear(e);
-    return q;
-}
-
 /* Hessian (+ c B B^T) and its certified lambda_min lower bound into the witnesses */
 static int second_order(json_t *w, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong c)
 {
@@ -99,7 +89,7 @@ int lcv_optset_certify(int loss, json_t *instance_json, const certify_options *o
     const char *assertion;
     nc_verdict verdict = NC_PROVED;
     const int sg = fmpq_sgn(I.test);
-    put_rational(q, "threshold_test", I.test);
+    lcv_put_rational(q, "threshold_test", I.test);
     exact_constants(gamma, beta, s, &I, loss);
     lcv_qs_arb(bb, beta, m, PREC);
     if (sg > 0) {

@@ -156,28 +156,6 @@ void msecp_residual14(fmpq_mat_t R, const msecp_ext *E, const fmpq_mat_t Wt)
     fmpq_mat_clear(L);
 }
 
-void msecp_frob2(fmpq_t out, const fmpq_mat_t M)
-{
-    fmpq_t t;
-    fmpq_init(t);
-    fmpq_zero(out);
-    for (long a = 0; a < fmpq_mat_nrows(M); a++)
-        for (long b = 0; b < fmpq_mat_ncols(M); b++) {
-            fmpq_mul(t, fmpq_mat_entry(M, a, b), fmpq_mat_entry(M, a, b));
-            fmpq_add(out, out, t);
-        }
-    fmpq_clear(t);
-}
-
-void msecp_dist2(fmpq_t out, const fmpq_mat_t A, const fmpq_mat_t B)
-{
-    fmpq_mat_t D;
-    fmpq_mat_init(D, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
-    fmpq_mat_sub(D, A, B);
-    msecp_frob2(out, D);
-    fmpq_mat_clear(D);
-}
-
 /* out = a/(2n) + (lambda/2) r: the shared shape of losses (2) and (6). */
 static void loss_combine(fmpq_t out, const fmpq_t a, long n, const fmpq_t lambda, const fmpq_t r)
 {
@@ -198,8 +176,8 @@ void msecp_loss_ext(fmpq_t out, const msecp_ext *E, const fmpq_mat_t Wt)
     fmpq_init(a);
     fmpq_init(r);
     residuals(Res, E, Wt);
-    msecp_frob2(a, Res);
-    msecp_frob2(r, Wt);
+    exact_mat_frob2(a, Res);
+    exact_mat_frob2(r, Wt);
     loss_combine(out, a, E->n, E->lambda, r);
     fmpq_mat_clear(Res);
     fmpq_clear(a);
@@ -221,9 +199,9 @@ void msecp_loss_unext(fmpq_t out, const fmpq_mat_t H, const fmpq_mat_t W, const 
             fmpq_add(z, z, fmpq_mat_entry(b, c, 0));
             if (j / N == c) fmpq_sub_si(z, z, 1);
         }
-    msecp_frob2(a, Z);
-    msecp_frob2(r, W);
-    msecp_frob2(t, b);
+    exact_mat_frob2(a, Z);
+    exact_mat_frob2(r, W);
+    exact_mat_frob2(t, b);
     fmpq_add(r, r, t);
     loss_combine(out, a, n, lambda, r);
     fmpq_mat_clear(Z);
@@ -261,7 +239,7 @@ void msecp_nc23(fmpq_t out, const msecp_ext *E, const fmpq_mat_t Wt)
     fmpq_mat_init(P, E->C, E->C);
     fmpq_mat_mul(P, Wt, E->Mt);
     for (long c = 0; c < E->C; c++) fmpq_sub_si(fmpq_mat_entry(P, c, c), fmpq_mat_entry(P, c, c), 1);
-    msecp_frob2(out, P);
+    exact_mat_frob2(out, P);
     fmpq_div_si(out, out, 2 * E->C);
     fmpq_mat_clear(P);
 }

@@ -5,6 +5,7 @@
 #define MSECP_ALGEBRA_H
 #include <flint/fmpq.h>
 #include <flint/fmpq_mat.h>
+#include "exact/exact_mat.h"
 
 /* Extended coordinates: h~ = [h; 1], q = p + 1, n = CN. */
 typedef struct {
@@ -38,9 +39,6 @@ void msecp_half_quad(fmpq_t out, const fmpq_mat_t D, const fmpq_mat_t M);
 /* L_NC1 = (1/2) tr(Wt (SigW + lambda I) Wt^T); L_NC2/3 = (1/(2C)) ||Wt Mt - I||^2. */
 void msecp_nc1(fmpq_t out, const msecp_ext *E, const fmpq_mat_t Wt);
 void msecp_nc23(fmpq_t out, const msecp_ext *E, const fmpq_mat_t Wt);
-/* ||M||_F^2 and ||A - B||_F^2. */
-void msecp_frob2(fmpq_t out, const fmpq_mat_t M);
-void msecp_dist2(fmpq_t out, const fmpq_mat_t A, const fmpq_mat_t B);
 
 /* Unextended, globally centred (Section 3): Hbar = H - mu_G 1^T, Mbar = [mu_c - mu_G],
  * SigT = Hbar Hbar^T / CN, SigW = Ave (h - mu_c)(h - mu_c)^T. */

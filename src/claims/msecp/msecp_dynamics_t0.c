@@ -79,15 +79,6 @@ static void kdot(fmpq_mat_t out, const t0_data *D, const fmpq_mat_t X, const fmp
     fmpq_mat_clear(dM), fmpq_mat_clear(dMt), fmpq_mat_clear(A), fmpq_mat_clear(S), fmpq_mat_clear(B);
 }
 
-static void dist2(fmpq_t out, const fmpq_mat_t A, const fmpq_mat_t B)
-{
-    fmpq_mat_t T;
-    fmpq_mat_init(T, A->r, A->c);
-    fmpq_mat_sub(T, A, B);
-    msecp_point_inner(out, T, T);
-    fmpq_mat_clear(T);
-}
-
 /* Fills D from X; 0 if X C X^T or C I + K is singular (then the point is refused upstream). */
 static int t0_setup(t0_data *D, const msecp_point *P)
 {
@@ -155,13 +146,13 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     fmpq_mat_mul(B, D.R2, A);
     fmpq_mat_trace(t, B);
     fmpq_div_2exp(t, t, 1);
-    msecp_point_inner(q[1], D.G, P->Z);
+    exact_mat_inner(q[1], D.G, P->Z);
     fmpq_add(q[1], q[1], t);
     /* 2: the defined velocity Va = -Pi(G) is tangent */
     msecp_point_pi(V, P->X, D.G, C, N);
     fmpq_mat_neg(V, V);
     msecp_point_dF(S, P->X, V, C, N);
-    msecp_point_inner(q[2], S, S);
+    exact_mat_inner(q[2], S, S);
     /* 3: tr K */
     fmpq_mat_trace(q[3], D.K);
     /* 4: dK/dt along Va against (2/n) K R */
@@ -169,7 +160,7 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     fmpq_mat_trace(q[5], A);                             /* keep tr Kdot_a for row 6 */
     fmpq_mat_mul(KR, D.K, D.R);
     scale_si(KR, 2, n);
-    dist2(q[4], A, KR);
+    exact_mat_dist2(q[4], A, KR);
     /* 6: tr Kdot_a - (2/N) tr(K R^2) */
     fmpq_mat_mul(B, D.K, D.R2);
     fmpq_mat_trace(t, B);
@@ -180,7 +171,7 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     msecp_point_orth(V, P->X, D.G, C, N);
     fmpq_mat_neg(V, V);
     kdot(A, &D, P->X, V);
-    dist2(q[5], A, B);
+    exact_mat_dist2(q[5], A, B);
     /* 7: (2/n) tr(K^2 R^2) */
     fmpq_mat_mul(A, D.K, D.R);
     fmpq_mat_mul(B, A, A);                               /* K R K R = K^2 R^2 (K, R commute) */

@@ -106,18 +106,18 @@ static int eq7(mq_list *L, const msecp_inst *I, const fmpq_mat_t Ws, nc_error *e
         for (long a = 0; a < I->p; a++) fmpq_set(fmpq_mat_entry(Wl, k, a), fmpq_mat_entry(Ws, k, a));
         fmpq_set(fmpq_mat_entry(bl, k, 0), fmpq_mat_entry(Ws, k, I->p));
     }
-    msecp_dist2(mq_add(L, "dist2_W", 1), W7, Wl);
-    msecp_dist2(mq_add(L, "dist2_b", 1), b7, bl);
+    exact_mat_dist2(mq_add(L, "dist2_W", 1), W7, Wl);
+    exact_mat_dist2(mq_add(L, "dist2_b", 1), b7, bl);
     /* S = Sigma_W + C^{-1} Mbar Mbar^T; compare with Sigma_T, then Section 3.2's W */
     fmpq_mat_transpose(Ws32, U.Mbar);   /* C x p: Mbar^T, reused below for the result */
     fmpq_mat_mul(S, U.Mbar, Ws32);
     fmpq_mat_scalar_div_fmpz(S, S, c);
     fmpq_mat_add(S, S, U.SigW);
-    msecp_dist2(mq_add(L, "sigmaT_split_frob2", 1), U.SigT, S);
+    exact_mat_dist2(mq_add(L, "sigmaT_split_frob2", 1), U.SigT, S);
     fmpq_mat_solve_fraction_free(X, S, U.Mbar);   /* S = Sigma_T exactly when the above is 0 */
     fmpq_mat_transpose(Ws32, X);
     fmpq_mat_scalar_div_fmpz(Ws32, Ws32, c);
-    msecp_dist2(mq_add(L, "dist2_W_sec32", 1), Ws32, Wl);
+    exact_mat_dist2(mq_add(L, "dist2_W_sec32", 1), Ws32, Wl);
 out:
     msecp_unext_clear(&U);
     fmpq_mat_clear(W7), fmpq_mat_clear(b7), fmpq_mat_clear(Wl), fmpq_mat_clear(bl);
@@ -148,10 +148,10 @@ static int eq8(mq_list *L, const msecp_inst *I, const msecp_ext *E, const fmpq_m
         goto out;
     }
     fmpq_mat_mul(T, W1, Ainv);
-    msecp_dist2(mq_add(L, "dist2_classifier", 1), W2, T);
+    exact_mat_dist2(mq_add(L, "dist2_classifier", 1), W2, T);
     fmpq_mat_mul(P1, W1, U1.Hbar);
     fmpq_mat_mul(P2, W2, U2.Hbar);
-    msecp_dist2(mq_add(L, "dist2_predictions", 1), P2, P1);
+    exact_mat_dist2(mq_add(L, "dist2_predictions", 1), P2, P1);
     fmpq *l1 = mq_add(L, "L_LS_H", 0), *l2 = mq_add(L, "L_LS_AH", 0), *g = mq_add(L, "gap_L_LS", 1);
     msecp_loss_ext(l1, E, Ws);
     msecp_loss_ext(l2, &E2, Ws2);
@@ -266,12 +266,12 @@ static int compute(mq_list *L, const msecp_inst *I, const char **singular_assert
     case MSECP_PROP1:
         msecp_wls_printed(Wp, &E);   /* lambda > 0: Sigma~_T + lambda I is positive definite */
         msecp_residual14(R, &E, Wp);
-        msecp_frob2(mq_add(L, "residual14_frob2", 1), R);
-        msecp_dist2(mq_add(L, "dist2_to_minimizer", 0), Wp, Ws);
+        exact_mat_frob2(mq_add(L, "residual14_frob2", 1), R);
+        exact_mat_dist2(mq_add(L, "dist2_to_minimizer", 0), Wp, Ws);
         break;
     case MSECP_PROP1_CORRECTED:
         msecp_residual14(R, &E, Ws);
-        msecp_frob2(mq_add(L, "residual14_frob2", 1), R);
+        exact_mat_frob2(mq_add(L, "residual14_frob2", 1), R);
         msecp_loss_ext(mq_add(L, "L_LS", 0), &E, Ws);
         break;
     case MSECP_THEOREM1: theorem1(L, I, &E, Ws); break;

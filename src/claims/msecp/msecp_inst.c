@@ -166,21 +166,13 @@ void msecp_inst_clear(msecp_inst *I)
     fmpq_mat_clear(I->A);
 }
 
-static json_t *q_json(const fmpq_t q)
-{
-    char *s = fmpq_get_str(NULL, 10, q);
-    json_t *j = json_string(s);
-    flint_free(s);
-    return j;
-}
-
 static json_t *mat_json(const fmpq_mat_t M, int vec)
 {
     json_t *a = json_array();
     for (long r = 0; r < fmpq_mat_nrows(M); r++) {
-        if (vec) { json_array_append_new(a, q_json(fmpq_mat_entry(M, r, 0))); continue; }
+        if (vec) { json_array_append_new(a, cert_fmpq_string(fmpq_mat_entry(M, r, 0))); continue; }
         json_t *row = json_array();
-        for (long c = 0; c < fmpq_mat_ncols(M); c++) json_array_append_new(row, q_json(fmpq_mat_entry(M, r, c)));
+        for (long c = 0; c < fmpq_mat_ncols(M); c++) json_array_append_new(row, cert_fmpq_string(fmpq_mat_entry(M, r, c)));
         json_array_append_new(a, row);
     }
     return a;
@@ -194,7 +186,7 @@ json_t *msecp_inst_to_json(const msecp_inst *I)
     json_object_set_new(j, "C", json_integer(I->C));
     json_object_set_new(j, "N", json_integer(I->N));
     json_object_set_new(j, "p", json_integer(I->p));
-    json_object_set_new(j, "lambda", q_json(I->lambda));
+    json_object_set_new(j, "lambda", cert_fmpq_string(I->lambda));
     if (I->random) {
         char buf[32];
         snprintf(buf, sizeof buf, "%llu", (unsigned long long)I->seed);

@@ -32,17 +32,6 @@ static json_t *source(void)
                         "(read: the Frobenius-orthogonal projection)");
 }
 
-static void frob2(fmpq_t out, const fmpq_mat_t A) { msecp_point_inner(out, A, A); }
-
-static void dist2(fmpq_t out, const fmpq_mat_t A, const fmpq_mat_t B)
-{
-    fmpq_mat_t D;
-    fmpq_mat_init(D, A->r, A->c);
-    fmpq_mat_sub(D, A, B);
-    frob2(out, D);
-    fmpq_mat_clear(D);
-}
-
 /* q[k] = the exact value of QN[k] at (X, Z). */
 static void compute(fmpq_t *q, const msecp_point *P)
 {
@@ -58,23 +47,23 @@ static void compute(fmpq_t *q, const msecp_point *P)
     fmpq_mat_mul(HX, S, P->X);
     fmpq_mat_scalar_div_fmpz(HX, HX, two);
     msecp_point_dF(T, P->X, HX, C, N);
-    dist2(q[1], T, S);
+    exact_mat_dist2(q[1], T, S);
     msecp_point_pi(PiZ, P->X, P->Z, C, N);
     msecp_point_dF(T, P->X, PiZ, C, N);
-    frob2(q[2], T);
+    exact_mat_frob2(q[2], T);
     msecp_point_pi(PiPiZ, P->X, PiZ, C, N);
-    dist2(q[3], PiPiZ, PiZ);
+    exact_mat_dist2(q[3], PiPiZ, PiZ);
     msecp_point_orth(OZ, P->X, P->Z, C, N);
     msecp_point_dF(T, P->X, OZ, C, N);
-    frob2(q[4], T);
+    exact_mat_frob2(q[4], T);
     fmpq_mat_sub(D, P->Z, OZ);
-    msecp_point_inner(q[5], D, PiZ);
+    exact_mat_inner(q[5], D, PiZ);
     msecp_point_center(XW, P->X, C, N);
     fmpq_mat_scalar_mul_fmpz(XW, XW, cn);   /* X P_w */
-    dist2(q[6], P->X, XW);
+    exact_mat_dist2(q[6], P->X, XW);
     fmpq_mat_sub(D, P->Z, PiZ);
-    msecp_point_inner(q[7], D, PiZ);
-    dist2(q[8], PiZ, OZ);
+    exact_mat_inner(q[7], D, PiZ);
+    exact_mat_dist2(q[8], PiZ, OZ);
     fmpq_mat_clear(S), fmpq_mat_clear(T), fmpq_mat_clear(HX), fmpq_mat_clear(PiZ), fmpq_mat_clear(PiPiZ);
     fmpq_mat_clear(OZ), fmpq_mat_clear(D), fmpq_mat_clear(XW);
     fmpz_clear(two), fmpz_clear(cn);

@@ -115,8 +115,6 @@ static void witness_invsqrt(fmpq_mat_t S, const fmpq_mat_t A)
     arb_mat_clear(Y), arb_mat_clear(Zs), arb_mat_clear(T), arb_mat_clear(U);
 }
 
-static void frob2(fmpq_t o, const fmpq_mat_t A) { msecp_point_inner(o, A, A); }
-
 /* x <- x (1 +- 2^-100) +- 2^-400: the stated enclosure then contains nccheck's 320-bit one. */
 static void widen(arb_t x)
 {
@@ -223,7 +221,7 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
         goto out;
     }
     fmpq_mat_scalar_mul_fmpq(D, P.Z, t);
-    frob2(q[Q_STEP], D);
+    exact_mat_frob2(q[Q_STEP], D);
     fmpq_mul(x, d0, d0);
     fmpq_sub(q[Q_MARGIN], x, q[Q_STEP]);
     /* e0 = 2 d0/sqrt(n) + d0^2/n < 1  <=>  d0^2 < n and 4 d0^2 n < (n - d0^2)^2 */
@@ -238,36 +236,36 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
         goto out;
     }
     msecp_point_membership_gap(q[Q_MEMB], P.X, C, N);
-    frob2(q[Q_POINT], P.X);
-    frob2(q[Q_Z], P.Z);
+    exact_mat_frob2(q[Q_POINT], P.X);
+    exact_mat_frob2(q[Q_Z], P.Z);
     msecp_point_center(XW, P.X, C, N);
     fmpq_set_si(x, n, 1);
     fmpq_mat_scalar_mul_fmpq(XW, XW, x);        /* X P_w */
     fmpq_mat_sub(U, P.X, XW);                   /* X_b */
-    frob2(q[Q_BETWEEN], U);
+    exact_mat_frob2(q[Q_BETWEEN], U);
     msecp_point_dF(SZ, P.X, P.Z, C, N);
     fmpq_mat_mul(OD, SZ, U);                    /* dF_X(Z) X_b; squared norm / 4 */
-    frob2(q[Q_FIRST], OD);
+    exact_mat_frob2(q[Q_FIRST], OD);
     fmpq_div_2exp(q[Q_FIRST], q[Q_FIRST], 2);
     fmpq_mat_add(H1, P.X, D);
     msecp_point_dF(A, H1, H1, C, N);            /* 2 H1 C H1^T */
     fmpq_set_si(x, 1, 2);
     fmpq_mat_scalar_mul_fmpq(A, A, x);
-    frob2(q[Q_H1], H1);
+    exact_mat_frob2(q[Q_H1], H1);
     witness_invsqrt(S, A);
     int pd = msecp_sym_is_pd(S);
     fmpq_mat_mul(T, S, S);
     fmpq_mat_mul(SZ, T, A);
     for (long i = 0; i < C; i++) fmpq_sub_si(fmpq_mat_entry(SZ, i, i), fmpq_mat_entry(SZ, i, i), 1);
-    frob2(q[Q_RES], SZ);
+    exact_mat_frob2(q[Q_RES], SZ);
     fmpq_mat_mul(U, S, H1);
     fmpq_mat_sub(U, U, P.X);                    /* S H1 - X0 */
     msecp_point_pi(PiD, P.X, D, C, N);
     msecp_point_orth(OD, P.X, D, C, N);
     fmpq_mat_sub(PiD, U, PiD);
     fmpq_mat_sub(OD, U, OD);
-    frob2(q[Q_REMPI], PiD);
-    frob2(q[Q_REMORTH], OD);
+    exact_mat_frob2(q[Q_REMPI], PiD);
+    exact_mat_frob2(q[Q_REMORTH], OD);
     arb_t v[NQI];
     for (int k = 0; k < NQI; k++) arb_init(v[k]);
     intervals(v, q, d0, n);

@@ -59,7 +59,7 @@ static void orth_gap(fmpq_t o, const fmpq_mat_t Q)
     fmpq_mat_transpose(T, Q);
     fmpq_mat_mul(G, T, Q);
     for (long i = 0; i < G->r; i++) fmpq_sub_si(fmpq_mat_entry(G, i, i), fmpq_mat_entry(G, i, i), 1);
-    msecp_point_inner(o, G, G);
+    exact_mat_inner(o, G, G);
     fmpq_mat_clear(T), fmpq_mat_clear(G);
 }
 
@@ -85,15 +85,6 @@ static void class_means(fmpq_mat_t out, const fmpq_mat_t A, long C, long N)
                 fmpq_add(fmpq_mat_entry(out, r, c), fmpq_mat_entry(out, r, c), fmpq_mat_entry(A, r, c * N + i));
             div_si(fmpq_mat_entry(out, r, c), N);
         }
-}
-
-static void dist2(fmpq_t o, const fmpq_mat_t A, const fmpq_mat_t B)
-{
-    fmpq_mat_t D;
-    fmpq_mat_init(D, A->r, A->c);
-    fmpq_mat_sub(D, A, B);
-    msecp_point_inner(o, D, D);
-    fmpq_mat_clear(D);
 }
 
 static json_t *source(void)
@@ -138,7 +129,7 @@ int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
     fmpq_set_si(m, 1, 2);
     fmpq_mat_scalar_mul_fmpq(G, G, m);           /* Sigma_W(Hbar) = Hbar C Hbar^T */
     fmpq_mat_mul(T, B, B);
-    dist2(q[0], T, G);
+    exact_mat_dist2(q[0], T, G);
     orth_gap(q[1], Q), orth_gap(q[2], U), orth_gap(q[3], V);
     fmpq_zero(q[4]);
     for (long r = 0; r < C; r++) {
@@ -164,8 +155,8 @@ int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
     }
     fmpq_mat_mul(G, T, Mb);
     fmpq_mat_mul(Om2, G, V);
-    dist2(q[6], Om, Om2);
-    msecp_point_inner(q[7], Om, Om);
+    exact_mat_dist2(q[6], Om, Om2);
+    exact_mat_inner(q[7], Om, Om);
     int d = 2;
     int hyp = 1;
     for (int k = 0; k < 5; k++) hyp &= fmpq_is_zero(q[k]);

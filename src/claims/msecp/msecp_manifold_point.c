@@ -227,26 +227,13 @@ void msecp_point_orth(fmpq_mat_t out, const fmpq_mat_t X, const fmpq_mat_t Z, lo
     fmpz_clear(cn);
 }
 
-void msecp_point_inner(fmpq_t out, const fmpq_mat_t A, const fmpq_mat_t B)
-{
-    fmpq_t t;
-    fmpq_init(t);
-    fmpq_zero(out);
-    for (long r = 0; r < A->r; r++)
-        for (long c = 0; c < A->c; c++) {
-            fmpq_mul(t, fmpq_mat_entry(A, r, c), fmpq_mat_entry(B, r, c));
-            fmpq_add(out, out, t);
-        }
-    fmpq_clear(t);
-}
-
 void msecp_point_membership_gap(fmpq_t out, const fmpq_mat_t X, long C, long N)
 {
     fmpq_mat_t S;
     fmpq_mat_init(S, X->r, X->r);
     msecp_point_dF(S, X, X, C, N);   /* 2 X C X^T */
     for (long r = 0; r < X->r; r++) fmpq_sub_si(fmpq_mat_entry(S, r, r), fmpq_mat_entry(S, r, r), 2);
-    msecp_point_inner(out, S, S);
+    exact_mat_inner(out, S, S);
     fmpq_div_2exp(out, out, 2);
     fmpq_mat_clear(S);
 }

@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <flint/fmpq_mat.h>
 #include "common/nc_error.h"
+#include "exact/exact_mat.h"
 
 enum { MSECP_BETWEEN_NONE, MSECP_BETWEEN_GENERIC, MSECP_BETWEEN_ALIGNED };
 
@@ -37,8 +38,6 @@ void msecp_point_dF(fmpq_mat_t S, const fmpq_mat_t X, const fmpq_mat_t Z, long C
 void msecp_point_pi(fmpq_mat_t out, const fmpq_mat_t X, const fmpq_mat_t Z, long C, long N);
 /* Orthogonal projection onto T_X: Z - (CN/2) dF_X(Z) X C. */
 void msecp_point_orth(fmpq_mat_t out, const fmpq_mat_t X, const fmpq_mat_t Z, long C, long N);
-/* <A, B> = tr(A^T B). */
-void msecp_point_inner(fmpq_t out, const fmpq_mat_t A, const fmpq_mat_t B);
 /* ||X C X^T - I||_F^2 */
 void msecp_point_membership_gap(fmpq_t out, const fmpq_mat_t X, long C, long N);
 #endif

@@ -36,16 +36,6 @@ static int d21_nc13_generic(qsqrt_t r, const ulpm_etf *E, nc_error *err)
     return 0;
 }
 
-static json_t *d21_q(const fmpq_t v)
-{
-    qsqrt_t x;
-    qsqrt_init(x);
-    fmpq_set(x->a, v);
-    json_t *j = ulpm_exact_quantity(x, 1);
-    qsqrt_clear(x);
-    return j;
-}
-
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
 DECLARE_CLAIM(ulpm, def21, "ulpm.def-2.1", "Definition 2.1",
               "simplex ETF: equal norms, cosines -1/(K-1), NC1-NC4, exactly");
@@ -75,11 +65,11 @@ int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t *
     fmpq_div_fmpz(nh, g0, nz);               /* ||h_{k,i}||^2 = ||w_k||^2 / n */
     fmpz_clear(nz);
     json_t *q = json_object();
-    json_object_set_new(q, "norm_sq_w", d21_q(g0));
-    json_object_set_new(q, "inner_w", d21_q(g1));
-    json_object_set_new(q, "gram_c", d21_q(c));
-    json_object_set_new(q, "cosine", d21_q(cosv));
-    json_object_set_new(q, "norm_sq_h", d21_q(nh));
+    json_object_set_new(q, "norm_sq_w", ulpm_rational_quantity(g0));
+    json_object_set_new(q, "inner_w", ulpm_rational_quantity(g1));
+    json_object_set_new(q, "gram_c", ulpm_rational_quantity(c));
+    json_object_set_new(q, "cosine", ulpm_rational_quantity(cosv));
+    json_object_set_new(q, "norm_sq_h", ulpm_rational_quantity(nh));
     json_object_set_new(q, "nc13_residual", ulpm_exact_quantity(r, E.n));
     *cert = cert_assemble("ulpm.def-2.1",
                           ulpm_source("Definition 2.1 (eq. (3)) and NC1-NC4",

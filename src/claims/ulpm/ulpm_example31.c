@@ -20,14 +20,6 @@ static json_t *ex31_source(void)
                        "the same sphere, arbitrarily close, with lower loss; f'(0)=0, f''(0)<0 (58)-(59)");
 }
 
-static json_t *q_json(const fmpq_t q)
-{
-    char *s = fmpq_get_str(NULL, 10, q);
-    json_t *j = json_string(s);
-    flint_free(s);
-    return j;
-}
-
 /* quantity with an exact rational value */
 static json_t *exact_q(const fmpq_t v)
 {
@@ -86,8 +78,8 @@ static json_t *leaves_json(const ex31_inst *I, const ex31_leaves *L)
     json_t *a = json_array();
     for (slong t = 0; t < L->n; t++) {
         json_t *o = json_object();
-        json_object_set_new(o, "C_lo", q_json(L->lo + t));
-        json_object_set_new(o, "C_hi", q_json(L->hi + t));
+        json_object_set_new(o, "C_lo", cert_fmpq_string(L->lo + t));
+        json_object_set_new(o, "C_hi", cert_fmpq_string(L->hi + t));
         if (I->part == EX31_FAMILY10) json_object_set_new(o, "eps0_sqrt_log2", json_integer(L->k[t]));
         json_array_append_new(a, o);
     }
@@ -153,14 +145,14 @@ static json_t *parallel_witness(void)
         char buf[8];
         snprintf(buf, sizeof buf, "%d", -2 * t);
         json_array_append_new(g, json_string(buf));
-        json_array_append_new(aw, q_json(rW[t]));
-        json_array_append_new(ah, q_json(rH[t]));
+        json_array_append_new(aw, cert_fmpq_string(rW[t]));
+        json_array_append_new(ah, cert_fmpq_string(rH[t]));
     }
     json_object_set_new(w, "gaps", g);
     json_object_set_new(w, "ratios_W", aw);
-    json_object_set_new(w, "ratio_identity_W", q_json(rIW));
+    json_object_set_new(w, "ratio_identity_W", cert_fmpq_string(rIW));
     json_object_set_new(w, "ratios_H", ah);
-    json_object_set_new(w, "ratio_identity_H", q_json(rIH));
+    json_object_set_new(w, "ratio_identity_H", cert_fmpq_string(rIH));
     for (int t = 0; t < 3; t++) { fmpq_clear(rW[t]); fmpq_clear(rH[t]); }
     fmpq_clear(rIW); fmpq_clear(rIH);
     return w;
@@ -193,24 +185,24 @@ static int perturbed_point(const ex31_inst *I, json_t *w, json_t *q, slong k, sl
         fmpq_set_si(a, 64, 2047);
         fmpq_set_si(s, 2049, 2047);
         ex31_curve55(W1, H1, I->C, a, s);
-        json_object_set_new(w, "a", q_json(a));
-        json_object_set_new(w, "s", q_json(s));
+        json_object_set_new(w, "a", cert_fmpq_string(a));
+        json_object_set_new(w, "s", cert_fmpq_string(s));
     } else {                             /* t = 2^-(k+1): 1 + alpha = eps0 / (1 + 2t^2) < eps0 */
         fmpq_one(s);
         fmpz_mul_2exp(fmpq_denref(s), fmpq_denref(s), (ulong)(k + 1));
         ex31_family10(W1, H1, a, x, I->C, s);
-        json_object_set_new(w, "t", q_json(s));
+        json_object_set_new(w, "t", cert_fmpq_string(s));
         json_object_set_new(w, "eps0_sqrt_log2", json_integer(k));
     }
-    ex31_frob2(x, W1);
-    ex31_frob2(y, W0);
+    exact_mat_frob2(x, W1);
+    exact_mat_frob2(y, W0);
     fmpq_sub(x, x, y);
     json_object_set_new(q, "norm_W_diff", exact_q(x));
-    ex31_frob2(x, H1);
+    exact_mat_frob2(x, H1);
     fmpq_sub(x, x, y);
     json_object_set_new(q, "norm_H_diff", exact_q(x));
-    ex31_dist2(x, W1, W0);
-    ex31_dist2(y, H1, W0);
+    exact_mat_dist2(x, W1, W0);
+    exact_mat_dist2(y, H1, W0);
     fmpq_add(x, x, y);
     json_object_set_new(q, "dist_sq", exact_q(x));
     ex31_loss_diff(d, W1, H1, I->C, prec);

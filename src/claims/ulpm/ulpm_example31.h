@@ -9,6 +9,7 @@
 #include <flint/fmpq_mat.h>
 #include <jansson.h>
 #include "common/nc_error.h"
+#include "exact/exact_mat.h"
 
 enum ex31_part { EX31_SEPARATION, EX31_KKT, EX31_PARALLEL, EX31_EQ9, EX31_CURVE55, EX31_FAMILY10, EX31_NPARTS };
 enum ex31_norm { EX31_NORM_SQRT2, EX31_NORM_2SQRT2, EX31_NORM_NONE };
@@ -34,8 +35,6 @@ void ex31_M(fmpq_mat_t M);                                  /* (7) without C */
 void ex31_curve55(fmpq_mat_t W, fmpq_mat_t H, const fmpq_t C, const fmpq_t a, const fmpq_t s);
 /* (10) at the rational point alpha = (2t^2-1)/(2t^2+1), beta = -2t/(2t^2+1): W' = H' = C N. */
 void ex31_family10(fmpq_mat_t W, fmpq_mat_t H, fmpq_t alpha, fmpq_t beta, const fmpq_t C, const fmpq_t t);
-void ex31_frob2(fmpq_t r, const fmpq_mat_t A);              /* ||A||_F^2 */
-void ex31_dist2(fmpq_t r, const fmpq_mat_t A, const fmpq_mat_t B); /* ||A - B||_F^2 */
 /* KKT of problem (5) at (t M, t M) with the multipliers (8), t^2 = t2: the four exact
  * quantities (stationarity residual^2, min margin, min multiplier, sum (lambda (s-1))^2). */
 void ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t compl2, const fmpq_t t2);

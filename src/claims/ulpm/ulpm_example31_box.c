@@ -6,6 +6,7 @@
  * computed differently, lands inside it; the padding never crosses zero. */
 #include <stdlib.h>
 #include "claims/ulpm/ulpm_example31.h"
+#include "ball/ball_interval.h"
 
 #define EX31_MAX_DEPTH 24
 
@@ -55,16 +56,6 @@ static void padded_bounds(arf_t lo, arf_t hi, const arb_t x, slong shift, slong 
     arf_clear(t);
 }
 
-static void leaf_ball(arb_t C, const fmpq_t lo, const fmpq_t hi, slong prec)
-{
-    arb_t b;
-    arb_init(b);
-    arb_set_fmpq(C, lo, prec);
-    arb_set_fmpq(b, hi, prec);
-    arb_union(C, C, b, prec);
-    arb_clear(b);
-}
-
 /* Evaluates leaf [lo, hi]; 1 iff every asserted sign is resolved. */
 static int eval_leaf(arb_ptr out, enum ex31_part part, const fmpq_t lo, const fmpq_t hi, slong *k, int box, slong prec)
 {
@@ -72,7 +63,7 @@ static int eval_leaf(arb_ptr out, enum ex31_part part, const fmpq_t lo, const fm
     fmpq_t sq;
     arb_init(C);
     fmpq_init(sq);
-    leaf_ball(C, lo, hi, prec);
+    ball_set_fmpq_interval(C, lo, hi, prec);
     if (part == EX31_FAMILY10) {
         *k = ex31_family10_k(lo, hi);
         fmpq_one(sq);

@@ -53,28 +53,6 @@ void ex31_family10(fmpq_mat_t W, fmpq_mat_t H, fmpq_t alpha, fmpq_t beta, const 
     fmpq_clear(den);
 }
 
-void ex31_frob2(fmpq_t r, const fmpq_mat_t A)
-{
-    fmpq_t x;
-    fmpq_init(x);
-    fmpq_zero(r);
-    for (slong i = 0; i < fmpq_mat_nrows(A); i++)
-        for (slong j = 0; j < fmpq_mat_ncols(A); j++) {
-            fmpq_mul(x, fmpq_mat_entry(A, i, j), fmpq_mat_entry(A, i, j));
-            fmpq_add(r, r, x);
-        }
-    fmpq_clear(x);
-}
-
-void ex31_dist2(fmpq_t r, const fmpq_mat_t A, const fmpq_mat_t B)
-{
-    fmpq_mat_t D;
-    fmpq_mat_init(D, fmpq_mat_nrows(A), fmpq_mat_ncols(A));
-    fmpq_mat_sub(D, A, B);
-    ex31_frob2(r, D);
-    fmpq_mat_clear(D);
-}
-
 /* lambda_{kj} of (8): 1/2 across the pairs {0,1}, {2,3}, 0 within a pair and on the diagonal. */
 static void lambda8(fmpq_t l, slong k, slong j)
 {

@@ -3,6 +3,7 @@
  * strict parsing, validation (one clear message, status 2) and the JSON echo. */
 #include <string.h>
 #include "claims/ulpm/ulpm_example31.h"
+#include "cert/cert.h"
 #include "instance/entry_parse.h"
 
 static const char *const ex31_part_names[EX31_NPARTS] = {"separation", "kkt", "parallel", "eq9", "curve55", "family10"};
@@ -97,23 +98,15 @@ void ex31_inst_clear(ex31_inst *I)
     fmpq_clear(I->C); fmpq_clear(I->C_lo); fmpq_clear(I->C_hi);
 }
 
-static json_t *q_json(const fmpq_t q)
-{
-    char *s = fmpq_get_str(NULL, 10, q);
-    json_t *j = json_string(s);
-    flint_free(s);
-    return j;
-}
-
 json_t *ex31_inst_to_json(const ex31_inst *I)
 {
     json_t *j = json_object();
     json_object_set_new(j, "kind", json_string(I->box ? "example-3.1-box/1" : "example-3.1/1"));
     if (I->box) {
-        json_object_set_new(j, "C_lo", q_json(I->C_lo));
-        json_object_set_new(j, "C_hi", q_json(I->C_hi));
+        json_object_set_new(j, "C_lo", cert_fmpq_string(I->C_lo));
+        json_object_set_new(j, "C_hi", cert_fmpq_string(I->C_hi));
     } else {
-        json_object_set_new(j, "C", q_json(I->C));
+        json_object_set_new(j, "C", cert_fmpq_string(I->C));
     }
     json_object_set_new(j, "part", json_string(ex31_part_names[I->part]));
     if (I->part == EX31_KKT) json_object_set_new(j, "normalisation", json_string(NORM_NAMES[I->norm]));

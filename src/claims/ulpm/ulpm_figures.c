@@ -10,12 +10,23 @@ static double mid(const arb_t x)
     return arf_get_d(arb_midref(x), ARF_RND_NEAR);
 }
 
+/* pt = (dist, L - L0) with L = 4 log(1 + t), a point of the Example 3.1 figure (t is overwritten) */
+static void ex31_point(double pt[2], const arb_t dist, arb_t t, const arb_t L0, slong prec)
+{
+    arb_add_ui(t, t, 1, prec);
+    arb_log(t, t, prec);
+    arb_mul_ui(t, t, 4, prec);
+    arb_sub(t, t, L0, prec);
+    pt[0] = mid(dist);
+    pt[1] = mid(t);
+}
+
 void ulpm_figure_example31(double curve55[][2], double family10[][2], const char *Cs)
 {
     slong prec = 128;
-    arb_t C2, L0, t, u, v, a, s, dist, L, eps, beta;
+    arb_t C2, L0, t, u, v, a, s, dist, eps, beta;
     arb_init(C2); arb_init(L0); arb_init(t); arb_init(u); arb_init(v); arb_init(a); arb_init(s);
-    arb_init(dist); arb_init(L); arb_init(eps); arb_init(beta);
+    arb_init(dist); arb_init(eps); arb_init(beta);
     arb_set_str(C2, Cs, prec);
     arb_sqr(C2, C2, prec);
     /* L0 = 4 log(1 + e^{-4C^2} + 2 e^{-2C^2}) */
@@ -32,13 +43,10 @@ void ulpm_figure_example31(double curve55[][2], double family10[][2], const char
         arb_exp(u, u, prec); arb_mul_2exp_si(u, u, 1);
         arb_add(t, t, u, prec);
         arb_mul_si(u, C2, -2, prec); arb_exp(u, u, prec); arb_mul(t, t, u, prec);
-        arb_add_ui(t, t, 1, prec); arb_log(L, t, prec); arb_mul_ui(L, L, 4, prec);
-        arb_sub(L, L, L0, prec);
         /* dist^2 = 32 C^2 (r - 1)/r, r = sqrt(1 + 2a^2) */
         arb_sqrt(v, s, prec); arb_sub_ui(dist, v, 1, prec); arb_div(dist, dist, v, prec);
         arb_mul(dist, dist, C2, prec); arb_mul_ui(dist, dist, 32, prec);
-        curve55[i - 1][0] = mid(dist);
-        curve55[i - 1][1] = mid(L);
+        ex31_point(curve55[i - 1], dist, t, L0, prec);
     }
     for (int i = 1; i <= ULPM_FIG_EX31_N; i++) {
         /* eps from 2^-14 to 2^-1 geometrically; alpha = -1 + eps, beta = -sqrt(eps(2-eps)/2) */
@@ -50,14 +58,12 @@ void ulpm_figure_example31(double curve55[][2], double family10[][2], const char
         arb_sub_ui(t, eps, 2, prec); arb_sqr(t, t, prec); arb_mul(t, t, C2, prec); arb_neg(t, t); arb_exp(t, t, prec);
         arb_mul(u, beta, eps, prec); arb_sub_ui(u, u, 1, prec); arb_mul(u, u, C2, prec); arb_mul_2exp_si(u, u, 1);
         arb_exp(u, u, prec); arb_mul_2exp_si(u, u, 1);
-        arb_add(t, t, u, prec); arb_add_ui(t, t, 1, prec); arb_log(L, t, prec); arb_mul_ui(L, L, 4, prec);
-        arb_sub(L, L, L0, prec);
+        arb_add(t, t, u, prec);
         arb_mul(dist, eps, C2, prec); arb_mul_ui(dist, dist, 16, prec);
-        family10[i - 1][0] = mid(dist);
-        family10[i - 1][1] = mid(L);
+        ex31_point(family10[i - 1], dist, t, L0, prec);
     }
     arb_clear(C2); arb_clear(L0); arb_clear(t); arb_clear(u); arb_clear(v); arb_clear(a); arb_clear(s);
-    arb_clear(dist); arb_clear(L); arb_clear(eps); arb_clear(beta);
+    arb_clear(dist); arb_clear(eps); arb_clear(beta);
 }
 
 void ulpm_figure_eq9(double pts[][3])

@@ -188,12 +188,7 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
         decided = 1;
     }
     nc_verdict verdict = NC_INCONCLUSIVE;
-    if (decided) {
-        int nc = exact_is_nc(I);
-        if (strcmp(assertion, L31_LT) == 0) verdict = nc ? NC_REFUTED : NC_PROVED;
-        else if (strcmp(assertion, L31_EQ) == 0) verdict = nc ? NC_PROVED : NC_REFUTED;
-        else verdict = NC_REFUTED;
-    }
+    if (decided) verdict = ulpm_iff_nc_verdict(assertion, L31_EQ, L31_LT, exact_is_nc(I));
     *cert = cert_assemble("ulpm.lemma-3.1", l31_source(), instance_to_json(I), cert_method(tier, prec),
                           assertion, l31_witness(I, c, j), l31_quantities(&b, exact, I->n), verdict);
     for (int t = 0; t < 5; t++) if (exact[t]) qsqrt_clear(ex[t]);

@@ -112,10 +112,10 @@ static int up_part_nc4(const json_t *inst, up_out *r, nc_error *err)
         if (fmpq_equal(in + k, t)) a = k;
     r->w = json_pack("{s:I, s:I}", "printed", (json_int_t)a, "nearest", (json_int_t)b);
     r->q = json_object();
-    json_object_set_new(r->q, "inner_printed", up_rat(in + a));
-    json_object_set_new(r->q, "inner_nearest", up_rat(in + b));
-    json_object_set_new(r->q, "dist_sq_printed", up_rat(di + a));
-    json_object_set_new(r->q, "dist_sq_nearest", up_rat(di + b));
+    json_object_set_new(r->q, "inner_printed", ulpm_rational_quantity(in + a));
+    json_object_set_new(r->q, "inner_nearest", ulpm_rational_quantity(in + b));
+    json_object_set_new(r->q, "dist_sq_printed", ulpm_rational_quantity(di + a));
+    json_object_set_new(r->q, "dist_sq_nearest", ulpm_rational_quantity(di + b));
     r->label = "(NC4) (seed 001)";
     r->statement = "argmin_k <w_k, h> = argmin_k ||h - hbar_k|| (class means hbar_k = w_k / C)";
     r->assertion = same ? "argmin_k <w_k, h> = argmin_k ||h - hbar_k||" : "argmin_k <w_k, h> != argmin_k ||h - hbar_k||";
@@ -140,11 +140,11 @@ static int up_part_eq64(const json_t *inst, up_out *r, nc_error *err)
     fmpq_init(x);
     r->q = json_object();
     fmpq_set_si(x, (k - 1) * K + i, 1);
-    json_object_set_new(r->q, "column_printed", up_rat(x));
+    json_object_set_new(r->q, "column_printed", ulpm_rational_quantity(x));
     fmpq_set_si(x, (k - 1) * n + i, 1);
-    json_object_set_new(r->q, "column_derived", up_rat(x));
+    json_object_set_new(r->q, "column_derived", ulpm_rational_quantity(x));
     fmpq_set_si(x, n * K, 1);
-    json_object_set_new(r->q, "columns", up_rat(x));
+    json_object_set_new(r->q, "columns", ulpm_rational_quantity(x));
     fmpq_clear(x);
     r->w = json_pack("{s:I, s:I}", "k", (json_int_t)k, "i", (json_int_t)i);
     r->label = "(64) (seed 000)";
@@ -195,7 +195,7 @@ static int up_part_eq55(const json_t *inst, up_out *r, nc_error *err)
     fmpq_mul_si(y->a, C, M55[wr][wc]);
     r->q = json_object();
     json_object_set_new(r->q, "curve_entry", ulpm_exact_quantity(x, m));
-    json_object_set_new(r->q, "W_entry", up_rat(y->a));
+    json_object_set_new(r->q, "W_entry", ulpm_rational_quantity(y->a));
     r->w = json_pack("{s:I, s:I}", "r", (json_int_t)wr, "c", (json_int_t)wc);
     r->label = "(55) and the sentence after it (seed 000)";
     r->statement = "W'(a) = C (M + a u 1^T)/sqrt(1+2a^2), H'(a) = W'(a)^T; when a = -1, (W', H') = (W, H) = (C M, C M)";
@@ -220,17 +220,20 @@ int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t
     if (!part) return nc_error_set(err, 2, "instance.part: a string required");
     up_out r = {0};
     r.tier = 2;
-    int rc;
-    if (!strcmp(part, "def21-symmetric")) rc = up_part_def21(instance_json, &r, err);
-    else if (!strcmp(part, "nc4")) rc = up_part_nc4(instance_json, &r, err);
-    else if (!strcmp(part, "eq64-index")) rc = up_part_eq64(instance_json, &r, err);
-    else if (!strcmp(part, "eq55-endpoint")) rc = up_part_eq55(instance_json, &r, err);
-    else if (!strcmp(part, "eq58")) rc = up_part_eq58(instance_json, &r, err);
-    else if (!strcmp(part, "eq12")) rc = up_part_eq12(instance_json, &r, err);
-    else if (!strcmp(part, "gbound")) rc = up_part_gbound(instance_json, o, &r, err);
-    else if (!strcmp(part, "gradient-flow")) rc = up_part_flow(instance_json, o, &r, err);
-    else if (!strcmp(part, "eq67-tangent")) rc = up_part_eq67(instance_json, o, &r, err);
-    else return nc_error_set(err, 2, "instance.part: unknown part \"%s\"", part);
+    /* The parts, by instance.part: exact ones, and ball ones (which take the precision options). */
+    static const struct {
+        const char *name;
+        int (*exact)(const json_t *inst, up_out *r, nc_error *err);
+        int (*ball)(const json_t *inst, const certify_options *o, up_out *r, nc_error *err);
+    } PARTS[] = {
+        {"def21-symmetric", up_part_def21, NULL}, {"nc4", up_part_nc4, NULL},       {"eq64-index", up_part_eq64, NULL},
+        {"eq55-endpoint", up_part_eq55, NULL},    {"eq58", up_part_eq58, NULL},     {"eq12", up_part_eq12, NULL},
+        {"gbound", NULL, up_part_gbound},         {"gradient-flow", NULL, up_part_flow}, {"eq67-tangent", NULL, up_part_eq67},
+    };
+    size_t t = 0;
+    while (t < sizeof PARTS / sizeof PARTS[0] && strcmp(part, PARTS[t].name)) t++;
+    if (t == sizeof PARTS / sizeof PARTS[0]) return nc_error_set(err, 2, "instance.part: unknown part \"%s\"", part);
+    int rc = PARTS[t].exact ? PARTS[t].exact(instance_json, &r, err) : PARTS[t].ball(instance_json, o, &r, err);
     if (rc) {
         json_decref(r.w), json_decref(r.q), json_decref(r.instance);
         return rc;

@@ -27,9 +27,6 @@ int up_keys(const json_t *inst, const char *const *keys, nc_error *err);
 int up_entry(fmpq_t x, const json_t *v, const char *what, nc_error *err);
 int up_rational(fmpq_t x, const json_t *inst, const char *key, nc_error *err);
 int up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_error *err);
-/* a stated interval around x, padded by 2^-20 |x| so that a checker's tighter interval fits */
-json_t *up_interval(const arb_t x);
-json_t *up_rat(const fmpq_t x);
 /* r = x / c (c != 0) */
 void up_div_si(fmpq_t r, const fmpq_t x, slong c);
 /* instance.KEY: a rows x cols matrix of number strings (1..64 each way; returned in *rows and

@@ -88,12 +88,12 @@ int up_part_eq58(const json_t *inst, up_out *r, nc_error *err)
     two_exp(vd, d1, A, d2, B, prec);
     int eq = fmpq_equal(p1, d1) && fmpq_equal(p2, d2), differ = !eq && !arb_overlaps(vp, vd);
     r->q = json_object();
-    json_object_set_new(r->q, "coef_exp1_printed", up_rat(p1));
-    json_object_set_new(r->q, "coef_exp1_derived", up_rat(d1));
-    json_object_set_new(r->q, "coef_exp2_printed", up_rat(p2));
-    json_object_set_new(r->q, "coef_exp2_derived", up_rat(d2));
-    json_object_set_new(r->q, "fprime_printed", up_interval(vp));
-    json_object_set_new(r->q, "fprime_derived", up_interval(vd));
+    json_object_set_new(r->q, "coef_exp1_printed", ulpm_rational_quantity(p1));
+    json_object_set_new(r->q, "coef_exp1_derived", ulpm_rational_quantity(d1));
+    json_object_set_new(r->q, "coef_exp2_printed", ulpm_rational_quantity(p2));
+    json_object_set_new(r->q, "coef_exp2_derived", ulpm_rational_quantity(d2));
+    json_object_set_new(r->q, "fprime_printed", ulpm_widened_quantity(vp, -20));
+    json_object_set_new(r->q, "fprime_derived", ulpm_widened_quantity(vd, -20));
     r->w = json_object();
     r->tier = 2, r->prec = prec;
     r->label = "(57)-(58) (seed 000), C = 1";

@@ -45,36 +45,12 @@ int up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_er
     return 0;
 }
 
-json_t *up_interval(const arb_t x)
-{
-    arb_t y;
-    mag_t m;
-    arb_init(y), mag_init(m);
-    arb_set(y, x);
-    arb_get_mag(m, x);
-    mag_mul_2exp_si(m, m, -20);
-    mag_add(arb_radref(y), arb_radref(y), m);
-    json_t *q = cert_quantity(y, NULL, 0);
-    arb_clear(y), mag_clear(m);
-    return q;
-}
-
 void up_div_si(fmpq_t r, const fmpq_t x, slong c)
 {
     fmpz_t z;
     fmpz_init_set_si(z, c);
     fmpq_div_fmpz(r, x, z);
     fmpz_clear(z);
-}
-
-json_t *up_rat(const fmpq_t x)
-{
-    qsqrt_t e;
-    qsqrt_init(e);
-    fmpq_set(e->a, x);
-    json_t *q = ulpm_exact_quantity(e, 1);
-    qsqrt_clear(e);
-    return q;
 }
 
 /* rows x cols matrix of number strings (cols = 0: any common length, returned in *cols) */

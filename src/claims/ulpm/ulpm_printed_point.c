@@ -119,68 +119,80 @@ static void up_theta_grad(arb_ptr th, arb_ptr g, const instance *I, slong prec)
     arb_mat_clear(W), arb_mat_clear(H), arb_mat_clear(GW), arb_mat_clear(GH);
 }
 
-static int up_point_size(const instance *I, nc_error *err)
+/* A point (W, H) flattened: theta = (W, H) and the gradient g, P = K d + d nK entries each. */
+typedef struct {
+    instance I;
+    long P;
+    arb_ptr th, g;
+} up_flat;
+
+/* up_point limited to K d nK <= 5e7, with th and g allocated; on failure nothing is left to clear */
+static int up_flat_init(up_flat *f, const json_t *inst, up_out *r, nc_error *err)
 {
-    if ((double)I->K * I->d * instance_N(I) > 5e7)
+    if (up_point(&f->I, inst, r, err)) return err->status;
+    if ((double)f->I.K * f->I.d * instance_N(&f->I) > 5e7) {
+        instance_clear(&f->I);
         return nc_error_set(err, 2, "instance.point: K d nK <= 5e7 required");
+    }
+    f->P = f->I.K * f->I.d + f->I.d * instance_N(&f->I);
+    f->th = _arb_vec_init(f->P), f->g = _arb_vec_init(f->P);
     return 0;
+}
+
+static void up_flat_clear(up_flat *f)
+{
+    _arb_vec_clear(f->th, f->P), _arb_vec_clear(f->g, f->P);
+    instance_clear(&f->I);
 }
 
 int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_error *err)
 {
-    instance I;
-    if (up_point(&I, inst, r, err)) return err->status;
-    if (up_point_size(&I, err)) { instance_clear(&I); return err->status; }
-    long P = I.K * I.d + I.d * instance_N(&I);
-    arb_ptr th = _arb_vec_init(P), g = _arb_vec_init(P);
+    up_flat f;
+    if (up_flat_init(&f, inst, r, err)) return err->status;
     arb_t s, ns;
     arb_init(s), arb_init(ns);
     slong prec;
     int pos = 0;
     for (prec = 64; prec <= o->max_prec; prec *= 2) {
-        up_theta_grad(th, g, &I, prec);
+        up_theta_grad(f.th, f.g, &f.I, prec);
         arb_zero(s);
-        for (long t = 0; t < P; t++) arb_addmul(s, g + t, g + t, prec);
+        for (long t = 0; t < f.P; t++) arb_addmul(s, f.g + t, f.g + t, prec);
         if ((pos = arb_is_positive(s))) break;
     }
     if (prec > o->max_prec) prec = o->max_prec;
     arb_neg(ns, s);
     r->q = json_object();
-    json_object_set_new(r->q, "dL_dt_printed", up_interval(s));
-    json_object_set_new(r->q, "dL_dt_derived", up_interval(ns));
+    json_object_set_new(r->q, "dL_dt_printed", ulpm_widened_quantity(s, -20));
+    json_object_set_new(r->q, "dL_dt_derived", ulpm_widened_quantity(ns, -20));
     r->w = json_pack("{s:I}", "precision_bits", (json_int_t)prec);
     r->tier = 1, r->prec = prec;
     r->label = "gradient flow after (4) (seed 001)";
     r->statement = "the training flow is dW/dt = dL/dW, dH/dt = dL/dH (so that L decreases along it)";
     r->assertion = pos ? "dL/dt = ||grad L||^2 > 0 along the printed flow" : "none";
     r->verdict = pos ? NC_REFUTED : NC_INCONCLUSIVE;
-    _arb_vec_clear(th, P), _arb_vec_clear(g, P);
     arb_clear(s), arb_clear(ns);
-    instance_clear(&I);
+    up_flat_clear(&f);
     return 0;
 }
 
 int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_error *err)
 {
-    instance I;
-    if (up_point(&I, inst, r, err)) return err->status;
-    if (up_point_size(&I, err)) { instance_clear(&I); return err->status; }
-    long P = I.K * I.d + I.d * instance_N(&I);
-    arb_ptr th = _arb_vec_init(P), g = _arb_vec_init(P);
+    up_flat f;
+    if (up_flat_init(&f, inst, r, err)) return err->status;
     arb_t v, best, t1;
     arb_init(v), arb_init(best), arb_init(t1);
     slong prec;
     long wp = 0, wq = 0;
     int ok = 0;
     for (prec = 64; prec <= o->max_prec && !ok; prec *= 2) {
-        up_theta_grad(th, g, &I, prec);
+        up_theta_grad(f.th, f.g, &f.I, prec);
         wp = 0;                                      /* p: largest |theta_p| (proposal only) */
-        for (long t = 1; t < P; t++)
-            if (arf_cmpabs(arb_midref(th + t), arb_midref(th + wp)) > 0) wp = t;
+        for (long t = 1; t < f.P; t++)
+            if (arf_cmpabs(arb_midref(f.th + t), arb_midref(f.th + wp)) > 0) wp = t;
         arb_zero(best);
-        for (long q = 0; q < P; q++) {               /* q: largest |theta_q g_p - theta_p g_q| */
-            arb_mul(v, th + q, g + wp, prec);
-            arb_mul(t1, th + wp, g + q, prec);
+        for (long q = 0; q < f.P; q++) {               /* q: largest |theta_q g_p - theta_p g_q| */
+            arb_mul(v, f.th + q, f.g + wp, prec);
+            arb_mul(t1, f.th + wp, f.g + q, prec);
             arb_sub(v, v, t1, prec);
             if (q == 0 || arf_cmpabs(arb_midref(v), arb_midref(best)) > 0) arb_set(best, v), wq = q;
         }
@@ -191,8 +203,8 @@ int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_err
     qsqrt_t z;
     qsqrt_init(z);
     r->q = json_object();
-    json_object_set_new(r->q, "theta_dot_v", ulpm_exact_quantity(z, I.n));
-    json_object_set_new(r->q, "grad_dot_v", up_interval(best));
+    json_object_set_new(r->q, "theta_dot_v", ulpm_exact_quantity(z, f.I.n));
+    json_object_set_new(r->q, "grad_dot_v", ulpm_widened_quantity(best, -20));
     qsqrt_clear(z);
     r->w = json_pack("{s:I, s:I, s:I}", "p", (json_int_t)wp, "q", (json_int_t)wq, "precision_bits", (json_int_t)prec);
     r->tier = 1, r->prec = prec;
@@ -201,8 +213,7 @@ int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_err
                    "T(W,H) = {(dW,dH): <grad_W L, dW> + <grad_H L, dH> = 0}";
     r->assertion = ok ? "some v with <theta, v> = 0 has <grad L, v> != 0" : "none";
     r->verdict = ok ? NC_REFUTED : NC_INCONCLUSIVE;
-    _arb_vec_clear(th, P), _arb_vec_clear(g, P);
     arb_clear(v), arb_clear(best), arb_clear(t1);
-    instance_clear(&I);
+    up_flat_clear(&f);
     return 0;
 }

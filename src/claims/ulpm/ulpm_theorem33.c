@@ -123,12 +123,7 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
         }
     }
     nc_verdict verdict = NC_INCONCLUSIVE;
-    if (strcmp(assertion, T33_NONE) != 0) {
-        int nc = exact_is_nc(&I);
-        if (strcmp(assertion, T33_EQ) == 0) verdict = nc ? NC_PROVED : NC_REFUTED;
-        else if (strcmp(assertion, T33_GT) == 0) verdict = nc ? NC_REFUTED : NC_PROVED;
-        else verdict = NC_REFUTED;
-    }
+    if (strcmp(assertion, T33_NONE) != 0) verdict = ulpm_iff_nc_verdict(assertion, T33_EQ, T33_GT, exact_is_nc(&I));
     json_t *wit = json_pack("{s:I}", "precision_bits", (json_int_t)prec);
     *cert = cert_assemble("ulpm.theorem-3.3", t33_source(), canon, cert_method(tier, prec), assertion,
                           wit, t33_quantities(&x, L, Ls, gap, eq), verdict);

@@ -39,22 +39,6 @@ static json_t *t34_source(void)
                        "on the sphere ||W||^2 + ||H||^2 = const, so points on the sphere arbitrarily close have lower loss");
 }
 
-/* The ball widened (relative 2^-100) so that nccheck's MPFI interval at its
- * own precision fits inside: the value enclosed is unchanged. */
-static json_t *t34_quantity(const arb_t x)
-{
-    arb_t y;
-    mag_t m;
-    arb_init(y), mag_init(m);
-    arb_set(y, x);
-    arb_get_mag(m, x);
-    mag_mul_2exp_si(m, m, -100);
-    arb_add_error_mag(y, m);
-    json_t *q = cert_quantity(y, NULL, 0);
-    arb_clear(y), mag_clear(m);
-    return q;
-}
-
 /* An exact rational quantity (its ball is the point itself, its exact value a). */
 static json_t *t34_exact(const fmpq_t v)
 {
@@ -78,20 +62,12 @@ static json_t *t34_count(long v)
     return q;
 }
 
-static json_t *fmpq_json(const fmpq_t q)
-{
-    char *s = fmpq_get_str(NULL, 10, q);
-    json_t *j = json_string(s);
-    flint_free(s);
-    return j;
-}
-
 static json_t *rows_json(const fmpq *A, long r, long c)
 {
     json_t *a = json_array();
     for (long i = 0; i < r; i++) {
         json_t *row = json_array();
-        for (long j = 0; j < c; j++) json_array_append_new(row, fmpq_json(A + i * c + j));
+        for (long j = 0; j < c; j++) json_array_append_new(row, cert_fmpq_string(A + i * c + j));
         json_array_append_new(a, row);
     }
     return a;
@@ -100,7 +76,7 @@ static json_t *rows_json(const fmpq *A, long r, long c)
 static json_t *vec_json(const fmpq *v, long len)
 {
     json_t *a = json_array();
-    for (long j = 0; j < len; j++) json_array_append_new(a, fmpq_json(v + j));
+    for (long j = 0; j < len; j++) json_array_append_new(a, cert_fmpq_string(v + j));
     return a;
 }
 
@@ -305,13 +281,13 @@ static json_t *t34_witnesses(const t34_result *R, const t34_point *P)
 static json_t *t34_quantities(const t34_result *R)
 {
     json_t *q = json_object();
-    json_object_set_new(q, "lambda", t34_quantity(R->lam));
+    json_object_set_new(q, "lambda", ulpm_widened_quantity(R->lam, -100));
     json_object_set_new(q, "margin_min", t34_exact(R->margin_min));
     if (R->have_dir) {
-        json_object_set_new(q, "direction_q", t34_quantity(R->q_dir));
-        json_object_set_new(q, "direction_second_variation", t34_quantity(R->s_dir));
+        json_object_set_new(q, "direction_q", ulpm_widened_quantity(R->q_dir, -100));
+        json_object_set_new(q, "direction_second_variation", ulpm_widened_quantity(R->s_dir, -100));
     }
-    if (R->have_con) json_object_set_new(q, "construction_second_variation", t34_quantity(R->s_con));
+    if (R->have_con) json_object_set_new(q, "construction_second_variation", ulpm_widened_quantity(R->s_con, -100));
     if (R->have_inertia) {
         json_object_set_new(q, "negative_count", t34_count(R->neg));
         json_object_set_new(q, "zero_count", t34_count(R->zero));
