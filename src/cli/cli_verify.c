@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cert/cert.h"
 #include "claims/registry.h"
+#include "common/progress.h"
 
 static const char verify_usage[] =
     "usage: nccert verify [--out DIR] [--claim ID] [--instance NAME] [--shard I/N] [--quiet]\n"
@@ -25,7 +26,12 @@ static const char verify_usage[] =
     "  --shard I/N        only registry entries t with t mod N = I-1 (1 <= I <= N), to split\n"
     "                     the work across machines or processes (a Slurm array, GNU parallel,\n"
     "                     make -j verify); the certificates do not depend on the sharding\n"
-    "  --quiet            print only the table\n"
+    "  --quiet            print only the table (no progress line)\n"
+    "\n"
+    "Progress: on a terminal, a run longer than 2 s shows a progress line on stderr (instances\n"
+    "done, current claim and phase, elapsed time), erased at the end. Environment:\n"
+    "NCCERT_PROGRESS=0 never, =1 also when stderr is not a terminal (--quiet always wins);\n"
+    "NCCERT_PROGRESS_DELAY_MS the delay (default 2000).\n"
     "\n"
     "Exit status: 0 every verdict as expected, 1 otherwise, 2 bad usage.\n";
 
@@ -65,11 +71,13 @@ static int verify_one(const registry_entry *r, const char *dir, int quiet, nc_er
     double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
     /* the registry's expected verdict is text: read here, once */
     int as_expected = rc == 0 && nc_verdict_parse(r->expected, &expected) == 0 && verdict == expected;
+    progress_hold(); /* the table row, then the progress line again */
     printf("%-16s %-30s %-12s %-9s %8.3f%s\n", r->claim, r->name, rc == 0 ? nc_verdict_name(verdict) : "ERROR",
            r->expected, secs, as_expected ? "" : "  <-- UNEXPECTED");
     (void)quiet;
     fflush(stdout);
     if (rc) fprintf(stderr, "nccert: %s: %s\n", r->name, err->msg);
+    progress_release();
     return as_expected ? 0 : 1;
 }
 
@@ -124,15 +132,22 @@ int cli_verify(int argc, char **argv)
     }
     printf("%-16s %-30s %-12s %-9s %8s\n", "CLAIM", "INSTANCE", "VERDICT", "EXPECTED", "SECONDS");
     int failures = 0, done = 0;
+    long total = 0; /* for the progress line */
+    for (int t = 0; t < registry_count(); t++)
+        total += t % shard_n == shard_i - 1 && (!only || !strcmp(only, registry_at(t)->claim)) &&
+                 (!only_name || !strcmp(only_name, registry_at(t)->name));
+    progress_auto(quiet), progress_begin("verify", total);
     for (int t = 0; t < registry_count(); t++) {
         if (t % shard_n != shard_i - 1) continue;
         if (only && strcmp(only, registry_at(t)->claim)) continue;
         if (only_name && strcmp(only_name, registry_at(t)->name)) continue;
         nc_error e = {0, ""};
+        progress_set(done), progress_detail("%s/%s", registry_at(t)->claim, registry_at(t)->name);
         failures += verify_one(registry_at(t), dir, quiet, &e);
-        if (e.status == NC_EXIT_BAD_INPUT && strncmp(e.msg, "cannot create", 13) == 0) return cli_fail(&e);
+        if (e.status == NC_EXIT_BAD_INPUT && strncmp(e.msg, "cannot create", 13) == 0) return progress_end(), cli_fail(&e);
         done++;
     }
+    progress_end();
     printf("%d instance(s), %d as expected, %d not\n", done, done - failures, failures);
     return failures ? NC_EXIT_NOT_ESTABLISHED : NC_EXIT_OK;
 }
