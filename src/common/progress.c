@@ -92,10 +92,16 @@ static int compose_tail(char *tail, size_t len, char parts[][256], int n, const 
     return tl < (int)len ? tl : (int)len - 1;
 }
 
+/* Cuts text to at most max characters, the last two "..". */
+static void shorten(char *text, int max)
+{
+    if (max >= 4 && (int)strlen(text) > max) strcpy(text + max - 2, "..");
+}
+
 /* The line, at most width - 1 characters: "nccert [m:ss] outer > ... > inner". When it is too
- * long, levels 2..n-2 give way first, then level 1 ("..": the outermost level says what is
- * being done, the innermost how far it is), then the end of the outermost level's text; last,
- * the end of the line. */
+ * long, levels 2..n-2 give way first (".."), then the text of level 1 is cut, then level 1
+ * goes, then the outermost level's text is cut (the outermost level says what is being done,
+ * level 1 the step, the innermost how far it is); last, the end of the line. */
 static size_t compose(char *line, int width)
 {
     char parts[PROGRESS_MAX_DEPTH][256], tail[PROGRESS_LINE], head[64];
@@ -106,13 +112,19 @@ static size_t compose(char *line, int width)
     long s = ms_since(&t_start) / 1000;
     int hl = snprintf(head, sizeof head, "nccert [%ld:%02ld] ", s / 60, s % 60);
     int tl = compose_tail(tail, sizeof tail, parts, n, keep);
-    for (int round = 0; round < 2 && hl + (int)strlen(parts[0]) + tl >= width; round++) {
-        for (int i = round ? 1 : 2; i < n - 1; i++) keep[i] = 0;
+#define TOO_LONG (hl + (int)strlen(parts[0]) + tl >= width)
+    if (TOO_LONG && n > 2) {
+        for (int i = 2; i < n - 1; i++) keep[i] = 0;
         tl = compose_tail(tail, sizeof tail, parts, n, keep);
+        if (TOO_LONG) {
+            int fit = (int)strlen(parts[1]) - (hl + (int)strlen(parts[0]) + tl - (width - 1));
+            if (fit >= 16) shorten(parts[1], fit);
+            else keep[1] = 0;
+            tl = compose_tail(tail, sizeof tail, parts, n, keep);
+        }
     }
-    int room = width - 1 - hl - tl, pl = (int)strlen(parts[0]);
-    if (room < 12) room = 12;
-    if (pl > room) strcpy(parts[0] + room - 2, "..");
+#undef TOO_LONG
+    shorten(parts[0], width - 1 - hl - tl < 24 ? 24 : width - 1 - hl - tl);
     int len = snprintf(line, PROGRESS_LINE, "%s%s%s", head, parts[0], tail);
     if (len >= PROGRESS_LINE) len = PROGRESS_LINE - 1;
     if (len >= width) len = width - 1;
