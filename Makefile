@@ -315,14 +315,23 @@ REPORT_PACKAGES = gnuplot-nox chromium fonts-dejavu-core
 report-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(REPORT_PACKAGES)"
 
+# Two screenshots: report.png, the top of the page (contents, summary, the first figures), and
+# report-figure.png, the certified imbrelu phase diagram alone (report.html?focus=ID shows one
+# element; headless Chromium 156 shoots a page scrolled to an #anchor blank when the window
+# size is given).
+REPORT_CHROMIUM = chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	  --disable-sync --no-first-run --hide-scrollbars --user-data-dir=$(CURDIR)/$(B)/report/chromium-profile
+REPORT_FIGURE = fig-imbrelu-phases-certified
+
 report: deps report-deps
 	$(MAKE) all
 	$(B)/nccert report --out $(B)/report
-	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-	  --disable-sync --no-first-run --hide-scrollbars --window-size=1280,2400 \
-	  --user-data-dir=$(CURDIR)/$(B)/report/chromium-profile \
+	$(REPORT_CHROMIUM) --window-size=1280,1800 \
 	  --screenshot=$(CURDIR)/$(B)/report/report.png file://$(CURDIR)/$(B)/report/report.html
-	@echo "report: $(B)/report/report.html, $(B)/report/report.md, screenshot $(B)/report/report.png"
+	$(REPORT_CHROMIUM) --window-size=1280,900 \
+	  --screenshot=$(CURDIR)/$(B)/report/report-figure.png "file://$(CURDIR)/$(B)/report/report.html?focus=$(REPORT_FIGURE)"
+	@echo "report: $(B)/report/report.html, $(B)/report/report.md, screenshots $(B)/report/report.png (top)," \
+	  "$(B)/report/report-figure.png ($(REPORT_FIGURE))"
 
 # certificate.schema.json's lists of claims and papers, regenerated from the declarations
 # (checked by tests/t_lint_claims.sh).

@@ -100,8 +100,10 @@ int audit_load(const char *specs_dir, const char *paper, audit_line **lines, int
 
 /* Runs every line: certifies (each (claim, name) once), evaluates the expressions, classifies,
  * and aggregates per formula. Writes certificates under cert_dir when cert_dir is not NULL;
- * cert_prefix is the path shown in the outcome (e.g. "certificates/audit"). */
-int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, int quiet, nc_error *err);
+ * cert_prefix is the path shown in the outcome (e.g. "certificates/audit"). Rows done and the
+ * instance being certified go to the progress line (common/progress.h; off unless the command
+ * line turned it on). */
+int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, nc_error *err);
 void audit_run_clear(audit_run *run);
 
 /* Evaluates an RPN expression (tokens separated by spaces: numbers p/q, quantity names of

@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "cert/cert.h"
 #include "claims/registry.h"
+#include "common/progress.h"
 
 #define AUDIT_PREC 192
 #define AUDIT_TOL_LOG2 (-36)
@@ -65,7 +66,7 @@ typedef struct {
 } cert_cache;
 
 static cert_cache *cache_get(cert_cache **c, int *n, const audit_line *l, const char *text, const char *cert_dir,
-                             int quiet, nc_error *err)
+                             nc_error *err)
 {
     char key[200];
     snprintf(key, sizeof key, "%s/%s", l->claim, l->name);
@@ -97,7 +98,7 @@ static cert_cache *cache_get(cert_cache **c, int *n, const audit_line *l, const 
         snprintf(e->error, sizeof e->error, "claim %s has no certifier yet", l->claim);
         return e;
     }
-    if (!quiet) fprintf(stderr, "audit: certifying %s\n", key);
+    progress_detail("%s: certifying %s", l->formula, key);
     if (ci->certify(e->instance, &o, &e->cert, &cerr)) {
         snprintf(e->error, sizeof e->error, "%s", cerr.msg);
         e->cert = NULL;
@@ -227,15 +228,18 @@ static void aggregate(audit_formula *F, const audit_outcome *out)
     F->verdict = strcmp(l0->ocr, "unreadable") || v == AUDIT_V_NOT_EVALUABLE ? v : AUDIT_V_UNREADABLE;
 }
 
-int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, int quiet, nc_error *err)
+int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, nc_error *err)
 {
     cert_cache *cache = NULL;
     int ncache = 0, rc = 0;
     run->out = calloc((size_t)run->n_lines, sizeof *run->out);
     run->formulas = calloc((size_t)run->n_lines, sizeof *run->formulas);
     run->n_formulas = 0;
+    progress_begin("audit", run->n_lines);
     for (int i = 0; i < run->n_lines && !rc; i++) {
         const audit_line *l = &run->lines[i];
+        progress_set(i);
+        progress_detail("%s", l->formula);
         audit_outcome *o = &run->out[i];
         o->line = l;
         snprintf(o->printed_val, sizeof o->printed_val, "-");
@@ -258,7 +262,7 @@ int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix,
                               l->file, l->lineno, l->instance, l->claim, l->claim);
             break;
         }
-        cert_cache *e = cache_get(&cache, &ncache, l, text, cert_dir, quiet, err);
+        cert_cache *e = cache_get(&cache, &ncache, l, text, cert_dir, err);
         if (!e) {
             rc = err->status;
             break;
@@ -266,6 +270,7 @@ int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix,
         snprintf(o->cert_path, sizeof o->cert_path, "%s/%s/%s.json", cert_prefix, l->claim, l->name);
         run_line(o, e);
     }
+    progress_end();
     for (int f = 0; f < run->n_formulas && !rc; f++) aggregate(&run->formulas[f], run->out);
     for (int i = 0; i < ncache; i++) {
         free(cache[i].instance_text);

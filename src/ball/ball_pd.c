@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ball/ball_pd.h"
+#include "common/progress.h"
 
 void ball_pd_witness_init(ball_pd_witness *w) { memset(w, 0, sizeof *w); }
 
@@ -18,9 +19,11 @@ int ball_pd_cholesky_double(double *R, const double *A, slong n, double shift)
     /* right-looking: R starts as the upper triangle of A - shift I, trailing rows updated in place */
     for (slong i = 0; i < n; i++)
         for (slong j = 0; j < n; j++) R[i * n + j] = j < i ? 0.0 : A[i * n + j] - (i == j ? shift : 0.0);
+    progress_begin("Cholesky", n);
     for (slong k = 0; k < n; k++) {
         double p = R[k * n + k];
-        if (!(p > 0.0) || !isfinite(p)) return -1;
+        progress_set(k);
+        if (!(p > 0.0) || !isfinite(p)) return progress_end(), -1;
         p = sqrt(p);
         double *rk = R + k * n;
         rk[k] = p;
@@ -32,6 +35,7 @@ int ball_pd_cholesky_double(double *R, const double *A, slong n, double shift)
             for (slong j = i; j < n; j++) ri[j] -= f * rk[j];
         }
     }
+    progress_end();
     return 0;
 }
 
@@ -54,10 +58,12 @@ double ball_pd_lambda_min_estimate(const double *A, slong n, int iterations)
 {
     double *R = malloc(sizeof(double) * (size_t)(n * n)), *x = malloc(sizeof(double) * (size_t)n);
     double est = -1.0;
+    progress_begin("lambda_min estimate", iterations);
     if (n == 0 || ball_pd_cholesky_double(R, A, n, 0.0)) goto out;
     for (slong i = 0; i < n; i++) x[i] = 1.0 + 0.37 * (double)((i * 7919) % 13); /* fixed start */
     for (int t = 0; t < iterations; t++) {
         double nx = 0;
+        progress_set(t);
         solve_rtr(R, n, x);
         for (slong i = 0; i < n; i++) nx += x[i] * x[i];
         nx = sqrt(nx);
@@ -71,6 +77,7 @@ double ball_pd_lambda_min_estimate(const double *A, slong n, int iterations)
     }
     est = num;
 out:
+    progress_end();
     free(R), free(x);
     return est;
 }
@@ -103,8 +110,10 @@ static void fmpz_set_i128(fmpz_t z, __int128 v)
 static __int128 *gram_exact(const int64_t *R, slong n)
 {
     __int128 *G = calloc((size_t)(n * n), sizeof(__int128));
+    progress_begin("exact Gram matrix", n);
     for (slong k = 0; k < n; k++) {
         const int64_t *rk = R + k * n;
+        progress_set(k);
         for (slong i = k; i < n; i++) {
             if (!rk[i]) continue;
             const __int128 f = rk[i];
@@ -112,6 +121,7 @@ static __int128 *gram_exact(const int64_t *R, slong n)
             for (slong j = i; j < n; j++) gi[j] += f * rk[j];
         }
     }
+    progress_end();
     return G;
 }
 
@@ -126,7 +136,9 @@ int ball_pd_verify(const arb_mat_t A, const ball_pd_witness *w, slong prec)
     arb_init(D), arb_init(mu), fmpz_init(z), arf_init(lo), arf_init(sum), arf_init(t);
     arb_set_d(mu, w->mu);
     int ok = 1;
+    progress_begin("PD rows", n);
     for (slong i = 0; i < n && ok; i++) {
+        progress_set(i);
         arf_zero(sum);
         for (slong j = 0; j < n; j++) {
             fmpz_set_i128(z, i <= j ? G[i * n + j] : G[j * n + i]);
@@ -143,6 +155,7 @@ int ball_pd_verify(const arb_mat_t A, const ball_pd_witness *w, slong prec)
         }
         ok = arf_sgn(lo) > 0 && arf_cmp(lo, sum) > 0;
     }
+    progress_end();
     arb_clear(D), arb_clear(mu), fmpz_clear(z), arf_clear(lo), arf_clear(sum), arf_clear(t);
     free(G);
     return ok;
@@ -154,6 +167,7 @@ int ball_pd_certify_lower(ball_pd_witness *w, const arb_mat_t A, double frac, sl
     double *M = malloc(sizeof(double) * (size_t)(n * n)), *R = malloc(sizeof(double) * (size_t)(n * n));
     double maxdiag = 0, maxrad = 0;
     int ok = 0;
+    progress_begin("PD check", 0);
     for (slong i = 0; i < n; i++) {
         double rs = 0;
         for (slong j = 0; j < n; j++) {
@@ -178,6 +192,7 @@ int ball_pd_certify_lower(ball_pd_witness *w, const arb_mat_t A, double frac, sl
         ok = ball_pd_verify(A, w, prec);
     }
 out:
+    progress_end();
     if (!ok) w->mu = 0;
     free(M), free(R);
     return ok;

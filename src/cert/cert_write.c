@@ -13,6 +13,7 @@
 #include <flint/flint.h>
 #include "cert/cert.h"
 #include "common/version.h"
+#include "common/progress.h"
 
 json_t *cert_method(int tier, slong precision_bits)
 {
@@ -85,6 +86,7 @@ static void remove_pending_and_reraise(int sig)
     static const char msg_term[] = "nccert: terminated (SIGTERM): no partial certificate left, existing files untouched\n";
     static const char msg_hup[] = "nccert: hung up (SIGHUP): no partial certificate left, existing files untouched\n";
     if (pending_set) unlink(pending_tmp);
+    progress_signal_erase(); /* a progress line on the terminal (common/progress.h) */
     const char *m = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
     size_t n = sig == SIGINT ? sizeof msg_int - 1 : sig == SIGTERM ? sizeof msg_term - 1 : sizeof msg_hup - 1;
     if (write(STDERR_FILENO, m, n) < 0) { /* nothing more can be done */ }

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "audit/audit.h"
 #include "audit/audit_cli.h"
+#include "common/progress.h"
 
 static const char audit_usage[] =
     "usage: nccert audit [--paper KEY] [--format text|tsv|json] [--specs DIR]\n"
@@ -25,7 +26,12 @@ static const char audit_usage[] =
     "  --check-expected[=FILE]   compare every row's verdicts with FILE (default\n"
     "                            specs/audit/expected.tsv); exit 1 on any change\n"
     "  --write-expected FILE     rewrite the expectation file (never done implicitly)\n"
-    "  --quiet                   no progress lines on stderr\n"
+    "  -q, --quiet               no progress line, no closing remark on stderr\n"
+    "\n"
+    "Progress: on a terminal, a run longer than 2 s shows a progress line on stderr (rows done,\n"
+    "the instance being certified, elapsed time), erased at the end. Environment:\n"
+    "NCCERT_PROGRESS=0 never, =1 also when stderr is not a terminal (--quiet always wins);\n"
+    "NCCERT_PROGRESS_DELAY_MS the delay (default 2000).\n"
     "\n"
     "Exit status: 0 ok, 1 a verdict changed against the expectation file (or a row is\n"
     "INCONCLUSIVE/ERROR), 2 bad usage or malformed rows.\n";
@@ -75,7 +81,8 @@ int cli_audit(int argc, char **argv)
         audit_run_clear(&run); /* the rows read before the bad one (LeakSanitizer, check-sanitize) */
         return cli_fail(&err);
     }
-    if (audit_execute(&run, cert_dir, "certificates/audit", quiet, &err)) {
+    progress_auto(quiet);
+    if (audit_execute(&run, cert_dir, "certificates/audit", &err)) {
         audit_run_clear(&run);
         return cli_fail(&err);
     }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "common/progress.h"
 #include "instance/entry_parse.h"
 
 static const char certify_usage[] =
@@ -32,8 +33,13 @@ static const char certify_usage[] =
     "Options:\n"
     "  -o, --output FILE   where to write the certificate\n"
     "      --max-prec BITS precision cap of the Arb escalation 64 -> 128 -> ... (default 4096)\n"
-    "  -q, --quiet         print nothing but errors\n"
+    "  -q, --quiet         print nothing but errors (no progress line)\n"
     "  -h, --help          this text\n"
+    "\n"
+    "Progress: on a terminal, a run longer than 2 s shows a progress line on stderr (the\n"
+    "certifier's phase and count, elapsed time), erased at the end. Environment:\n"
+    "NCCERT_PROGRESS=0 never, =1 also when stderr is not a terminal (--quiet always wins);\n"
+    "NCCERT_PROGRESS_DELAY_MS the delay (default 2000).\n"
     "\n"
     "Exit status: 0 PROVED, 1 REFUTED or INCONCLUSIVE (claim not established), 2 bad input.\n";
 
@@ -244,7 +250,9 @@ int cli_certify(int argc, char **argv)
     certify_options_default(&o);
     o.max_prec = a.max_prec;
     nc_verdict verdict;
+    progress_auto(a.quiet), progress_begin(claim->id, 0);
     int rc = cli_certify_instance(claim, inst, &o, a.output ? a.output : default_out, a.quiet, &verdict, &err);
+    progress_end();
     json_decref(inst);
     if (rc) return cli_fail(&err);
     return verdict == NC_PROVED ? NC_EXIT_OK : NC_EXIT_NOT_ESTABLISHED;

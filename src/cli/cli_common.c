@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "cert/cert.h"
+#include "common/progress.h"
 
 int cli_parse_long(const char *option, const char *s, long lo, long hi, long *out, nc_error *err)
 {
@@ -87,7 +88,7 @@ int cli_certify_instance(const claim_info *claim, json_t *instance_json, const c
         json_decref(cert);
         return nc_error_set(err, NC_EXIT_INTERNAL, "%s: the certificate has no verdict", claim->id);
     }
-    if (!quiet) print_summary(stdout, cert, out_path);
+    if (!quiet) progress_hold(), print_summary(stdout, cert, out_path), progress_release();
     json_decref(cert);
     return 0;
 }

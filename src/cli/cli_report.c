@@ -11,23 +11,38 @@
 #include "audit/audit.h"
 #include "audit/audit_cli.h"
 #include "claims/registry.h"
+#include "common/progress.h"
 #include "claims/imbrelu/imbrelu_figures.h"
 #include "claims/ulpm/ulpm_figures.h"
 
 static const char report_usage[] =
-    "usage: nccert report [--out DIR] [--specs DIR] [--no-figures]\n"
+    "usage: nccert report [--out DIR] [--specs DIR] [--no-figures] [--quiet]\n"
     "\n"
-    "Writes DIR/report.html (self-contained: inline CSS and SVG figures) and DIR/report.md\n"
-    "(figures as DIR/fig/*.svg) summarising the claim registry (each default instance certified\n"
-    "anew, with its verdict and a link to the committed certificate under certificates/) and the\n"
-    "audit of the printed formulas (specs/audit/). Figures are drawn with gnuplot (install with\n"
-    "`make report-deps`); without gnuplot the report says so and has no figures.\n"
-    "Run from the repository root. Default DIR: build/report.\n"
+    "Writes DIR/report.html (self-contained: inline CSS, SVG figures and a few lines of script)\n"
+    "and DIR/report.md (figures as DIR/fig/*.svg) summarising the claim registry (each default\n"
+    "instance certified anew, with its verdict and a link to the committed certificate under\n"
+    "certificates/) and the audit of the printed formulas (specs/audit/): a table of contents,\n"
+    "a summary, then one section per paper (its figures, its claims, its audit formulas, its\n"
+    "registry instances), every claim and formula with its own anchor (#ulpm.lemma-3.1,\n"
+    "#ulpm.001.eq-9, #fig-NAME; report.html?focus=ID shows that element alone). Figures are\n"
+    "drawn with gnuplot (install with `make report-deps`); without gnuplot the report says so\n"
+    "and has no figures. Run from the repository root.\n"
+    "Default DIR: build/report. It certifies the registry and the audit anew: minutes.\n"
+    "\n"
+    "  -q, --quiet   no progress line\n"
+    "\n"
+    "Progress: on a terminal, a run longer than 2 s shows a progress line on stderr (stage, count,\n"
+    "the instance being certified, elapsed time), erased at the end. Environment:\n"
+    "NCCERT_PROGRESS=0 never, =1 also when stderr is not a terminal (--quiet always wins);\n"
+    "NCCERT_PROGRESS_DELAY_MS the delay (default 2000).\n"
     "\n"
     "Exit status: 0 written, 1 written but some registry verdict is not the expected one or some\n"
     "audit row is INCONCLUSIVE, 2 bad usage, 3 internal error.\n";
 
+#define REPORT_NFIG 5 /* the figures make_figures draws */
+
 typedef struct {
+    char paper[32]; /* the paper's section (a key of papers.def) */
     char name[64];
     char title[256];
     char caption[1024];
@@ -127,14 +142,18 @@ static int run_gnuplot(const char *dir, report_fig *fig, const char *script)
             dir, fig->name, fig->title, script);
     fclose(f);
     snprintf(cmd, sizeof cmd, "gnuplot '%s' 2>'%s/fig/%s.log'", path, dir, fig->name);
+    progress_detail("%s", fig->name);
     fig->ok = system(cmd) == 0;
+    progress_add(1);
     return !fig->ok;
 }
 
 /* Names figure g (not drawn yet) and opens its data file DIR/fig/NAME.dat for writing (NULL on failure). */
-static FILE *fig_open_data(const char *dir, report_fig *g, const char *name, const char *title, const char *caption)
+static FILE *fig_open_data(const char *dir, report_fig *g, const char *paper, const char *name, const char *title,
+                           const char *caption)
 {
     char path[16384];
+    snprintf(g->paper, sizeof g->paper, "%s", paper);
     snprintf(g->name, sizeof g->name, "%s", name);
     snprintf(g->title, sizeof g->title, "%s", title);
     snprintf(g->caption, sizeof g->caption, "%s", caption);
@@ -154,7 +173,7 @@ static void make_figure_phase_certified(const char *dir, report_fig *g)
 {
     static const char *const phases[] = {"none", "minority", "complete", "undecided"};
     char path[16384];
-    FILE *f = fig_open_data(dir, g, "imbrelu-phases-certified", "imbrelu.cor-4: certified phase diagram, K_A = K_B = 5, n_B = 100",
+    FILE *f = fig_open_data(dir, g, "imbrelu", "imbrelu-phases-certified", "imbrelu.cor-4: certified phase diagram, K_A = K_B = 5, n_B = 100",
              "Leaves of the certificate imbrelu.cor-4/phase-KA5-KB5-nB100 (R in [1, 128], lambda_W lambda_H in "
              "[2^-34, 2^-13], exact bisection to depth 16; data file " REPORT_PHASE_TSV "). On every coloured leaf, "
              "Theorem 1 (with the corrected eq. (6)) and the printed (17)/(18) were both decided in exact rational "
@@ -195,7 +214,7 @@ static void make_figure_omega(const char *dir, report_fig *g)
 {
     static const char *const js[] = {"0", "1", "2"};
     char path[16384];
-    FILE *f = fig_open_data(dir, g, "msecp-omega", "msecp: omega_j(t), C = N = 4, omega_j(0) = 1/2, 1, 5/2",
+    FILE *f = fig_open_data(dir, g, "msecp", "msecp-omega", "msecp: omega_j(t), C = N = 4, omega_j(0) = 1/2, 1, 5/2",
              "SNR singular values under the continually renormalised flow. Solid: closed form of the flow the paper "
              "defines (eq. (5) with Proposition 4's Pi), C^2 N log w + (CN/2) w^2 = a + t; dashed: Proposition 2's "
              "closed form (10), C^2 N log w + CN w^2 + (N/4) w^4 = a + t, which solves Lemma 5's ODE. Circles and "
@@ -227,8 +246,9 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
     char path[16384];
     FILE *f;
     *nfig = 0;
+    progress_begin("figures", REPORT_NFIG);
     report_fig *g = &figs[(*nfig)++];
-    f = fig_open_data(dir, g, "example31-curves", "Example 3.1, C = 1: L(W',H') - L(W,H) along (10) and (55)",
+    f = fig_open_data(dir, g, "ulpm", "example31-curves", "Example 3.1, C = 1: L(W',H') - L(W,H) along (10) and (55)",
              "Loss change divided by the squared distance d^2 to (W,H) (log scale in d^2), at C = 1, from the closed forms of "
              "proofs/derivations/ulpm-example-3.1.md. The appendix curve (55) lowers the loss; the main-text family "
              "(10) raises it near (W,H) (positive values) (audit row ulpm.001.eq-11: DISAGREES, certificates family10-*), and lowers it "
@@ -245,7 +265,7 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
         run_gnuplot(dir, g, path);
     }
     g = &figs[(*nfig)++];
-    f = fig_open_data(dir, g, "eq9-coefficient", "Example 3.1, eq. (9): coefficient of M in grad_W L",
+    f = fig_open_data(dir, g, "ulpm", "eq9-coefficient", "Example 3.1, eq. (9): coefficient of M in grad_W L",
              "Printed -C(2+2e^{-2C^2})/(2+2e^{-2C^2}+2e^{2C^2}) against the derived -C(2+2e^{-2C^2})/(2+e^{-2C^2}+e^{2C^2}). "
              "The difference is certified non-zero for every C in [1/10, 4] (audit row ulpm.001.eq-9, certificate eq9-box-1_10-4).");
     if (f) {
@@ -258,7 +278,7 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
         run_gnuplot(dir, g, path);
     }
     g = &figs[(*nfig)++];
-    f = fig_open_data(dir, g, "imbrelu-phases", "imbrelu: collapse phases from eq. (6), K_A = K_B = 5, n_B = 10",
+    f = fig_open_data(dir, g, "imbrelu", "imbrelu-phases", "imbrelu: collapse phases from eq. (6), K_A = K_B = 5, n_B = 10",
              "Phase boundaries in (R = n_A/n_B, lambda_W lambda_H) derived from the sign condition of eq. (6) "
              "(M_k > 0 iff N^2 lambda_W lambda_H < n_k (K-1)/K): below the lower curve no class collapses, between "
              "the curves the minority classes collapse ((17)), above the upper curve every class collapses ((18)). "
@@ -276,6 +296,7 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
     }
     make_figure_phase_certified(dir, &figs[(*nfig)++]);
     make_figure_omega(dir, &figs[(*nfig)++]);
+    progress_end();
 }
 
 /* ---------- page ---------- */
@@ -351,9 +372,11 @@ static int run_registry(reg_result **res, int *n)
     int bad = 0;
     *n = registry_count();
     *res = calloc((size_t)*n, sizeof **res);
+    progress_begin("registry", *n);
     for (int t = 0; t < *n; t++) {
         reg_result *x = &(*res)[t];
         x->r = registry_at(t);
+        progress_set(t), progress_detail("%s/%s", x->r->claim, x->r->name);
         const claim_info *ci = claim_find(x->r->claim);
         json_t *inst = json_loads(x->r->instance, 0, NULL);
         json_t *cert = NULL;
@@ -368,27 +391,106 @@ static int run_registry(reg_result **res, int *n)
         x->as_expected = x->certified && nc_verdict_parse(x->r->expected, &expected) == 0 && x->verdict == expected;
         bad += !x->as_expected;
     }
+    progress_end();
     return bad;
 }
 
-static void write_pages(const char *dir, const char *link_prefix, const reg_result *reg, int nreg, const audit_run *run,
-                        const report_fig *figs, int nfig, int gnuplot)
+/* Everything the two pages are written from. */
+typedef struct {
+    FILE *h, *m;             /* report.html, report.md */
+    const char *dir, *link;  /* output directory; prefix of links to certificates/ */
+    const reg_result *reg;
+    int nreg;
+    const audit_run *run;
+    const report_fig *figs;
+    int nfig, gnuplot;
+} report_ctx;
+
+/* The counts shown for one paper (the audit's as in audit_print_summary). */
+typedef struct {
+    int claims, instances, as_expected, figures;
+    int formulas, verdicts[AUDIT_VERDICT_COUNT], audit_instances;
+} paper_stats;
+
+static int formula_of_paper(const audit_formula *F, const char *paper)
 {
-    char path[16384];
-    snprintf(path, sizeof path, "%s/report.html", dir);
-    FILE *h = fopen(path, "w");
-    snprintf(path, sizeof path, "%s/report.md", dir);
-    FILE *m = fopen(path, "w");
-    if (!h || !m) {
-        if (h) fclose(h);
-        if (m) fclose(m);
-        return;
+    char p[64];
+    audit_paper_of(F->formula, p, sizeof p);
+    return !strcmp(p, paper);
+}
+
+/* The registry instances of claim id: how many, how many with the expected verdict. */
+static void claim_counts(const report_ctx *c, const char *id, int *cnt, int *okc)
+{
+    *cnt = *okc = 0;
+    for (int t = 0; t < c->nreg; t++)
+        if (!strcmp(c->reg[t].r->claim, id)) {
+            (*cnt)++;
+            *okc += c->reg[t].as_expected;
+        }
+}
+
+static const char *claim_class(const report_ctx *c, const claim_info *ci)
+{
+    int cnt, okc;
+    claim_counts(c, ci->id, &cnt, &okc);
+    return ci->certify ? (okc == cnt ? "ok" : "bad") : "todo";
+}
+
+static paper_stats stats_of(const report_ctx *c, const char *paper)
+{
+    paper_stats s;
+    memset(&s, 0, sizeof s);
+    for (int k = 0; k < claim_catalogue_len; k++) {
+        if (strcmp(claim_catalogue[k].paper, paper)) continue;
+        int cnt, okc;
+        claim_counts(c, claim_catalogue[k].id, &cnt, &okc);
+        s.claims++;
+        s.instances += cnt;
+        s.as_expected += okc;
     }
+    for (int k = 0; k < c->run->n_formulas; k++) {
+        const audit_formula *F = &c->run->formulas[k];
+        if (!formula_of_paper(F, paper)) continue;
+        s.formulas++;
+        s.verdicts[F->verdict]++;
+        for (int i = F->first; i < F->first + F->count; i++) s.audit_instances += c->run->out[i].result != AUDIT_R_NONE;
+    }
+    for (int i = 0; i < c->nfig; i++) s.figures += !strcmp(c->figs[i].paper, paper);
+    return s;
+}
+
+/* "ulpm.lemma-3.1" -> "lemma-3.1": the id without its paper, for the contents. */
+static const char *short_id(const char *id)
+{
+    const char *dot = strchr(id, '.');
+    return dot ? dot + 1 : id;
+}
+
+static void write_head(const report_ctx *c)
+{
+    FILE *h = c->h, *m = c->m;
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>nccert report</title>\n<style>\n"
-          "body{font-family:sans-serif;max-width:1200px;margin:2em auto;color:#222}table{border-collapse:collapse;"
-          "margin:1em 0;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top}"
-          "th{background:#eee}.ok{background:#d9f2d9}.bad{background:#f6d0d0}.warn{background:#fbeec2}"
-          ".todo{background:#e4e4e4}code{font-size:12px}figure{margin:1.5em 0}figcaption{font-size:13px;max-width:720px}"
+          "body{font-family:sans-serif;max-width:1200px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.35}"
+          "h1{margin:.2em 0}h2{margin:.4em 0 .3em}h3{margin:1.2em 0 .4em}"
+          "table{border-collapse:collapse;margin:.6em 0;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
+          "vertical-align:top}th{background:#eee;text-align:left}.ok{background:#d9f2d9}.bad{background:#f6d0d0}"
+          ".warn{background:#fbeec2}.todo{background:#e4e4e4}code{font-size:12px}td.num{text-align:right}"
+          "nav{background:#f7f7f7;border:1px solid #ddd;padding:.4em 1em;margin:1em 0}nav ol{padding-left:1.3em;margin:.3em 0}"
+          "nav li{margin:.45em 0}.n{color:#555;font-size:13px}.tl{font-size:12.5px;line-height:1.75;margin-left:.3em}"
+          ".tl a{padding:0 3px;border-radius:3px;text-decoration:none;color:#123;white-space:nowrap}"
+          ".tk{display:inline-block;width:4.8em;color:#555;font-weight:bold}"
+          "section{border-top:2px solid #bbb;margin-top:1.6em}"
+          ".figs{display:flex;flex-wrap:wrap;gap:0 1.2em}figure{margin:.4em 0;flex:1 1 540px;max-width:720px}"
+          "figure svg{width:100%;height:auto;display:block}figcaption{font-size:12.5px}"
+          "details.f{border-bottom:1px solid #e2e2e2;font-size:13px}details.f>summary{cursor:pointer;padding:3px 4px;"
+          "white-space:nowrap;overflow:hidden;text-overflow:ellipsis}details.f[open]>summary{background:#f3f3f3}"
+          "summary span{display:inline-block;vertical-align:top;overflow:hidden;text-overflow:ellipsis}"
+          "summary span.pr{display:inline}.fid{width:19em;font-family:monospace;font-size:12px}.lab{width:10em}.vd{width:9.5em;padding:0 4px;"
+          "border-radius:3px}.ni{width:5.5em;color:#555}.pr{color:#444}.fb{padding:2px 8px 8px 24px}"
+          ".fb table{width:100%;margin:.3em 0}.fb th{width:7em}"
+          "details.r{font-size:13px}details.r>summary{cursor:pointer;padding:2px 4px}details.r>summary span.c{width:15em}"
+          "button{font-size:12px;margin-left:.5em}.focus figure{max-width:none}"
           "</style></head><body>\n<h1>nccert report</h1>\n"
           "<p>Rigorous certificates for the claims of four neural-collapse papers (ulpm, linconv, msecp, imbrelu) and "
           "an audit of their printed formulas. Every PROVED/REFUTED verdict and every DISAGREES row comes with a "
@@ -397,155 +499,395 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
     fputs("# nccert report\n\nRigorous certificates for the claims of four neural-collapse papers and an audit of their "
           "printed formulas. Every PROVED/REFUTED verdict and every DISAGREES row comes with a certificate that "
           "`nccheck` re-verifies. Figures are illustrations (gnuplot); the certificates are the evidence.\n\n", m);
-    /* claims */
-    fputs("<h2>Claims</h2>\n<table><tr><th>claim</th><th>label</th><th>status</th><th>instances</th><th>verdicts "
-          "(as expected / not)</th><th>summary</th></tr>\n", h);
-    fputs("## Claims\n\n| claim | label | status | instances | as expected / not | summary |\n|---|---|---|---|---|---|\n", m);
-    for (int c = 0; c < claim_catalogue_len; c++) {
-        const claim_info *ci = &claim_catalogue[c];
-        int cnt = 0, okc = 0;
-        for (int t = 0; t < nreg; t++)
-            if (!strcmp(reg[t].r->claim, ci->id)) {
-                cnt++;
-                okc += reg[t].as_expected;
+    if (!c->gnuplot) {
+        fputs("<p><b>gnuplot was not found: figures omitted</b> (install with <code>make report-deps</code>).</p>\n", h);
+        fputs("**gnuplot was not found: figures omitted** (install with `make report-deps`).\n\n", m);
+    }
+}
+
+/* The contents: each paper with links to its figures, its claims and its audit formulas
+ * (coloured by verdict), so that the page is read from here. */
+static void write_toc(const report_ctx *c)
+{
+    FILE *h = c->h, *m = c->m;
+    fputs("<nav id=\"contents\"><h2>Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a> <span class=\"n\">claims, "
+          "registry instances and audit verdicts per paper; what the verdicts mean</span></li>\n", h);
+    fputs("## Contents\n\n- [Summary](#summary): claims, registry instances and audit verdicts per paper; what the verdicts "
+          "mean\n", m);
+    for (int p = 0; p < claim_papers_len; p++) {
+        const char *key = claim_papers[p];
+        paper_stats s = stats_of(c, key);
+        fprintf(h, "<li><a href=\"#paper-%s\"><b>%s</b></a> <span class=\"n\">%d claims, %d registry instances, %d audit "
+                   "formulas, %d figure(s)</span>\n", key, key, s.claims, s.instances, s.formulas, s.figures);
+        fprintf(m, "- [%s](#paper-%s): %d claims, %d registry instances, %d audit formulas, %d figure(s)\n", key, key, s.claims,
+                s.instances, s.formulas, s.figures);
+        if (s.figures) {
+            fputs("<div class=\"tl\"><span class=\"tk\">Figures</span>", h);
+            fputs("  - Figures:", m);
+            for (int i = 0, first = 1; i < c->nfig; i++) {
+                if (strcmp(c->figs[i].paper, key)) continue;
+                fprintf(h, "%s<a href=\"#fig-%s\">", first ? " " : " &middot; ", c->figs[i].name);
+                html_esc(h, c->figs[i].title);
+                fputs("</a>", h);
+                fprintf(m, "%s[", first ? " " : " · ");
+                md_esc(m, c->figs[i].title);
+                fprintf(m, "](#fig-%s)", c->figs[i].name);
+                first = 0;
             }
+            fputs("</div>\n", h);
+            fputs("\n", m);
+        }
+        fputs("<div class=\"tl\"><span class=\"tk\">Claims</span>", h);
+        fputs("  - Claims:", m);
+        for (int k = 0, first = 1; k < claim_catalogue_len; k++) {
+            const claim_info *ci = &claim_catalogue[k];
+            if (strcmp(ci->paper, key)) continue;
+            fprintf(h, " <a class=\"%s\" href=\"#%s\" title=\"", claim_class(c, ci), ci->id);
+            html_esc(h, ci->label);
+            fprintf(h, "\">%s</a>", short_id(ci->id));
+            fprintf(m, "%s[%s](#%s)", first ? " " : " · ", short_id(ci->id), ci->id);
+            first = 0;
+        }
+        fputs("</div>\n<div class=\"tl\"><span class=\"tk\">Audit</span>", h);
+        fputs("\n  - Audit:", m);
+        for (int k = 0, first = 1; k < c->run->n_formulas; k++) {
+            const audit_formula *F = &c->run->formulas[k];
+            if (!formula_of_paper(F, key)) continue;
+            fprintf(h, " <a class=\"%s\" href=\"#%s\" title=\"%s\">%s</a>", audit_class(F->verdict), F->formula,
+                    audit_verdict_name(F->verdict), short_id(F->formula));
+            fprintf(m, "%s[%s](#%s)", first ? " " : " · ", short_id(F->formula), F->formula);
+            first = 0;
+        }
+        fputs("</div></li>\n", h);
+        fputs("\n", m);
+    }
+    fputs("<li><a href=\"#notes\">Notes</a> <span class=\"n\">how this page was made</span></li>\n</ol>\n"
+          "<p class=\"n\">Colours: green PROVED as expected / AGREES, red not as expected / DISAGREES, yellow "
+          "NEEDS-HYPOTHESIS or UNREADABLE, grey NOT-EVALUABLE.</p></nav>\n", h);
+    fputs("- [Notes](#notes): how this page was made\n\n", m);
+}
+
+static const char AUDIT_LEGEND[] =
+    "Verdicts per formula (rows of specs/audit/; nccert audit --format tsv). AGREES: printed and derived values "
+    "coincide on every instance (exactly where exact); DISAGREES: certified non-zero discrepancy on some instance; "
+    "NEEDS-HYPOTHESIS: holds exactly under an unstated condition, both sides certified; UNREADABLE: the OCR cannot be "
+    "read, the verdict of the reading used is given; NOT-EVALUABLE: a limit or an all-time statement that no finite "
+    "computation on an instance decides (the derivation argues it; no certificate).";
+
+/* One table: per paper, the claims and registry instances, the figures and the audit verdicts. */
+static void write_summary(const report_ctx *c)
+{
+    FILE *h = c->h, *m = c->m;
+    fputs("<section id=\"summary\"><h2>Summary</h2>\n<table><tr><th>paper</th><th>claims</th><th>registry instances</th>"
+          "<th>as expected / not</th><th>figures</th><th>audit formulas</th>", h);
+    fputs("<a id=\"summary\"></a>\n\n## Summary\n\n| paper | claims | registry instances | as expected / not | figures | "
+          "audit formulas |", m);
+    for (int v = 0; v < AUDIT_VERDICT_COUNT; v++) {
+        fprintf(h, "<th>%s</th>", audit_verdict_name((audit_verdict)v));
+        fprintf(m, " %s |", audit_verdict_name((audit_verdict)v));
+    }
+    fputs("<th>audit instances</th></tr>\n", h);
+    fputs(" audit instances |\n|---|", m);
+    for (int k = 0; k < 6 + AUDIT_VERDICT_COUNT; k++) fputs("---:|", m);
+    fputs("\n", m);
+    paper_stats tot;
+    memset(&tot, 0, sizeof tot);
+    for (int p = 0; p <= claim_papers_len; p++) {
+        const int total = p == claim_papers_len;
+        paper_stats s = total ? tot : stats_of(c, claim_papers[p]);
+        const char *cls = s.as_expected == s.instances ? "ok" : "bad";
+        if (total) fprintf(h, "<tr><th>total</th>");
+        else fprintf(h, "<tr><td><a href=\"#paper-%s\">%s</a></td>", claim_papers[p], claim_papers[p]);
+        fprintf(h, "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num %s\">%d / %d</td><td class=\"num\">%d</td>"
+                   "<td class=\"num\">%d</td>", s.claims, s.instances, cls, s.as_expected, s.instances - s.as_expected,
+                s.figures, s.formulas);
+        if (total) fputs("| **total**", m);
+        else fprintf(m, "| [%s](#paper-%s)", claim_papers[p], claim_papers[p]);
+        fprintf(m, " | %d | %d | %d / %d | %d | %d |", s.claims, s.instances, s.as_expected, s.instances - s.as_expected,
+                s.figures, s.formulas);
+        for (int v = 0; v < AUDIT_VERDICT_COUNT; v++) {
+            fprintf(h, "<td class=\"num%s%s\">%d</td>", s.verdicts[v] ? " " : "", s.verdicts[v] ? audit_class((audit_verdict)v) : "",
+                    s.verdicts[v]);
+            fprintf(m, " %d |", s.verdicts[v]);
+            tot.verdicts[v] += s.verdicts[v];
+        }
+        fprintf(h, "<td class=\"num\">%d</td></tr>\n", s.audit_instances);
+        fprintf(m, " %d |\n", s.audit_instances);
+        tot.claims += s.claims, tot.instances += s.instances, tot.as_expected += s.as_expected, tot.figures += s.figures;
+        tot.formulas += s.formulas, tot.audit_instances += s.audit_instances;
+    }
+    fprintf(h, "</table>\n<p class=\"n\">%s</p>\n</section>\n", AUDIT_LEGEND);
+    fprintf(m, "\n%s\n\n", AUDIT_LEGEND);
+}
+
+static void write_figures(const report_ctx *c, const char *key)
+{
+    FILE *h = c->h, *m = c->m;
+    char path[16384];
+    fprintf(h, "<h3 id=\"figures-%s\">Figures</h3>\n<div class=\"figs\">\n", key);
+    fprintf(m, "### Figures\n\n");
+    for (int i = 0; i < c->nfig; i++) {
+        const report_fig *g = &c->figs[i];
+        if (strcmp(g->paper, key)) continue;
+        fprintf(h, "<figure id=\"fig-%s\">", g->name);
+        if (g->ok) {
+            snprintf(path, sizeof path, "%s/fig/%s.svg", c->dir, g->name);
+            inline_file(h, path);
+        } else {
+            fputs("<p><b>gnuplot failed for this figure</b></p>", h);
+        }
+        fputs("<figcaption>", h);
+        html_esc(h, g->caption);
+        fputs("</figcaption></figure>\n", h);
+        fprintf(m, "<a id=\"fig-%s\"></a>\n\n![%s](fig/%s.svg)\n\n", g->name, g->title, g->name);
+        md_esc(m, g->caption);
+        fputs("\n\n", m);
+    }
+    fputs("</div>\n", h);
+}
+
+static void write_claims(const report_ctx *c, const char *key)
+{
+    FILE *h = c->h, *m = c->m;
+    fprintf(h, "<h3 id=\"claims-%s\">Claims</h3>\n<table><tr><th>claim</th><th>label</th><th>status</th><th>instances</th>"
+               "<th>verdicts (as expected / not)</th><th>summary</th></tr>\n", key);
+    fputs("### Claims\n\n| claim | label | status | instances | as expected / not | summary |\n|---|---|---|---|---|---|\n", m);
+    for (int k = 0; k < claim_catalogue_len; k++) {
+        const claim_info *ci = &claim_catalogue[k];
+        if (strcmp(ci->paper, key)) continue;
+        int cnt, okc;
+        claim_counts(c, ci->id, &cnt, &okc);
         const char *status = ci->certify ? "certified" : "planned";
-        fprintf(h, "<tr class=\"%s\"><td><a href=\"#reg-%s\">%s</a></td><td>", ci->certify ? (okc == cnt ? "ok" : "bad") : "todo",
-                ci->id, ci->id);
+        fprintf(h, "<tr id=\"%s\" class=\"%s\"><td><a href=\"#reg-%s\">%s</a></td><td>", ci->id, claim_class(c, ci), ci->id, ci->id);
         html_esc(h, ci->label);
         fprintf(h, "</td><td>%s</td><td>%d</td><td>%d / %d</td><td>", status, cnt, okc, cnt - okc);
         html_esc(h, ci->summary);
         fputs("</td></tr>\n", h);
-        fprintf(m, "| %s | ", ci->id);
+        fprintf(m, "| <a id=\"%s\"></a>[%s](#reg-%s) | ", ci->id, ci->id, ci->id);
         md_esc(m, ci->label);
         fprintf(m, " | %s | %d | %d / %d | ", status, cnt, okc, cnt - okc);
         md_esc(m, ci->summary);
         fputs(" |\n", m);
     }
     fputs("</table>\n", h);
-    /* audit summary */
-    fputs("<h2>Audit of the printed formulas</h2>\n<p>Verdicts per formula (rows of <code>specs/audit/</code>; "
-          "<code>nccert audit --format tsv</code>). AGREES: printed and derived values coincide on every instance "
-          "(exactly where exact); DISAGREES: certified non-zero discrepancy on some instance; NEEDS-HYPOTHESIS: holds "
-          "exactly under an unstated condition, both sides certified; UNREADABLE: the OCR cannot be read, the verdict "
-          "of the reading used is given; NOT-EVALUABLE: a limit or an all-time statement that no finite computation on an "
-          "instance decides (the derivation argues it; no certificate).</p>\n<pre>", h);
-    fputs("\n## Audit of the printed formulas\n\n```\n", m);
-    audit_print_summary(h, run);
-    audit_print_summary(m, run);
-    fputs("</pre>\n", h);
-    fputs("```\n\n", m);
-    fputs("<table><tr><th>formula</th><th>label</th><th>verdict</th><th>printed</th><th>derived</th><th>instances "
-          "(result, discrepancy, certificate)</th></tr>\n", h);
-    fputs("| formula | label | verdict | printed | derived | instances |\n|---|---|---|---|---|---|\n", m);
-    for (int k = 0; k < run->n_formulas; k++) {
-        const audit_formula *F = &run->formulas[k];
-        const audit_line *l = run->out[F->first].line;
-        fprintf(h, "<tr class=\"%s\"><td id=\"%s\">%s<br><small>%s</small></td><td>", audit_class(F->verdict), F->formula,
-                F->formula, l->seed);
-        html_esc(h, l->label);
-        fprintf(h, "</td><td>%s", audit_verdict_name(F->verdict));
-        if (F->verdict != F->reading_verdict) fprintf(h, "<br><small>reading: %s</small>", audit_verdict_name(F->reading_verdict));
-        if (strcmp(l->hypothesis, "-")) {
-            fputs("<br><small>needs: ", h);
-            html_esc(h, l->hypothesis);
-            fputs("</small>", h);
-        }
-        fputs("</td><td>", h);
-        html_esc(h, l->printed);
-        fputs("</td><td>", h);
-        html_esc(h, l->derived);
-        if (strcmp(l->note, "-")) {
-            fputs("<br><small>", h);
-            html_esc(h, l->note);
-            fputs("</small>", h);
-        }
-        fputs("</td><td>", h);
-        fprintf(m, "| %s | ", F->formula);
-        md_esc(m, l->label);
-        fprintf(m, " | %s%s%s | ", audit_verdict_name(F->verdict), F->verdict != F->reading_verdict ? " (reading: " : "",
-                F->verdict != F->reading_verdict ? audit_verdict_name(F->reading_verdict) : "");
-        if (F->verdict != F->reading_verdict) fputs(")", m);
-        md_esc(m, l->printed);
-        fputs(" | ", m);
-        md_esc(m, l->derived);
-        fputs(" | ", m);
-        for (int i = F->first; i < F->first + F->count; i++) {
-            const audit_outcome *o = &run->out[i];
-            if (o->result == AUDIT_R_NONE) {
-                fputs("NOT-EVALUABLE (argued in the derivation)", h);
-                fputs("NOT-EVALUABLE (argued in the derivation)", m);
-                continue;
-            }
-            fprintf(h, "<a href=\"%s%s\">%s</a> %s", link_prefix, o->cert_path, o->line->name, audit_result_name(o->result));
-            if (strcmp(o->line->role, "test")) fprintf(h, " (%s)", o->line->role);
-            if (strcmp(o->diff_val, "-")) fprintf(h, " <code>%s</code>", o->diff_val);
-            fputs("<br>", h);
-            fprintf(m, "[%s](%s%s) %s%s ", o->line->name, link_prefix, o->cert_path, audit_result_name(o->result),
-                    i + 1 < F->first + F->count ? ";" : "");
-        }
-        fputs("</td></tr>\n", h);
-        fputs(" |\n", m);
+    fputs("\n", m);
+}
+
+/* One formula: a line (id, label, verdict, number of instances, the printed formula cut to the
+ * line) that opens to everything the audit row says. */
+static void write_formula(const report_ctx *c, const audit_formula *F)
+{
+    FILE *h = c->h, *m = c->m;
+    const audit_line *l = c->run->out[F->first].line;
+    int backed = 0;
+    for (int i = F->first; i < F->first + F->count; i++) backed += c->run->out[i].result != AUDIT_R_NONE;
+    fprintf(h, "<details class=\"f\" id=\"%s\"><summary><span class=\"fid\">%s</span> <span class=\"lab\">", F->formula, F->formula);
+    html_esc(h, l->label);
+    fprintf(h, "</span> <span class=\"vd %s\">%s</span> <span class=\"ni\">%d inst.</span> <span class=\"pr\">",
+            audit_class(F->verdict), audit_verdict_name(F->verdict), backed);
+    html_esc(h, l->printed);
+    fputs("</span></summary>\n<div class=\"fb\"><table>", h);
+    fputs("<tr><th>label</th><td>", h);
+    html_esc(h, l->label);
+    fputs("</td></tr><tr><th>seed</th><td>", h);
+    html_esc(h, l->seed);
+    fprintf(h, "</td></tr><tr><th>verdict</th><td class=\"%s\">%s", audit_class(F->verdict), audit_verdict_name(F->verdict));
+    if (F->verdict != F->reading_verdict) fprintf(h, "<br><small>reading: %s</small>", audit_verdict_name(F->reading_verdict));
+    if (strcmp(l->hypothesis, "-")) {
+        fputs("<br><small>needs: ", h);
+        html_esc(h, l->hypothesis);
+        fputs("</small>", h);
     }
-    fputs("</table>\n<h2>Figures</h2>\n", h);
-    fputs("\n## Figures\n\n", m);
-    if (!gnuplot) {
-        fputs("<p><b>gnuplot was not found: figures omitted</b> (install with <code>make report-deps</code>).</p>\n", h);
-        fputs("**gnuplot was not found: figures omitted** (install with `make report-deps`).\n\n", m);
+    fputs("</td></tr><tr><th>printed</th><td>", h);
+    html_esc(h, l->printed);
+    fputs("</td></tr><tr><th>derived</th><td>", h);
+    html_esc(h, l->derived);
+    if (strcmp(l->note, "-")) {
+        fputs("<br><small>", h);
+        html_esc(h, l->note);
+        fputs("</small>", h);
     }
-    for (int i = 0; i < nfig && gnuplot; i++) {
-        fprintf(h, "<figure id=\"fig-%s\">", figs[i].name);
-        if (figs[i].ok) {
-            snprintf(path, sizeof path, "%s/fig/%s.svg", dir, figs[i].name);
-            inline_file(h, path);
-        } else {
-            fputs("<p><b>gnuplot failed for this figure</b></p>", h);
+    fputs("</td></tr><tr><th>instances<br><small>result, discrepancy, certificate</small></th><td>", h);
+    fprintf(m, "| <a id=\"%s\"></a>%s | ", F->formula, F->formula);
+    md_esc(m, l->label);
+    fprintf(m, " | %s%s%s | ", audit_verdict_name(F->verdict), F->verdict != F->reading_verdict ? " (reading: " : "",
+            F->verdict != F->reading_verdict ? audit_verdict_name(F->reading_verdict) : "");
+    if (F->verdict != F->reading_verdict) fputs(")", m);
+    md_esc(m, l->printed);
+    fputs(" | ", m);
+    md_esc(m, l->derived);
+    fputs(" | ", m);
+    for (int i = F->first; i < F->first + F->count; i++) {
+        const audit_outcome *o = &c->run->out[i];
+        if (o->result == AUDIT_R_NONE) {
+            fputs("NOT-EVALUABLE (argued in the derivation)", h);
+            fputs("NOT-EVALUABLE (argued in the derivation)", m);
+            continue;
         }
-        fputs("<figcaption>", h);
-        html_esc(h, figs[i].caption);
-        fputs("</figcaption></figure>\n", h);
-        fprintf(m, "![%s](fig/%s.svg)\n\n", figs[i].title, figs[i].name);
-        md_esc(m, figs[i].caption);
-        fputs("\n\n", m);
+        fprintf(h, "<a href=\"%s%s\">%s</a> %s", c->link, o->cert_path, o->line->name, audit_result_name(o->result));
+        if (strcmp(o->line->role, "test")) fprintf(h, " (%s)", o->line->role);
+        if (strcmp(o->diff_val, "-")) fprintf(h, " <code>%s</code>", o->diff_val);
+        fputs("<br>", h);
+        fprintf(m, "[%s](%s%s) %s%s ", o->line->name, c->link, o->cert_path, audit_result_name(o->result),
+                i + 1 < F->first + F->count ? ";" : "");
     }
-    /* registry */
-    fputs("<h2>Registry instances</h2>\n<table><tr><th>claim</th><th>instance</th><th>verdict</th><th>expected</th>"
-          "<th>certificate</th></tr>\n", h);
-    fputs("## Registry instances\n\n| claim | instance | verdict | expected | certificate |\n|---|---|---|---|---|\n", m);
-    const char *last = "";
-    for (int t = 0; t < nreg; t++) {
-        const reg_result *x = &reg[t];
-        int okv = x->as_expected;
-        fprintf(h, "<tr class=\"%s\"><td%s%s%s>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a href=\"%scertificates/%s/%s.json\">"
-                   "certificates/%s/%s.json</a></td></tr>\n",
-                okv ? verdict_class(x->verdict) : "bad", strcmp(last, x->r->claim) ? " id=\"reg-" : "",
-                strcmp(last, x->r->claim) ? x->r->claim : "", strcmp(last, x->r->claim) ? "\"" : "", x->r->claim, x->r->name,
-                reg_verdict_name(x), x->r->expected, link_prefix, x->r->claim, x->r->name, x->r->claim, x->r->name);
-        fprintf(m, "| %s | %s | %s | %s | [certificates/%s/%s.json](%scertificates/%s/%s.json) |\n", x->r->claim, x->r->name,
-                reg_verdict_name(x), x->r->expected, x->r->claim, x->r->name, link_prefix, x->r->claim, x->r->name);
-        last = x->r->claim;
+    fputs("</td></tr></table></div></details>\n", h);
+    fputs(" |\n", m);
+}
+
+static void write_audit(const report_ctx *c, const char *key, const paper_stats *s)
+{
+    FILE *h = c->h, *m = c->m;
+    fprintf(h, "<h3 id=\"audit-%s\">Audit of the printed formulas</h3>\n<p class=\"n\">%d formulas:", key, s->formulas);
+    fprintf(m, "### Audit of the printed formulas\n\n%d formulas:", s->formulas);
+    for (int v = 0, first = 1; v < AUDIT_VERDICT_COUNT; v++) {
+        if (!s->verdicts[v]) continue;
+        fprintf(h, "%s %d %s", first ? "" : ",", s->verdicts[v], audit_verdict_name((audit_verdict)v));
+        fprintf(m, "%s %d %s", first ? "" : ",", s->verdicts[v], audit_verdict_name((audit_verdict)v));
+        first = 0;
     }
-    fputs("</table>\n<p>Generated by <code>nccert report</code>. Certificates under certificates/audit/ are written by "
-          "<code>nccert audit --write-certificates certificates/audit</code> (make verify).</p>\n</body></html>\n", h);
-    fclose(h);
-    fclose(m);
+    fprintf(h, ". Each line opens to the printed and the derived formula and the certified instances that decide it "
+               "(legend: <a href=\"#summary\">Summary</a>).<button onclick=\"openAll('audit-list-%s',true)\">open all</button>"
+               "<button onclick=\"openAll('audit-list-%s',false)\">close all</button></p>\n<div id=\"audit-list-%s\">\n",
+            key, key, key);
+    fputs(".\n\n| formula | label | verdict | printed | derived | instances |\n|---|---|---|---|---|---|\n", m);
+    for (int k = 0; k < c->run->n_formulas; k++)
+        if (formula_of_paper(&c->run->formulas[k], key)) write_formula(c, &c->run->formulas[k]);
+    fputs("</div>\n", h);
+    fputs("\n", m);
+}
+
+/* Per claim, its registry instances in a collapsed list (the numbers are in the claims table). */
+/* ": 12 PROVED, 3 REFUTED" for the registry instances of claim id (verdicts as certified now;
+ * ERROR for a certifier that failed). */
+static void verdict_counts(const report_ctx *c, const char *id, char *dst, size_t len)
+{
+    int cnt[NC_VERDICT_COUNT + 1] = {0};
+    for (int t = 0; t < c->nreg; t++)
+        if (!strcmp(c->reg[t].r->claim, id)) cnt[c->reg[t].certified ? (int)c->reg[t].verdict : NC_VERDICT_COUNT]++;
+    size_t n = 0;
+    dst[0] = '\0';
+    for (int v = 0; v <= NC_VERDICT_COUNT && n < len; v++)
+        if (cnt[v])
+            n += (size_t)snprintf(dst + n, len - n, "%s %d %s", n ? "," : ":", cnt[v],
+                                  v < NC_VERDICT_COUNT ? nc_verdict_name((nc_verdict)v) : "ERROR");
+}
+
+static void write_registry(const report_ctx *c, const char *key)
+{
+    FILE *h = c->h, *m = c->m;
+    fprintf(h, "<h3 id=\"registry-%s\">Registry instances</h3>\n<p class=\"n\">The default instances of each claim "
+               "(specs/registry/), certified anew for this report, with their committed certificates.</p>\n", key);
+    fputs("### Registry instances\n\n", m);
+    for (int k = 0; k < claim_catalogue_len; k++) {
+        const claim_info *ci = &claim_catalogue[k];
+        if (strcmp(ci->paper, key)) continue;
+        int cnt, okc;
+        char verdicts[256];
+        claim_counts(c, ci->id, &cnt, &okc);
+        verdict_counts(c, ci->id, verdicts, sizeof verdicts);
+        fprintf(h, "<details class=\"r\" id=\"reg-%s\"><summary><span class=\"c\">%s</span> %d instance(s)%s; <span class=\"%s\">%d as "
+                   "expected, %d not</span></summary>\n<table><tr><th>claim</th><th>instance</th><th>verdict</th>"
+                   "<th>expected</th><th>certificate</th></tr>\n",
+                ci->id, ci->id, cnt, verdicts, okc == cnt ? "ok" : "bad", okc, cnt - okc);
+        fprintf(m, "<a id=\"reg-%s\"></a>\n<details><summary>%s: %d instance(s)%s; %d as expected, %d not</summary>\n\n"
+                   "| claim | instance | verdict | expected | certificate |\n|---|---|---|---|---|\n",
+                ci->id, ci->id, cnt, verdicts, okc, cnt - okc);
+        for (int t = 0; t < c->nreg; t++) {
+            const reg_result *x = &c->reg[t];
+            if (strcmp(x->r->claim, ci->id)) continue;
+            fprintf(h, "<tr class=\"%s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a href=\"%scertificates/%s/%s.json\">"
+                       "certificates/%s/%s.json</a></td></tr>\n",
+                    x->as_expected ? verdict_class(x->verdict) : "bad", x->r->claim, x->r->name, reg_verdict_name(x),
+                    x->r->expected, c->link, x->r->claim, x->r->name, x->r->claim, x->r->name);
+            fprintf(m, "| %s | %s | %s | %s | [certificates/%s/%s.json](%scertificates/%s/%s.json) |\n", x->r->claim, x->r->name,
+                    reg_verdict_name(x), x->r->expected, x->r->claim, x->r->name, c->link, x->r->claim, x->r->name);
+        }
+        fputs("</table></details>\n", h);
+        fputs("\n</details>\n\n", m);
+    }
+}
+
+static void write_paper(const report_ctx *c, const char *key)
+{
+    paper_stats s = stats_of(c, key);
+    fprintf(c->h, "<section id=\"paper-%s\"><h2>%s</h2>\n<p class=\"n\">%d claims; %d registry instances, %d as expected, %d "
+                  "not; %d audit formulas; %d figure(s). Claim ids %s.*, audit rows specs/audit/%s.tsv.</p>\n",
+            key, key, s.claims, s.instances, s.as_expected, s.instances - s.as_expected, s.formulas, s.figures, key, key);
+    fprintf(c->m, "<a id=\"paper-%s\"></a>\n\n## %s\n\n%d claims; %d registry instances, %d as expected, %d not; %d audit "
+                  "formulas; %d figure(s). Claim ids %s.\\*, audit rows specs/audit/%s.tsv.\n\n",
+            key, key, s.claims, s.instances, s.as_expected, s.instances - s.as_expected, s.formulas, s.figures, key, key);
+    if (s.figures) write_figures(c, key);
+    write_claims(c, key);
+    write_audit(c, key, &s);
+    write_registry(c, key);
+    fputs("</section>\n", c->h);
+}
+
+/* Opens the <details> around the target of a link (and on load), so that #anchors inside the
+ * collapsed lists work in every browser; the open/close-all buttons; report.html?focus=ID shows
+ * element ID alone at the top (a figure, a claim's instances: `make report` takes its figure
+ * screenshot so, headless Chromium shooting a page scrolled to an #anchor blank). */
+static const char PAGE_SCRIPT[] =
+    "<script>\n"
+    "var focus=new URLSearchParams(location.search).get('focus'),fe=focus&&document.getElementById(focus);\n"
+    "if(fe){var back=document.createElement('p');back.className='n';back.innerHTML='nccert report: <a href=\"'+"
+    "location.pathname.split('/').pop()+'#'+focus+'\">'+focus+' in the whole page</a>';document.body.textContent='';"
+    "document.body.appendChild(back);document.body.appendChild(fe);document.body.className='focus';"
+    "if(fe.tagName==='DETAILS')fe.open=true;}\n"
+    "function openAll(id,on){document.querySelectorAll('#'+id+' details').forEach(function(d){d.open=on;});}\n"
+    "function reveal(){var id=decodeURIComponent(location.hash.slice(1));var e=id&&document.getElementById(id);"
+    "if(!e)return;for(var p=e;p;p=p.parentElement)if(p.tagName==='DETAILS')p.open=true;e.scrollIntoView();}\n"
+    "window.addEventListener('hashchange',reveal);reveal();\n"
+    "</script>\n";
+
+static void write_pages(const char *dir, const char *link_prefix, const reg_result *reg, int nreg, const audit_run *run,
+                        const report_fig *figs, int nfig, int gnuplot)
+{
+    char path[16384];
+    report_ctx c = {NULL, NULL, dir, link_prefix, reg, nreg, run, figs, gnuplot ? nfig : 0, gnuplot};
+    snprintf(path, sizeof path, "%s/report.html", dir);
+    c.h = fopen(path, "w");
+    snprintf(path, sizeof path, "%s/report.md", dir);
+    c.m = fopen(path, "w");
+    if (!c.h || !c.m) {
+        if (c.h) fclose(c.h);
+        if (c.m) fclose(c.m);
+        return;
+    }
+    write_head(&c);
+    write_toc(&c);
+    write_summary(&c);
+    for (int p = 0; p < claim_papers_len; p++) write_paper(&c, claim_papers[p]);
+    fputs("<section id=\"notes\"><h2>Notes</h2>\n<p>Generated by <code>nccert report</code>. Certificates under "
+          "certificates/audit/ are written by <code>nccert audit --write-certificates certificates/audit</code> (make "
+          "verify).</p></section>\n",
+          c.h);
+    fputs(PAGE_SCRIPT, c.h);
+    fputs("</body></html>\n", c.h);
+    fputs("<a id=\"notes\"></a>\n\n## Notes\n\nGenerated by `nccert report`. Certificates under certificates/audit/ are "
+          "written by `nccert audit --write-certificates certificates/audit` (make verify).\n",
+          c.m);
+    fclose(c.h);
+    fclose(c.m);
 }
 
 int cli_report(int argc, char **argv)
 {
     static const struct option opts[] = {{"out", required_argument, NULL, 'o'}, {"specs", required_argument, NULL, 's'},
-                                         {"no-figures", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+                                         {"no-figures", no_argument, NULL, 'n'}, {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *dir = "build/report", *specs = "specs/audit";
-    int figures = 1, ch;
+    int figures = 1, quiet = 0, ch;
     nc_error err = {0, ""};
     opterr = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
         switch (ch) {
         case 'o': dir = optarg; break;
         case 's': specs = optarg; break;
         case 'n': figures = 0; break;
+        case 'q': quiet = 1; break;
         case 'h': fputs(report_usage, stdout); return 0;
         default: return cli_bad_option("report", argv);
         }
@@ -575,16 +917,23 @@ int cli_report(int argc, char **argv)
         strcat(prefix, "/");
     }
     audit_run run = {0};
-    if (audit_load(specs, NULL, &run.lines, &run.n_lines, &err) || audit_execute(&run, NULL, "certificates/audit", 1, &err)) {
+    if (audit_load(specs, NULL, &run.lines, &run.n_lines, &err)) {
+        audit_run_clear(&run);
+        return cli_fail(&err);
+    }
+    progress_auto(quiet), progress_begin("report", 0);
+    if (audit_execute(&run, NULL, "certificates/audit", &err)) {
+        progress_end();
         audit_run_clear(&run);
         return cli_fail(&err);
     }
     reg_result *reg;
     int nreg, bad = run_registry(&reg, &nreg);
-    report_fig figs[8]; /* make_figures draws 5 */
+    report_fig figs[REPORT_NFIG];
     int nfig = 0, gnuplot = figures && have_gnuplot();
     if (gnuplot) make_figures(dir, figs, &nfig);
-    else if (figures) fprintf(stderr, "nccert: report: gnuplot not found: figures omitted (make report-deps)\n");
+    progress_end();
+    if (!gnuplot && figures) fprintf(stderr, "nccert: report: gnuplot not found: figures omitted (make report-deps)\n");
     write_pages(dir, prefix, reg, nreg, &run, figs, nfig, gnuplot);
     for (int k = 0; k < run.n_formulas; k++) bad += run.formulas[k].verdict == AUDIT_V_INCONCLUSIVE;
     for (int i = 0; i < nfig; i++)

@@ -15,6 +15,7 @@
 #include "cli/cli_manifest.h"
 #include "cert/cert.h"
 #include "claims/registry.h"
+#include "common/progress.h"
 
 static const char verify_usage[] =
     "usage: nccert verify [--out DIR] [--claim ID]... [--instance NAME] [--shard I/N] [--json] [--quiet]\n"
@@ -50,7 +51,12 @@ static const char verify_usage[] =
     "  --json             print a JSON array of {claim, instance, verdict, expected, assertion,\n"
     "                     expected_assertion, as_expected, line, certificate, seconds} instead of\n"
     "                     the table (seconds for information: nothing compares it)\n"
-    "  --quiet            print only the table\n"
+    "  --quiet            print only the table (no progress line)\n"
+    "\n"
+    "Progress: on a terminal, a run longer than 2 s shows a progress line on stderr (instances\n"
+    "done, current claim and phase, elapsed time), erased at the end. Environment:\n"
+    "NCCERT_PROGRESS=0 never, =1 also when stderr is not a terminal (--quiet always wins);\n"
+    "NCCERT_PROGRESS_DELAY_MS the delay (default 2000).\n"
     "\n"
     "Exit status: 0 every verdict (and assertion) as expected, 1 otherwise, 2 bad usage or a bad\n"
     "manifest (one line naming file:line; nothing written), 3 internal error.\n";
@@ -137,9 +143,11 @@ static void print_row(const verify_args *a, const verify_row *r, json_t *arr)
 {
     const char *verdict = r->rc == 0 ? nc_verdict_name(r->verdict) : "ERROR";
     if (!a->json) {
+        progress_hold(); /* the table row, then the progress line again */
         printf("%-16s %-30s %-12s %-9s %8.3f%s\n", r->claim, r->name, verdict, nc_verdict_name(r->expected), r->secs,
                r->as_expected ? "" : "  <-- UNEXPECTED");
         fflush(stdout);
+        progress_release();
         return;
     }
     json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "claim", r->claim, "instance", r->name, "verdict",
@@ -190,11 +198,17 @@ static int verify_registry(const verify_args *a)
     json_t *arr = a->json ? json_array() : NULL;
     print_header(a);
     int failures = 0, done = 0;
+    long total = 0; /* for the progress line */
+    for (int t = 0; t < registry_count(); t++)
+        total += t % a->shard_n == a->shard_i - 1 && claim_selected(a, registry_at(t)->claim) &&
+                 (!a->only_name || !strcmp(a->only_name, registry_at(t)->name));
+    progress_auto(a->quiet), progress_begin("verify", total);
     for (int t = 0; t < registry_count(); t++) {
         const registry_entry *r = registry_at(t);
         if (t % a->shard_n != a->shard_i - 1) continue;
         if (!claim_selected(a, r->claim)) continue;
         if (a->only_name && strcmp(a->only_name, r->name)) continue;
+        progress_set(done), progress_detail("%s/%s", r->claim, r->name);
         verify_row row;
         memset(&row, 0, sizeof row);
         row.claim = r->claim;
@@ -204,6 +218,7 @@ static int verify_registry(const verify_args *a)
         snprintf(row.path, sizeof row.path, "%s/%s/%s.json", a->dir, r->claim, r->name);
         if (make_claim_dir(a->dir, r->claim, &err)) {
             json_decref(arr);
+            progress_end();
             return cli_fail(&err);
         }
         json_error_t jerr;
@@ -221,6 +236,7 @@ static int verify_registry(const verify_args *a)
         failures += !row.as_expected;
         done++;
     }
+    progress_end();
     if (a->json) {
         print_json(arr);
         json_decref(arr);
@@ -308,8 +324,10 @@ static int verify_manifest(const verify_args *a)
     }
     print_header(a);
     int failures = 0;
+    progress_auto(a->quiet), progress_begin("verify", nsel);
     for (int k = 0; k < nsel; k++) {
         const manifest_entry *e = &m.entries[sel[k]];
+        progress_set(k), progress_detail("%s/%s", e->claim, e->name);
         verify_row *row = &rows[k];
         row->claim = e->claim;
         row->name = e->name;
@@ -320,6 +338,7 @@ static int verify_manifest(const verify_args *a)
         certify_row(claim_find(e->claim), e->instance, row);
         /* an instance the certifier refuses is a bad manifest: stop, write nothing */
         if (row->rc) {
+            progress_end();
             fprintf(stderr, "nccert: %s:%d: %s %s: %s\n", m.path, e->line, e->claim, e->name, row->err.msg);
             status = row->rc;
             goto out;
@@ -327,6 +346,7 @@ static int verify_manifest(const verify_args *a)
         print_row(a, row, arr);
         failures += !row->as_expected;
     }
+    progress_end();
     /* every entry certified: now (and only now) DIR and its certificates */
     for (int k = 0; k < nsel; k++)
         if (make_claim_dir(dir, rows[k].claim, &err)) {

@@ -1,6 +1,7 @@
 /* exact_instance.c: exact (tier-2) quantities of an instance in Q(sqrt(n)). */
 #include "instance/instance_exact.h"
 #include "exact/exact_double.h"
+#include "common/progress.h"
 
 static void entry(qsqrt_t x, const instance *I, const double *dbl, const fmpq *a, const fmpq *b, long t)
 {
@@ -82,8 +83,10 @@ void exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
     qsqrt_init(s);
     for (long j = 0; j < I->K; j++) qsqrt_init(z[j]);
     *c_min = -1;
+    progress_begin("exact margins", N);
     for (long c = 0; c < N; c++) {
         long k = c / I->n;
+        progress_set(c);
         for (long j = 0; j < I->K; j++) exact_logit(z[j], I, j, c);
         for (long j = 0; j < I->K; j++) {
             if (j == k) continue;
@@ -95,6 +98,7 @@ void exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
             }
         }
     }
+    progress_end();
     for (long j = 0; j < I->K; j++) qsqrt_clear(z[j]);
     flint_free(z);
     qsqrt_clear(s);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "claims/imbrelu/imbrelu_global_search.h"
+#include "common/progress.h"
 
 static unsigned long long gs_next(unsigned long long *s) /* splitmix64 */
 {
@@ -62,8 +63,10 @@ double gs_search(const gs_problem *p, int starts, unsigned long long seed, int i
     double *gn = malloc((size_t)n * sizeof *gn), fbest = INFINITY;
     unsigned long long s = seed;
     static const double SCALE[] = {0.1, 1.0, 3.0, 10.0};
+    progress_begin("search starts", starts);
     for (int st = 0; st < starts; st++) {
         double sc = SCALE[st % 4];
+        progress_set(st);
         for (int t = 0; t < n; t++) x[t] = t < p->K * p->d ? sc * (2 * gs_unif(&s) - 1) : sc * gs_unif(&s);
         double f = gs_eval(p, x, g), step = 1e-2;
         for (int it = 0; it < iters; it++) {
@@ -94,6 +97,7 @@ double gs_search(const gs_problem *p, int starts, unsigned long long seed, int i
         }
         if (f < fbest) { fbest = f; memcpy(best, x, (size_t)n * sizeof *x); }
     }
+    progress_end();
     free(x), free(g), free(xn), free(gn);
     return fbest;
 }

@@ -4,6 +4,7 @@
 #include "claims/linconv/linconv_common.h"
 #include "cert/cert.h"
 #include "instance/entry_parse.h"
+#include "common/progress.h"
 
 static int get_int(const json_t *j, const char *key, slong lo, slong hi, slong *v, nc_error *err)
 {
@@ -242,8 +243,10 @@ void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W,
     arb_t ell, t;
     arb_mat_init(S, K, K), arb_mat_init(WS, d, K), arb_init(ell), arb_init(t);
     arb_mat_zero(A);
+    progress_begin("Hessian", N);
     for (slong c = 0; c < N; c++) {
         const slong oc = oH + c * d;
+        progress_set(c);
         per_sample(g, S, I, loss, W, H, bias, c, ell, prec);
         arb_mat_mul(WS, W, S, prec);
         for (slong k = 0; k < K; k++)
@@ -280,6 +283,7 @@ void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W,
                 }
             }
     }
+    progress_end();
     const slong dim = lcv_dim(I, loss);
     for (slong i = 0; i < dim; i++)
         for (slong j = 0; j < dim; j++) arb_div_si(arb_mat_entry(A, i, j), arb_mat_entry(A, i, j), N, prec);
@@ -299,7 +303,8 @@ void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const ar
         for (slong a = 0; a < d; a++) arb_set(arb_mat_entry(U, a, j), j < I->K ? arb_mat_entry(W, a, j) : arb_mat_entry(H, a, j - I->K));
     arb_mat_transpose(UT, U);
     arb_mat_mul(G, UT, U, prec);
-    for (slong j = 0; j < M; j++)
+    progress_begin("tangent term", M);
+    for (slong j = 0; j < M; j++, progress_set(j))
         for (slong l = 0; l < M; l++)
             for (slong p = 0; p < d; p++)
                 for (slong q = 0; q < d; q++) {
@@ -308,6 +313,7 @@ void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const ar
                     else arb_neg(t, t);
                     arb_addmul(arb_mat_entry(A, j * d + p, l * d + q), t, cw, prec);
                 }
+    progress_end();
     arb_clear(t), arb_mat_clear(U), arb_mat_clear(UT), arb_mat_clear(G);
 }
 

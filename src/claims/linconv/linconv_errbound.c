@@ -15,6 +15,7 @@
 #include "claims/linconv/linconv_common.h"
 #include "ball/ball_pd.h"
 #include "cert/cert.h"
+#include "common/progress.h"
 
 #define PREC 128
 
@@ -131,11 +132,14 @@ static slong choose_weight(double *lam0, const lcv_inst *I, int loss, const arb_
     arb_one(one), arb_mat_zero(T), lcv_add_tangent(T, I, W, H, one, PREC);
     mids(M0, A, n, &r), mids(T0, T, n, &r);
     double best = -1;
+    progress_begin("tangent weight", 7);
     for (int j = 0; j < 7; j++) {
+        progress_set(j), progress_detail("c = 4^%d", j);
         for (slong t = 0; t < n * n; t++) M[t] = M0[t] + ldexp(T0[t], 2 * j);
         est[j] = ball_pd_lambda_min_estimate(M, n, 40);
         best = fmax(best, est[j]);
     }
+    progress_end();
     int j = 0;
     while (j < 6 && !(est[j] >= 0.999 * best)) j++;
     *lam0 = est[j];
@@ -191,11 +195,14 @@ static int certify_region(ball_pd_witness *pw, slong *kout, const lcv_inst *I, i
     slong k = (slong)ceil(-log2(guess));
     if (k < 1) k = 1;
     int ok = 0;
+    progress_begin("region", 8);
     for (int tries = 0; tries < 8 && !ok; tries++, k++) {
+        progress_set(tries), progress_detail("delta = 2^-%ld", (long)k);
         region_matrix(A, I, loss, W, H, k, c);
         ok = ball_pd_certify_lower(pw, A, 0.9, PREC);
         if (ok) *kout = k;
     }
+    progress_end();
     arb_mat_clear(A), free(M);
     return ok;
 }

@@ -8,6 +8,7 @@
  * the tangent condition. Everything exact (FLINT fmpq_mat). */
 #include "claims/msecp/msecp_dynamics.h"
 #include <flint/fmpq_mat.h>
+#include "common/progress.h"
 
 const char *const msecp_dyn_t0_names[MSECP_DYN_T0_NQ] = {
     "membership_gap", "gradient_gap", "defined_tangent_gap", "trace_K", "derived_law_gap",
@@ -141,6 +142,7 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     fmpq_init(t);
     fmpq_mat_init(A, C, C), fmpq_mat_init(B, C, C), fmpq_mat_init(V, C, n), fmpq_mat_init(S, C, C);
     fmpq_mat_init(KR, C, C);
+    progress_begin("exact derivatives", 8);
     /* 1: <G, Z> - dL[Z], dL[Z] = -(1/2) tr(R^2 dK[Z]) (chain rule on L = (1/2) tr R) */
     kdot(A, &D, P->X, P->Z);
     fmpq_mat_mul(B, D.R2, A);
@@ -148,39 +150,47 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     fmpq_div_2exp(t, t, 1);
     exact_mat_inner(q[1], D.G, P->Z);
     fmpq_add(q[1], q[1], t);
+    progress_set(1);
     /* 2: the defined velocity Va = -Pi(G) is tangent */
     msecp_point_pi(V, P->X, D.G, C, N);
     fmpq_mat_neg(V, V);
     msecp_point_dF(S, P->X, V, C, N);
     exact_mat_inner(q[2], S, S);
+    progress_set(2);
     /* 3: tr K */
     fmpq_mat_trace(q[3], D.K);
+    progress_set(3);
     /* 4: dK/dt along Va against (2/n) K R */
     kdot(A, &D, P->X, V);
     fmpq_mat_trace(q[5], A);                             /* keep tr Kdot_a for row 6 */
     fmpq_mat_mul(KR, D.K, D.R);
     scale_si(KR, 2, n);
     exact_mat_dist2(q[4], A, KR);
+    progress_set(4);
     /* 6: tr Kdot_a - (2/N) tr(K R^2) */
     fmpq_mat_mul(B, D.K, D.R2);
     fmpq_mat_trace(t, B);
     fmpq_mul_si(t, t, 2), div_si(t, N);
     fmpq_sub(q[6], q[5], t);
+    progress_set(5);
     /* 5: dK/dt along Vb = -P(G) against (2/N) K R^2 */
     scale_si(B, 2, N);
     msecp_point_orth(V, P->X, D.G, C, N);
     fmpq_mat_neg(V, V);
     kdot(A, &D, P->X, V);
     exact_mat_dist2(q[5], A, B);
+    progress_set(6);
     /* 7: (2/n) tr(K^2 R^2) */
     fmpq_mat_mul(A, D.K, D.R);
     fmpq_mat_mul(B, A, A);                               /* K R K R = K^2 R^2 (K, R commute) */
     fmpq_mat_trace(q[7], B);
     fmpq_mul_si(q[7], q[7], 2), div_si(q[7], n);
+    progress_set(7);
     /* 8: Lemma 4's velocity -G: sum over rows j < C-1 of [dF_X(-G)]_jj */
     fmpq_mat_neg(V, D.G);
     msecp_point_dF(S, P->X, V, C, N);
     for (long j = 0; j + 1 < C; j++) fmpq_add(q[8], q[8], fmpq_mat_entry(S, j, j));
+    progress_end();
     fmpq_mat_clear(A), fmpq_mat_clear(B), fmpq_mat_clear(V), fmpq_mat_clear(S), fmpq_mat_clear(KR);
     fmpq_clear(t);
     t0_clear(&D);

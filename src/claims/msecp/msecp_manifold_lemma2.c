@@ -14,6 +14,7 @@
 #include "instance/entry_parse.h"
 #include <arb_mat.h>
 #include "cert/cert.h"
+#include "common/progress.h"
 
 #define PREC 192
 enum { Q_MEMB, Q_STEP, Q_MARGIN, Q_POINT, Q_Z, Q_BETWEEN, Q_FIRST, Q_RES, Q_H1, Q_REMPI, Q_REMORTH, NQX };
@@ -52,8 +53,10 @@ static int msecp_sym_is_pd(const fmpq_mat_t S)
     fmpz_mat_init(M, n, n), fmpz_init_set_ui(prev, 1), fmpz_init(t), fmpz_init(den);
     fmpq_mat_get_fmpz_mat_matwise(M, den, S);   /* M = den S, den > 0: same minor signs */
     int pd = 1;
+    progress_begin("exact PD test", n);
     /* Bareiss: after step k the pivot M[k][k] is the leading (k+1) x (k+1) minor times d^{k+1}. */
     for (long k = 0; k < n && pd; k++) {
+        progress_set(k);
         if (fmpz_sgn(fmpz_mat_entry(M, k, k)) <= 0) { pd = 0; break; }
         for (long i = k + 1; i < n; i++)
             for (long j = k + 1; j < n; j++) {
@@ -63,6 +66,7 @@ static int msecp_sym_is_pd(const fmpq_mat_t S)
             }
         fmpz_set(prev, fmpz_mat_entry(M, k, k));
     }
+    progress_end();
     fmpz_mat_clear(M), fmpz_clear(prev), fmpz_clear(t), fmpz_clear(den);
     return pd;
 }
@@ -77,7 +81,9 @@ static void witness_invsqrt(fmpq_mat_t S, const fmpq_mat_t A)
     arb_mat_set_fmpq_mat(Y, A, PREC);
     arb_mat_get_mid(Y, Y);
     arb_mat_one(Zs);
+    progress_begin("inverse square root", 80);
     for (int it = 0; it < 80; it++) {
+        progress_set(it);
         arb_mat_mul(T, Zs, Y, PREC);
         arb_mat_get_mid(T, T);
         /* stop once Zs Y = I to about 2^-200 */
@@ -97,6 +103,7 @@ static void witness_invsqrt(fmpq_mat_t S, const fmpq_mat_t A)
         arb_mat_mul(U, Y, T, PREC), arb_mat_get_mid(Y, U);
         arb_mat_mul(U, T, Zs, PREC), arb_mat_get_mid(Zs, U);
     }
+    progress_end();
     fmpq_mat_t St;
     fmpq_mat_init(St, c, c);
     arf_t r;
@@ -254,6 +261,7 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     exact_mat_frob2(q[Q_H1], H1);
     witness_invsqrt(S, A);
     int pd = msecp_sym_is_pd(S);
+    progress_begin("exact residuals", 0);
     fmpq_mat_mul(T, S, S);
     fmpq_mat_mul(SZ, T, A);
     for (long i = 0; i < C; i++) fmpq_sub_si(fmpq_mat_entry(SZ, i, i), fmpq_mat_entry(SZ, i, i), 1);
@@ -266,6 +274,7 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     fmpq_mat_sub(OD, U, OD);
     exact_mat_frob2(q[Q_REMPI], PiD);
     exact_mat_frob2(q[Q_REMORTH], OD);
+    progress_end();
     arb_t v[NQI];
     for (int k = 0; k < NQI; k++) arb_init(v[k]);
     intervals(v, q, d0, n);

@@ -17,6 +17,7 @@
 #include "instance/instance.h"
 #include "kernels/kernel_frobenius.h"
 #include "kernels/kernel_margin.h"
+#include "common/progress.h"
 
 #define L31_LT "q_min < bound"
 #define L31_EQ "q_min = bound"
@@ -172,13 +173,17 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
     double work = (double)I->K * (double)I->K * (double)I->n * (double)I->d;
     /* Equality can only be proved exactly: nc/1 instances skip the balls when tier 2 can run.
      * The margin is always an Arb ball, so the highest tier of a ball proof is 1. */
+    progress_begin("balls", 0);
     if (I->kind != INSTANCE_NC || work > o->exact_work_limit)
-        for (prec = 64; prec <= o->max_prec && !decided; prec *= 2)
+        for (prec = 64; prec <= o->max_prec && !decided; prec *= 2) {
+            progress_detail("%ld bits", (long)prec);
             if (l31_balls_decide(&b, I, c, j, prec)) {
                 assertion = L31_LT;
                 decided = 1;
                 break;
             }
+        }
+    progress_end();
     if (prec > o->max_prec) prec = o->max_prec;
     if (!decided && work <= o->exact_work_limit) {
         for (int t = 0; t < 5; t++) { qsqrt_init(ex[t]); exact[t] = ex[t]; }
@@ -203,7 +208,10 @@ DECLARE_CLAIM(ulpm, lemma31, "ulpm.lemma-3.1", "Lemma 3.1 (= Lemma B.1)",
 int ulpm_lemma31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     instance I;
-    if (instance_from_json(&I, instance_json, err)) return err->status;
+    progress_begin("instance", 0);
+    int bad = instance_from_json(&I, instance_json, err);
+    progress_end();
+    if (bad) return err->status;
     int rc = ulpm_lemma31_certify_instance(&I, o, cert, err);
     instance_clear(&I);
     return rc;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "claims/ulpm/ulpm_lemma31_margins.h"
 #include "kernels/kernel_margin.h"
+#include "common/progress.h"
 
 #define L31_THREAD_WORK 2.0e7   /* K*K*n*d below this: no threads (start-up would dominate) */
 #define L31_MAX_THREADS 64
@@ -42,6 +43,7 @@ static void *l31_chunk_run(void *arg)
     for (long c = ch->c0; c < ch->c1; c++) {
         kernel_logits(K, d, I->W, I->Ht + c * d, z);
         ch->m[c] = kernel_margin_from_logits(K, (int)(c / n), z, &ch->js[c]);
+        progress_add(1); /* atomic: every thread counts its samples */
     }
     free(z);
     return NULL;
@@ -70,6 +72,7 @@ int ulpm_lemma31_margins(const instance *I, double *m, int *js)
     l31_chunk ch[L31_MAX_THREADS];
     pthread_t tid[L31_MAX_THREADS];
     int started[L31_MAX_THREADS] = {0};
+    progress_begin("margins", N);
     for (int t = 0; t < T; t++) {
         ch[t] = (l31_chunk){I, N * t / T, N * (t + 1) / T, m, js, 0};
         /* chunk 0 runs in this thread; others in their own (or here, if creation fails) */
@@ -82,5 +85,6 @@ int ulpm_lemma31_margins(const instance *I, double *m, int *js)
         if (started[t]) pthread_join(tid[t], NULL);
         failed |= ch[t].failed;
     }
+    progress_end();
     return failed ? -1 : 0;
 }

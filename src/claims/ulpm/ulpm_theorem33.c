@@ -12,6 +12,7 @@
 #include "ball/ball_ce.h"
 #include "cert/cert.h"
 #include "instance/instance_exact.h"
+#include "common/progress.h"
 
 #define T33_EQ "L = L*"
 #define T33_GT "L > L*"
@@ -100,7 +101,9 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
     json_t *canon = NULL;
     if (t33_instance_read(&I, &canon, instance_json, err)) return err->status;
     t33_exact x;
+    progress_begin("exact logits", 0);
     t33_exact_compute(&x, &I);
+    progress_end();
     arb_t L, Ls, gap;
     arb_init(L); arb_init(Ls); arb_init(gap);
     const char *assertion = T33_NONE;
@@ -113,7 +116,9 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
         t33_pad(Ls, prec);
         arb_set(L, Ls);
     } else {
+        progress_begin("balls", 0);
         for (prec = 64;; prec *= 2) {
+            progress_detail("%ld bits", (long)prec);
             t33_balls(L, Ls, gap, &x, prec);
             /* the sign decides; 8 relative bits more keep the decimal rendering informative */
             int last = 2 * prec > o->max_prec, sharp = arb_rel_accuracy_bits(gap) >= 8;
@@ -121,6 +126,7 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
             if (arb_is_negative(gap) && (sharp || last)) { assertion = T33_LT; break; }
             if (last) break;
         }
+        progress_end();
     }
     nc_verdict verdict = NC_INCONCLUSIVE;
     if (strcmp(assertion, T33_NONE) != 0) verdict = ulpm_iff_nc_verdict(assertion, T33_EQ, T33_GT, exact_is_nc(&I));

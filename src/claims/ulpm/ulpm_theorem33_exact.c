@@ -4,6 +4,7 @@
 #include <flint/ulong_extras.h>
 #include "claims/ulpm/ulpm_theorem33.h"
 #include "instance/instance_exact.h"
+#include "common/progress.h"
 
 /* M = (A + B sqrt(n)) / den for the rows x cols matrix whose entry (r, s) is get(r, s). */
 typedef void (*t33_get_fn)(qsqrt_t x, const instance *I, long r, long s);
@@ -112,7 +113,9 @@ int t33_margins_all_equal_qstar(const t33_exact *x)
     fmpz_sub(a0, fmpz_mat_entry(x->ZA, 0, 0), fmpz_mat_entry(x->ZA, 1, 0));
     fmpz_sub(b0, fmpz_mat_entry(x->ZB, 0, 0), fmpz_mat_entry(x->ZB, 1, 0));
     int eq = 1;
+    progress_begin("margins = q*", N);
     for (long c = 0; c < N && eq; c++) {          /* canonical pairs: equal iff equal values */
+        progress_set(c);
         long k = c / n;
         for (long j = 0; j < K && eq; j++) {
             if (j == k) continue;
@@ -121,6 +124,7 @@ int t33_margins_all_equal_qstar(const t33_exact *x)
             eq = fmpz_equal(a, a0) && fmpz_equal(b, b0);
         }
     }
+    progress_end();
     if (eq) {                                      /* the common margin against q* */
         qsqrt_t s;
         qsqrt_init(s);
