@@ -7,6 +7,7 @@
 #include "claims/claim.h"
 #include "claims/imbrelu/imbrelu_common.h"
 #include "cert/cert.h"
+#include "claims/imbrelu/imbrelu_cli.h"
 
 int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
@@ -46,3 +47,6 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
     ibr_inst_clear(&I);
     return 0;
 }
+
+/* The command line of this claim (claim.h, claim_cli): imbrelu/1, shared by the paper (imbrelu_cli.c). */
+const claim_cli imbrelu_eq6_cli = {imbrelu_cli_uses, 0};
