@@ -1,6 +1,6 @@
 # nccert: rigorous certification of neural-collapse claims.
 # Users type `make verify` and `make check`; both install missing Debian packages first.
-# Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR.
+# Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR (make install: BINDIR, MANDIR, DATADIR).
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -50,7 +50,7 @@ TEST_NCCERT_SRC = $(filter-out tests/t_check_%.c,$(TEST_C_SRC))
 TEST_BINS       = $(TEST_C_SRC:tests/%.c=$(B)/tests/%)
 TEST_SCRIPTS    = $(sort $(wildcard tests/t_*.sh))
 
-.PHONY: all deps check check-random verify proofs install uninstall clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism
+.PHONY: all deps check check-random verify proofs install uninstall man clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism
 
 all: $(B)/nccert $(B)/nccheck
 
@@ -253,12 +253,34 @@ report: deps report-deps
 proofs: deps
 	sh proofs/wp/run.sh
 
-install: all
-	install -d $(DESTDIR)$(BINDIR)
+# Manual pages: made from the programs' own --help output (src/cli/cli_man.sh), never by hand.
+MAN_PAGES = $(B)/man/nccert.1 $(B)/man/nccheck.1
+
+man: $(MAN_PAGES)
+
+$(B)/man/%.1: $(B)/% src/cli/cli_man.sh
+	@mkdir -p $(dir $@)
+	sh src/cli/cli_man.sh $< > $@.tmp && mv $@.tmp $@
+
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the programs, their manual pages, and the data
+# nccert audit and nccert report read, under DATADIR with the repository's layout. An installed
+# nccert finds it as <bindir>/../share/nccert (nccert --help: NCCERT_DATA_DIR).
+DATADIR    ?= $(PREFIX)/share/nccert
+MANDIR     ?= $(PREFIX)/share/man/man1
+DATA_FILES  = $(sort $(wildcard specs/audit/*.tsv)) specs/claims/imbrelu.cor-4.phase.tsv \
+              proofs/derivations/msecp-dynamics-omega.tsv
+
+install: all man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(B)/nccert $(B)/nccheck $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)
+	for f in $(DATA_FILES); do \
+	  install -d "$(DESTDIR)$(DATADIR)/$$(dirname $$f)" && install -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/nccert $(DESTDIR)$(BINDIR)/nccheck
+	rm -f $(DESTDIR)$(MANDIR)/nccert.1 $(DESTDIR)$(MANDIR)/nccheck.1
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(B) tests/tmp
