@@ -573,7 +573,8 @@ static json_t *build_from_flags(const certify_args *a, const claim_kind *k, nc_e
 }
 
 /* In the certifier's message about an instance built from flags, each key of a given flag
- * ("lambda_W", or lambda_W as a word) becomes the flag (--lambda-w). */
+ * ("lambda_W", or lambda_W as a word, not inside a formula like K*d or K-1) becomes the flag
+ * (--lambda-w). */
 static void name_flags_in_message(nc_error *err, const certify_args *a)
 {
     char out[sizeof err->msg];
@@ -588,8 +589,9 @@ static void name_flags_in_message(nc_error *err, const certify_args *a)
             size_t len = key ? strlen(key) : 0;
             if (!key) continue;
             if (s[0] == '"' && !strncmp(s + 1, key, len) && s[len + 1] == '"') hit = a->flag[t], skip = len + 2;
-            else if (!strncmp(s, key, len) && !(isalnum((unsigned char)s[len]) || s[len] == '_' || s[len] == '/'))
-                hit = a->flag[t], skip = len;
+            else if (!strncmp(s, key, len) && !(isalnum((unsigned char)s[len]) || s[len] == '_' || s[len] == '/') &&
+                     !strchr("*/+-^)", s[len] ? s[len] : 'x') && (s == err->msg || !strchr("*/+-^(", s[-1])))
+                hit = a->flag[t], skip = len; /* a word, not a term of a formula (K*d, K-1) */
         }
         if (hit) {
             k += (size_t)snprintf(out + k, sizeof out - k, "--%s", hit->name);
