@@ -2,7 +2,7 @@
 # Users type `make verify` and `make check`; both install missing Debian packages first
 # (`make check` only what building and testing need; `make verify` the proof toolchain too).
 # Downstream projects that only check certificates: `make nccheck` (GMP, MPFR, MPFI, jansson).
-# Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR.
+# Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR (make install: BINDIR, MANDIR, DATADIR).
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -71,7 +71,7 @@ TEST_NCCERT_SRC = $(filter-out tests/t_check_%.c,$(TEST_C_SRC))
 TEST_BINS       = $(TEST_C_SRC:tests/%.c=$(B)/tests/%)
 TEST_SCRIPTS    = $(sort $(wildcard tests/t_*.sh))
 
-.PHONY: all deps deps-check deps-proofs nccheck check check-random verify proofs install uninstall clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism tcb
+.PHONY: all deps deps-check deps-proofs nccheck check check-random verify proofs install uninstall man clean bench fuzz fuzz-deps check-sanitize check-valgrind check-determinism tcb
 
 all: $(B)/nccert $(B)/nccheck
 
@@ -88,7 +88,7 @@ $(CK_CLAIMS_DEF): src/collect_declarations.sh $(CK_CLAIM_DIRS) $(wildcard src/ch
 	@sh src/collect_declarations.sh CK_DECLARE_CLAIM CK_CLAIM - $@ $(wildcard src/check/*/*.c)
 
 $(B)/src/claims/claim_catalogue.o: $(CLAIMS_DEF)
-$(B)/src/check/check_cert.o: $(CK_CLAIMS_DEF)
+$(B)/src/check/check_cert.o $(B)/src/check/check_manifest.o: $(CK_CLAIMS_DEF)
 
 # specs/registry itself is a prerequisite so that adding or removing a .tsv regenerates too.
 # A malformed file fails here with one message naming the file and line.
@@ -134,7 +134,7 @@ $(B)/tcb/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_INCLUDES) -MD -MP -c $< -o $@
 
-$(B)/tcb/src/check/check_cert.o: $(CK_CLAIMS_DEF)
+$(B)/tcb/src/check/check_cert.o $(B)/tcb/src/check/check_manifest.o: $(CK_CLAIMS_DEF)
 
 $(B)/tcb/nccheck: $(TCB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS_NCCHECK)
@@ -348,12 +348,34 @@ format:
 proofs: deps-proofs
 	sh proofs/wp/run.sh
 
-install: all
-	install -d $(DESTDIR)$(BINDIR)
+# Manual pages: made from the programs' own --help output (src/cli/cli_man.sh), never by hand.
+MAN_PAGES = $(B)/man/nccert.1 $(B)/man/nccheck.1
+
+man: $(MAN_PAGES)
+
+$(B)/man/%.1: $(B)/% src/cli/cli_man.sh
+	@mkdir -p $(dir $@)
+	sh src/cli/cli_man.sh $< > $@.tmp && mv $@.tmp $@
+
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the programs, their manual pages, and the data
+# nccert audit and nccert report read, under DATADIR with the repository's layout. An installed
+# nccert finds it as <bindir>/../share/nccert (nccert --help: NCCERT_DATA_DIR).
+DATADIR    ?= $(PREFIX)/share/nccert
+MANDIR     ?= $(PREFIX)/share/man/man1
+DATA_FILES  = $(sort $(wildcard specs/audit/*.tsv)) specs/claims/imbrelu.cor-4.phase.tsv \
+              proofs/derivations/msecp-dynamics-omega.tsv
+
+install: all man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(B)/nccert $(B)/nccheck $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)
+	for f in $(DATA_FILES); do \
+	  install -d "$(DESTDIR)$(DATADIR)/$$(dirname $$f)" && install -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/nccert $(DESTDIR)$(BINDIR)/nccheck
+	rm -f $(DESTDIR)$(MANDIR)/nccert.1 $(DESTDIR)$(MANDIR)/nccheck.1
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(B) tests/tmp

@@ -78,7 +78,7 @@ int main(void)
 
     /* command line */
     char line[1024];
-    tap_ok(run("build/nccheck --help", line, sizeof line) == 0 && strncmp(line, "Usage: nccheck", 14) == 0,
+    tap_ok(run("build/nccheck --help", line, sizeof line) == 0 && strncmp(line, "usage: nccheck", 14) == 0,
            "--help: usage on stdout, exit 0");
     tap_ok(run("build/nccheck --version", line, sizeof line) == 0 && strncmp(line, "nccheck ", 8) == 0,
            "--version: exit 0");

@@ -75,8 +75,8 @@ bad "--perturb -1001"        'perturb'  certify $CLAIM --nc --K 3 --n 2 --d 3 --
 bad "--perturb without --nc" 'perturb'  certify $CLAIM --K 3 --n 2 --d 3 --seed 1 --perturb -20
 bad "--perturb without --seed" 'perturb' certify $CLAIM --nc --K 3 --n 2 --d 3 --perturb -20
 bad "--nc --seed without --perturb" 'perturb' certify $CLAIM --nc --K 3 --n 2 --d 3 --seed 1
-bad "--nc with d < K"        'd >= K'   certify $CLAIM --nc --K 4 --n 2 --d 3
-bad "perturbed with d < K"   'd >= K'   certify $CLAIM --nc --K 4 --n 2 --d 3 --seed 1 --perturb -20
+bad "--nc with d < K"        'd >= (--)?K' certify $CLAIM --nc --K 4 --n 2 --d 3
+bad "perturbed with d < K"   'd >= (--)?K' certify $CLAIM --nc --K 4 --n 2 --d 3 --seed 1 --perturb -20
 bad "no --seed and no --nc"  'seed'     certify $CLAIM --K 3 --n 2 --d 3
 bad "missing --d"            'd'        certify $CLAIM --K 3 --n 2 --seed 1
 bad "no instance at all"     'instance' certify $CLAIM

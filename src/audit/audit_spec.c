@@ -183,7 +183,7 @@ static int audit_load_all(const char *specs_dir, const char *paper, audit_line *
     }
     if (!known) return nc_error_set(err, NC_EXIT_BAD_INPUT, "unknown paper \"%.40s\" (ulpm, linconv, msecp, imbrelu)", paper);
     if (*n == 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "no audit rows found under %s (run from the repository root or pass --specs DIR)",
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "no audit rows found under %s (set NCCERT_DATA_DIR, see nccert --help, or pass --specs DIR)",
                             specs_dir);
     /* lines of one formula must be contiguous: the aggregation relies on it */
     for (int i = 0; i < *n; i++)

@@ -102,10 +102,10 @@ static int check_root(json_t *root, ck_result *r)
         for (size_t t = 0; t < sizeof CLAIMS / sizeof CLAIMS[0]; t++)
             if (strcmp(claim, CLAIMS[t].id) == 0) fn = CLAIMS[t].fn;
         if (!fn) ck_fail(e, CK_MALFORMED, "claim: unknown claim id \"%.60s\"", claim);
-        else if (ck_verdict_parse(verdict, &v)) ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
-        else if (fn(root, v, e) == 0) {
+        else snprintf(r->claim, sizeof r->claim, "%s", claim); /* a known id, also when rejected */
+        if (fn && ck_verdict_parse(verdict, &v)) ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
+        else if (fn && fn(root, v, e) == 0) {
             const char *as = json_string_value(json_object_get(root, "assertion"));
-            snprintf(r->claim, sizeof r->claim, "%s", claim);
             snprintf(r->assertion, sizeof r->assertion, "%s", as ? as : "");
             r->verdict = v;
         }

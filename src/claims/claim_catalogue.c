@@ -14,7 +14,7 @@ void certify_options_default(certify_options *o)
 #undef CLAIM
 
 const claim_info claim_catalogue[] = {
-#define CLAIM(paper, stem, id, label, summary) {#paper, id, label, summary, paper##_##stem##_certify},
+#define CLAIM(paper, stem, id, label, summary) {#paper, id, label, summary, paper##_##stem##_certify, &paper##_##stem##_cli},
 #include "claims.def"
 #undef CLAIM
 };
@@ -26,20 +26,6 @@ const char *const claim_papers[] = {
 #undef PAPER
 };
 const int claim_papers_len = (int)(sizeof claim_papers / sizeof claim_papers[0]);
-
-const char *claim_flags_kind(const claim_info *claim)
-{
-    static const struct {
-        const char *key, *params_kind;
-    } papers[] = {
-#define PAPER(key, params_kind) {#key, params_kind},
-#include "claims/papers.def"
-#undef PAPER
-    };
-    for (size_t p = 0; p < sizeof papers / sizeof papers[0]; p++)
-        if (strcmp(claim->paper, papers[p].key) == 0) return papers[p].params_kind;
-    return NULL;
-}
 
 const claim_info *claim_find(const char *id)
 {

@@ -15,11 +15,13 @@ static const char audit_usage[] =
     "Audits every evaluable printed formula of the four papers (rows in specs/audit/<paper>.tsv):\n"
     "the printed formula is compared with a derivation from the loss by the claim certifiers on\n"
     "instances; each formula gets AGREES, DISAGREES, NEEDS-HYPOTHESIS, UNREADABLE (with the verdict\n"
-    "of the reading used) or NOT-EVALUABLE (a limit or all-time statement: argued, not certified). Run from the repository root.\n"
+    "of the reading used) or NOT-EVALUABLE (a limit or all-time statement: argued, not certified).\n"
+    "The rows are read from the data directory (nccert --help: NCCERT_DATA_DIR), so an installed\n"
+    "nccert audits from any directory.\n"
     "\n"
     "  --paper KEY               ulpm, linconv, msecp or imbrelu only\n"
     "  --format F                text (default), tsv or json (one row per formula x instance)\n"
-    "  --specs DIR               where the rows are (default specs/audit)\n"
+    "  --specs DIR               where the rows are (default: specs/audit of the data directory)\n"
     "  --write-certificates DIR  write each certificate to DIR/<claim>/<instance>.json (the\n"
     "                            certificate column names certificates/audit/...; make verify\n"
     "                            writes there and runs nccheck on them)\n"
@@ -27,6 +29,7 @@ static const char audit_usage[] =
     "                            specs/audit/expected.tsv); exit 1 on any change\n"
     "  --write-expected FILE     rewrite the expectation file (never done implicitly)\n"
     "  -q, --quiet               no progress line, no closing remark on stderr\n"
+    "  -h, --help                this text\n"
     "\n"
     "Progress: on a terminal, a run longer than 2 s shows a progress line on stderr (rows done,\n"
     "the instance being certified, elapsed time), erased at the end. Environment:\n"
@@ -43,14 +46,14 @@ int cli_audit(int argc, char **argv)
         {"specs", required_argument, NULL, 's'}, {"write-certificates", required_argument, NULL, 'w'},
         {"check-expected", optional_argument, NULL, 'c'}, {"write-expected", required_argument, NULL, 'e'},
         {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    const char *paper = NULL, *format = "text", *specs = "specs/audit", *cert_dir = NULL, *check = NULL,
-               *write_exp = NULL;
-    char default_expected[4096];
+    char default_specs[4096], default_expected[4200];
+    const char *paper = NULL, *format = "text", *specs = cli_data_path(default_specs, sizeof default_specs, "specs/audit"),
+               *cert_dir = NULL, *check = NULL, *write_exp = NULL;
     int quiet = 0, ch;
     nc_error err = {0, ""};
     opterr = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((ch = cli_getopt("audit", argc, argv, "qh", opts, &err)) != -1) {
         switch (ch) {
         case 'p': paper = optarg; break;
         case 'f': format = optarg; break;
@@ -60,7 +63,7 @@ int cli_audit(int argc, char **argv)
         case 'e': write_exp = optarg; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(audit_usage, stdout); return 0;
-        default: return cli_bad_option("audit", argv);
+        default: return cli_fail(&err);
         }
     }
     if (optind < argc) return cli_unexpected_argument("audit", argv);

@@ -1,5 +1,6 @@
-/* cli_check.c: `nccert check CERT...` runs the independent checker nccheck (the binary next
- * to nccert, else the one on PATH): nccert never checks its own certificates. */
+/* cli_check.c: `nccert check [OPTIONS] CERT...` runs the independent checker nccheck (the
+ * binary next to nccert, else the one on PATH) with the same arguments: nccert never checks
+ * its own certificates, and the options are nccheck's own (one usage text: nccheck --help). */
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
@@ -7,18 +8,17 @@
 #include <unistd.h>
 #include "cli/cli.h"
 
-int cli_check(int argc, char **argv)
+static const char check_usage[] =
+    "usage: nccert check [NCCHECK-OPTIONS] CERT.json...\n"
+    "\n"
+    "Runs the independent checker nccheck with these arguments: the same as `nccheck\n"
+    "[OPTIONS] FILE...` (the nccheck next to nccert, else the one on PATH). Its options\n"
+    "(-q/--quiet, --json, --max-seconds S), its output and its exit status: nccheck --help,\n"
+    "nccheck(1).\n";
+
+/* Replaces this process by nccheck with ARGV (argv[0] is set); returns only on failure. */
+static void exec_nccheck(char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "nccert: check needs at least one certificate file (see nccert check --help)\n");
-        return NC_EXIT_BAD_INPUT;
-    }
-    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        printf("usage: nccert check CERT.json...\n\n"
-               "Runs the independent checker nccheck on each file (same as `nccheck FILE...`).\n"
-               "Exit status: 0 all valid, 1 some claim not established, 2 malformed input.\n");
-        return 0;
-    }
     char self[PATH_MAX], path[PATH_MAX + 16];
     ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
     argv[0] = "nccheck";
@@ -28,6 +28,19 @@ int cli_check(int argc, char **argv)
         if (access(path, X_OK) == 0) execv(path, argv);
     }
     execvp("nccheck", argv);
+}
+
+int cli_check(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "nccert: check needs at least one certificate file (see nccert check --help)\n");
+        return NC_EXIT_BAD_INPUT;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        fputs(check_usage, stdout);
+        return 0;
+    }
+    exec_nccheck(argv);
     fprintf(stderr, "nccert: cannot run nccheck: %s\n", strerror(errno));
     return NC_EXIT_INTERNAL;
 }

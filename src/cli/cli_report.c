@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "cert/cert.h"
 #include "audit/audit.h"
 #include "audit/audit_cli.h"
 #include "claims/registry.h"
@@ -26,8 +27,9 @@ static const char report_usage[] =
     "registry instances), every claim and formula with its own anchor (#ulpm.lemma-3.1,\n"
     "#ulpm.001.eq-9, #fig-NAME; report.html?focus=ID shows that element alone). Figures are\n"
     "drawn with gnuplot (install with `make report-deps`); without gnuplot the report says so\n"
-    "and has no figures. Run from the repository root.\n"
-    "Default DIR: build/report. It certifies the registry and the audit anew: minutes.\n"
+    "and has no figures. The audit rows and figure data are read from the data directory\n"
+    "(NCCERT_DATA_DIR in nccert --help). Default DIR: build/report (created with its parents).\n"
+    "It certifies the registry and the audit anew: minutes.\n"
     "\n"
     "  -q, --quiet   no progress line\n"
     "\n"
@@ -103,8 +105,10 @@ static void data_imbrelu(FILE *f, int KA, int KB, int nB)
 static int data_from_tsv(FILE *out, const char *src, int keycol, const char *const *keys, int nkeys)
 {
     int total = 0;
+    char path[4096];
+    cli_data_path(path, sizeof path, src); /* the data directory: nccert --help, NCCERT_DATA_DIR */
     for (int k = 0; k < nkeys; k++) {
-        FILE *f = fopen(src, "r");
+        FILE *f = fopen(path, "r");
         if (!f) return 0;
         char line[4096];
         int header = 1, count = 0;
@@ -189,7 +193,7 @@ static void make_figure_phase_certified(const char *dir, report_fig *g)
     data_imbrelu(f, 5, 5, 100); /* index 4: the boundary curves */
     fclose(f);
     if (!n) {
-        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_PHASE_TSV " was not found (run from the repository root).");
+        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_PHASE_TSV " was not found in the data directory (NCCERT_DATA_DIR).");
         return;
     }
     snprintf(path, sizeof path,
@@ -226,7 +230,7 @@ static void make_figure_omega(const char *dir, report_fig *g)
     int n = data_from_tsv(f, REPORT_OMEGA_TSV, 1, js, 3);
     fclose(f);
     if (!n) {
-        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_OMEGA_TSV " was not found (run from the repository root).");
+        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_OMEGA_TSV " was not found in the data directory (NCCERT_DATA_DIR).");
         return;
     }
     /* columns: 1 t, 2 j, 3 omega0, 4-5 closed (a), 6-7 ODE (a), 8-9 closed Prop. 2, 10-11 ODE Lemma 5, 12-13 descent */
@@ -877,7 +881,8 @@ int cli_report(int argc, char **argv)
     static const struct option opts[] = {{"out", required_argument, NULL, 'o'}, {"specs", required_argument, NULL, 's'},
                                          {"no-figures", no_argument, NULL, 'n'}, {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    const char *dir = "build/report", *specs = "specs/audit";
+    char default_specs[4096];
+    const char *dir = "build/report", *specs = cli_data_path(default_specs, sizeof default_specs, "specs/audit");
     int figures = 1, quiet = 0, ch;
     nc_error err = {0, ""};
     opterr = 0;
@@ -899,7 +904,7 @@ int cli_report(int argc, char **argv)
     }
     char figdir[4096];
     snprintf(figdir, sizeof figdir, "%s/fig", dir);
-    mkdir(dir, 0777);
+    cert_mkdir_p(dir);
     if (mkdir(figdir, 0777) != 0 && access(figdir, W_OK) != 0) {
         nc_error_set(&err, NC_EXIT_BAD_INPUT, "report: cannot create %s", figdir);
         return cli_fail(&err);

@@ -11,6 +11,7 @@
 #include "claims/imbrelu/imbrelu_common.h"
 #include "claims/imbrelu/imbrelu_cor4.h"
 #include "cert/cert.h"
+#include "claims/imbrelu/imbrelu_cli.h"
 
 static const char *const C4_EXTRA[] = {NULL};
 
@@ -166,3 +167,13 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
     ibr_inst_clear(&I);
     return 0;
 }
+
+/* The command line of imbrelu.cor-4 (claim.h, claim_cli): imbrelu/1 and the phase boxes. */
+static const claim_kind cli_kind_phase = {"imbrelu-phase/1", "a box of two-group instances, (R, lambda) bisected to "
+                                          "max_depth (specs/claims/imbrelu.cor-4.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&imbrelu_cli_params, IMBRELU_CLI_EXAMPLE},
+    {&cli_kind_phase, "--instance-json '{\"kind\":\"imbrelu-phase/1\",\"K_A\":1,\"K_B\":1,\"n_B\":\"1\",\"R\":[\"1\",\"16\"],"
+                      "\"lambda\":[\"1/1024\",\"1\"],\"max_depth\":6}'"},
+    {NULL, NULL}};
+const claim_cli imbrelu_cor4_cli = {cli_uses, 0};

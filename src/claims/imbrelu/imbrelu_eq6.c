@@ -7,6 +7,7 @@
 #include "claims/claim.h"
 #include "claims/imbrelu/imbrelu_common.h"
 #include "cert/cert.h"
+#include "claims/imbrelu/imbrelu_cli.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
 DECLARE_CLAIM(imbrelu, eq6, "imbrelu.eq-6", "Eq. (6)",
@@ -50,3 +51,6 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
     ibr_inst_clear(&I);
     return 0;
 }
+
+/* The command line of this claim (claim.h, claim_cli): imbrelu/1, shared by the paper (imbrelu_cli.c). */
+const claim_cli imbrelu_eq6_cli = {imbrelu_cli_uses, 0};

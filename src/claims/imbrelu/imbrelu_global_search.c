@@ -13,6 +13,7 @@
 #include "claims/imbrelu/imbrelu_common.h"
 #include "claims/imbrelu/imbrelu_global_search.h"
 #include "cert/cert.h"
+#include "claims/imbrelu/imbrelu_cli.h"
 
 #define GS_PREC 128
 #define GS_DEN_BITS 40
@@ -145,3 +146,18 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
     ibr_inst_clear(&I);
     return 0;
 }
+
+/* The command line of imbrelu.global-search (claim.h, claim_cli): imbrelu/1 with the search's
+ * own keys. */
+static const claim_flag cli_flag_starts = {"starts", "starts", CLAIM_FLAG_INT, 1, 2000, "S", "number of random starts"};
+static const claim_flag cli_flag_seed = {"seed", "seed", CLAIM_FLAG_INT, 0, 1000000000L, "S", "seed of the random starts"};
+static const claim_flag cli_flag_iters = {"iters", "iters", CLAIM_FLAG_INT, 1, 100000, "I",
+                                          "gradient steps per start (default 2000)"};
+static const claim_flag *const cli_required[] = {IMBRELU_CLI_REQUIRED, &cli_flag_starts, &cli_flag_seed, NULL};
+static const claim_flag *const cli_optional[] = {&imbrelu_cli_flag_reading, &cli_flag_iters, NULL};
+static const claim_kind cli_kind = {"imbrelu/1", IMBRELU_CLI_WHAT ", with the search's starts, seed[, iters]",
+                                    cli_required, cli_optional};
+static const claim_use cli_uses[] = {{&cli_kind, "--n 1,2 --d 2 --lambda-w 1/10 --lambda-h 1/10 --reading printed "
+                                                 "--starts 8 --seed 1"},
+                                     {NULL, NULL}};
+const claim_cli imbrelu_global_search_cli = {cli_uses, 0};

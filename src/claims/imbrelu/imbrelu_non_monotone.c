@@ -6,6 +6,7 @@
 #include "claims/claim.h"
 #include "claims/imbrelu/imbrelu_common.h"
 #include "cert/cert.h"
+#include "claims/imbrelu/imbrelu_cli.h"
 
 static void nm_ratio(arb_t r, const ibr_inst *I, slong k, slong prec)
 {
@@ -56,3 +57,6 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
     ibr_inst_clear(&I);
     return 0;
 }
+
+/* The command line of this claim (claim.h, claim_cli): imbrelu/1, shared by the paper (imbrelu_cli.c). */
+const claim_cli imbrelu_non_monotone_cli = {imbrelu_cli_uses, 0};

@@ -13,6 +13,7 @@
 #include "claims/imbrelu/imbrelu_common.h"
 #include "claims/imbrelu/imbrelu_prop1_cor13.h"
 #include "cert/cert.h"
+#include "claims/imbrelu/imbrelu_cli.h"
 
 enum { ST_UNDEF, ST_AGREE, ST_UNDEC, ST_DIS };
 static const char *const ST_NAME[] = {"UNDEFINED", "AGREES", "UNDECIDED", "DISAGREES"};
@@ -366,3 +367,19 @@ int imbrelu_prop1_cor13_certify(json_t *instance_json, const certify_options *o,
         return imbrelu_prop1_cor13_certify_box(instance_json, cert, err);
     return imbrelu_prop1_cor13_certify_point(instance_json, cert, err);
 }
+
+/* The command line of imbrelu.prop-1-cor-1-3 (claim.h, claim_cli): imbrelu/1 with an optional
+ * list of formulas, and the two-group box of Corollary 3. */
+static const claim_flag cli_flag_formulas = {"formulas", "formulas", CLAIM_FLAG_WORD_LIST, 0, 0, "F1,F2,...",
+                                             "only these formulas (default: every applicable one), e.g. prop1.norm,cor2.w_ratio"};
+static const claim_flag *const cli_required[] = {IMBRELU_CLI_REQUIRED, NULL};
+static const claim_flag *const cli_optional[] = {&imbrelu_cli_flag_reading, &cli_flag_formulas, NULL};
+static const claim_kind cli_kind = {"imbrelu/1", IMBRELU_CLI_WHAT ", [formulas]", cli_required, cli_optional};
+static const claim_kind cli_kind_box = {"imbrelu-cor3-box/1", "a box of two-group instances for Corollary 3 "
+                                        "(specs/claims/imbrelu.prop-1-cor-1-3.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&cli_kind, IMBRELU_CLI_EXAMPLE " --formulas prop1.norm,cor2.w_ratio"},
+    {&cli_kind_box, "--instance-json '{\"kind\":\"imbrelu-cor3-box/1\",\"K_A\":[2,3],\"K_B\":[2,3],\"n_B\":\"10\","
+                    "\"R\":[\"3/2\",\"16\"],\"lambda\":[\"1/1073741824\",\"1/64\"],\"max_depth\":6}'"},
+    {NULL, NULL}};
+const claim_cli imbrelu_prop1_cor13_cli = {cli_uses, 0};

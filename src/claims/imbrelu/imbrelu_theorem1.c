@@ -10,6 +10,7 @@
 #include "claims/claim.h"
 #include "claims/imbrelu/imbrelu_common.h"
 #include "cert/cert.h"
+#include "claims/imbrelu/imbrelu_cli.h"
 
 typedef struct {
     slong K;
@@ -262,3 +263,6 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     ibr_inst_clear(&I);
     return 0;
 }
+
+/* The command line of this claim (claim.h, claim_cli): imbrelu/1, shared by the paper (imbrelu_cli.c). */
+const claim_cli imbrelu_theorem1_cli = {imbrelu_cli_uses, 0};

@@ -1,6 +1,7 @@
 /* linconv_prop1.c: certifier of linconv.prop-1 (seed 002 Proposition 1, MSE with bias). */
 #include "claims/linconv/linconv_optset.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/linconv/linconv_cli.h"
 #include "claims/claim.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
@@ -11,3 +12,6 @@ int linconv_prop1_certify(json_t *instance_json, const certify_options *o, json_
 {
     return lcv_optset_certify(LCV_MSE, instance_json, o, cert, err);
 }
+
+/* The command line of linconv's prop1 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */
+const claim_cli linconv_prop1_cli = {linconv_cli_uses_box, 0};

@@ -1,6 +1,7 @@
 /* linconv_prop3.c: certifier of linconv.prop-3 (seed 002 Proposition 3, CE without bias, d >= K). */
 #include "claims/linconv/linconv_optset.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/linconv/linconv_cli.h"
 #include "claims/claim.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
@@ -11,3 +12,6 @@ int linconv_prop3_certify(json_t *instance_json, const certify_options *o, json_
 {
     return lcv_optset_certify(LCV_CE, instance_json, o, cert, err);
 }
+
+/* The command line of linconv's prop3 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */
+const claim_cli linconv_prop3_cli = {linconv_cli_uses_box, 0};

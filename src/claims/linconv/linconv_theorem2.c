@@ -2,6 +2,7 @@
  * shared code: linconv_errbound.c). */
 #include "claims/linconv/linconv_errbound.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/linconv/linconv_cli.h"
 #include "claims/claim.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
@@ -12,3 +13,6 @@ int linconv_theorem2_certify(json_t *instance_json, const certify_options *o, js
 {
     return lcv_errbound_certify(LCV_MSE, instance_json, o, cert, err);
 }
+
+/* The command line of linconv's theorem2 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */
+const claim_cli linconv_theorem2_cli = {linconv_cli_uses_point, 0};

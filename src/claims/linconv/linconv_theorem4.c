@@ -2,6 +2,7 @@
  * K >= 3 certified as a result beyond the paper; shared code: linconv_errbound.c). */
 #include "claims/linconv/linconv_errbound.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/linconv/linconv_cli.h"
 #include "claims/claim.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
@@ -12,3 +13,6 @@ int linconv_theorem4_certify(json_t *instance_json, const certify_options *o, js
 {
     return lcv_errbound_certify(LCV_CE, instance_json, o, cert, err);
 }
+
+/* The command line of linconv's theorem4 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */
+const claim_cli linconv_theorem4_cli = {linconv_cli_uses_point, 0};

@@ -8,6 +8,7 @@
 #include "claims/msecp/msecp_inst.h"
 #include "claims/msecp/msecp_dynamics.h"
 #include "cert/cert.h"
+#include "claims/msecp/msecp_cli.h"
 
 #define NPART 4
 static const char *const PARTS[NPART] = {"t0-lemma5", "t0-lemma4", "t0-derived", "t0-orthogonal"};
@@ -79,3 +80,15 @@ int msecp_dynamics_certify(json_t *instance_json, const certify_options *o, json
     if (kind && strcmp(kind, "msecp-point/1") == 0) return t0_certify(instance_json, cert, err);
     return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp.dynamics: kind must be \"msecp-point/1\" or \"msecp-ode/1\"");
 }
+
+/* The command line of msecp.dynamics (claim.h, claim_cli): msecp-point/1 (parts t0-*) and the
+ * ODE kind. */
+static const claim_kind cli_kind_ode = {"msecp-ode/1", "the omega ODE from omega0 up to t, part derived or prop2 "
+                                        "(specs/claims/msecp.dynamics.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&msecp_cli_point, "--instance-json '{\"kind\":\"msecp-point/1\",\"part\":\"t0-lemma5\",\"C\":2,\"N\":2,"
+                       "\"seed\":\"1\",\"between\":\"generic\"}'"},
+    {&cli_kind_ode, "--instance-json '{\"kind\":\"msecp-ode/1\",\"part\":\"derived\",\"C\":2,\"N\":2,"
+                    "\"omega0\":\"1\",\"t\":\"10\"}'"},
+    {NULL, NULL}};
+const claim_cli msecp_dynamics_cli = {cli_uses, 0};

@@ -329,3 +329,29 @@ int msecp_identities_certify(json_t *instance_json, const certify_options *o, js
     msecp_inst_clear(&I);
     return rc;
 }
+
+/* The command line of msecp.identities (claim.h, claim_cli): the paper's parameter kind
+ * msecp-random/1 (papers.def) from flags, or an explicit msecp/1 instance. */
+static const claim_flag cli_flag_identity = {"identity", "identity", CLAIM_FLAG_WORD, 0, 0, "NAME",
+                                             "prop1, prop1-corrected, theorem1, theorem1-printed-wls, theorem2, eq7, "
+                                             "eq8 or lemma1"};
+static const claim_flag cli_flag_C = {"C", "C", CLAIM_FLAG_INT, 2, MSECP_MAX_C, "C", "number of classes"};
+static const claim_flag cli_flag_N = {"N", "N", CLAIM_FLAG_INT, 1, MSECP_MAX_N, "N", "samples per class"};
+static const claim_flag cli_flag_p = {"p", "p", CLAIM_FLAG_INT, 1, MSECP_MAX_P, "P", "feature dimension"};
+static const claim_flag cli_flag_lambda = {"lambda", "lambda", CLAIM_FLAG_EXACT, 0, 0, "X",
+                                           "ridge parameter >= 0, exact: integer, decimal, p/q or 1e-9"};
+static const claim_flag cli_flag_seed = {"seed", "seed", CLAIM_FLAG_SEED, 0, 0, "S",
+                                         "splitmix64 seed, a decimal integer in [0, 2^64)"};
+static const claim_flag *const cli_required[] = {&cli_flag_identity, &cli_flag_C, &cli_flag_N, &cli_flag_p,
+                                                 &cli_flag_lambda, &cli_flag_seed, NULL};
+static const claim_kind cli_kind_random = {"msecp-random/1", "H, W, b (and A) drawn from splitmix64(S) "
+                                           "(specs/claims/msecp.identities.md)", cli_required, NULL};
+static const claim_kind cli_kind_explicit = {"msecp/1", "H, W, b (and A for eq8) given entrywise, exact strings "
+                                             "(specs/claims/msecp.identities.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&cli_kind_random, "--identity prop1-corrected --C 2 --N 2 --p 2 --lambda 1/10 --seed 1"},
+    {&cli_kind_explicit, "--instance-json '{\"kind\":\"msecp/1\",\"C\":2,\"N\":2,\"p\":2,"
+                         "\"H\":[[\"1\",\"0\",\"-1\",\"1/2\"],[\"0\",\"1\",\"1/3\",\"-2\"]],"
+                         "\"W\":[[\"1\",\"-1\"],[\"1/2\",\"0\"]],\"b\":[\"0\",\"1/4\"],\"identity\":\"eq7\",\"lambda\":\"0\"}'"},
+    {NULL, NULL}};
+const claim_cli msecp_identities_cli = {cli_uses, 0};

@@ -12,6 +12,7 @@
 #include "claims/msecp/msecp_manifold_point.h"
 #include "claims/msecp/msecp_manifold_parts.h"
 #include "cert/cert.h"
+#include "claims/msecp/msecp_cli.h"
 
 #define NQ 9
 static const char *const QN[NQ] = {"membership_gap", "surjectivity_gap", "pi_tangent_gap", "pi_idempotence_gap",
@@ -111,3 +112,11 @@ int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json
     msecp_point_clear(&P);
     return 0;
 }
+
+/* The command line of msecp.manifold (claim.h, claim_cli): msecp-point/1, parts projection,
+ * lemma2, lemma2-orth, observations. */
+static const claim_use cli_uses[] = {
+    {&msecp_cli_point, "--instance-json '{\"kind\":\"msecp-point/1\",\"part\":\"projection\",\"C\":2,\"N\":2,"
+                       "\"seed\":\"1\",\"between\":\"generic\"}'"},
+    {NULL, NULL}};
+const claim_cli msecp_manifold_cli = {cli_uses, 0};

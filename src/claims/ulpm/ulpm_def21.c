@@ -9,6 +9,7 @@
 #include "claims/ulpm/ulpm_def21_quantity.h"
 #include "cert/cert.h"
 #include "instance/instance_exact.h"
+#include "claims/ulpm/ulpm_cli.h"
 
 #define D21_ASSERT "simplex ETF and NC1-NC4"
 
@@ -82,3 +83,10 @@ int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t *
     ulpm_etf_clear(&E);
     return 0;
 }
+
+/* The command line of ulpm.def-2.1 (claim.h, claim_cli). */
+static const claim_use cli_uses[] = {
+    {&ulpm_cli_etf, "--instance-json '{\"kind\":\"etf/1\",\"K\":3,\"n\":2,\"d\":2}'"},
+    {&ulpm_cli_nc, "--nc --K 3 --n 2 --d 3"},
+    {NULL, NULL}};
+const claim_cli ulpm_def21_cli = {cli_uses, 0};

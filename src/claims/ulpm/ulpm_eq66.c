@@ -15,6 +15,7 @@
 #include "claims/claim.h"
 #include "claims/ulpm/ulpm_def21_quantity.h"
 #include "cert/cert.h"
+#include "claims/ulpm/ulpm_cli.h"
 
 #define E66_ASSERT "rank(grad L(Z)) = K-1 and its left null space is span(1)"
 
@@ -194,3 +195,7 @@ int ulpm_eq66_certify(json_t *instance_json, const certify_options *o, json_t **
     instance_clear(&I);
     return 0;
 }
+
+/* The command line of ulpm.eq-66 (claim.h, claim_cli): any point. */
+static const claim_use cli_uses[] = {ULPM_CLI_POINT_USES, {NULL, NULL}};
+const claim_cli ulpm_eq66_cli = {cli_uses, 1};

@@ -293,3 +293,14 @@ int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json
     ex31_inst_clear(&I);
     return 0;
 }
+
+/* The command line of ulpm.example-3.1 (claim.h, claim_cli). */
+static const claim_kind cli_kind = {"example-3.1/1", "Example 3.1's point at C, one part: separation, kkt, parallel, eq9, "
+                                    "curve55, family10 [, normalisation] (specs/claims/ulpm.example-3.1.md)", NULL, NULL};
+static const claim_kind cli_kind_box = {"example-3.1-box/1", "one part for every C in [C_lo, C_hi] "
+                                        "(specs/claims/ulpm.example-3.1.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&cli_kind, "--instance-json '{\"kind\":\"example-3.1/1\",\"C\":\"1\",\"part\":\"separation\"}'"},
+    {&cli_kind_box, "--instance-json '{\"kind\":\"example-3.1-box/1\",\"C_lo\":\"1/10\",\"C_hi\":\"4\",\"part\":\"eq9\"}'"},
+    {NULL, NULL}};
+const claim_cli ulpm_example31_cli = {cli_uses, 1};

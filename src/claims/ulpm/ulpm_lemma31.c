@@ -17,6 +17,7 @@
 #include "instance/instance.h"
 #include "kernels/kernel_frobenius.h"
 #include "kernels/kernel_margin.h"
+#include "claims/ulpm/ulpm_cli.h"
 #include "common/progress.h"
 
 #define L31_LT "q_min < bound"
@@ -216,3 +217,7 @@ int ulpm_lemma31_certify(json_t *instance_json, const certify_options *o, json_t
     instance_clear(&I);
     return rc;
 }
+
+/* The command line of ulpm.lemma-3.1 (claim.h, claim_cli): any point. */
+static const claim_use cli_uses[] = {ULPM_CLI_POINT_USES, {NULL, NULL}};
+const claim_cli ulpm_lemma31_cli = {cli_uses, 1};

@@ -45,3 +45,12 @@ int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t
 {
     return l32_certify(&CLAIM, instance_json, o, cert, err);
 }
+
+/* The command line of ulpm.lemma-3.2 (claim.h, claim_cli). */
+static const claim_kind cli_kind = {"lemma-3.2/1", "a point with the statement read: appendix or main [, scale] "
+                                    "(specs/claims/ulpm.lemma-3.2.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&cli_kind, "--instance-json '{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\","
+                "\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"3\"}'"},
+    {NULL, NULL}};
+const claim_cli ulpm_lemma32_cli = {cli_uses, 1};

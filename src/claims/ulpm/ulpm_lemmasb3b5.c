@@ -57,3 +57,12 @@ int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, jso
 {
     return l32_certify(&CLAIM, instance_json, o, cert, err);
 }
+
+/* The command line of ulpm.lemmas-b3-b5 (claim.h, claim_cli). */
+static const claim_kind cli_kind = {"lemmas-b3-b5/1", "a point with the reading: derived or eq35-without-rho [, scale] "
+                                    "(specs/claims/ulpm.lemmas-b3-b5.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&cli_kind, "--instance-json '{\"kind\":\"lemmas-b3-b5/1\",\"reading\":\"derived\","
+                "\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"3\"}'"},
+    {NULL, NULL}};
+const claim_cli ulpm_lemmasb3b5_cli = {cli_uses, 1};

@@ -243,3 +243,11 @@ int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t
                           r.assertion, r.w, r.q, r.verdict);
     return 0;
 }
+
+/* The command line of ulpm.printed (claim.h, claim_cli). */
+static const claim_kind cli_kind = {"ulpm-printed/1", "one printed formula (part) and its fields "
+                                    "(specs/claims/ulpm.printed.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&cli_kind, "--instance-json '{\"kind\":\"ulpm-printed/1\",\"part\":\"eq58\",\"a\":\"2\"}'"},
+    {NULL, NULL}};
+const claim_cli ulpm_printed_cli = {cli_uses, 1};

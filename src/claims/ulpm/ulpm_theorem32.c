@@ -14,6 +14,7 @@
 #include "claims/ulpm/ulpm_def21_construct.h"
 #include "claims/ulpm/ulpm_def21_quantity.h"
 #include "cert/cert.h"
+#include "claims/ulpm/ulpm_cli.h"
 
 #define T32_OPT "NC point scaled to q_min = 1 is optimal: value (K-1) sqrt(n), KKT, MFCQ"
 #define T32_NOBEAT "(||W||^2 + ||H||^2)/2 > (K-1) sqrt(n) q_min"
@@ -131,3 +132,10 @@ int ulpm_theorem32_certify(json_t *instance_json, const certify_options *o, json
     if (strcmp(kind, "etf/1") == 0 || strcmp(kind, "nc/1") == 0) return t32_optimum(instance_json, cert, err);
     return t32_no_beat(instance_json, o, cert, err);
 }
+
+/* The command line of ulpm.theorem-3.2 (claim.h, claim_cli): any point, or etf/1. */
+static const claim_use cli_uses[] = {
+    ULPM_CLI_POINT_USES,
+    {&ulpm_cli_etf, "--instance-json '{\"kind\":\"etf/1\",\"K\":3,\"n\":2,\"d\":2,\"scale\":\"3/2\"}'"},
+    {NULL, NULL}};
+const claim_cli ulpm_theorem32_cli = {cli_uses, 0};

@@ -12,6 +12,7 @@
 #include "ball/ball_ce.h"
 #include "cert/cert.h"
 #include "instance/instance_exact.h"
+#include "claims/ulpm/ulpm_cli.h"
 #include "common/progress.h"
 
 #define T33_EQ "L = L*"
@@ -138,3 +139,15 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
     instance_clear(&I);
     return 0;
 }
+
+/* The command line of ulpm.theorem-3.3 (claim.h, claim_cli): any point, or its own kinds. */
+static const claim_kind cli_kind_scaled = {"nc-scaled/1", "the nc/1 point scaled exactly: W = alpha W_nc, H = beta H_nc "
+                                           "(specs/claims/ulpm.theorem-3.3.md)", NULL, NULL};
+static const claim_kind cli_kind_ex31 = {"example-3.1/1", "Example 3.1's point at C: K = 4, n = 1, W = H = C M "
+                                         "(specs/claims/ulpm.theorem-3.3.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    ULPM_CLI_POINT_USES,
+    {&cli_kind_scaled, "--instance-json '{\"kind\":\"nc-scaled/1\",\"K\":3,\"n\":2,\"d\":3,\"alpha\":\"5\",\"beta\":\"5\"}'"},
+    {&cli_kind_ex31, "--instance-json '{\"kind\":\"example-3.1/1\",\"C\":\"1\"}'"},
+    {NULL, NULL}};
+const claim_cli ulpm_theorem33_cli = {cli_uses, 1};

@@ -14,6 +14,7 @@
 #include "claims/claim.h"
 #include "claims/ulpm/ulpm_def21_quantity.h"
 #include "claims/ulpm/ulpm_theorem34.h"
+#include "claims/ulpm/ulpm_cli.h"
 
 #define T34_INERTIA_MAX_D 400   /* dense reduced Hessian (Jacobi in doubles) up to this size */
 #define T34_NEG "negative second variation"
@@ -339,3 +340,19 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
     t34_point_clear(&P);
     return 0;
 }
+
+/* The command line of ulpm.theorem-3.4 (claim.h, claim_cli): a critical point on the sphere with
+ * rational entries (an explicit one, the nc/1 point with n a square) or the pairing points. The
+ * certifier also reads random-dyadic/1 and nc-perturbed/1 points, but those are not critical:
+ * INCONCLUSIVE, so the command line does not offer their flags. */
+static const claim_kind cli_kind_explicit = {"explicit", "a critical point on the sphere, W and H entrywise, exact strings "
+                                             "(specs/instance.md; a point that is not critical: INCONCLUSIVE)", NULL, NULL};
+static const claim_kind cli_kind = {"ulpm-pairing/1", "the pairing point W = H = C blockdiag([[1,-1],[-1,1]], ...), "
+                                    "K even (specs/claims/ulpm.theorem-3.4.md)", NULL, NULL};
+static const claim_use cli_uses[] = {
+    {&ulpm_cli_nc, "--nc --K 3 --n 1 --d 3"},
+    {&cli_kind_explicit, "--instance-json '{\"K\":2,\"n\":2,\"d\":2,\"W\":[[\"0\",\"0\"],[\"0\",\"0\"]],"
+                         "\"H\":[[\"1\",\"-1\",\"0\",\"0\"],[\"0\",\"0\",\"1\",\"-1\"]]}'"},
+    {&cli_kind, "--instance-json '{\"kind\":\"ulpm-pairing/1\",\"K\":4,\"C\":\"1\"}'"},
+    {NULL, NULL}};
+const claim_cli ulpm_theorem34_cli = {cli_uses, 1};
