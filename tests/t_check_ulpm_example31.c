@@ -49,7 +49,7 @@ static void check_C(const mpq_t C, const char *label)
     mpfi_init2(c, 256);
     mpfr_inits2(256, v, w, e2, (mpfr_ptr)0);
     mpfi_set_q(c, C);
-    x31_structure(gaps, counts, rW, rIW, rH, rIH);
+    ck_ulpm_ex31_structure(gaps, counts, rW, rIW, rH, rIH);
     mpfr_set_q(e2, C, MPFR_RNDN);                  /* C is dyadic here: exact */
     mpfr_sqr(e2, e2, MPFR_RNDN);
     mpfr_mul_2ui(e2, e2, 1, MPFR_RNDN);            /* 2C^2 */
@@ -57,10 +57,10 @@ static void check_C(const mpq_t C, const char *label)
     mpfr_add_ui(w, w, 1, MPFR_RNDN);
     mpfr_ui_div(v, 2, w, MPFR_RNDN);
     mpfr_neg(v, v, MPFR_RNDN);                     /* mu = -2/(1 + e^{2C^2}) */
-    x31_eval(out[0], X31_PAR, c, sq, gaps, counts, rW, rIW);
+    ck_ulpm_ex31_eval(out[0], CK_ULPM_EX31_PAR, c, sq, gaps, counts, rW, rIW);
     tap_ok(near(out[0], v), "%s: mu = -2/(1 + e^{2C^2})", label);
     mpfr_mul_q(v, v, C, MPFR_RNDN);                /* derived coefficient of (9): C mu */
-    x31_eval(out[0], X31_EQ9, c, sq, gaps, counts, rW, rIW);
+    ck_ulpm_ex31_eval(out[0], CK_ULPM_EX31_EQ9, c, sq, gaps, counts, rW, rIW);
     tap_ok(near(&out[0][0], v), "%s: grad_W[0][0] = -2C/(1 + e^{2C^2})", label);
     mpfr_neg(w, e2, MPFR_RNDN);
     mpfr_exp(w, w, MPFR_RNDN);                     /* e^{-2C^2} */
@@ -78,7 +78,7 @@ static void check_C(const mpq_t C, const char *label)
     mpfr_expm1(d, d, MPFR_RNDN);                   /* e^{-2C^2} - 1 without cancellation */
     mpfr_mul(d, d, e2, MPFR_RNDN);
     mpfr_mul_ui(d, d, 8, MPFR_RNDN);               /* 16 C^2 (e^{-2C^2} - 1) = 8 (2C^2)(...) */
-    x31_eval(out[0], X31_C55, c, sq, gaps, counts, rW, rIW);
+    ck_ulpm_ex31_eval(out[0], CK_ULPM_EX31_C55, c, sq, gaps, counts, rW, rIW);
     tap_ok(near(out[0], d), "%s: f''(0) = 16 C^2 (e^{-2C^2} - 1)", label);
     mpfr_clears(p, d, (mpfr_ptr)0);
     for (int t = 0; t < 3; t++) mpq_clear(rW[t]), mpq_clear(rH[t]), mpfi_clear(out[t]);
@@ -93,19 +93,19 @@ int main(void)
     mpq_inits(st, mm, ml, cs, t2, C, NULL);
     /* (W,H)/(sqrt2 C) = M/sqrt2: t^2 = 1/2, margins 1 (cross) and 2 (partner) */
     mpq_set_si(t2, 1, 2);
-    x31_kkt(st, mm, ml, cs, t2);
+    ck_ulpm_ex31_kkt(st, mm, ml, cs, t2);
     tap_ok(q_is(st, 0, 1) && q_is(mm, 1, 1) && q_is(ml, 0, 1) && q_is(cs, 0, 1), "KKT at M/sqrt2 with (8)");
     mpq_set_si(t2, 1, 8);                          /* divided by 2 sqrt2 C: margins 1/4 */
-    x31_kkt(st, mm, ml, cs, t2);
+    ck_ulpm_ex31_kkt(st, mm, ml, cs, t2);
     tap_ok(q_is(st, 0, 1) && q_is(mm, 1, 4), "M/(2 sqrt2): stationary, min margin 1/4 (infeasible)");
     mpq_set_si(t2, 1, 1);                          /* C M at C = 1: 8 cross pairs, (1/2 (2-1))^2 each */
-    x31_kkt(st, mm, ml, cs, t2);
+    ck_ulpm_ex31_kkt(st, mm, ml, cs, t2);
     tap_ok(q_is(mm, 2, 1) && q_is(cs, 2, 1), "C M at C = 1: min margin 2, complementarity^2 = 2");
     long gaps[3], counts[3];
     mpq_t rW[3], rH[3], rIW, rIH;
     for (int t = 0; t < 3; t++) mpq_init(rW[t]), mpq_init(rH[t]);
     mpq_inits(rIW, rIH, NULL);
-    int ok = x31_structure(gaps, counts, rW, rIW, rH, rIH);
+    int ok = ck_ulpm_ex31_structure(gaps, counts, rW, rIW, rH, rIH);
     tap_ok(ok && counts[0] == 1 && counts[1] == 2 && counts[2] == 1 && q_is(rW[0], 1, 1) && q_is(rW[1], 0, 1) &&
                q_is(rW[2], -1, 1) && q_is(rIW, 1, 1) && q_is(rH[2], -1, 1),
            "gradient structure: gaps 0,-2,-4 x 1,2,1; ratios 1, 0, -1; identity 1");

@@ -55,36 +55,36 @@ static void known_answers(void)
     fmpq_t s;
     fmpq_init(s);
     fmpq_set_si(s, 3, 1);
-    l32_point p;
-    l32_point_init(&p);
-    l32_point_eval(&p, &I, s, 128);
+    ulpm_l32_point p;
+    ulpm_l32_point_init(&p);
+    ulpm_l32_point_eval(&p, &I, s, 128);
     arb_t x, t;
     arb_init(x); arb_init(t);
     tap_ok(p.below_log2 == 1, "3*nc/1 K=4: L < log 2 proved");
     arb_set_ui(x, 54);
-    tap_ok(arb_contains(p.q[L32_RHO_SQ], x), "rho^2 = 2 * 3 * 9 = 54");
+    tap_ok(arb_contains(p.q[ULPM_L32_RHO_SQ], x), "rho^2 = 2 * 3 * 9 = 54");
     arb_set_ui(x, 9);
-    tap_ok(arb_contains(p.q[L32_Q_MIN], x), "q_min = 9 (w_k.w_k - w_j.w_k = 1, times 3^2)");
+    tap_ok(arb_contains(p.q[ULPM_L32_Q_MIN], x), "q_min = 9 (w_k.w_k - w_j.w_k = 1, times 3^2)");
     /* L = 4 log(1 + 3 e^{-9}) */
     arb_set_si(t, -9);
     arb_exp(t, t, 128);
     arb_mul_ui(t, t, 3, 128);
     arb_log1p(x, t, 128);
     arb_mul_ui(x, x, 4, 128);
-    tap_ok(arb_overlaps(p.q[L32_LOSS], x), "L = 4 log(1 + 3 e^-9)");
+    tap_ok(arb_overlaps(p.q[ULPM_L32_LOSS], x), "L = 4 log(1 + 3 e^-9)");
     /* gamma = -log(e^L - 1)/54, delta_main = 4/(2 gamma 9) */
     arb_expm1(t, x, 128);
     arb_log(t, t, 128);
     arb_neg(t, t);
     arb_div_ui(t, t, 54, 128);
-    tap_ok(arb_overlaps(p.q[L32_GAMMA], t), "gamma = -log(e^L - 1)/54");
+    tap_ok(arb_overlaps(p.q[ULPM_L32_GAMMA], t), "gamma = -log(e^L - 1)/54");
     arb_mul_ui(t, t, 18, 128);
     arb_ui_div(t, 4, t, 128);
-    tap_ok(arb_overlaps(p.q[L32_DELTA_MAIN], t), "delta_main = K/(2 gamma q_min)");
+    tap_ok(arb_overlaps(p.q[ULPM_L32_DELTA_MAIN], t), "delta_main = K/(2 gamma q_min)");
     arb_one(x);
-    tap_ok(arb_contains(p.q[L32_BETA], x), "beta = 1 at an NC point (gradient parallel to theta)");
+    tap_ok(arb_contains(p.q[ULPM_L32_BETA], x), "beta = 1 at an NC point (gradient parallel to theta)");
     arb_zero(x);
-    tap_ok(arb_contains(p.q[L32_EPS_ACT_SQ], x) && arb_contains(p.q[L32_DELTA_ACT], x),
+    tap_ok(arb_contains(p.q[ULPM_L32_EPS_ACT_SQ], x) && arb_contains(p.q[ULPM_L32_DELTA_ACT], x),
            "eps_actual = delta_actual = 0 at an NC point (all margins equal)");
     /* P = 2 sum a s = 2 * 4 * 3 * a * 9, a = e^-9/(1 + 3e^-9) */
     arb_set_si(t, -9);
@@ -93,11 +93,11 @@ static void known_answers(void)
     arb_add_ui(x, x, 1, 128);
     arb_div(x, t, x, 128);
     arb_mul_ui(x, x, 216, 128);
-    tap_ok(arb_overlaps(p.q[L32_RADIAL], x), "P = <theta, -grad L> = 216 a (Euler: 2 sum a s)");
-    arb_mul_2exp_si(t, p.q[L32_SUM_AS], 1);
+    tap_ok(arb_overlaps(p.q[ULPM_L32_RADIAL], x), "P = <theta, -grad L> = 216 a (Euler: 2 sum a s)");
+    arb_mul_2exp_si(t, p.q[ULPM_L32_SUM_AS], 1);
     tap_ok(arb_overlaps(t, x), "2 sum a s (from margins) = P (from the gradient)");
     arb_clear(x); arb_clear(t);
-    l32_point_clear(&p);
+    ulpm_l32_point_clear(&p);
     fmpq_clear(s);
     instance_clear(&I);
 }
@@ -127,11 +127,11 @@ static void bad_instances(void)
     int st;
     certify(1, j, as, &st);
     tap_ok(st == 2, "unknown reading refused with status 2");
-    l32_gd_params gp = {3, 2, 4, 1, -3, 20};
+    ulpm_l32_gd_params gp = {3, 2, 4, 1, -3, 20};
     long rec[2] = {5, 3};
     json_t *out[2];
     nc_error e = {0, ""};
-    tap_ok(l32_gd_record(&gp, rec, 2, out, NULL, &e) == 2, "gd: record not ascending refused");
+    tap_ok(ulpm_l32_gd_record(&gp, rec, 2, out, NULL, &e) == 2, "gd: record not ascending refused");
 }
 
 static void random_runs(uint64_t seed)
@@ -139,13 +139,13 @@ static void random_runs(uint64_t seed)
     srand((unsigned)seed);
     for (int run = 0; run < 3; run++) {
         long K = 3 + rand() % 2, n = 2 + rand() % 2, d = 4 + 2 * (rand() % 2);
-        l32_gd_params gp = {K, n, d, (uint64_t)rand(), -3, 20};
+        ulpm_l32_gd_params gp = {K, n, d, (uint64_t)rand(), -3, 20};
         long rec[5] = {0, 10 + rand() % 10, 30, 200 + rand() % 100, 1500};
         json_t *out[5];
         double loss[5];
         nc_error e = {0, ""};
         tap_diag("GD run K=%ld n=%ld d=%ld seed=%llu", K, n, d, (unsigned long long)gp.seed);
-        if (!tap_ok(l32_gd_record(&gp, rec, 5, out, loss, &e) == 0, "gd ran (%s)", e.msg)) continue;
+        if (!tap_ok(ulpm_l32_gd_record(&gp, rec, 5, out, loss, &e) == 0, "gd ran (%s)", e.msg)) continue;
         int mono = 1;
         for (int r = 1; r < 5; r++) mono = mono && loss[r] < loss[r - 1];
         tap_ok(mono, "gd loss decreases along the recorded iterates (%g .. %g)", loss[0], loss[4]);
@@ -179,9 +179,9 @@ static void provenance(void)
         const registry_entry *en = registry_find("ulpm.lemma-3.2", runs[r].name);
         if (!tap_ok(en != NULL, "registry has %s", runs[r].name)) continue;
         json_t *inst = json_loads(en->instance, 0, NULL), *out[1] = {NULL};
-        l32_gd_params gp = {runs[r].K, runs[r].n, runs[r].d, runs[r].seed, -3, 20};
+        ulpm_l32_gd_params gp = {runs[r].K, runs[r].n, runs[r].d, runs[r].seed, -3, 20};
         nc_error e = {0, ""};
-        int rc = l32_gd_record(&gp, &runs[r].it, 1, out, NULL, &e);
+        int rc = ulpm_l32_gd_record(&gp, &runs[r].it, 1, out, NULL, &e);
         tap_ok(rc == 0 && inst && json_equal(json_object_get(inst, "point"), out[0]),
                "%s is GD iterate %ld (eta 2^-3, grid 2^-20) of random-dyadic/1 seed %llu", runs[r].name,
                runs[r].it, (unsigned long long)runs[r].seed);

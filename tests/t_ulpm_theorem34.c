@@ -41,13 +41,13 @@ static void check_pairing(long K, const char *Cs)
     char js[128];
     snprintf(js, sizeof js, "{\"kind\":\"ulpm-pairing/1\",\"K\":%ld,\"C\":\"%s\"}", K, Cs);
     json_t *j = json_loads(js, 0, NULL);
-    t34_point P;
+    ulpm_t34_point P;
     nc_error err = {0, ""};
-    int rc = t34_point_from_json(&P, j, &err);
+    int rc = ulpm_t34_point_from_json(&P, j, &err);
     tap_ok(rc == 0, "K=%ld C=%s parses", K, Cs);
     if (rc) { json_decref(j); return; }
-    t34_crit cr;
-    tap_ok(t34_crit_exact(&cr, &P), "K=%ld C=%s: critical on the sphere exactly", K, Cs);
+    ulpm_t34_crit cr;
+    tap_ok(ulpm_t34_crit_exact(&cr, &P), "K=%ld C=%s: critical on the sphere exactly", K, Cs);
     fmpq_t C;
     fmpq_init(C);
     fmpq_set_str(C, Cs, 10);
@@ -56,8 +56,8 @@ static void check_pairing(long K, const char *Cs)
     double cd = fmpq_get_d(C);
     slong prec = 200 + (slong)(3.0 * cd * cd);   /* lambda ~ e^{-2C^2}: cancellation of ~2.9 C^2 bits */
     closed_forms(lam, scon, K, C, prec);
-    t34_ball b;
-    t34_ball_init(&b, &P, &cr, prec);
+    ulpm_t34_ball b;
+    ulpm_t34_ball_init(&b, &P, &cr, prec);
     tap_ok(arb_overlaps(b.lam, lam) && arb_is_negative(b.lam), "K=%ld C=%s: lambda = -(2w+K-2)/S", K, Cs);
     /* construction: a = e0 + e1 (null(W) = null(H^T)), u = (1,1,-1,-1,0..)/2, v = -u */
     fmpq *v = _fmpq_vec_init(P.D);
@@ -66,14 +66,14 @@ static void check_pairing(long K, const char *Cs)
         for (long l = 0; l < 2; l++) fmpq_set_si(v + k * d + l, k < 2 ? 1 : -1, 2);            /* u a^T */
     for (long l = 0; l < 2; l++)
         for (long c = 0; c < 4; c++) fmpq_set_si(v + K * d + l * N + c, c < 2 ? 1 : -1, 2);   /* -a v^T */
-    t34_ball_forms(q, s, &b, v);
+    ulpm_t34_ball_forms(q, s, &b, v);
     tap_ok(arb_overlaps(s, scon) && arb_is_negative(s), "K=%ld C=%s: construction second variation = -8(1-w)/S < 0", K, Cs);
     _fmpq_vec_clear(v, P.D);
-    t34_ball_clear(&b);
+    ulpm_t34_ball_clear(&b);
     arb_clear(lam), arb_clear(scon), arb_clear(q), arb_clear(s);
     fmpq_clear(C);
-    t34_crit_clear(&cr);
-    t34_point_clear(&P);
+    ulpm_t34_crit_clear(&cr);
+    ulpm_t34_point_clear(&P);
     json_decref(j);
 }
 

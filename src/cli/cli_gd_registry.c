@@ -1,7 +1,7 @@
 /* cli_gd_registry.c: `nccert gd-registry FILE`, the maintainer's driver behind the gradient-descent
  * points of the registry (not listed in `nccert --help`): prints the registry file FILE
  * (specs/registry/ulpm.lemma-3.2.tsv or ulpm.lemmas-b3-b5.tsv) with the instance of every gd* line
- * recomputed from its name (l32_gd_registry_instance, src/claims/ulpm/ulpm_lemma32_gd.c); every
+ * recomputed from its name (ulpm_l32_gd_registry_instance, src/claims/ulpm/ulpm_lemma32_gd.c); every
  * other line is copied as it is. Format and workflow: specs/registry/README.md. */
 #include <errno.h>
 #include <stdlib.h>
@@ -73,7 +73,7 @@ int cli_gd_registry(int argc, char **argv)
         *tab1 = '\0';
         char *text = NULL;
         nc_error e = {0, ""};
-        if (l32_gd_registry_instance(claim, line, &text, &e)) {
+        if (ulpm_l32_gd_registry_instance(claim, line, &text, &e)) {
             rc = nc_error_set(&err, e.status, "%.200s:%ld: %s", path, lineno, e.msg);
             break;
         }

@@ -18,19 +18,19 @@ static int allowed(const char *key, const char *const *extra)
     return 0;
 }
 
-static int inst_parse_fields(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e);
+static int inst_parse_fields(const json_t *j, const char *const *extra, ck_imbrelu_inst *in, ck_err *e);
 
 /* Parses the instance; on failure everything it allocated is released again (no leak). */
-int ckib_inst_parse(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
+int ck_imbrelu_inst_parse(const json_t *j, const char *const *extra, ck_imbrelu_inst *in, ck_err *e)
 {
     memset(in, 0, sizeof *in);
     mpq_inits(in->lamW, in->lamH, in->lam, NULL);
     if (inst_parse_fields(j, extra, in, e) == 0) return 0;
-    ckib_inst_clear(in);
+    ck_imbrelu_inst_clear(in);
     return -1;
 }
 
-static int inst_parse_fields(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
+static int inst_parse_fields(const json_t *j, const char *const *extra, ck_imbrelu_inst *in, ck_err *e)
 {
     const char *key;
     json_t *v;
@@ -82,14 +82,14 @@ static int inst_parse_fields(const json_t *j, const char *const *extra, ckib_ins
     return 0;
 }
 
-void ckib_inst_clear(ckib_inst *in)
+void ck_imbrelu_inst_clear(ck_imbrelu_inst *in)
 {
     free(in->n);
     in->n = NULL;
     mpq_clears(in->lamW, in->lamH, in->lam, NULL);
 }
 
-void ckib_test(mpq_t t, const ckib_inst *in, long k, int printed)
+void ck_imbrelu_test(mpq_t t, const ck_imbrelu_inst *in, long k, int printed)
 {
     mpq_t x, a;
     mpq_inits(x, a, NULL);
@@ -105,10 +105,10 @@ void ckib_test(mpq_t t, const ckib_inst *in, long k, int printed)
     mpq_clears(x, a, NULL);
 }
 
-void ckib_c1(mpfi_t c, const ckib_inst *in, int printed)
+void ck_imbrelu_c1(mpfi_t c, const ck_imbrelu_inst *in, int printed)
 {
     mpfi_t q;
-    mpfi_init2(q, CKIB_PREC);
+    mpfi_init2(q, CK_IMBRELU_PREC);
     mpfi_set_q(c, in->lam);
     if (!printed) mpfi_sqrt(c, c);
     mpfi_set_si(q, in->K - 1);
@@ -119,17 +119,17 @@ void ckib_c1(mpfi_t c, const ckib_inst *in, int printed)
     mpfi_clear(q);
 }
 
-void ckib_M(mpfi_t M, const ckib_inst *in, long k, int printed)
+void ck_imbrelu_M(mpfi_t M, const ck_imbrelu_inst *in, long k, int printed)
 {
     mpq_t t;
     mpq_init(t);
-    ckib_test(t, in, k, printed);
+    ck_imbrelu_test(t, in, k, printed);
     int s = mpq_sgn(t);
     mpq_clear(t);
     if (s <= 0) { mpfi_set_ui(M, 0); return; }
     mpfi_t c;
-    mpfi_init2(c, CKIB_PREC);
-    ckib_c1(c, in, printed);
+    mpfi_init2(c, CK_IMBRELU_PREC);
+    ck_imbrelu_c1(c, in, printed);
     mpfi_set_ui(M, (unsigned long)in->n[k]);
     mpfi_sqrt(M, M);
     mpfi_div(M, M, c);
@@ -146,7 +146,7 @@ static int parse_q(const json_t *q, const char *name, ck_encl *c, ck_err *e)
     return ck_encl_parse(j, name, c, e);
 }
 
-int ckib_verify_interval(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e)
+int ck_imbrelu_verify_interval(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e)
 {
     ck_encl c;
     ck_encl_init(&c);
@@ -156,7 +156,7 @@ int ckib_verify_interval(const json_t *q, const char *name, mpfi_srcptr x, ck_er
     return rc;
 }
 
-int ckib_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_err *e)
+int ck_imbrelu_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_err *e)
 {
     ck_encl c;
     ck_qs v;
@@ -173,7 +173,7 @@ int ckib_verify_rational(const json_t *q, const char *name, const mpq_t x, ck_er
     return rc;
 }
 
-int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e)
+int ck_imbrelu_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e)
 {
     if (!json_is_object(q)) { ck_fail(e, CK_MALFORMED, "%s: not an object", what); return -1; }
     if ((long)json_object_size(q) != nn) {
@@ -185,18 +185,18 @@ int ckib_keys_exact(const json_t *q, const char *what, char **names, long nn, ck
     return 0;
 }
 
-char *ckib_name(const char *base, long k)
+char *ck_imbrelu_name(const char *base, long k)
 {
     char *s = malloc(strlen(base) + 24);
     sprintf(s, "%s[%ld]", base, k);
     return s;
 }
 
-void ckib_point(mpfi_ptr r, mpfi_t a, const ckib_inst *in, mpfi_srcptr M)
+void ck_imbrelu_point(mpfi_ptr r, mpfi_t a, const ck_imbrelu_inst *in, mpfi_srcptr M)
 {
     long K = in->K;
     mpfi_t t;
-    mpfi_init2(t, CKIB_PREC);
+    mpfi_init2(t, CK_IMBRELU_PREC);
     for (long k = 0; k < K; k++) {
         if (mpfi_is_zero(M + k)) { mpfi_set_ui(r + k, 0); continue; }
         mpfi_set_q(t, in->lamW);
@@ -215,7 +215,7 @@ void ckib_point(mpfi_ptr r, mpfi_t a, const ckib_inst *in, mpfi_srcptr M)
     mpfi_clear(t);
 }
 
-void ckib_cor4_C(mpq_t C, const ckib_inst *in)
+void ck_imbrelu_cor4_C(mpq_t C, const ck_imbrelu_inst *in)
 {
     mpq_t f;
     mpq_init(f);
@@ -227,16 +227,16 @@ void ckib_cor4_C(mpq_t C, const ckib_inst *in)
     mpq_clear(f);
 }
 
-/* the closed form of the objective at the point (see ibr_point_objective in the certifier):
+/* the closed form of the objective at the point (see imbrelu_point_objective in the certifier):
  * CE_k = log(1 + (K-1) exp(-K a r_k^2 sqrt(n_k))), ||W||^2 = a^2 K(K-1) sum n_k r_k^2 */
-void ckib_point_objective(mpfi_t obj, const ckib_inst *in, mpfi_srcptr M)
+void ck_imbrelu_point_objective(mpfi_t obj, const ck_imbrelu_inst *in, mpfi_srcptr M)
 {
     long K = in->K;
     mpfi_ptr r = malloc((size_t)K * sizeof *r);
     mpfi_t a, t, u, reg;
-    for (long k = 0; k < K; k++) mpfi_init2(r + k, CKIB_PREC);
-    mpfi_init2(a, CKIB_PREC), mpfi_init2(t, CKIB_PREC), mpfi_init2(u, CKIB_PREC), mpfi_init2(reg, CKIB_PREC);
-    ckib_point(r, a, in, M);
+    for (long k = 0; k < K; k++) mpfi_init2(r + k, CK_IMBRELU_PREC);
+    mpfi_init2(a, CK_IMBRELU_PREC), mpfi_init2(t, CK_IMBRELU_PREC), mpfi_init2(u, CK_IMBRELU_PREC), mpfi_init2(reg, CK_IMBRELU_PREC);
+    ck_imbrelu_point(r, a, in, M);
     mpfi_set_ui(obj, 0), mpfi_set_ui(reg, 0);
     for (long k = 0; k < K; k++) {
         mpfi_sqr(u, r + k);
@@ -268,43 +268,43 @@ void ckib_point_objective(mpfi_t obj, const ckib_inst *in, mpfi_srcptr M)
     mpfi_clear(a), mpfi_clear(t), mpfi_clear(u), mpfi_clear(reg);
 }
 
-void ckib_qlist_init(ckib_qlist *c, const json_t *q, ck_err *e)
+void ck_imbrelu_qlist_init(ck_imbrelu_qlist *c, const json_t *q, ck_err *e)
 {
     c->q = q, c->e = e, c->bad = 0, c->names = NULL, c->nn = c->cap = 0;
 }
 
-void ckib_qlist_clear(ckib_qlist *c)
+void ck_imbrelu_qlist_clear(ck_imbrelu_qlist *c)
 {
     for (long t = 0; t < c->nn; t++) free(c->names[t]);
     free(c->names);
     c->names = NULL, c->nn = c->cap = 0;
 }
 
-static const char *qlist_add(ckib_qlist *c, const char *base, long k)
+static const char *qlist_add(ck_imbrelu_qlist *c, const char *base, long k)
 {
     if (c->nn == c->cap) c->names = realloc(c->names, (size_t)(c->cap = 2 * c->cap + 16) * sizeof(char *));
-    char *nm = k >= 0 ? ckib_name(base, k) : strcpy(malloc(strlen(base) + 1), base);
+    char *nm = k >= 0 ? ck_imbrelu_name(base, k) : strcpy(malloc(strlen(base) + 1), base);
     return c->names[c->nn++] = nm;
 }
 
-void ckib_q_interval(ckib_qlist *c, const char *base, long k, mpfi_srcptr x)
+void ck_imbrelu_q_interval(ck_imbrelu_qlist *c, const char *base, long k, mpfi_srcptr x)
 {
     const char *nm = qlist_add(c, base, k);
-    if (!c->bad && ckib_verify_interval(c->q, nm, x, c->e)) c->bad = 1;
+    if (!c->bad && ck_imbrelu_verify_interval(c->q, nm, x, c->e)) c->bad = 1;
 }
 
-void ckib_q_rational(ckib_qlist *c, const char *base, long k, const mpq_t x)
+void ck_imbrelu_q_rational(ck_imbrelu_qlist *c, const char *base, long k, const mpq_t x)
 {
     const char *nm = qlist_add(c, base, k);
-    if (!c->bad && ckib_verify_rational(c->q, nm, x, c->e)) c->bad = 1;
+    if (!c->bad && ck_imbrelu_verify_rational(c->q, nm, x, c->e)) c->bad = 1;
 }
 
-int ckib_qlist_keys(const ckib_qlist *c)
+int ck_imbrelu_qlist_keys(const ck_imbrelu_qlist *c)
 {
-    return ckib_keys_exact(c->q, "quantities", c->names, c->nn, c->e);
+    return ck_imbrelu_keys_exact(c->q, "quantities", c->names, c->nn, c->e);
 }
 
-void ckib_exp_gaps(mpfi_t s, mpfi_t tmp, mpfi_srcptr z, long K, long k)
+void ck_imbrelu_exp_gaps(mpfi_t s, mpfi_t tmp, mpfi_srcptr z, long K, long k)
 {
     mpfi_set_ui(s, 0);
     for (long m = 0; m < K; m++)
@@ -315,11 +315,11 @@ void ckib_exp_gaps(mpfi_t s, mpfi_t tmp, mpfi_srcptr z, long K, long k)
         }
 }
 
-int ckib_inst_parse_thm1(const json_t *j, const char *const *extra, ckib_inst *in, ck_err *e)
+int ck_imbrelu_inst_parse_thm1(const json_t *j, const char *const *extra, ck_imbrelu_inst *in, ck_err *e)
 {
-    if (ckib_inst_parse(j, extra, in, e)) return -1;
+    if (ck_imbrelu_inst_parse(j, extra, in, e)) return -1;
     if (in->d < in->K || in->K > 200) {
-        ckib_inst_clear(in);
+        ck_imbrelu_inst_clear(in);
         ck_fail(e, CK_MALFORMED, "instance: need d >= K, K <= 200");
         return -1;
     }

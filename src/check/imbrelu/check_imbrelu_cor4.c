@@ -15,7 +15,7 @@
 
 int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *e);
 
-#define P CKIB_PREC
+#define P CK_IMBRELU_PREC
 static const char *const A_OK = "Corollary 4 holds at the minimiser, sharply";
 static const char *const A_BAD = "Corollary 4 contradicts the Theorem 1 point at class k";
 
@@ -49,21 +49,21 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     static const char *const WK[] = {"eq18", "eq17", "reference", "dead", "phase", NULL};
     static const char *const WKB[] = {"k", NULL};
     if (ck_keys(w, "witnesses", WK, a_bad ? WKB : NULL, e)) return -1;
-    ckib_inst in;
-    if (ckib_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
+    ck_imbrelu_inst in;
+    if (ck_imbrelu_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     long K = in.K, ref = 0, ndead = 0, nmax = in.n[0], nmin = in.n[0];
-    ckib_qlist c;
-    ckib_qlist_init(&c, q, e);
+    ck_imbrelu_qlist c;
+    ck_imbrelu_qlist_init(&c, q, e);
     mpfi_ptr M = malloc((size_t)K * sizeof *M), r = malloc((size_t)K * sizeof *r);
     mpfi_t a, t, u, hs;
     mpq_t C, x, y;
     mpq_inits(C, x, y, NULL);
     mpfi_init2(a, P), mpfi_init2(t, P), mpfi_init2(u, P), mpfi_init2(hs, P);
     mpfi_set_ui(hs, 0);
-    for (long k = 0; k < K; k++) mpfi_init2(M + k, P), mpfi_init2(r + k, P), ckib_M(M + k, &in, k, in.printed);
-    ckib_point(r, a, &in, M);
-    ckib_cor4_C(C, &in);
-    ckib_q_rational(&c, "C", -1, C);
+    for (long k = 0; k < K; k++) mpfi_init2(M + k, P), mpfi_init2(r + k, P), ck_imbrelu_M(M + k, &in, k, in.printed);
+    ck_imbrelu_point(r, a, &in, M);
+    ck_imbrelu_cor4_C(C, &in);
+    ck_imbrelu_q_rational(&c, "C", -1, C);
     for (long k = 1; k < K; k++) if (in.n[k] < in.n[ref]) ref = k;
     long first_bad = -1, unsharp = 0;
     char *is_bad = calloc((size_t)K, 1);
@@ -74,7 +74,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         if (in.n[k] < nmin) nmin = in.n[k];
         mpq_set_si(x, in.n[k], 1);
         mpq_sub(x, x, C);
-        ckib_q_rational(&c, "n_minus_C", k, x);
+        ck_imbrelu_q_rational(&c, "n_minus_C", k, x);
         int is_dead = mpq_sgn(x) <= 0;
         mpq_set_si(y, in.K - 1, (unsigned long)in.K);      /* (K-1) n_k/(K N^2) */
         mpq_set_si(x, in.n[k], 1);
@@ -82,10 +82,10 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         mpq_set_si(x, in.N, 1);
         mpq_div(y, y, x);
         mpq_div(y, y, x);
-        ckib_q_rational(&c, "lambda_crit", k, y);
-        ckib_q_interval(&c, "M", k, M + k);
+        ck_imbrelu_q_rational(&c, "lambda_crit", k, y);
+        ck_imbrelu_q_interval(&c, "M", k, M + k);
         mpfi_sqr(t, r + k);
-        ckib_q_interval(&c, "norm_h_sq", k, t);
+        ck_imbrelu_q_interval(&c, "norm_h_sq", k, t);
         mpfi_mul_si(u, t, in.n[k]);
         mpfi_add(hs, hs, u);
         if (k == ref) mpfi_set_ui(u, 0);
@@ -101,7 +101,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
             mpfi_mul(u, u, v);
             mpfi_clear(v);
         }
-        ckib_q_interval(&c, "w_gap_sq", k, u);
+        ck_imbrelu_q_interval(&c, "w_gap_sq", k, u);
         if (is_dead) {
             json_t *dk = json_array_get(dead, (size_t)ndead);
             if (!json_is_integer(dk) || json_integer_value(dk) != k) { ck_fail(e, CK_INVALID, "witnesses.dead: class %ld missing", k); c.bad = 1; }
@@ -115,19 +115,19 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         if (is_bad[k] && first_bad < 0) first_bad = k;
     }
     if (!c.bad && (long)json_array_size(dead) != ndead) { ck_fail(e, CK_INVALID, "witnesses.dead: wrong length"); c.bad = 1; }
-    ckib_q_interval(&c, "norm_H_sq", -1, hs);
+    ck_imbrelu_q_interval(&c, "norm_H_sq", -1, hs);
     mpfi_mul(t, a, a);
     mpfi_mul_si(t, t, K * (K - 1));
     mpfi_mul(t, t, hs);
-    ckib_q_interval(&c, "norm_W_sq", -1, t);
+    ck_imbrelu_q_interval(&c, "norm_W_sq", -1, t);
     mpq_set_si(x, in.N, 1);                    /* (18), n_A = the largest class */
     mpq_mul(x, x, x);
     mpq_set_si(y, nmax, 1);
     mpq_div(x, x, y);
-    ckib_q_rational(&c, "eq18_lhs", -1, x);
+    ck_imbrelu_q_rational(&c, "eq18_lhs", -1, x);
     mpq_set_si(y, in.K - 1, (unsigned long)in.K);
     mpq_div(y, y, in.lam);
-    ckib_q_rational(&c, "eq18_rhs", -1, y);
+    ck_imbrelu_q_rational(&c, "eq18_rhs", -1, y);
     int eq18 = mpq_cmp(x, y) >= 0, mismatch = eq18 != (ndead == K);
     if (eq18 && mpfr_sgn(&hs->left) > 0) mismatch = 1;
     const char *e17 = "not two-group";
@@ -135,7 +135,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     for (long k = 0; k < K; k++) KA += in.n[k] == nmax, KB += in.n[k] == nmin;
     if (nmax > nmin && KA + KB == K) {
         mpq_set_si(x, nmax, (unsigned long)nmin);
-        ckib_q_rational(&c, "R", -1, x);
+        ck_imbrelu_q_rational(&c, "R", -1, x);
         mpq_set_si(y, in.K - 1, (unsigned long)in.N);   /* ((K-1)/(N K lam) - K_B)/K_A */
         mpq_div(y, y, in.lam);
         mpq_t f;
@@ -147,7 +147,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         mpq_set_si(f, KA, 1);
         mpq_div(y, y, f);
         mpq_clear(f);
-        ckib_q_rational(&c, "eq17_rhs", -1, y);
+        ck_imbrelu_q_rational(&c, "eq17_rhs", -1, y);
         int eq17 = mpq_cmp(x, y) >= 0;
         e17 = eq17 ? "holds" : "fails";
         mpq_set_si(x, nmin, 1);
@@ -155,7 +155,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     }
     int rc = -1;
     if (c.bad) goto out;
-    if (ckib_qlist_keys(&c)) goto out;
+    if (ck_imbrelu_qlist_keys(&c)) goto out;
     if (str_is(w, "eq18", eq18 ? "holds" : "fails", e) || str_is(w, "eq17", e17, e) || int_is(w, "reference", ref, e) ||
         str_is(w, "phase", ndead == 0 ? "none" : ndead == K ? "complete" : "partial", e))
         goto out;
@@ -177,10 +177,10 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
 out:
     for (long k = 0; k < K; k++) mpfi_clear(M + k), mpfi_clear(r + k);
     free(M), free(r), free(is_bad);
-    ckib_qlist_clear(&c);
+    ck_imbrelu_qlist_clear(&c);
     mpfi_clear(a), mpfi_clear(t), mpfi_clear(u), mpfi_clear(hs);
     mpq_clears(C, x, y, NULL);
-    ckib_inst_clear(&in);
+    ck_imbrelu_inst_clear(&in);
     return rc;
 }
 

@@ -228,7 +228,7 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
     if (c.fail || ck_tree_complete(c.tree, c.tok, c.leaves, c.leaf, e)) goto out;
     for (int p = 0; p < 4; p++) {
         mpq_set_si(x, c.count[p], 1);
-        if (ckib_verify_rational(q, QK[p], x, e)) goto out;
+        if (ck_imbrelu_verify_rational(q, QK[p], x, e)) goto out;
     }
     if (a_bad) {
         long long lf;

@@ -18,29 +18,29 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
     if (!as || !w || !q) return -1;
     int all = strcmp(as, "equivalence holds for every class") == 0, fails = strcmp(as, "equivalence fails at class k") == 0;
     if (!all && !fails) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
-    ckib_inst in;
+    ck_imbrelu_inst in;
     int rc = -1;
     long K = 0, nn = 0, bad = -1;
     char **names = NULL;
     mpq_t t, tr;
     mpfi_t M;
     mpq_inits(t, tr, NULL);
-    mpfi_init2(M, CKIB_PREC);
-    if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) goto out;
+    mpfi_init2(M, CK_IMBRELU_PREC);
+    if (ck_imbrelu_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) goto out;
     K = in.K;
     names = calloc((size_t)(3 * K), sizeof *names);
     for (long k = 0; k < K; k++) {
-        names[nn++] = ckib_name("condition_test", k);
-        names[nn++] = ckib_name("Mbar_test", k);
-        names[nn++] = ckib_name("M", k);
+        names[nn++] = ck_imbrelu_name("condition_test", k);
+        names[nn++] = ck_imbrelu_name("Mbar_test", k);
+        names[nn++] = ck_imbrelu_name("M", k);
     }
-    if (ckib_keys_exact(q, "quantities", names, nn, e)) goto out;
+    if (ck_imbrelu_keys_exact(q, "quantities", names, nn, e)) goto out;
     for (long k = 0; k < K; k++) {
-        ckib_test(t, &in, k, 0);
-        ckib_test(tr, &in, k, in.printed);
-        ckib_M(M, &in, k, in.printed);
-        if (ckib_verify_rational(q, names[3 * k], t, e) || ckib_verify_rational(q, names[3 * k + 1], tr, e) ||
-            ckib_verify_interval(q, names[3 * k + 2], M, e))
+        ck_imbrelu_test(t, &in, k, 0);
+        ck_imbrelu_test(tr, &in, k, in.printed);
+        ck_imbrelu_M(M, &in, k, in.printed);
+        if (ck_imbrelu_verify_rational(q, names[3 * k], t, e) || ck_imbrelu_verify_rational(q, names[3 * k + 1], tr, e) ||
+            ck_imbrelu_verify_interval(q, names[3 * k + 2], M, e))
             goto out;
         if (bad < 0 && (mpq_sgn(t) > 0) != (mpq_sgn(tr) > 0)) bad = k;
     }
@@ -53,8 +53,8 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
         long long k;
         if (ck_keys(w, "witnesses", WK, NULL, e) || ck_get_int(w, "witnesses", "k", &k, e)) goto out;
         if (k < 0 || k >= K) { ck_fail(e, CK_MALFORMED, "witnesses.k out of range"); goto out; }
-        ckib_test(t, &in, (long)k, 0);
-        ckib_test(tr, &in, (long)k, in.printed);
+        ck_imbrelu_test(t, &in, (long)k, 0);
+        ck_imbrelu_test(tr, &in, (long)k, in.printed);
         if ((mpq_sgn(t) > 0) == (mpq_sgn(tr) > 0)) { ck_fail(e, CK_INVALID, "class %lld satisfies the equivalence", k); goto out; }
         if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     }
@@ -62,7 +62,7 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
 out:
     for (long t2 = 0; t2 < nn; t2++) free(names[t2]);
     free(names);
-    if (K) ckib_inst_clear(&in);
+    if (K) ck_imbrelu_inst_clear(&in);
     mpq_clears(t, tr, NULL);
     mpfi_clear(M);
     return rc;

@@ -1,7 +1,7 @@
 /* check_imbrelu_global_search.c: owns the check of imbrelu.global-search. Reads the witness
  * point (W: K x d, H: d x N, exact entries) from the certificate, requires H >= 0 exactly,
  * recomputes with MPFI (512 bits) the objective of problem (4) at it and the claimed optimum
- * (the objective at Theorem 1's point with M_k of the instance's reading, ckib_point_objective)
+ * (the objective at Theorem 1's point with M_k of the instance's reading, ck_imbrelu_point_objective)
  * and their difference; each stated enclosure must contain its interval. "a feasible point with
  * objective below the claimed optimum" (REFUTED) needs the checker's gap < 0; otherwise the
  * assertion must be "none" (INCONCLUSIVE). witnesses.search (starts, seed, iters) is
@@ -67,10 +67,10 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     if (!a_ref && !a_none) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
     static const char *const WK[] = {"W", "H", "search", NULL};
     if (ck_keys(w, "witnesses", WK, NULL, e)) return -1;
-    ckib_inst in;
-    if (ckib_inst_parse(inst, EXTRA, &in, e)) return -1;
+    ck_imbrelu_inst in;
+    if (ck_imbrelu_inst_parse(inst, EXTRA, &in, e)) return -1;
     if (in.K > 8 || in.N > 200 || in.d < in.K || in.d > 16) {
-        ckib_inst_clear(&in);
+        ck_imbrelu_inst_clear(&in);
         ck_fail(e, CK_MALFORMED, "instance: K <= 8, N <= 200, K <= d <= 16");
         return -1;
     }
@@ -78,10 +78,10 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     mpq_t *X = malloc((size_t)nv * sizeof *X);
     for (long t = 0; t < nv; t++) mpq_init(X[t]);
     mpfi_ptr z = malloc((size_t)K * sizeof *z);
-    for (long m = 0; m < K; m++) mpfi_init2(z + m, CKIB_PREC);
+    for (long m = 0; m < K; m++) mpfi_init2(z + m, CK_IMBRELU_PREC);
     mpfi_t ow, oc, gap, t, u, s;
     mpfi_ptr all[] = {ow, oc, gap, t, u, s};
-    for (int i = 0; i < 6; i++) mpfi_init2(all[i], CKIB_PREC), mpfi_set_ui(all[i], 0);
+    for (int i = 0; i < 6; i++) mpfi_init2(all[i], CK_IMBRELU_PREC), mpfi_set_ui(all[i], 0);
     int rc = -1;
     if (search_info(w, inst, e) || read_matrix(w, "W", K, d, 0, X, e) || read_matrix(w, "H", d, N, 1, X + K * d, e)) goto out;
     const mpq_t *W = X, *H = X + K * d;
@@ -91,7 +91,7 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
                 mpfi_set_ui(z + m, 0);
                 for (long j = 0; j < d; j++) { mpfi_set_q(t, W[m * d + j]); mpfi_mul_q(t, t, H[j * N + i]); mpfi_add(z + m, z + m, t); }
             }
-            ckib_exp_gaps(s, t, z, K, k);
+            ck_imbrelu_exp_gaps(s, t, z, K, k);
             mpfi_log1p(s, s);
             mpfi_add(ow, ow, s);
         }
@@ -106,14 +106,14 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
         mpfi_add(ow, ow, s);
     }
     mpfi_ptr M = malloc((size_t)K * sizeof *M);
-    for (long k = 0; k < K; k++) mpfi_init2(M + k, CKIB_PREC), ckib_M(M + k, &in, k, in.printed);
-    ckib_point_objective(oc, &in, M);
+    for (long k = 0; k < K; k++) mpfi_init2(M + k, CK_IMBRELU_PREC), ck_imbrelu_M(M + k, &in, k, in.printed);
+    ck_imbrelu_point_objective(oc, &in, M);
     for (long k = 0; k < K; k++) mpfi_clear(M + k);
     free(M);
     mpfi_sub(gap, ow, oc);
     char *names[] = {"objective_witness", "objective_claimed", "gap"};
-    if (ckib_verify_interval(q, names[0], ow, e) || ckib_verify_interval(q, names[1], oc, e) ||
-        ckib_verify_interval(q, names[2], gap, e) || ckib_keys_exact(q, "quantities", names, 3, e)) goto out;
+    if (ck_imbrelu_verify_interval(q, names[0], ow, e) || ck_imbrelu_verify_interval(q, names[1], oc, e) ||
+        ck_imbrelu_verify_interval(q, names[2], gap, e) || ck_imbrelu_keys_exact(q, "quantities", names, 3, e)) goto out;
     int below = mpfr_sgn(&gap->right) < 0;
     if (a_ref && !below) { ck_fail(e, CK_INVALID, "the witness is not certified below the claimed optimum"); goto out; }
     if (a_none && below) { ck_fail(e, CK_INVALID, "assertion \"none\" but the witness refutes"); goto out; }
@@ -126,6 +126,6 @@ out:
     for (long m = 0; m < K; m++) mpfi_clear(z + m);
     free(z);
     for (int i = 0; i < 6; i++) mpfi_clear(all[i]);
-    ckib_inst_clear(&in);
+    ck_imbrelu_inst_clear(&in);
     return rc;
 }

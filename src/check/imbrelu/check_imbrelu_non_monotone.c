@@ -7,11 +7,11 @@
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_decision.h"
 
-static void ratio(mpfi_t r, const ckib_inst *in, long k)
+static void ratio(mpfi_t r, const ck_imbrelu_inst *in, long k)
 {
     mpfi_t s;
-    mpfi_init2(s, CKIB_PREC);
-    ckib_M(r, in, k, in->printed);
+    mpfi_init2(s, CK_IMBRELU_PREC);
+    ck_imbrelu_M(r, in, k, in->printed);
     mpfi_set_ui(s, (unsigned long)in->n[k]);
     mpfi_sqrt(s, s);
     mpfi_div(r, r, s);
@@ -37,24 +37,24 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err
     if (ck_keys(w, "witnesses", WK, NULL, e) || ck_get_int(w, "witnesses", "i", &i, e) ||
         ck_get_int(w, "witnesses", "j", &j, e) || ck_keys(q, "quantities", QK, NULL, e))
         return -1;
-    ckib_inst in;
-    if (ckib_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
+    ck_imbrelu_inst in;
+    if (ck_imbrelu_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     int rc = -1;
     mpq_t t;
     mpfi_t ri, rj, df;
     mpq_init(t);
-    mpfi_init2(ri, CKIB_PREC), mpfi_init2(rj, CKIB_PREC), mpfi_init2(df, CKIB_PREC);
+    mpfi_init2(ri, CK_IMBRELU_PREC), mpfi_init2(rj, CK_IMBRELU_PREC), mpfi_init2(df, CK_IMBRELU_PREC);
     if (i < 0 || j < 0 || i >= in.K || j >= in.K) { ck_fail(e, CK_MALFORMED, "witnesses out of range"); goto out; }
     if (in.n[i] <= in.n[j]) { ck_fail(e, CK_INVALID, "n_i <= n_j"); goto out; }
-    ckib_test(t, &in, (long)i, in.printed);
+    ck_imbrelu_test(t, &in, (long)i, in.printed);
     int ai = mpq_sgn(t) > 0;
-    ckib_test(t, &in, (long)j, in.printed);
+    ck_imbrelu_test(t, &in, (long)j, in.printed);
     if (!ai || mpq_sgn(t) <= 0) { ck_fail(e, CK_INVALID, "a witness class is at or below the threshold"); goto out; }
     ratio(ri, &in, (long)i);
     ratio(rj, &in, (long)j);
     mpfi_sub(df, ri, rj);
-    if (ckib_verify_interval(q, "ratio_i", ri, e) || ckib_verify_interval(q, "ratio_j", rj, e) ||
-        ckib_verify_interval(q, "difference", df, e))
+    if (ck_imbrelu_verify_interval(q, "ratio_i", ri, e) || ck_imbrelu_verify_interval(q, "ratio_j", rj, e) ||
+        ck_imbrelu_verify_interval(q, "difference", df, e))
         goto out;
     if (mpfr_sgn(&df->left) <= 0) { ck_fail(e, CK_INVALID, "difference not certified positive"); goto out; }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
@@ -62,6 +62,6 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err
 out:
     mpq_clear(t);
     mpfi_clear(ri), mpfi_clear(rj), mpfi_clear(df);
-    ckib_inst_clear(&in);
+    ck_imbrelu_inst_clear(&in);
     return rc;
 }

@@ -24,12 +24,12 @@ static const char *const F_NAME[] = {"prop1.norm", "prop1.inner", "prop1.cos", "
                                      "cor3.15", "cor3.16", "cor3.order"};
 
 typedef struct {
-    const ckib_inst *in;
+    const ck_imbrelu_inst *in;
     long K, iA, iB, KA, KB;
     int balanced, two_group, dead_all, rdead_all;
     mpfi_ptr M, Mr, r, W, G, s;
     mpfi_t a, P, S, x, y, t;
-    ckib_qlist ql;
+    ck_imbrelu_qlist ql;
     int st[F_COUNT], sel[F_COUNT];
 } pk_ctx;
 
@@ -48,7 +48,7 @@ static void put(pk_ctx *c, const char *base, const char *idx, mpfi_srcptr x)
 {
     char *nm = malloc(strlen(base) + strlen(idx) + 1);
     sprintf(nm, "%s%s", base, idx);
-    ckib_q_interval(&c->ql, nm, -1, x);
+    ck_imbrelu_q_interval(&c->ql, nm, -1, x);
     free(nm);
 }
 static void putf(pk_ctx *c, int f, const char *idx, mpfi_srcptr x, int st)
@@ -74,7 +74,7 @@ static void pair(pk_ctx *c, long k, long j)
     long K = c->K;
     char idx[48];
     mpfi_t u;
-    mpfi_init2(u, CKIB_PREC);
+    mpfi_init2(u, CK_IMBRELU_PREC);
     snprintf(idx, sizeof idx, "[%ld,%ld]", k, j);
     if (c->sel[F_INNER]) {
         mpfi_add(c->t, c->s + k, c->s + j);
@@ -141,7 +141,7 @@ static void etf_dev(mpfi_t dev, pk_ctx *c, mpfi_srcptr X)
 {
     long K = c->K;
     mpfi_t cc;
-    mpfi_init2(cc, CKIB_PREC);
+    mpfi_init2(cc, CK_IMBRELU_PREC);
     mpfi_mul_si(cc, X, K);
     mpfi_div_si(cc, cc, K - 1);
     mpfi_set_ui(dev, 0);
@@ -221,13 +221,13 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     if (ck_keys(w, "witnesses", WK, NULL, e)) return -1;
     json_t *wf = ck_get_obj(w, "witnesses", "formulas", e);
     if (!wf) return -1;
-    ckib_inst in;
-    if (ckib_inst_parse_thm1(inst, EXTRA, &in, e)) return -1;
+    ck_imbrelu_inst in;
+    if (ck_imbrelu_inst_parse_thm1(inst, EXTRA, &in, e)) return -1;
     long K = in.K;
     pk_ctx c;
     memset(&c, 0, sizeof c);
     c.in = &in, c.K = K, c.iA = c.iB = -1, c.balanced = 1;
-    ckib_qlist_init(&c.ql, q, e);
+    ck_imbrelu_qlist_init(&c.ql, q, e);
     long nA = in.n[0], nB = in.n[0];
     for (long k = 0; k < K; k++) {
         if (in.n[k] != in.n[0]) c.balanced = 0;
@@ -241,14 +241,14 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
         if (in.n[k] == nB) { c.KB++; if (c.iB < 0) c.iB = k; }
     }
     int rc = -1;
-    c.M = ck_ivec_init(K, CKIB_PREC), c.Mr = ck_ivec_init(K, CKIB_PREC), c.r = ck_ivec_init(K, CKIB_PREC), c.s = ck_ivec_init(K, CKIB_PREC), c.W = ck_ivec_init(K * K, CKIB_PREC), c.G = ck_ivec_init(K * K, CKIB_PREC);
+    c.M = ck_ivec_init(K, CK_IMBRELU_PREC), c.Mr = ck_ivec_init(K, CK_IMBRELU_PREC), c.r = ck_ivec_init(K, CK_IMBRELU_PREC), c.s = ck_ivec_init(K, CK_IMBRELU_PREC), c.W = ck_ivec_init(K * K, CK_IMBRELU_PREC), c.G = ck_ivec_init(K * K, CK_IMBRELU_PREC);
     mpfi_ptr all[] = {c.a, c.P, c.S, c.x, c.y, c.t};
-    for (int i = 0; i < 6; i++) mpfi_init2(all[i], CKIB_PREC), mpfi_set_ui(all[i], 0);
+    for (int i = 0; i < 6; i++) mpfi_init2(all[i], CK_IMBRELU_PREC), mpfi_set_ui(all[i], 0);
     if (select_formulas(&c, inst, e)) goto out;
     c.dead_all = c.rdead_all = 1;
     for (long k = 0; k < K; k++) {
-        ckib_M(c.M + k, &in, k, 0);
-        ckib_M(c.Mr + k, &in, k, in.printed);
+        ck_imbrelu_M(c.M + k, &in, k, 0);
+        ck_imbrelu_M(c.Mr + k, &in, k, in.printed);
         if (!mpfi_is_zero(c.M + k)) c.dead_all = 0;
         if (!mpfi_is_zero(c.Mr + k)) c.rdead_all = 0;
         mpfi_set_ui(c.s + k, (unsigned long)in.n[k]);
@@ -256,7 +256,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
         mpfi_mul(c.s + k, c.s + k, c.Mr + k);
         mpfi_add(c.S, c.S, c.s + k);
     }
-    ckib_point(c.r, c.a, &in, c.M);
+    ck_imbrelu_point(c.r, c.a, &in, c.M);
     for (long j = 0; j < K; j++) {
         mpfi_set_ui(c.t, (unsigned long)in.n[j]);
         mpfi_sqrt(c.t, c.t);
@@ -298,7 +298,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     }
     if (c.sel[F_WWT]) { etf_dev(c.x, &c, c.G); putf(&c, F_WWT, "", c.x, st_dev(c.x)); }
     if (c.sel[F_Z]) {
-        mpfi_ptr Z = ck_ivec_init(K * K, CKIB_PREC);
+        mpfi_ptr Z = ck_ivec_init(K * K, CK_IMBRELU_PREC);
         for (long m = 0; m < K; m++)
             for (long k = 0; k < K; k++) mpfi_mul(Z + m * K + k, c.W + m * K + k, c.r + k);
         etf_dev(c.x, &c, Z);
@@ -315,7 +315,7 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
             putf(&c, F_ORDER, "", c.x, st_pos(c.x));
         }
     }
-    if (c.ql.bad || ckib_qlist_keys(&c.ql)) goto out;
+    if (c.ql.bad || ck_imbrelu_qlist_keys(&c.ql)) goto out;
     int worst = ST_UNDEF;
     long nsel = 0;
     for (int f = 0; f < F_COUNT; f++) {
@@ -337,9 +337,9 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     if (worst == ST_UNDEC) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: a formula is undecided"); goto out; }
     rc = 0;
 out:
-    ckib_qlist_clear(&c.ql);
+    ck_imbrelu_qlist_clear(&c.ql);
     ck_ivec_clear(c.M, K), ck_ivec_clear(c.Mr, K), ck_ivec_clear(c.r, K), ck_ivec_clear(c.s, K), ck_ivec_clear(c.W, K * K), ck_ivec_clear(c.G, K * K);
     for (int i = 0; i < 6; i++) mpfi_clear(all[i]);
-    ckib_inst_clear(&in);
+    ck_imbrelu_inst_clear(&in);
     return rc;
 }

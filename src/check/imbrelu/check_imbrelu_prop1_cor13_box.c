@@ -55,7 +55,7 @@ static void Mint(mpfi_t M, mpfi_srcptr n, mpfi_srcptr cc, long K)
     else if (mpfr_cmp_ui(&M->right, 1) <= 0) mpfi_set_ui(M, 0);
     else {
         mpfi_t u;
-        mpfi_init2(u, CKIB_PREC);
+        mpfi_init2(u, CK_IMBRELU_PREC);
         mpfi_set_fr(u, &M->right);
         mpfi_log(u, u);
         mpfi_set_ui(M, 0);
@@ -84,7 +84,7 @@ static int decide(const bx_ctx *c, long KA, long KB, const mpq_t R0, const mpq_t
     if (!lo_pos) return LF_UNDEC;
     mpfi_t R, lam, cc, nA, nB, MA, MB, g;
     mpfi_ptr all[] = {R, lam, cc, nA, nB, MA, MB, g};
-    for (int i = 0; i < 8; i++) mpfi_init2(all[i], CKIB_PREC);
+    for (int i = 0; i < 8; i++) mpfi_init2(all[i], CK_IMBRELU_PREC);
     mpfi_interv_q(R, R0, R1);
     mpfi_interv_q(lam, l0, l1);
     mpfi_set_q(nB, c->nB);
@@ -241,10 +241,10 @@ int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e
     mpq_init(x);
     for (int t = 0; t < 4 && !c.fail; t++) {
         mpq_set_si(x, c.count[t], 1);
-        if (ckib_verify_rational(q, QN[t], x, e)) c.fail = 1;
+        if (ck_imbrelu_verify_rational(q, QN[t], x, e)) c.fail = 1;
     }
     mpq_clear(x);
-    if (c.fail || ckib_keys_exact(q, "quantities", (char **)QN, 4, e)) goto out;
+    if (c.fail || ck_imbrelu_keys_exact(q, "quantities", (char **)QN, 4, e)) goto out;
     int fails = c.count[LF_FAILS] > 0;
     const char *want = fails ? "cos_major >= cos_minor on a leaf where M_A > 0" : "cos_major < cos_minor on every decided leaf where M_A > 0";
     if (strcmp(as, want)) { ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want); goto out; }

@@ -14,7 +14,7 @@
 #include "check_decision.h"
 #include "check_ce.h"
 
-#define P CKIB_PREC
+#define P CK_IMBRELU_PREC
 
 /* acc = x (first) or the interval {op(a, b) : a in acc, b in x}, op = mpfr_min or mpfr_max
  * (monotone in each argument: endpoint by endpoint) */
@@ -26,7 +26,7 @@ static void iext(mpfi_t acc, mpfi_srcptr x, int first, int (*op)(mpfr_ptr, mpfr_
 }
 
 /* 1 iff every t_k = sqrt(n_k)/c1 - 1 > 0: K n_k - (K-1) N^2 s^2 > 0 exactly */
-static int paper_defined(const ckib_inst *in)
+static int paper_defined(const ck_imbrelu_inst *in)
 {
     mpq_t x, a;
     mpq_inits(x, a, NULL);
@@ -61,17 +61,17 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ck_keys(w, "witnesses", WK, NULL, e)) return -1;
     const char *pv = ck_get_str(w, "witnesses", "paper_value", e);
     if (!pv) return -1;
-    ckib_inst in;
-    if (ckib_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
+    ck_imbrelu_inst in;
+    if (ck_imbrelu_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     long K = in.K;
-    ckib_qlist c;
-    ckib_qlist_init(&c, q, e);
-    mpfi_ptr M = ck_ivec_init(K, CKIB_PREC), r = ck_ivec_init(K, CKIB_PREC), W = ck_ivec_init(K * K, CKIB_PREC), z = ck_ivec_init(K, CKIB_PREC), g = ck_ivec_init(K, CKIB_PREC);
+    ck_imbrelu_qlist c;
+    ck_imbrelu_qlist_init(&c, q, e);
+    mpfi_ptr M = ck_ivec_init(K, CK_IMBRELU_PREC), r = ck_ivec_init(K, CK_IMBRELU_PREC), W = ck_ivec_init(K * K, CK_IMBRELU_PREC), z = ck_ivec_init(K, CK_IMBRELU_PREC), g = ck_ivec_init(K, CK_IMBRELU_PREC);
     mpfi_t t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg;
     mpfi_ptr all[] = {t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg};
     for (int x = 0; x < 11; x++) mpfi_init2(all[x], P), mpfi_set_ui(all[x], 0);
     for (long k = 0; k < K; k++) {           /* r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k, (9) */
-        ckib_M(M + k, &in, k, in.printed);
+        ck_imbrelu_M(M + k, &in, k, in.printed);
         if (mpfi_is_zero(M + k)) continue;
         mpfi_set_q(t, in.lamW);
         mpfi_div_q(t, t, in.lamH);
@@ -99,7 +99,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     int first_mu = 1;
     for (long k = 0; k < K; k++) {
         for (long m = 0; m < K; m++) mpfi_mul(z + m, r + k, W + m * K + k);
-        ckib_exp_gaps(t, u, z, K, k);
+        ck_imbrelu_exp_gaps(t, u, z, K, k);
         mpfi_log1p(u, t);
         mpfi_mul_si(u, u, in.n[k]);
         mpfi_add(obj, obj, u);
@@ -118,11 +118,11 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             mpfi_abs(u, u);
             iext(ldev, u, m == 0, mpfr_max);
         }
-        ckib_q_interval(&c, "logit_dev", k, ldev);
+        ck_imbrelu_q_interval(&c, "logit_dev", k, ldev);
         int fm = 1;                          /* (13) */
         for (long m = 0; m < K; m++) if (m != k) { iext(u, z + m, fm, mpfr_max); fm = 0; }
         mpfi_sub(u, z + k, u);
-        ckib_q_interval(&c, "margin", k, u);
+        ck_imbrelu_q_interval(&c, "margin", k, u);
         for (long m = 0; m < K; m++) {       /* grad_W column k */
             mpfi_mul(u, g + m, r + k);
             mpfi_mul_si(u, u, in.n[k]);
@@ -143,8 +143,8 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
         }
         if (in.d > K) { mpfi_set_ui(u, 0); iext(mumin, u, 0, mpfr_min); }
         mpfi_sqr(u, r + k);
-        ckib_q_interval(&c, "M", k, M + k);
-        ckib_q_interval(&c, "norm_h_sq", k, u);
+        ck_imbrelu_q_interval(&c, "M", k, M + k);
+        ck_imbrelu_q_interval(&c, "norm_h_sq", k, u);
         mpfi_mul_si(u, u, in.n[k]);
         mpfi_add(reg, reg, u);
     }
@@ -160,7 +160,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     for (long k = 0; k < K; k++) {           /* V* with the corrected M_k */
         mpfi_t Mc;
         mpfi_init2(Mc, P);
-        ckib_M(Mc, &in, k, 0);
+        ck_imbrelu_M(Mc, &in, k, 0);
         mpfi_neg(u, Mc);
         mpfi_exp(u, u);
         mpfi_mul_si(u, u, K - 1);
@@ -177,10 +177,10 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
         mpfi_add(Vd, Vd, t);
         mpfi_clear(Mc);
     }
-    ckib_q_interval(&c, "objective", -1, obj);
-    ckib_q_interval(&c, "value_derived", -1, Vd);
+    ck_imbrelu_q_interval(&c, "objective", -1, obj);
+    ck_imbrelu_q_interval(&c, "value_derived", -1, Vd);
     mpfi_sub(u, obj, Vd);
-    ckib_q_interval(&c, "objective_minus_derived", -1, u);
+    ck_imbrelu_q_interval(&c, "objective_minus_derived", -1, u);
     mpfi_t dv;
     mpfi_init2(dv, P);
     mpfi_abs(dv, u);
@@ -188,7 +188,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     if (paper_defined(&in)) {
         mpfi_t c1, v;
         mpfi_init2(c1, P), mpfi_init2(v, P);
-        ckib_c1(c1, &in, in.printed);
+        ck_imbrelu_c1(c1, &in, in.printed);
         for (long k = 0; k < K; k++) {
             mpfi_set_ui(t, (unsigned long)in.n[k]);
             mpfi_sqrt(t, t);
@@ -205,19 +205,19 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             mpfi_div_si(u, u, in.N);
             mpfi_add(Vp, Vp, u);
         }
-        ckib_q_interval(&c, "value_paper", -1, Vp);
+        ck_imbrelu_q_interval(&c, "value_paper", -1, Vp);
         mpfi_sub(u, obj, Vp);
-        ckib_q_interval(&c, "objective_minus_paper", -1, u);
+        ck_imbrelu_q_interval(&c, "objective_minus_paper", -1, u);
         if (!mpfi_has_zero(u)) paper = "DISAGREES";
         else { mpfi_abs(v, u); paper = mpfr_cmp_ui_2exp(&v->right, 1, -100) >= 0 ? "UNDECIDED" : "AGREES"; }
         mpfi_clear(c1), mpfi_clear(v);
     }
-    ckib_q_interval(&c, "grad_W_sq", -1, gW);
-    ckib_q_interval(&c, "grad_H_support_sq", -1, gH);
-    ckib_q_interval(&c, "multiplier_min", -1, mumin);
+    ck_imbrelu_q_interval(&c, "grad_W_sq", -1, gW);
+    ck_imbrelu_q_interval(&c, "grad_H_support_sq", -1, gH);
+    ck_imbrelu_q_interval(&c, "multiplier_min", -1, mumin);
     int rc = -1;
     if (c.bad) goto out;
-    if (ckib_qlist_keys(&c)) goto out;
+    if (ck_imbrelu_qlist_keys(&c)) goto out;
     if (strcmp(pv, paper)) { ck_fail(e, CK_INVALID, "witnesses.paper_value: the checker finds %s", paper); goto out; }
     if (a_kkt) {
         if (!(mpfr_cmp_ui_2exp(&gW->right, 1, -200) < 0 && mpfr_cmp_ui_2exp(&gH->right, 1, -200) < 0 &&
@@ -236,9 +236,9 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     rc = 0;
 out:
     mpfi_clear(dv);
-    ckib_qlist_clear(&c);
+    ck_imbrelu_qlist_clear(&c);
     ck_ivec_clear(M, K), ck_ivec_clear(r, K), ck_ivec_clear(W, K * K), ck_ivec_clear(z, K), ck_ivec_clear(g, K);
     for (int x = 0; x < 11; x++) mpfi_clear(all[x]);
-    ckib_inst_clear(&in);
+    ck_imbrelu_inst_clear(&in);
     return rc;
 }

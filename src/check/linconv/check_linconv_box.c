@@ -29,7 +29,7 @@ typedef struct {
     ck_err *e;
 } bx_ctx;
 
-int cklc_box_is_box(const json_t *root)
+int ck_linconv_box_is_box(const json_t *root)
 {
     const json_t *k = json_object_get(json_object_get(root, "instance"), "kind");
     return json_is_string(k) && !strcmp(json_string_value(k), "linconv-box/1");
@@ -71,7 +71,7 @@ static void bx_test(mpq_t e, const bx_ctx *c, const mpq_t w, const mpq_t h)
 static void bx_ce_gap(mpfi_t g, long K, const mpq_t t)
 {
     mpfi_t s, x, y;
-    mpfi_init2(s, CKLC_PREC), mpfi_init2(x, CKLC_PREC), mpfi_init2(y, CKLC_PREC);
+    mpfi_init2(s, CK_LINCONV_PREC), mpfi_init2(x, CK_LINCONV_PREC), mpfi_init2(y, CK_LINCONV_PREC);
     mpfi_set_q(s, t);
     mpfi_sqrt(s, s);
     mpfi_mul_si(g, s, K);
@@ -92,13 +92,13 @@ static int bx_gap(bx_ctx *c, const json_t *p, const mpq_t w0, const mpq_t w1, co
     mpq_t lo, hi, a, b, t;
     mpq_inits(lo, hi, a, b, t, NULL);
     int ok = !pair_get(p, lo, hi) && mpq_sgn(lo) > 0;
-    if (ok && c->loss == CKLC_MSE) {
+    if (ok && c->loss == CK_LINCONV_MSE) {
         bx_test(a, c, w1, h1), mpq_mul(a, a, a), mpq_set_si(t, c->K - 1, (unsigned long)(8 * c->K)), mpq_canonicalize(t), mpq_mul(a, a, t);
         bx_test(b, c, w0, h0), mpq_mul(b, b, b), mpq_set_si(t, c->K - 1, (unsigned long)(2 * c->K)), mpq_canonicalize(t), mpq_mul(b, b, t);
         ok = mpq_equal(lo, a) && mpq_equal(hi, b);
     } else if (ok) {
         mpfi_t g;
-        mpfi_init2(g, CKLC_PREC);
+        mpfi_init2(g, CK_LINCONV_PREC);
         mpq_set_si(t, c->n, 1), mpq_mul(t, t, w1), mpq_mul(t, t, h1);
         bx_ce_gap(g, c->K, t);
         ok = !mpfi_nan_p(g) && mpfr_cmp_q(&g->left, lo) >= 0;
@@ -165,12 +165,12 @@ static int rational_q(const json_t *q, const char *name, const mpq_t x, ck_err *
     mpz_t one;
     ck_qs_init(&v), mpz_init_set_ui(one, 1);
     mpq_set(v.a, x);
-    int rc = cklc_verify_qs(q, name, &v, one, e);
+    int rc = ck_linconv_verify_qs(q, name, &v, one, e);
     ck_qs_clear(&v), mpz_clear(one);
     return rc;
 }
 
-int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
+int ck_linconv_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     static const char *const IK[] = {"kind", "K", "n", "d", "lambda_W_lo", "lambda_W_hi", "lambda_H_lo", "lambda_H_hi", "max_depth", NULL};
     static const char *const WK[] = {"tree", "leaves", NULL};
@@ -188,8 +188,8 @@ int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
         ck_get_int(in, "instance", "d", &d, e) || ck_get_int(in, "instance", "max_depth", &md, e) ||
         ck_keys(w, "witnesses", WK, NULL, e) || ck_keys(q, "quantities", QK, NULL, e))
         return -1;
-    if (K < 2 || K > 200 || n < 1 || n > 100000 || d < (loss == CKLC_MSE ? K - 1 : K) || d > 1000 || md < 0 || md > 24) {
-        ck_fail(e, CK_MALFORMED, "instance: K in 2..200, n in 1..100000, d in %s..1000, max_depth in 0..24", loss == CKLC_MSE ? "K-1" : "K");
+    if (K < 2 || K > 200 || n < 1 || n > 100000 || d < (loss == CK_LINCONV_MSE ? K - 1 : K) || d > 1000 || md < 0 || md > 24) {
+        ck_fail(e, CK_MALFORMED, "instance: K in 2..200, n in 1..100000, d in %s..1000, max_depth in 0..24", loss == CK_LINCONV_MSE ? "K-1" : "K");
         return -1;
     }
     c.K = (long)K, c.n = (long)n, c.max_depth = (long)md;

@@ -6,6 +6,6 @@
 #include "check_json.h"
 #include "check_verdict.h"
 /* 1 when the certificate's instance has kind "linconv-box/1" */
-int cklc_box_is_box(const json_t *root);
-int cklc_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e);
+int ck_linconv_box_is_box(const json_t *root);
+int ck_linconv_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e);
 #endif

@@ -17,19 +17,19 @@ static int get_lam(const json_t *j, const char *key, mpq_t q, ck_err *e)
     return 0;
 }
 
-static int inst_parse_fields(const json_t *j, cklc_inst *in, ck_err *e);
+static int inst_parse_fields(const json_t *j, ck_linconv_inst *in, ck_err *e);
 
 /* Parses the instance; on failure everything it initialised is cleared again (no leak). */
-int cklc_inst_parse(const json_t *j, cklc_inst *in, ck_err *e)
+int ck_linconv_inst_parse(const json_t *j, ck_linconv_inst *in, ck_err *e)
 {
     mpq_inits(in->lamW, in->lamH, in->sq, in->test, NULL);
     mpz_init(in->m);
     if (inst_parse_fields(j, in, e) == 0) return 0;
-    cklc_inst_clear(in);
+    ck_linconv_inst_clear(in);
     return -1;
 }
 
-static int inst_parse_fields(const json_t *j, cklc_inst *in, ck_err *e)
+static int inst_parse_fields(const json_t *j, ck_linconv_inst *in, ck_err *e)
 {
     static const char *const keys[] = {"kind", "K", "n", "d", "lambda_W", "lambda_H", NULL};
     long long K, n, d;
@@ -58,19 +58,19 @@ static int inst_parse_fields(const json_t *j, cklc_inst *in, ck_err *e)
     return 0;
 }
 
-void cklc_inst_clear(cklc_inst *in)
+void ck_linconv_inst_clear(ck_linconv_inst *in)
 {
     mpq_clears(in->lamW, in->lamH, in->sq, in->test, NULL);
     mpz_clear(in->m);
 }
 
-long cklc_dim(const cklc_inst *in, int loss) { return in->d * (in->K + in->N) + (loss == CKLC_MSE ? in->K : 0); }
+long ck_linconv_dim(const ck_linconv_inst *in, int loss) { return in->d * (in->K + in->N) + (loss == CK_LINCONV_MSE ? in->K : 0); }
 
-void cklc_point(mpfi_t *W, mpfi_t *H, const cklc_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta)
+void ck_linconv_point(mpfi_t *W, mpfi_t *H, const ck_linconv_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta)
 {
     const long K = in->K, d = in->d, N = in->N;
     mpfi_t p;
-    mpfi_init2(p, CKLC_PREC);
+    mpfi_init2(p, CK_LINCONV_PREC);
     for (long a = 0; a < d; a++)
         for (long k = 0; k < K; k++) {
             if (a < K) mpfi_set_si(p, (a == k ? K : 0) - 1), mpfi_div_si(p, p, K), mpfi_mul(p, p, alpha);
@@ -83,20 +83,20 @@ void cklc_point(mpfi_t *W, mpfi_t *H, const cklc_inst *in, mpfi_srcptr alpha, mp
 }
 
 /* logits gradient g (K) and Hessian S (K*K) of sample c; its loss into ell */
-static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *bias, long c)
+static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *bias, long c)
 {
     const long K = in->K, d = in->d, N = in->N, y = c % K;
     mpfi_t t, sum;
-    mpfi_init2(t, CKLC_PREC), mpfi_init2(sum, CKLC_PREC);
+    mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(sum, CK_LINCONV_PREC);
     for (long k = 0; k < K; k++) {
         mpfi_set_ui(g[k], 0);
         for (long a = 0; a < d; a++) mpfi_mul(t, W[a * K + k], H[a * N + c]), mpfi_add(g[k], g[k], t);
     }
     for (long k = 0; k < K * K; k++) mpfi_set_ui(S[k], 0);
     mpfi_set_ui(ell, 0);
-    if (loss == CKLC_MSE) {
+    if (loss == CK_LINCONV_MSE) {
         for (long k = 0; k < K; k++) {
-            if (bias) mpfi_add(g[k], g[k], bias[k]); /* cklc_hessian_at; otherwise b = 1/K */
+            if (bias) mpfi_add(g[k], g[k], bias[k]); /* ck_linconv_hessian_at; otherwise b = 1/K */
             else mpfi_set_ui(t, 1), mpfi_div_si(t, t, K), mpfi_add(g[k], g[k], t);
             if (k == y) mpfi_sub_ui(g[k], g[k], 1);
             mpfi_sqr(t, g[k]), mpfi_add(ell, ell, t);
@@ -123,7 +123,7 @@ static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const cklc_inst *in, int lo
 static mpfi_t *fi_array(long len)
 {
     mpfi_t *v = malloc(sizeof(mpfi_t) * (size_t)len);
-    for (long t = 0; t < len; t++) mpfi_init2(v[t], CKLC_PREC), mpfi_set_ui(v[t], 0);
+    for (long t = 0; t < len; t++) mpfi_init2(v[t], CK_LINCONV_PREC), mpfi_set_ui(v[t], 0);
     return v;
 }
 
@@ -133,12 +133,12 @@ static void fi_free(mpfi_t *v, long len)
     free(v);
 }
 
-void cklc_objective(mpfi_t F, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H)
+void ck_linconv_objective(mpfi_t F, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H)
 {
     const long K = in->K, d = in->d, N = in->N;
     mpfi_t *g = fi_array(K), *S = fi_array(K * K);
     mpfi_t ell, t, nw, nh;
-    mpfi_init2(ell, CKLC_PREC), mpfi_init2(t, CKLC_PREC), mpfi_init2(nw, CKLC_PREC), mpfi_init2(nh, CKLC_PREC);
+    mpfi_init2(ell, CK_LINCONV_PREC), mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(nw, CK_LINCONV_PREC), mpfi_init2(nh, CK_LINCONV_PREC);
     mpfi_set_ui(F, 0);
     for (long c = 0; c < N; c++) sample(g, S, ell, in, loss, W, H, NULL, c), mpfi_add(F, F, ell);
     mpfi_div_si(F, F, N);
@@ -151,12 +151,12 @@ void cklc_objective(mpfi_t F, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *
     mpfi_clear(ell), mpfi_clear(t), mpfi_clear(nw), mpfi_clear(nh);
 }
 
-void cklc_grad_norm_sq(mpfi_t g2, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H)
+void ck_linconv_grad_norm_sq(mpfi_t g2, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H)
 {
     const long K = in->K, d = in->d, N = in->N;
     mpfi_t *g = fi_array(K), *S = fi_array(K * K), *GW = fi_array(d * K), *gb = fi_array(K);
     mpfi_t ell, t, u;
-    mpfi_init2(ell, CKLC_PREC), mpfi_init2(t, CKLC_PREC), mpfi_init2(u, CKLC_PREC);
+    mpfi_init2(ell, CK_LINCONV_PREC), mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(u, CK_LINCONV_PREC);
     mpfi_set_ui(g2, 0);
     for (long c = 0; c < N; c++) {
         sample(g, S, ell, in, loss, W, H, NULL, c);
@@ -174,18 +174,18 @@ void cklc_grad_norm_sq(mpfi_t g2, const cklc_inst *in, int loss, mpfi_t *W, mpfi
         mpfi_div_si(t, GW[t2], N), mpfi_mul_q(u, W[t2], in->lamW), mpfi_add(t, t, u);
         mpfi_sqr(t, t), mpfi_add(g2, g2, t);
     }
-    if (loss == CKLC_MSE)
+    if (loss == CK_LINCONV_MSE)
         for (long k = 0; k < K; k++) mpfi_div_si(t, gb[k], N), mpfi_sqr(t, t), mpfi_add(g2, g2, t);
     fi_free(g, K), fi_free(S, K * K), fi_free(GW, d * K), fi_free(gb, K);
     mpfi_clear(ell), mpfi_clear(t), mpfi_clear(u);
 }
 
-void cklc_hessian_at(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *bias)
+void ck_linconv_hessian_at(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *bias)
 {
-    const long K = in->K, d = in->d, N = in->N, oH = d * K, ob = d * K + d * N, dim = cklc_dim(in, loss);
+    const long K = in->K, d = in->d, N = in->N, oH = d * K, ob = d * K + d * N, dim = ck_linconv_dim(in, loss);
     mpfi_t *g = fi_array(K), *S = fi_array(K * K), *WS = fi_array(d * K);
     mpfi_t ell, t, u;
-    mpfi_init2(ell, CKLC_PREC), mpfi_init2(t, CKLC_PREC), mpfi_init2(u, CKLC_PREC);
+    mpfi_init2(ell, CK_LINCONV_PREC), mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(u, CK_LINCONV_PREC);
 #define AE(i, j) A[(i) * dim + (j)]
     for (long t2 = 0; t2 < dim * dim; t2++) mpfi_set_ui(A[t2], 0);
     for (long c = 0; c < N; c++) {
@@ -207,7 +207,7 @@ void cklc_hessian_at(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t
                     if (a == b) mpfi_add(t, t, g[k]);
                     mpfi_add(AE(ia, oc + b), AE(ia, oc + b), t), mpfi_add(AE(oc + b, ia), AE(oc + b, ia), t);
                 }
-                if (loss == CKLC_MSE)
+                if (loss == CK_LINCONV_MSE)
                     mpfi_add(AE(ob + k, ia), AE(ob + k, ia), H[a * N + c]), mpfi_add(AE(ia, ob + k), AE(ia, ob + k), H[a * N + c]);
             }
         for (long a = 0; a < d; a++)
@@ -216,7 +216,7 @@ void cklc_hessian_at(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t
                 for (long k = 0; k < K; k++) mpfi_mul(t, WS[a * K + k], W[b * K + k]), mpfi_add(u, u, t);
                 mpfi_add(AE(oc + a, oc + b), AE(oc + a, oc + b), u);
             }
-        if (loss == CKLC_MSE)
+        if (loss == CK_LINCONV_MSE)
             for (long k = 0; k < K; k++) {
                 mpfi_add_ui(AE(ob + k, ob + k), AE(ob + k, ob + k), 1);
                 for (long a = 0; a < d; a++)
@@ -231,13 +231,13 @@ void cklc_hessian_at(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t
     mpfi_clear(ell), mpfi_clear(t), mpfi_clear(u);
 }
 
-void cklc_add_tangent(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw)
+void ck_linconv_add_tangent(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw)
 {
     /* c B B^T: block (j,l) of the d-vectors u_j = (u_j . u_l) I - u_l u_j^T */
-    const long K = in->K, d = in->d, N = in->N, M = K + N, dim = cklc_dim(in, loss);
+    const long K = in->K, d = in->d, N = in->N, M = K + N, dim = ck_linconv_dim(in, loss);
     mpfi_t *U = fi_array(M * d); /* U[j*d + p] */
     mpfi_t t, u;
-    mpfi_init2(t, CKLC_PREC), mpfi_init2(u, CKLC_PREC);
+    mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(u, CK_LINCONV_PREC);
     for (long j = 0; j < M; j++)
         for (long p = 0; p < d; p++) mpfi_set(U[j * d + p], j < K ? W[p * K + j] : H[p * N + (j - K)]);
     for (long j = 0; j < M; j++)
@@ -257,13 +257,13 @@ void cklc_add_tangent(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_
     mpfi_clear(t), mpfi_clear(u);
 }
 
-void cklc_hessian(mpfi_t *A, const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw)
+void ck_linconv_hessian(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, long cw)
 {
-    cklc_hessian_at(A, in, loss, W, H, NULL);
-    if (cw) cklc_add_tangent(A, in, loss, W, H, cw);
+    ck_linconv_hessian_at(A, in, loss, W, H, NULL);
+    if (cw) ck_linconv_add_tangent(A, in, loss, W, H, cw);
 }
 
-int cklc_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
+int ck_linconv_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
 {
     ck_encl c;
     ck_encl_init(&c);
@@ -275,7 +275,7 @@ int cklc_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_
     return rc;
 }
 
-int cklc_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e)
+int ck_linconv_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e)
 {
     ck_encl c;
     ck_encl_init(&c);
@@ -286,14 +286,14 @@ int cklc_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e)
     return rc;
 }
 
-int cklc_keys(const json_t *q, const char *what, const char *const *names, ck_err *e)
+int ck_linconv_keys(const json_t *q, const char *what, const char *const *names, ck_err *e)
 {
     return ck_keys(q, what, names, NULL, e);
 }
 
-int cklc_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why, ck_err *e)
+int ck_linconv_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why, ck_err *e)
 {
-    if (cklc_verify_qs(q, name, x, m, e)) return -1;
+    if (ck_linconv_verify_qs(q, name, x, m, e)) return -1;
     if (ck_qs_sgn(x, m)) {
         ck_fail(e, CK_INVALID, "%s is not 0: %s", name, why);
         return -1;
@@ -301,15 +301,15 @@ int cklc_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const
     return 0;
 }
 
-mpfi_t *cklc_ivec(long len)
+mpfi_t *ck_linconv_ivec(long len)
 {
     mpfi_t *v = malloc(sizeof(mpfi_t) * (size_t)(len > 0 ? len : 1));
     if (!v) abort();
-    for (long i = 0; i < len; i++) mpfi_init2(v[i], CKLC_PREC), mpfi_set_ui(v[i], 0);
+    for (long i = 0; i < len; i++) mpfi_init2(v[i], CK_LINCONV_PREC), mpfi_set_ui(v[i], 0);
     return v;
 }
 
-void cklc_ivec_free(mpfi_t *v, long len)
+void ck_linconv_ivec_free(mpfi_t *v, long len)
 {
     for (long i = 0; i < len; i++) mpfi_clear(v[i]);
     free(v);

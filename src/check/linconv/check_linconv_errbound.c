@@ -18,7 +18,7 @@
 
 static const char *assertion_text(int loss, long K)
 {
-    if (loss == CKLC_MSE)
+    if (loss == CK_LINCONV_MSE)
         return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 1 point";
     if (K == 2)
         return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
@@ -36,47 +36,47 @@ static void q_scale(mpq_t x, const mpq_t y, long num, long den) /* x = y num/den
 }
 
 /* gamma, alpha^2, stationarity (exact) and alpha (MPFI) into al, beta into be */
-static int check_point(const json_t *q, const cklc_inst *in, int loss, mpfi_t al, mpfi_t be, ck_err *e)
+static int check_point(const json_t *q, const ck_linconv_inst *in, int loss, mpfi_t al, mpfi_t be, ck_err *e)
 {
     const long K = in->K;
     ck_qs beta, s, gam, t, u;
     ck_qs_init(&beta), ck_qs_init(&s), ck_qs_init(&gam), ck_qs_init(&t), ck_qs_init(&u);
     mpfi_t x;
-    mpfi_init2(x, CKLC_PREC);
+    mpfi_init2(x, CK_LINCONV_PREC);
     int rc = -1;
     mpq_set(beta.b, in->sq); /* beta = sq sqrt m, s = n lamH beta */
     q_scale(s.b, in->lamH, in->n, 1), mpq_mul(s.b, s.b, in->sq);
     ck_qs_to_mpfi(be, &beta, in->m);
-    if (loss == CKLC_MSE) {
+    if (loss == CK_LINCONV_MSE) {
         mpq_set_ui(gam.a, 1, 1), q_scale(gam.b, s.b, -K, 1); /* gamma = 1 - K s */
-        if (cklc_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
+        if (ck_linconv_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
         mpq_div(t.a, gam.b, in->sq); /* alpha^2 = gamma/beta = (gb m + ga sqrt m)/(sq m) */
         mpq_set_z(t.b, in->m), mpq_mul(t.b, t.b, in->sq), mpq_div(t.b, gam.a, t.b);
-        if (cklc_verify_qs(q, "alpha_sq", &t, in->m, e)) goto out;
+        if (ck_linconv_verify_qs(q, "alpha_sq", &t, in->m, e)) goto out;
         ck_qs_to_mpfi(al, &t, in->m);
         /* stat_W = beta (1 - gamma)/K - lamW: (1 - gamma) = K s_b sqrt m, beta (1-gamma) = K sq s_b m */
         mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a);
         mpq_sub(t.a, t.a, in->lamW), mpq_set_ui(t.b, 0, 1);
-        if (cklc_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
+        if (ck_linconv_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_H = (1 - gamma)/N - lamH beta = (K s_b / N - lamH sq) sqrt m */
         mpq_set_ui(t.a, 0, 1), q_scale(t.b, s.b, K, in->N), mpq_mul(u.a, in->lamH, in->sq), mpq_sub(t.b, t.b, u.a);
-        if (cklc_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
+        if (ck_linconv_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
     } else {
         mpq_set_si(gam.a, 1 - K, 1), mpq_set_z(gam.b, in->m), mpq_mul(gam.b, gam.b, s.b), mpq_inv(gam.b, gam.b);
-        if (cklc_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
+        if (ck_linconv_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
         /* stat_q = (gamma + K - 1) s - 1 = gam_b s_b m - 1 */
         mpq_mul(t.a, gam.b, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_set_ui(u.a, 1, 1), mpq_sub(t.a, t.a, u.a);
         mpq_set_ui(t.b, 0, 1);
-        if (cklc_verify_zero_qs(q, "stat_q", &t, in->m, "the point is not stationary", e)) goto out;
+        if (ck_linconv_verify_zero_qs(q, "stat_q", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_W = lamW - beta s = lamW - sq s_b m */
         mpq_mul(t.a, in->sq, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_sub(t.a, in->lamW, t.a);
-        if (cklc_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
+        if (ck_linconv_verify_zero_qs(q, "stat_W", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_H = lamH beta - s/n = (lamH sq - s_b/n) sqrt m */
         mpq_set_ui(t.a, 0, 1), mpq_mul(t.b, in->lamH, in->sq), q_scale(u.a, s.b, 1, in->n), mpq_sub(t.b, t.b, u.a);
-        if (cklc_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
+        if (ck_linconv_verify_zero_qs(q, "stat_H", &t, in->m, "the point is not stationary", e)) goto out;
         ck_qs_to_mpfi(x, &gam, in->m); /* alpha^2 = log(gamma)/beta */
         mpfi_log(al, x), mpfi_div(al, al, be);
-        if (cklc_verify_fi(q, "alpha_sq", al, e)) goto out;
+        if (ck_linconv_verify_fi(q, "alpha_sq", al, e)) goto out;
     }
     mpfi_sqrt(al, al);
     rc = 0;
@@ -87,41 +87,41 @@ out:
 }
 
 /* lambda_min(Hess over x* +- delta, + c B0 B0^T at x*) > mu */
-static int check_region(const cklc_inst *in, int loss, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c, const mpq_t mu, double shift)
+static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c, const mpq_t mu, double shift)
 {
-    const long K = in->K, dK = in->d * K, dN = in->d * in->N, n = cklc_dim(in, loss);
+    const long K = in->K, dK = in->d * K, dN = in->d * in->N, n = ck_linconv_dim(in, loss);
     mpfi_t D;
-    mpfi_t *Wr = cklc_ivec(dK), *Hr = cklc_ivec(dN), *b = cklc_ivec(K);
+    mpfi_t *Wr = ck_linconv_ivec(dK), *Hr = ck_linconv_ivec(dN), *b = ck_linconv_ivec(K);
     mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
     mpq_t md;
     mpq_init(md), mpq_neg(md, delta);
-    mpfi_init2(D, CKLC_PREC), mpfi_interv_q(D, md, delta);
+    mpfi_init2(D, CK_LINCONV_PREC), mpfi_interv_q(D, md, delta);
     for (long i = 0; i < dK; i++) mpfi_add(Wr[i], W[i], D);
     for (long i = 0; i < dN; i++) mpfi_add(Hr[i], H[i], D);
     for (long k = 0; k < K; k++) mpfi_set_ui(b[k], 1), mpfi_div_si(b[k], b[k], K), mpfi_add(b[k], b[k], D);
-    for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CKLC_PREC);
-    cklc_hessian_at(A, in, loss, Wr, Hr, b);
-    cklc_add_tangent(A, in, loss, W, H, c);
+    for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CK_LINCONV_PREC);
+    ck_linconv_hessian_at(A, in, loss, Wr, Hr, b);
+    ck_linconv_add_tangent(A, in, loss, W, H, c);
     const int ok = ck_pd_verify_shift(A, n, mu, shift);
-    cklc_ivec_free(Wr, dK), cklc_ivec_free(Hr, dN), cklc_ivec_free(b, K);
+    ck_linconv_ivec_free(Wr, dK), ck_linconv_ivec_free(Hr, dN), ck_linconv_ivec_free(b, K);
     for (long t = 0; t < n * n; t++) mpfi_clear(A[t]);
     free(A);
     mpfi_clear(D), mpq_clear(md);
     return ok;
 }
 
-int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
+int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !w || !q) return -1;
-    cklc_inst in;
-    if (cklc_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
+    ck_linconv_inst in;
+    if (ck_linconv_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
     const long dK = in.d * in.K, dN = in.d * in.N;
     int rc = -1;
     mpfi_t al, be;
-    mpfi_t *W = cklc_ivec(dK), *H = cklc_ivec(dN);
-    mpfi_init2(al, CKLC_PREC), mpfi_init2(be, CKLC_PREC);
+    mpfi_t *W = ck_linconv_ivec(dK), *H = ck_linconv_ivec(dN);
+    mpfi_init2(al, CK_LINCONV_PREC), mpfi_init2(be, CK_LINCONV_PREC);
     mpq_t delta, mu, sh, kap;
     mpq_inits(delta, mu, sh, kap, NULL);
     mpz_t one;
@@ -136,17 +136,17 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     if (mpq_sgn(in.test) <= 0) { ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis"); goto out; }
     if (strcmp(as, assertion_text(loss, in.K))) { ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K); goto out; }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
-    if (cklc_keys(q, "quantities", loss == CKLC_MSE ? Q_MSE : Q_CE, e) || ck_keys(w, "witnesses", WK, NULL, e)) goto out;
+    if (ck_linconv_keys(q, "quantities", loss == CK_LINCONV_MSE ? Q_MSE : Q_CE, e) || ck_keys(w, "witnesses", WK, NULL, e)) goto out;
     mpq_set(x.a, in.test);
-    if (cklc_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
+    if (ck_linconv_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
     long long cw, dim;
     const char *sd = ck_get_str(w, "witnesses", "delta", e), *smu = ck_get_str(w, "witnesses", "mu", e), *ssh = ck_get_str(w, "witnesses", "shift", e);
     if (!sd || !smu || !ssh || ck_get_int(w, "witnesses", "tangent_weight", &cw, e) || ck_get_int(w, "witnesses", "hessian_dim", &dim, e)) goto out;
     if (ck_parse_entry(sd, delta) || ck_parse_entry(smu, mu) || ck_parse_entry(ssh, sh)) { ck_fail(e, CK_MALFORMED, "witnesses: delta/mu/shift not exact numbers"); goto out; }
-    if (dim != cklc_dim(&in, loss) || cw < -(1LL << 40) || cw > (1LL << 40)) { ck_fail(e, CK_MALFORMED, "witnesses: hessian_dim must be %ld, |tangent_weight| <= 2^40", cklc_dim(&in, loss)); goto out; }
+    if (dim != ck_linconv_dim(&in, loss) || cw < -(1LL << 40) || cw > (1LL << 40)) { ck_fail(e, CK_MALFORMED, "witnesses: hessian_dim must be %ld, |tangent_weight| <= 2^40", ck_linconv_dim(&in, loss)); goto out; }
     if (mpq_sgn(delta) <= 0 || mpq_sgn(mu) <= 0) { ck_fail(e, CK_INVALID, "witnesses: delta and mu must be > 0"); goto out; }
     mpq_set(x.a, delta);
-    if (cklc_verify_qs(q, "delta", &x, one, e)) goto out;
+    if (ck_linconv_verify_qs(q, "delta", &x, one, e)) goto out;
     /* kappa: its exact value must satisfy kappa mu >= 1 (then kappa >= 1/mu) */
     if (ck_encl_parse(json_object_get(q, "kappa"), "kappa", &ek, e)) goto out;
     if (!ek.has_exact || mpq_sgn(ek.eb)) { ck_fail(e, CK_MALFORMED, "quantities.kappa: an exact rational value is required"); goto out; }
@@ -154,16 +154,16 @@ int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err
     if (ck_encl_verify(&ek, "kappa", &x, one, e)) goto out;
     mpq_mul(kap, ek.ea, mu);
     if (mpq_cmp_ui(kap, 1, 1) < 0) { ck_fail(e, CK_INVALID, "kappa < 1/mu"); goto out; }
-    cklc_point(W, H, &in, al, be);
+    ck_linconv_point(W, H, &in, al, be);
     if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) { ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established"); goto out; }
     rc = 0;
 out:
-    cklc_ivec_free(W, dK), cklc_ivec_free(H, dN);
+    ck_linconv_ivec_free(W, dK), ck_linconv_ivec_free(H, dN);
     mpfi_clear(al), mpfi_clear(be);
     mpq_clears(delta, mu, sh, kap, NULL);
     mpz_clear(one);
     ck_qs_clear(&x);
     ck_encl_clear(&ek);
-    cklc_inst_clear(&in);
+    ck_linconv_inst_clear(&in);
     return rc;
 }

@@ -4,5 +4,5 @@
 #include <jansson.h>
 #include "check_json.h"
 #include "check_verdict.h"
-int cklc_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e);
+int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e);
 #endif

@@ -8,5 +8,5 @@ CK_DECLARE_CLAIM(linconv, prop1, "linconv.prop-1");
 
 int ck_claim_linconv_prop1(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    return cklc_optset_check(CKLC_MSE, root, verdict, e);
+    return ck_linconv_optset_check(CK_LINCONV_MSE, root, verdict, e);
 }

@@ -8,5 +8,5 @@ CK_DECLARE_CLAIM(linconv, prop3, "linconv.prop-3");
 
 int ck_claim_linconv_prop3(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    return cklc_optset_check(CKLC_CE, root, verdict, e);
+    return ck_linconv_optset_check(CK_LINCONV_CE, root, verdict, e);
 }

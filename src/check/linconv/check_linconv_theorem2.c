@@ -8,5 +8,5 @@ CK_DECLARE_CLAIM(linconv, theorem2, "linconv.theorem-2");
 
 int ck_claim_linconv_theorem2(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    return cklc_errbound_check(CKLC_MSE, root, verdict, e);
+    return ck_linconv_errbound_check(CK_LINCONV_MSE, root, verdict, e);
 }

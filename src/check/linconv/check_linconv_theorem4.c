@@ -8,5 +8,5 @@ CK_DECLARE_CLAIM(linconv, theorem4, "linconv.theorem-4");
 
 int ck_claim_linconv_theorem4(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    return cklc_errbound_check(CKLC_CE, root, verdict, e);
+    return ck_linconv_errbound_check(CK_LINCONV_CE, root, verdict, e);
 }

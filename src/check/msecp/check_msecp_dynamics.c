@@ -32,7 +32,7 @@ static const ck_verdict VERD[NPART + 2] = {CK_REFUTED, CK_REFUTED, CK_PROVED, CK
 /* A Y^T / N (rows x C) */
 static ckm *class_means(const ckm *A, long C, long N)
 {
-    ckm *o = ckm_new(A->r, C);
+    ckm *o = ck_msecp_mat_new(A->r, C);
     for (long r = 0; r < A->r; r++)
         for (long c = 0; c < C; c++) {
             for (long i = 0; i < N; i++) mpq_add(CKM(o, r, c), CKM(o, r, c), CKM(A, r, c * N + i));
@@ -48,14 +48,14 @@ static void scale_si(ckm *m, long num, long den)
     mpq_init(s);
     mpq_set_si(s, num, (unsigned long)den);
     mpq_canonicalize(s);
-    ckm_scale(m, s);
+    ck_msecp_mat_scale(m, s);
     mpq_clear(s);
 }
 
 static ckm *mul3(const ckm *a, const ckm *b, const ckm *c)
 {
-    ckm *t = ckm_mul(a, b), *o = ckm_mul(t, c);
-    ckm_free(t);
+    ckm *t = ck_msecp_mat_mul(a, b), *o = ck_msecp_mat_mul(t, c);
+    ck_msecp_mat_free(t);
     return o;
 }
 
@@ -68,98 +68,98 @@ typedef struct {
 /* dK along V: dM^T Si M + M^T Si dM - M^T Si dF_X(V) Si M */
 static ckm *kdot(const dctx *D, const ckm *V)
 {
-    ckm *dM = class_means(V, D->C, D->N), *dMt = ckm_tr(dM), *A = mul3(dMt, D->Si, D->M), *At = ckm_tr(A);
-    ckm *S = ckmp_dF(D->X, V, D->C, D->N), *B = mul3(D->Mt, D->Si, S), *B2 = mul3(B, D->Si, D->M);
-    ckm *s1 = ckm_lin(A, 1, At, 1), *o = ckm_lin(s1, 1, B2, -1);
-    ckm_free(dM), ckm_free(dMt), ckm_free(A), ckm_free(At), ckm_free(S), ckm_free(B), ckm_free(B2), ckm_free(s1);
+    ckm *dM = class_means(V, D->C, D->N), *dMt = ck_msecp_mat_tr(dM), *A = mul3(dMt, D->Si, D->M), *At = ck_msecp_mat_tr(A);
+    ckm *S = ck_msecp_mp_dF(D->X, V, D->C, D->N), *B = mul3(D->Mt, D->Si, S), *B2 = mul3(B, D->Si, D->M);
+    ckm *s1 = ck_msecp_mat_lin(A, 1, At, 1), *o = ck_msecp_mat_lin(s1, 1, B2, -1);
+    ck_msecp_mat_free(dM), ck_msecp_mat_free(dMt), ck_msecp_mat_free(A), ck_msecp_mat_free(At), ck_msecp_mat_free(S), ck_msecp_mat_free(B), ck_msecp_mat_free(B2), ck_msecp_mat_free(s1);
     return o;
 }
 
 /* q[k] = QN[k]; -1 if a matrix the formulas invert is singular (then not a manifold point) */
-static int compute(mpq_t *q, const ckmp_point *P)
+static int compute(mpq_t *q, const ck_msecp_mp_point *P)
 {
     long C = P->C, N = P->N, n = P->n;
     dctx D = {C, N, P->X, NULL, NULL, NULL};
     mpq_t t;
     mpq_init(t);
     for (int k = 0; k < NQ; k++) mpq_set_ui(q[k], 0, 1);
-    ckm *S = ckmp_dF(P->X, P->X, C, N);
+    ckm *S = ck_msecp_mp_dF(P->X, P->X, C, N);
     scale_si(S, 1, 2);                                    /* X C X^T */
-    ckm *I = ckm_new(C, C);
+    ckm *I = ck_msecp_mat_new(C, C);
     mpq_set_ui(t, 1, 1);
-    ckm_add_diag(I, t);
-    ckm_dist2(q[0], S, I);
-    D.M = class_means(P->X, C, N), D.Mt = ckm_tr(D.M), D.Si = ckm_inv(S);
+    ck_msecp_mat_add_diag(I, t);
+    ck_msecp_mat_dist2(q[0], S, I);
+    D.M = class_means(P->X, C, N), D.Mt = ck_msecp_mat_tr(D.M), D.Si = ck_msecp_mat_inv(S);
     ckm *K = NULL, *R = NULL, *R2 = NULL, *G = NULL;
     int rc = -1;
     if (!D.Si) goto out;
     K = mul3(D.Mt, D.Si, D.M);
-    ckm *CK = ckm_copy(K);
+    ckm *CK = ck_msecp_mat_copy(K);
     mpq_set_si(t, C, 1);
-    ckm_add_diag(CK, t);
-    R = ckm_inv(CK);
-    ckm_free(CK);
+    ck_msecp_mat_add_diag(CK, t);
+    R = ck_msecp_mat_inv(CK);
+    ck_msecp_mat_free(CK);
     if (!R) goto out;
-    R2 = ckm_mul(R, R);
+    R2 = ck_msecp_mat_mul(R, R);
     {   /* G = M R^2 (M^T X C - Y / N) */
-        ckm *XC = ckmp_center(P->X, C, N), *T = ckm_mul(D.Mt, XC), *MR2 = ckm_mul(D.M, R2);
+        ckm *XC = ck_msecp_mp_center(P->X, C, N), *T = ck_msecp_mat_mul(D.Mt, XC), *MR2 = ck_msecp_mat_mul(D.M, R2);
         mpq_set_si(t, 1, (unsigned long)N);
         for (long c = 0; c < C; c++)
             for (long i = 0; i < N; i++) mpq_sub(CKM(T, c, c * N + i), CKM(T, c, c * N + i), t);
-        G = ckm_mul(MR2, T);
-        ckm_free(XC), ckm_free(T), ckm_free(MR2);
+        G = ck_msecp_mat_mul(MR2, T);
+        ck_msecp_mat_free(XC), ck_msecp_mat_free(T), ck_msecp_mat_free(MR2);
     }
     {   /* 1: <G, Z> + (1/2) tr(R^2 dK[Z]) */
-        ckm *dK = kdot(&D, P->Z), *B = ckm_mul(R2, dK);
-        ckm_trace(t, B);
+        ckm *dK = kdot(&D, P->Z), *B = ck_msecp_mat_mul(R2, dK);
+        ck_msecp_mat_trace(t, B);
         mpq_div_2exp(t, t, 1);
-        ckmp_inner(q[1], G, P->Z);
+        ck_msecp_mp_inner(q[1], G, P->Z);
         mpq_add(q[1], q[1], t);
-        ckm_free(dK), ckm_free(B);
+        ck_msecp_mat_free(dK), ck_msecp_mat_free(B);
     }
     {   /* 2-8 */
-        ckm *Pi = ckmp_pi(P->X, G, C, N), *Va = ckm_lin(Pi, -1, Pi, 0), *Sa = ckmp_dF(P->X, Va, C, N);
-        ckmp_inner(q[2], Sa, Sa);
-        ckm_trace(q[3], K);
-        ckm *Ka = kdot(&D, Va), *KR = ckm_mul(K, R);
-        ckm *L = ckm_copy(KR);
+        ckm *Pi = ck_msecp_mp_pi(P->X, G, C, N), *Va = ck_msecp_mat_lin(Pi, -1, Pi, 0), *Sa = ck_msecp_mp_dF(P->X, Va, C, N);
+        ck_msecp_mp_inner(q[2], Sa, Sa);
+        ck_msecp_mat_trace(q[3], K);
+        ckm *Ka = kdot(&D, Va), *KR = ck_msecp_mat_mul(K, R);
+        ckm *L = ck_msecp_mat_copy(KR);
         scale_si(L, 2, n);
-        ckm_dist2(q[4], Ka, L);
-        ckm *KR2 = ckm_mul(K, R2), *Lb = ckm_copy(KR2);
+        ck_msecp_mat_dist2(q[4], Ka, L);
+        ckm *KR2 = ck_msecp_mat_mul(K, R2), *Lb = ck_msecp_mat_copy(KR2);
         scale_si(Lb, 2, N);
-        ckm *O = ckmp_orth(P->X, G, C, N), *Vb = ckm_lin(O, -1, O, 0), *Kb = kdot(&D, Vb);
-        ckm_dist2(q[5], Kb, Lb);
-        ckm_trace(q[6], Ka);
-        ckm_trace(t, Lb);
+        ckm *O = ck_msecp_mp_orth(P->X, G, C, N), *Vb = ck_msecp_mat_lin(O, -1, O, 0), *Kb = kdot(&D, Vb);
+        ck_msecp_mat_dist2(q[5], Kb, Lb);
+        ck_msecp_mat_trace(q[6], Ka);
+        ck_msecp_mat_trace(t, Lb);
         mpq_sub(q[6], q[6], t);
-        ckm *KRKR = ckm_mul(KR, KR);
-        ckm_trace(q[7], KRKR);
+        ckm *KRKR = ck_msecp_mat_mul(KR, KR);
+        ck_msecp_mat_trace(q[7], KRKR);
         mpq_set_si(t, 2, (unsigned long)n);
         mpq_canonicalize(t);
         mpq_mul(q[7], q[7], t);
-        ckm *V4 = ckm_lin(G, -1, G, 0), *S4 = ckmp_dF(P->X, V4, C, N);
+        ckm *V4 = ck_msecp_mat_lin(G, -1, G, 0), *S4 = ck_msecp_mp_dF(P->X, V4, C, N);
         for (long j = 0; j + 1 < C; j++) mpq_add(q[8], q[8], CKM(S4, j, j));
-        ckm_free(Pi), ckm_free(Va), ckm_free(Sa), ckm_free(Ka), ckm_free(KR), ckm_free(L), ckm_free(KR2);
-        ckm_free(Lb), ckm_free(O), ckm_free(Vb), ckm_free(Kb), ckm_free(KRKR), ckm_free(V4), ckm_free(S4);
+        ck_msecp_mat_free(Pi), ck_msecp_mat_free(Va), ck_msecp_mat_free(Sa), ck_msecp_mat_free(Ka), ck_msecp_mat_free(KR), ck_msecp_mat_free(L), ck_msecp_mat_free(KR2);
+        ck_msecp_mat_free(Lb), ck_msecp_mat_free(O), ck_msecp_mat_free(Vb), ck_msecp_mat_free(Kb), ck_msecp_mat_free(KRKR), ck_msecp_mat_free(V4), ck_msecp_mat_free(S4);
     }
     rc = 0;
 out:
-    ckm_free(S), ckm_free(I), ckm_free(D.M), ckm_free(D.Mt), ckm_free(D.Si);
-    ckm_free(K), ckm_free(R), ckm_free(R2), ckm_free(G);
+    ck_msecp_mat_free(S), ck_msecp_mat_free(I), ck_msecp_mat_free(D.M), ck_msecp_mat_free(D.Mt), ck_msecp_mat_free(D.Si);
+    ck_msecp_mat_free(K), ck_msecp_mat_free(R), ck_msecp_mat_free(R2), ck_msecp_mat_free(G);
     mpq_clear(t);
     return rc;
 }
 
 static int check_t0(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    ckmp_point P;
+    ck_msecp_mp_point P;
     mpq_t q[NQ];
     int rc = -1;
     for (int k = 0; k < NQ; k++) mpq_init(q[k]);
     const json_t *inst = json_object_get(root, "instance");
     const char *as;
     json_t *qj;
-    if (ckmp_read_cert(root, &P, &as, &qj, e)) goto out;
+    if (ck_msecp_mp_read_cert(root, &P, &as, &qj, e)) goto out;
     const char *part = ck_get_str(inst, "instance", "part", e);
     if (!part) goto out;
     int p = -1;
@@ -183,7 +183,7 @@ static int check_t0(const json_t *root, ck_verdict verdict, ck_err *e)
     rc = ck_check_decision(as, verdict, AS, VERD, NPART + 2, d, e);
 out:
     for (int k = 0; k < NQ; k++) mpq_clear(q[k]);
-    ckmp_free(&P);
+    ck_msecp_mp_free(&P);
     return rc;
 }
 

@@ -31,9 +31,9 @@ static mpq_ptr qadd(qlist *L, const char *name, int gap)
     return L->v[L->n++];
 }
 
-static ckm *wext(const ckms_inst *in)
+static ckm *wext(const ck_msecp_inst *in)
 {
-    ckm *W = ckm_new(in->C, in->p + 1);
+    ckm *W = ck_msecp_mat_new(in->C, in->p + 1);
     for (long c = 0; c < in->C; c++) {
         for (long a = 0; a < in->p; a++) mpq_set(CKM(W, c, a), CKM(in->W, c, a));
         mpq_set(CKM(W, c, in->p), CKM(in->b, c, 0));
@@ -41,24 +41,24 @@ static ckm *wext(const ckms_inst *in)
     return W;
 }
 
-static void thm1(qlist *L, const ckms_inst *in, const ckms_ext *E, const ckm *Ws)
+static void thm1(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, const ckm *Ws)
 {
-    ckm *Wt = wext(in), *D = ckm_lin(Wt, 1, Ws, -1);
+    ckm *Wt = wext(in), *D = ck_msecp_mat_lin(Wt, 1, Ws, -1);
     mpq_ptr l = qadd(L, "L", 0), ls = qadd(L, "L_LS", 0), lp = qadd(L, "L_LS_perp", 0), g = qadd(L, "gap", 1);
-    ckms_loss_unext(l, in->H, in->W, in->b, in->C, in->N, in->lambda);
-    ckms_loss_ext(ls, E, Ws);
-    ckms_half_quad(lp, D, E->G);
+    ck_msecp_loss_unext(l, in->H, in->W, in->b, in->C, in->N, in->lambda);
+    ck_msecp_loss_ext(ls, E, Ws);
+    ck_msecp_half_quad(lp, D, E->G);
     mpq_sub(g, l, ls);
     mpq_sub(g, g, lp);
-    ckm_free(Wt), ckm_free(D);
+    ck_msecp_mat_free(Wt), ck_msecp_mat_free(D);
 }
 
-static void thm2(qlist *L, const ckms_ext *E, const ckm *Ws)
+static void thm2(qlist *L, const ck_msecp_ext *E, const ckm *Ws)
 {
     mpq_ptr ls = qadd(L, "L_LS", 0), a = qadd(L, "L_NC1", 0), b = qadd(L, "L_NC23", 0), g = qadd(L, "gap", 1);
-    ckms_loss_ext(ls, E, Ws);
-    ckms_nc1(a, E, Ws);
-    ckms_nc23(b, E, Ws);
+    ck_msecp_loss_ext(ls, E, Ws);
+    ck_msecp_nc1(a, E, Ws);
+    ck_msecp_nc23(b, E, Ws);
     mpq_sub(g, ls, a);
     mpq_sub(g, g, b);
 }
@@ -66,104 +66,104 @@ static void thm2(qlist *L, const ckms_ext *E, const ckm *Ws)
 /* split Ws = [Wl, bl] */
 static void split(const ckm *Ws, long p, ckm **Wl, ckm **bl)
 {
-    *Wl = ckm_new(Ws->r, p), *bl = ckm_new(Ws->r, 1);
+    *Wl = ck_msecp_mat_new(Ws->r, p), *bl = ck_msecp_mat_new(Ws->r, 1);
     for (long c = 0; c < Ws->r; c++) {
         for (long a = 0; a < p; a++) mpq_set(CKM(*Wl, c, a), CKM(Ws, c, a));
         mpq_set(CKM(*bl, c, 0), CKM(Ws, c, p));
     }
 }
 
-static int eq7(qlist *L, const ckms_inst *in, const ckm *Ws, ck_err *e)
+static int eq7(qlist *L, const ck_msecp_inst *in, const ckm *Ws, ck_err *e)
 {
-    ckms_unext U;
+    ck_msecp_unext U;
     ckm *W7, *b7, *Wl, *bl;
-    ckms_unext_init(&U, in->H, in->C, in->N);
-    if (!ckms_wls7(&U, &W7, &b7)) {
-        ckms_unext_free(&U);
+    ck_msecp_unext_init(&U, in->H, in->C, in->N);
+    if (!ck_msecp_wls7(&U, &W7, &b7)) {
+        ck_msecp_unext_free(&U);
         ck_fail(e, CK_MALFORMED, "instance: Sigma_T is singular (eq7 needs it invertible)");
         return -1;
     }
     split(Ws, in->p, &Wl, &bl);
-    ckm_dist2(qadd(L, "dist2_W", 1), W7, Wl);
-    ckm_dist2(qadd(L, "dist2_b", 1), b7, bl);
-    ckm *MbT = ckm_tr(U.Mbar), *S = ckm_mul(U.Mbar, MbT);
+    ck_msecp_mat_dist2(qadd(L, "dist2_W", 1), W7, Wl);
+    ck_msecp_mat_dist2(qadd(L, "dist2_b", 1), b7, bl);
+    ckm *MbT = ck_msecp_mat_tr(U.Mbar), *S = ck_msecp_mat_mul(U.Mbar, MbT);
     mpq_t t;
     mpq_init(t);
     mpq_set_si(t, 1, (unsigned long)in->C);
-    ckm_scale(S, t);
-    ckm *S2 = ckm_lin(S, 1, U.SigW, 1), *Si = ckm_inv(S2), *W32 = NULL;
-    ckm_dist2(qadd(L, "sigmaT_split_frob2", 1), U.SigT, S2);
+    ck_msecp_mat_scale(S, t);
+    ckm *S2 = ck_msecp_mat_lin(S, 1, U.SigW, 1), *Si = ck_msecp_mat_inv(S2), *W32 = NULL;
+    ck_msecp_mat_dist2(qadd(L, "sigmaT_split_frob2", 1), U.SigT, S2);
     if (Si) {
-        W32 = ckm_mul(MbT, Si);
-        ckm_scale(W32, t);
-        ckm_dist2(qadd(L, "dist2_W_sec32", 1), W32, Wl);
+        W32 = ck_msecp_mat_mul(MbT, Si);
+        ck_msecp_mat_scale(W32, t);
+        ck_msecp_mat_dist2(qadd(L, "dist2_W_sec32", 1), W32, Wl);
     }
     mpq_clear(t);
-    ckm_free(MbT), ckm_free(S), ckm_free(S2), ckm_free(Si), ckm_free(W32);
-    ckm_free(W7), ckm_free(b7), ckm_free(Wl), ckm_free(bl);
-    ckms_unext_free(&U);
+    ck_msecp_mat_free(MbT), ck_msecp_mat_free(S), ck_msecp_mat_free(S2), ck_msecp_mat_free(Si), ck_msecp_mat_free(W32);
+    ck_msecp_mat_free(W7), ck_msecp_mat_free(b7), ck_msecp_mat_free(Wl), ck_msecp_mat_free(bl);
+    ck_msecp_unext_free(&U);
     if (!Si) { ck_fail(e, CK_MALFORMED, "instance: Sigma_W + Mbar Mbar^T / C is singular"); return -1; }
     return 0;
 }
 
-static int eq8(qlist *L, const ckms_inst *in, const ckms_ext *E, const ckm *Ws, ck_err *e)
+static int eq8(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, const ckm *Ws, ck_err *e)
 {
-    ckm *AH = ckm_mul(in->A, in->H), *Ai = ckm_inv(in->A), *W1, *b1, *W2, *b2, *Ws2 = NULL;
-    ckms_unext U1, U2;
-    ckms_ext E2;
-    ckms_unext_init(&U1, in->H, in->C, in->N);
-    ckms_unext_init(&U2, AH, in->C, in->N);
-    ckms_ext_init(&E2, AH, in->C, in->N, in->lambda);
-    int ok1 = ckms_wls7(&U1, &W1, &b1), ok2 = ckms_wls7(&U2, &W2, &b2), rc = -1;
-    if (Ai) Ws2 = ckms_wls(&E2, 0);
+    ckm *AH = ck_msecp_mat_mul(in->A, in->H), *Ai = ck_msecp_mat_inv(in->A), *W1, *b1, *W2, *b2, *Ws2 = NULL;
+    ck_msecp_unext U1, U2;
+    ck_msecp_ext E2;
+    ck_msecp_unext_init(&U1, in->H, in->C, in->N);
+    ck_msecp_unext_init(&U2, AH, in->C, in->N);
+    ck_msecp_ext_init(&E2, AH, in->C, in->N, in->lambda);
+    int ok1 = ck_msecp_wls7(&U1, &W1, &b1), ok2 = ck_msecp_wls7(&U2, &W2, &b2), rc = -1;
+    if (Ai) Ws2 = ck_msecp_wls(&E2, 0);
     if (!Ai) ck_fail(e, CK_MALFORMED, "instance.A: singular");
     else if (!ok1 || !ok2 || !Ws2) ck_fail(e, CK_MALFORMED, "instance: Sigma_T is singular (eq8 needs it invertible)");
     else {
-        ckm *T = ckm_mul(W1, Ai), *P1 = ckm_mul(W1, U1.Hbar), *P2 = ckm_mul(W2, U2.Hbar);
-        ckm_dist2(qadd(L, "dist2_classifier", 1), W2, T);
-        ckm_dist2(qadd(L, "dist2_predictions", 1), P2, P1);
+        ckm *T = ck_msecp_mat_mul(W1, Ai), *P1 = ck_msecp_mat_mul(W1, U1.Hbar), *P2 = ck_msecp_mat_mul(W2, U2.Hbar);
+        ck_msecp_mat_dist2(qadd(L, "dist2_classifier", 1), W2, T);
+        ck_msecp_mat_dist2(qadd(L, "dist2_predictions", 1), P2, P1);
         mpq_ptr l1 = qadd(L, "L_LS_H", 0), l2 = qadd(L, "L_LS_AH", 0), g = qadd(L, "gap_L_LS", 1);
-        ckms_loss_ext(l1, E, Ws);
-        ckms_loss_ext(l2, &E2, Ws2);
+        ck_msecp_loss_ext(l1, E, Ws);
+        ck_msecp_loss_ext(l2, &E2, Ws2);
         mpq_sub(g, l2, l1);
-        ckm_free(T), ckm_free(P1), ckm_free(P2);
+        ck_msecp_mat_free(T), ck_msecp_mat_free(P1), ck_msecp_mat_free(P2);
         rc = 0;
     }
-    ckm_free(AH), ckm_free(Ai), ckm_free(W1), ckm_free(b1), ckm_free(W2), ckm_free(b2), ckm_free(Ws2);
-    ckms_unext_free(&U1), ckms_unext_free(&U2), ckms_ext_free(&E2);
+    ck_msecp_mat_free(AH), ck_msecp_mat_free(Ai), ck_msecp_mat_free(W1), ck_msecp_mat_free(b1), ck_msecp_mat_free(W2), ck_msecp_mat_free(b2), ck_msecp_mat_free(Ws2);
+    ck_msecp_unext_free(&U1), ck_msecp_unext_free(&U2), ck_msecp_ext_free(&E2);
     return rc;
 }
 
 /* Lemma 1 by traces of R = (C I + K)^{-1}, K = Mbar^T Sigma_W^{-1} Mbar (derivation, sec. 6). */
-static int lemma1(qlist *L, const ckms_inst *in, const ckms_ext *E, const ckm *Ws, ck_err *e)
+static int lemma1(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, const ckm *Ws, ck_err *e)
 {
     long C = in->C;
-    ckms_unext U;
-    ckms_unext_init(&U, in->H, C, in->N);
-    ckm *Swi = ckm_inv(U.SigW);
+    ck_msecp_unext U;
+    ck_msecp_unext_init(&U, in->H, C, in->N);
+    ckm *Swi = ck_msecp_mat_inv(U.SigW);
     if (!Swi) {
-        ckms_unext_free(&U);
+        ck_msecp_unext_free(&U);
         ck_fail(e, CK_MALFORMED, "instance: Sigma_W is singular (Lemma 1 needs it invertible)");
         return -1;
     }
-    ckm *MbT = ckm_tr(U.Mbar), *T1 = ckm_mul(MbT, Swi), *K = ckm_mul(T1, U.Mbar), *CK = ckm_copy(K);
+    ckm *MbT = ck_msecp_mat_tr(U.Mbar), *T1 = ck_msecp_mat_mul(MbT, Swi), *K = ck_msecp_mat_mul(T1, U.Mbar), *CK = ck_msecp_mat_copy(K);
     mpq_t t, ic;
     mpq_inits(t, ic, NULL);
     mpq_set_si(t, C, 1);
     mpq_set_si(ic, 1, (unsigned long)C);
-    ckm_add_diag(CK, t);
-    ckm *R = ckm_inv(CK), *R2 = ckm_mul(R, R), *KR2 = ckm_mul(K, R2);
+    ck_msecp_mat_add_diag(CK, t);
+    ckm *R = ck_msecp_mat_inv(CK), *R2 = ck_msecp_mat_mul(R, R), *KR2 = ck_msecp_mat_mul(K, R2);
     mpq_ptr ls = qadd(L, "L_LS", 0), n1 = qadd(L, "L_NC1", 0), n23 = qadd(L, "L_NC23", 0);
     mpq_ptr sl = qadd(L, "spec_L", 0), s1 = qadd(L, "spec_NC1", 0), s23 = qadd(L, "spec_NC23", 0);
-    ckms_loss_ext(ls, E, Ws);
-    ckms_nc1(n1, E, Ws);
-    ckms_nc23(n23, E, Ws);
-    ckm_trace(sl, R);
+    ck_msecp_loss_ext(ls, E, Ws);
+    ck_msecp_nc1(n1, E, Ws);
+    ck_msecp_nc23(n23, E, Ws);
+    ck_msecp_mat_trace(sl, R);
     mpq_sub(sl, sl, ic);
     mpq_div_2exp(sl, sl, 1);
-    ckm_trace(s1, KR2);
+    ck_msecp_mat_trace(s1, KR2);
     mpq_div_2exp(s1, s1, 1);
-    ckm_trace(s23, R2);
+    ck_msecp_mat_trace(s23, R2);
     mpq_mul(s23, s23, t);
     mpq_sub(s23, s23, ic);
     mpq_div_2exp(s23, s23, 1);
@@ -171,23 +171,23 @@ static int lemma1(qlist *L, const ckms_inst *in, const ckms_ext *E, const ckm *W
     mpq_sub(qadd(L, "gap_NC1", 1), n1, s1);
     mpq_sub(qadd(L, "gap_NC23", 1), n23, s23);
     mpq_clears(t, ic, NULL);
-    ckm_free(Swi), ckm_free(MbT), ckm_free(T1), ckm_free(K), ckm_free(CK), ckm_free(R), ckm_free(R2), ckm_free(KR2);
-    ckms_unext_free(&U);
+    ck_msecp_mat_free(Swi), ck_msecp_mat_free(MbT), ck_msecp_mat_free(T1), ck_msecp_mat_free(K), ck_msecp_mat_free(CK), ck_msecp_mat_free(R), ck_msecp_mat_free(R2), ck_msecp_mat_free(KR2);
+    ck_msecp_unext_free(&U);
     return 0;
 }
 
-static int hypotheses(const ckms_inst *in, ck_err *e)
+static int hypotheses(const ck_msecp_inst *in, ck_err *e)
 {
     int lam0 = mpq_sgn(in->lambda) == 0;
-    if ((in->id == CKMS_EQ7 || in->id == CKMS_EQ8 || in->id == CKMS_LEMMA1) && !lam0) {
-        ck_fail(e, CK_MALFORMED, "instance: identity %s is stated for lambda = 0 only", ckms_id_names[in->id]);
+    if ((in->id == CK_MSECP_EQ7 || in->id == CK_MSECP_EQ8 || in->id == CK_MSECP_LEMMA1) && !lam0) {
+        ck_fail(e, CK_MALFORMED, "instance: identity %s is stated for lambda = 0 only", ck_msecp_id_names[in->id]);
         return -1;
     }
-    if (in->id == CKMS_THM1P && lam0) {
+    if (in->id == CK_MSECP_THM1P && lam0) {
         ck_fail(e, CK_MALFORMED, "instance: theorem1-printed-wls needs lambda > 0");
         return -1;
     }
-    if (in->id == CKMS_EQ8 && !ckm_is_symmetric(in->A)) {
+    if (in->id == CK_MSECP_EQ8 && !ck_msecp_mat_is_symmetric(in->A)) {
         ck_fail(e, CK_MALFORMED, "instance.A: must be symmetric");
         return -1;
     }
@@ -195,19 +195,19 @@ static int hypotheses(const ckms_inst *in, ck_err *e)
 }
 
 /* Fills L; *sing = 1 for prop1 at lambda = 0 (printed inverse undefined). */
-static int compute(qlist *L, const ckms_inst *in, int *sing, ck_err *e)
+static int compute(qlist *L, const ck_msecp_inst *in, int *sing, ck_err *e)
 {
-    ckms_ext E;
-    ckms_ext_init(&E, in->H, in->C, in->N, in->lambda);
-    ckm *Ws = ckms_wls(&E, 0), *Wp = NULL, *R = NULL;
+    ck_msecp_ext E;
+    ck_msecp_ext_init(&E, in->H, in->C, in->N, in->lambda);
+    ckm *Ws = ck_msecp_wls(&E, 0), *Wp = NULL, *R = NULL;
     int rc = 0;
     *sing = 0;
-    if (in->id == CKMS_PROP1 && mpq_sgn(in->lambda) == 0) {
+    if (in->id == CK_MSECP_PROP1 && mpq_sgn(in->lambda) == 0) {
         mpq_ptr r = qadd(L, "singular_row_frob2", 1);
-        ckm *row = ckm_new(1, E.q);
+        ckm *row = ck_msecp_mat_new(1, E.q);
         for (long a = 0; a < E.q; a++) mpq_set(CKM(row, 0, a), CKM(E.SigT, in->p, a));
-        ckm_frob2(r, row);
-        ckm_free(row);
+        ck_msecp_mat_frob2(r, row);
+        ck_msecp_mat_free(row);
         *sing = mpq_sgn(r) == 0;   /* a zero row of Sigma~_T + 0 I: singular */
         goto out;
     }
@@ -217,31 +217,31 @@ static int compute(qlist *L, const ckms_inst *in, int *sing, ck_err *e)
         goto out;
     }
     switch (in->id) {
-    case CKMS_PROP1:
-        Wp = ckms_wls(&E, 1);
-        R = ckms_residual14(&E, Wp);
-        ckm_frob2(qadd(L, "residual14_frob2", 1), R);
-        ckm_dist2(qadd(L, "dist2_to_minimizer", 0), Wp, Ws);
+    case CK_MSECP_PROP1:
+        Wp = ck_msecp_wls(&E, 1);
+        R = ck_msecp_residual14(&E, Wp);
+        ck_msecp_mat_frob2(qadd(L, "residual14_frob2", 1), R);
+        ck_msecp_mat_dist2(qadd(L, "dist2_to_minimizer", 0), Wp, Ws);
         break;
-    case CKMS_PROP1C:
-        R = ckms_residual14(&E, Ws);
-        ckm_frob2(qadd(L, "residual14_frob2", 1), R);
-        ckms_loss_ext(qadd(L, "L_LS", 0), &E, Ws);
+    case CK_MSECP_PROP1C:
+        R = ck_msecp_residual14(&E, Ws);
+        ck_msecp_mat_frob2(qadd(L, "residual14_frob2", 1), R);
+        ck_msecp_loss_ext(qadd(L, "L_LS", 0), &E, Ws);
         break;
-    case CKMS_THM1: thm1(L, in, &E, Ws); break;
-    case CKMS_THM1P:
-        Wp = ckms_wls(&E, 1);
+    case CK_MSECP_THM1: thm1(L, in, &E, Ws); break;
+    case CK_MSECP_THM1P:
+        Wp = ck_msecp_wls(&E, 1);
         thm1(L, in, &E, Wp);
         break;
-    case CKMS_THM2: thm2(L, &E, Ws); break;
-    case CKMS_EQ7: rc = eq7(L, in, Ws, e); break;
-    case CKMS_EQ8: rc = eq8(L, in, &E, Ws, e); break;
-    case CKMS_LEMMA1: rc = lemma1(L, in, &E, Ws, e); break;
+    case CK_MSECP_THM2: thm2(L, &E, Ws); break;
+    case CK_MSECP_EQ7: rc = eq7(L, in, Ws, e); break;
+    case CK_MSECP_EQ8: rc = eq8(L, in, &E, Ws, e); break;
+    case CK_MSECP_LEMMA1: rc = lemma1(L, in, &E, Ws, e); break;
     default: break;
     }
 out:
-    ckm_free(Ws), ckm_free(Wp), ckm_free(R);
-    ckms_ext_free(&E);
+    ck_msecp_mat_free(Ws), ck_msecp_mat_free(Wp), ck_msecp_mat_free(R);
+    ck_msecp_ext_free(&E);
     return rc;
 }
 
@@ -252,7 +252,7 @@ CK_DECLARE_CLAIM(msecp, identities, "msecp.identities");
 
 int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    ckms_inst in;
+    ck_msecp_inst in;
     qlist L;
     ck_encl q;
     ck_qs x;
@@ -265,7 +265,7 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
     mpz_init_set_ui(one, 1);
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
-    if (ckms_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
+    if (ck_msecp_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
     if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e)) goto out;
     if (hypotheses(&in, e) || compute(&L, &in, &sing, e)) goto out;
     if (ck_keys(qj, "quantities", L.name, NULL, e)) goto out;
@@ -282,14 +282,14 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
         if (ck_encl_verify(&q, L.name[t], &x, one, e)) goto out;
         if (L.gap[t] && mpq_sgn(L.v[t]) != 0) holds = 0;
     }
-    const char *nm = ckms_id_names[in.id];
+    const char *nm = ck_msecp_id_names[in.id];
     char yes[160], no[160];
     const char *sing_as = "prop1: Sigma~_T + lambda I is singular (lambda = 0): the printed W~_LS is undefined";
     snprintf(yes, sizeof yes, "%s: identity holds", nm);
     snprintf(no, sizeof no, "%s: identity fails", nm);
     const char *want = sing ? sing_as : (holds ? yes : no);
     if (strcmp(as, want) != 0) {
-        int known = strcmp(as, yes) == 0 || strcmp(as, no) == 0 || (in.id == CKMS_PROP1 && strcmp(as, sing_as) == 0);
+        int known = strcmp(as, yes) == 0 || strcmp(as, no) == 0 || (in.id == CK_MSECP_PROP1 && strcmp(as, sing_as) == 0);
         ck_fail(e, known ? CK_INVALID : CK_MALFORMED, "assertion \"%s\" %s; the checker finds \"%s\"", as,
                 known ? "does not follow" : "is unknown", want);
         goto out;
@@ -299,7 +299,7 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
     rc = 0;
 out:
     for (int t = 0; t < L.n; t++) mpq_clear(L.v[t]);
-    ckms_inst_free(&in);
+    ck_msecp_inst_free(&in);
     ck_encl_clear(&q);
     ck_qs_clear(&x);
     mpz_clear(one);

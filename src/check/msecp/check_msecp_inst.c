@@ -5,7 +5,7 @@
 
 #include "check_rational.h"
 
-const char *const ckms_id_names[CKMS_NID] = {"prop1", "prop1-corrected", "theorem1", "theorem1-printed-wls",
+const char *const ck_msecp_id_names[CK_MSECP_NID] = {"prop1", "prop1-corrected", "theorem1", "theorem1-printed-wls",
                                              "theorem2", "eq7", "eq8", "lemma1"};
 
 static const char *const REQ_EXPL[] = {"kind", "identity", "C", "N", "p", "lambda", "H", "W", "b", NULL};
@@ -44,19 +44,19 @@ static ckm *read_mat(const json_t *j, const char *name, long rows, long cols, ck
         ck_fail(e, CK_MALFORMED, "instance.%s: an array of %ld required", name, rows);
         return NULL;
     }
-    ckm *m = ckm_new(rows, vec ? 1 : cols);
+    ckm *m = ck_msecp_mat_new(rows, vec ? 1 : cols);
     for (long r = 0; r < rows; r++) {
         json_t *row = json_array_get(j, (size_t)r);
         if (!vec && (!json_is_array(row) || (long)json_array_size(row) != cols)) {
             ck_fail(e, CK_MALFORMED, "instance.%s[%ld]: an array of %ld required", name, r, cols);
-            ckm_free(m);
+            ck_msecp_mat_free(m);
             return NULL;
         }
         for (long c = 0; c < m->c; c++) {
             json_t *x = vec ? row : json_array_get(row, (size_t)c);
             if (!json_is_string(x) || ck_parse_entry(json_string_value(x), CKM(m, r, c))) {
                 ck_fail(e, CK_MALFORMED, "instance.%s[%ld]: not an exact number string", name, r);
-                ckm_free(m);
+                ck_msecp_mat_free(m);
                 return NULL;
             }
         }
@@ -64,28 +64,28 @@ static ckm *read_mat(const json_t *j, const char *name, long rows, long cols, ck
     return m;
 }
 
-static void generate(ckms_inst *in)
+static void generate(ck_msecp_inst *in)
 {
     uint64_t s = in->seed;
     long n = in->C * in->N;
-    in->H = ckm_new(in->p, n), in->W = ckm_new(in->C, in->p), in->b = ckm_new(in->C, 1);
+    in->H = ck_msecp_mat_new(in->p, n), in->W = ck_msecp_mat_new(in->C, in->p), in->b = ck_msecp_mat_new(in->C, 1);
     for (long t = 0; t < in->p * n; t++) draw(in->H->a[t], &s);
     for (long t = 0; t < in->C * in->p; t++) draw(in->W->a[t], &s);
     for (long t = 0; t < in->C; t++) draw(in->b->a[t], &s);
-    if (in->id != CKMS_EQ8) return;
-    ckm *R = ckm_new(in->p, in->p), *Rt;
+    if (in->id != CK_MSECP_EQ8) return;
+    ckm *R = ck_msecp_mat_new(in->p, in->p), *Rt;
     for (long t = 0; t < in->p * in->p; t++) draw(R->a[t], &s);
-    Rt = ckm_tr(R);
-    in->A = ckm_lin(R, 1, Rt, 1);
+    Rt = ck_msecp_mat_tr(R);
+    in->A = ck_msecp_mat_lin(R, 1, Rt, 1);
     mpq_t d;
     mpq_init(d);
     mpq_set_si(d, 4 * in->p, 1);
-    ckm_add_diag(in->A, d);
+    ck_msecp_mat_add_diag(in->A, d);
     mpq_clear(d);
-    ckm_free(R), ckm_free(Rt);
+    ck_msecp_mat_free(R), ck_msecp_mat_free(Rt);
 }
 
-int ckms_inst_parse(const json_t *j, ckms_inst *in, ck_err *e)
+int ck_msecp_inst_parse(const json_t *j, ck_msecp_inst *in, ck_err *e)
 {
     memset(in, 0, sizeof *in);
     mpq_init(in->lambda);
@@ -98,8 +98,8 @@ int ckms_inst_parse(const json_t *j, ckms_inst *in, ck_err *e)
     const char *id = ck_get_str(j, "instance", "identity", e), *lam = ck_get_str(j, "instance", "lambda", e);
     if (!id || !lam) return -1;
     in->id = -1;
-    for (int t = 0; t < CKMS_NID; t++)
-        if (strcmp(id, ckms_id_names[t]) == 0) in->id = t;
+    for (int t = 0; t < CK_MSECP_NID; t++)
+        if (strcmp(id, ck_msecp_id_names[t]) == 0) in->id = t;
     if (in->id < 0) { ck_fail(e, CK_MALFORMED, "instance.identity: unknown \"%s\"", id); return -1; }
     if (dim(j, "C", 2, 100, &in->C, e) || dim(j, "N", 1, 100, &in->N, e) || dim(j, "p", 1, 100, &in->p, e)) return -1;
     if (in->C * in->N > 2000) { ck_fail(e, CK_MALFORMED, "instance: C*N > 2000"); return -1; }
@@ -115,7 +115,7 @@ int ckms_inst_parse(const json_t *j, ckms_inst *in, ck_err *e)
         return 0;
     }
     json_t *a = json_object_get(j, "A");
-    if ((a != NULL) != (in->id == CKMS_EQ8)) {
+    if ((a != NULL) != (in->id == CK_MSECP_EQ8)) {
         ck_fail(e, CK_MALFORMED, "instance.A: required for identity eq8 and only there");
         return -1;
     }
@@ -126,9 +126,9 @@ int ckms_inst_parse(const json_t *j, ckms_inst *in, ck_err *e)
     return 0;
 }
 
-void ckms_inst_free(ckms_inst *in)
+void ck_msecp_inst_free(ck_msecp_inst *in)
 {
     mpq_clear(in->lambda);
-    ckm_free(in->H), ckm_free(in->W), ckm_free(in->b), ckm_free(in->A);
+    ck_msecp_mat_free(in->H), ck_msecp_mat_free(in->W), ck_msecp_mat_free(in->b), ck_msecp_mat_free(in->A);
     in->H = in->W = in->b = in->A = NULL;
 }

@@ -8,8 +8,8 @@
 #include "check_json.h"
 #include "msecp/check_msecp_mat.h"
 
-enum { CKMS_PROP1, CKMS_PROP1C, CKMS_THM1, CKMS_THM1P, CKMS_THM2, CKMS_EQ7, CKMS_EQ8, CKMS_LEMMA1, CKMS_NID };
-extern const char *const ckms_id_names[CKMS_NID];
+enum { CK_MSECP_PROP1, CK_MSECP_PROP1C, CK_MSECP_THM1, CK_MSECP_THM1P, CK_MSECP_THM2, CK_MSECP_EQ7, CK_MSECP_EQ8, CK_MSECP_LEMMA1, CK_MSECP_NID };
+extern const char *const ck_msecp_id_names[CK_MSECP_NID];
 
 typedef struct {
     int id, random;
@@ -17,9 +17,9 @@ typedef struct {
     long C, N, p;
     mpq_t lambda;
     ckm *H, *W, *b, *A; /* p x CN, C x p, C x 1, p x p (eq8) or NULL */
-} ckms_inst;
+} ck_msecp_inst;
 
-/* Malformed (exit 2) on any deviation from the spec; always free with ckms_inst_free. */
-int ckms_inst_parse(const json_t *j, ckms_inst *in, ck_err *e);
-void ckms_inst_free(ckms_inst *in);
+/* Malformed (exit 2) on any deviation from the spec; always free with ck_msecp_inst_free. */
+int ck_msecp_inst_parse(const json_t *j, ck_msecp_inst *in, ck_err *e);
+void ck_msecp_inst_free(ck_msecp_inst *in);
 #endif

@@ -1,5 +1,5 @@
 /* check_msecp_manifold_exact.c: owns the check of an msecp.manifold part whose quantities are
- * all exact rationals computed from the point (ckmm_exact_part, check_msecp_manifold_parts.h):
+ * all exact rationals computed from the point (ck_msecp_mm_exact_part, check_msecp_manifold_parts.h):
  * shared by the parts "projection" (check_msecp_manifold.c) and "observations"
  * (check_msecp_manifold_obs.c). */
 #include <string.h>
@@ -8,17 +8,17 @@
 #include "msecp/check_msecp_manifold_point.h"
 #include "msecp/check_msecp_manifold_parts.h"
 
-int ckmm_check_exact(const json_t *root, ck_verdict verdict, const ckmm_exact_part *c, ck_err *e)
+int ck_msecp_mm_check_exact(const json_t *root, ck_verdict verdict, const ck_msecp_mm_exact_part *c, ck_err *e)
 {
-    ckmp_point P;
-    mpq_t q[CKMM_MAX_Q];
+    ck_msecp_mp_point P;
+    mpq_t q[CK_MSECP_MM_MAX_Q];
     int nq = 0, rc = -1;
     while (c->qnames[nq]) nq++;
     for (int k = 0; k < nq; k++) mpq_init(q[k]);
     const json_t *inst = json_object_get(root, "instance");
     const char *as;
     json_t *qj;
-    if (ckmp_read_cert(root, &P, &as, &qj, e)) goto out;
+    if (ck_msecp_mp_read_cert(root, &P, &as, &qj, e)) goto out;
     if (c->part) {
         const char *part = ck_get_str(inst, "instance", "part", e);
         if (!part) goto out;
@@ -31,6 +31,6 @@ int ckmm_check_exact(const json_t *root, ck_verdict verdict, const ckmm_exact_pa
     rc = ck_check_decision(as, verdict, c->assertions, c->verdicts, c->n_assertions, c->decide((const mpq_t *)q), e);
 out:
     for (int k = 0; k < nq; k++) mpq_clear(q[k]);
-    ckmp_free(&P);
+    ck_msecp_mp_free(&P);
     return rc;
 }

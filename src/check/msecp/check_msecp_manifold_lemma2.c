@@ -79,49 +79,49 @@ static int parse_S(const json_t *w, long C, ckm *S, ck_err *e)
             if (!s || ck_parse_entry(s, CKM(S, i, j))) { ck_fail(e, CK_MALFORMED, "witnesses.S[%ld][%ld]: not a rational", i, j); return -1; }
         }
     }
-    if (!ckm_is_symmetric(S)) { ck_fail(e, CK_MALFORMED, "witnesses.S: not symmetric"); return -1; }
+    if (!ck_msecp_mat_is_symmetric(S)) { ck_fail(e, CK_MALFORMED, "witnesses.S: not symmetric"); return -1; }
     return 0;
 }
 
 /* The exact quantities (order of QN); returns 1 iff S is positive definite. */
-static int exact_part(mpq_t *q, const ckmp_point *P, const mpq_t t, const mpq_t d0, const ckm *S)
+static int exact_part(mpq_t *q, const ck_msecp_mp_point *P, const mpq_t t, const mpq_t d0, const ckm *S)
 {
     long C = P->C, N = P->N;
     mpq_t h, cn;
     mpq_inits(h, cn, NULL);
-    ckm *D = ckm_copy(P->Z);
-    ckm_scale(D, t);
-    ckmp_inner(q[Q_STEP], D, D);
+    ckm *D = ck_msecp_mat_copy(P->Z);
+    ck_msecp_mat_scale(D, t);
+    ck_msecp_mp_inner(q[Q_STEP], D, D);
     mpq_mul(q[Q_MARGIN], d0, d0);
     mpq_sub(q[Q_MARGIN], q[Q_MARGIN], q[Q_STEP]);
-    ckm *XC = ckmp_center(P->X, C, N), *Xt = ckm_tr(P->X), *G = ckm_mul_cd(XC, Xt);
+    ckm *XC = ck_msecp_mp_center(P->X, C, N), *Xt = ck_msecp_mat_tr(P->X), *G = ck_msecp_mat_mul_cd(XC, Xt);
     mpq_set_si(h, -1, 1);
-    ckm_add_diag(G, h);
-    ckmp_inner(q[Q_MEMB], G, G);
-    ckmp_inner(q[Q_POINT], P->X, P->X);
-    ckmp_inner(q[Q_Z], P->Z, P->Z);
+    ck_msecp_mat_add_diag(G, h);
+    ck_msecp_mp_inner(q[Q_MEMB], G, G);
+    ck_msecp_mp_inner(q[Q_POINT], P->X, P->X);
+    ck_msecp_mp_inner(q[Q_Z], P->Z, P->Z);
     mpq_set_si(cn, P->n, 1);
-    ckm_scale(XC, cn);                                   /* X P_w */
-    ckm *Xb = ckm_lin(P->X, 1, XC, -1), *SZ = ckmp_dF(P->X, P->Z, C, N), *F = ckm_mul_cd(SZ, Xb);
-    ckmp_inner(q[Q_BETWEEN], Xb, Xb);
-    ckmp_inner(q[Q_FIRST], F, F);
+    ck_msecp_mat_scale(XC, cn);                                   /* X P_w */
+    ckm *Xb = ck_msecp_mat_lin(P->X, 1, XC, -1), *SZ = ck_msecp_mp_dF(P->X, P->Z, C, N), *F = ck_msecp_mat_mul_cd(SZ, Xb);
+    ck_msecp_mp_inner(q[Q_BETWEEN], Xb, Xb);
+    ck_msecp_mp_inner(q[Q_FIRST], F, F);
     mpq_set_si(h, 1, 4);
     mpq_mul(q[Q_FIRST], q[Q_FIRST], h);
-    ckm *H1 = ckm_lin(P->X, 1, D, 1), *A = ckmp_dF(H1, H1, C, N);
+    ckm *H1 = ck_msecp_mat_lin(P->X, 1, D, 1), *A = ck_msecp_mp_dF(H1, H1, C, N);
     mpq_set_si(h, 1, 2);
-    ckm_scale(A, h);                                     /* H1 C H1^T */
-    ckmp_inner(q[Q_H1], H1, H1);
-    ckm *S2 = ckm_mul_cd(S, S), *R = ckm_mul_cd(S2, A);
+    ck_msecp_mat_scale(A, h);                                     /* H1 C H1^T */
+    ck_msecp_mp_inner(q[Q_H1], H1, H1);
+    ckm *S2 = ck_msecp_mat_mul_cd(S, S), *R = ck_msecp_mat_mul_cd(S2, A);
     mpq_set_si(h, -1, 1);
-    ckm_add_diag(R, h);
-    ckmp_inner(q[Q_RES], R, R);
-    ckm *SH = ckm_mul_cd(S, H1), *B = ckm_lin(SH, 1, P->X, -1), *Pi = ckmp_pi(P->X, D, C, N), *O = ckmp_orth(P->X, D, C, N);
-    ckm *R1 = ckm_lin(B, 1, Pi, -1), *R2 = ckm_lin(B, 1, O, -1);
-    ckmp_inner(q[Q_REMPI], R1, R1);
-    ckmp_inner(q[Q_REMORTH], R2, R2);
+    ck_msecp_mat_add_diag(R, h);
+    ck_msecp_mp_inner(q[Q_RES], R, R);
+    ckm *SH = ck_msecp_mat_mul_cd(S, H1), *B = ck_msecp_mat_lin(SH, 1, P->X, -1), *Pi = ck_msecp_mp_pi(P->X, D, C, N), *O = ck_msecp_mp_orth(P->X, D, C, N);
+    ckm *R1 = ck_msecp_mat_lin(B, 1, Pi, -1), *R2 = ck_msecp_mat_lin(B, 1, O, -1);
+    ck_msecp_mp_inner(q[Q_REMPI], R1, R1);
+    ck_msecp_mp_inner(q[Q_REMORTH], R2, R2);
     int pd = sym_pd(S);
-    ckm_free(D), ckm_free(XC), ckm_free(Xt), ckm_free(G), ckm_free(Xb), ckm_free(SZ), ckm_free(F), ckm_free(H1);
-    ckm_free(A), ckm_free(S2), ckm_free(R), ckm_free(SH), ckm_free(B), ckm_free(Pi), ckm_free(O), ckm_free(R1), ckm_free(R2);
+    ck_msecp_mat_free(D), ck_msecp_mat_free(XC), ck_msecp_mat_free(Xt), ck_msecp_mat_free(G), ck_msecp_mat_free(Xb), ck_msecp_mat_free(SZ), ck_msecp_mat_free(F), ck_msecp_mat_free(H1);
+    ck_msecp_mat_free(A), ck_msecp_mat_free(S2), ck_msecp_mat_free(R), ck_msecp_mat_free(SH), ck_msecp_mat_free(B), ck_msecp_mat_free(Pi), ck_msecp_mat_free(O), ck_msecp_mat_free(R1), ck_msecp_mat_free(R2);
     mpq_clears(h, cn, NULL);
     return pd;
 }
@@ -206,10 +206,10 @@ static int check_range(const mpq_t *q, const mpq_t t, const mpq_t d0, long n, ck
     return bad ? -1 : 0;
 }
 
-int ckmm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, ck_err *e)
+int ck_msecp_mm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, ck_err *e)
 {
     static const char *const EXTRA[] = {"t", "delta0", NULL};
-    ckmp_point P;
+    ck_msecp_mp_point P;
     mpq_t q[NQX], t, d0;
     mpfi_t v[NQI];
     ck_encl en;
@@ -225,11 +225,11 @@ int ckmm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, ck_err *
     const json_t *inst = json_object_get(root, "instance");
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
-    if (!as || !wj || !qj || ckmp_parse(inst, EXTRA, &P, e)) goto out;
+    if (!as || !wj || !qj || ck_msecp_mp_parse(inst, EXTRA, &P, e)) goto out;
     const char *ts = ck_get_str(inst, "instance", "t", e), *ds = ck_get_str(inst, "instance", "delta0", e);
     if (!ts || !ds) goto out;
     if (ck_parse_entry(ts, t) || ck_parse_entry(ds, d0)) { ck_fail(e, CK_MALFORMED, "instance.t/delta0: not rationals"); goto out; }
-    S = ckm_new(P.C, P.C);
+    S = ck_msecp_mat_new(P.C, P.C);
     if (parse_S(wj, P.C, S, e) || ck_keys(qj, "quantities", QN, NULL, e)) goto out;
     int pd = exact_part(q, &P, t, d0, S);
     if (check_range(q, t, d0, P.n, e)) goto out;
@@ -260,8 +260,8 @@ out:
     for (int k = 0; k < NQX; k++) mpq_clear(q[k]);
     for (int k = 0; k < NQI; k++) mpfi_clear(v[k]);
     mpq_clears(t, d0, NULL);
-    ckm_free(S);
-    ckmp_free(&P);
+    ck_msecp_mat_free(S);
+    ck_msecp_mp_free(&P);
     ck_encl_clear(&en), ck_qs_clear(&x), mpz_clear(one);
     return rc;
 }

@@ -22,12 +22,12 @@ static const char *const AS[3] = {
 
 static ckm *reflection(long C, uint64_t *s)
 {
-    ckm *H = ckm_new(C, C);
+    ckm *H = ck_msecp_mat_new(C, C);
     mpq_t *v = malloc((size_t)C * sizeof(mpq_t)), vv, t;
     mpq_inits(vv, t, NULL);
     for (long i = 0; i < C; i++) {
         mpq_init(v[i]);
-        mpq_set_si(v[i], (long)(ckmp_next(s) >> 59) - 16, 8);
+        mpq_set_si(v[i], (long)(ck_msecp_mp_next(s) >> 59) - 16, 8);
         mpq_canonicalize(v[i]);
         mpq_mul(t, v[i], v[i]), mpq_add(vv, vv, t);
     }
@@ -49,27 +49,27 @@ static ckm *reflection(long C, uint64_t *s)
 
 static ckm *mul_free(ckm *a, ckm *b)
 {
-    ckm *c = ckm_mul_cd(a, b);
-    ckm_free(a), ckm_free(b);
+    ckm *c = ck_msecp_mat_mul_cd(a, b);
+    ck_msecp_mat_free(a), ck_msecp_mat_free(b);
     return c;
 }
 
 static void orth_gap(mpq_t o, const ckm *Q)
 {
-    ckm *T = ckm_tr(Q), *G = ckm_mul_cd(T, Q);
+    ckm *T = ck_msecp_mat_tr(Q), *G = ck_msecp_mat_mul_cd(T, Q);
     mpq_t m;
     mpq_init(m);
     mpq_set_si(m, -1, 1);
-    ckm_add_diag(G, m);
-    ckm_frob2(o, G);
+    ck_msecp_mat_add_diag(G, m);
+    ck_msecp_mat_frob2(o, G);
     mpq_clear(m);
-    ckm_free(T), ckm_free(G);
+    ck_msecp_mat_free(T), ck_msecp_mat_free(G);
 }
 
 /* C x C class means A Y^T / N */
 static ckm *means(const ckm *A, long C, long N)
 {
-    ckm *o = ckm_new(A->r, C);
+    ckm *o = ck_msecp_mat_new(A->r, C);
     mpq_t n;
     mpq_init(n);
     mpq_set_si(n, N, 1);
@@ -82,7 +82,7 @@ static ckm *means(const ckm *A, long C, long N)
     return o;
 }
 
-static void compute(mpq_t *q, const ckmp_point *P)
+static void compute(mpq_t *q, const ck_msecp_mp_point *P)
 {
     long C = P->C, N = P->N, n = P->n;
     uint64_t s = P->rng;
@@ -90,15 +90,15 @@ static void compute(mpq_t *q, const ckmp_point *P)
     U = mul_free(U, reflection(C, &s));
     ckm *V = reflection(C, &s);
     V = mul_free(V, reflection(C, &s));
-    ckm *Q = reflection(C, &s), *Dg = ckm_new(C, C);
+    ckm *Q = reflection(C, &s), *Dg = ck_msecp_mat_new(C, C);
     for (long i = 0; i < C; i++) {
-        mpq_set_si(CKM(Dg, i, i), 8 + (long)(ckmp_next(&s) >> 60), 8);
+        mpq_set_si(CKM(Dg, i, i), 8 + (long)(ck_msecp_mp_next(&s) >> 60), 8);
         mpq_canonicalize(CKM(Dg, i, i));
     }
-    ckm *Qt = ckm_tr(Q), *B = mul_free(ckm_mul_cd(Q, Dg), ckm_copy(Qt));
+    ckm *Qt = ck_msecp_mat_tr(Q), *B = mul_free(ck_msecp_mat_mul_cd(Q, Dg), ck_msecp_mat_copy(Qt));
     mpq_t m, k;
     mpq_inits(m, k, NULL);
-    ckm *Xc = ckm_copy(P->X);
+    ckm *Xc = ck_msecp_mat_copy(P->X);
     mpq_set_si(k, n, 1);
     for (long r = 0; r < C; r++) {
         mpq_set_ui(m, 0, 1);
@@ -106,10 +106,10 @@ static void compute(mpq_t *q, const ckmp_point *P)
         mpq_div(m, m, k);
         for (long c = 0; c < n; c++) mpq_sub(CKM(Xc, r, c), CKM(Xc, r, c), m);
     }
-    ckm *Hb = ckm_mul_cd(B, Xc), *Sw = ckmp_dF(Hb, Hb, C, N), *B2 = ckm_mul_cd(B, B);
+    ckm *Hb = ck_msecp_mat_mul_cd(B, Xc), *Sw = ck_msecp_mp_dF(Hb, Hb, C, N), *B2 = ck_msecp_mat_mul_cd(B, B);
     mpq_set_si(m, 1, 2);
-    ckm_scale(Sw, m);
-    ckm_dist2(q[0], B2, Sw);
+    ck_msecp_mat_scale(Sw, m);
+    ck_msecp_mat_dist2(q[0], B2, Sw);
     orth_gap(q[1], Q), orth_gap(q[2], U), orth_gap(q[3], V);
     mpq_set_ui(q[4], 0, 1);
     for (long r = 0; r < C; r++) {
@@ -117,23 +117,23 @@ static void compute(mpq_t *q, const ckmp_point *P)
         for (long c = 0; c < n; c++) mpq_add(m, m, CKM(Hb, r, c));
         mpq_mul(m, m, m), mpq_add(q[4], q[4], m);
     }
-    ckm *Di = ckm_new(C, C);
+    ckm *Di = ck_msecp_mat_new(C, C);
     for (long i = 0; i < C; i++) mpq_inv(CKM(Di, i, i), CKM(Dg, i, i));
     /* B^{-1} = Q diag(1/d) Q^T: exact once Q^T Q = I (q_orth_gap = 0, required for PROVED) */
-    ckm *Bi = mul_free(ckm_mul_cd(Q, Di), ckm_copy(Qt)), *Ut = ckm_tr(U), *T = ckm_mul_cd(Ut, Bi), *Y0 = ckm_mul_cd(T, Hb), *X = ckm_new(C, n);
+    ckm *Bi = mul_free(ck_msecp_mat_mul_cd(Q, Di), ck_msecp_mat_copy(Qt)), *Ut = ck_msecp_mat_tr(U), *T = ck_msecp_mat_mul_cd(Ut, Bi), *Y0 = ck_msecp_mat_mul_cd(T, Hb), *X = ck_msecp_mat_new(C, n);
     for (long i = 0; i < N; i++) {          /* X = Y0 (V (x) I_N): sample i of every class, times V */
-        ckm *Yi = ckm_new(C, C);
+        ckm *Yi = ck_msecp_mat_new(C, C);
         for (long r = 0; r < C; r++)
             for (long c = 0; c < C; c++) mpq_set(CKM(Yi, r, c), CKM(Y0, r, c * N + i));
-        ckm *Xi = ckm_mul_cd(Yi, V);
+        ckm *Xi = ck_msecp_mat_mul_cd(Yi, V);
         for (long r = 0; r < C; r++)
             for (long c = 0; c < C; c++) mpq_set(CKM(X, r, c * N + i), CKM(Xi, r, c));
-        ckm_free(Yi), ckm_free(Xi);
+        ck_msecp_mat_free(Yi), ck_msecp_mat_free(Xi);
     }
-    ckm *XC = ckmp_center(X, C, N), *Xt = ckm_tr(X), *G = ckm_mul_cd(XC, Xt);
+    ckm *XC = ck_msecp_mp_center(X, C, N), *Xt = ck_msecp_mat_tr(X), *G = ck_msecp_mat_mul_cd(XC, Xt);
     mpq_set_si(m, -1, 1);
-    ckm_add_diag(G, m);
-    ckm_frob2(q[5], G);
+    ck_msecp_mat_add_diag(G, m);
+    ck_msecp_mat_frob2(q[5], G);
     ckm *Om = means(X, C, N), *Mb = means(Hb, C, N);
     mpq_set_si(k, C, 1);
     for (long r = 0; r < C; r++) {          /* Mbar = class means - mu_G */
@@ -142,13 +142,13 @@ static void compute(mpq_t *q, const ckmp_point *P)
         mpq_div(m, m, k);
         for (long c = 0; c < C; c++) mpq_sub(CKM(Mb, r, c), CKM(Mb, r, c), m);
     }
-    ckm *Om2 = mul_free(ckm_mul_cd(T, Mb), ckm_copy(V));
-    ckm_dist2(q[6], Om, Om2);
-    ckm_frob2(q[7], Om);
+    ckm *Om2 = mul_free(ck_msecp_mat_mul_cd(T, Mb), ck_msecp_mat_copy(V));
+    ck_msecp_mat_dist2(q[6], Om, Om2);
+    ck_msecp_mat_frob2(q[7], Om);
     mpq_clears(m, k, NULL);
-    ckm_free(U), ckm_free(V), ckm_free(Q), ckm_free(Dg), ckm_free(Qt), ckm_free(B), ckm_free(Xc), ckm_free(Hb);
-    ckm_free(Sw), ckm_free(B2), ckm_free(Bi), ckm_free(Di), ckm_free(Ut), ckm_free(T), ckm_free(Y0), ckm_free(X), ckm_free(XC);
-    ckm_free(Xt), ckm_free(G), ckm_free(Om), ckm_free(Mb), ckm_free(Om2);
+    ck_msecp_mat_free(U), ck_msecp_mat_free(V), ck_msecp_mat_free(Q), ck_msecp_mat_free(Dg), ck_msecp_mat_free(Qt), ck_msecp_mat_free(B), ck_msecp_mat_free(Xc), ck_msecp_mat_free(Hb);
+    ck_msecp_mat_free(Sw), ck_msecp_mat_free(B2), ck_msecp_mat_free(Bi), ck_msecp_mat_free(Di), ck_msecp_mat_free(Ut), ck_msecp_mat_free(T), ck_msecp_mat_free(Y0), ck_msecp_mat_free(X), ck_msecp_mat_free(XC);
+    ck_msecp_mat_free(Xt), ck_msecp_mat_free(G), ck_msecp_mat_free(Om), ck_msecp_mat_free(Mb), ck_msecp_mat_free(Om2);
 }
 
 static int decide(const mpq_t *q)
@@ -159,9 +159,9 @@ static int decide(const mpq_t *q)
 }
 
 static const ck_verdict V[3] = {CK_PROVED, CK_REFUTED, CK_INCONCLUSIVE};
-static const ckmm_exact_part OBSERVATIONS = {NULL, QN, compute, decide, AS, V, 3};
+static const ck_msecp_mm_exact_part OBSERVATIONS = {NULL, QN, compute, decide, AS, V, 3};
 
-int ckmm_check_obs(const json_t *root, ck_verdict verdict, ck_err *e)
+int ck_msecp_mm_check_obs(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    return ckmm_check_exact(root, verdict, &OBSERVATIONS, e);
+    return ck_msecp_mm_check_exact(root, verdict, &OBSERVATIONS, e);
 }

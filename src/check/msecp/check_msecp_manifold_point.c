@@ -39,10 +39,10 @@ static void givens(ckm *W, long r, uint64_t *s)
     mpq_clears(c, sn, u, v, w, NULL);
 }
 
-static void gen(ckmp_point *P, uint64_t s, long a, long b)
+static void gen(ck_msecp_mp_point *P, uint64_t s, long a, long b)
 {
     long C = P->C, N = P->N;
-    ckm *W = ckm_new(C, P->n);
+    ckm *W = ck_msecp_mat_new(C, P->n);
     for (long r = 0; r < C; r++) {
         long v[4];
         long col0;
@@ -82,10 +82,10 @@ static void gen(ckmp_point *P, uint64_t s, long a, long b)
     for (long r = 0; r < C; r++)
         for (long k = 0; k < P->n; k++) dy8(CKM(P->Z, r, k), &s);
     P->rng = s;
-    ckm_free(W);
+    ck_msecp_mat_free(W);
 }
 
-int ckmp_parse(const json_t *j, const char *const *extra, ckmp_point *P, ck_err *e)
+int ck_msecp_mp_parse(const json_t *j, const char *const *extra, ck_msecp_mp_point *P, ck_err *e)
 {
     static const char *const REQ[] = {"kind", "part", "C", "N", "seed", "between", NULL};
     P->M = P->X = P->Z = NULL;
@@ -117,20 +117,20 @@ int ckmp_parse(const json_t *j, const char *const *extra, ckmp_point *P, ck_err 
     else if (strcmp(bw, "aligned") == 0) P->between = 2;
     else { ck_fail(e, CK_MALFORMED, "instance.between: unknown"); return -1; }
     P->C = (long)C, P->N = (long)N, P->n = (long)(C * N);
-    P->M = ckm_new(P->C, P->C), P->X = ckm_new(P->C, P->n), P->Z = ckm_new(P->C, P->n);
+    P->M = ck_msecp_mat_new(P->C, P->C), P->X = ck_msecp_mat_new(P->C, P->n), P->Z = ck_msecp_mat_new(P->C, P->n);
     gen(P, (uint64_t)seed, a, b);
     return 0;
 }
 
-void ckmp_free(ckmp_point *P)
+void ck_msecp_mp_free(ck_msecp_mp_point *P)
 {
-    ckm_free(P->M), ckm_free(P->X), ckm_free(P->Z);
+    ck_msecp_mat_free(P->M), ck_msecp_mat_free(P->X), ck_msecp_mat_free(P->Z);
     P->M = P->X = P->Z = NULL;
 }
 
-ckm *ckmp_center(const ckm *A, long C, long N)
+ckm *ck_msecp_mp_center(const ckm *A, long C, long N)
 {
-    ckm *o = ckm_new(A->r, A->c);
+    ckm *o = ck_msecp_mat_new(A->r, A->c);
     mpq_t m, q;
     mpq_inits(m, q, NULL);
     for (long r = 0; r < A->r; r++)
@@ -149,42 +149,42 @@ ckm *ckmp_center(const ckm *A, long C, long N)
     return o;
 }
 
-ckm *ckmp_dF(const ckm *X, const ckm *Z, long C, long N)
+ckm *ck_msecp_mp_dF(const ckm *X, const ckm *Z, long C, long N)
 {
-    ckm *XC = ckmp_center(X, C, N), *Zt = ckm_tr(Z), *S = ckm_mul(XC, Zt), *St = ckm_tr(S), *o = ckm_lin(S, 1, St, 1);
-    ckm_free(XC), ckm_free(Zt), ckm_free(S), ckm_free(St);
+    ckm *XC = ck_msecp_mp_center(X, C, N), *Zt = ck_msecp_mat_tr(Z), *S = ck_msecp_mat_mul(XC, Zt), *St = ck_msecp_mat_tr(S), *o = ck_msecp_mat_lin(S, 1, St, 1);
+    ck_msecp_mat_free(XC), ck_msecp_mat_free(Zt), ck_msecp_mat_free(S), ck_msecp_mat_free(St);
     return o;
 }
 
 static ckm *z_minus_half_s(const ckm *X, const ckm *Z, const ckm *B, long C, long N)
 {
-    ckm *S = ckmp_dF(X, Z, C, N), *SB = ckm_mul(S, B);
+    ckm *S = ck_msecp_mp_dF(X, Z, C, N), *SB = ck_msecp_mat_mul(S, B);
     mpq_t h;
     mpq_init(h);
     mpq_set_si(h, 1, 2);
-    ckm_scale(SB, h);
-    ckm *o = ckm_lin(Z, 1, SB, -1);
+    ck_msecp_mat_scale(SB, h);
+    ckm *o = ck_msecp_mat_lin(Z, 1, SB, -1);
     mpq_clear(h);
-    ckm_free(S), ckm_free(SB);
+    ck_msecp_mat_free(S), ck_msecp_mat_free(SB);
     return o;
 }
 
-ckm *ckmp_pi(const ckm *X, const ckm *Z, long C, long N) { return z_minus_half_s(X, Z, X, C, N); }
+ckm *ck_msecp_mp_pi(const ckm *X, const ckm *Z, long C, long N) { return z_minus_half_s(X, Z, X, C, N); }
 
-ckm *ckmp_orth(const ckm *X, const ckm *Z, long C, long N)
+ckm *ck_msecp_mp_orth(const ckm *X, const ckm *Z, long C, long N)
 {
-    ckm *XW = ckmp_center(X, C, N);
+    ckm *XW = ck_msecp_mp_center(X, C, N);
     mpq_t cn;
     mpq_init(cn);
     mpq_set_si(cn, C * N, 1);
-    ckm_scale(XW, cn);
+    ck_msecp_mat_scale(XW, cn);
     ckm *o = z_minus_half_s(X, Z, XW, C, N);
     mpq_clear(cn);
-    ckm_free(XW);
+    ck_msecp_mat_free(XW);
     return o;
 }
 
-void ckmp_inner(mpq_t out, const ckm *A, const ckm *B)
+void ck_msecp_mp_inner(mpq_t out, const ckm *A, const ckm *B)
 {
     mpq_t t;
     mpq_init(t);
@@ -193,9 +193,9 @@ void ckmp_inner(mpq_t out, const ckm *A, const ckm *B)
     mpq_clear(t);
 }
 
-uint64_t ckmp_next(uint64_t *s) { return sm_next(s); }
+uint64_t ck_msecp_mp_next(uint64_t *s) { return sm_next(s); }
 
-int ckmp_read_cert(const json_t *root, ckmp_point *P, const char **as, json_t **qj, ck_err *e)
+int ck_msecp_mp_read_cert(const json_t *root, ck_msecp_mp_point *P, const char **as, json_t **qj, ck_err *e)
 {
     static const char *const NO_KEYS[] = {NULL};
     P->M = P->X = P->Z = NULL;
@@ -203,7 +203,7 @@ int ckmp_read_cert(const json_t *root, ckmp_point *P, const char **as, json_t **
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e);
     *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (!*as || !wj || !*qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) ||
-        ckmp_parse(json_object_get(root, "instance"), NULL, P, e))
+        ck_msecp_mp_parse(json_object_get(root, "instance"), NULL, P, e))
         return -1;
     return 0;
 }

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-ckm *ckm_new(long r, long c)
+ckm *ck_msecp_mat_new(long r, long c)
 {
     ckm *m = malloc(sizeof *m);
     if (!m) return NULL;
@@ -14,7 +14,7 @@ ckm *ckm_new(long r, long c)
     return m;
 }
 
-void ckm_free(ckm *m)
+void ck_msecp_mat_free(ckm *m)
 {
     if (!m) return;
     for (long t = 0; t < m->r * m->c; t++) mpq_clear(m->a[t]);
@@ -22,16 +22,16 @@ void ckm_free(ckm *m)
     free(m);
 }
 
-ckm *ckm_copy(const ckm *m)
+ckm *ck_msecp_mat_copy(const ckm *m)
 {
-    ckm *x = ckm_new(m->r, m->c);
+    ckm *x = ck_msecp_mat_new(m->r, m->c);
     for (long t = 0; x && t < m->r * m->c; t++) mpq_set(x->a[t], m->a[t]);
     return x;
 }
 
-ckm *ckm_mul(const ckm *x, const ckm *y)
+ckm *ck_msecp_mat_mul(const ckm *x, const ckm *y)
 {
-    ckm *z = ckm_new(x->r, y->c);
+    ckm *z = ck_msecp_mat_new(x->r, y->c);
     mpq_t t;
     mpq_init(t);
     for (long i = 0; i < x->r; i++)
@@ -46,17 +46,17 @@ ckm *ckm_mul(const ckm *x, const ckm *y)
     return z;
 }
 
-ckm *ckm_tr(const ckm *x)
+ckm *ck_msecp_mat_tr(const ckm *x)
 {
-    ckm *z = ckm_new(x->c, x->r);
+    ckm *z = ck_msecp_mat_new(x->c, x->r);
     for (long i = 0; i < x->r; i++)
         for (long j = 0; j < x->c; j++) mpq_set(CKM(z, j, i), CKM(x, i, j));
     return z;
 }
 
-ckm *ckm_lin(const ckm *x, long sx, const ckm *y, long sy)
+ckm *ck_msecp_mat_lin(const ckm *x, long sx, const ckm *y, long sy)
 {
-    ckm *z = ckm_new(x->r, x->c);
+    ckm *z = ck_msecp_mat_new(x->r, x->c);
     for (long t = 0; t < x->r * x->c; t++) {
         if (sx > 0) mpq_add(z->a[t], z->a[t], x->a[t]);
         if (sx < 0) mpq_sub(z->a[t], z->a[t], x->a[t]);
@@ -66,21 +66,21 @@ ckm *ckm_lin(const ckm *x, long sx, const ckm *y, long sy)
     return z;
 }
 
-void ckm_scale(ckm *m, const mpq_t s)
+void ck_msecp_mat_scale(ckm *m, const mpq_t s)
 {
     for (long t = 0; t < m->r * m->c; t++) mpq_mul(m->a[t], m->a[t], s);
 }
 
-void ckm_add_diag(ckm *m, const mpq_t s)
+void ck_msecp_mat_add_diag(ckm *m, const mpq_t s)
 {
     for (long i = 0; i < m->r; i++) mpq_add(CKM(m, i, i), CKM(m, i, i), s);
 }
 
 /* Gauss-Jordan on [X | I] with the first non-zero pivot of each column (exact). */
-ckm *ckm_inv(const ckm *x)
+ckm *ck_msecp_mat_inv(const ckm *x)
 {
     long n = x->r;
-    ckm *a = ckm_copy(x), *b = ckm_new(n, n);
+    ckm *a = ck_msecp_mat_copy(x), *b = ck_msecp_mat_new(n, n);
     mpq_t f, t;
     mpq_init(f), mpq_init(t);
     for (long i = 0; i < n; i++) mpq_set_ui(CKM(b, i, i), 1, 1);
@@ -88,7 +88,7 @@ ckm *ckm_inv(const ckm *x)
         long piv = -1;
         for (long i = col; i < n && piv < 0; i++)
             if (mpq_sgn(CKM(a, i, col)) != 0) piv = i;
-        if (piv < 0) { ckm_free(a), ckm_free(b), a = b = NULL; break; }
+        if (piv < 0) { ck_msecp_mat_free(a), ck_msecp_mat_free(b), a = b = NULL; break; }
         for (long j = 0; j < n; j++) {
             mpq_swap(CKM(a, col, j), CKM(a, piv, j));
             mpq_swap(CKM(b, col, j), CKM(b, piv, j));
@@ -110,17 +110,17 @@ ckm *ckm_inv(const ckm *x)
         }
     }
     mpq_clear(f), mpq_clear(t);
-    ckm_free(a);
+    ck_msecp_mat_free(a);
     return b;
 }
 
-void ckm_trace(mpq_t out, const ckm *m)
+void ck_msecp_mat_trace(mpq_t out, const ckm *m)
 {
     mpq_set_ui(out, 0, 1);
     for (long i = 0; i < m->r; i++) mpq_add(out, out, CKM(m, i, i));
 }
 
-void ckm_frob2(mpq_t out, const ckm *m)
+void ck_msecp_mat_frob2(mpq_t out, const ckm *m)
 {
     mpq_t t;
     mpq_init(t);
@@ -132,14 +132,14 @@ void ckm_frob2(mpq_t out, const ckm *m)
     mpq_clear(t);
 }
 
-void ckm_dist2(mpq_t out, const ckm *x, const ckm *y)
+void ck_msecp_mat_dist2(mpq_t out, const ckm *x, const ckm *y)
 {
-    ckm *d = ckm_lin(x, 1, y, -1);
-    ckm_frob2(out, d);
-    ckm_free(d);
+    ckm *d = ck_msecp_mat_lin(x, 1, y, -1);
+    ck_msecp_mat_frob2(out, d);
+    ck_msecp_mat_free(d);
 }
 
-int ckm_is_symmetric(const ckm *m)
+int ck_msecp_mat_is_symmetric(const ckm *m)
 {
     if (m->r != m->c) return 0;
     for (long i = 0; i < m->r; i++)
@@ -149,8 +149,8 @@ int ckm_is_symmetric(const ckm *m)
 }
 
 /* x y through integers: x = X / Lx, y = Y / Ly with Lx, Ly the lcm of the denominators, one
- * canonicalisation per entry of the result (the per-term gcds of ckm_mul dominate otherwise). */
-ckm *ckm_mul_cd(const ckm *x, const ckm *y)
+ * canonicalisation per entry of the result (the per-term gcds of ck_msecp_mat_mul dominate otherwise). */
+ckm *ck_msecp_mat_mul_cd(const ckm *x, const ckm *y)
 {
     long R = x->r, K = x->c, Cc = y->c;
     mpz_t Lx, Ly, t, *X = malloc((size_t)(R * K + 1) * sizeof(mpz_t)), *Y = malloc((size_t)(K * Cc + 1) * sizeof(mpz_t));
@@ -168,7 +168,7 @@ ckm *ckm_mul_cd(const ckm *x, const ckm *y)
         mpz_divexact(Y[k], Ly, mpq_denref(y->a[k]));
         mpz_mul(Y[k], Y[k], mpq_numref(y->a[k]));
     }
-    ckm *z = ckm_new(R, Cc);
+    ckm *z = ck_msecp_mat_new(R, Cc);
     mpz_mul(Lx, Lx, Ly);
     for (long i = 0; i < R; i++)
         for (long j = 0; j < Cc; j++) {

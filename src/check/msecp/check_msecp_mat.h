@@ -11,19 +11,19 @@ typedef struct {
 
 #define CKM(m, i, j) ((m)->a[(i) * (m)->c + (j)])
 
-ckm *ckm_new(long r, long c);           /* zero matrix; NULL only on allocation failure */
-void ckm_free(ckm *m);                  /* NULL allowed */
-ckm *ckm_copy(const ckm *m);
-ckm *ckm_mul(const ckm *x, const ckm *y);
-ckm *ckm_mul_cd(const ckm *x, const ckm *y); /* the same product, over a common denominator */
-ckm *ckm_tr(const ckm *x);
-ckm *ckm_lin(const ckm *x, long sx, const ckm *y, long sy); /* sx x + sy y, sx, sy in {-1, 0, 1} */
-void ckm_scale(ckm *m, const mpq_t s);  /* in place */
-void ckm_add_diag(ckm *m, const mpq_t s); /* m += s I (square) */
+ckm *ck_msecp_mat_new(long r, long c);           /* zero matrix; NULL only on allocation failure */
+void ck_msecp_mat_free(ckm *m);                  /* NULL allowed */
+ckm *ck_msecp_mat_copy(const ckm *m);
+ckm *ck_msecp_mat_mul(const ckm *x, const ckm *y);
+ckm *ck_msecp_mat_mul_cd(const ckm *x, const ckm *y); /* the same product, over a common denominator */
+ckm *ck_msecp_mat_tr(const ckm *x);
+ckm *ck_msecp_mat_lin(const ckm *x, long sx, const ckm *y, long sy); /* sx x + sy y, sx, sy in {-1, 0, 1} */
+void ck_msecp_mat_scale(ckm *m, const mpq_t s);  /* in place */
+void ck_msecp_mat_add_diag(ckm *m, const mpq_t s); /* m += s I (square) */
 /* Exact inverse; NULL if singular. */
-ckm *ckm_inv(const ckm *x);
-void ckm_trace(mpq_t out, const ckm *m);
-void ckm_frob2(mpq_t out, const ckm *m);
-void ckm_dist2(mpq_t out, const ckm *x, const ckm *y);
-int ckm_is_symmetric(const ckm *m);
+ckm *ck_msecp_mat_inv(const ckm *x);
+void ck_msecp_mat_trace(mpq_t out, const ckm *m);
+void ck_msecp_mat_frob2(mpq_t out, const ckm *m);
+void ck_msecp_mat_dist2(mpq_t out, const ckm *x, const ckm *y);
+int ck_msecp_mat_is_symmetric(const ckm *m);
 #endif

@@ -8,27 +8,27 @@ typedef struct {
     long C, N, p, n, q;
     mpq_t lambda;
     ckm *Ht, *Y, *muG, *Mt, *SigT, *SigW, *G; /* as in specs/claims/msecp.identities.md */
-} ckms_ext;
+} ck_msecp_ext;
 
-void ckms_ext_init(ckms_ext *E, const ckm *H, long C, long N, const mpq_t lambda);
-void ckms_ext_free(ckms_ext *E);
+void ck_msecp_ext_init(ck_msecp_ext *E, const ckm *H, long C, long N, const mpq_t lambda);
+void ck_msecp_ext_free(ck_msecp_ext *E);
 /* (1/C) Mt^T S^{-1} for S = G (corrected Proposition 1) or S = SigT + lambda I (printed);
  * NULL if S is singular. */
-ckm *ckms_wls(const ckms_ext *E, int printed);
-ckm *ckms_residual14(const ckms_ext *E, const ckm *Wt);
-void ckms_loss_ext(mpq_t out, const ckms_ext *E, const ckm *Wt);
-void ckms_loss_unext(mpq_t out, const ckm *H, const ckm *W, const ckm *b, long C, long N, const mpq_t lambda);
-void ckms_half_quad(mpq_t out, const ckm *D, const ckm *M);
-void ckms_nc1(mpq_t out, const ckms_ext *E, const ckm *Wt);
-void ckms_nc23(mpq_t out, const ckms_ext *E, const ckm *Wt);
+ckm *ck_msecp_wls(const ck_msecp_ext *E, int printed);
+ckm *ck_msecp_residual14(const ck_msecp_ext *E, const ckm *Wt);
+void ck_msecp_loss_ext(mpq_t out, const ck_msecp_ext *E, const ckm *Wt);
+void ck_msecp_loss_unext(mpq_t out, const ckm *H, const ckm *W, const ckm *b, long C, long N, const mpq_t lambda);
+void ck_msecp_half_quad(mpq_t out, const ckm *D, const ckm *M);
+void ck_msecp_nc1(mpq_t out, const ck_msecp_ext *E, const ckm *Wt);
+void ck_msecp_nc23(mpq_t out, const ck_msecp_ext *E, const ckm *Wt);
 
 typedef struct {
     long C, N, p, n;
     ckm *muG, *Mbar, *Hbar, *SigT, *SigW;
-} ckms_unext;
+} ck_msecp_unext;
 
-void ckms_unext_init(ckms_unext *U, const ckm *H, long C, long N);
-void ckms_unext_free(ckms_unext *U);
+void ck_msecp_unext_init(ck_msecp_unext *U, const ckm *H, long C, long N);
+void ck_msecp_unext_free(ck_msecp_unext *U);
 /* Eq. (7); 0 if Sigma_T is singular (W, b then NULL). */
-int ckms_wls7(const ckms_unext *U, ckm **W, ckm **b);
+int ck_msecp_wls7(const ck_msecp_unext *U, ckm **W, ckm **b);
 #endif

@@ -13,17 +13,17 @@
 #include "ulpm/check_ulpm_example31.h"
 #include "check_decision.h"
 
-#define X31_MAX_LEAVES 4096
-#define X31_SPLIT_DEPTH 6
+#define CK_ULPM_EX31_MAX_LEAVES 4096
+#define CK_ULPM_EX31_SPLIT_DEPTH 6
 
 static const char *const PARTS[] = {"separation", "kkt", "parallel", "eq9", "curve55", "family10", NULL};
 static const char *const NORMS[] = {"sqrt2", "2sqrt2", "none", NULL};
-static const char *const IQ[X31_NPARTS][4] = {
+static const char *const IQ[CK_ULPM_EX31_NPARTS][4] = {
     {"q_partner", "q_cross", NULL}, {NULL}, {"mu", NULL},
     {"coef_derived", "coef_printed", "difference", NULL}, {"f2", "loss_d2", NULL},
     {"lemma_margin", "dist_sq_bound", NULL}};
-static const int ISIGN[X31_NPARTS][3] = {{1, 1}, {0}, {-1}, {0, 0, -1}, {-1, -1}, {1, 0}};
-static const char *const ASSERT_OK[X31_NPARTS] = {
+static const int ISIGN[CK_ULPM_EX31_NPARTS][3] = {{1, 1}, {0}, {-1}, {0, 0, -1}, {-1, -1}, {1, 0}};
+static const char *const ASSERT_OK[CK_ULPM_EX31_NPARTS] = {
     "all margins > 0", NULL, "grad L = mu (W, H) with mu < 0", "(9) disagrees with the gradient of (4)",
     "L decreases along (55): f''(0) < 0", "(11) fails along (10) near (W, H)"};
 static const char *const KKT_AS[] = {"KKT point of (5) with multipliers (8)", "negative multiplier in (8)",
@@ -37,7 +37,7 @@ typedef struct {
     mpq_t *llo, *lhi; /* leaves */
     long *k;          /* family10: sqrt(eps0) = 2^-k per leaf */
     mpfr_prec_t prec;
-} x31_ctx;
+} ck_ulpm_ex31_ctx;
 
 static int find(const char *const *list, const char *s)
 {
@@ -64,7 +64,7 @@ static int q_in(const mpq_t q, long num, unsigned long den, long hi)
     return ok;
 }
 
-static int parse_instance(const json_t *j, x31_ctx *x, ck_err *e)
+static int parse_instance(const json_t *j, ck_ulpm_ex31_ctx *x, ck_err *e)
 {
     static const char *const K1[] = {"kind", "C", "part", NULL}, *const K1N[] = {"kind", "C", "part", "normalisation", NULL};
     static const char *const KB[] = {"kind", "C_lo", "C_hi", "part", NULL};
@@ -74,11 +74,11 @@ static int parse_instance(const json_t *j, x31_ctx *x, ck_err *e)
     if ((x->part = find(PARTS, part)) < 0) { ck_fail(e, CK_MALFORMED, "instance.part: unknown part"); return -1; }
     if (strcmp(kind, "example-3.1/1") == 0) {
         x->box = 0;
-        if (ck_keys(j, "instance", x->part == X31_KKT ? K1N : K1, NULL, e) || get_q(j, "instance", "C", x->C, e)) return -1;
+        if (ck_keys(j, "instance", x->part == CK_ULPM_EX31_KKT ? K1N : K1, NULL, e) || get_q(j, "instance", "C", x->C, e)) return -1;
         if (!q_in(x->C, 1, 1024, 8)) { ck_fail(e, CK_MALFORMED, "instance.C: outside [1/1024, 8]"); return -1; }
         mpq_set(x->lo, x->C);
         mpq_set(x->hi, x->C);
-        if (x->part == X31_KKT) {
+        if (x->part == CK_ULPM_EX31_KKT) {
             const char *nm = ck_get_str(j, "instance", "normalisation", e);
             if (!nm || (x->norm = find(NORMS, nm)) < 0) {
                 ck_fail(e, CK_MALFORMED, "instance.normalisation: sqrt2, 2sqrt2 or none");
@@ -89,7 +89,7 @@ static int parse_instance(const json_t *j, x31_ctx *x, ck_err *e)
     }
     if (strcmp(kind, "example-3.1-box/1") != 0) { ck_fail(e, CK_MALFORMED, "instance.kind: unknown kind"); return -1; }
     x->box = 1;
-    if (x->part == X31_KKT) { ck_fail(e, CK_MALFORMED, "instance: part kkt has no box kind"); return -1; }
+    if (x->part == CK_ULPM_EX31_KKT) { ck_fail(e, CK_MALFORMED, "instance: part kkt has no box kind"); return -1; }
     if (ck_keys(j, "instance", KB, NULL, e) || get_q(j, "instance", "C_lo", x->lo, e) ||
         get_q(j, "instance", "C_hi", x->hi, e))
         return -1;
@@ -101,13 +101,13 @@ static int parse_instance(const json_t *j, x31_ctx *x, ck_err *e)
 }
 
 /* leaves of a box: contiguous, increasing, covering [C_lo, C_hi] exactly */
-static int parse_leaves(const json_t *w, x31_ctx *x, ck_err *e)
+static int parse_leaves(const json_t *w, ck_ulpm_ex31_ctx *x, ck_err *e)
 {
     static const char *const LK[] = {"C_lo", "C_hi", NULL}, *const LKF[] = {"C_lo", "C_hi", "eps0_sqrt_log2", NULL};
     json_t *a = ck_get_arr(w, "witnesses", "leaves", e), *l;
     if (!a) return -1;
     size_t n = json_array_size(a), t;
-    if (n < 1 || n > X31_MAX_LEAVES) { ck_fail(e, CK_MALFORMED, "witnesses.leaves: 1 to %d leaves", X31_MAX_LEAVES); return -1; }
+    if (n < 1 || n > CK_ULPM_EX31_MAX_LEAVES) { ck_fail(e, CK_MALFORMED, "witnesses.leaves: 1 to %d leaves", CK_ULPM_EX31_MAX_LEAVES); return -1; }
     x->nl = (long)n;
     x->llo = malloc(n * sizeof(mpq_t));
     x->lhi = malloc(n * sizeof(mpq_t));
@@ -116,10 +116,10 @@ static int parse_leaves(const json_t *w, x31_ctx *x, ck_err *e)
     for (t = 0; t < n; t++) mpq_init(x->llo[t]), mpq_init(x->lhi[t]);
     json_array_foreach(a, t, l) {
         long long k;
-        if (ck_keys(l, "witnesses.leaves[]", x->part == X31_F10 ? LKF : LK, NULL, e) ||
+        if (ck_keys(l, "witnesses.leaves[]", x->part == CK_ULPM_EX31_F10 ? LKF : LK, NULL, e) ||
             get_q(l, "leaf", "C_lo", x->llo[t], e) || get_q(l, "leaf", "C_hi", x->lhi[t], e))
             return -1;
-        if (x->part == X31_F10) {
+        if (x->part == CK_ULPM_EX31_F10) {
             if (ck_get_int(l, "leaf", "eps0_sqrt_log2", &k, e)) return -1;
             if (k < 1 || k > 4096) { ck_fail(e, CK_MALFORMED, "leaf.eps0_sqrt_log2: must be in [1, 4096]"); return -1; }
             x->k[t] = (long)k;
@@ -141,8 +141,8 @@ static int fits(mpfi_srcptr v, const ck_encl *q)
 }
 
 /* every interval quantity on leaf [a, b] (k: family10) inside its stated enclosure, splitting
- * the leaf up to depth X31_SPLIT_DEPTH */
-static int leaf_ok(const x31_ctx *x, ck_encl *q, int nq, const mpq_t a, const mpq_t b, long k, int depth,
+ * the leaf up to depth CK_ULPM_EX31_SPLIT_DEPTH */
+static int leaf_ok(const ck_ulpm_ex31_ctx *x, ck_encl *q, int nq, const mpq_t a, const mpq_t b, long k, int depth,
                    const long gaps[3], const long counts[3], mpq_t rW[3], const mpq_t rIW)
 {
     mpfi_t c, out[3];
@@ -155,9 +155,9 @@ static int leaf_ok(const x31_ctx *x, ck_encl *q, int nq, const mpq_t a, const mp
     mpz_mul_2exp(mpq_denref(sq), mpq_denref(sq), (mp_bitcnt_t)k);
     if (mpq_equal(a, b)) mpfi_set_q(c, a);
     else mpfi_interv_q(c, a, b);
-    x31_eval(out[0], x->part, c, sq, gaps, counts, rW, rIW);
+    ck_ulpm_ex31_eval(out[0], x->part, c, sq, gaps, counts, rW, rIW);
     for (int t = 0; t < nq; t++) ok = ok && fits(out[t], &q[t]);
-    if (!ok && depth < X31_SPLIT_DEPTH && !mpq_equal(a, b)) {
+    if (!ok && depth < CK_ULPM_EX31_SPLIT_DEPTH && !mpq_equal(a, b)) {
         mpq_t m;
         mpq_init(m);
         mpq_add(m, a, b);
@@ -219,7 +219,7 @@ out:
 
 
 /* all interval quantities of the part on every leaf; then their asserted signs */
-static int check_leaves(const x31_ctx *x, const json_t *qj, ck_err *e)
+static int check_leaves(const ck_ulpm_ex31_ctx *x, const json_t *qj, ck_err *e)
 {
     ck_encl q[3];
     long gaps[3], counts[3];
@@ -228,7 +228,7 @@ static int check_leaves(const x31_ctx *x, const json_t *qj, ck_err *e)
     while (nq < 3 && IQ[x->part][nq]) nq++;
     for (int t = 0; t < 3; t++) ck_encl_init(&q[t]), mpq_init(rW[t]), mpq_init(rH[t]);
     mpq_inits(rIW, rIH, NULL);
-    if (!x31_structure(gaps, counts, rW, rIW, rH, rIH)) { ck_fail(e, CK_INVALID, "gradient structure fails"); goto out; }
+    if (!ck_ulpm_ex31_structure(gaps, counts, rW, rIW, rH, rIH)) { ck_fail(e, CK_INVALID, "gradient structure fails"); goto out; }
     for (int t = 0; t < nq; t++)
         if (ck_encl_parse(json_object_get(qj, IQ[x->part][t]), IQ[x->part][t], &q[t], e) ||
             encl_basic(&q[t], IQ[x->part][t], e))
@@ -250,7 +250,7 @@ out:
     return rc;
 }
 
-static int check_kkt(const x31_ctx *x, const json_t *wj, const json_t *qj, const char *as, ck_verdict verdict, ck_err *e)
+static int check_kkt(const ck_ulpm_ex31_ctx *x, const json_t *wj, const json_t *qj, const char *as, ck_verdict verdict, ck_err *e)
 {
     static const char *const WK[] = {"multipliers", NULL};
     static const char *const QK[] = {"stationarity_sq", "min_margin", "min_multiplier", "complementarity_sq", NULL};
@@ -277,7 +277,7 @@ static int check_kkt(const x31_ctx *x, const json_t *wj, const json_t *qj, const
     if (x->norm == 0) mpq_set_si(t2, 1, 2);
     else if (x->norm == 1) mpq_set_si(t2, 1, 8);
     else mpq_mul(t2, x->C, x->C);
-    x31_kkt(v[0], v[1], v[2], v[3], t2);
+    ck_ulpm_ex31_kkt(v[0], v[1], v[2], v[3], t2);
     for (int t = 0; t < 4; t++)
         if (verify_exact(qj, QK[t], v[t], e)) goto out;
     int ai = mpq_sgn(v[2]) < 0 ? 1 : mpq_sgn(v[0]) != 0 ? 2 : mpq_cmp_si(v[1], 1, 1) < 0 ? 3 : mpq_sgn(v[3]) != 0 ? 4 : 0;
@@ -294,16 +294,16 @@ out:
 }
 
 /* separation: exact margins pattern Z/C^2 = M M (= 2M, eq. (52)), all > 0, witness minimal */
-static int check_sep_exact(const x31_ctx *x, const json_t *wj, const json_t *qj, ck_err *e)
+static int check_sep_exact(const ck_ulpm_ex31_ctx *x, const json_t *wj, const json_t *qj, ck_err *e)
 {
-    x31_mat M, Z;
+    ck_ulpm_ex31_mat M, Z;
     mpq_t g, mn, v;
     long long k, j;
     int rc = -1;
-    x31_mat_init(M); x31_mat_init(Z);
+    ck_ulpm_ex31_mat_init(M); ck_ulpm_ex31_mat_init(Z);
     mpq_inits(g, mn, v, NULL);
-    x31_M(M);
-    x31_mul(Z, M, M);
+    ck_ulpm_ex31_M(M);
+    ck_ulpm_ex31_mul(Z, M, M);
     if (ck_get_int(wj, "witnesses", "k", &k, e) || ck_get_int(wj, "witnesses", "j", &j, e)) goto out;
     if (k < 0 || k > 3 || j < 0 || j > 3 || j == k) { ck_fail(e, CK_MALFORMED, "witnesses: k, j in 0..3, j != k"); goto out; }
     for (int q = 0; q < 16; q++) {
@@ -330,7 +330,7 @@ static int check_sep_exact(const x31_ctx *x, const json_t *wj, const json_t *qj,
     }
     rc = 0;
 out:
-    x31_mat_clear(M); x31_mat_clear(Z);
+    ck_ulpm_ex31_mat_clear(M); ck_ulpm_ex31_mat_clear(Z);
     mpq_clears(g, mn, v, NULL);
     return rc;
 }
@@ -343,7 +343,7 @@ static int check_par_exact(const json_t *wj, const json_t *qj, ck_err *e)
     int rc = -1;
     for (int t = 0; t < 3; t++) mpq_init(rW[t]), mpq_init(rH[t]);
     mpq_inits(rIW, rIH, w, NULL);
-    if (!x31_structure(gaps, counts, rW, rIW, rH, rIH)) { ck_fail(e, CK_INVALID, "gradient structure fails"); goto out; }
+    if (!ck_ulpm_ex31_structure(gaps, counts, rW, rIW, rH, rIH)) { ck_fail(e, CK_INVALID, "gradient structure fails"); goto out; }
     for (int a = 0; a < 3; a++) {
         json_t *arr = ck_get_arr(wj, "witnesses", AK[a], e);
         if (!arr) goto out;
@@ -370,19 +370,19 @@ out:
 }
 
 /* curve55 / family10 at a given C: the exact point, (56), norms, distance, loss difference */
-static int check_point(x31_ctx *x, const json_t *wj, const json_t *qj, ck_err *e)
+static int check_point(ck_ulpm_ex31_ctx *x, const json_t *wj, const json_t *qj, ck_err *e)
 {
-    x31_mat W0, W1, H1, Z, Y;
+    ck_ulpm_ex31_mat W0, W1, H1, Z, Y;
     mpq_t a, s, t, u, v, al, be;
     mpfi_t d;
     long long k = 0;
     int rc = -1;
-    x31_mat_init(W0); x31_mat_init(W1); x31_mat_init(H1); x31_mat_init(Z); x31_mat_init(Y);
+    ck_ulpm_ex31_mat_init(W0); ck_ulpm_ex31_mat_init(W1); ck_ulpm_ex31_mat_init(H1); ck_ulpm_ex31_mat_init(Z); ck_ulpm_ex31_mat_init(Y);
     mpq_inits(a, s, t, u, v, al, be, NULL);
     mpfi_init2(d, x->prec);
-    x31_M(W0);
+    ck_ulpm_ex31_M(W0);
     for (int q = 0; q < 16; q++) mpq_mul(W0[q], W0[q], x->C);
-    if (x->part == X31_C55) {
+    if (x->part == CK_ULPM_EX31_C55) {
         if (get_q(wj, "witnesses", "a", a, e) || get_q(wj, "witnesses", "s", s, e)) goto out;
         mpq_mul(t, a, a);
         mpq_add(u, t, t);
@@ -404,7 +404,7 @@ static int check_point(x31_ctx *x, const json_t *wj, const json_t *qj, ck_err *e
                 mpq_div(W1[4 * i + j], t, s);
                 mpq_set(H1[4 * j + i], W1[4 * i + j]);
             }
-        x31_mul(Z, W1, H1);                             /* (56): C^2 (2M + 4a^2 u u^T) / s^2 */
+        ck_ulpm_ex31_mul(Z, W1, H1);                             /* (56): C^2 (2M + 4a^2 u u^T) / s^2 */
         for (int i = 0; i < 4; i++)
             for (int j = 0; j < 4; j++) {
                 mpq_mul(t, a, a);
@@ -449,21 +449,21 @@ static int check_point(x31_ctx *x, const json_t *wj, const json_t *qj, ck_err *e
                 mpq_set(H1[4 * i + j], W1[4 * i + j]);
             }
     }
-    x31_frob2(v, W0);
-    x31_frob2(t, W1);
+    ck_ulpm_ex31_frob2(v, W0);
+    ck_ulpm_ex31_frob2(t, W1);
     mpq_sub(t, t, v);
     if (verify_exact(qj, "norm_W_diff", t, e)) goto out;
-    x31_frob2(t, H1);
+    ck_ulpm_ex31_frob2(t, H1);
     mpq_sub(t, t, v);
     if (verify_exact(qj, "norm_H_diff", t, e)) goto out;
-    x31_dist2(t, W1, W0);
-    x31_dist2(v, H1, W0);
+    ck_ulpm_ex31_dist2(t, W1, W0);
+    ck_ulpm_ex31_dist2(v, H1, W0);
     mpq_add(t, t, v);
     if (verify_exact(qj, "dist_sq", t, e)) goto out;
-    x31_loss_diff(d, W1, H1, x->C);
-    rc = verify_interval(qj, "loss_diff", d, x->part == X31_C55 ? -1 : 1, e);
+    ck_ulpm_ex31_loss_diff(d, W1, H1, x->C);
+    rc = verify_interval(qj, "loss_diff", d, x->part == CK_ULPM_EX31_C55 ? -1 : 1, e);
 out:
-    x31_mat_clear(W0); x31_mat_clear(W1); x31_mat_clear(H1); x31_mat_clear(Z); x31_mat_clear(Y);
+    ck_ulpm_ex31_mat_clear(W0); ck_ulpm_ex31_mat_clear(W1); ck_ulpm_ex31_mat_clear(H1); ck_ulpm_ex31_mat_clear(Z); ck_ulpm_ex31_mat_clear(Y);
     mpq_clears(a, s, t, u, v, al, be, NULL);
     mpfi_clear(d);
     return rc;
@@ -484,16 +484,16 @@ static const char *const QK_F10B[] = {"lemma_margin", "dist_sq_bound", NULL};
 /* the witness and quantity keys of each part (kkt is checked before), [0] a point, [1] a box */
 typedef struct {
     const char *const *w, *const *q;
-} x31_keys;
-static const x31_keys KEYS[X31_NPARTS][2] = {
-    [X31_SEP] = {{WK_SEP, QK_SEP}, {WK_SEPB, QK_SEP}},
-    [X31_PAR] = {{WK_PAR, QK_PAR}, {WK_PARB, QK_PAR}},
-    [X31_EQ9] = {{WK_EQ9, QK_EQ9}, {WK_EQ9B, QK_EQ9}},
-    [X31_C55] = {{WK_C55, QK_C55}, {WK_LEAVES, QK_C55B}},
-    [X31_F10] = {{WK_F10, QK_F10}, {WK_LEAVES, QK_F10B}},
+} ck_ulpm_ex31_keys;
+static const ck_ulpm_ex31_keys KEYS[CK_ULPM_EX31_NPARTS][2] = {
+    [CK_ULPM_EX31_SEP] = {{WK_SEP, QK_SEP}, {WK_SEPB, QK_SEP}},
+    [CK_ULPM_EX31_PAR] = {{WK_PAR, QK_PAR}, {WK_PARB, QK_PAR}},
+    [CK_ULPM_EX31_EQ9] = {{WK_EQ9, QK_EQ9}, {WK_EQ9B, QK_EQ9}},
+    [CK_ULPM_EX31_C55] = {{WK_C55, QK_C55}, {WK_LEAVES, QK_C55B}},
+    [CK_ULPM_EX31_F10] = {{WK_F10, QK_F10}, {WK_LEAVES, QK_F10B}},
 };
 
-static void set_precision(x31_ctx *x, const json_t *root)
+static void set_precision(ck_ulpm_ex31_ctx *x, const json_t *root)
 {
     /* precision_bits is only a hint: a wrong one can make a valid certificate fail, never an
      * invalid one pass */
@@ -511,7 +511,7 @@ CK_DECLARE_CLAIM(ulpm, example31, "ulpm.example-3.1");
 
 int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    x31_ctx x;
+    ck_ulpm_ex31_ctx x;
     int rc = -1;
     memset(&x, 0, sizeof x);
     mpq_inits(x.C, x.lo, x.hi, NULL);
@@ -526,13 +526,13 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
         else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
-    if (x.part == X31_KKT) {
+    if (x.part == CK_ULPM_EX31_KKT) {
         if (find(KKT_AS, as) < 0) { ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%.80s\"", as); goto out; }
         rc = check_kkt(&x, wj, qj, as, verdict, e);
         goto out;
     }
     if (strcmp(as, ASSERT_OK[x.part]) != 0) { ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%.80s\"", as); goto out; }
-    const x31_keys *ks = &KEYS[x.part][x.box];
+    const ck_ulpm_ex31_keys *ks = &KEYS[x.part][x.box];
     if (ck_keys(wj, "witnesses", ks->w, NULL, e) || ck_keys(qj, "quantities", ks->q, NULL, e)) goto out;
     if (x.box) {
         if (parse_leaves(wj, &x, e)) goto out;
@@ -545,22 +545,22 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
         if (!x.llo || !x.lhi || !x.k) abort();
         mpq_init(x.llo[0]), mpq_init(x.lhi[0]);
         mpq_set(x.llo[0], x.C), mpq_set(x.lhi[0], x.C);
-        if (x.part == X31_F10) {
+        if (x.part == CK_ULPM_EX31_F10) {
             if (ck_get_int(wj, "witnesses", "eps0_sqrt_log2", &k, e)) goto out;
             if (k < 1 || k > 4096) { ck_fail(e, CK_MALFORMED, "witnesses.eps0_sqrt_log2: in [1, 4096]"); goto out; }
             x.k[0] = (long)k;
         }
     }
-    if (x.part == X31_SEP && check_sep_exact(&x, wj, qj, e)) goto out;
-    if (x.part == X31_PAR && check_par_exact(wj, qj, e)) goto out;
-    if (x.part == X31_EQ9) {
+    if (x.part == CK_ULPM_EX31_SEP && check_sep_exact(&x, wj, qj, e)) goto out;
+    if (x.part == CK_ULPM_EX31_PAR && check_par_exact(wj, qj, e)) goto out;
+    if (x.part == CK_ULPM_EX31_EQ9) {
         long long r, c;
         if (ck_get_int(wj, "witnesses", "row", &r, e) || ck_get_int(wj, "witnesses", "col", &c, e)) goto out;
         if (r != 0 || c != 0) { ck_fail(e, CK_INVALID, "witnesses: (9) is compared at entry (0, 0)"); goto out; }
     }
-    if (!(x.part == X31_SEP && !x.box) && check_leaves(&x, qj, e)) goto out;
-    if (!x.box && (x.part == X31_C55 || x.part == X31_F10) && check_point(&x, wj, qj, e)) goto out;
-    ck_verdict need = x.part == X31_EQ9 || x.part == X31_F10 ? CK_REFUTED : CK_PROVED;
+    if (!(x.part == CK_ULPM_EX31_SEP && !x.box) && check_leaves(&x, qj, e)) goto out;
+    if (!x.box && (x.part == CK_ULPM_EX31_C55 || x.part == CK_ULPM_EX31_F10) && check_point(&x, wj, qj, e)) goto out;
+    ck_verdict need = x.part == CK_ULPM_EX31_EQ9 || x.part == CK_ULPM_EX31_F10 ? CK_REFUTED : CK_PROVED;
     if (ck_verdict_follows(verdict, need, NULL, e)) goto out;
     rc = 0;
 out:

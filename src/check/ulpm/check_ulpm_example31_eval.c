@@ -8,16 +8,16 @@
 
 static int pair_of(int k) { return k / 2; }
 
-void x31_mat_init(x31_mat A) { for (int t = 0; t < 16; t++) mpq_init(A[t]); }
-void x31_mat_clear(x31_mat A) { for (int t = 0; t < 16; t++) mpq_clear(A[t]); }
+void ck_ulpm_ex31_mat_init(ck_ulpm_ex31_mat A) { for (int t = 0; t < 16; t++) mpq_init(A[t]); }
+void ck_ulpm_ex31_mat_clear(ck_ulpm_ex31_mat A) { for (int t = 0; t < 16; t++) mpq_clear(A[t]); }
 
-void x31_M(x31_mat A)
+void ck_ulpm_ex31_M(ck_ulpm_ex31_mat A)
 {
     for (int i = 0; i < 4; i++)
         for (int j = 0; j < 4; j++) mpq_set_si(A[4 * i + j], i == j ? 1 : pair_of(i) == pair_of(j) ? -1 : 0, 1);
 }
 
-void x31_mul(x31_mat R, x31_mat A, x31_mat B)
+void ck_ulpm_ex31_mul(ck_ulpm_ex31_mat R, ck_ulpm_ex31_mat A, ck_ulpm_ex31_mat B)
 {
     mpq_t t;
     mpq_init(t);
@@ -32,7 +32,7 @@ void x31_mul(x31_mat R, x31_mat A, x31_mat B)
     mpq_clear(t);
 }
 
-void x31_frob2(mpq_t r, x31_mat A)
+void ck_ulpm_ex31_frob2(mpq_t r, ck_ulpm_ex31_mat A)
 {
     mpq_t t;
     mpq_init(t);
@@ -44,26 +44,26 @@ void x31_frob2(mpq_t r, x31_mat A)
     mpq_clear(t);
 }
 
-void x31_dist2(mpq_t r, x31_mat A, x31_mat B)
+void ck_ulpm_ex31_dist2(mpq_t r, ck_ulpm_ex31_mat A, ck_ulpm_ex31_mat B)
 {
-    x31_mat D;
-    x31_mat_init(D);
+    ck_ulpm_ex31_mat D;
+    ck_ulpm_ex31_mat_init(D);
     for (int q = 0; q < 16; q++) mpq_sub(D[q], A[q], B[q]);
-    x31_frob2(r, D);
-    x31_mat_clear(D);
+    ck_ulpm_ex31_frob2(r, D);
+    ck_ulpm_ex31_mat_clear(D);
 }
 
 static void lam8(mpq_t l, int k, int j) { mpq_set_si(l, k != j && pair_of(k) != pair_of(j) ? 1 : 0, 2); }
 
-void x31_kkt(mpq_t stat2, mpq_t minmargin, mpq_t minlambda, mpq_t compl2, const mpq_t t2)
+void ck_ulpm_ex31_kkt(mpq_t stat2, mpq_t minmargin, mpq_t minlambda, mpq_t compl2, const mpq_t t2)
 {
     /* grad_W of the Lagrangian: w_m - sum_j lam_mj h_m + sum_k lam_km h_k; grad_H: h_m -
      * sum_j lam_mj (w_m - w_j); with W = H = t A every term carries one t. */
-    x31_mat A;
+    ck_ulpm_ex31_mat A;
     mpq_t l, r, s, x, y;
-    x31_mat_init(A);
+    ck_ulpm_ex31_mat_init(A);
     mpq_inits(l, r, s, x, y, NULL);
-    x31_M(A);
+    ck_ulpm_ex31_M(A);
     mpq_set_ui(stat2, 0, 1);
     for (int m = 0; m < 4; m++)
         for (int c = 0; c < 4; c++) {
@@ -108,12 +108,12 @@ void x31_kkt(mpq_t stat2, mpq_t minmargin, mpq_t minlambda, mpq_t compl2, const 
             mpq_mul(y, y, y);
             mpq_add(compl2, compl2, y);
         }
-    x31_mat_clear(A);
+    ck_ulpm_ex31_mat_clear(A);
     mpq_clears(l, r, s, x, y, NULL);
 }
 
 /* r with X = r Y (Y[0][0] != 0), else 0 */
-static int ratio(mpq_t r, x31_mat X, x31_mat Y)
+static int ratio(mpq_t r, ck_ulpm_ex31_mat X, ck_ulpm_ex31_mat Y)
 {
     mpq_t t;
     int ok = 1;
@@ -127,17 +127,17 @@ static int ratio(mpq_t r, x31_mat X, x31_mat Y)
     return ok;
 }
 
-int x31_structure(long gaps[3], long counts[3], mpq_t rW[3], mpq_t rIW, mpq_t rH[3], mpq_t rIH)
+int ck_ulpm_ex31_structure(long gaps[3], long counts[3], mpq_t rW[3], mpq_t rIW, mpq_t rH[3], mpq_t rIH)
 {
     /* Z / C^2 = M M; every column must hold the same gap multiset {0, -2, -2, -4} (then the
      * softmax denominators agree and G = sum_g phi(g) E_g - I exactly). */
-    x31_mat M, Z, E, X;
+    ck_ulpm_ex31_mat M, Z, E, X;
     mpq_t g;
     int ok = 1;
-    x31_mat_init(M); x31_mat_init(Z); x31_mat_init(E); x31_mat_init(X);
+    ck_ulpm_ex31_mat_init(M); ck_ulpm_ex31_mat_init(Z); ck_ulpm_ex31_mat_init(E); ck_ulpm_ex31_mat_init(X);
     mpq_init(g);
-    x31_M(M);
-    x31_mul(Z, M, M);
+    ck_ulpm_ex31_M(M);
+    ck_ulpm_ex31_mul(Z, M, M);
     for (int t = 0; t < 3; t++) { gaps[t] = -2 * t; counts[t] = 0; }
     for (int c = 0; c < 4 && ok; c++) {
         long cnt[3] = {0, 0, 0};
@@ -159,13 +159,13 @@ int x31_structure(long gaps[3], long counts[3], mpq_t rW[3], mpq_t rIW, mpq_t rH
                 mpq_sub(g, Z[4 * j + c], Z[4 * c + c]);
                 mpq_set_si(E[4 * j + c], mpq_cmp_si(g, gaps[t], 1) == 0 ? 1 : 0, 1);
             }
-        x31_mul(X, E, M);                          /* E_g H^T / C (H^T = C M^T = C M) */
+        ck_ulpm_ex31_mul(X, E, M);                          /* E_g H^T / C (H^T = C M^T = C M) */
         ok = ok && ratio(rW[t], X, M);
-        x31_mul(X, M, E);                          /* W^T E_g / C */
+        ck_ulpm_ex31_mul(X, M, E);                          /* W^T E_g / C */
         ok = ok && ratio(rH[t], X, M);
     }
     ok = ok && ratio(rIW, M, M) && ratio(rIH, M, M);
-    x31_mat_clear(M); x31_mat_clear(Z); x31_mat_clear(E); x31_mat_clear(X);
+    ck_ulpm_ex31_mat_clear(M); ck_ulpm_ex31_mat_clear(Z); ck_ulpm_ex31_mat_clear(E); ck_ulpm_ex31_mat_clear(X);
     mpq_clear(g);
     return ok;
 }
@@ -187,17 +187,17 @@ static void mats_from_c(mpfi_ptr W, mpfi_srcptr c)
         }
 }
 
-void x31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long gaps[3],
+void ck_ulpm_ex31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long gaps[3],
               const long counts[3], mpq_t rW[3], const mpq_t rIW)
 {
     mpfr_prec_t prec = mpfi_get_prec(out);
     mpfi_t a, b, d;
     mpfi_init2(a, prec); mpfi_init2(b, prec); mpfi_init2(d, prec);
-    if (part == X31_SEP) {                           /* margins of Z = 2C^2 M: 4C^2, 2C^2 */
+    if (part == CK_ULPM_EX31_SEP) {                           /* margins of Z = 2C^2 M: 4C^2, 2C^2 */
         mpfi_sqr(a, c);
         mpfi_mul_ui(&out[0], a, 4);
         mpfi_mul_ui(&out[1], a, 2);
-    } else if (part == X31_PAR) {                    /* mu = sum_g r_g e^{g C^2} / D - r_I */
+    } else if (part == CK_ULPM_EX31_PAR) {                    /* mu = sum_g r_g e^{g C^2} / D - r_I */
         mpfi_set_ui(d, 0);
         mpfi_set_ui(&out[0], 0);
         for (int t = 0; t < 3; t++) {
@@ -209,7 +209,7 @@ void x31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long 
         }
         mpfi_div(&out[0], &out[0], d);
         mpfi_sub_q(&out[0], &out[0], rIW);
-    } else if (part == X31_EQ9) {                    /* generic gradient; (9) as printed */
+    } else if (part == CK_ULPM_EX31_EQ9) {                    /* generic gradient; (9) as printed */
         mpfi_ptr W = ck_ivec_init(16, prec), Z = ck_ivec_init(16, prec), G = ck_ivec_init(16, prec);
         mats_from_c(W, c);
         ck_ce_logits(Z, W, W, 4, 4, 4);
@@ -231,7 +231,7 @@ void x31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long 
         mpfi_mul(&out[1], &out[1], c);
         mpfi_neg(&out[1], &out[1]);
         mpfi_sub(&out[2], &out[0], &out[1]);
-    } else if (part == X31_C55) {                    /* f''(0) = 16 C^2 expm1(-2C^2) */
+    } else if (part == CK_ULPM_EX31_C55) {                    /* f''(0) = 16 C^2 expm1(-2C^2) */
         mpfi_sqr(a, c);
         mpfi_mul_si(b, a, -2);
         mpfi_expm1(b, b);
@@ -245,7 +245,7 @@ void x31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long 
         mpfi_mul(&out[1], &out[0], a);
         mpfi_mul_ui(&out[1], &out[1], 4);
         mpfi_div(&out[1], &out[1], d);
-    } else if (part == X31_F10) {                    /* 3e^{-4C^2} - 4e^{-2C^2} sq; 16 C^2 sq^2 */
+    } else if (part == CK_ULPM_EX31_F10) {                    /* 3e^{-4C^2} - 4e^{-2C^2} sq; 16 C^2 sq^2 */
         exp_mc2(a, c, -4);
         mpfi_mul_ui(a, a, 3);
         exp_mc2(b, c, -2);
@@ -260,7 +260,7 @@ void x31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long 
     mpfi_clear(a); mpfi_clear(b); mpfi_clear(d);
 }
 
-void x31_loss_diff(mpfi_ptr out, x31_mat W1, x31_mat H1, const mpq_t C)
+void ck_ulpm_ex31_loss_diff(mpfi_ptr out, ck_ulpm_ex31_mat W1, ck_ulpm_ex31_mat H1, const mpq_t C)
 {
     mpfr_prec_t prec = mpfi_get_prec(out);
     mpfi_ptr W = ck_ivec_init(16, prec), H = ck_ivec_init(16, prec), Z = ck_ivec_init(16, prec);

@@ -10,7 +10,7 @@
 #include "check_instance.h"
 #include "check_json.h"
 
-/* Same order and names as the certifier's L32_QNAMES (specs/claims/ulpm.lemma-3.2.md). */
+/* Same order and names as the certifier's ULPM_L32_QNAMES (specs/claims/ulpm.lemma-3.2.md). */
 enum {
     CL_LOSS, CL_RHO_SQ, CL_Q_MIN, CL_GRAD_SQ, CL_RADIAL, CL_SUM_AS, CL_SUM_AEXC, CL_GAMMA,
     CL_BETA, CL_EPS_ACT_SQ, CL_EPS_CLAIM_SQ, CL_EPS_GAP, CL_DELTA_ACT, CL_DELTA_APP, CL_DELTA_MAIN,

@@ -15,20 +15,20 @@ typedef struct {
     const char *assertion;
     const char *assert_holds, *assert_fails; /* the part's two assertions */
     int holds;                    /* set by the part */
-} cp_ctx;
+} ck_ulpm_printed_ctx;
 
 /* helpers (check_ulpm_printed_fields.c) */
-int cp_entry(mpq_t x, const json_t *v, const char *what, ck_err *e);
-int cp_wint(const json_t *wj, const char *key, long lo, long hi, long *out, ck_err *e);
+int ck_ulpm_printed_entry(mpq_t x, const json_t *v, const char *what, ck_err *e);
+int ck_ulpm_printed_wint(const json_t *wj, const char *key, long lo, long hi, long *out, ck_err *e);
 /* quantity NAME must have exact value a + b sqrt(m) (m = 1 for rationals) */
-int cp_exact(const json_t *qj, const char *name, const mpq_t a, const mpq_t b, const mpz_t m, ck_err *e);
+int ck_ulpm_printed_exact(const json_t *qj, const char *name, const mpq_t a, const mpq_t b, const mpz_t m, ck_err *e);
 /* quantity NAME (no exact) must contain the checker's interval v */
-int cp_interval(const json_t *qj, const char *name, mpfi_srcptr v, ck_err *e);
+int ck_ulpm_printed_interval(const json_t *qj, const char *name, mpfi_srcptr v, ck_err *e);
 
 /* parts (def21-symmetric, nc4, eq64-index, eq55-endpoint: check_ulpm_printed.c) */
-int cp_eq58(cp_ctx *c, ck_err *e);   /* check_ulpm_printed_exp.c */
-int cp_eq12(cp_ctx *c, ck_err *e);
-int cp_gbound(cp_ctx *c, ck_err *e); /* check_ulpm_printed_point.c */
-int cp_flow(cp_ctx *c, ck_err *e);
-int cp_eq67(cp_ctx *c, ck_err *e);
+int ck_ulpm_printed_eq58(ck_ulpm_printed_ctx *c, ck_err *e);   /* check_ulpm_printed_exp.c */
+int ck_ulpm_printed_eq12(ck_ulpm_printed_ctx *c, ck_err *e);
+int ck_ulpm_printed_gbound(ck_ulpm_printed_ctx *c, ck_err *e); /* check_ulpm_printed_point.c */
+int ck_ulpm_printed_flow(ck_ulpm_printed_ctx *c, ck_err *e);
+int ck_ulpm_printed_eq67(ck_ulpm_printed_ctx *c, ck_err *e);
 #endif

@@ -12,13 +12,13 @@
 #include "check_qsqrt.h"
 #include "ulpm/check_ulpm_printed.h"
 
-#define CP_PREC 256
+#define CK_ULPM_PRINTED_PREC 256
 
 /* out = c1 e^{x1} + c2 e^{x2} */
 static void two_exp(mpfi_t out, const mpq_t c1, const mpq_t x1, const mpq_t c2, const mpq_t x2)
 {
     mpfi_t s, t;
-    mpfi_init2(s, CP_PREC), mpfi_init2(t, CP_PREC);
+    mpfi_init2(s, CK_ULPM_PRINTED_PREC), mpfi_init2(t, CK_ULPM_PRINTED_PREC);
     mpfi_set_q(s, x1), mpfi_exp(s, s), mpfi_mul_q(s, s, c1);
     mpfi_set_q(t, x2), mpfi_exp(t, t), mpfi_mul_q(t, t, c2);
     mpfi_add(out, s, t);
@@ -40,7 +40,7 @@ static void quotient_rule(mpq_t r, long n2, long n0, const mpq_t a)
     mpq_clears(a2, N, dN, D, dD, t, NULL);
 }
 
-int cp_eq58(cp_ctx *c, ck_err *e)
+int ck_ulpm_printed_eq58(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     int rc = -1;
     mpq_t a, D, A, B, d1, d2, p1, p2, t, z;
@@ -48,8 +48,8 @@ int cp_eq58(cp_ctx *c, ck_err *e)
     mpz_t one;
     mpz_init_set_ui(one, 1);
     mpfi_t vp, vd;
-    mpfi_init2(vp, CP_PREC), mpfi_init2(vd, CP_PREC);
-    if (cp_entry(a, json_object_get(c->inst, "a"), "a", e)) goto out;
+    mpfi_init2(vp, CK_ULPM_PRINTED_PREC), mpfi_init2(vd, CK_ULPM_PRINTED_PREC);
+    if (ck_ulpm_printed_entry(a, json_object_get(c->inst, "a"), "a", e)) goto out;
     if (mpz_sizeinbase(mpq_numref(a), 2) > 20 || mpz_sizeinbase(mpq_denref(a), 2) > 20) {
         ck_fail(e, CK_MALFORMED, "instance.a: numerator and denominator below 2^20 required");
         goto out;
@@ -71,12 +71,12 @@ int cp_eq58(cp_ctx *c, ck_err *e)
     two_exp(vd, d1, A, d2, B);
     c->holds = mpq_equal(p1, d1) && mpq_equal(p2, d2);
     if (!c->holds && mpfi_cmp(vp, vd) == 0) {
-        ck_fail(e, CK_INVALID, "printed and derived f'(a) not separated at %d bits", CP_PREC);
+        ck_fail(e, CK_INVALID, "printed and derived f'(a) not separated at %d bits", CK_ULPM_PRINTED_PREC);
         goto out;
     }
-    if (cp_exact(c->qj, "coef_exp1_printed", p1, z, one, e) || cp_exact(c->qj, "coef_exp1_derived", d1, z, one, e) ||
-        cp_exact(c->qj, "coef_exp2_printed", p2, z, one, e) || cp_exact(c->qj, "coef_exp2_derived", d2, z, one, e) ||
-        cp_interval(c->qj, "fprime_printed", vp, e) || cp_interval(c->qj, "fprime_derived", vd, e))
+    if (ck_ulpm_printed_exact(c->qj, "coef_exp1_printed", p1, z, one, e) || ck_ulpm_printed_exact(c->qj, "coef_exp1_derived", d1, z, one, e) ||
+        ck_ulpm_printed_exact(c->qj, "coef_exp2_printed", p2, z, one, e) || ck_ulpm_printed_exact(c->qj, "coef_exp2_derived", d2, z, one, e) ||
+        ck_ulpm_printed_interval(c->qj, "fprime_printed", vp, e) || ck_ulpm_printed_interval(c->qj, "fprime_derived", vd, e))
         goto out;
     rc = 0;
 out:
@@ -86,7 +86,7 @@ out:
     return rc;
 }
 
-int cp_eq12(cp_ctx *c, ck_err *e)
+int ck_ulpm_printed_eq12(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     long long K, n;
     long wk, wj;
@@ -94,7 +94,7 @@ int cp_eq12(cp_ctx *c, ck_err *e)
     if (ck_get_int(c->inst, "instance", "K", &K, e) || ck_get_int(c->inst, "instance", "n", &n, e)) return -1;
     if (K < 2 || K > 64 || n < 1 || n > 10000) { ck_fail(e, CK_MALFORMED, "instance: 2 <= K <= 64, 1 <= n <= 10^4"); return -1; }
     if (!lhs || (strcmp(lhs, "hh") && strcmp(lhs, "wh"))) { ck_fail(e, CK_MALFORMED, "instance.lhs: \"hh\" or \"wh\""); return -1; }
-    if (cp_wint(c->wj, "k", 0, (long)K - 1, &wk, e) || cp_wint(c->wj, "j", 0, (long)K - 1, &wj, e)) return -1;
+    if (ck_ulpm_printed_wint(c->wj, "k", 0, (long)K - 1, &wk, e) || ck_ulpm_printed_wint(c->wj, "j", 0, (long)K - 1, &wj, e)) return -1;
     if (wk == wj) { ck_fail(e, CK_MALFORMED, "witnesses: k != j required"); return -1; }
     int rc = -1;
     mpq_t cst, g, t, u, rho, z;
@@ -103,7 +103,7 @@ int cp_eq12(cp_ctx *c, ck_err *e)
     mpz_init_set_ui(m, (unsigned long)n), mpz_init_set_ui(one, 1);
     ck_qs x, y, wit;
     ck_qs_init(&x), ck_qs_init(&y), ck_qs_init(&wit);
-    if (cp_entry(cst, json_object_get(c->inst, "const"), "const", e)) goto out;
+    if (ck_ulpm_printed_entry(cst, json_object_get(c->inst, "const"), "const", e)) goto out;
     if (mpq_sgn(cst) <= 0) { ck_fail(e, CK_MALFORMED, "instance.const: must be > 0"); goto out; }
     /* ||W||^2 from the entries; ||H||^2 = sum_c ||w_k/sqrt n||^2 = n * (1/n) * ||W||^2 */
     for (long k = 0; k < K; k++)
@@ -128,8 +128,8 @@ int cp_eq12(cp_ctx *c, ck_err *e)
             if (k == wk && j == wj) mpq_set(wit.a, x.a), mpq_set(wit.b, x.b);
         }
     if (!c->holds && ck_qs_cmp(&wit, &y, m) == 0) { ck_fail(e, CK_INVALID, "witness (k, j): lhs = printed there"); goto out; }
-    if (cp_exact(c->qj, "lhs_value", wit.a, wit.b, m, e) || cp_exact(c->qj, "printed_value", y.a, y.b, m, e) ||
-        cp_exact(c->qj, "rho_sq", rho, z, m, e))
+    if (ck_ulpm_printed_exact(c->qj, "lhs_value", wit.a, wit.b, m, e) || ck_ulpm_printed_exact(c->qj, "printed_value", y.a, y.b, m, e) ||
+        ck_ulpm_printed_exact(c->qj, "rho_sq", rho, z, m, e))
         goto out;
     rc = 0;
 out:

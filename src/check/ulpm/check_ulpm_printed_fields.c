@@ -5,7 +5,7 @@
 #include "check_rational.h"
 #include "ulpm/check_ulpm_printed.h"
 
-int cp_entry(mpq_t x, const json_t *v, const char *what, ck_err *e)
+int ck_ulpm_printed_entry(mpq_t x, const json_t *v, const char *what, ck_err *e)
 {
     if (!json_is_string(v) || ck_parse_entry(json_string_value(v), x)) {
         ck_fail(e, CK_MALFORMED, "instance.%s: a number string required", what);
@@ -14,7 +14,7 @@ int cp_entry(mpq_t x, const json_t *v, const char *what, ck_err *e)
     return 0;
 }
 
-int cp_wint(const json_t *wj, const char *key, long lo, long hi, long *out, ck_err *e)
+int ck_ulpm_printed_wint(const json_t *wj, const char *key, long lo, long hi, long *out, ck_err *e)
 {
     long long v;
     if (ck_get_int(wj, "witnesses", key, &v, e)) return -1;
@@ -26,7 +26,7 @@ int cp_wint(const json_t *wj, const char *key, long lo, long hi, long *out, ck_e
     return 0;
 }
 
-int cp_exact(const json_t *qj, const char *name, const mpq_t a, const mpq_t b, const mpz_t m, ck_err *e)
+int ck_ulpm_printed_exact(const json_t *qj, const char *name, const mpq_t a, const mpq_t b, const mpz_t m, ck_err *e)
 {
     ck_encl q;
     ck_qs x;
@@ -37,7 +37,7 @@ int cp_exact(const json_t *qj, const char *name, const mpq_t a, const mpq_t b, c
     return rc;
 }
 
-int cp_interval(const json_t *qj, const char *name, mpfi_srcptr v, ck_err *e)
+int ck_ulpm_printed_interval(const json_t *qj, const char *name, mpfi_srcptr v, ck_err *e)
 {
     ck_encl q;
     ck_encl_init(&q);

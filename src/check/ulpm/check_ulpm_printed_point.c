@@ -14,7 +14,7 @@
 #include "check_qsqrt.h"
 #include "ulpm/check_ulpm_printed.h"
 
-#define CP_MAX_WORK 5e7
+#define CK_ULPM_PRINTED_MAX_WORK 5e7
 
 /* exact entry a + b sqrt(n) of W (is_h = 0: (r, col) = (k, l)) or H ((r, col) = (l, c)) */
 static void entry_qs(ck_qs *x, const ck_inst *in, int is_h, long r, long col)
@@ -50,10 +50,10 @@ static void entry_mpfi(mpfi_t v, const ck_qs *x, mpfi_srcptr sqn)
     mpfi_clear(t);
 }
 
-static int parse_point(const cp_ctx *c, ck_inst *in, ck_err *e)
+static int parse_point(const ck_ulpm_printed_ctx *c, ck_inst *in, ck_err *e)
 {
     if (ck_inst_parse(json_object_get(c->inst, "point"), in, e)) return -1;
-    if ((double)in->K * in->K * in->n * in->K > CP_MAX_WORK || (double)in->K * in->d * in->n * in->K > CP_MAX_WORK) {
+    if ((double)in->K * in->K * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK || (double)in->K * in->d * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK) {
         ck_fail(e, CK_MALFORMED, "instance.point: beyond this claim's size limit");
         return -1;
     }
@@ -100,7 +100,7 @@ static void grad_all(mpfi_ptr g, const ck_inst *in, long prec)
     ck_ivec_clear(W, K * d), ck_ivec_clear(H, d * N), ck_ivec_clear(Z, K * N), ck_ivec_clear(G, K * N);
 }
 
-int cp_gbound(cp_ctx *c, ck_err *e)
+int ck_ulpm_printed_gbound(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
     if (parse_point(c, &in, e)) { ck_inst_free(&in); return -1; }
@@ -108,7 +108,7 @@ int cp_gbound(cp_ctx *c, ck_err *e)
     int rc = -1;
     ck_qs *G = NULL, *hn = NULL, x, y, best, wit, rho;
     ck_qs_init(&x), ck_qs_init(&y), ck_qs_init(&best), ck_qs_init(&wit), ck_qs_init(&rho);
-    if (cp_wint(c->wj, "k", 0, K - 1, &wk, e) || cp_wint(c->wj, "i", 0, n - 1, &wi, e) || cp_wint(c->wj, "j", 0, K - 1, &wj, e))
+    if (ck_ulpm_printed_wint(c->wj, "k", 0, K - 1, &wk, e) || ck_ulpm_printed_wint(c->wj, "i", 0, n - 1, &wi, e) || ck_ulpm_printed_wint(c->wj, "j", 0, K - 1, &wj, e))
         goto out;
     if (wj == wk) { ck_fail(e, CK_MALFORMED, "witnesses: j != k required"); goto out; }
     G = malloc((size_t)(K * K) * sizeof *G), hn = malloc((size_t)N * sizeof *hn);
@@ -142,8 +142,8 @@ int cp_gbound(cp_ctx *c, ck_err *e)
     ck_inst_norm_w(&in, &x), ck_inst_norm_h(&in, &y), ck_qs_add(&rho, &x, &y);
     ck_qs_add(&x, &rho, &rho), ck_qs_add(&y, &x, &x);   /* x = 2 rho^2, y = 4 rho^2 */
     c->holds = ck_qs_cmp(&best, &y, in.m) <= 0;
-    if (cp_exact(c->qj, "g_sq_max", best.a, best.b, in.m, e) || cp_exact(c->qj, "rho_sq", rho.a, rho.b, in.m, e) ||
-        cp_exact(c->qj, "bound_sq_printed", y.a, y.b, in.m, e) || cp_exact(c->qj, "bound_sq_derived", x.a, x.b, in.m, e))
+    if (ck_ulpm_printed_exact(c->qj, "g_sq_max", best.a, best.b, in.m, e) || ck_ulpm_printed_exact(c->qj, "rho_sq", rho.a, rho.b, in.m, e) ||
+        ck_ulpm_printed_exact(c->qj, "bound_sq_printed", y.a, y.b, in.m, e) || ck_ulpm_printed_exact(c->qj, "bound_sq_derived", x.a, x.b, in.m, e))
         goto out;
     rc = 0;
 out:
@@ -155,11 +155,11 @@ out:
     return rc;
 }
 
-int cp_flow(cp_ctx *c, ck_err *e)
+int ck_ulpm_printed_flow(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
     long prec;
-    if (parse_point(c, &in, e) || cp_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) { ck_inst_free(&in); return -1; }
+    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) { ck_inst_free(&in); return -1; }
     prec += 32;
     long P = in.K * in.d + in.d * in.n * in.K;
     mpfi_ptr g = ck_ivec_init(P, prec);
@@ -171,9 +171,9 @@ int cp_flow(cp_ctx *c, ck_err *e)
     int rc = -1;
     c->holds = !(mpfr_sgn(&s->left) > 0);     /* refuted iff ||grad L||^2 > 0 is established */
     if (c->holds) { ck_fail(e, CK_INVALID, "||grad L||^2 > 0 not established at %ld bits", prec); goto out; }
-    if (cp_interval(c->qj, "dL_dt_printed", s, e)) goto out;
+    if (ck_ulpm_printed_interval(c->qj, "dL_dt_printed", s, e)) goto out;
     mpfi_neg(t, s);
-    if (cp_interval(c->qj, "dL_dt_derived", t, e)) goto out;
+    if (ck_ulpm_printed_interval(c->qj, "dL_dt_derived", t, e)) goto out;
     rc = 0;
 out:
     mpfi_clear(s), mpfi_clear(t);
@@ -182,13 +182,13 @@ out:
     return rc;
 }
 
-int cp_eq67(cp_ctx *c, ck_err *e)
+int ck_ulpm_printed_eq67(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
     long prec, p, q;
-    if (parse_point(c, &in, e) || cp_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) { ck_inst_free(&in); return -1; }
+    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) { ck_inst_free(&in); return -1; }
     long P = in.K * in.d + in.d * in.n * in.K;
-    if (cp_wint(c->wj, "p", 0, P - 1, &p, e) || cp_wint(c->wj, "q", 0, P - 1, &q, e)) { ck_inst_free(&in); return -1; }
+    if (ck_ulpm_printed_wint(c->wj, "p", 0, P - 1, &p, e) || ck_ulpm_printed_wint(c->wj, "q", 0, P - 1, &q, e)) { ck_inst_free(&in); return -1; }
     prec += 32;
     int rc = -1;
     ck_qs tp, tq, x, y;
@@ -200,7 +200,7 @@ int cp_eq67(cp_ctx *c, ck_err *e)
     if (ck_qs_sgn(&tp, in.m) == 0 && ck_qs_sgn(&tq, in.m) == 0) { ck_fail(e, CK_INVALID, "witness (p, q): v = 0"); goto out; }
     /* <theta, v> = theta_p theta_q - theta_q theta_p: 0 in Q(sqrt n) by commutativity */
     mpq_set_ui(x.a, 0, 1), mpq_set_ui(x.b, 0, 1);
-    if (cp_exact(c->qj, "theta_dot_v", x.a, x.b, in.m, e)) goto out;
+    if (ck_ulpm_printed_exact(c->qj, "theta_dot_v", x.a, x.b, in.m, e)) goto out;
     grad_all(g, &in, prec);
     mpfi_set_ui(sqn, (unsigned long)in.n), mpfi_sqrt(sqn, sqn);
     entry_mpfi(a, &tq, sqn), mpfi_mul(a, a, &g[p]);
@@ -208,7 +208,7 @@ int cp_eq67(cp_ctx *c, ck_err *e)
     mpfi_sub(a, a, b);
     c->holds = mpfi_has_zero(a) > 0;
     if (c->holds) { ck_fail(e, CK_INVALID, "<grad L, v> != 0 not established at %ld bits", prec); goto out; }
-    if (cp_interval(c->qj, "grad_dot_v", a, e)) goto out;
+    if (ck_ulpm_printed_interval(c->qj, "grad_dot_v", a, e)) goto out;
     rc = 0;
 out:
     ck_qs_clear(&tp), ck_qs_clear(&tq), ck_qs_clear(&x), ck_qs_clear(&y);

@@ -68,13 +68,13 @@ static void qvec_free(mpq_t *v, long n)
 }
 
 /* x.v exactly */
-static void xdot(mpq_t out, const t34ck_pt *P, mpq_t *v)
+static void xdot(mpq_t out, const ck_ulpm_t34_pt *P, mpq_t *v)
 {
     mpq_t t;
     mpq_init(t);
     mpq_set_ui(out, 0, 1);
     for (long i = 0; i < P->D; i++) {
-        mpq_mul(t, *t34ck_x(P, i), v[i]);
+        mpq_mul(t, *ck_ulpm_t34_x(P, i), v[i]);
         mpq_add(out, out, t);
     }
     mpq_clear(t);
@@ -89,10 +89,10 @@ static int get_encl(const json_t *qj, const char *name, ck_encl *q, ck_err *e)
 
 /* A direction v: exactly tangent, then q and s enclosed; returns 1 iff s < 0 certified, and
  * then *q_neg = 1 iff q < 0 is certified too (q_neg may be NULL when qname is). */
-static int check_direction(const t34ck_hess *h, mpq_t *v, const json_t *qj, const char *qname,
+static int check_direction(const ck_ulpm_t34_hess *h, mpq_t *v, const json_t *qj, const char *qname,
                            const char *sname, int *q_neg, ck_err *e)
 {
-    const t34ck_pt *P = h->P;
+    const ck_ulpm_t34_pt *P = h->P;
     mpq_t dot;
     mpq_init(dot);
     xdot(dot, P, v);
@@ -100,8 +100,8 @@ static int check_direction(const t34ck_hess *h, mpq_t *v, const json_t *qj, cons
     mpq_clear(dot);
     if (!tangent) { ck_fail(e, CK_INVALID, "%s: the direction is not in the tangent space (tr(W^T dW) + tr(H^T dH) != 0)", sname); return -1; }
     mpfi_t q, s;
-    mpfi_init2(q, T34CK_PREC), mpfi_init2(s, T34CK_PREC);
-    t34ck_forms(q, s, h, (const mpq_t *)v);
+    mpfi_init2(q, CK_ULPM_T34_PREC), mpfi_init2(s, CK_ULPM_T34_PREC);
+    ck_ulpm_t34_forms(q, s, h, (const mpq_t *)v);
     ck_encl eq, es;
     ck_encl_init(&eq), ck_encl_init(&es);
     int rc = -1;
@@ -117,9 +117,9 @@ out:
 }
 
 /* The paper's construction: a != 0 in null(W) and null(H^T); dW = u a^T, dH = -a v^T. */
-static int check_construction(const t34ck_hess *h, const json_t *cj, const json_t *qj, ck_err *e)
+static int check_construction(const ck_ulpm_t34_hess *h, const json_t *cj, const json_t *qj, ck_err *e)
 {
-    const t34ck_pt *P = h->P;
+    const ck_ulpm_t34_pt *P = h->P;
     long K = P->K, d = P->d, N = P->N;
     mpq_t *a = qvec_new(d), *u = qvec_new(K), *v = qvec_new(N), *dir = qvec_new(P->D), s, t;
     mpq_inits(s, t, NULL);
@@ -158,7 +158,7 @@ out:
 }
 
 /* Orbit direction (W X, -X H), X = E_ij - E_ji, into column out. */
-static void orbit_vec(mpq_t *out, const t34ck_pt *P, long i, long j)
+static void orbit_vec(mpq_t *out, const ck_ulpm_t34_pt *P, long i, long j)
 {
     long K = P->K, d = P->d, N = P->N;
     for (long t = 0; t < P->D; t++) mpq_set_ui(out[t], 0, 1);
@@ -173,9 +173,9 @@ static void orbit_vec(mpq_t *out, const t34ck_pt *P, long i, long j)
 }
 
 /* Inertia: counts on the tangent space (zero = the orbit). 0 and counts, or -1. */
-static int check_inertia(const t34ck_hess *h, const json_t *ij, const mpq_t xx, long cnt[3], ck_err *e)
+static int check_inertia(const ck_ulpm_t34_hess *h, const json_t *ij, const mpq_t xx, long cnt[3], ck_err *e)
 {
-    const t34ck_pt *P = h->P;
+    const ck_ulpm_t34_pt *P = h->P;
     long D = P->D, d = P->d;
     if (ck_keys(ij, "witnesses.inertia", IN_KEYS, NULL, e)) return -1;
     const json_t *pj = json_object_get(ij, "orbit_pairs"), *bj = json_object_get(ij, "basis");
@@ -187,8 +187,8 @@ static int check_inertia(const t34ck_hess *h, const json_t *ij, const mpq_t xx, 
     }
     mpq_t *Nm = qvec_new(np * D), *pb = qvec_new(m * D), c, t;
     mpq_inits(c, t, NULL);
-    mpfi_ptr PB = ck_ivec_init(m * D, T34CK_PREC), SPB = ck_ivec_init(m * D, T34CK_PREC);
-    mpfi_ptr A = ck_ivec_init(m * m, T34CK_PREC);
+    mpfi_ptr PB = ck_ivec_init(m * D, CK_ULPM_T34_PREC), SPB = ck_ivec_init(m * D, CK_ULPM_T34_PREC);
+    mpfi_ptr A = ck_ivec_init(m * m, CK_ULPM_T34_PREC);
     int rc = -1;
     for (long s = 0; s < np; s++) {
         const json_t *p = json_array_get(pj, (size_t)s);
@@ -201,7 +201,7 @@ static int check_inertia(const t34ck_hess *h, const json_t *ij, const mpq_t xx, 
         }
         orbit_vec(Nm + s * D, P, (long)json_integer_value(pi), (long)json_integer_value(pjj));
     }
-    if (!t34ck_full_column_rank(Nm, D, np)) { ck_fail(e, CK_INVALID, "inertia: the orbit directions are not independent"); goto out; }
+    if (!ck_ulpm_t34_full_column_rank(Nm, D, np)) { ck_fail(e, CK_INVALID, "inertia: the orbit directions are not independent"); goto out; }
     for (long s = 0; s < m; s++) {   /* P b = b - (x.b / x.x) x, exactly */
         const json_t *col = json_array_get(bj, (size_t)s);
         if (!json_is_array(col) || (long)json_array_size(col) != D) { ck_fail(e, CK_MALFORMED, "inertia.basis[%ld]: need %ld integers", s, D); goto out; }
@@ -213,14 +213,14 @@ static int check_inertia(const t34ck_hess *h, const json_t *ij, const mpq_t xx, 
         xdot(c, P, pb + s * D);
         mpq_div(c, c, xx);
         for (long i = 0; i < D; i++) {
-            mpq_mul(t, c, *t34ck_x(P, i));
+            mpq_mul(t, c, *ck_ulpm_t34_x(P, i));
             mpq_sub(pb[s * D + i], pb[s * D + i], t);
             mpfi_set_q(&PB[s * D + i], pb[s * D + i]);
         }
-        t34ck_hess_vec(SPB + s * D, h, PB + s * D, 1);
+        ck_ulpm_t34_hess_vec(SPB + s * D, h, PB + s * D, 1);
     }
     mpfi_t y;
-    mpfi_init2(y, T34CK_PREC);
+    mpfi_init2(y, CK_ULPM_T34_PREC);
     for (long i = 0; i < m; i++)
         for (long j = 0; j <= i; j++) {
             mpfi_set_ui(&A[i * m + j], 0);
@@ -230,7 +230,7 @@ static int check_inertia(const t34ck_hess *h, const json_t *ij, const mpq_t xx, 
             }
         }
     mpfi_clear(y);
-    if (!t34ck_ldl_inertia(A, m, &cnt[0], &cnt[2])) { ck_fail(e, CK_INVALID, "inertia: a pivot of the interval LDL^T contains 0"); goto out; }
+    if (!ck_ulpm_t34_ldl_inertia(A, m, &cnt[0], &cnt[2])) { ck_fail(e, CK_INVALID, "inertia: a pivot of the interval LDL^T contains 0"); goto out; }
     cnt[1] = np;
     rc = 0;
 out:
@@ -289,22 +289,22 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
                                                                  : "INCONCLUSIVE: the certificate establishes nothing");
         return -1;
     }
-    t34ck_pt P;
-    if (t34ck_point_parse(json_object_get(root, "instance"), &P, e)) return -1;
+    ck_ulpm_t34_pt P;
+    if (ck_ulpm_t34_point_parse(json_object_get(root, "instance"), &P, e)) return -1;
     mpfi_t lam;
     mpq_t xx, qmin;
-    mpfi_init2(lam, T34CK_PREC), mpq_init(xx), mpq_init(qmin);
-    t34ck_hess h;
+    mpfi_init2(lam, CK_ULPM_T34_PREC), mpq_init(xx), mpq_init(qmin);
+    ck_ulpm_t34_hess h;
     int have_h = 0, rc = -1, neg_dir = 0, lam_neg, q_neg = 0;
     long cnt[3] = {0, 0, 0};
     ck_encl el;
     ck_encl_init(&el);
-    if (!t34ck_critical(&P, lam, xx)) { ck_fail(e, CK_INVALID, "the point is not certified critical on the sphere (symmetry test failed)"); goto out; }
+    if (!ck_ulpm_t34_critical(&P, lam, xx)) { ck_fail(e, CK_INVALID, "the point is not certified critical on the sphere (symmetry test failed)"); goto out; }
     if (get_encl(qj, "lambda", &el, e) || ck_encl_verify_mpfi(&el, "lambda", lam, e)) goto out;
-    t34ck_margin_min(qmin, &P);
+    ck_ulpm_t34_margin_min(qmin, &P);
     if (check_exact(qj, "margin_min", qmin, e)) goto out;
     lam_neg = mpfi_is_strictly_neg(lam) > 0;
-    t34ck_hess_init(&h, &P, lam);
+    ck_ulpm_t34_hess_init(&h, &P, lam);
     have_h = 1;
     if (dj) {
         mpq_t *v = qvec_new(P.D);
@@ -335,14 +335,14 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
     } else {
         if (!lam_neg) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs lambda < 0 certified", as); goto out; }
         if (!ij || cnt[0] != 0 || neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs the inertia with no negative direction", as); goto out; }
-        need = t34ck_is_nc(&P) ? CK_PROVED : CK_REFUTED;
+        need = ck_ulpm_t34_is_nc(&P) ? CK_PROVED : CK_REFUTED;
     }
     if (ck_verdict_follows(verdict, need, NULL, e)) goto out;
     rc = 0;
 out:
-    if (have_h) t34ck_hess_clear(&h);
+    if (have_h) ck_ulpm_t34_hess_clear(&h);
     ck_encl_clear(&el);
     mpfi_clear(lam), mpq_clear(xx), mpq_clear(qmin);
-    t34ck_point_free(&P);
+    ck_ulpm_t34_point_free(&P);
     return rc;
 }

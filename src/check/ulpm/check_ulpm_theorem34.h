@@ -11,44 +11,44 @@
 #include "check_enclosure.h"
 #include "check_json.h"
 
-#define T34CK_PREC 256   /* MPFI precision of every interval the checker computes */
+#define CK_ULPM_T34_PREC 256   /* MPFI precision of every interval the checker computes */
 
 typedef struct {
     long K, n, d, N, D;
     mpq_t *W, *H;        /* W[k*d + l], H[l*N + c] */
-} t34ck_pt;
+} ck_ulpm_t34_pt;
 
 /* Instance: {"kind":"ulpm-pairing/1","K","C"} or a generic ulpm instance with rational
  * entries (nc/1 with n a perfect square). 0 on success. */
-int t34ck_point_parse(const json_t *j, t34ck_pt *P, ck_err *e);
-void t34ck_point_free(t34ck_pt *P);
+int ck_ulpm_t34_point_parse(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e);
+void ck_ulpm_t34_point_free(ck_ulpm_t34_pt *P);
 /* x_i, entry i of x = (W, H). */
-mpq_t *t34ck_x(const t34ck_pt *P, long i);
+mpq_t *ck_ulpm_t34_x(const ck_ulpm_t34_pt *P, long i);
 
 /* 1 iff critical by the symmetry argument (specs/claims/ulpm.theorem-3.4.md); then lam
  * encloses lambda with grad L = lambda x, and xx = x.x. */
-int t34ck_critical(const t34ck_pt *P, mpfi_t lam, mpq_t xx);
+int ck_ulpm_t34_critical(const ck_ulpm_t34_pt *P, mpfi_t lam, mpq_t xx);
 /* q_min = min over samples c and classes j != k(c) of z_{k(c)c} - z_{jc} (Z = W H), exactly. */
-void t34ck_margin_min(mpq_t out, const t34ck_pt *P);
+void ck_ulpm_t34_margin_min(mpq_t out, const ck_ulpm_t34_pt *P);
 /* 1 iff the exact NC conditions hold (an optimal point of Theorem 3.3). */
-int t34ck_is_nc(const t34ck_pt *P);
+int ck_ulpm_t34_is_nc(const ck_ulpm_t34_pt *P);
 
 typedef struct {
-    const t34ck_pt *P;
+    const ck_ulpm_t34_pt *P;
     mpfi_ptr W, H, G, Pm;
     mpfi_t lam;
-} t34ck_hess;
-void t34ck_hess_init(t34ck_hess *h, const t34ck_pt *P, const mpfi_t lam);
-void t34ck_hess_clear(t34ck_hess *h);
+} ck_ulpm_t34_hess;
+void ck_ulpm_t34_hess_init(ck_ulpm_t34_hess *h, const ck_ulpm_t34_pt *P, const mpfi_t lam);
+void ck_ulpm_t34_hess_clear(ck_ulpm_t34_hess *h);
 /* out = (Hess L) v - lambda v (minus_lambda) or (Hess L) v. */
-void t34ck_hess_vec(mpfi_ptr out, const t34ck_hess *h, mpfi_srcptr v, int minus_lambda);
+void ck_ulpm_t34_hess_vec(mpfi_ptr out, const ck_ulpm_t34_hess *h, mpfi_srcptr v, int minus_lambda);
 /* q = v.(Hess L)v and s = q - lambda |v|^2 for an exact rational v. */
-void t34ck_forms(mpfi_t q, mpfi_t s, const t34ck_hess *h, const mpq_t *v);
+void ck_ulpm_t34_forms(mpfi_t q, mpfi_t s, const ck_ulpm_t34_hess *h, const mpq_t *v);
 
 /* Interval LDL^T with 1 x 1 pivots of the m x m matrix A (lower triangle, destroyed);
  * 1 and the counts when no pivot contains 0. */
-int t34ck_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos);
+int ck_ulpm_t34_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos);
 /* 1 iff the rows x cols rational matrix (column-major: column t at M + t*rows) has full
  * column rank, shown modulo a prime. */
-int t34ck_full_column_rank(mpq_t *M, long rows, long cols);
+int ck_ulpm_t34_full_column_rank(mpq_t *M, long rows, long cols);
 #endif

@@ -9,19 +9,19 @@
 #include "check_ce.h"
 #include "ulpm/check_ulpm_theorem34.h"
 
-void t34ck_hess_init(t34ck_hess *h, const t34ck_pt *P, const mpfi_t lam)
+void ck_ulpm_t34_hess_init(ck_ulpm_t34_hess *h, const ck_ulpm_t34_pt *P, const mpfi_t lam)
 {
     long K = P->K, d = P->d, N = P->N;
     h->P = P;
-    h->W = ck_ivec_init(K * d, T34CK_PREC), h->H = ck_ivec_init(d * N, T34CK_PREC);
-    h->G = ck_ivec_init(K * N, T34CK_PREC), h->Pm = ck_ivec_init(K * N, T34CK_PREC);
-    mpfi_ptr Z = ck_ivec_init(K * N, T34CK_PREC);
+    h->W = ck_ivec_init(K * d, CK_ULPM_T34_PREC), h->H = ck_ivec_init(d * N, CK_ULPM_T34_PREC);
+    h->G = ck_ivec_init(K * N, CK_ULPM_T34_PREC), h->Pm = ck_ivec_init(K * N, CK_ULPM_T34_PREC);
+    mpfi_ptr Z = ck_ivec_init(K * N, CK_ULPM_T34_PREC);
     for (long t = 0; t < K * d; t++) mpfi_set_q(&h->W[t], P->W[t]);
     for (long t = 0; t < d * N; t++) mpfi_set_q(&h->H[t], P->H[t]);
     ck_ce_logits(Z, h->W, h->H, K, d, N);
     ck_ce_grad_logits(h->G, Z, K, N, P->n);
     mpfi_t s;
-    mpfi_init2(s, T34CK_PREC);
+    mpfi_init2(s, CK_ULPM_T34_PREC);
     for (long c = 0; c < N; c++) {   /* softmax of the label: 1 / (1 + sum_{j != k} e^{z_j - z_k}) */
         long k = c / P->n;
         mpfi_set_ui(s, 1);
@@ -36,25 +36,25 @@ void t34ck_hess_init(t34ck_hess *h, const t34ck_pt *P, const mpfi_t lam)
     }
     mpfi_clear(s);
     ck_ivec_clear(Z, K * N);
-    mpfi_init2(h->lam, T34CK_PREC);
+    mpfi_init2(h->lam, CK_ULPM_T34_PREC);
     mpfi_set(h->lam, lam);
 }
 
-void t34ck_hess_clear(t34ck_hess *h)
+void ck_ulpm_t34_hess_clear(ck_ulpm_t34_hess *h)
 {
-    const t34ck_pt *P = h->P;
+    const ck_ulpm_t34_pt *P = h->P;
     ck_ivec_clear(h->W, P->K * P->d), ck_ivec_clear(h->H, P->d * P->N);
     ck_ivec_clear(h->G, P->K * P->N), ck_ivec_clear(h->Pm, P->K * P->N);
     mpfi_clear(h->lam);
 }
 
-void t34ck_hess_vec(mpfi_ptr out, const t34ck_hess *h, mpfi_srcptr v, int minus_lambda)
+void ck_ulpm_t34_hess_vec(mpfi_ptr out, const ck_ulpm_t34_hess *h, mpfi_srcptr v, int minus_lambda)
 {
     long K = h->P->K, d = h->P->d, N = h->P->N, D = h->P->D;
     mpfi_srcptr dW = v, dH = v + K * d;
-    mpfi_ptr Y = ck_ivec_init(K * N, T34CK_PREC);
+    mpfi_ptr Y = ck_ivec_init(K * N, CK_ULPM_T34_PREC);
     mpfi_t t, pz;
-    mpfi_init2(t, T34CK_PREC), mpfi_init2(pz, T34CK_PREC);
+    mpfi_init2(t, CK_ULPM_T34_PREC), mpfi_init2(pz, CK_ULPM_T34_PREC);
     for (long k = 0; k < K; k++)
         for (long c = 0; c < N; c++)
             for (long l = 0; l < d; l++) {
@@ -63,7 +63,7 @@ void t34ck_hess_vec(mpfi_ptr out, const t34ck_hess *h, mpfi_srcptr v, int minus_
                 mpfi_mul(t, &h->W[k * d + l], &dH[l * N + c]);
                 mpfi_add(&Y[k * N + c], &Y[k * N + c], t);
             }
-    mpfi_ptr cz = ck_ivec_init(K, T34CK_PREC);
+    mpfi_ptr cz = ck_ivec_init(K, CK_ULPM_T34_PREC);
     for (long c = 0; c < N; c++) {   /* Y_c = p o (dz - p.dz): dz_k - p.dz = sum_{i != k} p_i (dz_k - dz_i) */
         for (long k = 0; k < K; k++) {
             mpfi_set_ui(&cz[k], 0);
@@ -108,20 +108,20 @@ void t34ck_hess_vec(mpfi_ptr out, const t34ck_hess *h, mpfi_srcptr v, int minus_
     ck_ivec_clear(Y, K * N);
 }
 
-void t34ck_forms(mpfi_t q, mpfi_t s, const t34ck_hess *h, const mpq_t *v)
+void ck_ulpm_t34_forms(mpfi_t q, mpfi_t s, const ck_ulpm_t34_hess *h, const mpq_t *v)
 {
     long D = h->P->D;
-    mpfi_ptr vb = ck_ivec_init(D, T34CK_PREC), hv = ck_ivec_init(D, T34CK_PREC);
+    mpfi_ptr vb = ck_ivec_init(D, CK_ULPM_T34_PREC), hv = ck_ivec_init(D, CK_ULPM_T34_PREC);
     mpq_t nn, t;
     mpq_inits(nn, t, NULL);
     mpfi_t x;
-    mpfi_init2(x, T34CK_PREC);
+    mpfi_init2(x, CK_ULPM_T34_PREC);
     for (long i = 0; i < D; i++) {
         mpfi_set_q(&vb[i], v[i]);
         mpq_mul(t, v[i], v[i]);
         mpq_add(nn, nn, t);
     }
-    t34ck_hess_vec(hv, h, vb, 0);
+    ck_ulpm_t34_hess_vec(hv, h, vb, 0);
     mpfi_set_ui(q, 0);
     for (long i = 0; i < D; i++) {
         mpfi_mul(x, &vb[i], &hv[i]);
@@ -135,10 +135,10 @@ void t34ck_forms(mpfi_t q, mpfi_t s, const t34ck_hess *h, const mpq_t *v)
     ck_ivec_clear(vb, D), ck_ivec_clear(hv, D);
 }
 
-int t34ck_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos)
+int ck_ulpm_t34_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos)
 {
     mpfi_t l, t;
-    mpfi_init2(l, T34CK_PREC), mpfi_init2(t, T34CK_PREC);
+    mpfi_init2(l, CK_ULPM_T34_PREC), mpfi_init2(t, CK_ULPM_T34_PREC);
     *neg = *pos = 0;
     int ok = 1;
     for (long k = 0; ok && k < m; k++) {
@@ -177,7 +177,7 @@ static int q_mod(const mpq_t q, uint64_t p, uint64_t *out)
     return 0;
 }
 
-int t34ck_full_column_rank(mpq_t *M, long rows, long cols)
+int ck_ulpm_t34_full_column_rank(mpq_t *M, long rows, long cols)
 {
     static const uint64_t primes[] = {2147483647u, 2147483629u, 2147483587u};   /* primes < 2^31 */
     if (cols > rows) return 0;

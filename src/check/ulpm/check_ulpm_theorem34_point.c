@@ -8,7 +8,7 @@
 #include "check_rational.h"
 #include "ulpm/check_ulpm_theorem34.h"
 
-static void point_alloc(t34ck_pt *P, long K, long n, long d)
+static void point_alloc(ck_ulpm_t34_pt *P, long K, long n, long d)
 {
     P->K = K, P->n = n, P->d = d, P->N = n * K, P->D = K * d + d * n * K;
     P->W = malloc((size_t)(K * d) * sizeof(mpq_t));
@@ -18,7 +18,7 @@ static void point_alloc(t34ck_pt *P, long K, long n, long d)
     for (long t = 0; t < d * P->N; t++) mpq_init(P->H[t]);
 }
 
-void t34ck_point_free(t34ck_pt *P)
+void ck_ulpm_t34_point_free(ck_ulpm_t34_pt *P)
 {
     if (P->W) for (long t = 0; t < P->K * P->d; t++) mpq_clear(P->W[t]);
     if (P->H) for (long t = 0; t < P->d * P->N; t++) mpq_clear(P->H[t]);
@@ -26,7 +26,7 @@ void t34ck_point_free(t34ck_pt *P)
     P->W = P->H = NULL;
 }
 
-mpq_t *t34ck_x(const t34ck_pt *P, long i)
+mpq_t *ck_ulpm_t34_x(const ck_ulpm_t34_pt *P, long i)
 {
     long nw = P->K * P->d;
     return i < nw ? &P->W[i] : &P->H[i - nw];
@@ -34,7 +34,7 @@ mpq_t *t34ck_x(const t34ck_pt *P, long i)
 
 static const char *const PAIR_KEYS[] = {"kind", "K", "C", NULL};
 
-static int parse_pairing(const json_t *j, t34ck_pt *P, ck_err *e)
+static int parse_pairing(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
 {
     long long K;
     if (ck_keys(j, "instance", PAIR_KEYS, NULL, e) || ck_get_int(j, "instance", "K", &K, e)) return -1;
@@ -76,7 +76,7 @@ static void layer_sum(mpq_t out, const ck_inst *in, const ck_layer *L, int nl, i
     mpq_clear(t);
 }
 
-int t34ck_point_parse(const json_t *j, t34ck_pt *P, ck_err *e)
+int ck_ulpm_t34_point_parse(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
 {
     memset(P, 0, sizeof *P);
     const json_t *kind = json_object_get(j, "kind");
@@ -123,7 +123,7 @@ static int cmp_mpq(const void *a, const void *b)
 }
 
 /* g = (B H^T, W^T B) for the 0/1 matrix B; mu = g.x / x.x; 1 iff g == mu x exactly. */
-static int parallel(mpq_t mu, const t34ck_pt *P, const char *B, const mpq_t xx)
+static int parallel(mpq_t mu, const ck_ulpm_t34_pt *P, const char *B, const mpq_t xx)
 {
     long K = P->K, d = P->d, N = P->N, D = P->D;
     mpq_t *g = malloc((size_t)D * sizeof(mpq_t)), t;
@@ -139,13 +139,13 @@ static int parallel(mpq_t mu, const t34ck_pt *P, const char *B, const mpq_t xx)
         }
     mpq_set_ui(mu, 0, 1);
     for (long i = 0; i < D; i++) {
-        mpq_mul(t, g[i], *t34ck_x(P, i));
+        mpq_mul(t, g[i], *ck_ulpm_t34_x(P, i));
         mpq_add(mu, mu, t);
     }
     mpq_div(mu, mu, xx);
     int ok = 1;
     for (long i = 0; ok && i < D; i++) {
-        mpq_mul(t, mu, *t34ck_x(P, i));
+        mpq_mul(t, mu, *ck_ulpm_t34_x(P, i));
         ok = mpq_equal(t, g[i]);
     }
     for (long i = 0; i < D; i++) mpq_clear(g[i]);
@@ -154,14 +154,14 @@ static int parallel(mpq_t mu, const t34ck_pt *P, const char *B, const mpq_t xx)
     return ok;
 }
 
-int t34ck_critical(const t34ck_pt *P, mpfi_t lam, mpq_t xx)
+int ck_ulpm_t34_critical(const ck_ulpm_t34_pt *P, mpfi_t lam, mpq_t xx)
 {
     long K = P->K, d = P->d, N = P->N;
     mpq_t t, mu, muE;
     mpq_inits(t, mu, muE, NULL);
     mpq_set_ui(xx, 0, 1);
     for (long i = 0; i < P->D; i++) {
-        mpq_mul(t, *t34ck_x(P, i), *t34ck_x(P, i));
+        mpq_mul(t, *ck_ulpm_t34_x(P, i), *ck_ulpm_t34_x(P, i));
         mpq_add(xx, xx, t);
     }
     mpq_t *Z = malloc((size_t)(K * N) * sizeof(mpq_t)), *col = malloc((size_t)K * sizeof(mpq_t)),
@@ -185,7 +185,7 @@ int t34ck_critical(const t34ck_pt *P, mpfi_t lam, mpq_t xx)
         }
     }
     mpfi_t S, ex, y, vmax;
-    mpfi_init2(S, T34CK_PREC), mpfi_init2(ex, T34CK_PREC), mpfi_init2(y, T34CK_PREC), mpfi_init2(vmax, T34CK_PREC);
+    mpfi_init2(S, CK_ULPM_T34_PREC), mpfi_init2(ex, CK_ULPM_T34_PREC), mpfi_init2(y, CK_ULPM_T34_PREC), mpfi_init2(vmax, CK_ULPM_T34_PREC);
     mpfi_set_ui(S, 0), mpfi_set_ui(lam, 0);
     mpfi_set_q(vmax, ref[K - 1]);
     if (ok) {
@@ -219,7 +219,7 @@ int t34ck_critical(const t34ck_pt *P, mpfi_t lam, mpq_t xx)
 }
 
 /* sum_l W[k][l] W[j][l] */
-static void ww(mpq_t out, const t34ck_pt *P, long k, long j)
+static void ww(mpq_t out, const ck_ulpm_t34_pt *P, long k, long j)
 {
     mpq_t t;
     mpq_init(t);
@@ -231,7 +231,7 @@ static void ww(mpq_t out, const t34ck_pt *P, long k, long j)
     mpq_clear(t);
 }
 
-int t34ck_is_nc(const t34ck_pt *P)
+int ck_ulpm_t34_is_nc(const ck_ulpm_t34_pt *P)
 {
     long K = P->K, d = P->d, N = P->N, r = 0;
     while ((r + 1) * (r + 1) <= P->n) r++;
@@ -259,7 +259,7 @@ int t34ck_is_nc(const t34ck_pt *P)
     return nc;
 }
 
-void t34ck_margin_min(mpq_t out, const t34ck_pt *P)
+void ck_ulpm_t34_margin_min(mpq_t out, const ck_ulpm_t34_pt *P)
 {
     long K = P->K, d = P->d, N = P->N;
     mpq_t zk, zj, t;

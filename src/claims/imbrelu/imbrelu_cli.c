@@ -2,7 +2,7 @@
 #include "claims/imbrelu/imbrelu_cli.h"
 #include "claims/imbrelu/imbrelu_common.h"
 
-const claim_flag imbrelu_cli_flag_n = {"n", "n", CLAIM_FLAG_INT_LIST, 1, IBR_MAX_N, "N1,N2,...",
+const claim_flag imbrelu_cli_flag_n = {"n", "n", CLAIM_FLAG_INT_LIST, 1, IMBRELU_MAX_N, "N1,N2,...",
                                        "class sizes n_1, ..., n_K (K >= 2 entries)"};
 const claim_flag imbrelu_cli_flag_d = {"d", "d", CLAIM_FLAG_INT, 1, 100000, "D", "feature dimension"};
 const claim_flag imbrelu_cli_flag_lambda_w = {"lambda-w", "lambda_W", CLAIM_FLAG_EXACT, 0, 0, "X",

@@ -25,7 +25,7 @@ static int parse_lambda(fmpq_t q, const json_t *j, const char *key, nc_error *er
     return 0;
 }
 
-static int parse_fields(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err)
+static int parse_fields(imbrelu_inst *I, const json_t *j, const char *const *extra, nc_error *err)
 {
     const char *key;
     json_t *v;
@@ -36,8 +36,8 @@ static int parse_fields(ibr_inst *I, const json_t *j, const char *const *extra, 
     if (!json_is_string(kind) || strcmp(json_string_value(kind), "imbrelu/1") != 0)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance kind must be \"imbrelu/1\"");
     const json_t *n = json_object_get(j, "n"), *d = json_object_get(j, "d");
-    if (!json_is_array(n) || json_array_size(n) < 2 || json_array_size(n) > IBR_MAX_K)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n must be an array of 2..%d class sizes", IBR_MAX_K);
+    if (!json_is_array(n) || json_array_size(n) < 2 || json_array_size(n) > IMBRELU_MAX_K)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n must be an array of 2..%d class sizes", IMBRELU_MAX_K);
     if (!json_is_integer(d) || json_integer_value(d) < 1 || json_integer_value(d) > 100000)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: d must be an integer in 1..100000");
     I->K = (slong)json_array_size(n);
@@ -53,8 +53,8 @@ static int parse_fields(ibr_inst *I, const json_t *j, const char *const *extra, 
             if (*s >= '0' && *s <= '9') x = strtoll(s, &end, 10);
             if (!end || *end) x = -1;
         }
-        if (x < 1 || x > IBR_MAX_N)
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n[%ld] must be a decimal string 1..%ld", (long)k, IBR_MAX_N);
+        if (x < 1 || x > IMBRELU_MAX_N)
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n[%ld] must be a decimal string 1..%ld", (long)k, IMBRELU_MAX_N);
         I->n[k] = (slong)x;
         I->N += (slong)x;
     }
@@ -69,18 +69,18 @@ static int parse_fields(ibr_inst *I, const json_t *j, const char *const *extra, 
     return 0;
 }
 
-int ibr_inst_parse(ibr_inst *I, const json_t *j, const char *const *extra, nc_error *err)
+int imbrelu_inst_parse(imbrelu_inst *I, const json_t *j, const char *const *extra, nc_error *err)
 {
     memset(I, 0, sizeof *I);
     fmpq_init(I->lamW), fmpq_init(I->lamH), fmpq_init(I->lam);
     if (parse_fields(I, j, extra, err)) {
-        ibr_inst_clear(I);
+        imbrelu_inst_clear(I);
         return err->status;
     }
     return 0;
 }
 
-void ibr_inst_clear(ibr_inst *I)
+void imbrelu_inst_clear(imbrelu_inst *I)
 {
     free(I->n);
     I->n = NULL;
@@ -88,7 +88,7 @@ void ibr_inst_clear(ibr_inst *I)
 }
 
 /* t = (K-1) n_k - K N^2 x */
-static void test_with(fmpq_t t, const ibr_inst *I, slong k, const fmpq_t x)
+static void test_with(fmpq_t t, const imbrelu_inst *I, slong k, const fmpq_t x)
 {
     fmpq_mul_si(t, x, I->K);
     fmpq_mul_si(t, t, I->N);
@@ -101,9 +101,9 @@ static void test_with(fmpq_t t, const ibr_inst *I, slong k, const fmpq_t x)
     fmpq_clear(a);
 }
 
-void ibr_alive_test(fmpq_t t, const ibr_inst *I, slong k) { test_with(t, I, k, I->lam); }
+void imbrelu_alive_test(fmpq_t t, const imbrelu_inst *I, slong k) { test_with(t, I, k, I->lam); }
 
-void ibr_printed_test(fmpq_t t, const ibr_inst *I, slong k)
+void imbrelu_printed_test(fmpq_t t, const imbrelu_inst *I, slong k)
 {
     fmpq_t l2;
     fmpq_init(l2);
@@ -112,17 +112,17 @@ void ibr_printed_test(fmpq_t t, const ibr_inst *I, slong k)
     fmpq_clear(l2);
 }
 
-int ibr_alive_sign(const ibr_inst *I, slong k)
+int imbrelu_alive_sign(const imbrelu_inst *I, slong k)
 {
     fmpq_t t;
     fmpq_init(t);
-    ibr_alive_test(t, I, k);
+    imbrelu_alive_test(t, I, k);
     int s = fmpq_sgn(t);
     fmpq_clear(t);
     return s;
 }
 
-void ibr_c1(arb_t c, const ibr_inst *I, int printed, slong prec)
+void imbrelu_c1(arb_t c, const imbrelu_inst *I, int printed, slong prec)
 {
     arb_t q;
     arb_init(q);
@@ -137,18 +137,18 @@ void ibr_c1(arb_t c, const ibr_inst *I, int printed, slong prec)
 }
 
 /* M_k = log((K-1)(sqrt(n_k)/c - 1)) when the exact test is > 0, else exactly 0. */
-void ibr_M(arb_t M, const ibr_inst *I, slong k, int printed, slong prec)
+void imbrelu_M(arb_t M, const imbrelu_inst *I, slong k, int printed, slong prec)
 {
     fmpq_t t;
     fmpq_init(t);
-    if (printed) ibr_printed_test(t, I, k);
-    else ibr_alive_test(t, I, k);
+    if (printed) imbrelu_printed_test(t, I, k);
+    else imbrelu_alive_test(t, I, k);
     int s = fmpq_sgn(t);
     fmpq_clear(t);
     if (s <= 0) { arb_zero(M); return; }
     arb_t c;
     arb_init(c);
-    ibr_c1(c, I, printed, prec);
+    imbrelu_c1(c, I, printed, prec);
     arb_sqrt_ui(M, (ulong)I->n[k], prec);
     arb_div(M, M, c, prec);
     arb_sub_ui(M, M, 1, prec);
@@ -157,25 +157,25 @@ void ibr_M(arb_t M, const ibr_inst *I, slong k, int printed, slong prec)
     arb_clear(c);
 }
 
-json_t *ibr_source(const char *label, const char *statement)
+json_t *imbrelu_source(const char *label, const char *statement)
 {
     static const char *const files[] = {"004_08b5b2a93a9fd8a0.txt", NULL};
     return cert_source("imbrelu", files, label, statement);
 }
 
-const char *ibr_name(const char *base, slong k)
+const char *imbrelu_name(const char *base, slong k)
 {
     static char buf[64];
     snprintf(buf, sizeof buf, "%s[%ld]", base, (long)k);
     return buf;
 }
 
-void ibr_put_ball(json_t *q, const char *name, const arb_t x)
+void imbrelu_put_ball(json_t *q, const char *name, const arb_t x)
 {
     json_object_set_new(q, name, cert_quantity(x, NULL, 1));
 }
 
-void ibr_put_rational(json_t *q, const char *name, const fmpq_t x)
+void imbrelu_put_rational(json_t *q, const char *name, const fmpq_t x)
 {
     qsqrt_t e;
     arb_t b;
@@ -189,9 +189,9 @@ void ibr_put_rational(json_t *q, const char *name, const fmpq_t x)
     qsqrt_clear(e);
 }
 
-json_t *ibr_instance_json(const json_t *j) { return json_deep_copy(j); }
+json_t *imbrelu_instance_json(const json_t *j) { return json_deep_copy(j); }
 
-void ibr_point(arb_ptr r, arb_t a, const ibr_inst *I, arb_srcptr M, slong prec)
+void imbrelu_point(arb_ptr r, arb_t a, const imbrelu_inst *I, arb_srcptr M, slong prec)
 {
     slong K = I->K;
     arb_t t, s;
@@ -216,7 +216,7 @@ void ibr_point(arb_ptr r, arb_t a, const ibr_inst *I, arb_srcptr M, slong prec)
     arb_clear(t), arb_clear(s);
 }
 
-void ibr_fmpq_div_si(fmpq_t r, const fmpq_t a, slong s)
+void imbrelu_fmpq_div_si(fmpq_t r, const fmpq_t a, slong s)
 {
     fmpz_t z;
     fmpz_init_set_si(z, s);
@@ -224,23 +224,23 @@ void ibr_fmpq_div_si(fmpq_t r, const fmpq_t a, slong s)
     fmpz_clear(z);
 }
 
-void ibr_cor4_C(fmpq_t C, const ibr_inst *I)
+void imbrelu_cor4_C(fmpq_t C, const imbrelu_inst *I)
 {
     fmpq_mul_si(C, I->lam, I->N);
     fmpq_mul_si(C, C, I->N);
     fmpq_mul_si(C, C, I->K);
-    ibr_fmpq_div_si(C, C, I->K - 1);
+    imbrelu_fmpq_div_si(C, C, I->K - 1);
 }
 
 /* z_m = r_k W[m][k] = a r_k^2 sqrt(n_k) (K [m=k] - 1): CE_k = log(1 + (K-1) exp(-K a r_k^2 sqrt(n_k)));
  * ||W||^2 = a^2 K (K-1) sum_k n_k r_k^2 (column k has entries a sqrt(n_k) r_k (K-1), -a sqrt(n_k) r_k). */
-void ibr_point_objective(arb_t obj, const ibr_inst *I, arb_srcptr M, slong prec)
+void imbrelu_point_objective(arb_t obj, const imbrelu_inst *I, arb_srcptr M, slong prec)
 {
     slong K = I->K;
     arb_ptr r = _arb_vec_init(K);
     arb_t a, t, u, reg;
     arb_init(a), arb_init(t), arb_init(u), arb_init(reg);
-    ibr_point(r, a, I, M, prec);
+    imbrelu_point(r, a, I, M, prec);
     arb_zero(obj), arb_zero(reg);
     for (slong k = 0; k < K; k++) {
         arb_sqr(u, r + k, prec);            /* r_k^2 */

@@ -16,7 +16,7 @@
 static const char *const C4_EXTRA[] = {NULL};
 
 /* two class sizes only: nA > nB with counts KA, KB; returns 0 otherwise */
-static int c4_two_group(const ibr_inst *I, slong *nA, slong *nB, slong *KA, slong *KB)
+static int c4_two_group(const imbrelu_inst *I, slong *nA, slong *nB, slong *KA, slong *KB)
 {
     *nA = *nB = I->n[0];
     for (slong k = 0; k < I->K; k++) {
@@ -49,10 +49,10 @@ int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t
 
 static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err)
 {
-    ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, C4_EXTRA, err)) return err->status;
+    imbrelu_inst I;
+    if (imbrelu_inst_parse(&I, instance_json, C4_EXTRA, err)) return err->status;
     if (I.d < I.K || I.K > 200) {
-        ibr_inst_clear(&I);
+        imbrelu_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.cor-4 needs d >= K and K <= 200 (Theorem 1's hypothesis)");
     }
     const slong prec = 128, K = I.K;
@@ -62,25 +62,25 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
     arb_init(a), arb_init(t), arb_init(u), arb_init(hs);
     fmpq_init(C), fmpq_init(x), fmpq_init(y);
     json_t *q = json_object(), *w = json_object(), *dead = json_array();
-    for (slong k = 0; k < K; k++) ibr_M(M + k, &I, k, I.printed, prec);
-    ibr_point(r, a, &I, M, prec);
-    ibr_cor4_C(C, &I);
-    ibr_put_rational(q, "C", C);
+    for (slong k = 0; k < K; k++) imbrelu_M(M + k, &I, k, I.printed, prec);
+    imbrelu_point(r, a, &I, M, prec);
+    imbrelu_cor4_C(C, &I);
+    imbrelu_put_rational(q, "C", C);
     slong ref = 0, ndead = 0, bad = -1, unsharp = 0;
     for (slong k = 1; k < K; k++) if (I.n[k] < I.n[ref]) ref = k;
     arb_zero(hs);
     for (slong k = 0; k < K; k++) {
         fmpq_set_si(x, I.n[k], 1);
         fmpq_sub(x, x, C);
-        ibr_put_rational(q, ibr_name("n_minus_C", k), x);
+        imbrelu_put_rational(q, imbrelu_name("n_minus_C", k), x);
         int is_dead = fmpq_sgn(x) <= 0;
         fmpq_set_si(y, (I.K - 1) * I.n[k], I.K);
-        ibr_fmpq_div_si(y, y, I.N);
-        ibr_fmpq_div_si(y, y, I.N);
-        ibr_put_rational(q, ibr_name("lambda_crit", k), y);
-        ibr_put_ball(q, ibr_name("M", k), M + k);
+        imbrelu_fmpq_div_si(y, y, I.N);
+        imbrelu_fmpq_div_si(y, y, I.N);
+        imbrelu_put_rational(q, imbrelu_name("lambda_crit", k), y);
+        imbrelu_put_ball(q, imbrelu_name("M", k), M + k);
         arb_sqr(t, r + k, prec);                       /* ||h_k||^2 */
-        ibr_put_ball(q, ibr_name("norm_h_sq", k), t);
+        imbrelu_put_ball(q, imbrelu_name("norm_h_sq", k), t);
         arb_mul_si(u, t, I.n[k], prec);
         arb_add(hs, hs, u, prec);
         /* ||w_k - w_ref||^2 = (aK)^2 (n_k r_k^2 + n_ref r_ref^2) for k != ref (coordinates k, ref) */
@@ -93,7 +93,7 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
             arb_mul(u, u, a, prec);
             arb_mul_si(u, u, K * K, prec);
         }
-        ibr_put_ball(q, ibr_name("w_gap_sq", k), u);
+        imbrelu_put_ball(q, imbrelu_name("w_gap_sq", k), u);
         if (is_dead) {
             json_array_append_new(dead, json_integer(k));
             ndead++;
@@ -104,21 +104,21 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
             else if (!arb_is_positive(t) || (k != ref && !arb_is_positive(u))) unsharp = 1;
         }
     }
-    ibr_put_ball(q, "norm_H_sq", hs);
+    imbrelu_put_ball(q, "norm_H_sq", hs);
     arb_mul(t, a, a, prec);                            /* ||W||^2 = a^2 K (K-1) sum n_j r_j^2 */
     arb_mul_si(t, t, K * (K - 1), prec);
     arb_mul(t, t, hs, prec);
-    ibr_put_ball(q, "norm_W_sq", t);
+    imbrelu_put_ball(q, "norm_W_sq", t);
     /* (18) with n_A = the largest class: N^2/n_A >= (K-1)/(K lam) */
     slong nA, nB, KA, KB, nmax = I.n[0];
     for (slong k = 0; k < K; k++) if (I.n[k] > nmax) nmax = I.n[k];
     fmpq_set_si(x, I.N, 1);
     fmpq_mul_si(x, x, I.N);
-    ibr_fmpq_div_si(x, x, nmax);
-    ibr_put_rational(q, "eq18_lhs", x);
+    imbrelu_fmpq_div_si(x, x, nmax);
+    imbrelu_put_rational(q, "eq18_lhs", x);
     fmpq_set_si(y, I.K - 1, I.K);
     fmpq_div(y, y, I.lam);
-    ibr_put_rational(q, "eq18_rhs", y);
+    imbrelu_put_rational(q, "eq18_rhs", y);
     int eq18 = fmpq_cmp(x, y) >= 0;
     if (eq18 && (ndead != K || arb_is_positive(hs)) && bad < 0) bad = ref;
     if (eq18 && !arb_is_zero(hs)) unsharp = 1;
@@ -127,13 +127,13 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
     const char *e17 = "not two-group";
     if (c4_two_group(&I, &nA, &nB, &KA, &KB)) {
         fmpq_set_si(x, nA, nB);
-        ibr_put_rational(q, "R", x);
+        imbrelu_put_rational(q, "R", x);
         fmpq_set_si(y, I.K - 1, I.N);
-        ibr_fmpq_div_si(y, y, I.K);
+        imbrelu_fmpq_div_si(y, y, I.K);
         fmpq_div(y, y, I.lam);
         fmpq_sub_si(y, y, KB);
-        ibr_fmpq_div_si(y, y, KA);
-        ibr_put_rational(q, "eq17_rhs", y);
+        imbrelu_fmpq_div_si(y, y, KA);
+        imbrelu_put_rational(q, "eq17_rhs", y);
         int eq17 = fmpq_cmp(x, y) >= 0;
         e17 = eq17 ? "holds" : "fails";
         fmpq_set_si(x, nB, 1);
@@ -157,14 +157,14 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
         verdict = NC_PROVED;
     }
     *cert = cert_assemble("imbrelu.cor-4",
-                          ibr_source("Corollary 4, (17), (18)", "if n_k <= C = N^2 K lambda_W lambda_H/(K-1) then h_k = 0 and "
+                          imbrelu_source("Corollary 4, (17), (18)", "if n_k <= C = N^2 K lambda_W lambda_H/(K-1) then h_k = 0 and "
                                      "w_k = w_k' for every k' with n_k' <= C at the optimum; minority collapse iff (17); "
                                      "complete collapse (W, H) = 0 if (18)"),
-                          ibr_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+                          imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
     _arb_vec_clear(M, K), _arb_vec_clear(r, K);
     arb_clear(a), arb_clear(t), arb_clear(u), arb_clear(hs);
     fmpq_clear(C), fmpq_clear(x), fmpq_clear(y);
-    ibr_inst_clear(&I);
+    imbrelu_inst_clear(&I);
     return 0;
 }
 

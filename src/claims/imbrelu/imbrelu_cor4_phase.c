@@ -70,7 +70,7 @@ static void ph_f17(fmpq_t f, const ph_ctx *c, const fmpq_t R, const fmpq_t lam)
     fmpq_inv(t, t);
     fmpq_mul_si(t, t, c->K - 1);
     fmpq_sub_si(t, t, c->KB);
-    ibr_fmpq_div_si(t, t, c->KA);
+    imbrelu_fmpq_div_si(t, t, c->KA);
     fmpq_sub(f, R, t);
     fmpq_clear(t);
 }
@@ -206,8 +206,8 @@ int imbrelu_cor4_phase(json_t *j, json_t **cert, nc_error *err)
         (rc = ph_get_int(&c.max_depth, j, "max_depth", 0, 24, err)))
         goto out;
     if (!json_is_string(nb) || entry_parse_fmpq(c.nB, json_string_value(nb)) || fmpq_sgn(c.nB) <= 0 ||
-        !fmpz_is_one(fmpq_denref(c.nB)) || fmpz_cmp_si(fmpq_numref(c.nB), IBR_MAX_N) > 0) {
-        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: n_B must be an integer string 1..%ld", IBR_MAX_N);
+        !fmpz_is_one(fmpq_denref(c.nB)) || fmpz_cmp_si(fmpq_numref(c.nB), IMBRELU_MAX_N) > 0) {
+        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: n_B must be an integer string 1..%ld", IMBRELU_MAX_N);
         goto out;
     }
     if ((rc = ph_get_range(R0, R1, j, "R", err)) || (rc = ph_get_range(l0, l1, j, "lambda", err))) goto out;
@@ -228,7 +228,7 @@ int imbrelu_cor4_phase(json_t *j, json_t **cert, nc_error *err)
         fmpq_init(x);
         fmpq_set_si(x, c.count[p], 1);
         snprintf(nm, sizeof nm, "leaves_%s", PH_NAME[p]);
-        ibr_put_rational(q, nm, x);
+        imbrelu_put_rational(q, nm, x);
         fmpq_clear(x);
     }
     json_object_set_new(w, "tree", c.tree);
@@ -241,9 +241,9 @@ int imbrelu_cor4_phase(json_t *j, json_t **cert, nc_error *err)
         verdict = NC_REFUTED;
     }
     *cert = cert_assemble("imbrelu.cor-4",
-                          ibr_source("Corollary 4, (17), (18)", "phase diagram over (R, lambda_W lambda_H): minority collapse iff "
+                          imbrelu_source("Corollary 4, (17), (18)", "phase diagram over (R, lambda_W lambda_H): minority collapse iff "
                                      "(17), complete collapse iff (18), against the minimiser of Theorem 1"),
-                          ibr_instance_json(j), cert_method(2, 0), assertion, w, q, verdict);
+                          imbrelu_instance_json(j), cert_method(2, 0), assertion, w, q, verdict);
 out:
     fmpq_clear(c.nB), fmpq_clear(R0), fmpq_clear(R1), fmpq_clear(l0), fmpq_clear(l1), fmpq_clear(one);
     return rc;

@@ -16,8 +16,8 @@ DECLARE_CLAIM(imbrelu, eq6, "imbrelu.eq-6", "Eq. (6)",
 int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
-    ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, NULL, err)) return err->status;
+    imbrelu_inst I;
+    if (imbrelu_inst_parse(&I, instance_json, NULL, err)) return err->status;
     const slong prec = 128;
     json_t *q = json_object(), *w = json_object();
     fmpq_t t, tr;
@@ -26,13 +26,13 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
     arb_init(M);
     slong bad = -1;
     for (slong k = 0; k < I.K; k++) {
-        ibr_alive_test(t, &I, k);
-        if (I.printed) ibr_printed_test(tr, &I, k);
+        imbrelu_alive_test(t, &I, k);
+        if (I.printed) imbrelu_printed_test(tr, &I, k);
         else fmpq_set(tr, t);
-        ibr_M(M, &I, k, I.printed, prec);
-        ibr_put_rational(q, ibr_name("condition_test", k), t);
-        ibr_put_rational(q, ibr_name("Mbar_test", k), tr);
-        ibr_put_ball(q, ibr_name("M", k), M);
+        imbrelu_M(M, &I, k, I.printed, prec);
+        imbrelu_put_rational(q, imbrelu_name("condition_test", k), t);
+        imbrelu_put_rational(q, imbrelu_name("Mbar_test", k), tr);
+        imbrelu_put_ball(q, imbrelu_name("M", k), M);
         if (bad < 0 && (fmpq_sgn(t) > 0) != (fmpq_sgn(tr) > 0)) bad = k;
     }
     const char *assertion = "equivalence holds for every class";
@@ -43,12 +43,12 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
         json_object_set_new(w, "k", json_integer(bad));
     }
     *cert = cert_assemble("imbrelu.eq-6",
-                          ibr_source("Eq. (6)", "M_k := log((K-1)(sqrt(n_k)/(N sqrt((K-1)/K) lambda_W lambda_H) - 1)) "
+                          imbrelu_source("Eq. (6)", "M_k := log((K-1)(sqrt(n_k)/(N sqrt((K-1)/K) lambda_W lambda_H) - 1)) "
                                      "if positive, else 0; M_k > 0 iff N sqrt(lambda_W lambda_H)/sqrt(n_k) < sqrt((K-1)/K)"),
-                          ibr_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+                          imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
     fmpq_clear(t), fmpq_clear(tr);
     arb_clear(M);
-    ibr_inst_clear(&I);
+    imbrelu_inst_clear(&I);
     return 0;
 }
 

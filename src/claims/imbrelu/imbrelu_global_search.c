@@ -3,7 +3,7 @@
  * point (H >= 0) below the claimed optimum, rounds the best point to dyadics (entries p/2^40,
  * H entries >= 0 stay >= 0): that rounded point IS the witness. Arb then encloses its objective
  * and the claimed optimum (objective at Theorem 1's point with M_k of the instance's reading,
- * ibr_point_objective). REFUTED iff witness - claimed < 0 is certified; otherwise INCONCLUSIVE
+ * imbrelu_point_objective). REFUTED iff witness - claimed < 0 is certified; otherwise INCONCLUSIVE
  * ("none"): a search never proves optimality. Arb contract: balls contain the exact values. */
 #include <math.h>
 #include <stdio.h>
@@ -19,7 +19,7 @@
 #define GS_DEN_BITS 40
 static const char *const GS_EXTRA[] = {"starts", "seed", "iters", NULL};
 
-static int gs_int(const json_t *j, const char *key, long lo, long hi, long dflt, long *out, nc_error *err)
+static int imbrelu_gs_int(const json_t *j, const char *key, long lo, long hi, long dflt, long *out, nc_error *err)
 {
     const json_t *v = json_object_get(j, key);
     if (!v && dflt >= 0) { *out = dflt; return 0; }
@@ -30,7 +30,7 @@ static int gs_int(const json_t *j, const char *key, long lo, long hi, long dflt,
 }
 
 /* x rounded to the nearest multiple of 2^-40, as the exact string "p/2^40" and into q */
-static json_t *gs_dyadic(fmpq_t q, double x)
+static json_t *imbrelu_gs_dyadic(fmpq_t q, double x)
 {
     long long p = llround(ldexp(x, GS_DEN_BITS));
     char buf[64];
@@ -42,7 +42,7 @@ static json_t *gs_dyadic(fmpq_t q, double x)
 }
 
 /* objective of problem (4) at the exact point (W K x d, H d x N); Arb contract */
-static void gs_objective_arb(arb_t obj, const ibr_inst *I, const int *label, const fmpq *W, const fmpq *H, slong prec)
+static void imbrelu_gs_objective_arb(arb_t obj, const imbrelu_inst *I, const int *label, const fmpq *W, const fmpq *H, slong prec)
 {
     slong K = I->K, d = I->d, N = I->N;
     arb_ptr z = _arb_vec_init(K);
@@ -86,45 +86,45 @@ DECLARE_CLAIM(imbrelu, global_search, "imbrelu.global-search", "Theorem 1 (globa
 int imbrelu_global_search_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
-    ibr_inst I;
+    imbrelu_inst I;
     long starts, seed, iters;
-    if (ibr_inst_parse(&I, instance_json, GS_EXTRA, err)) return err->status;
-    if (gs_int(instance_json, "starts", 1, 2000, -1, &starts, err) || gs_int(instance_json, "seed", 0, 1000000000L, -1, &seed, err) ||
-        gs_int(instance_json, "iters", 1, 100000, 2000, &iters, err)) { ibr_inst_clear(&I); return err->status; }
+    if (imbrelu_inst_parse(&I, instance_json, GS_EXTRA, err)) return err->status;
+    if (imbrelu_gs_int(instance_json, "starts", 1, 2000, -1, &starts, err) || imbrelu_gs_int(instance_json, "seed", 0, 1000000000L, -1, &seed, err) ||
+        imbrelu_gs_int(instance_json, "iters", 1, 100000, 2000, &iters, err)) { imbrelu_inst_clear(&I); return err->status; }
     if (I.K > 8 || I.N > 200 || I.d < I.K || I.d > 16) {
-        ibr_inst_clear(&I);
+        imbrelu_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.global-search: small instances only (K <= 8, N <= 200, K <= d <= 16)");
     }
     slong K = I.K, d = I.d, N = I.N, nv = K * d + d * N;
     int *label = malloc((size_t)N * sizeof *label);
     for (slong k = 0, i = 0; k < K; k++) for (slong c = 0; c < I.n[k]; c++) label[i++] = (int)k;
-    gs_problem p = {(int)K, (int)d, (int)N, label, fmpq_get_d(I.lamW), fmpq_get_d(I.lamH)};
+    imbrelu_gs_problem p = {(int)K, (int)d, (int)N, label, fmpq_get_d(I.lamW), fmpq_get_d(I.lamH)};
     double *best = calloc((size_t)nv, sizeof *best);
-    gs_search(&p, (int)starts, (unsigned long long)seed, (int)iters, best);
+    imbrelu_gs_search(&p, (int)starts, (unsigned long long)seed, (int)iters, best);
     for (slong t = 0; t < nv; t++)
         if (!isfinite(best[t]) || fabs(best[t]) >= 0x1p22) best[t] = 0; /* out of the witness format: use 0 */
     fmpq *X = _fmpq_vec_init(nv);
     json_t *jW = json_array(), *jH = json_array(), *w = json_object(), *q = json_object(), *srch = json_object();
     for (slong m = 0; m < K; m++) {
         json_t *row = json_array();
-        for (slong j = 0; j < d; j++) json_array_append_new(row, gs_dyadic(X + m * d + j, best[m * d + j]));
+        for (slong j = 0; j < d; j++) json_array_append_new(row, imbrelu_gs_dyadic(X + m * d + j, best[m * d + j]));
         json_array_append_new(jW, row);
     }
     for (slong j = 0; j < d; j++) {
         json_t *row = json_array();
-        for (slong i = 0; i < N; i++) json_array_append_new(row, gs_dyadic(X + K * d + j * N + i, best[K * d + j * N + i]));
+        for (slong i = 0; i < N; i++) json_array_append_new(row, imbrelu_gs_dyadic(X + K * d + j * N + i, best[K * d + j * N + i]));
         json_array_append_new(jH, row);
     }
     arb_t ow, oc, gap;
     arb_init(ow), arb_init(oc), arb_init(gap);
-    gs_objective_arb(ow, &I, label, X, X + K * d, GS_PREC);
+    imbrelu_gs_objective_arb(ow, &I, label, X, X + K * d, GS_PREC);
     arb_ptr M = _arb_vec_init(K);
-    for (slong k = 0; k < K; k++) ibr_M(M + k, &I, k, I.printed, GS_PREC);
-    ibr_point_objective(oc, &I, M, GS_PREC);
+    for (slong k = 0; k < K; k++) imbrelu_M(M + k, &I, k, I.printed, GS_PREC);
+    imbrelu_point_objective(oc, &I, M, GS_PREC);
     arb_sub(gap, ow, oc, GS_PREC);
-    ibr_put_ball(q, "objective_witness", ow);
-    ibr_put_ball(q, "objective_claimed", oc);
-    ibr_put_ball(q, "gap", gap);
+    imbrelu_put_ball(q, "objective_witness", ow);
+    imbrelu_put_ball(q, "objective_claimed", oc);
+    imbrelu_put_ball(q, "gap", gap);
     json_object_set_new(srch, "starts", json_integer(starts));
     json_object_set_new(srch, "seed", json_integer(seed));
     json_object_set_new(srch, "iters", json_integer(iters));
@@ -133,17 +133,17 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
     json_object_set_new(w, "search", srch);
     int refuted = arb_is_negative(gap);
     *cert = cert_assemble("imbrelu.global-search",
-                          ibr_source("Theorem 1 (global optimality)",
+                          imbrelu_source("Theorem 1 (global optimality)",
                                      "the point of Theorem 1 (M_k of (6)) is a global minimiser of problem (4): no feasible "
                                      "point (H >= 0) has a smaller objective"),
-                          ibr_instance_json(instance_json), cert_method(1, GS_PREC),
+                          imbrelu_instance_json(instance_json), cert_method(1, GS_PREC),
                           refuted ? "a feasible point with objective below the claimed optimum" : "none", w, q,
                           refuted ? NC_REFUTED : NC_INCONCLUSIVE);
     _arb_vec_clear(M, K);
     _fmpq_vec_clear(X, nv);
     arb_clear(ow), arb_clear(oc), arb_clear(gap);
     free(best), free(label);
-    ibr_inst_clear(&I);
+    imbrelu_inst_clear(&I);
     return 0;
 }
 

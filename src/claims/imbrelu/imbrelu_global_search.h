@@ -7,9 +7,9 @@ typedef struct {
     int K, d, N;
     const int *label;   /* label[i] of sample i (class-major) */
     double lamW, lamH;
-} gs_problem;
+} imbrelu_gs_problem;
 
 /* Best objective over `starts` seeded random starts, `iters` projected-gradient steps each;
  * best (K*d + d*N doubles: W row-major, then H row-major d x N) receives the best point. */
-double gs_search(const gs_problem *p, int starts, unsigned long long seed, int iters, double *best);
+double imbrelu_gs_search(const imbrelu_gs_problem *p, int starts, unsigned long long seed, int iters, double *best);
 #endif

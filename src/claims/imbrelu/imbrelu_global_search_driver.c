@@ -9,17 +9,17 @@
 #include "claims/imbrelu/imbrelu_global_search.h"
 #include "common/progress.h"
 
-static unsigned long long gs_next(unsigned long long *s) /* splitmix64 */
+static unsigned long long imbrelu_gs_next(unsigned long long *s) /* splitmix64 */
 {
     unsigned long long z = (*s += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);
 }
-static double gs_unif(unsigned long long *s) { return (double)(gs_next(s) >> 11) * 0x1p-53; }
+static double imbrelu_gs_unif(unsigned long long *s) { return (double)(imbrelu_gs_next(s) >> 11) * 0x1p-53; }
 
 /* objective and (when g != NULL) its gradient; x = [W (K*d, row-major) | H (d*N, row-major)] */
-static double gs_eval(const gs_problem *p, const double *x, double *g)
+static double imbrelu_gs_eval(const imbrelu_gs_problem *p, const double *x, double *g)
 {
     int K = p->K, d = p->d, N = p->N;
     const double *W = x, *H = x + K * d;
@@ -51,12 +51,12 @@ static double gs_eval(const gs_problem *p, const double *x, double *g)
     return f + 0.5 * p->lamW * rw + 0.5 * p->lamH * rh;
 }
 
-static void gs_project(const gs_problem *p, double *x)
+static void imbrelu_gs_project(const imbrelu_gs_problem *p, double *x)
 {
     for (int t = p->K * p->d; t < p->K * p->d + p->d * p->N; t++) if (x[t] < 0) x[t] = 0;
 }
 
-double gs_search(const gs_problem *p, int starts, unsigned long long seed, int iters, double *best)
+double imbrelu_gs_search(const imbrelu_gs_problem *p, int starts, unsigned long long seed, int iters, double *best)
 {
     int n = p->K * p->d + p->d * p->N;
     double *x = malloc((size_t)n * sizeof *x), *g = malloc((size_t)n * sizeof *g), *xn = malloc((size_t)n * sizeof *xn);
@@ -67,17 +67,17 @@ double gs_search(const gs_problem *p, int starts, unsigned long long seed, int i
     for (int st = 0; st < starts; st++) {
         double sc = SCALE[st % 4];
         progress_set(st);
-        for (int t = 0; t < n; t++) x[t] = t < p->K * p->d ? sc * (2 * gs_unif(&s) - 1) : sc * gs_unif(&s);
-        double f = gs_eval(p, x, g), step = 1e-2;
+        for (int t = 0; t < n; t++) x[t] = t < p->K * p->d ? sc * (2 * imbrelu_gs_unif(&s) - 1) : sc * imbrelu_gs_unif(&s);
+        double f = imbrelu_gs_eval(p, x, g), step = 1e-2;
         for (int it = 0; it < iters; it++) {
             double fn = 0;
             int accepted = 0;
             for (int bt = 0; bt < 40; bt++) {      /* Armijo on the projected arc */
                 double dec = 0;
                 for (int t = 0; t < n; t++) xn[t] = x[t] - step * g[t];
-                gs_project(p, xn);
+                imbrelu_gs_project(p, xn);
                 for (int t = 0; t < n; t++) dec += g[t] * (x[t] - xn[t]);
-                fn = gs_eval(p, xn, gn);
+                fn = imbrelu_gs_eval(p, xn, gn);
                 if (fn <= f - 1e-4 * dec) { accepted = 1; break; }
                 step *= 0.5;
             }

@@ -8,11 +8,11 @@
 #include "cert/cert.h"
 #include "claims/imbrelu/imbrelu_cli.h"
 
-static void nm_ratio(arb_t r, const ibr_inst *I, slong k, slong prec)
+static void nm_ratio(arb_t r, const imbrelu_inst *I, slong k, slong prec)
 {
     arb_t s;
     arb_init(s);
-    ibr_M(r, I, k, I->printed, prec);
+    imbrelu_M(r, I, k, I->printed, prec);
     arb_sqrt_ui(s, (ulong)I->n[k], prec);
     arb_div(r, r, s, prec);
     arb_clear(s);
@@ -25,8 +25,8 @@ DECLARE_CLAIM(imbrelu, non_monotone, "imbrelu.non-monotone", "Remark after eq. (
 int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
-    ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, NULL, err)) return err->status;
+    imbrelu_inst I;
+    if (imbrelu_inst_parse(&I, instance_json, NULL, err)) return err->status;
     const slong prec = 128;
     arb_t ri, rj, df;
     arb_init(ri), arb_init(rj), arb_init(df);
@@ -36,7 +36,7 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
     int found = 0;
     for (slong i = 0; i < I.K && !found; i++)
         for (slong j = 0; j < I.K && !found; j++) {
-            if (I.n[i] <= I.n[j] || ibr_alive_sign(&I, i) <= 0 || ibr_alive_sign(&I, j) <= 0) continue;
+            if (I.n[i] <= I.n[j] || imbrelu_alive_sign(&I, i) <= 0 || imbrelu_alive_sign(&I, j) <= 0) continue;
             nm_ratio(ri, &I, i, prec);
             nm_ratio(rj, &I, j, prec);
             arb_sub(df, ri, rj, prec);
@@ -44,17 +44,17 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
             found = 1;
             json_object_set_new(w, "i", json_integer(i));
             json_object_set_new(w, "j", json_integer(j));
-            ibr_put_ball(q, "ratio_i", ri);
-            ibr_put_ball(q, "ratio_j", rj);
-            ibr_put_ball(q, "difference", df);
+            imbrelu_put_ball(q, "ratio_i", ri);
+            imbrelu_put_ball(q, "ratio_j", rj);
+            imbrelu_put_ball(q, "difference", df);
             assertion = "n_i > n_j and M_i/sqrt(n_i) > M_j/sqrt(n_j)";
             verdict = NC_PROVED;
         }
     *cert = cert_assemble("imbrelu.non-monotone",
-                          ibr_source("Remark after Corollary 2", "M_i/sqrt(n_i) is not always a decreasing function of n_i"),
-                          ibr_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+                          imbrelu_source("Remark after Corollary 2", "M_i/sqrt(n_i) is not always a decreasing function of n_i"),
+                          imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
     arb_clear(ri), arb_clear(rj), arb_clear(df);
-    ibr_inst_clear(&I);
+    imbrelu_inst_clear(&I);
     return 0;
 }
 

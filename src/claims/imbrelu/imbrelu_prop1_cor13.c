@@ -24,7 +24,7 @@ static const char *const F_NAME[] = {"prop1.norm", "prop1.inner", "prop1.cos", "
 #define PC_PREC 128
 
 typedef struct {
-    const ibr_inst *I;
+    const imbrelu_inst *I;
     slong K, iA, iB, KA, KB; /* two-group: the first class of each size, and the counts */
     int balanced, two_group, dead_all, rdead_all;
     arb_ptr M, Mr, r, W, G, s;
@@ -53,7 +53,7 @@ static void pc_put(pc_ctx *c, int f, const char *idx, const arb_t x, int st)
 {
     char nm[96];
     snprintf(nm, sizeof nm, "%s%s", F_NAME[f], idx);
-    ibr_put_ball(c->q, nm, x);
+    imbrelu_put_ball(c->q, nm, x);
     if (st > c->st[f]) c->st[f] = st;
 }
 
@@ -230,12 +230,12 @@ static const char *const PC_EXTRA[] = {"formulas", NULL};
 
 static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cert, nc_error *err)
 {
-    ibr_inst I;
+    imbrelu_inst I;
     pc_ctx c;
     memset(&c, 0, sizeof c);
-    if (ibr_inst_parse(&I, instance_json, PC_EXTRA, err)) return err->status;
+    if (imbrelu_inst_parse(&I, instance_json, PC_EXTRA, err)) return err->status;
     if (I.d < I.K || I.K > 200) {
-        ibr_inst_clear(&I);
+        imbrelu_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3 needs d >= K and K <= 200");
     }
     slong K = I.K;
@@ -251,7 +251,7 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
         if (I.n[k] == nA) { c.KA++; if (c.iA < 0) c.iA = k; }
         if (I.n[k] == nB) { c.KB++; if (c.iB < 0) c.iB = k; }
     }
-    if (pc_select(&c, instance_json, err)) { ibr_inst_clear(&I); return err->status; }
+    if (pc_select(&c, instance_json, err)) { imbrelu_inst_clear(&I); return err->status; }
     c.M = _arb_vec_init(K), c.Mr = _arb_vec_init(K), c.r = _arb_vec_init(K), c.s = _arb_vec_init(K);
     c.W = _arb_vec_init(K * K), c.G = _arb_vec_init(K * K);
     arb_init(c.a), arb_init(c.P), arb_init(c.S);
@@ -260,15 +260,15 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     arb_init(x), arb_init(t);
     c.dead_all = c.rdead_all = 1;
     for (slong k = 0; k < K; k++) {
-        ibr_M(c.M + k, &I, k, 0, PC_PREC);
-        ibr_M(c.Mr + k, &I, k, I.printed, PC_PREC);
+        imbrelu_M(c.M + k, &I, k, 0, PC_PREC);
+        imbrelu_M(c.Mr + k, &I, k, I.printed, PC_PREC);
         if (!arb_is_zero(c.M + k)) c.dead_all = 0;
         if (!arb_is_zero(c.Mr + k)) c.rdead_all = 0;
         arb_sqrt_ui(c.s + k, (ulong)I.n[k], PC_PREC);
         arb_mul(c.s + k, c.s + k, c.Mr + k, PC_PREC);
         arb_add(c.S, c.S, c.s + k, PC_PREC);
     }
-    ibr_point(c.r, c.a, &I, c.M, PC_PREC);
+    imbrelu_point(c.r, c.a, &I, c.M, PC_PREC);
     for (slong j = 0; j < K; j++) {   /* W[m][j] = a (K [m=j] - 1) sqrt(n_j) r_j, exactly 0 for dead j */
         arb_sqrt_ui(t, (ulong)I.n[j], PC_PREC);
         arb_mul(t, t, c.r + j, PC_PREC);
@@ -288,13 +288,13 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     arb_div_si(c.P, c.P, K * K * K * (K - 1), PC_PREC);
     arb_sqrt(c.P, c.P, PC_PREC);
     for (slong k = 0; k < K; k++) {
-        ibr_put_ball(c.q, ibr_name("M", k), c.M + k);
-        ibr_put_ball(c.q, ibr_name("norm_w_sq", k), c.G + k * K + k);
+        imbrelu_put_ball(c.q, imbrelu_name("M", k), c.M + k);
+        imbrelu_put_ball(c.q, imbrelu_name("norm_w_sq", k), c.G + k * K + k);
         if (c.sel[F_NORM]) {
             pc_D(x, &c, k);
             arb_mul(x, x, c.P, PC_PREC);
             arb_sub(x, x, c.G + k * K + k, PC_PREC);
-            pc_put(&c, F_NORM, ibr_name("", k), x, st_diff(x));
+            pc_put(&c, F_NORM, imbrelu_name("", k), x, st_diff(x));
         }
     }
     int all_pairs = K <= 12;
@@ -343,15 +343,15 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     if (worst == ST_DIS) assertion = "a selected formula disagrees with the minimiser", verdict = NC_REFUTED;
     else if (worst == ST_UNDEC) assertion = "none", verdict = NC_INCONCLUSIVE;
     *cert = cert_assemble("imbrelu.prop-1-cor-1-3",
-                          ibr_source("Proposition 1, Corollaries 1-3",
+                          imbrelu_source("Proposition 1, Corollaries 1-3",
                                      "norms, inner products and cosines of the optimal classifiers (Prop. 1), the ETF/OF "
                                      "structure when balanced (Cor. 1), norm ratios (14) and monotonicity (Cor. 2), "
                                      "two-group cosines (15)-(16) and cos_major < cos_minor (Cor. 3)"),
-                          ibr_instance_json(instance_json), cert_method(1, PC_PREC), assertion, w, c.q, verdict);
+                          imbrelu_instance_json(instance_json), cert_method(1, PC_PREC), assertion, w, c.q, verdict);
     _arb_vec_clear(c.M, K), _arb_vec_clear(c.Mr, K), _arb_vec_clear(c.r, K), _arb_vec_clear(c.s, K);
     _arb_vec_clear(c.W, K * K), _arb_vec_clear(c.G, K * K);
     arb_clear(c.a), arb_clear(c.P), arb_clear(c.S), arb_clear(x), arb_clear(t);
-    ibr_inst_clear(&I);
+    imbrelu_inst_clear(&I);
     return 0;
 }
 

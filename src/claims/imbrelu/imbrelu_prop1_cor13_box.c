@@ -221,13 +221,13 @@ int imbrelu_prop1_cor13_certify_box(json_t *j, json_t **cert, nc_error *err)
     fmpq_t x;
     fmpq_init(x);
     static const char *const QN[] = {"leaves_holds", "leaves_collapsed", "leaves_undecided", "leaves_fails"};
-    for (int t = 0; t < 4; t++) { fmpq_set_si(x, c.count[t], 1); ibr_put_rational(q, QN[t], x); }
+    for (int t = 0; t < 4; t++) { fmpq_set_si(x, c.count[t], 1); imbrelu_put_rational(q, QN[t], x); }
     fmpq_clear(x);
     int fails = c.count[LF_FAILS] > 0;
     *cert = cert_assemble("imbrelu.prop-1-cor-1-3",
-                          ibr_source("Corollary 3", "two groups (K_A classes of n_A, K_B of n_B < n_A): "
+                          imbrelu_source("Corollary 3", "two groups (K_A classes of n_A, K_B of n_B < n_A): "
                                      "cos(w_major, w'_major) < cos(w_minor, w'_minor)"),
-                          ibr_instance_json(j), cert_method(1, BX_PREC),
+                          imbrelu_instance_json(j), cert_method(1, BX_PREC),
                           fails ? "cos_major >= cos_minor on a leaf where M_A > 0"
                                 : "cos_major < cos_minor on every decided leaf where M_A > 0",
                           w, q, fails ? NC_REFUTED : NC_PROVED);

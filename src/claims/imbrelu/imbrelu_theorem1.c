@@ -18,12 +18,12 @@ typedef struct {
 } t1_point;
 
 /* h_k = r_k e_k with r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k; W[m][j] = a (K sqrt(n_m) r_m [m=j] - sqrt(n_j) r_j) */
-static void t1_build(t1_point *P, const ibr_inst *I, arb_srcptr M, slong prec)
+static void t1_build(t1_point *P, const imbrelu_inst *I, arb_srcptr M, slong prec)
 {
     slong K = I->K;
     arb_t a, s;
     arb_init(a), arb_init(s);
-    ibr_point(P->r, a, I, M, prec);
+    imbrelu_point(P->r, a, I, M, prec);
     for (slong j = 0; j < K; j++) {
         arb_sqrt_ui(s, (ulong)I->n[j], prec);
         arb_mul(s, s, P->r + j, prec);     /* sqrt(n_j) r_j */
@@ -49,11 +49,11 @@ static void arb_min_into(arb_t acc, const arb_t x, int first)
 }
 
 /* c_k = sqrt(n_k)/c1 - 1 (t_k of Step 4); returns 0 when some t_k <= 0 (formula undefined) */
-static int t1_paper_value(arb_t V, const ibr_inst *I, slong prec)
+static int t1_paper_value(arb_t V, const imbrelu_inst *I, slong prec)
 {
     arb_t c1, t, u, v;
     arb_init(c1), arb_init(t), arb_init(u), arb_init(v);
-    ibr_c1(c1, I, I->printed, prec);
+    imbrelu_c1(c1, I, I->printed, prec);
     arb_zero(V);
     int ok = 1;
     for (slong k = 0; k < I->K && ok; k++) {
@@ -77,7 +77,7 @@ static int t1_paper_value(arb_t V, const ibr_inst *I, slong prec)
 }
 
 /* the exact sign test of "t_k > 0 for all k": K n_k - (K-1) N^2 s^2 > 0, s^2 = lam or lam^2 */
-static int t1_paper_defined(const ibr_inst *I)
+static int t1_paper_defined(const imbrelu_inst *I)
 {
     fmpq_t x, a;
     fmpq_init(x), fmpq_init(a);
@@ -104,14 +104,14 @@ DECLARE_CLAIM(imbrelu, theorem1, "imbrelu.theorem-1", "Theorem 1 (a)-(e)",
 int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
-    ibr_inst I;
-    if (ibr_inst_parse(&I, instance_json, T1_EXTRA, err)) return err->status;
+    imbrelu_inst I;
+    if (imbrelu_inst_parse(&I, instance_json, T1_EXTRA, err)) return err->status;
     if (I.d < I.K) {
-        ibr_inst_clear(&I);
+        imbrelu_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.theorem-1 needs d >= K");
     }
     if (I.K > 200) {
-        ibr_inst_clear(&I);
+        imbrelu_inst_clear(&I);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.theorem-1: K <= 200");
     }
     const slong prec = 128, K = I.K;
@@ -124,7 +124,7 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     arb_init(t), arb_init(u), arb_init(obj), arb_init(Vd), arb_init(Vp), arb_init(gW), arb_init(gH);
     arb_init(mumin), arb_init(ldev), arb_init(reg);
     json_t *q = json_object(), *w = json_object();
-    for (slong k = 0; k < K; k++) ibr_M(M + k, &I, k, I.printed, prec);
+    for (slong k = 0; k < K; k++) imbrelu_M(M + k, &I, k, I.printed, prec);
     t1_build(&P, &I, M, prec);
     /* objective = (1/N) sum n_k CE_k + lamW/2 ||W||^2 + lamH/2 sum n_k r_k^2 */
     arb_zero(obj), arb_zero(gH), arb_zero(reg);
@@ -154,12 +154,12 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
             arb_abs(u, u);
             arb_max_into(ldev, u, m == 0);
         }
-        json_object_set_new(q, ibr_name("logit_dev", k), cert_quantity(ldev, NULL, 1));
+        json_object_set_new(q, imbrelu_name("logit_dev", k), cert_quantity(ldev, NULL, 1));
         /* margin (13): z_k - max_{j != k} z_j */
         int fm = 1;
         for (slong m = 0; m < K; m++) if (m != k) { arb_max_into(u, z + m, fm); fm = 0; }
         arb_sub(u, z + k, u, prec);
-        ibr_put_ball(q, ibr_name("margin", k), u);
+        imbrelu_put_ball(q, imbrelu_name("margin", k), u);
         /* grad_W column k = (n_k/N) r_k g + lamW W[:,k]; accumulate its squared norm */
         for (slong m = 0; m < K; m++) {
             arb_mul(u, g + m, P.r + k, prec);
@@ -182,8 +182,8 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
         }
         if (I.d > K) { arb_zero(u); arb_min_into(mumin, u, 0); }  /* coordinates j >= K: mu = 0 exactly */
         arb_sqr(u, P.r + k, prec);
-        ibr_put_ball(q, ibr_name("M", k), M + k);
-        ibr_put_ball(q, ibr_name("norm_h_sq", k), u);
+        imbrelu_put_ball(q, imbrelu_name("M", k), M + k);
+        imbrelu_put_ball(q, imbrelu_name("norm_h_sq", k), u);
         arb_mul_si(u, u, I.n[k], prec);
         arb_add(reg, reg, u, prec);
     }
@@ -203,7 +203,7 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     for (slong k = 0; k < K; k++) {
         arb_t Mc;
         arb_init(Mc);
-        ibr_M(Mc, &I, k, 0, prec);
+        imbrelu_M(Mc, &I, k, 0, prec);
         arb_neg(u, Mc);
         arb_exp(u, u, prec);
         arb_mul_si(u, u, K - 1, prec);
@@ -218,20 +218,20 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
         arb_addmul(Vd, t, Mc, prec);
         arb_clear(Mc);
     }
-    ibr_put_ball(q, "objective", obj);
-    ibr_put_ball(q, "value_derived", Vd);
+    imbrelu_put_ball(q, "objective", obj);
+    imbrelu_put_ball(q, "value_derived", Vd);
     arb_sub(u, obj, Vd, prec);
-    ibr_put_ball(q, "objective_minus_derived", u);
+    imbrelu_put_ball(q, "objective_minus_derived", u);
     const char *paper = "UNDEFINED";
     if (t1_paper_defined(&I) && t1_paper_value(Vp, &I, prec)) {
-        ibr_put_ball(q, "value_paper", Vp);
+        imbrelu_put_ball(q, "value_paper", Vp);
         arb_sub(u, obj, Vp, prec);
-        ibr_put_ball(q, "objective_minus_paper", u);
+        imbrelu_put_ball(q, "objective_minus_paper", u);
         paper = arb_contains_zero(u) ? "AGREES" : "DISAGREES";
     }
-    ibr_put_ball(q, "grad_W_sq", gW);
-    ibr_put_ball(q, "grad_H_support_sq", gH);
-    ibr_put_ball(q, "multiplier_min", mumin);
+    imbrelu_put_ball(q, "grad_W_sq", gW);
+    imbrelu_put_ball(q, "grad_H_support_sq", gH);
+    imbrelu_put_ball(q, "multiplier_min", mumin);
     json_object_set_new(w, "paper_value", json_string(paper));
     /* decision: squared residuals below 2^-200, |objective - V*| below 2^-100, multipliers >= 0 -> KKT; a residual or multiplier of
      * certified wrong sign -> not KKT (so not a minimiser). */
@@ -254,13 +254,13 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     }
     arb_clear(tol), arb_clear(vtol);
     *cert = cert_assemble("imbrelu.theorem-1",
-                          ibr_source("Theorem 1 (a)-(e)", "the global minimisers of problem (4) (d >= K) are given by (7)-(12) "
+                          imbrelu_source("Theorem 1 (a)-(e)", "the global minimisers of problem (4) (d >= K) are given by (7)-(12) "
                                      "with M_k of (6); margins (13); optimal value of Step 4"),
-                          ibr_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+                          imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
     _arb_vec_clear(P.r, K), _arb_vec_clear(P.W, K * K), _arb_vec_clear(M, K), _arb_vec_clear(z, K), _arb_vec_clear(g, K);
     arb_clear(t), arb_clear(u), arb_clear(obj), arb_clear(Vd), arb_clear(Vp), arb_clear(gW), arb_clear(gH);
     arb_clear(mumin), arb_clear(ldev), arb_clear(reg);
-    ibr_inst_clear(&I);
+    imbrelu_inst_clear(&I);
     return 0;
 }
 

@@ -30,17 +30,17 @@ typedef struct {
     fmpq_t bad_area; /* area of the boundary and unresolved leaves */
 } box_ctx;
 
-int lcv_box_is_box(const json_t *j)
+int linconv_box_is_box(const json_t *j)
 {
     const json_t *k = json_object_get(j, "kind");
-    return json_is_string(k) && !strcmp(json_string_value(k), LCV_BOX_KIND);
+    return json_is_string(k) && !strcmp(json_string_value(k), LINCONV_BOX_KIND);
 }
 
 static int get_int(const json_t *j, const char *key, slong lo, slong hi, slong *v, nc_error *err)
 {
     json_t *x = json_object_get(j, key);
     if (!json_is_integer(x) || json_integer_value(x) < lo || json_integer_value(x) > hi)
-        return nc_error_set(err, 2, LCV_BOX_KIND ": \"%s\" must be an integer in [%ld, %ld]", key, (long)lo, (long)hi);
+        return nc_error_set(err, 2, LINCONV_BOX_KIND ": \"%s\" must be an integer in [%ld, %ld]", key, (long)lo, (long)hi);
     *v = (slong)json_integer_value(x);
     return 0;
 }
@@ -49,7 +49,7 @@ static int get_pos_q(const json_t *j, const char *key, fmpq_t q, nc_error *err)
 {
     json_t *x = json_object_get(j, key);
     if (!json_is_string(x) || entry_parse_fmpq(q, json_string_value(x)) || fmpq_sgn(q) <= 0)
-        return nc_error_set(err, 2, LCV_BOX_KIND ": \"%s\" must be a positive exact number string (\"0.001\", \"1/3\")", key);
+        return nc_error_set(err, 2, LINCONV_BOX_KIND ": \"%s\" must be a positive exact number string (\"0.001\", \"1/3\")", key);
     return 0;
 }
 
@@ -62,16 +62,16 @@ static int box_parse(box_ctx *c, const json_t *j, nc_error *err)
     json_object_foreach((json_t *)j, key, v) {
         int known = 0;
         for (int t = 0; keys[t]; t++) known |= !strcmp(key, keys[t]);
-        if (!known) return nc_error_set(err, 2, LCV_BOX_KIND ": unknown key \"%s\"", key);
+        if (!known) return nc_error_set(err, 2, LINCONV_BOX_KIND ": unknown key \"%s\"", key);
     }
     if (get_int(j, "K", 2, 200, &c->K, err) || get_int(j, "n", 1, 100000, &c->n, err) ||
-        get_int(j, "d", c->loss == LCV_MSE ? c->K - 1 : c->K, 1000, &c->d, err) ||
+        get_int(j, "d", c->loss == LINCONV_MSE ? c->K - 1 : c->K, 1000, &c->d, err) ||
         get_int(j, "max_depth", 0, BOX_MAX_DEPTH, &c->max_depth, err) ||
         get_pos_q(j, "lambda_W_lo", c->w0, err) || get_pos_q(j, "lambda_W_hi", c->w1, err) ||
         get_pos_q(j, "lambda_H_lo", c->h0, err) || get_pos_q(j, "lambda_H_hi", c->h1, err))
         return err->status;
     if (fmpq_cmp(c->w0, c->w1) >= 0 || fmpq_cmp(c->h0, c->h1) >= 0)
-        return nc_error_set(err, 2, LCV_BOX_KIND ": need lambda_W_lo < lambda_W_hi and lambda_H_lo < lambda_H_hi");
+        return nc_error_set(err, 2, LINCONV_BOX_KIND ": need lambda_W_lo < lambda_W_hi and lambda_H_lo < lambda_H_hi");
     fmpq_set_si(c->c, c->n * c->K * c->K, 1);
     return 0;
 }
@@ -128,7 +128,7 @@ static json_t *leaf_gap(const box_ctx *c, const fmpq_t e_lo, const fmpq_t e_hi, 
     fmpq_t lo, hi;
     fmpq_init(lo), fmpq_init(hi);
     json_t *p = NULL;
-    if (c->loss == LCV_MSE) {
+    if (c->loss == LINCONV_MSE) {
         fmpq_mul(lo, e_hi, e_hi), fmpq_mul_si(lo, lo, c->K - 1), fmpq_div_fmpz(lo, lo, &(fmpz){8 * c->K});
         fmpq_mul(hi, e_lo, e_lo), fmpq_mul_si(hi, hi, c->K - 1), fmpq_div_fmpz(hi, hi, &(fmpz){2 * c->K});
         p = pair(lo, hi);
@@ -209,7 +209,7 @@ static void box_rec(box_ctx *c, const fmpq_t w0, const fmpq_t w1, const fmpq_t h
     fmpq_clear(e_lo), fmpq_clear(e_hi), fmpq_clear(m), fmpq_clear(r);
 }
 
-int lcv_box_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+int linconv_box_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
     box_ctx c;
@@ -226,17 +226,17 @@ int lcv_box_certify(int loss, json_t *instance_json, const certify_options *o, j
         fmpq_t x, y;
         fmpq_init(x), fmpq_init(y);
         fmpq_inv(x, c.c);
-        lcv_put_rational(q, "threshold_constant", x);
+        linconv_put_rational(q, "threshold_constant", x);
         static const char *const QN[] = {"leaves_below", "leaves_above", "leaves_boundary", "leaves_unresolved"};
-        for (int t = 0; t < 4; t++) fmpq_set_si(x, c.count[t], 1), lcv_put_rational(q, QN[t], x);
+        for (int t = 0; t < 4; t++) fmpq_set_si(x, c.count[t], 1), linconv_put_rational(q, QN[t], x);
         fmpq_sub(x, c.w1, c.w0), fmpq_sub(y, c.h1, c.h0), fmpq_mul(x, x, y), fmpq_div(x, c.bad_area, x);
-        lcv_put_rational(q, "boundary_area_fraction", x);
+        linconv_put_rational(q, "boundary_area_fraction", x);
         fmpq_clear(x), fmpq_clear(y);
         const int ok = c.count[SIDE_UNRESOLVED] == 0;
-        *cert = cert_assemble(loss == LCV_MSE ? "linconv.prop-1" : "linconv.prop-3",
-                              loss == LCV_MSE ? lcv_source("Proposition 1", "Problem (5) (MSE, bias, averaged) over a box of (lambda_W, lambda_H): optimal set {(0, 0, 1/K)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1 - K sqrt(n lambda_W lambda_H)) beats the zero point")
-                                              : lcv_source("Proposition 3", "Problem (8) (CE, no bias, averaged, d >= K) over a box of (lambda_W, lambda_H): optimal set {(0, 0)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1/sqrt(n lambda_W lambda_H) - K + 1) beats the zero point"),
-                              json_deep_copy(instance_json), cert_method(loss == LCV_MSE ? 2 : 1, loss == LCV_MSE ? 0 : BOX_PREC),
+        *cert = cert_assemble(loss == LINCONV_MSE ? "linconv.prop-1" : "linconv.prop-3",
+                              loss == LINCONV_MSE ? linconv_source("Proposition 1", "Problem (5) (MSE, bias, averaged) over a box of (lambda_W, lambda_H): optimal set {(0, 0, 1/K)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1 - K sqrt(n lambda_W lambda_H)) beats the zero point")
+                                              : linconv_source("Proposition 3", "Problem (8) (CE, no bias, averaged, d >= K) over a box of (lambda_W, lambda_H): optimal set {(0, 0)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1/sqrt(n lambda_W lambda_H) - K + 1) beats the zero point"),
+                              json_deep_copy(instance_json), cert_method(loss == LINCONV_MSE ? 2 : 1, loss == LINCONV_MSE ? 0 : BOX_PREC),
                               ok ? AS_BOX : "none", w, q, ok ? NC_PROVED : NC_INCONCLUSIVE);
     }
     fmpq_clear(c.w0), fmpq_clear(c.w1), fmpq_clear(c.h0), fmpq_clear(c.h1), fmpq_clear(c.c), fmpq_clear(c.bad_area);

@@ -6,9 +6,9 @@
 #define LINCONV_BOX_H
 #include "claims/claim.h"
 
-#define LCV_BOX_KIND "linconv-box/1"
+#define LINCONV_BOX_KIND "linconv-box/1"
 
-/* 1 when instance_json is an object whose "kind" is LCV_BOX_KIND */
-int lcv_box_is_box(const json_t *instance_json);
-int lcv_box_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
+/* 1 when instance_json is an object whose "kind" is LINCONV_BOX_KIND */
+int linconv_box_is_box(const json_t *instance_json);
+int linconv_box_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err);
 #endif

@@ -23,7 +23,7 @@ static int get_pos_q(const json_t *j, const char *key, fmpq_t q, nc_error *err)
     return 0;
 }
 
-int lcv_inst_parse(lcv_inst *I, const json_t *j, int need_dK, nc_error *err)
+int linconv_inst_parse(linconv_inst *I, const json_t *j, int need_dK, nc_error *err)
 {
     memset(I, 0, sizeof *I);
     fmpq_init(I->lamW), fmpq_init(I->lamH), fmpq_init(I->r), fmpq_init(I->sq), fmpq_init(I->test);
@@ -62,25 +62,25 @@ int lcv_inst_parse(lcv_inst *I, const json_t *j, int need_dK, nc_error *err)
     return 0;
 }
 
-void lcv_inst_clear(lcv_inst *I)
+void linconv_inst_clear(linconv_inst *I)
 {
     fmpq_clear(I->lamW), fmpq_clear(I->lamH), fmpq_clear(I->r), fmpq_clear(I->sq), fmpq_clear(I->test);
 }
 
-void lcv_beta(qsqrt_t beta, const lcv_inst *I)
+void linconv_beta(qsqrt_t beta, const linconv_inst *I)
 {
     fmpq_zero(beta->a);
     fmpq_set(beta->b, I->sq);
 }
 
-void lcv_s(qsqrt_t s, const lcv_inst *I)
+void linconv_s(qsqrt_t s, const linconv_inst *I)
 {
     fmpq_zero(s->a);
     fmpq_mul_si(s->b, I->lamH, I->n);
     fmpq_mul(s->b, s->b, I->sq);
 }
 
-void lcv_qs_arb(arb_t x, const qsqrt_t q, slong m, slong prec)
+void linconv_qs_arb(arb_t x, const qsqrt_t q, slong m, slong prec)
 {
     arb_t t;
     arb_init(t);
@@ -92,7 +92,7 @@ void lcv_qs_arb(arb_t x, const qsqrt_t q, slong m, slong prec)
     arb_clear(t);
 }
 
-void lcv_point(arb_mat_t W, arb_mat_t H, const lcv_inst *I, const arb_t alpha, const arb_t beta, slong prec)
+void linconv_point(arb_mat_t W, arb_mat_t H, const linconv_inst *I, const arb_t alpha, const arb_t beta, slong prec)
 {
     arb_t v, ab;
     arb_init(v), arb_init(ab);
@@ -131,10 +131,10 @@ static void add_q(arb_t x, const arb_t y, const fmpq_t q, slong prec)
     arb_clear(t);
 }
 
-slong lcv_dim(const lcv_inst *I, int loss) { return I->d * (I->K + I->N) + (loss == LCV_MSE ? I->K : 0); }
+slong linconv_dim(const linconv_inst *I, int loss) { return I->d * (I->K + I->N) + (loss == LINCONV_MSE ? I->K : 0); }
 
 /* g_c (gradient of the per-sample loss in the logits) and S_c (its Hessian), column c */
-static void per_sample(arb_ptr g, arb_mat_t S, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong c, arb_t ell, slong prec)
+static void per_sample(arb_ptr g, arb_mat_t S, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong c, arb_t ell, slong prec)
 {
     const slong K = I->K, d = I->d, y = c % K;
     arb_t t;
@@ -144,10 +144,10 @@ static void per_sample(arb_ptr g, arb_mat_t S, const lcv_inst *I, int loss, cons
         for (slong a = 0; a < d; a++) arb_addmul(g + k, arb_mat_entry(W, a, k), arb_mat_entry(H, a, c), prec);
     }
     arb_mat_zero(S);
-    if (loss == LCV_MSE) {
+    if (loss == LINCONV_MSE) {
         arb_zero(ell);
         for (slong k = 0; k < K; k++) {
-            if (bias) { /* b_k (lcv_hessian_at); otherwise b = 1/K */
+            if (bias) { /* b_k (linconv_hessian_at); otherwise b = 1/K */
                 arb_add(g + k, g + k, bias + k, prec);
             } else {
                 arb_set_si(t, 1);
@@ -183,7 +183,7 @@ static void per_sample(arb_ptr g, arb_mat_t S, const lcv_inst *I, int loss, cons
     arb_clear(t);
 }
 
-void lcv_objective(arb_t F, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec)
+void linconv_objective(arb_t F, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec)
 {
     arb_ptr g = _arb_vec_init(I->K);
     arb_mat_t S;
@@ -202,7 +202,7 @@ void lcv_objective(arb_t F, const lcv_inst *I, int loss, const arb_mat_t W, cons
     _arb_vec_clear(g, I->K), arb_mat_clear(S), arb_clear(ell), arb_clear(t);
 }
 
-void lcv_grad_norm_sq(arb_t g2, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec)
+void linconv_grad_norm_sq(arb_t g2, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec)
 {
     const slong K = I->K, d = I->d, N = I->N;
     arb_ptr g = _arb_vec_init(K), gb = _arb_vec_init(K);
@@ -230,12 +230,12 @@ void lcv_grad_norm_sq(arb_t g2, const lcv_inst *I, int loss, const arb_mat_t W, 
             addmul_q(t, arb_mat_entry(W, a, k), I->lamW, prec);
             arb_addmul(g2, t, t, prec);
         }
-    if (loss == LCV_MSE)
+    if (loss == LINCONV_MSE)
         for (slong k = 0; k < K; k++) arb_div_si(t, gb + k, N, prec), arb_addmul(g2, t, t, prec);
     _arb_vec_clear(g, K), _arb_vec_clear(gb, K), arb_mat_clear(S), arb_mat_clear(GW), arb_clear(ell), arb_clear(t);
 }
 
-void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong prec)
+void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong prec)
 {
     const slong K = I->K, d = I->d, N = I->N, oH = d * K, ob = d * K + d * N;
     arb_ptr g = _arb_vec_init(K);
@@ -263,7 +263,7 @@ void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W,
                     arb_add(arb_mat_entry(A, ia, oc + b), arb_mat_entry(A, ia, oc + b), t, prec);
                     arb_add(arb_mat_entry(A, oc + b, ia), arb_mat_entry(A, oc + b, ia), t, prec);
                 }
-                if (loss == LCV_MSE) { /* b-W: S_kl h_a with S = I */
+                if (loss == LINCONV_MSE) { /* b-W: S_kl h_a with S = I */
                     arb_add(arb_mat_entry(A, ob + k, ia), arb_mat_entry(A, ob + k, ia), arb_mat_entry(H, a, c), prec);
                     arb_add(arb_mat_entry(A, ia, ob + k), arb_mat_entry(A, ia, ob + k), arb_mat_entry(H, a, c), prec);
                 }
@@ -274,7 +274,7 @@ void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W,
                 for (slong k = 0; k < K; k++) arb_addmul(t, arb_mat_entry(WS, a, k), arb_mat_entry(W, b, k), prec);
                 arb_add(arb_mat_entry(A, oc + a, oc + b), arb_mat_entry(A, oc + a, oc + b), t, prec);
             }
-        if (loss == LCV_MSE)
+        if (loss == LINCONV_MSE)
             for (slong k = 0; k < K; k++) {
                 arb_add_ui(arb_mat_entry(A, ob + k, ob + k), arb_mat_entry(A, ob + k, ob + k), 1, prec);
                 for (slong a = 0; a < d; a++) {
@@ -284,7 +284,7 @@ void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W,
             }
     }
     progress_end();
-    const slong dim = lcv_dim(I, loss);
+    const slong dim = linconv_dim(I, loss);
     for (slong i = 0; i < dim; i++)
         for (slong j = 0; j < dim; j++) arb_div_si(arb_mat_entry(A, i, j), arb_mat_entry(A, i, j), N, prec);
     for (slong i = 0; i < oH; i++) add_q(arb_mat_entry(A, i, i), arb_mat_entry(A, i, i), I->lamW, prec);
@@ -292,7 +292,7 @@ void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W,
     _arb_vec_clear(g, K), arb_mat_clear(S), arb_mat_clear(WS), arb_clear(ell), arb_clear(t);
 }
 
-void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
+void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
 {
     /* c B B^T: block (j,l) over the d-vectors u_j (columns of W then of H) = (u_j.u_l) I - u_l u_j^T */
     const slong d = I->d, M = I->K + I->N;
@@ -317,34 +317,34 @@ void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const ar
     arb_clear(t), arb_mat_clear(U), arb_mat_clear(UT), arb_mat_clear(G);
 }
 
-void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
+void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
 {
-    lcv_hessian_at(A, I, loss, W, H, NULL, prec);
-    if (!arb_is_zero(cw)) lcv_add_tangent(A, I, W, H, cw, prec);
+    linconv_hessian_at(A, I, loss, W, H, NULL, prec);
+    if (!arb_is_zero(cw)) linconv_add_tangent(A, I, W, H, cw, prec);
 }
 
-json_t *lcv_source(const char *label, const char *statement)
+json_t *linconv_source(const char *label, const char *statement)
 {
     static const char *const files[] = {"002_1b8e7c5a0ba5d5db.txt", NULL};
     return cert_source("linconv", files, label, statement);
 }
 
-void lcv_put_ball(json_t *q, const char *name, const arb_t x) { json_object_set_new(q, name, cert_quantity(x, NULL, 1)); }
+void linconv_put_ball(json_t *q, const char *name, const arb_t x) { json_object_set_new(q, name, cert_quantity(x, NULL, 1)); }
 
-void lcv_put_qs(json_t *q, const char *name, const qsqrt_t x, slong m)
+void linconv_put_qs(json_t *q, const char *name, const qsqrt_t x, slong m)
 {
     arb_t b;
     arb_init(b);
-    lcv_qs_arb(b, x, m, 128);
+    linconv_qs_arb(b, x, m, 128);
     json_object_set_new(q, name, cert_quantity(b, x, m));
     arb_clear(b);
 }
 
-void lcv_put_rational(json_t *q, const char *name, const fmpq_t x)
+void linconv_put_rational(json_t *q, const char *name, const fmpq_t x)
 {
     qsqrt_t e;
     qsqrt_init(e);
     fmpq_set(e->a, x);
-    lcv_put_qs(q, name, e, 1);
+    linconv_put_qs(q, name, e, 1);
     qsqrt_clear(e);
 }

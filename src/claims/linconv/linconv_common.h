@@ -13,7 +13,7 @@
 #include "common/nc_error.h"
 #include "exact/qsqrt.h"
 
-#define LCV_MAX_DIM 4000 /* Hessian dimension cap (dense) */
+#define LINCONV_MAX_DIM 4000 /* Hessian dimension cap (dense) */
 
 typedef struct {
     slong K, n, d, N;
@@ -22,41 +22,41 @@ typedef struct {
     fmpq_t sq;    /* sqrt(r) = sq * sqrt(m) */
     slong m;      /* positive integer radicand */
     fmpq_t test;  /* 1 - n K^2 lambda_W lambda_H: > 0 below the threshold (region (ii)) */
-} lcv_inst;
+} linconv_inst;
 
 /* Parses {"kind":"linconv/1","K","n","d","lambda_W","lambda_H"}; need_dK: require d >= K.
  * Bad input: status 2 with one message. */
-int lcv_inst_parse(lcv_inst *I, const json_t *j, int need_dK, nc_error *err);
-void lcv_inst_clear(lcv_inst *I);
+int linconv_inst_parse(linconv_inst *I, const json_t *j, int need_dK, nc_error *err);
+void linconv_inst_clear(linconv_inst *I);
 
 /* beta = sqrt(r) = sq sqrt(m); s = sqrt(n lambda_W lambda_H) = n lambda_H beta (exactly) */
-void lcv_beta(qsqrt_t beta, const lcv_inst *I);
-void lcv_s(qsqrt_t s, const lcv_inst *I);
+void linconv_beta(qsqrt_t beta, const linconv_inst *I);
+void linconv_s(qsqrt_t s, const linconv_inst *I);
 /* an element of Q(sqrt m) as a ball */
-void lcv_qs_arb(arb_t x, const qsqrt_t q, slong m, slong prec);
+void linconv_qs_arb(arb_t x, const qsqrt_t q, slong m, slong prec);
 
 /* The representative point W = alpha [P; 0] (d >= K), H_i = beta W, b = 1/K (MSE). */
-void lcv_point(arb_mat_t W, arb_mat_t H, const lcv_inst *I, const arb_t alpha, const arb_t beta, slong prec);
+void linconv_point(arb_mat_t W, arb_mat_t H, const linconv_inst *I, const arb_t alpha, const arb_t beta, slong prec);
 
-enum { LCV_MSE = 0, LCV_CE = 1 };
-slong lcv_dim(const lcv_inst *I, int loss);
+enum { LINCONV_MSE = 0, LINCONV_CE = 1 };
+slong linconv_dim(const linconv_inst *I, int loss);
 /* Arb contracts: every output ball contains the exact value at the exact point inside the
  * input balls. b may be NULL (CE). */
-void lcv_objective(arb_t F, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec);
-void lcv_grad_norm_sq(arb_t g2, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec);
+void linconv_objective(arb_t F, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec);
+void linconv_grad_norm_sq(arb_t g2, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec);
 /* Hess F + c * B B^T, B the tangent vectors (Omega W, Omega H, 0) of the O(d) orbit; A must be
- * lcv_dim x lcv_dim. */
-void lcv_hessian(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
+ * linconv_dim x linconv_dim. */
+void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
 /* Hess F alone at (W, H, b) with an explicit bias vector b (K balls; NULL means b = 1/K; ignored
  * for CE): every entry contains the exact entry at every point of the input balls (used over
  * whole regions by the error-bound claims). */
-void lcv_hessian_at(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr b, slong prec);
+void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr b, slong prec);
 /* A += c B B^T with B the orbit tangent vectors (Omega W, Omega H, 0) at (W, H). */
-void lcv_add_tangent(arb_mat_t A, const lcv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
+void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
 
-json_t *lcv_source(const char *label, const char *statement);
-void lcv_put_ball(json_t *q, const char *name, const arb_t x);
-void lcv_put_qs(json_t *q, const char *name, const qsqrt_t x, slong m);
-/* lcv_put_qs of the rational x (b = 0). */
-void lcv_put_rational(json_t *q, const char *name, const fmpq_t x);
+json_t *linconv_source(const char *label, const char *statement);
+void linconv_put_ball(json_t *q, const char *name, const arb_t x);
+void linconv_put_qs(json_t *q, const char *name, const qsqrt_t x, slong m);
+/* linconv_put_qs of the rational x (b = 0). */
+void linconv_put_rational(json_t *q, const char *name, const fmpq_t x);
 #endif

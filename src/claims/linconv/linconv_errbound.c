@@ -5,7 +5,7 @@
  * x* = the Proposition 1 / 3 point (W = alpha [P; 0], H_i = beta W, b = 1/K), exactly
  * stationary (checked in Q(sqrt m)). The region R = {x* + u : |u_i| <= delta for every
  * coordinate} contains the normal slice {x* + v : v normal to the orbit at x*, ||v|| <= delta}.
- * Over R the Hessian is enclosed with balls (lcv_hessian_at on the widened point) and the
+ * Over R the Hessian is enclosed with balls (linconv_hessian_at on the widened point) and the
  * tangent term c B0 B0^T is added with B0 at x* itself; ball_pd proves lambda_min > mu for
  * every matrix in the enclosure, hence v^T Hess(z) v > mu ||v||^2 for every z in R and every
  * normal v (B0^T v = 0), and kappa >= 1/mu works for every x within delta of the orbit. */
@@ -29,7 +29,7 @@ static const char *const STATEMENT_CE =
 /* The assertion, identical in the checker (check_linconv_errbound.c). */
 static const char *assertion_text(int loss, slong K)
 {
-    if (loss == LCV_MSE)
+    if (loss == LINCONV_MSE)
         return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 1 point";
     if (K == 2)
         return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
@@ -38,46 +38,46 @@ static const char *assertion_text(int loss, slong K)
 
 /* Exact constants, stationarity scalars (must be 0) and the point x* (balls). Returns 1 iff the
  * stationarity scalars vanish exactly. */
-static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const lcv_inst *I, int loss)
+static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const linconv_inst *I, int loss)
 {
     const slong K = I->K, m = I->m;
     qsqrt_t gamma, beta, s, t, u;
     arb_t alpha, bb, x;
     qsqrt_init(gamma), qsqrt_init(beta), qsqrt_init(s), qsqrt_init(t), qsqrt_init(u);
     arb_init(alpha), arb_init(bb), arb_init(x);
-    lcv_beta(beta, I);
-    lcv_s(s, I);
+    linconv_beta(beta, I);
+    linconv_s(s, I);
     int zero = 1;
-    if (loss == LCV_MSE) { /* gamma = 1 - K s; alpha^2 = gamma/beta */
+    if (loss == LINCONV_MSE) { /* gamma = 1 - K s; alpha^2 = gamma/beta */
         fmpq_one(gamma->a), fmpq_mul_si(gamma->b, s->b, -K);
-        lcv_put_qs(q, "gamma", gamma, m);
+        linconv_put_qs(q, "gamma", gamma, m);
         fmpq_mul_si(t->a, gamma->b, m), fmpq_div(t->a, t->a, I->sq), fmpq_div_fmpz(t->a, t->a, &(fmpz){m});
         fmpq_div(t->b, gamma->a, I->sq), fmpq_div_fmpz(t->b, t->b, &(fmpz){m});
-        lcv_put_qs(q, "alpha_sq", t, m);
-        lcv_qs_arb(alpha, t, m, PREC);
+        linconv_put_qs(q, "alpha_sq", t, m);
+        linconv_qs_arb(alpha, t, m, PREC);
         /* stat_W = beta (1 - gamma)/K - lamW, stat_H = (1 - gamma)/N - lamH beta */
         fmpq_one(u->a), fmpq_zero(u->b), qsqrt_sub(u, u, gamma);
         qsqrt_mul(t, beta, u, m), qsqrt_scalar_div_si(t, t, K), fmpq_sub(t->a, t->a, I->lamW);
-        lcv_put_qs(q, "stat_W", t, m), zero &= !qsqrt_sgn(t, m);
+        linconv_put_qs(q, "stat_W", t, m), zero &= !qsqrt_sgn(t, m);
         qsqrt_scalar_div_si(t, u, I->N), fmpq_submul(t->b, beta->b, I->lamH);
-        lcv_put_qs(q, "stat_H", t, m), zero &= !qsqrt_sgn(t, m);
+        linconv_put_qs(q, "stat_H", t, m), zero &= !qsqrt_sgn(t, m);
     } else { /* gamma = 1/s - K + 1; alpha^2 = log(gamma)/beta */
         fmpq_set_si(gamma->a, 1 - K, 1), fmpq_mul_si(gamma->b, s->b, m), fmpq_inv(gamma->b, gamma->b);
-        lcv_put_qs(q, "gamma", gamma, m);
-        lcv_qs_arb(x, gamma, m, PREC), lcv_qs_arb(bb, beta, m, PREC);
+        linconv_put_qs(q, "gamma", gamma, m);
+        linconv_qs_arb(x, gamma, m, PREC), linconv_qs_arb(bb, beta, m, PREC);
         arb_log(alpha, x, PREC), arb_div(alpha, alpha, bb, PREC);
-        lcv_put_ball(q, "alpha_sq", alpha);
+        linconv_put_ball(q, "alpha_sq", alpha);
         /* stat_q = (gamma + K - 1) s - 1, stat_W = lamW - beta s, stat_H = lamH beta - s/n */
         qsqrt_set(u, gamma), fmpq_add_si(u->a, u->a, K - 1), qsqrt_mul(t, u, s, m), fmpq_sub_si(t->a, t->a, 1);
-        lcv_put_qs(q, "stat_q", t, m), zero &= !qsqrt_sgn(t, m);
+        linconv_put_qs(q, "stat_q", t, m), zero &= !qsqrt_sgn(t, m);
         qsqrt_mul(t, beta, s, m), fmpq_neg(t->a, t->a), fmpq_neg(t->b, t->b), fmpq_add(t->a, t->a, I->lamW);
-        lcv_put_qs(q, "stat_W", t, m), zero &= !qsqrt_sgn(t, m);
+        linconv_put_qs(q, "stat_W", t, m), zero &= !qsqrt_sgn(t, m);
         qsqrt_scalar_div_si(t, s, I->n), fmpq_neg(t->b, t->b), fmpq_addmul(t->b, beta->b, I->lamH);
-        lcv_put_qs(q, "stat_H", t, m), zero &= !qsqrt_sgn(t, m);
+        linconv_put_qs(q, "stat_H", t, m), zero &= !qsqrt_sgn(t, m);
     }
-    lcv_qs_arb(bb, beta, m, PREC);
+    linconv_qs_arb(bb, beta, m, PREC);
     arb_sqrt(alpha, alpha, PREC);
-    lcv_point(W, H, I, alpha, bb, PREC);
+    linconv_point(W, H, I, alpha, bb, PREC);
     qsqrt_clear(gamma), qsqrt_clear(beta), qsqrt_clear(s), qsqrt_clear(t), qsqrt_clear(u);
     arb_clear(alpha), arb_clear(bb), arb_clear(x);
     return zero;
@@ -85,7 +85,7 @@ static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const lcv_inst *I,
 
 /* A = Hess F enclosed over the box x* +- 2^-k in every coordinate (k = LONG_MIN: at x*) plus
  * c B0 B0^T with B0 at x*. Arb contract: A contains Hess F(z) + c B0 B0^T for every z in R. */
-static void region_matrix(arb_mat_t A, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k, slong c)
+static void region_matrix(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k, slong c)
 {
     arb_mat_t Wr, Hr;
     arb_ptr b = _arb_vec_init(I->K);
@@ -100,9 +100,9 @@ static void region_matrix(arb_mat_t A, const lcv_inst *I, int loss, const arb_ma
         }
         for (slong j = 0; j < I->K; j++) arb_add_error_2exp_si(b + j, -k);
     }
-    lcv_hessian_at(A, I, loss, Wr, Hr, b, PREC);
+    linconv_hessian_at(A, I, loss, Wr, Hr, b, PREC);
     arb_set_si(cw, c);
-    lcv_add_tangent(A, I, W, H, cw, PREC);
+    linconv_add_tangent(A, I, W, H, cw, PREC);
     arb_mat_clear(Wr), arb_mat_clear(Hr), _arb_vec_clear(b, I->K), arb_clear(cw);
 }
 
@@ -121,15 +121,15 @@ static void mids(double *M, const arb_mat_t A, slong n, double *maxrowrad)
 
 /* Tangent weight c = 4^j (j = 0..6): the smallest whose estimate of lambda_min(Hess(x*) + c B0
  * B0^T) is within 0.1 % of the best (larger c only inflates the tangent block). A proposal. */
-static slong choose_weight(double *lam0, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H)
+static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H)
 {
-    const slong n = lcv_dim(I, loss);
+    const slong n = linconv_dim(I, loss);
     arb_mat_t A, T;
     arb_t one;
     double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)), *M = malloc(sizeof(double) * (size_t)(n * n)), r, est[7];
     arb_mat_init(A, n, n), arb_mat_init(T, n, n), arb_init(one);
-    lcv_hessian_at(A, I, loss, W, H, NULL, PREC);
-    arb_one(one), arb_mat_zero(T), lcv_add_tangent(T, I, W, H, one, PREC);
+    linconv_hessian_at(A, I, loss, W, H, NULL, PREC);
+    arb_one(one), arb_mat_zero(T), linconv_add_tangent(T, I, W, H, one, PREC);
     mids(M0, A, n, &r), mids(T0, T, n, &r);
     double best = -1;
     progress_begin("tangent weight", 7);
@@ -183,9 +183,9 @@ static void put_str_q(json_t *w, const char *name, const fmpq_t x)
 
 /* The (delta, mu) search: delta = 2^-k from a linear model of the row-sum radius, aiming at a
  * radius of 0.2 lam0 (so mu ~ lam0/2), then halving on failure. Returns 1 with w verified. */
-static int certify_region(ball_pd_witness *pw, slong *kout, const lcv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong c, double lam0)
+static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong c, double lam0)
 {
-    const slong n = lcv_dim(I, loss), kp = 40;
+    const slong n = linconv_dim(I, loss), kp = 40;
     arb_mat_t A;
     double *M = malloc(sizeof(double) * (size_t)(n * n)), r;
     arb_mat_init(A, n, n);
@@ -207,25 +207,25 @@ static int certify_region(ball_pd_witness *pw, slong *kout, const lcv_inst *I, i
     return ok;
 }
 
-int lcv_errbound_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
+int linconv_errbound_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     (void)o;
-    lcv_inst I;
-    if (lcv_inst_parse(&I, instance_json, 1, err)) { lcv_inst_clear(&I); return err->status; }
+    linconv_inst I;
+    if (linconv_inst_parse(&I, instance_json, 1, err)) { linconv_inst_clear(&I); return err->status; }
     if (fmpq_sgn(I.test) <= 0) {
-        nc_error_set(err, 2, "linconv: %s assumes lambda_W lambda_H < 1/(nK^2) (here n K^2 lambda_W lambda_H >= 1)", loss == LCV_MSE ? "Theorem 2" : "Theorem 4");
-        lcv_inst_clear(&I);
+        nc_error_set(err, 2, "linconv: %s assumes lambda_W lambda_H < 1/(nK^2) (here n K^2 lambda_W lambda_H >= 1)", loss == LINCONV_MSE ? "Theorem 2" : "Theorem 4");
+        linconv_inst_clear(&I);
         return err->status;
     }
-    if (lcv_dim(&I, loss) > LCV_MAX_DIM) {
-        nc_error_set(err, 2, "linconv: Hessian dimension %ld exceeds %d", (long)lcv_dim(&I, loss), LCV_MAX_DIM);
-        lcv_inst_clear(&I);
+    if (linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
+        nc_error_set(err, 2, "linconv: Hessian dimension %ld exceeds %d", (long)linconv_dim(&I, loss), LINCONV_MAX_DIM);
+        linconv_inst_clear(&I);
         return err->status;
     }
     json_t *q = json_object(), *w = json_object();
     arb_mat_t W, H;
     arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, I.N);
-    lcv_put_rational(q, "threshold_test", I.test);
+    linconv_put_rational(q, "threshold_test", I.test);
     nc_verdict verdict = NC_INCONCLUSIVE;
     const char *assertion = "none";
     if (optimal_point(q, W, H, &I, loss)) {
@@ -246,19 +246,19 @@ int lcv_errbound_certify(int loss, json_t *instance_json, const certify_options 
             arf_set_d(f, pw.shift), arf_get_fmpq(shift, f);
             put_str_q(w, "shift", shift);
             json_object_set_new(w, "tangent_weight", json_integer(c));
-            json_object_set_new(w, "hessian_dim", json_integer(lcv_dim(&I, loss)));
-            lcv_put_rational(q, "delta", delta);
-            lcv_put_rational(q, "kappa", kappa);
+            json_object_set_new(w, "hessian_dim", json_integer(linconv_dim(&I, loss)));
+            linconv_put_rational(q, "delta", delta);
+            linconv_put_rational(q, "kappa", kappa);
             verdict = NC_PROVED;
             assertion = assertion_text(loss, I.K);
             fmpq_clear(delta), fmpq_clear(mu), fmpq_clear(kappa), fmpq_clear(shift), arf_clear(f);
         }
         ball_pd_witness_clear(&pw);
     }
-    *cert = cert_assemble(loss == LCV_MSE ? "linconv.theorem-2" : "linconv.theorem-4",
-                          lcv_source(loss == LCV_MSE ? "Theorem 2" : "Theorem 4", loss == LCV_MSE ? STATEMENT_MSE : STATEMENT_CE),
+    *cert = cert_assemble(loss == LINCONV_MSE ? "linconv.theorem-2" : "linconv.theorem-4",
+                          linconv_source(loss == LINCONV_MSE ? "Theorem 2" : "Theorem 4", loss == LINCONV_MSE ? STATEMENT_MSE : STATEMENT_CE),
                           json_deep_copy(instance_json), cert_method(1, PREC), assertion, w, q, verdict);
     arb_mat_clear(W), arb_mat_clear(H);
-    lcv_inst_clear(&I);
+    linconv_inst_clear(&I);
     return 0;
 }

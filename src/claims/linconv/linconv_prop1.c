@@ -10,7 +10,7 @@ DECLARE_CLAIM(linconv, prop1, "linconv.prop-1", "Proposition 1",
 
 int linconv_prop1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    return lcv_optset_certify(LCV_MSE, instance_json, o, cert, err);
+    return linconv_optset_certify(LINCONV_MSE, instance_json, o, cert, err);
 }
 
 /* The command line of linconv's prop1 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */

@@ -10,7 +10,7 @@ DECLARE_CLAIM(linconv, prop3, "linconv.prop-3", "Proposition 3",
 
 int linconv_prop3_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    return lcv_optset_certify(LCV_CE, instance_json, o, cert, err);
+    return linconv_optset_certify(LINCONV_CE, instance_json, o, cert, err);
 }
 
 /* The command line of linconv's prop3 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */

@@ -11,7 +11,7 @@ DECLARE_CLAIM(linconv, theorem2, "linconv.theorem-2", "Theorem 2",
 
 int linconv_theorem2_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    return lcv_errbound_certify(LCV_MSE, instance_json, o, cert, err);
+    return linconv_errbound_certify(LINCONV_MSE, instance_json, o, cert, err);
 }
 
 /* The command line of linconv's theorem2 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */

@@ -11,7 +11,7 @@ DECLARE_CLAIM(linconv, theorem4, "linconv.theorem-4", "Theorem 4",
 
 int linconv_theorem4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    return lcv_errbound_certify(LCV_CE, instance_json, o, cert, err);
+    return linconv_errbound_certify(LINCONV_CE, instance_json, o, cert, err);
 }
 
 /* The command line of linconv's theorem4 (claim.h, claim_cli): shared by the paper (linconv_cli.c). */

@@ -10,7 +10,7 @@
  * the correct class make G tiny (0 in doubles) but never 0. See proofs/derivations/ulpm-eq-66.md. */
 #include <string.h>
 #include <arb_mat.h>
-#include "ball/ball_ce.h"
+#include "claims/ulpm/ulpm_ce.h"
 #include "instance/instance_ball.h"
 #include "claims/claim.h"
 #include "claims/ulpm/ulpm_def21_quantity.h"
@@ -98,8 +98,8 @@ static int e66_try(const instance *I, slong prec, long *cols, arb_mat_t R, arf_t
     arb_mat_init(W, K, I->d), arb_mat_init(H, I->d, N), arb_mat_init(Z, K, N), arb_mat_init(G, K, N);
     arb_mat_init(A, m, m);
     e66_mats(W, H, I, prec);
-    ball_ce_logits(Z, W, H, prec);
-    ball_ce_grad_logits(G, Z, n, prec);
+    ulpm_ce_logits(Z, W, H, prec);
+    ulpm_ce_grad_logits(G, Z, n, prec);
     arb_t s;
     arf_t t;
     arb_init(s), arf_init(t);

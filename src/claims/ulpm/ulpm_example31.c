@@ -12,7 +12,7 @@
 #include "claims/ulpm/ulpm_def21_quantity.h"
 #include "claims/ulpm/ulpm_example31.h"
 
-static json_t *ex31_source(void)
+static json_t *ulpm_ex31_source(void)
 {
     return ulpm_source("Example 3.1 (= Example C.1), eqs. (7)-(11), (51)-(59)",
                        "K=4, n=1, W=H=C M: perfect separation; along the direction of a KKT point of (5) "
@@ -56,9 +56,9 @@ static json_t *hull_quantity(const arf_t lo, const arf_t hi, slong digits)
 }
 
 /* the interval quantities from the hull; for a point C, separation also gets its exact value */
-static void add_hull_quantities(json_t *q, const ex31_inst *I, const ex31_leaves *L)
+static void add_hull_quantities(json_t *q, const ulpm_ex31_inst *I, const ulpm_ex31_leaves *L)
 {
-    const ex31_qspec *qs = &ex31_qspecs[I->part];
+    const ulpm_ex31_qspec *qs = &ulpm_ex31_qspecs[I->part];
     for (int t = 0; t < qs->nq; t++) {
         if (I->part == EX31_SEPARATION && !I->box) {
             fmpq_t v;
@@ -73,7 +73,7 @@ static void add_hull_quantities(json_t *q, const ex31_inst *I, const ex31_leaves
     }
 }
 
-static json_t *leaves_json(const ex31_inst *I, const ex31_leaves *L)
+static json_t *leaves_json(const ulpm_ex31_inst *I, const ulpm_ex31_leaves *L)
 {
     json_t *a = json_array();
     for (slong t = 0; t < L->n; t++) {
@@ -87,9 +87,9 @@ static json_t *leaves_json(const ex31_inst *I, const ex31_leaves *L)
 }
 
 /* the hull's asserted signs */
-static int hull_decides(const ex31_inst *I, const ex31_leaves *L)
+static int hull_decides(const ulpm_ex31_inst *I, const ulpm_ex31_leaves *L)
 {
-    const ex31_qspec *qs = &ex31_qspecs[I->part];
+    const ulpm_ex31_qspec *qs = &ulpm_ex31_qspecs[I->part];
     for (int t = 0; t < qs->nq; t++)
         if ((qs->sign[t] > 0 && arf_sgn(&L->hlo[t]) <= 0) || (qs->sign[t] < 0 && arf_sgn(&L->hhi[t]) >= 0))
             return 0;
@@ -111,14 +111,14 @@ static json_t *kkt_witness(void)
 }
 
 /* part kkt: exact; returns the assertion and sets *verdict */
-static const char *certify_kkt(const ex31_inst *I, json_t *q, nc_verdict *verdict)
+static const char *certify_kkt(const ulpm_ex31_inst *I, json_t *q, nc_verdict *verdict)
 {
     fmpq_t t2, st, mm, ml, cs;
     fmpq_init(t2); fmpq_init(st); fmpq_init(mm); fmpq_init(ml); fmpq_init(cs);
     if (I->norm == EX31_NORM_SQRT2) fmpq_set_si(t2, 1, 2);        /* (CM)/(sqrt2 C) = M/sqrt2 */
     else if (I->norm == EX31_NORM_2SQRT2) fmpq_set_si(t2, 1, 8);  /* (CM)/(2 sqrt2 C) */
     else fmpq_mul(t2, I->C, I->C);                               /* CM itself */
-    ex31_kkt(st, mm, ml, cs, t2);
+    ulpm_ex31_kkt(st, mm, ml, cs, t2);
     json_object_set_new(q, "stationarity_sq", exact_q(st));
     json_object_set_new(q, "min_margin", exact_q(mm));
     json_object_set_new(q, "min_multiplier", exact_q(ml));
@@ -139,7 +139,7 @@ static json_t *parallel_witness(void)
     fmpq_t rW[3], rH[3], rIW, rIH;
     for (int g = 0; g < 3; g++) { fmpq_init(rW[g]); fmpq_init(rH[g]); }
     fmpq_init(rIW); fmpq_init(rIH);
-    ex31_parallel_ratios(rW, &rIW, rH, &rIH);   /* exists for M: the checker recomputes it */
+    ulpm_ex31_parallel_ratios(rW, &rIW, rH, &rIH);   /* exists for M: the checker recomputes it */
     json_t *w = json_object(), *g = json_array(), *aw = json_array(), *ah = json_array();
     for (int t = 0; t < 3; t++) {
         char buf[8];
@@ -171,7 +171,7 @@ static void pad_relative(arb_t x, slong shift)
 
 /* curve55 / family10 at a given C: the exact point, its norms, distance and loss difference.
  * Returns 1 iff the loss difference has the asserted sign (curve55: < 0, family10: > 0). */
-static int perturbed_point(const ex31_inst *I, json_t *w, json_t *q, slong k, slong prec)
+static int perturbed_point(const ulpm_ex31_inst *I, json_t *w, json_t *q, slong k, slong prec)
 {
     fmpq_mat_t W0, W1, H1;
     fmpq_t a, s, x, y;
@@ -179,18 +179,18 @@ static int perturbed_point(const ex31_inst *I, json_t *w, json_t *q, slong k, sl
     fmpq_mat_init(W0, 4, 4); fmpq_mat_init(W1, 4, 4); fmpq_mat_init(H1, 4, 4);
     fmpq_init(a); fmpq_init(s); fmpq_init(x); fmpq_init(y);
     arb_init(d);
-    ex31_M(W0);
+    ulpm_ex31_M(W0);
     fmpq_mat_scalar_mul_fmpq(W0, W0, I->C);
     if (I->part == EX31_CURVE55) {       /* t = 1/32: a = 2t/(2-t^2) = 64/2047, s = (2+t^2)/(2-t^2) = 2049/2047 */
         fmpq_set_si(a, 64, 2047);
         fmpq_set_si(s, 2049, 2047);
-        ex31_curve55(W1, H1, I->C, a, s);
+        ulpm_ex31_curve55(W1, H1, I->C, a, s);
         json_object_set_new(w, "a", cert_fmpq_string(a));
         json_object_set_new(w, "s", cert_fmpq_string(s));
     } else {                             /* t = 2^-(k+1): 1 + alpha = eps0 / (1 + 2t^2) < eps0 */
         fmpq_one(s);
         fmpz_mul_2exp(fmpq_denref(s), fmpq_denref(s), (ulong)(k + 1));
-        ex31_family10(W1, H1, a, x, I->C, s);
+        ulpm_ex31_family10(W1, H1, a, x, I->C, s);
         json_object_set_new(w, "t", cert_fmpq_string(s));
         json_object_set_new(w, "eps0_sqrt_log2", json_integer(k));
     }
@@ -205,7 +205,7 @@ static int perturbed_point(const ex31_inst *I, json_t *w, json_t *q, slong k, sl
     exact_mat_dist2(y, H1, W0);
     fmpq_add(x, x, y);
     json_object_set_new(q, "dist_sq", exact_q(x));
-    ex31_loss_diff(d, W1, H1, I->C, prec);
+    ulpm_ex31_loss_diff(d, W1, H1, I->C, prec);
     pad_relative(d, prec / 2);          /* room for the checker's own rounding */
     int ok = I->part == EX31_CURVE55 ? arb_is_negative(d) : arb_is_positive(d);
     json_object_set_new(q, "loss_diff", cert_quantity(d, NULL, 1));
@@ -229,8 +229,8 @@ DECLARE_CLAIM(ulpm, example31, "ulpm.example-3.1", "Example 3.1 (= C.1)",
 
 int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    ex31_inst I;
-    if (ex31_inst_parse(&I, instance_json, err)) { ex31_inst_clear(&I); return err->status; }
+    ulpm_ex31_inst I;
+    if (ulpm_ex31_inst_parse(&I, instance_json, err)) { ulpm_ex31_inst_clear(&I); return err->status; }
     json_t *w = json_object(), *q = json_object();
     const char *assertion = "none";
     nc_verdict verdict = NC_INCONCLUSIVE;
@@ -246,13 +246,13 @@ int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json
         /* a point needs the loss differences of (10) and (55) (cancellation of ~6 C^2 bits); a
          * box only the signs of well-resolved leaves (cancellation of ~3 C^2 bits in mu) */
         slong p0 = I.box ? 96 + 4 * (slong)(cmax * cmax + 1) : 128 + 16 * (slong)(cmax * cmax + 1);
-        ex31_leaves L;
-        ex31_leaves_init(&L);
+        ulpm_ex31_leaves L;
+        ulpm_ex31_leaves_init(&L);
         int decided = 0;
         for (prec = p0; prec <= o->max_prec || prec == p0; prec *= 2) {
             json_object_clear(w);
             json_object_clear(q);
-            if (ex31_bisect(&L, &I, prec) || !hull_decides(&I, &L)) continue;
+            if (ulpm_ex31_bisect(&L, &I, prec) || !hull_decides(&I, &L)) continue;
             int ok = 1;
             if (I.part == EX31_SEPARATION) {
                 json_object_set_new(w, "k", json_integer(0));
@@ -286,11 +286,11 @@ int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json
             json_object_clear(w);
             json_object_clear(q);
         }
-        ex31_leaves_clear(&L);
+        ulpm_ex31_leaves_clear(&L);
     }
-    *cert = cert_assemble("ulpm.example-3.1", ex31_source(), ex31_inst_to_json(&I), cert_method(tier, prec),
+    *cert = cert_assemble("ulpm.example-3.1", ulpm_ex31_source(), ulpm_ex31_inst_to_json(&I), cert_method(tier, prec),
                           assertion, w, q, verdict);
-    ex31_inst_clear(&I);
+    ulpm_ex31_inst_clear(&I);
     return 0;
 }
 

@@ -1,16 +1,16 @@
 /* ulpm_example31_balls.c: the interval quantities of ulpm.example-3.1 in Arb, for C in a ball
  * (a point for a given C, a leaf [c_lo, c_hi] of the bisection otherwise). The gradient of (9)
- * comes from the generic loss code (ball_ce.h) on W = H = C M; f''(0) and L''(0) along the
+ * comes from the generic loss code (ulpm_ce.h) on W = H = C M; f''(0) and L''(0) along the
  * curve (55) come from Taylor arithmetic (arb_poly series) on the loss itself, not from the
  * closed forms the checker uses. Contract: every output ball contains the exact value for
  * every C in the input ball. */
 #include <math.h>
 #include <arb_mat.h>
 #include <arb_poly.h>
-#include "ball/ball_ce.h"
+#include "claims/ulpm/ulpm_ce.h"
 #include "claims/ulpm/ulpm_example31.h"
 
-const ex31_qspec ex31_qspecs[EX31_NPARTS] = {
+const ulpm_ex31_qspec ulpm_ex31_qspecs[EX31_NPARTS] = {
     [EX31_SEPARATION] = {2, {"q_partner", "q_cross"}, {+1, +1}},
     [EX31_KKT] = {0, {NULL}, {0}},
     [EX31_PARALLEL] = {1, {"mu"}, {-1}},
@@ -32,7 +32,7 @@ static void point_balls(arb_mat_t W, const arb_t C, slong prec)
 {
     fmpq_mat_t M;
     fmpq_mat_init(M, 4, 4);
-    ex31_M(M);
+    ulpm_ex31_M(M);
     for (slong i = 0; i < 4; i++)
         for (slong j = 0; j < 4; j++) {
             arb_set_fmpq(arb_mat_entry(W, i, j), fmpq_mat_entry(M, i, j), prec);
@@ -50,7 +50,7 @@ static void eval_eq9(arb_ptr out, const arb_t C, slong prec)
     arb_mat_init(W, 4, 4); arb_mat_init(GW, 4, 4);
     arb_init(L); arb_init(em); arb_init(ep); arb_init(num); arb_init(den);
     point_balls(W, C, prec);
-    ball_ce_loss_grad(L, GW, NULL, W, W, 1, prec);
+    ulpm_ce_loss_grad(L, GW, NULL, W, W, 1, prec);
     arb_set(out + 0, arb_mat_entry(GW, 0, 0));
     exp_mc2(em, C, 2, prec);
     exp_mc2(ep, C, -2, prec);
@@ -84,7 +84,7 @@ static void eval_curve55(arb_ptr out, const arb_t C, slong prec)
     arb_poly_rsqrt_series(r, p, len, prec);        /* (1 + 2a^2)^{-1/2} */
     fmpq_mat_t M;
     fmpq_mat_init(M, 4, 4);
-    ex31_M(M);
+    ulpm_ex31_M(M);
     for (slong k = 0; k < 4; k++)
         for (slong l = 0; l < 4; l++) {
             arb_poly_init(&Wp[4 * k + l]);
@@ -151,7 +151,7 @@ static void eval_curve55_closed(arb_ptr out, const arb_t C, slong prec)
     arb_clear(x); arb_clear(e);
 }
 
-void ex31_eval(arb_ptr out, enum ex31_part part, const arb_t C, const fmpq_t sq, int closed, slong prec)
+void ulpm_ex31_eval(arb_ptr out, enum ulpm_ex31_part part, const arb_t C, const fmpq_t sq, int closed, slong prec)
 {
     arb_t a, b;
     arb_init(a); arb_init(b);
@@ -199,7 +199,7 @@ static void fmpq_mat_to_arb(arb_mat_t A, const fmpq_mat_t Q, slong prec)
         for (slong j = 0; j < 4; j++) arb_set_fmpq(arb_mat_entry(A, i, j), fmpq_mat_entry(Q, i, j), prec);
 }
 
-void ex31_loss_diff(arb_t out, const fmpq_mat_t W1, const fmpq_mat_t H1, const fmpq_t C, slong prec)
+void ulpm_ex31_loss_diff(arb_t out, const fmpq_mat_t W1, const fmpq_mat_t H1, const fmpq_t C, slong prec)
 {
     arb_mat_t W, H, Z;
     arb_t c, L0, L1;
@@ -207,18 +207,18 @@ void ex31_loss_diff(arb_t out, const fmpq_mat_t W1, const fmpq_mat_t H1, const f
     arb_init(c); arb_init(L0); arb_init(L1);
     arb_set_fmpq(c, C, prec);
     point_balls(W, c, prec);
-    ball_ce_logits(Z, W, W, prec);
-    ball_ce_loss_logits(L0, Z, 1, prec);
+    ulpm_ce_logits(Z, W, W, prec);
+    ulpm_ce_loss_logits(L0, Z, 1, prec);
     fmpq_mat_to_arb(W, W1, prec);
     fmpq_mat_to_arb(H, H1, prec);
-    ball_ce_logits(Z, W, H, prec);
-    ball_ce_loss_logits(L1, Z, 1, prec);
+    ulpm_ce_logits(Z, W, H, prec);
+    ulpm_ce_loss_logits(L1, Z, 1, prec);
     arb_sub(out, L1, L0, prec);
     arb_mat_clear(W); arb_mat_clear(H); arb_mat_clear(Z);
     arb_clear(c); arb_clear(L0); arb_clear(L1);
 }
 
-slong ex31_family10_k(const fmpq_t c_lo, const fmpq_t c_hi)
+slong ulpm_ex31_family10_k(const fmpq_t c_lo, const fmpq_t c_hi)
 {
     /* want 2^-k <= (3/8) e^{2 c_lo^2 - 4 c_hi^2}: a factor 2 below the lemma's bound 3/4 */
     double lo = fmpq_get_d(c_lo), hi = fmpq_get_d(c_hi);

@@ -10,7 +10,7 @@
 
 #define EX31_MAX_DEPTH 24
 
-void ex31_leaves_init(ex31_leaves *L)
+void ulpm_ex31_leaves_init(ulpm_ex31_leaves *L)
 {
     L->n = 0;
     L->lo = _fmpq_vec_init(EX31_MAX_LEAVES);
@@ -19,7 +19,7 @@ void ex31_leaves_init(ex31_leaves *L)
     for (int q = 0; q < EX31_MAXQ; q++) { arf_init(&L->hlo[q]); arf_init(&L->hhi[q]); }
 }
 
-void ex31_leaves_clear(ex31_leaves *L)
+void ulpm_ex31_leaves_clear(ulpm_ex31_leaves *L)
 {
     _fmpq_vec_clear(L->lo, EX31_MAX_LEAVES);
     _fmpq_vec_clear(L->hi, EX31_MAX_LEAVES);
@@ -57,7 +57,7 @@ static void padded_bounds(arf_t lo, arf_t hi, const arb_t x, slong shift, slong 
 }
 
 /* Evaluates leaf [lo, hi]; 1 iff every asserted sign is resolved. */
-static int eval_leaf(arb_ptr out, enum ex31_part part, const fmpq_t lo, const fmpq_t hi, slong *k, int box, slong prec)
+static int eval_leaf(arb_ptr out, enum ulpm_ex31_part part, const fmpq_t lo, const fmpq_t hi, slong *k, int box, slong prec)
 {
     arb_t C;
     fmpq_t sq;
@@ -65,22 +65,22 @@ static int eval_leaf(arb_ptr out, enum ex31_part part, const fmpq_t lo, const fm
     fmpq_init(sq);
     ball_set_fmpq_interval(C, lo, hi, prec);
     if (part == EX31_FAMILY10) {
-        *k = ex31_family10_k(lo, hi);
+        *k = ulpm_ex31_family10_k(lo, hi);
         fmpq_one(sq);
         fmpz_mul_2exp(fmpq_denref(sq), fmpq_denref(sq), (ulong)*k);
     }
-    ex31_eval(out, part, C, sq, box, prec);
+    ulpm_ex31_eval(out, part, C, sq, box, prec);
     int ok = 1;
-    const ex31_qspec *qs = &ex31_qspecs[part];
+    const ulpm_ex31_qspec *qs = &ulpm_ex31_qspecs[part];
     for (int q = 0; q < qs->nq; q++) ok = ok && resolved(out + q, qs->sign[q]);
     arb_clear(C);
     fmpq_clear(sq);
     return ok;
 }
 
-int ex31_bisect(ex31_leaves *L, const ex31_inst *I, slong prec)
+int ulpm_ex31_bisect(ulpm_ex31_leaves *L, const ulpm_ex31_inst *I, slong prec)
 {
-    const ex31_qspec *qs = &ex31_qspecs[I->part];
+    const ulpm_ex31_qspec *qs = &ulpm_ex31_qspecs[I->part];
     arb_ptr out = _arb_vec_init(EX31_MAXQ);
     arf_t *qlo = malloc(EX31_MAXQ * sizeof(arf_t)), *qhi = malloc(EX31_MAXQ * sizeof(arf_t));
     for (int q = 0; q < EX31_MAXQ; q++) { arf_init(qlo[q]); arf_init(qhi[q]); }

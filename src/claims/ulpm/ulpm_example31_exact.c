@@ -6,19 +6,19 @@
 
 static int pair_of(slong k) { return (int)(k / 2); }
 
-void ex31_M(fmpq_mat_t M)
+void ulpm_ex31_M(fmpq_mat_t M)
 {
     for (slong i = 0; i < 4; i++)
         for (slong j = 0; j < 4; j++)
             fmpq_set_si(fmpq_mat_entry(M, i, j), i == j ? 1 : (pair_of(i) == pair_of(j) ? -1 : 0), 1);
 }
 
-void ex31_curve55(fmpq_mat_t W, fmpq_mat_t H, const fmpq_t C, const fmpq_t a, const fmpq_t s)
+void ulpm_ex31_curve55(fmpq_mat_t W, fmpq_mat_t H, const fmpq_t C, const fmpq_t a, const fmpq_t s)
 {
     fmpq_t x, f;
     fmpq_init(x); fmpq_init(f);
     fmpq_div(f, C, s);
-    ex31_M(W);
+    ulpm_ex31_M(W);
     for (slong k = 0; k < 4; k++)
         for (slong l = 0; l < 4; l++) {   /* (M + a u 1^T)_{kl}, u = (1, 1, -1, -1) */
             fmpq_set(x, a);
@@ -30,7 +30,7 @@ void ex31_curve55(fmpq_mat_t W, fmpq_mat_t H, const fmpq_t C, const fmpq_t a, co
     fmpq_clear(x); fmpq_clear(f);
 }
 
-void ex31_family10(fmpq_mat_t W, fmpq_mat_t H, fmpq_t alpha, fmpq_t beta, const fmpq_t C, const fmpq_t t)
+void ulpm_ex31_family10(fmpq_mat_t W, fmpq_mat_t H, fmpq_t alpha, fmpq_t beta, const fmpq_t C, const fmpq_t t)
 {
     fmpq_t den;
     fmpq_init(den);
@@ -60,7 +60,7 @@ static void lambda8(fmpq_t l, slong k, slong j)
     else fmpq_zero(l);
 }
 
-void ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t compl2, const fmpq_t t2)
+void ulpm_ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t compl2, const fmpq_t t2)
 {
     /* (W, H) = (t A, t B), A = B = M. Stationarity of L = (|W|^2 + |H|^2)/2 -
      * sum lambda_kj (w_k.h_k - w_j.h_k - 1): w_m = sum_j lam_mj h_m - sum_k lam_km h_k,
@@ -69,7 +69,7 @@ void ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t compl2, c
     fmpq_t lam, x, y, r, s;
     fmpq_mat_init(A, 4, 4);
     fmpq_init(lam); fmpq_init(x); fmpq_init(y); fmpq_init(r); fmpq_init(s);
-    ex31_M(A);
+    ulpm_ex31_M(A);
     fmpq_zero(stat2);
     for (slong m = 0; m < 4; m++)
         for (slong l = 0; l < 4; l++) {
@@ -123,14 +123,14 @@ static int ratio_of(fmpq_t r, const fmpq_mat_t X, const fmpq_mat_t Y)
     return ok;
 }
 
-int ex31_parallel_ratios(fmpq_t rW[3], fmpq_t *rIW, fmpq_t rH[3], fmpq_t *rIH)
+int ulpm_ex31_parallel_ratios(fmpq_t rW[3], fmpq_t *rIW, fmpq_t rH[3], fmpq_t *rIH)
 {
     /* With W = H = C M: Z = C^2 M M, gap_{jc} = (z_jc - z_cc)/C^2 in {0, -2, -4}; the
      * indicator E_g of gap g; grad_W = sum_g phi(g) E_g H^T - H^T (the -I of softmax - 1). */
     fmpq_mat_t M, Z, E, X;
     int ok = 1;
     fmpq_mat_init(M, 4, 4); fmpq_mat_init(Z, 4, 4); fmpq_mat_init(E, 4, 4); fmpq_mat_init(X, 4, 4);
-    ex31_M(M);
+    ulpm_ex31_M(M);
     fmpq_mat_mul(Z, M, M);
     for (int g = 0; g < 3; g++) {
         for (slong j = 0; j < 4; j++)

@@ -6,7 +6,7 @@
 #include "cert/cert.h"
 #include "instance/entry_parse.h"
 
-static const char *const ex31_part_names[EX31_NPARTS] = {"separation", "kkt", "parallel", "eq9", "curve55", "family10"};
+static const char *const ulpm_ex31_part_names[EX31_NPARTS] = {"separation", "kkt", "parallel", "eq9", "curve55", "family10"};
 static const char *const NORM_NAMES[] = {"sqrt2", "2sqrt2", "none"};
 
 /* Limits: C in [1/1024, 8] (given), box within [1/64, 8]. Beyond them the exponentials
@@ -45,7 +45,7 @@ static int check_keys(const json_t *j, const char *const *allowed, nc_error *err
     return 0;
 }
 
-int ex31_inst_parse(ex31_inst *I, const json_t *j, nc_error *err)
+int ulpm_ex31_inst_parse(ulpm_ex31_inst *I, const json_t *j, nc_error *err)
 {
     static const char *const KEYS1[] = {"kind", "C", "part", "normalisation", NULL};
     static const char *const KEYSB[] = {"kind", "C_lo", "C_hi", "part", NULL};
@@ -62,11 +62,11 @@ int ex31_inst_parse(ex31_inst *I, const json_t *j, nc_error *err)
     const char *part = json_string_value(json_object_get(j, "part"));
     if (!part) return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: missing string \"part\"");
     int p = 0;
-    while (p < EX31_NPARTS && strcmp(part, ex31_part_names[p]) != 0) p++;
+    while (p < EX31_NPARTS && strcmp(part, ulpm_ex31_part_names[p]) != 0) p++;
     if (p == EX31_NPARTS)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: unknown part \"%.60s\" (separation, kkt, "
                             "parallel, eq9, curve55, family10)", part);
-    I->part = (enum ex31_part)p;
+    I->part = (enum ulpm_ex31_part)p;
     json_t *nj = json_object_get(j, "normalisation");
     if (I->part == EX31_KKT) {
         if (I->box) return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: part kkt does not depend on C: "
@@ -77,7 +77,7 @@ int ex31_inst_parse(ex31_inst *I, const json_t *j, nc_error *err)
         if (!nm || t == 3)
             return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: part kkt needs \"normalisation\": "
                                 "\"sqrt2\", \"2sqrt2\" or \"none\"");
-        I->norm = (enum ex31_norm)t;
+        I->norm = (enum ulpm_ex31_norm)t;
     } else if (nj) {
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: \"normalisation\" only with part kkt");
     }
@@ -93,12 +93,12 @@ int ex31_inst_parse(ex31_inst *I, const json_t *j, nc_error *err)
     return 0;
 }
 
-void ex31_inst_clear(ex31_inst *I)
+void ulpm_ex31_inst_clear(ulpm_ex31_inst *I)
 {
     fmpq_clear(I->C); fmpq_clear(I->C_lo); fmpq_clear(I->C_hi);
 }
 
-json_t *ex31_inst_to_json(const ex31_inst *I)
+json_t *ulpm_ex31_inst_to_json(const ulpm_ex31_inst *I)
 {
     json_t *j = json_object();
     json_object_set_new(j, "kind", json_string(I->box ? "example-3.1-box/1" : "example-3.1/1"));
@@ -108,7 +108,7 @@ json_t *ex31_inst_to_json(const ex31_inst *I)
     } else {
         json_object_set_new(j, "C", cert_fmpq_string(I->C));
     }
-    json_object_set_new(j, "part", json_string(ex31_part_names[I->part]));
+    json_object_set_new(j, "part", json_string(ulpm_ex31_part_names[I->part]));
     if (I->part == EX31_KKT) json_object_set_new(j, "normalisation", json_string(NORM_NAMES[I->norm]));
     return j;
 }

@@ -11,7 +11,7 @@ static double mid(const arb_t x)
 }
 
 /* pt = (dist, L - L0) with L = 4 log(1 + t), a point of the Example 3.1 figure (t is overwritten) */
-static void ex31_point(double pt[2], const arb_t dist, arb_t t, const arb_t L0, slong prec)
+static void ulpm_ex31_point(double pt[2], const arb_t dist, arb_t t, const arb_t L0, slong prec)
 {
     arb_add_ui(t, t, 1, prec);
     arb_log(t, t, prec);
@@ -46,7 +46,7 @@ void ulpm_figure_example31(double curve55[][2], double family10[][2], const char
         /* dist^2 = 32 C^2 (r - 1)/r, r = sqrt(1 + 2a^2) */
         arb_sqrt(v, s, prec); arb_sub_ui(dist, v, 1, prec); arb_div(dist, dist, v, prec);
         arb_mul(dist, dist, C2, prec); arb_mul_ui(dist, dist, 32, prec);
-        ex31_point(curve55[i - 1], dist, t, L0, prec);
+        ulpm_ex31_point(curve55[i - 1], dist, t, L0, prec);
     }
     for (int i = 1; i <= ULPM_FIG_EX31_N; i++) {
         /* eps from 2^-14 to 2^-1 geometrically; alpha = -1 + eps, beta = -sqrt(eps(2-eps)/2) */
@@ -60,7 +60,7 @@ void ulpm_figure_example31(double curve55[][2], double family10[][2], const char
         arb_exp(u, u, prec); arb_mul_2exp_si(u, u, 1);
         arb_add(t, t, u, prec);
         arb_mul(dist, eps, C2, prec); arb_mul_ui(dist, dist, 16, prec);
-        ex31_point(family10[i - 1], dist, t, L0, prec);
+        ulpm_ex31_point(family10[i - 1], dist, t, L0, prec);
     }
     arb_clear(C2); arb_clear(L0); arb_clear(t); arb_clear(u); arb_clear(v); arb_clear(a); arb_clear(s);
     arb_clear(dist); arb_clear(eps); arb_clear(beta);

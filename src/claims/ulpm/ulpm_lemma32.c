@@ -18,23 +18,23 @@ static const char *const SOURCE_STATEMENTS[] = {
     "point of (5) with eps = sqrt(2(1-beta)/C), delta = K/(2 C q_min), "
     "the constant C read as gamma = -log(e^L - 1)/||theta||^2 (main text)"};
 
-#define Q_COMMON L32_LOSS, L32_RHO_SQ, L32_Q_MIN, L32_GRAD_SQ, L32_RADIAL, L32_SUM_AEXC, L32_GAMMA, \
-                 L32_BETA, L32_EPS_ACT_SQ, L32_EPS_CLAIM_SQ, L32_EPS_GAP, L32_DELTA_ACT
+#define Q_COMMON ULPM_L32_LOSS, ULPM_L32_RHO_SQ, ULPM_L32_Q_MIN, ULPM_L32_GRAD_SQ, ULPM_L32_RADIAL, ULPM_L32_SUM_AEXC, ULPM_L32_GAMMA, \
+                 ULPM_L32_BETA, ULPM_L32_EPS_ACT_SQ, ULPM_L32_EPS_CLAIM_SQ, ULPM_L32_EPS_GAP, ULPM_L32_DELTA_ACT
 /* per statement: the quantities, ending with the statement's delta */
-static const int Q_FULL[2][14] = {{Q_COMMON, L32_DELTA_APP, -1}, {Q_COMMON, L32_DELTA_MAIN, -1}};
+static const int Q_FULL[2][14] = {{Q_COMMON, ULPM_L32_DELTA_APP, -1}, {Q_COMMON, ULPM_L32_DELTA_MAIN, -1}};
 
-static int decide(const l32_point *p, int st, const char **as, nc_verdict *verdict, const int **list)
+static int decide(const ulpm_l32_point *p, int st, const char **as, nc_verdict *verdict, const int **list)
 {
-    int didx = st == 0 ? L32_DELTA_APP : L32_DELTA_MAIN;
+    int didx = st == 0 ? ULPM_L32_DELTA_APP : ULPM_L32_DELTA_MAIN;
     *list = Q_FULL[st];
-    if (arb_is_positive(p->q[L32_EPS_GAP]) && arb_lt(p->q[L32_DELTA_ACT], p->q[didx])) {
+    if (arb_is_positive(p->q[ULPM_L32_EPS_GAP]) && arb_lt(p->q[ULPM_L32_DELTA_ACT], p->q[didx])) {
         *as = "eps and delta bounds hold"; *verdict = NC_PROVED; return 1;
     }
-    if (arb_gt(p->q[L32_DELTA_ACT], p->q[didx])) { *as = "delta bound fails"; *verdict = NC_REFUTED; return 1; }
+    if (arb_gt(p->q[ULPM_L32_DELTA_ACT], p->q[didx])) { *as = "delta bound fails"; *verdict = NC_REFUTED; return 1; }
     return 0;
 }
 
-static const l32_claim CLAIM = {"ulpm.lemma-3.2", "lemma-3.2/1", "statement", STATEMENTS,
+static const ulpm_l32_claim CLAIM = {"ulpm.lemma-3.2", "lemma-3.2/1", "statement", STATEMENTS,
                                 "Lemma 3.2 (= Lemma B.2)", SOURCE_STATEMENTS, decide};
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
@@ -43,7 +43,7 @@ DECLARE_CLAIM(ulpm, lemma32, "ulpm.lemma-3.2", "Lemma 3.2 (= B.2)",
 
 int ulpm_lemma32_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    return l32_certify(&CLAIM, instance_json, o, cert, err);
+    return ulpm_l32_certify(&CLAIM, instance_json, o, cert, err);
 }
 
 /* The command line of ulpm.lemma-3.2 (claim.h, claim_cli). */

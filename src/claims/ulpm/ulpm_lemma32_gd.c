@@ -82,7 +82,7 @@ static json_t *iterate_json(const double *W, const double *H, long K, long n, lo
     return o;
 }
 
-int l32_gd_record(const l32_gd_params *p, const long *record, int nrec, json_t **out,
+int ulpm_l32_gd_record(const ulpm_l32_gd_params *p, const long *record, int nrec, json_t **out,
                   double *loss, nc_error *err)
 {
     long K = p->K, n = p->n, d = p->d, N = n * K;
@@ -124,7 +124,7 @@ int l32_gd_record(const l32_gd_params *p, const long *record, int nrec, json_t *
     return 0;
 }
 
-int l32_gd_registry_instance(const char *claim, const char *name, char **text, nc_error *err)
+int ulpm_l32_gd_registry_instance(const char *claim, const char *name, char **text, nc_error *err)
 {
     static const char *const variants[2][3] = {{"appendix", "main", NULL}, {"derived", "eq35-without-rho", NULL}};
     int c = !strcmp(claim, "ulpm.lemma-3.2") ? 0 : !strcmp(claim, "ulpm.lemmas-b3-b5") ? 1 : -1;
@@ -150,9 +150,9 @@ int l32_gd_registry_instance(const char *claim, const char *name, char **text, n
                             variant, variants[c][0], variants[c][1]);
     if (K < 2 || K > 1000 || n < 1 || n > 1000 || d < 1 || d > 1000 || it < 0 || it > 10000000)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "gd: name \"%.120s\": K, n, d or t out of range", name);
-    l32_gd_params p = {K, n, d, (uint64_t)seed, -3, 20};
+    ulpm_l32_gd_params p = {K, n, d, (uint64_t)seed, -3, 20};
     json_t *point = NULL;
-    if (l32_gd_record(&p, &it, 1, &point, NULL, err)) return err->status;
+    if (ulpm_l32_gd_record(&p, &it, 1, &point, NULL, err)) return err->status;
     json_t *o = json_object();
     json_object_set_new(o, "kind", json_string(c == 0 ? "lemma-3.2/1" : "lemmas-b3-b5/1"));
     json_object_set_new(o, c == 0 ? "statement" : "reading", json_string(variant));

@@ -13,13 +13,13 @@ typedef struct {
     uint64_t seed;     /* start: the random-dyadic/1 instance (K, n, d, seed) */
     int eta_log2;      /* fixed step eta = 2^eta_log2 */
     int frac_bits;     /* recorded entries are rounded to the nearest multiple of 2^-frac_bits */
-} l32_gd_params;
+} ulpm_l32_gd_params;
 
 /* Runs GD theta <- theta - eta grad L(theta) up to iteration record[nrec-1] (record ascending,
  * record[0] >= 0) and stores iterate record[r] rounded, as an explicit instance JSON object, in
  * out[r] (caller json_decref's), and its double loss (before rounding) in loss[r] (may be NULL).
  * Returns 0, or an nc_error status (bad parameters: 2). */
-int l32_gd_record(const l32_gd_params *p, const long *record, int nrec, json_t **out,
+int ulpm_l32_gd_record(const ulpm_l32_gd_params *p, const long *record, int nrec, json_t **out,
                   double *loss, nc_error *err);
 
 /* The registry's gradient-descent points (specs/registry/ulpm.lemma-3.2.tsv and
@@ -31,5 +31,5 @@ int l32_gd_record(const l32_gd_params *p, const long *record, int nrec, json_t *
  * (variant appendix or main) for ulpm.lemma-3.2, {"kind":"lemmas-b3-b5/1","reading":<variant>,
  * "point":..} (derived or eq35-without-rho) for ulpm.lemmas-b3-b5. Returns 0, or 2 for a claim or
  * name that does not fit (the message says why). */
-int l32_gd_registry_instance(const char *claim, const char *name, char **text, nc_error *err);
+int ulpm_l32_gd_registry_instance(const char *claim, const char *name, char **text, nc_error *err);
 #endif

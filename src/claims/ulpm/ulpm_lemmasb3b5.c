@@ -17,36 +17,36 @@ static const char *const SOURCE_STATEMENTS[] = {
     "if L(theta) < log 2 then -dL/dt >= 4((1-e^{-L}) log(e^L-1))^2 "
     "((35) read without the factor 1/rho^2)"};
 
-static const int Q_DERIVED[] = {L32_LOSS, L32_RHO_SQ, L32_Q_MIN, L32_GRAD_SQ, L32_RADIAL,
-                                L32_SUM_AS, L32_GAMMA, L32_DRHO2, L32_DGAMMA, L32_E34_LHS,
-                                L32_E34_MID, L32_E34_RHS, L32_E35_RHS, L32_E37_LHS_SQ,
-                                L32_E37_RHS_SQ, -1};
-static const int Q_NORHO[] = {L32_LOSS, L32_GRAD_SQ, L32_E35_RHS_NORHO, -1};
+static const int Q_DERIVED[] = {ULPM_L32_LOSS, ULPM_L32_RHO_SQ, ULPM_L32_Q_MIN, ULPM_L32_GRAD_SQ, ULPM_L32_RADIAL,
+                                ULPM_L32_SUM_AS, ULPM_L32_GAMMA, ULPM_L32_DRHO2, ULPM_L32_DGAMMA, ULPM_L32_E34_LHS,
+                                ULPM_L32_E34_MID, ULPM_L32_E34_RHS, ULPM_L32_E35_RHS, ULPM_L32_E37_LHS_SQ,
+                                ULPM_L32_E37_RHS_SQ, -1};
+static const int Q_NORHO[] = {ULPM_L32_LOSS, ULPM_L32_GRAD_SQ, ULPM_L32_E35_RHS_NORHO, -1};
 
-static int derived_hold(const l32_point *p)
+static int derived_hold(const ulpm_l32_point *p)
 {
     arb_srcptr q = (arb_srcptr)p->q;
-    return arb_is_positive(q + L32_DRHO2) && arb_is_positive(q + L32_DGAMMA) &&
-           arb_gt(q + L32_E34_LHS, q + L32_E34_MID) && arb_gt(q + L32_E34_MID, q + L32_E34_RHS) &&
-           arb_gt(q + L32_GRAD_SQ, q + L32_E35_RHS) && arb_gt(q + L32_E37_RHS_SQ, q + L32_E37_LHS_SQ);
+    return arb_is_positive(q + ULPM_L32_DRHO2) && arb_is_positive(q + ULPM_L32_DGAMMA) &&
+           arb_gt(q + ULPM_L32_E34_LHS, q + ULPM_L32_E34_MID) && arb_gt(q + ULPM_L32_E34_MID, q + ULPM_L32_E34_RHS) &&
+           arb_gt(q + ULPM_L32_GRAD_SQ, q + ULPM_L32_E35_RHS) && arb_gt(q + ULPM_L32_E37_RHS_SQ, q + ULPM_L32_E37_LHS_SQ);
 }
 
-static int decide(const l32_point *p, int rd, const char **as, nc_verdict *verdict, const int **list)
+static int decide(const ulpm_l32_point *p, int rd, const char **as, nc_verdict *verdict, const int **list)
 {
     *list = rd == 0 ? Q_DERIVED : Q_NORHO;
     if (rd == 0 && derived_hold(p)) {
         *as = "inequalities (24), (34), (35), (37) hold"; *verdict = NC_PROVED; return 1;
     }
-    if (rd == 1 && arb_gt(p->q[L32_GRAD_SQ], p->q[L32_E35_RHS_NORHO])) {
+    if (rd == 1 && arb_gt(p->q[ULPM_L32_GRAD_SQ], p->q[ULPM_L32_E35_RHS_NORHO])) {
         *as = "eq35 without rho holds"; *verdict = NC_PROVED; return 1;
     }
-    if (rd == 1 && arb_lt(p->q[L32_GRAD_SQ], p->q[L32_E35_RHS_NORHO])) {
+    if (rd == 1 && arb_lt(p->q[ULPM_L32_GRAD_SQ], p->q[ULPM_L32_E35_RHS_NORHO])) {
         *as = "eq35 without rho fails"; *verdict = NC_REFUTED; return 1;
     }
     return 0;
 }
 
-static const l32_claim CLAIM = {"ulpm.lemmas-b3-b5", "lemmas-b3-b5/1", "reading", READINGS,
+static const ulpm_l32_claim CLAIM = {"ulpm.lemmas-b3-b5", "lemmas-b3-b5/1", "reading", READINGS,
                                 "Lemmas B.3-B.5", SOURCE_STATEMENTS, decide};
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
@@ -55,7 +55,7 @@ DECLARE_CLAIM(ulpm, lemmasb3b5, "ulpm.lemmas-b3-b5", "Lemmas B.3-B.5",
 
 int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    return l32_certify(&CLAIM, instance_json, o, cert, err);
+    return ulpm_l32_certify(&CLAIM, instance_json, o, cert, err);
 }
 
 /* The command line of ulpm.lemmas-b3-b5 (claim.h, claim_cli). */

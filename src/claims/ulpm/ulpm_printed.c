@@ -12,12 +12,12 @@
 #include "exact/qsqrt.h"
 
 /* ---- def21-symmetric: M = sqrt(K/(K-1)) Q (I - 1 1^T/K) is "a symmetric matrix" ---- */
-static int up_part_def21(const json_t *inst, up_out *r, nc_error *err)
+static int ulpm_up_part_def21(const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "Q", NULL};
     long K, c;
-    if (up_keys(inst, keys, err)) return err->status;
-    fmpq *Q = up_matrix(inst, "Q", &K, &c, err);
+    if (ulpm_up_keys(inst, keys, err)) return err->status;
+    fmpq *Q = ulpm_up_matrix(inst, "Q", &K, &c, err);
     if (!Q) return err->status;
     if (c != K || K < 2) {
         _fmpq_vec_clear(Q, K * c);
@@ -39,7 +39,7 @@ static int up_part_def21(const json_t *inst, up_out *r, nc_error *err)
     for (long i = 0; i < K; i++) {
         fmpq_zero(s);
         for (long l = 0; l < K; l++) fmpq_add(s, s, Q + i * K + l);
-        up_div_si(s, s, K);
+        ulpm_up_div_si(s, s, K);
         for (long j = 0; j < K; j++) fmpq_sub(A + i * K + j, Q + i * K + j, s);
     }
     long wi = 0, wj = 1;
@@ -51,9 +51,9 @@ static int up_part_def21(const json_t *inst, up_out *r, nc_error *err)
     qsqrt_t x;
     qsqrt_init(x);
     r->q = json_object();
-    up_div_si(x->b, A + wi * K + wj, K - 1);
+    ulpm_up_div_si(x->b, A + wi * K + wj, K - 1);
     json_object_set_new(r->q, "m_ij", ulpm_exact_quantity(x, m));
-    up_div_si(x->b, A + wj * K + wi, K - 1);
+    ulpm_up_div_si(x->b, A + wj * K + wi, K - 1);
     json_object_set_new(r->q, "m_ji", ulpm_exact_quantity(x, m));
     r->w = json_pack("{s:I, s:I}", "i", (json_int_t)wi, "j", (json_int_t)wj);
     r->label = "Definition 2.1 (seed 001)";
@@ -68,22 +68,22 @@ static int up_part_def21(const json_t *inst, up_out *r, nc_error *err)
 }
 
 /* ---- nc4: argmin_k <w_k, h> against argmin_k ||h - hbar_k||, hbar_k = w_k / C ---- */
-static int up_part_nc4(const json_t *inst, up_out *r, nc_error *err)
+static int ulpm_up_part_nc4(const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "W", "C", "h", NULL};
     long K, d;
-    if (up_keys(inst, keys, err)) return err->status;
-    fmpq *W = up_matrix(inst, "W", &K, &d, err);
+    if (ulpm_up_keys(inst, keys, err)) return err->status;
+    fmpq *W = ulpm_up_matrix(inst, "W", &K, &d, err);
     if (!W) return err->status;
     fmpq_t C, t, u;
     fmpq_init(C), fmpq_init(t), fmpq_init(u);
     fmpq *h = _fmpq_vec_init(d), *in = _fmpq_vec_init(K), *di = _fmpq_vec_init(K);
     json_t *ha = json_object_get(inst, "h");
-    int bad = K < 2 ? nc_error_set(err, 2, "instance.W: K >= 2 rows required") : up_rational(C, inst, "C", err);
+    int bad = K < 2 ? nc_error_set(err, 2, "instance.W: K >= 2 rows required") : ulpm_up_rational(C, inst, "C", err);
     if (!bad && fmpq_sgn(C) <= 0) bad = nc_error_set(err, 2, "instance.C: must be > 0");
     if (!bad && (!json_is_array(ha) || (long)json_array_size(ha) != d))
         bad = nc_error_set(err, 2, "instance.h: an array of d = %ld number strings required", d);
-    for (long l = 0; l < d && !bad; l++) bad = up_entry(h + l, json_array_get(ha, (size_t)l), "h", err);
+    for (long l = 0; l < d && !bad; l++) bad = ulpm_up_entry(h + l, json_array_get(ha, (size_t)l), "h", err);
     if (bad) goto out;
     for (long k = 0; k < K; k++) {
         fmpq_zero(in + k), fmpq_zero(di + k);
@@ -128,11 +128,11 @@ out:
 }
 
 /* ---- eq64-index: column of z_{k,i,j}: printed (k-1)K + i, class-major (k-1)n + i ---- */
-static int up_part_eq64(const json_t *inst, up_out *r, nc_error *err)
+static int ulpm_up_part_eq64(const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "K", "n", NULL};
     long K, n;
-    if (up_keys(inst, keys, err) || up_int(&K, inst, "K", 2, 1000000, err) || up_int(&n, inst, "n", 1, 1000000, err))
+    if (ulpm_up_keys(inst, keys, err) || ulpm_up_int(&K, inst, "K", 2, 1000000, err) || ulpm_up_int(&n, inst, "n", 1, 1000000, err))
         return err->status;
     int eq = K == n;                  /* (k-1)(K-n) = 0 for all k iff K = n (k = 2 exists) */
     long k = eq ? K : 2, i = 1;
@@ -158,12 +158,12 @@ static int up_part_eq64(const json_t *inst, up_out *r, nc_error *err)
 static const int M55[4][4] = {{1, -1, 0, 0}, {-1, 1, 0, 0}, {0, 0, 1, -1}, {0, 0, -1, 1}};
 static const int U55[4] = {1, 1, -1, -1};
 
-static int up_part_eq55(const json_t *inst, up_out *r, nc_error *err)
+static int ulpm_up_part_eq55(const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "C", "a", NULL};
     fmpq_t C, a, s;
     fmpq_init(C), fmpq_init(a), fmpq_init(s);
-    int bad = up_keys(inst, keys, err) || up_rational(C, inst, "C", err) || up_rational(a, inst, "a", err);
+    int bad = ulpm_up_keys(inst, keys, err) || ulpm_up_rational(C, inst, "C", err) || ulpm_up_rational(a, inst, "a", err);
     if (!bad && fmpq_is_zero(C)) bad = nc_error_set(err, 2, "instance.C: must be non-zero");
     if (!bad && (fmpz_bits(fmpq_numref(a)) > 14 || fmpz_bits(fmpq_denref(a)) > 14))
         bad = nc_error_set(err, 2, "instance.a: numerator and denominator below 2^14 required");
@@ -181,7 +181,7 @@ static int up_part_eq55(const json_t *inst, up_out *r, nc_error *err)
             fmpq_mul_si(x->b, a, U55[rr]);
             fmpq_add_si(x->b, x->b, M55[rr][cc]);
             fmpq_mul(x->b, x->b, C);
-            up_div_si(x->b, x->b, p);
+            ulpm_up_div_si(x->b, x->b, p);
             fmpq_zero(x->a);
             fmpq_mul_si(y->a, C, M55[rr][cc]);
             fmpq_zero(y->b);
@@ -190,7 +190,7 @@ static int up_part_eq55(const json_t *inst, up_out *r, nc_error *err)
     fmpq_mul_si(x->b, a, U55[wr]);       /* the witness entry again */
     fmpq_add_si(x->b, x->b, M55[wr][wc]);
     fmpq_mul(x->b, x->b, C);
-    up_div_si(x->b, x->b, p);
+    ulpm_up_div_si(x->b, x->b, p);
     fmpq_zero(x->a);
     fmpq_mul_si(y->a, C, M55[wr][wc]);
     r->q = json_object();
@@ -218,17 +218,17 @@ int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t
     if (!kind || strcmp(kind, "ulpm-printed/1"))
         return nc_error_set(err, 2, "instance: kind \"ulpm-printed/1\" required (specs/claims/ulpm.printed.md)");
     if (!part) return nc_error_set(err, 2, "instance.part: a string required");
-    up_out r = {0};
+    ulpm_up_out r = {0};
     r.tier = 2;
     /* The parts, by instance.part: exact ones, and ball ones (which take the precision options). */
     static const struct {
         const char *name;
-        int (*exact)(const json_t *inst, up_out *r, nc_error *err);
-        int (*ball)(const json_t *inst, const certify_options *o, up_out *r, nc_error *err);
+        int (*exact)(const json_t *inst, ulpm_up_out *r, nc_error *err);
+        int (*ball)(const json_t *inst, const certify_options *o, ulpm_up_out *r, nc_error *err);
     } PARTS[] = {
-        {"def21-symmetric", up_part_def21, NULL}, {"nc4", up_part_nc4, NULL},       {"eq64-index", up_part_eq64, NULL},
-        {"eq55-endpoint", up_part_eq55, NULL},    {"eq58", up_part_eq58, NULL},     {"eq12", up_part_eq12, NULL},
-        {"gbound", NULL, up_part_gbound},         {"gradient-flow", NULL, up_part_flow}, {"eq67-tangent", NULL, up_part_eq67},
+        {"def21-symmetric", ulpm_up_part_def21, NULL}, {"nc4", ulpm_up_part_nc4, NULL},       {"eq64-index", ulpm_up_part_eq64, NULL},
+        {"eq55-endpoint", ulpm_up_part_eq55, NULL},    {"eq58", ulpm_up_part_eq58, NULL},     {"eq12", ulpm_up_part_eq12, NULL},
+        {"gbound", NULL, ulpm_up_part_gbound},         {"gradient-flow", NULL, ulpm_up_part_flow}, {"eq67-tangent", NULL, ulpm_up_part_eq67},
     };
     size_t t = 0;
     while (t < sizeof PARTS / sizeof PARTS[0] && strcmp(part, PARTS[t].name)) t++;

@@ -51,13 +51,13 @@ static void two_exp(arb_t out, const fmpq_t c1, const fmpq_t e1, const fmpq_t c2
     arb_clear(x), arb_clear(y);
 }
 
-int up_part_eq58(const json_t *inst, up_out *r, nc_error *err)
+int ulpm_up_part_eq58(const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "a", NULL};
     fmpq_t a, D, A, B, d1, d2, p1, p2, t;
     fmpq_init(a), fmpq_init(D), fmpq_init(A), fmpq_init(B), fmpq_init(d1), fmpq_init(d2);
     fmpq_init(p1), fmpq_init(p2), fmpq_init(t);
-    int bad = up_keys(inst, keys, err) || up_rational(a, inst, "a", err);
+    int bad = ulpm_up_keys(inst, keys, err) || ulpm_up_rational(a, inst, "a", err);
     if (!bad && (fmpz_bits(fmpq_numref(a)) > 20 || fmpz_bits(fmpq_denref(a)) > 20))
         bad = nc_error_set(err, 2, "instance.a: numerator and denominator below 2^20 required");
     if (bad) goto done;
@@ -108,15 +108,15 @@ done:
     return bad ? err->status : 0;
 }
 
-int up_part_eq12(const json_t *inst, up_out *r, nc_error *err)
+int ulpm_up_part_eq12(const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "K", "n", "lhs", "const", NULL};
     long K, n;
     fmpq_t c, t;
     fmpq_init(c), fmpq_init(t);
     const char *lhs = json_string_value(json_object_get(inst, "lhs"));
-    int bad = up_keys(inst, keys, err) || up_int(&K, inst, "K", 2, 64, err) || up_int(&n, inst, "n", 1, 10000, err) ||
-              up_rational(c, inst, "const", err);
+    int bad = ulpm_up_keys(inst, keys, err) || ulpm_up_int(&K, inst, "K", 2, 64, err) || ulpm_up_int(&n, inst, "n", 1, 10000, err) ||
+              ulpm_up_rational(c, inst, "const", err);
     if (!bad && fmpq_sgn(c) <= 0) bad = nc_error_set(err, 2, "instance.const: must be > 0");
     if (!bad && (!lhs || (strcmp(lhs, "hh") && strcmp(lhs, "wh"))))
         bad = nc_error_set(err, 2, "instance.lhs: \"hh\" (h_{k,i}.h_{j,i'}) or \"wh\" (w_k.h_{j,i}) required");
@@ -138,8 +138,8 @@ int up_part_eq12(const json_t *inst, up_out *r, nc_error *err)
             fmpq_addmul(nw, wk, wk);
         }
     fmpq_mul_si(rho->a, nw, 2);                    /* ||W||^2 + ||H||^2 */
-    if (!strcmp(lhs, "hh")) up_div_si(x->a, g, n);   /* (w_0/sqrt n).(w_1/sqrt n) */
-    else up_div_si(x->b, g, n);                      /* w_0.w_1/sqrt(n) = (g/n) sqrt(n) */
+    if (!strcmp(lhs, "hh")) ulpm_up_div_si(x->a, g, n);   /* (w_0/sqrt n).(w_1/sqrt n) */
+    else ulpm_up_div_si(x->b, g, n);                      /* w_0.w_1/sqrt(n) = (g/n) sqrt(n) */
     fmpq_mul_si(t, c, K * (K - 1) * n);                /* -rho^2 sqrt(n) / (c K (K-1) n) */
     fmpq_div(y->b, rho->a, t);
     fmpq_neg(y->b, y->b);

@@ -10,7 +10,7 @@
 
 #define UP_MAX_DIM 64
 
-int up_keys(const json_t *inst, const char *const *keys, nc_error *err)
+int ulpm_up_keys(const json_t *inst, const char *const *keys, nc_error *err)
 {
     const char *k;
     json_t *v;
@@ -24,19 +24,19 @@ int up_keys(const json_t *inst, const char *const *keys, nc_error *err)
     return 0;
 }
 
-int up_entry(fmpq_t x, const json_t *v, const char *what, nc_error *err)
+int ulpm_up_entry(fmpq_t x, const json_t *v, const char *what, nc_error *err)
 {
     if (!json_is_string(v) || entry_parse_fmpq(x, json_string_value(v)))
         return nc_error_set(err, 2, "instance.%s: a number string (\"3\", \"0.5\", \"1/3\") required", what);
     return 0;
 }
 
-int up_rational(fmpq_t x, const json_t *inst, const char *key, nc_error *err)
+int ulpm_up_rational(fmpq_t x, const json_t *inst, const char *key, nc_error *err)
 {
-    return up_entry(x, json_object_get(inst, key), key, err);
+    return ulpm_up_entry(x, json_object_get(inst, key), key, err);
 }
 
-int up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_error *err)
+int ulpm_up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_error *err)
 {
     json_t *j = json_object_get(inst, key);
     if (!json_is_integer(j) || json_integer_value(j) < lo || json_integer_value(j) > hi)
@@ -45,7 +45,7 @@ int up_int(long *v, const json_t *inst, const char *key, long lo, long hi, nc_er
     return 0;
 }
 
-void up_div_si(fmpq_t r, const fmpq_t x, slong c)
+void ulpm_up_div_si(fmpq_t r, const fmpq_t x, slong c)
 {
     fmpz_t z;
     fmpz_init_set_si(z, c);
@@ -54,7 +54,7 @@ void up_div_si(fmpq_t r, const fmpq_t x, slong c)
 }
 
 /* rows x cols matrix of number strings (cols = 0: any common length, returned in *cols) */
-fmpq *up_matrix(const json_t *inst, const char *key, long *rows, long *cols, nc_error *err)
+fmpq *ulpm_up_matrix(const json_t *inst, const char *key, long *rows, long *cols, nc_error *err)
 {
     json_t *a = json_object_get(inst, key);
     long r = json_is_array(a) ? (long)json_array_size(a) : 0;
@@ -73,7 +73,7 @@ fmpq *up_matrix(const json_t *inst, const char *key, long *rows, long *cols, nc_
             return NULL;
         }
         for (long j = 0; j < c; j++)
-            if (up_entry(M + i * c + j, json_array_get(row, (size_t)j), key, err)) {
+            if (ulpm_up_entry(M + i * c + j, json_array_get(row, (size_t)j), key, err)) {
                 _fmpq_vec_clear(M, r * c);
                 return NULL;
             }

@@ -8,7 +8,7 @@
  * theta = (W row-major, then H row-major d x nK). */
 #include <string.h>
 #include <arb_mat.h>
-#include "ball/ball_ce.h"
+#include "claims/ulpm/ulpm_ce.h"
 #include "instance/instance_ball.h"
 #include "cert/cert.h"
 #include "claims/ulpm/ulpm_def21_quantity.h"
@@ -16,10 +16,10 @@
 #include "instance/instance_exact.h"
 #include "exact/qsqrt.h"
 
-static int up_point(instance *I, const json_t *inst, up_out *r, nc_error *err)
+static int ulpm_up_point(instance *I, const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "point", NULL};
-    if (up_keys(inst, keys, err)) return err->status;
+    if (ulpm_up_keys(inst, keys, err)) return err->status;
     json_t *p = json_object_get(inst, "point");
     if (!json_is_object(p)) return nc_error_set(err, 2, "instance.point: a ulpm instance object required");
     if (instance_from_json(I, p, err)) return err->status;
@@ -28,11 +28,11 @@ static int up_point(instance *I, const json_t *inst, up_out *r, nc_error *err)
     return 0;
 }
 
-int up_part_gbound(const json_t *inst, const certify_options *o, up_out *r, nc_error *err)
+int ulpm_up_part_gbound(const json_t *inst, const certify_options *o, ulpm_up_out *r, nc_error *err)
 {
     (void)o;
     instance I;
-    if (up_point(&I, inst, r, err)) return err->status;
+    if (ulpm_up_point(&I, inst, r, err)) return err->status;
     long K = I.K, d = I.d, N = instance_N(&I), n = I.n;
     if ((double)K * K * N > 5e6 || (double)(K * K + N) * d > 5e7) {
         instance_clear(&I);
@@ -94,7 +94,7 @@ int up_part_gbound(const json_t *inst, const certify_options *o, up_out *r, nc_e
 }
 
 /* theta and grad L (W block then H block) as balls at prec */
-static void up_theta_grad(arb_ptr th, arb_ptr g, const instance *I, slong prec)
+static void ulpm_up_theta_grad(arb_ptr th, arb_ptr g, const instance *I, slong prec)
 {
     long K = I->K, d = I->d, N = instance_N(I);
     arb_mat_t W, H, GW, GH;
@@ -106,7 +106,7 @@ static void up_theta_grad(arb_ptr th, arb_ptr g, const instance *I, slong prec)
         for (long l = 0; l < d; l++) ball_entry_W(arb_mat_entry(W, k, l), I, k, l, sn, prec);
     for (long c = 0; c < N; c++)
         for (long l = 0; l < d; l++) ball_entry_H(arb_mat_entry(H, l, c), I, c, l, sn, prec);
-    ball_ce_loss_grad(L, GW, GH, W, H, I->n, prec);
+    ulpm_ce_loss_grad(L, GW, GH, W, H, I->n, prec);
     for (long t = 0; t < K * d; t++) {
         arb_set(th + t, arb_mat_entry(W, t / d, t % d));
         arb_set(g + t, arb_mat_entry(GW, t / d, t % d));
@@ -124,12 +124,12 @@ typedef struct {
     instance I;
     long P;
     arb_ptr th, g;
-} up_flat;
+} ulpm_up_flat;
 
-/* up_point limited to K d nK <= 5e7, with th and g allocated; on failure nothing is left to clear */
-static int up_flat_init(up_flat *f, const json_t *inst, up_out *r, nc_error *err)
+/* ulpm_up_point limited to K d nK <= 5e7, with th and g allocated; on failure nothing is left to clear */
+static int ulpm_up_flat_init(ulpm_up_flat *f, const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
-    if (up_point(&f->I, inst, r, err)) return err->status;
+    if (ulpm_up_point(&f->I, inst, r, err)) return err->status;
     if ((double)f->I.K * f->I.d * instance_N(&f->I) > 5e7) {
         instance_clear(&f->I);
         return nc_error_set(err, 2, "instance.point: K d nK <= 5e7 required");
@@ -139,22 +139,22 @@ static int up_flat_init(up_flat *f, const json_t *inst, up_out *r, nc_error *err
     return 0;
 }
 
-static void up_flat_clear(up_flat *f)
+static void ulpm_up_flat_clear(ulpm_up_flat *f)
 {
     _arb_vec_clear(f->th, f->P), _arb_vec_clear(f->g, f->P);
     instance_clear(&f->I);
 }
 
-int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_error *err)
+int ulpm_up_part_flow(const json_t *inst, const certify_options *o, ulpm_up_out *r, nc_error *err)
 {
-    up_flat f;
-    if (up_flat_init(&f, inst, r, err)) return err->status;
+    ulpm_up_flat f;
+    if (ulpm_up_flat_init(&f, inst, r, err)) return err->status;
     arb_t s, ns;
     arb_init(s), arb_init(ns);
     slong prec;
     int pos = 0;
     for (prec = 64; prec <= o->max_prec; prec *= 2) {
-        up_theta_grad(f.th, f.g, &f.I, prec);
+        ulpm_up_theta_grad(f.th, f.g, &f.I, prec);
         arb_zero(s);
         for (long t = 0; t < f.P; t++) arb_addmul(s, f.g + t, f.g + t, prec);
         if ((pos = arb_is_positive(s))) break;
@@ -171,21 +171,21 @@ int up_part_flow(const json_t *inst, const certify_options *o, up_out *r, nc_err
     r->assertion = pos ? "dL/dt = ||grad L||^2 > 0 along the printed flow" : "none";
     r->verdict = pos ? NC_REFUTED : NC_INCONCLUSIVE;
     arb_clear(s), arb_clear(ns);
-    up_flat_clear(&f);
+    ulpm_up_flat_clear(&f);
     return 0;
 }
 
-int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_error *err)
+int ulpm_up_part_eq67(const json_t *inst, const certify_options *o, ulpm_up_out *r, nc_error *err)
 {
-    up_flat f;
-    if (up_flat_init(&f, inst, r, err)) return err->status;
+    ulpm_up_flat f;
+    if (ulpm_up_flat_init(&f, inst, r, err)) return err->status;
     arb_t v, best, t1;
     arb_init(v), arb_init(best), arb_init(t1);
     slong prec;
     long wp = 0, wq = 0;
     int ok = 0;
     for (prec = 64; prec <= o->max_prec && !ok; prec *= 2) {
-        up_theta_grad(f.th, f.g, &f.I, prec);
+        ulpm_up_theta_grad(f.th, f.g, &f.I, prec);
         wp = 0;                                      /* p: largest |theta_p| (proposal only) */
         for (long t = 1; t < f.P; t++)
             if (arf_cmpabs(arb_midref(f.th + t), arb_midref(f.th + wp)) > 0) wp = t;
@@ -214,6 +214,6 @@ int up_part_eq67(const json_t *inst, const certify_options *o, up_out *r, nc_err
     r->assertion = ok ? "some v with <theta, v> = 0 has <grad L, v> != 0" : "none";
     r->verdict = ok ? NC_REFUTED : NC_INCONCLUSIVE;
     arb_clear(v), arb_clear(best), arb_clear(t1);
-    up_flat_clear(&f);
+    ulpm_up_flat_clear(&f);
     return 0;
 }

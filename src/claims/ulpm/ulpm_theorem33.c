@@ -9,7 +9,7 @@
 #include "claims/claim.h"
 #include "claims/ulpm/ulpm_def21_quantity.h"
 #include "claims/ulpm/ulpm_theorem33.h"
-#include "ball/ball_ce.h"
+#include "claims/ulpm/ulpm_ce.h"
 #include "cert/cert.h"
 #include "instance/instance_exact.h"
 #include "claims/ulpm/ulpm_cli.h"
@@ -21,7 +21,7 @@
 #define T33_NONE "none"
 #define T33_PAD_BITS 20   /* stated enclosures are 2^-(p-20) relatively wider than the balls */
 
-static json_t *t33_source(void)
+static json_t *ulpm_t33_source(void)
 {
     return ulpm_source("Theorem 3.3 (= Theorem C.1), proof eqs. (60)-(63)",
                        "L(W,H) >= L*(rho) = nK log(1 + (K-1) exp(-rho / (2(K-1) sqrt(n)))) with rho = ||W||_F^2 + "
@@ -31,7 +31,7 @@ static json_t *t33_source(void)
 
 /* Widens x by 2^-(prec - T33_PAD_BITS) |x| so that the checker's interval at precision prec
  * (or a little less) fits inside the stated enclosure. */
-static void t33_pad(arb_t x, slong prec)
+static void ulpm_t33_pad(arb_t x, slong prec)
 {
     arb_t e;
     arb_init(e);
@@ -42,20 +42,20 @@ static void t33_pad(arb_t x, slong prec)
 }
 
 /* L and L* at precision prec, padded; gap = L - L*. */
-static void t33_balls(arb_t L, arb_t Ls, arb_t gap, const t33_exact *x, slong prec)
+static void ulpm_t33_balls(arb_t L, arb_t Ls, arb_t gap, const ulpm_t33_exact *x, slong prec)
 {
     arb_mat_t Z;
     arb_mat_init(Z, x->K, x->n * x->K);
-    t33_ball_logits(Z, x, prec);
-    ball_ce_loss_logits(L, Z, x->n, prec);
+    ulpm_t33_ball_logits(Z, x, prec);
+    ulpm_ce_loss_logits(L, Z, x->n, prec);
     arb_mat_clear(Z);
-    t33_ball_loss_star(Ls, x, prec);
-    t33_pad(L, prec);
-    t33_pad(Ls, prec);
+    ulpm_t33_ball_loss_star(Ls, x, prec);
+    ulpm_t33_pad(L, prec);
+    ulpm_t33_pad(Ls, prec);
     arb_sub(gap, L, Ls, prec);
 }
 
-static json_t *t33_quantities(const t33_exact *x, const arb_t L, const arb_t Ls, const arb_t gap,
+static json_t *ulpm_t33_quantities(const ulpm_t33_exact *x, const arb_t L, const arb_t Ls, const arb_t gap,
                               int gap_exact_zero)
 {
     const slong p = 128;
@@ -100,27 +100,27 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
 {
     instance I;
     json_t *canon = NULL;
-    if (t33_instance_read(&I, &canon, instance_json, err)) return err->status;
-    t33_exact x;
+    if (ulpm_t33_instance_read(&I, &canon, instance_json, err)) return err->status;
+    ulpm_t33_exact x;
     progress_begin("exact logits", 0);
-    t33_exact_compute(&x, &I);
+    ulpm_t33_exact_compute(&x, &I);
     progress_end();
     arb_t L, Ls, gap;
     arb_init(L); arb_init(Ls); arb_init(gap);
     const char *assertion = T33_NONE;
-    int tier = 1, eq = t33_margins_all_equal_qstar(&x);
+    int tier = 1, eq = ulpm_t33_margins_all_equal_qstar(&x);
     slong prec = 64;
     if (eq) {            /* every margin = q*: L = nK log(1 + (K-1) e^{-q*}) = L*(rho) exactly */
         assertion = T33_EQ;
         tier = 2;
-        t33_ball_loss_star(Ls, &x, prec);
-        t33_pad(Ls, prec);
+        ulpm_t33_ball_loss_star(Ls, &x, prec);
+        ulpm_t33_pad(Ls, prec);
         arb_set(L, Ls);
     } else {
         progress_begin("balls", 0);
         for (prec = 64;; prec *= 2) {
             progress_detail("%ld bits", (long)prec);
-            t33_balls(L, Ls, gap, &x, prec);
+            ulpm_t33_balls(L, Ls, gap, &x, prec);
             /* the sign decides; 8 relative bits more keep the decimal rendering informative */
             int last = 2 * prec > o->max_prec, sharp = arb_rel_accuracy_bits(gap) >= 8;
             if (arb_is_positive(gap) && (sharp || last)) { assertion = T33_GT; break; }
@@ -132,10 +132,10 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
     nc_verdict verdict = NC_INCONCLUSIVE;
     if (strcmp(assertion, T33_NONE) != 0) verdict = ulpm_iff_nc_verdict(assertion, T33_EQ, T33_GT, exact_is_nc(&I));
     json_t *wit = json_pack("{s:I}", "precision_bits", (json_int_t)prec);
-    *cert = cert_assemble("ulpm.theorem-3.3", t33_source(), canon, cert_method(tier, prec), assertion,
-                          wit, t33_quantities(&x, L, Ls, gap, eq), verdict);
+    *cert = cert_assemble("ulpm.theorem-3.3", ulpm_t33_source(), canon, cert_method(tier, prec), assertion,
+                          wit, ulpm_t33_quantities(&x, L, Ls, gap, eq), verdict);
     arb_clear(L); arb_clear(Ls); arb_clear(gap);
-    t33_exact_clear(&x);
+    ulpm_t33_exact_clear(&x);
     instance_clear(&I);
     return 0;
 }

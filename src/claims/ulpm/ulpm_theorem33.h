@@ -16,7 +16,7 @@
  * "nc-scaled/1" {K, n, d, alpha, beta} (W = alpha W_nc, H = beta H_nc) and "example-3.1/1"
  * {C} (K=4, n=1, d=4, W = H = C M). *canon is the instance as the certificate states it.
  * Bad input: nc_error status 2, nothing left allocated. */
-int t33_instance_read(instance *I, json_t **canon, json_t *j, nc_error *err);
+int ulpm_t33_instance_read(instance *I, json_t **canon, json_t *j, nc_error *err);
 
 /* The exact logits Z = W H = (ZA + ZB sqrt(n)) / D (integer matrices K x nK, D > 0), written
  * canonically: ZB = 0 when n is a perfect square (then a + b sqrt(n) would not be unique),
@@ -27,17 +27,17 @@ typedef struct {
     fmpz_mat_t ZA, ZB;
     fmpz_t D;
     qsqrt_t nW, nH, rho, qstar;
-} t33_exact;
+} ulpm_t33_exact;
 
-void t33_exact_compute(t33_exact *x, const instance *I);
-void t33_exact_clear(t33_exact *x);
+void ulpm_t33_exact_compute(ulpm_t33_exact *x, const instance *I);
+void ulpm_t33_exact_clear(ulpm_t33_exact *x);
 
 /* 1 iff every margin s_{kij} = z_{k,c} - z_{j,c} (j != k, c = k n + i) equals q*, exactly. */
-int t33_margins_all_equal_qstar(const t33_exact *x);
+int ulpm_t33_margins_all_equal_qstar(const ulpm_t33_exact *x);
 
 /* Z (K x nK) contains the exact logits. Contract: each ball contains the exact value. */
-void t33_ball_logits(arb_mat_t Z, const t33_exact *x, slong prec);
+void ulpm_t33_ball_logits(arb_mat_t Z, const ulpm_t33_exact *x, slong prec);
 
 /* Ls contains L*(rho) = nK log1p((K-1) exp(-q*)). */
-void t33_ball_loss_star(arb_t Ls, const t33_exact *x, slong prec);
+void ulpm_t33_ball_loss_star(arb_t Ls, const ulpm_t33_exact *x, slong prec);
 #endif

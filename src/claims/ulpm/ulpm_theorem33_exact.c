@@ -7,13 +7,13 @@
 #include "common/progress.h"
 
 /* M = (A + B sqrt(n)) / den for the rows x cols matrix whose entry (r, s) is get(r, s). */
-typedef void (*t33_get_fn)(qsqrt_t x, const instance *I, long r, long s);
+typedef void (*ulpm_t33_get_fn)(qsqrt_t x, const instance *I, long r, long s);
 
 static void get_W(qsqrt_t x, const instance *I, long k, long l) { exact_entry_W(x, I, k, l); }
 static void get_H(qsqrt_t x, const instance *I, long l, long c) { exact_entry_H(x, I, c, l); }
 
 static void to_integers(fmpz_mat_t A, fmpz_mat_t B, fmpz_t den, const instance *I, long rows,
-                        long cols, t33_get_fn get)
+                        long cols, ulpm_t33_get_fn get)
 {
     qsqrt_t x;
     fmpz_t t;
@@ -57,7 +57,7 @@ static void norm2(qsqrt_t r, const fmpz_mat_t A, const fmpz_mat_t B, const fmpz_
     fmpz_clear(sa); fmpz_clear(sb); fmpz_clear(sab); fmpz_clear(den2);
 }
 
-void t33_exact_compute(t33_exact *x, const instance *I)
+void ulpm_t33_exact_compute(ulpm_t33_exact *x, const instance *I)
 {
     long K = I->K, n = I->n, d = I->d, N = instance_N(I);
     fmpz_mat_t WA, WB, HA, HB, T;
@@ -97,14 +97,14 @@ void t33_exact_compute(t33_exact *x, const instance *I)
     fmpz_clear(dw); fmpz_clear(dh);
 }
 
-void t33_exact_clear(t33_exact *x)
+void ulpm_t33_exact_clear(ulpm_t33_exact *x)
 {
     fmpz_mat_clear(x->ZA); fmpz_mat_clear(x->ZB);
     fmpz_clear(x->D);
     qsqrt_clear(x->nW); qsqrt_clear(x->nH); qsqrt_clear(x->rho); qsqrt_clear(x->qstar);
 }
 
-int t33_margins_all_equal_qstar(const t33_exact *x)
+int ulpm_t33_margins_all_equal_qstar(const ulpm_t33_exact *x)
 {
     long K = x->K, n = x->n, N = n * K;
     fmpz_t a0, b0, a, b;
@@ -150,7 +150,7 @@ static void ball_qsqrt(arb_t r, const qsqrt_t q, long n, slong prec)
     arb_clear(s);
 }
 
-void t33_ball_logits(arb_mat_t Z, const t33_exact *x, slong prec)
+void ulpm_t33_ball_logits(arb_mat_t Z, const ulpm_t33_exact *x, slong prec)
 {
     arb_t s;
     arb_init(s);
@@ -165,7 +165,7 @@ void t33_ball_logits(arb_mat_t Z, const t33_exact *x, slong prec)
     arb_clear(s);
 }
 
-void t33_ball_loss_star(arb_t Ls, const t33_exact *x, slong prec)
+void ulpm_t33_ball_loss_star(arb_t Ls, const ulpm_t33_exact *x, slong prec)
 {
     arb_t q;
     arb_init(q);

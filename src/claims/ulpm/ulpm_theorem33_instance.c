@@ -112,7 +112,7 @@ static int read_example(instance *I, json_t **canon, json_t *j, nc_error *err)
     return rc ? err->status : 0;
 }
 
-int t33_instance_read(instance *I, json_t **canon, json_t *j, nc_error *err)
+int ulpm_t33_instance_read(instance *I, json_t **canon, json_t *j, nc_error *err)
 {
     memset(I, 0, sizeof *I);
     if (!json_is_object(j)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: not a JSON object");

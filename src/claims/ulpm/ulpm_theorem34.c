@@ -28,10 +28,10 @@ typedef struct {
     arb_t q_dir, s_dir, s_con, lam;
     fmpq_t margin_min;          /* q_min, exact */
     long neg, pos, zero;
-    t34_numeric num;
-} t34_result;
+    ulpm_t34_numeric num;
+} ulpm_t34_result;
 
-static json_t *t34_source(void)
+static json_t *ulpm_t34_source(void)
 {
     return ulpm_source("Theorem 3.4 (= Theorem C.2), eqs. (12)-(14), (67)-(77)",
                        "If (W,H) is not an optimal (NC, ||W||=||H||) point of Theorem 3.3, there is a direction in the "
@@ -41,7 +41,7 @@ static json_t *t34_source(void)
 }
 
 /* An exact rational quantity (its ball is the point itself, its exact value a). */
-static json_t *t34_exact(const fmpq_t v)
+static json_t *ulpm_t34_exact(const fmpq_t v)
 {
     arb_t x;
     qsqrt_t e;
@@ -53,12 +53,12 @@ static json_t *t34_exact(const fmpq_t v)
     return q;
 }
 
-static json_t *t34_count(long v)
+static json_t *ulpm_t34_count(long v)
 {
     fmpq_t x;
     fmpq_init(x);
     fmpq_set_si(x, v, 1);
-    json_t *q = t34_exact(x);
+    json_t *q = ulpm_t34_exact(x);
     fmpq_clear(x);
     return q;
 }
@@ -106,7 +106,7 @@ static int ldl_inertia(arb_ptr A, long m, long *neg, long *pos, slong prec)
 }
 
 /* Pb = b - (x.b / x.x) x, exactly (b integer). */
-static void project_tangent(fmpq *out, const t34_point *P, const slong *b, const fmpq_t xx)
+static void project_tangent(fmpq *out, const ulpm_t34_point *P, const slong *b, const fmpq_t xx)
 {
     fmpq_t dot, t;
     fmpq_init(dot), fmpq_init(t);
@@ -124,7 +124,7 @@ static void project_tangent(fmpq *out, const t34_point *P, const slong *b, const
 }
 
 /* Inertia of the reduced Riemannian Hessian on the basis proposed by the double search. */
-static int t34_inertia(t34_result *R, const t34_point *P, const t34_crit *cr, const t34_ball *b)
+static int ulpm_t34_inertia(ulpm_t34_result *R, const ulpm_t34_point *P, const ulpm_t34_crit *cr, const ulpm_t34_ball *b)
 {
     long D = P->D, m = R->num.m;
     fmpq *pb = _fmpq_vec_init(D);
@@ -132,7 +132,7 @@ static int t34_inertia(t34_result *R, const t34_point *P, const t34_crit *cr, co
     for (long t = 0; t < m; t++) {
         project_tangent(pb, P, R->num.basis + t * D, cr->xx);
         for (long i = 0; i < D; i++) arb_set_fmpq(PB + t * D + i, pb + i, b->prec);
-        t34_ball_hess_vec(SPB + t * D, b, PB + t * D, 1);
+        ulpm_t34_ball_hess_vec(SPB + t * D, b, PB + t * D, 1);
     }
     for (long i = 0; i < m; i++)
         for (long j = 0; j <= i; j++) arb_dot(A + i * m + j, NULL, 0, PB + i * D, 1, SPB + j * D, 1, D, b->prec);
@@ -145,7 +145,7 @@ static int t34_inertia(t34_result *R, const t34_point *P, const t34_crit *cr, co
 
 /* The construction of seed 000 after (77): a in null(W) and null(H^T), u, v top singular
  * vectors of G (rounded to 2^-20), dW = u a^T, dH = -a v^T. Returns 0 when no such a exists. */
-static int t34_construction(t34_result *R, const t34_point *P, const double *G)
+static int ulpm_t34_construction(ulpm_t34_result *R, const ulpm_t34_point *P, const double *G)
 {
     long K = P->K, d = P->d, N = P->N;
     fmpq_mat_t M;
@@ -163,7 +163,7 @@ static int t34_construction(t34_result *R, const t34_point *P, const double *G)
     fmpz_init_set_ui(one, 1);
     if (found) {
         double *u = malloc((size_t)K * sizeof(double)), *v = malloc((size_t)N * sizeof(double));
-        t34_double_top_singular(u, v, G, K, N);
+        ulpm_t34_double_top_singular(u, v, G, K, N);
         R->a = _fmpq_vec_init(d), R->u = _fmpq_vec_init(K), R->v = _fmpq_vec_init(N);
         for (long l = 0; l < d; l++) fmpq_set_fmpz_frac(R->a + l, fmpz_mat_entry(X, l, 0), one);
         for (long k = 0; k < K; k++) fmpq_set_si(R->u + k, (slong)llround(u[k] * 1048576.0), 1048576);
@@ -183,41 +183,41 @@ static int t34_construction(t34_result *R, const t34_point *P, const double *G)
     return found;
 }
 
-static void result_init(t34_result *R)
+static void result_init(ulpm_t34_result *R)
 {
     memset(R, 0, sizeof *R);
     arb_init(R->q_dir), arb_init(R->s_dir), arb_init(R->s_con), arb_init(R->lam);
     fmpq_init(R->margin_min);
 }
 
-static void result_clear(t34_result *R, const t34_point *P)
+static void result_clear(ulpm_t34_result *R, const ulpm_t34_point *P)
 {
     if (R->dir) _fmpq_vec_clear(R->dir, P->D);
     if (R->con) _fmpq_vec_clear(R->con, P->D);
     if (R->a) _fmpq_vec_clear(R->a, P->d), _fmpq_vec_clear(R->u, P->K), _fmpq_vec_clear(R->v, P->N);
     arb_clear(R->q_dir), arb_clear(R->s_dir), arb_clear(R->s_con), arb_clear(R->lam);
     fmpq_clear(R->margin_min);
-    t34_numeric_clear(&R->num);
+    ulpm_t34_numeric_clear(&R->num);
 }
 
 /* One attempt at precision prec; the double search runs once (first call). */
-static void t34_attempt(t34_result *R, const t34_point *P, const t34_crit *cr, slong prec, int first)
+static void ulpm_t34_attempt(ulpm_t34_result *R, const ulpm_t34_point *P, const ulpm_t34_crit *cr, slong prec, int first)
 {
     long K = P->K, N = P->N, D = P->D;
-    t34_ball b;
-    t34_ball_init(&b, P, cr, prec);
+    ulpm_t34_ball b;
+    ulpm_t34_ball_init(&b, P, cr, prec);
     arb_set(R->lam, b.lam);
     double *G = malloc((size_t)(K * N) * sizeof(double));
     double lam_d;
-    t34_double_grad(G, &lam_d, P);
-    if (first && D <= T34_INERTIA_MAX_D) t34_numeric_search(&R->num, P, G, lam_d);
-    if (first) t34_construction(R, P, G);
-    R->have_inertia = R->num.m > 0 && t34_inertia(R, P, cr, &b);
+    ulpm_t34_double_grad(G, &lam_d, P);
+    if (first && D <= T34_INERTIA_MAX_D) ulpm_t34_numeric_search(&R->num, P, G, lam_d);
+    if (first) ulpm_t34_construction(R, P, G);
+    R->have_inertia = R->num.m > 0 && ulpm_t34_inertia(R, P, cr, &b);
     arb_t q;
     arb_init(q);
     R->have_con = 0;
     if (R->con) {
-        t34_ball_forms(q, R->s_con, &b, R->con);
+        ulpm_t34_ball_forms(q, R->s_con, &b, R->con);
         R->have_con = arb_is_negative(R->s_con) && arb_is_negative(R->lam);   /* no q: needs lambda < 0 */
     }
     if (first && R->num.m > 0) {      /* direction: the most negative approximate eigenvector */
@@ -226,23 +226,23 @@ static void t34_attempt(t34_result *R, const t34_point *P, const t34_crit *cr, s
         if (R->num.eig[best] < 0) {
             R->dir = _fmpq_vec_init(D);
             for (long i = 0; i < D; i++) fmpq_set_si(R->dir + i, R->num.basis[best * D + i], 1048576);
-            t34_make_tangent(R->dir, P);
+            ulpm_t34_make_tangent(R->dir, P);
         }
     } else if (first && R->con) {     /* large instances: the construction is the direction */
         R->dir = _fmpq_vec_init(D);
-        t34_qvec_set(R->dir, R->con, D);
+        ulpm_t34_qvec_set(R->dir, R->con, D);
     }
     R->have_dir = 0;
     if (R->dir) {
-        t34_ball_forms(R->q_dir, R->s_dir, &b, R->dir);
+        ulpm_t34_ball_forms(R->q_dir, R->s_dir, &b, R->dir);
         R->have_dir = arb_is_negative(R->s_dir) && (arb_is_negative(R->lam) || arb_is_negative(R->q_dir));
     }
     arb_clear(q);
     free(G);
-    t34_ball_clear(&b);
+    ulpm_t34_ball_clear(&b);
 }
 
-static json_t *t34_witnesses(const t34_result *R, const t34_point *P)
+static json_t *ulpm_t34_witnesses(const ulpm_t34_result *R, const ulpm_t34_point *P)
 {
     json_t *w = json_object();
     long K = P->K, d = P->d, N = P->N, D = P->D;
@@ -279,20 +279,20 @@ static json_t *t34_witnesses(const t34_result *R, const t34_point *P)
     return w;
 }
 
-static json_t *t34_quantities(const t34_result *R)
+static json_t *ulpm_t34_quantities(const ulpm_t34_result *R)
 {
     json_t *q = json_object();
     json_object_set_new(q, "lambda", ulpm_widened_quantity(R->lam, -100));
-    json_object_set_new(q, "margin_min", t34_exact(R->margin_min));
+    json_object_set_new(q, "margin_min", ulpm_t34_exact(R->margin_min));
     if (R->have_dir) {
         json_object_set_new(q, "direction_q", ulpm_widened_quantity(R->q_dir, -100));
         json_object_set_new(q, "direction_second_variation", ulpm_widened_quantity(R->s_dir, -100));
     }
     if (R->have_con) json_object_set_new(q, "construction_second_variation", ulpm_widened_quantity(R->s_con, -100));
     if (R->have_inertia) {
-        json_object_set_new(q, "negative_count", t34_count(R->neg));
-        json_object_set_new(q, "zero_count", t34_count(R->zero));
-        json_object_set_new(q, "positive_count", t34_count(R->pos));
+        json_object_set_new(q, "negative_count", ulpm_t34_count(R->neg));
+        json_object_set_new(q, "zero_count", ulpm_t34_count(R->zero));
+        json_object_set_new(q, "positive_count", ulpm_t34_count(R->pos));
     }
     return q;
 }
@@ -303,20 +303,20 @@ DECLARE_CLAIM(ulpm, theorem34, "ulpm.theorem-3.4", "Theorem 3.4 (= C.2)",
 
 int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
-    t34_point P;
-    if (t34_point_from_json(&P, instance_json, err)) return err->status;
-    t34_crit cr;
-    t34_result R;
+    ulpm_t34_point P;
+    if (ulpm_t34_point_from_json(&P, instance_json, err)) return err->status;
+    ulpm_t34_crit cr;
+    ulpm_t34_result R;
     result_init(&R);
-    int critical = t34_crit_exact(&cr, &P);
-    t34_margin_min(R.margin_min, &P);
+    int critical = ulpm_t34_crit_exact(&cr, &P);
+    ulpm_t34_margin_min(R.margin_min, &P);
     slong prec = 0;
     const char *assertion = T34_NONE;
     nc_verdict verdict = NC_INCONCLUSIVE;
     if (critical) {
         slong prec_neg = 0;   /* the first precision that certified a negative direction */
         for (prec = 128; prec <= o->max_prec; prec *= 2) {
-            t34_attempt(&R, &P, &cr, prec, prec == 128);
+            ulpm_t34_attempt(&R, &P, &cr, prec, prec == 128);
             int want_inertia = R.num.m > 0;
             if ((R.have_dir || R.have_con) && !prec_neg) prec_neg = prec;
             if ((R.have_dir || R.have_con) && (R.have_inertia || !want_inertia)) break;
@@ -325,7 +325,7 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
         if (prec > o->max_prec && prec_neg) {   /* the inertia never came (e.g. exact zero
                                                     eigenvalues off the orbit): drop it */
             prec = prec_neg;
-            t34_attempt(&R, &P, &cr, prec, 0);
+            ulpm_t34_attempt(&R, &P, &cr, prec, 0);
         }
         if (prec > o->max_prec) prec = o->max_prec;
         if (R.have_dir || R.have_con) assertion = T34_NEG, verdict = NC_PROVED;
@@ -333,11 +333,11 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
             assertion = T34_NONNEG, verdict = P.is_nc ? NC_PROVED : NC_REFUTED;
     }
     if (strcmp(assertion, T34_NONE) == 0) R.have_dir = R.have_con = R.have_inertia = 0;
-    *cert = cert_assemble("ulpm.theorem-3.4", t34_source(), json_incref(P.json), cert_method(1, prec),
-                          assertion, t34_witnesses(&R, &P), t34_quantities(&R), verdict);
+    *cert = cert_assemble("ulpm.theorem-3.4", ulpm_t34_source(), json_incref(P.json), cert_method(1, prec),
+                          assertion, ulpm_t34_witnesses(&R, &P), ulpm_t34_quantities(&R), verdict);
     result_clear(&R, &P);
-    t34_crit_clear(&cr);
-    t34_point_clear(&P);
+    ulpm_t34_crit_clear(&cr);
+    ulpm_t34_point_clear(&P);
     return 0;
 }
 

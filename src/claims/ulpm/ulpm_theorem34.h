@@ -17,12 +17,12 @@ typedef struct {
     int pairing;        /* 1: instance kind ulpm-pairing/1 */
     int is_nc;          /* 1: an optimal point of Theorem 3.3 (exact NC test, ||W|| = ||H||) */
     json_t *json;       /* the instance as echoed in the certificate */
-} t34_point;
+} ulpm_t34_point;
 
 /* Parses {"kind":"ulpm-pairing/1","K":K,"C":"c"} (K even, 4 <= K <= 64, C > 0 rational) or a
  * generic ulpm instance whose entries are all rational (status 2 otherwise). */
-int t34_point_from_json(t34_point *P, json_t *obj, nc_error *err);
-void t34_point_clear(t34_point *P);
+int ulpm_t34_point_from_json(ulpm_t34_point *P, json_t *obj, nc_error *err);
+void ulpm_t34_point_clear(ulpm_t34_point *P);
 
 /* Exact criticality on the sphere (symmetry argument, proofs/derivations/ulpm-theorem-3.4.md):
  * every column of Z = W H has the same multiset of logit values v_1..v_V (multiplicity m_u),
@@ -34,13 +34,13 @@ typedef struct {
     fmpq *v, *mu;       /* V values and their multipliers */
     long *mult;
     fmpq_t muE, xx;     /* mu_E and x.x */
-} t34_crit;
+} ulpm_t34_crit;
 
 /* 1 if the point is certified critical (c filled), 0 if the test does not apply. */
-int t34_crit_exact(t34_crit *c, const t34_point *P);
-void t34_crit_clear(t34_crit *c);
+int ulpm_t34_crit_exact(ulpm_t34_crit *c, const ulpm_t34_point *P);
+void ulpm_t34_crit_clear(ulpm_t34_crit *c);
 /* lambda, enclosed (the ball contains the exact value). */
-void t34_crit_lambda(arb_t lam, const t34_crit *c, slong prec);
+void ulpm_t34_crit_lambda(arb_t lam, const ulpm_t34_crit *c, slong prec);
 
 /* Second variation. x_ball holds W then H as balls; G, Pm: K x N gradient in logits and
  * softmax. Sv = (Hess L) v - lambda v (the ball vector contains the exact value). */
@@ -49,12 +49,12 @@ typedef struct {
     arb_ptr W, H, G, Pm;   /* row-major */
     arb_t lam;
     slong prec;
-} t34_ball;
-void t34_ball_init(t34_ball *b, const t34_point *P, const t34_crit *c, slong prec);
-void t34_ball_clear(t34_ball *b);
-void t34_ball_hess_vec(arb_ptr out, const t34_ball *b, arb_srcptr v, int minus_lambda);
+} ulpm_t34_ball;
+void ulpm_t34_ball_init(ulpm_t34_ball *b, const ulpm_t34_point *P, const ulpm_t34_crit *c, slong prec);
+void ulpm_t34_ball_clear(ulpm_t34_ball *b);
+void ulpm_t34_ball_hess_vec(arb_ptr out, const ulpm_t34_ball *b, arb_srcptr v, int minus_lambda);
 /* q = v.(Hess L)v, s = q - lambda |v|^2, for an exact rational v. */
-void t34_ball_forms(arb_t q, arb_t s, const t34_ball *b, const fmpq *v);
+void ulpm_t34_ball_forms(arb_t q, arb_t s, const ulpm_t34_ball *b, const fmpq *v);
 
 /* Double search (witness proposals). lam_d: lambda as a double. */
 typedef struct {
@@ -63,17 +63,17 @@ typedef struct {
     long m;             /* basis columns */
     slong *basis;       /* m x D integers, column t at basis + t*D */
     double *eig;        /* m approximate eigenvalues of the reduced Hessian */
-} t34_numeric;
-int t34_numeric_search(t34_numeric *r, const t34_point *P, const double *G, double lam_d);
-void t34_numeric_clear(t34_numeric *r);
+} ulpm_t34_numeric;
+int ulpm_t34_numeric_search(ulpm_t34_numeric *r, const ulpm_t34_point *P, const double *G, double lam_d);
+void ulpm_t34_numeric_clear(ulpm_t34_numeric *r);
 /* G = dL/dZ and lambda = <grad L, x>/<x, x> in doubles (no cancellation in softmax_k - 1). */
-void t34_double_grad(double *G, double *lam, const t34_point *P);
+void ulpm_t34_double_grad(double *G, double *lam, const ulpm_t34_point *P);
 /* Top singular pair of the K x N matrix G (power iteration). */
-void t34_double_top_singular(double *u, double *v, const double *G, long K, long N);
+void ulpm_t34_double_top_singular(double *u, double *v, const double *G, long K, long N);
 
-static inline void t34_qvec_set(fmpq *r, const fmpq *a, long n) { for (long i = 0; i < n; i++) fmpq_set(r + i, a + i); }
-static inline void t34_qvec_zero(fmpq *r, long n) { for (long i = 0; i < n; i++) fmpq_zero(r + i); }
-static inline int t34_qvec_equal(const fmpq *a, const fmpq *b, long n)
+static inline void ulpm_t34_qvec_set(fmpq *r, const fmpq *a, long n) { for (long i = 0; i < n; i++) fmpq_set(r + i, a + i); }
+static inline void ulpm_t34_qvec_zero(fmpq *r, long n) { for (long i = 0; i < n; i++) fmpq_zero(r + i); }
+static inline int ulpm_t34_qvec_equal(const fmpq *a, const fmpq *b, long n)
 {
     for (long i = 0; i < n; i++) if (!fmpq_equal(a + i, b + i)) return 0;
     return 1;
@@ -81,9 +81,9 @@ static inline int t34_qvec_equal(const fmpq *a, const fmpq *b, long n)
 
 /* Exact tangency fix: v := v - (x.v / x_i0) e_i0 with i0 the entry of x of largest |x_i|
  * whose value is a power of two when one exists. */
-void t34_make_tangent(fmpq *v, const t34_point *P);
+void ulpm_t34_make_tangent(fmpq *v, const ulpm_t34_point *P);
 /* q_min = min over samples c and classes j != k(c) of z_{k(c)c} - z_{jc}, Z = W H, exactly. */
-void t34_margin_min(fmpq_t out, const t34_point *P);
+void ulpm_t34_margin_min(fmpq_t out, const ulpm_t34_point *P);
 /* Orbit direction (W X, -X H), X = E_ij - E_ji, exactly. */
-void t34_orbit_vec(fmpq *out, const t34_point *P, long i, long j);
+void ulpm_t34_orbit_vec(fmpq *out, const ulpm_t34_point *P, long i, long j);
 #endif

@@ -4,12 +4,12 @@
  *   q(v) = <dZ, Hess_Z dZ> + 2 <G, dW dH>,  dZ = dW H + W dH,
  *   (Hess L) v = ((Hess_Z dZ) H^T + G dH^T,  W^T (Hess_Z dZ) + dW^T G).
  * Contract: every output ball contains the exact value. */
-#include "ball/ball_ce.h"
+#include "claims/ulpm/ulpm_ce.h"
 #include "claims/ulpm/ulpm_theorem34.h"
-/* softmax and G are computed here (not with ball_ce_grad_logits) so that softmax_k - 1 has no
+/* softmax and G are computed here (not with ulpm_ce_grad_logits) so that softmax_k - 1 has no
  * cancellation: its relative accuracy survives e^{-2C^2} far below 2^-prec. */
 
-void t34_ball_init(t34_ball *b, const t34_point *P, const t34_crit *c, slong prec)
+void ulpm_t34_ball_init(ulpm_t34_ball *b, const ulpm_t34_point *P, const ulpm_t34_crit *c, slong prec)
 {
     long K = P->K, d = P->d, N = P->N;
     b->K = K, b->n = P->n, b->d = d, b->N = N, b->D = P->D, b->prec = prec;
@@ -26,7 +26,7 @@ void t34_ball_init(t34_ball *b, const t34_point *P, const t34_crit *c, slong pre
         arb_set_fmpq(b->H + t, P->H + t, prec);
         arb_set(arb_mat_entry(Hm, t / N, t % N), b->H + t);
     }
-    ball_ce_logits(Z, Wm, Hm, prec);
+    ulpm_ce_logits(Z, Wm, Hm, prec);
     arb_t t, e;
     arb_init(t), arb_init(e);
     for (long col = 0; col < N; col++) {   /* softmax with e_j = exp(z_j - z_k), t = sum_{j != k} e_j */
@@ -50,17 +50,17 @@ void t34_ball_init(t34_ball *b, const t34_point *P, const t34_crit *c, slong pre
     }
     arb_clear(t), arb_clear(e);
     arb_mat_clear(Wm), arb_mat_clear(Hm), arb_mat_clear(Z), arb_mat_clear(G);
-    t34_crit_lambda(b->lam, c, prec);
+    ulpm_t34_crit_lambda(b->lam, c, prec);
 }
 
-void t34_ball_clear(t34_ball *b)
+void ulpm_t34_ball_clear(ulpm_t34_ball *b)
 {
     _arb_vec_clear(b->W, b->K * b->d), _arb_vec_clear(b->H, b->d * b->N);
     _arb_vec_clear(b->G, b->K * b->N), _arb_vec_clear(b->Pm, b->K * b->N);
     arb_clear(b->lam);
 }
 
-void t34_ball_hess_vec(arb_ptr out, const t34_ball *b, arb_srcptr v, int minus_lambda)
+void ulpm_t34_ball_hess_vec(arb_ptr out, const ulpm_t34_ball *b, arb_srcptr v, int minus_lambda)
 {
     long K = b->K, d = b->d, N = b->N;
     slong prec = b->prec;
@@ -101,7 +101,7 @@ void t34_ball_hess_vec(arb_ptr out, const t34_ball *b, arb_srcptr v, int minus_l
     _arb_vec_clear(Y, K * N), _arb_vec_clear(t, 1);
 }
 
-void t34_ball_forms(arb_t q, arb_t s, const t34_ball *b, const fmpq *v)
+void ulpm_t34_ball_forms(arb_t q, arb_t s, const ulpm_t34_ball *b, const fmpq *v)
 {
     arb_ptr vb = _arb_vec_init(b->D), hv = _arb_vec_init(b->D);
     fmpq_t nn;
@@ -110,7 +110,7 @@ void t34_ball_forms(arb_t q, arb_t s, const t34_ball *b, const fmpq *v)
         arb_set_fmpq(vb + i, v + i, b->prec);
         fmpq_addmul(nn, v + i, v + i);
     }
-    t34_ball_hess_vec(hv, b, vb, 0);
+    ulpm_t34_ball_hess_vec(hv, b, vb, 0);
     arb_dot(q, NULL, 0, vb, 1, hv, 1, b->D, b->prec);
     arb_t t;
     arb_init(t);

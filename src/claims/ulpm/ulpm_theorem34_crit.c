@@ -7,7 +7,7 @@
 
 /* g = (B H^T, W^T B) for the 0/1 matrix B (K x N, row-major chars); then mu with g = mu x
  * exactly. Returns 1 when g is parallel to x. */
-static int parallel_mu(fmpq_t mu, const t34_point *P, const char *B, const fmpq_t xx)
+static int parallel_mu(fmpq_t mu, const ulpm_t34_point *P, const char *B, const fmpq_t xx)
 {
     long K = P->K, d = P->d, N = P->N;
     fmpq *g = _fmpq_vec_init(P->D);
@@ -34,7 +34,7 @@ static int parallel_mu(fmpq_t mu, const t34_point *P, const char *B, const fmpq_
     return ok;
 }
 
-int t34_crit_exact(t34_crit *cr, const t34_point *P)
+int ulpm_t34_crit_exact(ulpm_t34_crit *cr, const ulpm_t34_point *P)
 {
     long K = P->K, d = P->d, N = P->N;
     cr->V = 0, cr->cap = 0, cr->v = cr->mu = NULL, cr->mult = NULL;
@@ -50,8 +50,8 @@ int t34_crit_exact(t34_crit *cr, const t34_point *P)
     for (long c = 0; ok && c < N; c++) {   /* every column: the same multiset of logits */
         for (long k = 0; k < K; k++) fmpq_set(col + k, Z + k * N + c);
         _fmpq_vec_sort(col, K);
-        if (c == 0) t34_qvec_set(ref, col, K);
-        else ok = t34_qvec_equal(ref, col, K);
+        if (c == 0) ulpm_t34_qvec_set(ref, col, K);
+        else ok = ulpm_t34_qvec_equal(ref, col, K);
     }
     char *B = malloc((size_t)(K * N));
     if (ok) {
@@ -74,14 +74,14 @@ int t34_crit_exact(t34_crit *cr, const t34_point *P)
     return ok;
 }
 
-void t34_crit_clear(t34_crit *cr)
+void ulpm_t34_crit_clear(ulpm_t34_crit *cr)
 {
     if (cr->cap) _fmpq_vec_clear(cr->v, cr->cap), _fmpq_vec_clear(cr->mu, cr->cap), free(cr->mult);
     cr->cap = 0, cr->v = cr->mu = NULL, cr->mult = NULL;
     fmpq_clear(cr->muE), fmpq_clear(cr->xx);
 }
 
-void t34_crit_lambda(arb_t lam, const t34_crit *cr, slong prec)
+void ulpm_t34_crit_lambda(arb_t lam, const ulpm_t34_crit *cr, slong prec)
 {
     /* sum_u m_u p_u = 1, so lambda = sum_u (mu_u - m_u mu_E) p_u: exact rational coefficients,
      * no cancellation when lambda is tiny (large C) */

@@ -8,7 +8,7 @@
 #include "claims/ulpm/ulpm_theorem34.h"
 
 /* Double Hessian-vector product (S v = Hess L v - lam v), G and softmax as doubles. */
-static void t34_double_hess_vec(double *out, const t34_point *P, const double *G, const double *Pm,
+static void ulpm_t34_double_hess_vec(double *out, const ulpm_t34_point *P, const double *G, const double *Pm,
                                 double lam, const double *v)
 {
     long K = P->K, d = P->d, N = P->N;
@@ -40,7 +40,7 @@ static void t34_double_hess_vec(double *out, const t34_point *P, const double *G
     free(Y);
 }
 
-void t34_double_grad(double *G, double *lam, const t34_point *P)
+void ulpm_t34_double_grad(double *G, double *lam, const ulpm_t34_point *P)
 {
     long K = P->K, d = P->d, N = P->N;
     double *z = malloc((size_t)K * sizeof(double));
@@ -134,7 +134,7 @@ static void jacobi(double *A, double *V, double *ev, long m)
     for (long i = 0; i < m; i++) ev[i] = A[i * m + i];
 }
 
-int t34_numeric_search(t34_numeric *r, const t34_point *P, const double *G, double lam_d)
+int ulpm_t34_numeric_search(ulpm_t34_numeric *r, const ulpm_t34_point *P, const double *G, double lam_d)
 {
     long D = P->D, K = P->K, d = P->d, N = P->N;
     memset(r, 0, sizeof *r);
@@ -150,7 +150,7 @@ int t34_numeric_search(t34_numeric *r, const t34_point *P, const double *G, doub
     r->pairs = malloc((size_t)(d * (d - 1) + 2) * sizeof(long));
     for (long i = 0; i < d; i++)          /* orbit generators, greedy independent choice */
         for (long j = i + 1; j < d; j++) {
-            t34_orbit_vec(ov, P, i, j);
+            ulpm_t34_orbit_vec(ov, P, i, j);
             for (long t = 0; t < D; t++) y[t] = fmpq_get_d(ov + t);
             double n0 = sqrt(dotd(y, y, D));
             if (n0 == 0 || gram_schmidt(y, Q, q, D) < 1e-7 * n0) continue;
@@ -172,7 +172,7 @@ int t34_numeric_search(t34_numeric *r, const t34_point *P, const double *G, doub
     double *SQ = malloc((size_t)(m * D) * sizeof(double)), *A = malloc((size_t)(m * m) * sizeof(double));
     double *V = malloc((size_t)(m * m) * sizeof(double));
     r->eig = malloc((size_t)(m > 0 ? m : 1) * sizeof(double));
-    for (long t = 0; t < m; t++) t34_double_hess_vec(SQ + t * D, P, G, Pm, lam_d, Q + (q0 + t) * D);
+    for (long t = 0; t < m; t++) ulpm_t34_double_hess_vec(SQ + t * D, P, G, Pm, lam_d, Q + (q0 + t) * D);
     for (long a = 0; a < m; a++)
         for (long b = 0; b < m; b++) A[a * m + b] = 0.5 * (dotd(Q + (q0 + a) * D, SQ + b * D, D) + dotd(Q + (q0 + b) * D, SQ + a * D, D));
     jacobi(A, V, r->eig, m);
@@ -192,13 +192,13 @@ int t34_numeric_search(t34_numeric *r, const t34_point *P, const double *G, doub
     return 0;
 }
 
-void t34_numeric_clear(t34_numeric *r)
+void ulpm_t34_numeric_clear(ulpm_t34_numeric *r)
 {
     free(r->pairs), free(r->basis), free(r->eig);
     memset(r, 0, sizeof *r);
 }
 
-void t34_double_top_singular(double *u, double *v, const double *G0, long K, long N)
+void ulpm_t34_double_top_singular(double *u, double *v, const double *G0, long K, long N)
 {
     double *w = malloc((size_t)K * sizeof(double)), *G = malloc((size_t)(K * N) * sizeof(double)), mx = 0;
     for (long t = 0; t < K * N; t++) mx = fmax(mx, fabs(G0[t]));

@@ -10,7 +10,7 @@
 
 #define T34_PAIRING_MAX_K 128
 
-static void point_alloc(t34_point *P, long K, long n, long d)
+static void point_alloc(ulpm_t34_point *P, long K, long n, long d)
 {
     P->K = K, P->n = n, P->d = d, P->N = n * K;
     P->D = K * d + d * P->N;
@@ -20,14 +20,14 @@ static void point_alloc(t34_point *P, long K, long n, long d)
     P->Hd = calloc((size_t)(d * P->N), sizeof(double));
 }
 
-static void point_doubles(t34_point *P)
+static void point_doubles(ulpm_t34_point *P)
 {
     for (long t = 0; t < P->K * P->d; t++) P->Wd[t] = fmpq_get_d(P->W + t);
     for (long t = 0; t < P->d * P->N; t++) P->Hd[t] = fmpq_get_d(P->H + t);
 }
 
 /* W = H = C * blockdiag([[1,-1],[-1,1]] x K/2) (seed 001 eq. (7) for K = 4). */
-static int point_pairing(t34_point *P, json_t *obj, nc_error *err)
+static int point_pairing(ulpm_t34_point *P, json_t *obj, nc_error *err)
 {
     static const char *const keys[] = {"kind", "K", "C", NULL};
     const char *key;
@@ -76,7 +76,7 @@ static int entry_rational(fmpq *q, const qsqrt_t x, long r)
     return 0;
 }
 
-int t34_point_from_json(t34_point *P, json_t *obj, nc_error *err)
+int ulpm_t34_point_from_json(ulpm_t34_point *P, json_t *obj, nc_error *err)
 {
     memset(P, 0, sizeof *P);
     if (!json_is_object(obj)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: not a JSON object");
@@ -112,7 +112,7 @@ int t34_point_from_json(t34_point *P, json_t *obj, nc_error *err)
     P->is_nc = exact_is_nc(&I);
     instance_clear(&I);
     if (irrational) {
-        t34_point_clear(P);
+        ulpm_t34_point_clear(P);
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm.theorem-3.4: the instance has irrational entries "
                             "(a + b sqrt(n), b != 0); use rational entries (nc/1 with n a perfect square)");
     }
@@ -120,7 +120,7 @@ int t34_point_from_json(t34_point *P, json_t *obj, nc_error *err)
     return 0;
 }
 
-void t34_point_clear(t34_point *P)
+void ulpm_t34_point_clear(ulpm_t34_point *P)
 {
     if (P->W) _fmpq_vec_clear(P->W, P->K * P->d);
     if (P->H) _fmpq_vec_clear(P->H, P->d * P->N);
@@ -131,7 +131,7 @@ void t34_point_clear(t34_point *P)
 }
 
 /* x_i: entry i of x = (W, H) in the vector layout. */
-static const fmpq *x_entry(const t34_point *P, long i)
+static const fmpq *x_entry(const ulpm_t34_point *P, long i)
 {
     long nw = P->K * P->d;
     return i < nw ? P->W + i : P->H + (i - nw);
@@ -142,7 +142,7 @@ static int is_pow2(const fmpz_t a)
     return fmpz_sgn(a) > 0 && (mp_limb_t)fmpz_val2(a) + 1 == fmpz_bits(a);
 }
 
-void t34_make_tangent(fmpq *v, const t34_point *P)
+void ulpm_t34_make_tangent(fmpq *v, const ulpm_t34_point *P)
 {
     long i0 = -1, i2 = -1;
     fmpq_t dot, t, best, best2;
@@ -164,10 +164,10 @@ void t34_make_tangent(fmpq *v, const t34_point *P)
     fmpq_clear(dot), fmpq_clear(t), fmpq_clear(best), fmpq_clear(best2);
 }
 
-void t34_orbit_vec(fmpq *out, const t34_point *P, long i, long j)
+void ulpm_t34_orbit_vec(fmpq *out, const ulpm_t34_point *P, long i, long j)
 {
     long K = P->K, d = P->d, N = P->N;
-    t34_qvec_zero(out, P->D);
+    ulpm_t34_qvec_zero(out, P->D);
     /* (W X)[k][l] = W[k][i] [l == j] - W[k][j] [l == i] */
     for (long k = 0; k < K; k++) {
         fmpq_set(out + k * d + j, P->W + k * d + i);
@@ -181,7 +181,7 @@ void t34_orbit_vec(fmpq *out, const t34_point *P, long i, long j)
     }
 }
 
-void t34_margin_min(fmpq_t out, const t34_point *P)
+void ulpm_t34_margin_min(fmpq_t out, const ulpm_t34_point *P)
 {
     long K = P->K, d = P->d, N = P->N;
     fmpq *z = _fmpq_vec_init(K);

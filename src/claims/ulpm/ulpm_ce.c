@@ -1,7 +1,7 @@
-/* ball_ce.c: cross-entropy loss and gradients of the layer-peeled model in Arb (ball_ce.h). */
-#include "ball/ball_ce.h"
+/* ulpm_ce.c: cross-entropy loss and gradients of the layer-peeled model in Arb (ulpm_ce.h). */
+#include "claims/ulpm/ulpm_ce.h"
 
-void ball_ce_logits(arb_mat_t Z, const arb_mat_t W, const arb_mat_t H, slong prec)
+void ulpm_ce_logits(arb_mat_t Z, const arb_mat_t W, const arb_mat_t H, slong prec)
 {
     arb_mat_mul(Z, W, H, prec);
 }
@@ -24,7 +24,7 @@ static void exp_gaps(arb_t s, arb_mat_t E, const arb_mat_t Z, slong c, slong n, 
     arb_clear(t);
 }
 
-void ball_ce_loss_logits(arb_t L, const arb_mat_t Z, slong n, slong prec)
+void ulpm_ce_loss_logits(arb_t L, const arb_mat_t Z, slong n, slong prec)
 {
     slong N = arb_mat_ncols(Z);
     arb_t s;
@@ -38,7 +38,7 @@ void ball_ce_loss_logits(arb_t L, const arb_mat_t Z, slong n, slong prec)
     arb_clear(s);
 }
 
-void ball_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
+void ulpm_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
 {
     slong K = arb_mat_nrows(Z), N = arb_mat_ncols(Z);
     arb_t s, t;
@@ -61,17 +61,17 @@ void ball_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
     arb_clear(t);
 }
 
-void ball_ce_loss_grad(arb_t L, arb_mat_t GW, arb_mat_t GH, const arb_mat_t W, const arb_mat_t H,
+void ulpm_ce_loss_grad(arb_t L, arb_mat_t GW, arb_mat_t GH, const arb_mat_t W, const arb_mat_t H,
                        slong n, slong prec)
 {
     slong K = arb_mat_nrows(W), N = arb_mat_ncols(H);
     arb_mat_t Z, G, T;
     arb_mat_init(Z, K, N);
-    ball_ce_logits(Z, W, H, prec);
-    if (L) ball_ce_loss_logits(L, Z, n, prec);
+    ulpm_ce_logits(Z, W, H, prec);
+    if (L) ulpm_ce_loss_logits(L, Z, n, prec);
     if (GW || GH) {
         arb_mat_init(G, K, N);
-        ball_ce_grad_logits(G, Z, n, prec);
+        ulpm_ce_grad_logits(G, Z, n, prec);
         if (GW) {
             arb_mat_init(T, N, arb_mat_nrows(H));
             arb_mat_transpose(T, H);
