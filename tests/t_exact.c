@@ -280,19 +280,19 @@ static void test_registry_instance(void)
     qsqrt_t q;
     qsqrt_init(q);
     long c = -9, j = -9;
-    exact_margin(q, &I, 0, 1);
+    instance_exact_margin(q, &I, 0, 1);
     tap_ok(qs_is(q, "4/3", "0"), "s_{0,0,1} = 4/3");
-    exact_margin(q, &I, 1, 0);
+    instance_exact_margin(q, &I, 1, 0);
     tap_ok(qs_is(q, "1/4", "0"), "s_{1,0,0} = 1/4");
-    exact_logit(q, &I, 0, 1);
+    instance_exact_logit(q, &I, 0, 1);
     tap_ok(qs_is(q, "1/2", "0"), "w_0.h_1 = 1/2");
-    exact_margin_min(q, &c, &j, &I);
+    instance_exact_margin_min(q, &c, &j, &I);
     tap_ok(qs_is(q, "1/4", "0") && c == 1 && j == 0, "q_min = 1/4 at c=1, j=0 (got c=%ld j=%ld)", c, j);
-    exact_frobenius2_W(q, &I);
+    instance_exact_frobenius2_W(q, &I);
     tap_ok(qs_is(q, "2", "0"), "||W||^2 = 2");
-    exact_frobenius2_H(q, &I);
+    instance_exact_frobenius2_H(q, &I);
     tap_ok(qs_is(q, "277/144", "0"), "||H||^2 = 277/144");
-    tap_ok(!exact_is_nc(&I), "not NC (sum of rows of W is (1,1))");
+    tap_ok(!instance_exact_is_nc(&I), "not NC (sum of rows of W is (1,1))");
     qsqrt_clear(q);
     instance_clear(&I);
 }
@@ -311,15 +311,15 @@ static void test_cross_instance(void)
     qsqrt_t q;
     qsqrt_init(q);
     long c = -9, j = -9;
-    exact_margin_min(q, &c, &j, &I);
+    instance_exact_margin_min(q, &c, &j, &I);
     tap_ok(qs_is(q, "1", "0") && c == 0 && j == 2, "cross: q_min = 1, first minimiser c=0 j=2 (got c=%ld j=%ld)", c, j);
-    exact_margin(q, &I, 0, 1);
+    instance_exact_margin(q, &I, 0, 1);
     tap_ok(qs_is(q, "2", "0"), "cross: s_{0,0,1} = 2");
-    exact_margin(q, &I, 3, 2);
+    instance_exact_margin(q, &I, 3, 2);
     tap_ok(qs_is(q, "2", "0"), "cross: s_{3,0,2} = 2");
-    exact_frobenius2_H(q, &I);
+    instance_exact_frobenius2_H(q, &I);
     tap_ok(qs_is(q, "4", "0"), "cross: ||H||^2 = 4");
-    tap_ok(!exact_is_nc(&I), "cross (sum 0, equal norms, unequal inner products) is not NC");
+    tap_ok(!instance_exact_is_nc(&I), "cross (sum 0, equal norms, unequal inner products) is not NC");
     qsqrt_clear(q);
     instance_clear(&I);
 }
@@ -331,7 +331,7 @@ static void nc_case(const char *text, int want, const char *what)
         tap_ok(0, "load %s", what);
         return;
     }
-    tap_ok(exact_is_nc(&I) == want, "exact_is_nc = %d: %s", want, what);
+    tap_ok(instance_exact_is_nc(&I) == want, "instance_exact_is_nc = %d: %s", want, what);
     instance_clear(&I);
 }
 
@@ -372,15 +372,15 @@ static void test_is_nc_generated(void)
         qsqrt_init(q);
         qsqrt_init(e);
         long c, j;
-        exact_margin_min(q, &c, &j, &I);
+        instance_exact_margin_min(q, &c, &j, &I);
         fmpq_zero(e->a);
         fmpq_set_si(e->b, 1, (ulong)n);
-        int ok = exact_is_nc(&I) && qsqrt_equal(q, e, n) && c == 0 && j == 1;
-        exact_frobenius2_W(q, &I);
+        int ok = instance_exact_is_nc(&I) && qsqrt_equal(q, e, n) && c == 0 && j == 1;
+        instance_exact_frobenius2_W(q, &I);
         fmpq_set_si(e->a, K - 1, 1);
         fmpq_zero(e->b);
         ok &= qsqrt_equal(q, e, n);
-        exact_frobenius2_H(q, &I);
+        instance_exact_frobenius2_H(q, &I);
         ok &= qsqrt_equal(q, e, n);
         tap_ok(ok, "nc/1 K=%ld n=%ld d=%ld: NC, q_min = 1/sqrt(n) first at (0,1), ||W||^2 = ||H||^2 = K-1", K, n, d);
         qsqrt_clear(q);
@@ -395,18 +395,18 @@ static void test_is_nc_generated(void)
             tap_ok(0, "nc-perturbed/1: %s", err.msg);
             continue;
         }
-        tap_ok(!exact_is_nc(&I), "nc-perturbed/1 K=%ld n=%ld d=%ld eps 2^%ld is not NC", pert[t][0], pert[t][1], pert[t][2], pert[t][4]);
+        tap_ok(!instance_exact_is_nc(&I), "nc-perturbed/1 K=%ld n=%ld d=%ld eps 2^%ld is not NC", pert[t][0], pert[t][1], pert[t][2], pert[t][4]);
         instance_clear(&I);
     }
     instance I;
     nc_error err = {0, ""};
     if (instance_generate_random_dyadic(&I, 3, 2, 4, 1, &err) == 0) {
-        tap_ok(!exact_is_nc(&I), "random-dyadic/1 K=3 n=2 d=4 seed 1 is not NC");
+        tap_ok(!instance_exact_is_nc(&I), "random-dyadic/1 K=3 n=2 d=4 seed 1 is not NC");
         instance_clear(&I);
     } else tap_ok(0, "random-dyadic/1: %s", err.msg);
 }
 
-/* ---------------------------------------------------------------- brute force vs exact_margin_min */
+/* ---------------------------------------------------------------- brute force vs instance_exact_margin_min */
 
 /* random-dyadic/1 reference (spec text), entries as integers over 2^19 */
 static void ref_random(long *Wn, long *Hn, long K, long n, long d, uint64_t seed)
@@ -458,7 +458,7 @@ static void test_margin_min_random(void)
             qsqrt_t q;
             qsqrt_init(q);
             long c, j;
-            exact_margin_min(q, &c, &j, &I);
+            instance_exact_margin_min(q, &c, &j, &I);
             fmpq_t e;
             fmpq_init(e);
             fmpq_set_si(e, best, 1);
@@ -467,12 +467,12 @@ static void test_margin_min_random(void)
             fmpz_set_mpz(fmpq_numref(e), nw);
             fmpz_one(fmpq_denref(e));
             fmpq_div_2exp(e, e, 38);
-            exact_frobenius2_W(q, &I);
+            instance_exact_frobenius2_W(q, &I);
             here &= fmpq_equal(q->a, e) && fmpq_is_zero(q->b);
             fmpz_set_mpz(fmpq_numref(e), nh);
             fmpz_one(fmpq_denref(e));
             fmpq_div_2exp(e, e, 38);
-            exact_frobenius2_H(q, &I);
+            instance_exact_frobenius2_H(q, &I);
             here &= fmpq_equal(q->a, e) && fmpq_is_zero(q->b);
             fmpq_clear(e);
             qsqrt_clear(q);
@@ -484,7 +484,7 @@ static void test_margin_min_random(void)
         free(Wn);
         free(Hn);
     }
-    tap_ok(ok, "exact_margin_min, first minimiser and norms = integer brute force on %d random-dyadic/1 instances", runs);
+    tap_ok(ok, "instance_exact_margin_min, first minimiser and norms = integer brute force on %d random-dyadic/1 instances", runs);
 }
 
 int main(void)

@@ -1,4 +1,4 @@
-/* ball_instance.c: Arb enclosures of instance quantities (see ball_instance.h). */
+/* instance_ball.c: Arb enclosures of instance quantities (see instance_ball.h). */
 #include <math.h>
 #include "instance/instance_ball.h"
 
@@ -19,17 +19,17 @@ static void entry(arb_t x, const instance *I, const double *dbl, const fmpq *a, 
     }
 }
 
-void ball_entry_W(arb_t x, const instance *I, long k, long l, const arb_t sqrt_n, slong prec)
+void instance_ball_entry_W(arb_t x, const instance *I, long k, long l, const arb_t sqrt_n, slong prec)
 {
     entry(x, I, I->W, I->Wa, I->Wb, k * I->d + l, sqrt_n, prec);
 }
 
-void ball_entry_H(arb_t x, const instance *I, long c, long l, const arb_t sqrt_n, slong prec)
+void instance_ball_entry_H(arb_t x, const instance *I, long c, long l, const arb_t sqrt_n, slong prec)
 {
     entry(x, I, I->Ht, I->Ha, I->Hb, c * I->d + l, sqrt_n, prec);
 }
 
-void ball_margin(arb_t s, const instance *I, long c, long j, slong prec)
+void instance_ball_margin(arb_t s, const instance *I, long c, long j, slong prec)
 {
     long d = I->d, k = c / I->n;
     arb_ptr diff = _arb_vec_init(d), h = _arb_vec_init(d);
@@ -38,10 +38,10 @@ void ball_margin(arb_t s, const instance *I, long c, long j, slong prec)
     arb_init(wj);
     arb_sqrt_ui(sqrt_n, (ulong)I->n, prec + 16);
     for (long l = 0; l < d; l++) {
-        ball_entry_W(diff + l, I, k, l, sqrt_n, prec + 16);
-        ball_entry_W(wj, I, j, l, sqrt_n, prec + 16);
+        instance_ball_entry_W(diff + l, I, k, l, sqrt_n, prec + 16);
+        instance_ball_entry_W(wj, I, j, l, sqrt_n, prec + 16);
         arb_sub(diff + l, diff + l, wj, prec + 16);   /* exact for dyadic doubles of like scale */
-        ball_entry_H(h + l, I, c, l, sqrt_n, prec + 16);
+        instance_ball_entry_H(h + l, I, c, l, sqrt_n, prec + 16);
     }
     arb_dot(s, NULL, 0, diff, 1, h, 1, d, prec);       /* (w_k - w_j) . h_c */
     _arb_vec_clear(diff, d);
@@ -52,7 +52,7 @@ void ball_margin(arb_t s, const instance *I, long c, long j, slong prec)
 
 #define BALL_CHUNK 4096
 
-void ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
+void instance_ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
 {
     long rows = is_W ? I->K : instance_N(I), d = I->d, total = rows * d;
     arb_ptr chunk = _arb_vec_init(BALL_CHUNK);
@@ -65,8 +65,8 @@ void ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
         long len = total - t0 < BALL_CHUNK ? total - t0 : BALL_CHUNK;
         for (long u = 0; u < len; u++) {
             long t = t0 + u;
-            if (is_W) ball_entry_W(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
-            else ball_entry_H(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
+            if (is_W) instance_ball_entry_W(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
+            else instance_ball_entry_H(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
         }
         arb_dot(part, NULL, 0, chunk, 1, chunk, 1, len, prec);
         arb_add(r, r, part, prec);
@@ -76,7 +76,7 @@ void ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
     arb_clear(part);
 }
 
-int ball_from_kernel_sum_squares(arb_t r, double s_hat, long len)
+int instance_ball_from_kernel_sum_squares(arb_t r, double s_hat, long len)
 {
     /* proofs/derivations/kernels-rounding.md section 0: for len <= 2^50 and s_hat finite,
      * s in [s_hat (1 - g) - b, s_hat (1 + g) + b], g = gamma_len = len u / (1 - len u),

@@ -1,4 +1,4 @@
-/* exact_instance.c: exact (tier-2) quantities of an instance in Q(sqrt(n)). */
+/* instance_exact.c: exact (tier-2) quantities of an instance in Q(sqrt(n)). */
 #include "instance/instance_exact.h"
 #include "exact/exact_double.h"
 #include "common/progress.h"
@@ -15,12 +15,12 @@ static void entry(qsqrt_t x, const instance *I, const double *dbl, const fmpq *a
     else fmpq_zero(x->b);
 }
 
-void exact_entry_W(qsqrt_t x, const instance *I, long k, long l)
+void instance_exact_entry_W(qsqrt_t x, const instance *I, long k, long l)
 {
     entry(x, I, I->W, I->Wa, I->Wb, k * I->d + l);
 }
 
-void exact_entry_H(qsqrt_t x, const instance *I, long c, long l)
+void instance_exact_entry_H(qsqrt_t x, const instance *I, long c, long l)
 {
     entry(x, I, I->Ht, I->Ha, I->Hb, c * I->d + l);
 }
@@ -43,17 +43,17 @@ static void row_dot(qsqrt_t r, const instance *I, exact_entry_fn eu, long i, exa
     qsqrt_clear(b);
 }
 
-void exact_logit(qsqrt_t r, const instance *I, long j, long c)
+void instance_exact_logit(qsqrt_t r, const instance *I, long j, long c)
 {
-    row_dot(r, I, exact_entry_W, j, exact_entry_H, c);
+    row_dot(r, I, instance_exact_entry_W, j, instance_exact_entry_H, c);
 }
 
-void exact_margin(qsqrt_t r, const instance *I, long c, long j)
+void instance_exact_margin(qsqrt_t r, const instance *I, long c, long j)
 {
     qsqrt_t zj;
     qsqrt_init(zj);
-    exact_logit(r, I, c / I->n, c);
-    exact_logit(zj, I, j, c);
+    instance_exact_logit(r, I, c / I->n, c);
+    instance_exact_logit(zj, I, j, c);
     qsqrt_sub(r, r, zj);
     qsqrt_clear(zj);
 }
@@ -65,17 +65,17 @@ static void sum_squares(qsqrt_t r, const instance *I, long rows, int is_W)
     qsqrt_zero(r);
     for (long s = 0; s < rows; s++)
         for (long l = 0; l < I->d; l++) {
-            if (is_W) exact_entry_W(x, I, s, l);
-            else exact_entry_H(x, I, s, l);
+            if (is_W) instance_exact_entry_W(x, I, s, l);
+            else instance_exact_entry_H(x, I, s, l);
             qsqrt_addmul(r, x, x, I->n);
         }
     qsqrt_clear(x);
 }
 
-void exact_frobenius2_W(qsqrt_t r, const instance *I) { sum_squares(r, I, I->K, 1); }
-void exact_frobenius2_H(qsqrt_t r, const instance *I) { sum_squares(r, I, instance_N(I), 0); }
+void instance_exact_frobenius2_W(qsqrt_t r, const instance *I) { sum_squares(r, I, I->K, 1); }
+void instance_exact_frobenius2_H(qsqrt_t r, const instance *I) { sum_squares(r, I, instance_N(I), 0); }
 
-void exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
+void instance_exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
 {
     long N = instance_N(I);
     qsqrt_t *z = flint_malloc((size_t)I->K * sizeof(qsqrt_t));
@@ -87,7 +87,7 @@ void exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
     for (long c = 0; c < N; c++) {
         long k = c / I->n;
         progress_set(c);
-        for (long j = 0; j < I->K; j++) exact_logit(z[j], I, j, c);
+        for (long j = 0; j < I->K; j++) instance_exact_logit(z[j], I, j, c);
         for (long j = 0; j < I->K; j++) {
             if (j == k) continue;
             qsqrt_sub(s, z[k], z[j]);
@@ -107,10 +107,10 @@ void exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
 /* w_j . w_k exactly. */
 static void w_dot(qsqrt_t r, const instance *I, long j, long k)
 {
-    row_dot(r, I, exact_entry_W, j, exact_entry_W, k);
+    row_dot(r, I, instance_exact_entry_W, j, instance_exact_entry_W, k);
 }
 
-int exact_is_nc(const instance *I)
+int instance_exact_is_nc(const instance *I)
 {
     long K = I->K, d = I->d, n = I->n, N = instance_N(I);
     qsqrt_t x, y, ref;
@@ -121,16 +121,16 @@ int exact_is_nc(const instance *I)
     for (long l = 0; l < d && nc; l++) {          /* sum_k w_k = 0 */
         qsqrt_zero(y);
         for (long k = 0; k < K; k++) {
-            exact_entry_W(x, I, k, l);
+            instance_exact_entry_W(x, I, k, l);
             qsqrt_add(y, y, x);
         }
         nc = qsqrt_sgn(y, n) == 0;
     }
     for (long c = 0; c < N && nc; c++)            /* h_{k,i} = w_k / sqrt(n) */
         for (long l = 0; l < d && nc; l++) {
-            exact_entry_W(x, I, c / n, l);
+            instance_exact_entry_W(x, I, c / n, l);
             qsqrt_div_sqrt(x, x, n);
-            exact_entry_H(y, I, c, l);
+            instance_exact_entry_H(y, I, c, l);
             nc = qsqrt_equal(x, y, n);
         }
     if (nc) w_dot(ref, I, 0, 0);                  /* equal norms */

@@ -20,7 +20,7 @@ static int hopeless(const json_t *qj, const int *list, mpfi_srcptr V, int below,
     ck_encl q;
     ck_encl_init(&q);
     for (int t = 0; list[t] != -1 && !e->code; t++) {
-        const char *nm = CL_QNAMES[list[t]];
+        const char *nm = CK_ULPM_L32_QNAMES[list[t]];
         mpfi_srcptr x = &V[list[t]];
         if (mpfi_nan_p(x)) {
             if (below == -1 && list[t] >= CL_GAMMA)

@@ -11,7 +11,7 @@
 #include "check_enclosure.h"
 #include "check_rational.h"
 
-const char *const CL_QNAMES[CL_NQ] = {
+const char *const CK_ULPM_L32_QNAMES[CL_NQ] = {
     "loss", "rho_sq", "q_min", "grad_norm_sq", "radial", "sum_a_s", "sum_a_excess", "gamma",
     "beta", "eps_actual_sq", "eps_claim_sq", "eps_gap", "delta_actual", "delta_appendix",
     "delta_main", "drho2_dt", "dgamma_dt", "eq34_lhs", "eq34_mid", "eq34_rhs", "eq35_rhs",
@@ -274,7 +274,7 @@ static int ck_l32_verify(const json_t *qj, const int *list, mpfi_srcptr V, ck_er
 {
     const char *names[CL_NQ + 1];
     int len = 0;
-    while (list[len] != -1) { names[len] = CL_QNAMES[list[len]]; len++; }
+    while (list[len] != -1) { names[len] = CK_ULPM_L32_QNAMES[list[len]]; len++; }
     names[len] = NULL;
     if (!json_is_object(qj) || ck_keys(qj, "quantities", names, NULL, e)) {
         if (!e->code) ck_fail(e, CK_MALFORMED, "quantities: not an object");

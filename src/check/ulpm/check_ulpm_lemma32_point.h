@@ -17,7 +17,7 @@ enum {
     CL_DRHO2, CL_DGAMMA, CL_E34_LHS, CL_E34_MID, CL_E34_RHS, CL_E35_RHS, CL_E35_RHS_NORHO,
     CL_E37_LHS_SQ, CL_E37_RHS_SQ, CL_NQ
 };
-extern const char *const CL_QNAMES[CL_NQ];
+extern const char *const CK_ULPM_L32_QNAMES[CL_NQ];
 
 /* Reads the wrapper: kind must be KIND, VKEY one of VALUES (index in *variant), point a ulpm
  * instance, scale (optional) a positive entry string (default 1). 0 or malformed. */

@@ -22,15 +22,15 @@ static int d21_nc13_generic(qsqrt_t r, const ulpm_etf *E, nc_error *err)
     qsqrt_t t, x;
     qsqrt_init(t), qsqrt_init(x);
     for (long c = 0; c < instance_N(&I); c++) {
-        exact_logit(x, &I, c / I.n, c);
+        instance_exact_logit(x, &I, c / I.n, c);
         qsqrt_add(t, t, x);
     }
     qsqrt_div_sqrt(t, t, I.n);
     qsqrt_scalar_div_si(t, t, -1);
     qsqrt_add(t, t, t);
-    exact_frobenius2_H(x, &I);
+    instance_exact_frobenius2_H(x, &I);
     qsqrt_add(t, t, x);
-    exact_frobenius2_W(x, &I);
+    instance_exact_frobenius2_W(x, &I);
     qsqrt_add(r, t, x);
     qsqrt_clear(t), qsqrt_clear(x);
     instance_clear(&I);

@@ -25,9 +25,9 @@ static void e66_mats(arb_mat_t W, arb_mat_t H, const instance *I, slong prec)
     arb_init(sn);
     arb_sqrt_ui(sn, (ulong)I->n, prec + 16);
     for (long k = 0; k < I->K; k++)
-        for (long l = 0; l < I->d; l++) ball_entry_W(arb_mat_entry(W, k, l), I, k, l, sn, prec);
+        for (long l = 0; l < I->d; l++) instance_ball_entry_W(arb_mat_entry(W, k, l), I, k, l, sn, prec);
     for (long c = 0; c < instance_N(I); c++)
-        for (long l = 0; l < I->d; l++) ball_entry_H(arb_mat_entry(H, l, c), I, c, l, sn, prec);
+        for (long l = 0; l < I->d; l++) instance_ball_entry_H(arb_mat_entry(H, l, c), I, c, l, sn, prec);
     arb_clear(sn);
 }
 

@@ -108,11 +108,11 @@ static void l31_norms(l31_balls *b, const instance *I, int allow_tier0, slong pr
 {
     long lw = I->K * I->d, lh = instance_N(I) * I->d;
     if (allow_tier0 && I->exact_double
-        && ball_from_kernel_sum_squares(b->nW, kernel_frobenius2(lw, I->W), lw)
-        && ball_from_kernel_sum_squares(b->nH, kernel_frobenius2(lh, I->Ht), lh))
+        && instance_ball_from_kernel_sum_squares(b->nW, kernel_frobenius2(lw, I->W), lw)
+        && instance_ball_from_kernel_sum_squares(b->nH, kernel_frobenius2(lh, I->Ht), lh))
         return;
-    ball_frobenius2(b->nW, I, 1, prec);
-    ball_frobenius2(b->nH, I, 0, prec);
+    instance_ball_frobenius2(b->nW, I, 1, prec);
+    instance_ball_frobenius2(b->nH, I, 0, prec);
 }
 
 /* Tier 2: every margin, the norms and the bound exactly in Q(sqrt n); the witness becomes
@@ -120,9 +120,9 @@ static void l31_norms(l31_balls *b, const instance *I, int allow_tier0, slong pr
 static int l31_exact(l31_balls *b, qsqrt_struct *exact[5], const instance *I, long *c, long *j)
 {
     long K = I->K, n = I->n;
-    exact_margin_min(exact[0], c, j, I);
-    exact_frobenius2_W(exact[1], I);
-    exact_frobenius2_H(exact[2], I);
+    instance_exact_margin_min(exact[0], c, j, I);
+    instance_exact_frobenius2_W(exact[1], I);
+    instance_exact_frobenius2_H(exact[2], I);
     /* bound = A / (2(K-1) sqrt n) = A sqrt(n) / (2(K-1) n) */
     qsqrt_add(exact[3], exact[1], exact[2]);
     qsqrt_t sq;
@@ -154,7 +154,7 @@ static int l31_exact(l31_balls *b, qsqrt_struct *exact[5], const instance *I, lo
 /* Balls of every quantity at precision prec; returns 1 if they prove s < bound. */
 static int l31_balls_decide(l31_balls *b, const instance *I, long c, long j, slong prec)
 {
-    ball_margin(b->s, I, c, j, prec);
+    instance_ball_margin(b->s, I, c, j, prec);
     l31_norms(b, I, prec == 64, prec);   /* tier-0 norms first; Arb once they are too coarse */
     l31_bound_and_slack(b, I, prec);
     return arb_is_positive(b->slack);
@@ -194,7 +194,7 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
         decided = 1;
     }
     nc_verdict verdict = NC_INCONCLUSIVE;
-    if (decided) verdict = ulpm_iff_nc_verdict(assertion, L31_EQ, L31_LT, exact_is_nc(I));
+    if (decided) verdict = ulpm_iff_nc_verdict(assertion, L31_EQ, L31_LT, instance_exact_is_nc(I));
     *cert = cert_assemble("ulpm.lemma-3.1", l31_source(), instance_to_json(I), cert_method(tier, prec),
                           assertion, l31_witness(I, c, j), l31_quantities(&b, exact, I->n), verdict);
     for (int t = 0; t < 5; t++) if (exact[t]) qsqrt_clear(ex[t]);

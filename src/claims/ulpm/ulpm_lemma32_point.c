@@ -57,12 +57,12 @@ static void build_point(arb_mat_t W, arb_mat_t H, const instance *I, const fmpq_
     arb_set_fmpq(s, scale, prec + 16);
     for (long k = 0; k < I->K; k++)
         for (long l = 0; l < I->d; l++) {
-            ball_entry_W(arb_mat_entry(W, k, l), I, k, l, sn, prec + 16);
+            instance_ball_entry_W(arb_mat_entry(W, k, l), I, k, l, sn, prec + 16);
             arb_mul(arb_mat_entry(W, k, l), arb_mat_entry(W, k, l), s, prec + 16);
         }
     for (long c = 0; c < instance_N(I); c++)
         for (long l = 0; l < I->d; l++) {
-            ball_entry_H(arb_mat_entry(H, l, c), I, c, l, sn, prec + 16);
+            instance_ball_entry_H(arb_mat_entry(H, l, c), I, c, l, sn, prec + 16);
             arb_mul(arb_mat_entry(H, l, c), arb_mat_entry(H, l, c), s, prec + 16);
         }
     arb_clear(sn);

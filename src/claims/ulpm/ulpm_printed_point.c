@@ -45,15 +45,15 @@ int ulpm_up_part_gbound(const json_t *inst, const certify_options *o, ulpm_up_ou
         for (long j = 0; j < K; j++) {
             qsqrt_init(G[k * K + j]);
             for (long l = 0; l < d; l++) {
-                exact_entry_W(x, &I, k, l);
-                exact_entry_W(y, &I, j, l);
+                instance_exact_entry_W(x, &I, k, l);
+                instance_exact_entry_W(y, &I, j, l);
                 qsqrt_addmul(G[k * K + j], x, y, n);
             }
         }
     for (long c = 0; c < N; c++) {
         qsqrt_init(hn[c]);
         for (long l = 0; l < d; l++) {
-            exact_entry_H(x, &I, c, l);
+            instance_exact_entry_H(x, &I, c, l);
             qsqrt_addmul(hn[c], x, x, n);
         }
     }
@@ -69,8 +69,8 @@ int ulpm_up_part_gbound(const json_t *inst, const certify_options *o, ulpm_up_ou
             qsqrt_sub(x, x, G[k * K + j]);
             if (first || qsqrt_cmp(x, best, n) > 0) qsqrt_set(best, x), wk = k, wc = c, wj = j, first = 0;
         }
-    exact_frobenius2_W(x, &I);
-    exact_frobenius2_H(y, &I);
+    instance_exact_frobenius2_W(x, &I);
+    instance_exact_frobenius2_H(y, &I);
     qsqrt_add(rho, x, y);
     r->q = json_object();
     json_object_set_new(r->q, "g_sq_max", ulpm_exact_quantity(best, n));
@@ -103,9 +103,9 @@ static void ulpm_up_theta_grad(arb_ptr th, arb_ptr g, const instance *I, slong p
     arb_init(sn), arb_init(L);
     arb_sqrt_ui(sn, (ulong)I->n, prec + 16);
     for (long k = 0; k < K; k++)
-        for (long l = 0; l < d; l++) ball_entry_W(arb_mat_entry(W, k, l), I, k, l, sn, prec);
+        for (long l = 0; l < d; l++) instance_ball_entry_W(arb_mat_entry(W, k, l), I, k, l, sn, prec);
     for (long c = 0; c < N; c++)
-        for (long l = 0; l < d; l++) ball_entry_H(arb_mat_entry(H, l, c), I, c, l, sn, prec);
+        for (long l = 0; l < d; l++) instance_ball_entry_H(arb_mat_entry(H, l, c), I, c, l, sn, prec);
     ulpm_ce_loss_grad(L, GW, GH, W, H, I->n, prec);
     for (long t = 0; t < K * d; t++) {
         arb_set(th + t, arb_mat_entry(W, t / d, t % d));

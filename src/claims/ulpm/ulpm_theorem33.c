@@ -130,7 +130,7 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
         progress_end();
     }
     nc_verdict verdict = NC_INCONCLUSIVE;
-    if (strcmp(assertion, T33_NONE) != 0) verdict = ulpm_iff_nc_verdict(assertion, T33_EQ, T33_GT, exact_is_nc(&I));
+    if (strcmp(assertion, T33_NONE) != 0) verdict = ulpm_iff_nc_verdict(assertion, T33_EQ, T33_GT, instance_exact_is_nc(&I));
     json_t *wit = json_pack("{s:I}", "precision_bits", (json_int_t)prec);
     *cert = cert_assemble("ulpm.theorem-3.3", ulpm_t33_source(), canon, cert_method(tier, prec), assertion,
                           wit, ulpm_t33_quantities(&x, L, Ls, gap, eq), verdict);

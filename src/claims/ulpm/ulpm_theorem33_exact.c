@@ -9,8 +9,8 @@
 /* M = (A + B sqrt(n)) / den for the rows x cols matrix whose entry (r, s) is get(r, s). */
 typedef void (*ulpm_t33_get_fn)(qsqrt_t x, const instance *I, long r, long s);
 
-static void get_W(qsqrt_t x, const instance *I, long k, long l) { exact_entry_W(x, I, k, l); }
-static void get_H(qsqrt_t x, const instance *I, long l, long c) { exact_entry_H(x, I, c, l); }
+static void get_W(qsqrt_t x, const instance *I, long k, long l) { instance_exact_entry_W(x, I, k, l); }
+static void get_H(qsqrt_t x, const instance *I, long l, long c) { instance_exact_entry_H(x, I, c, l); }
 
 static void to_integers(fmpz_mat_t A, fmpz_mat_t B, fmpz_t den, const instance *I, long rows,
                         long cols, ulpm_t33_get_fn get)

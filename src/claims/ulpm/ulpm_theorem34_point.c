@@ -99,17 +99,17 @@ int ulpm_t34_point_from_json(ulpm_t34_point *P, json_t *obj, nc_error *err)
     int irrational = 0;
     for (long k = 0; k < I.K; k++)
         for (long l = 0; l < I.d; l++) {
-            exact_entry_W(x, &I, k, l);
+            instance_exact_entry_W(x, &I, k, l);
             irrational |= entry_rational(P->W + k * I.d + l, x, r);
         }
     for (long c = 0; c < P->N; c++)
         for (long l = 0; l < I.d; l++) {
-            exact_entry_H(x, &I, c, l);
+            instance_exact_entry_H(x, &I, c, l);
             irrational |= entry_rational(P->H + l * P->N + c, x, r);
         }
     qsqrt_clear(x);
     P->json = instance_to_json(&I);
-    P->is_nc = exact_is_nc(&I);
+    P->is_nc = instance_exact_is_nc(&I);
     instance_clear(&I);
     if (irrational) {
         ulpm_t34_point_clear(P);
