@@ -29,10 +29,10 @@
 
 typedef struct {
     const instance *I;
-    double q, nw, nh;        /* plain double results */
-    arb_t margin;            /* nccert's enclosure of the margin at its witness */
-    arb_t q_peer;            /* a rigorous peer's enclosure of q_min */
-    int decided;             /* the peer proved q_min < bound */
+    double q, nw, nh; /* plain double results */
+    arb_t margin;     /* nccert's enclosure of the margin at its witness */
+    arb_t q_peer;     /* a rigorous peer's enclosure of q_min */
+    int decided;      /* the peer proved q_min < bound */
 } bench_ctx;
 
 /* The peer: what one would write in plain C to get q_min and the norms (no rigour). */
@@ -51,7 +51,8 @@ static void run_plain(void *arg)
         }
         long k = c / I->n;
         double best = -INFINITY;
-        for (long j = 0; j < K; j++) if (j != k && z[j] > best) best = z[j];
+        for (long j = 0; j < K; j++)
+            if (j != k && z[j] > best) best = z[j];
         if (z[k] - best < q) q = z[k] - best;
     }
     double a = 0, b = 0;
@@ -124,8 +125,10 @@ static void arb_sample_min(arb_t q, int *first, arb_srcptr z, long zstride, long
     for (long j = 0; j < K; j++) {
         if (j == k) continue;
         arb_sub(t, z + k * zstride, z + j * zstride, prec);
-        if (*first) arb_set(q, t), *first = 0;
-        else arb_min(q, q, t, prec);
+        if (*first)
+            arb_set(q, t), *first = 0;
+        else
+            arb_min(q, q, t, prec);
     }
     arb_clear(t);
 }
@@ -140,7 +143,9 @@ static void run_arbdot(void *arg)
     for (long t = 0; t < K * d; t++) arb_set_d(W + t, I->W[t]);
     for (long t = 0; t < N * d; t++) arb_set_d(H + t, I->Ht[t]);
     arb_t q, nw, nh;
-    arb_init(q); arb_init(nw); arb_init(nh);
+    arb_init(q);
+    arb_init(nw);
+    arb_init(nh);
     int first = 1;
     for (long c = 0; c < N; c++) {
         for (long j = 0; j < K; j++) arb_dot(z + j, NULL, 0, W + j * d, 1, H + c * d, 1, d, prec);
@@ -149,7 +154,9 @@ static void run_arbdot(void *arg)
     arb_dot(nw, NULL, 0, W, 1, W, 1, K * d, prec);
     arb_dot(nh, NULL, 0, H, 1, H, 1, N * d, prec);
     arb_decide(x, q, nw, nh, prec);
-    arb_clear(q); arb_clear(nw); arb_clear(nh);
+    arb_clear(q);
+    arb_clear(nw);
+    arb_clear(nh);
     _arb_vec_clear(W, K * d);
     _arb_vec_clear(H, N * d);
     _arb_vec_clear(z, K);
@@ -171,7 +178,9 @@ static void run_arbmat(void *arg)
         for (long l = 0; l < d; l++) arb_set_d(arb_mat_entry(H, l, c), I->Ht[c * d + l]);
     arb_mat_mul(Z, W, H, prec);
     arb_t q, nw, nh;
-    arb_init(q); arb_init(nw); arb_init(nh);
+    arb_init(q);
+    arb_init(nw);
+    arb_init(nh);
     int first = 1;
     for (long c = 0; c < N; c++) {
         /* column c of Z: entries Z[j][c], a stride of one row */
@@ -184,7 +193,9 @@ static void run_arbmat(void *arg)
     arb_mat_frobenius_norm(nh, H, prec);
     arb_sqr(nh, nh, prec);
     arb_decide(x, q, nw, nh, prec);
-    arb_clear(q); arb_clear(nw); arb_clear(nh);
+    arb_clear(q);
+    arb_clear(nw);
+    arb_clear(nh);
     arb_mat_clear(W);
     arb_mat_clear(H);
     arb_mat_clear(Z);
@@ -202,7 +213,10 @@ static void run_mpfi(void *arg)
     for (long s = 0; s < K * d; s++) mpfi_init2(W[s], prec), mpfi_set_d(W[s], I->W[s]);
     for (long s = 0; s < N * d; s++) mpfi_init2(H[s], prec), mpfi_set_d(H[s], I->Ht[s]);
     for (long j = 0; j < K; j++) mpfi_init2(z[j], prec);
-    mpfi_init2(t, prec); mpfi_init2(q, prec); mpfi_init2(nw, prec); mpfi_init2(nh, prec);
+    mpfi_init2(t, prec);
+    mpfi_init2(q, prec);
+    mpfi_init2(nw, prec);
+    mpfi_init2(nh, prec);
     mpfi_init2(den, prec);
     int first = 1;
     for (long c = 0; c < N; c++) {
@@ -217,8 +231,9 @@ static void run_mpfi(void *arg)
         for (long j = 0; j < K; j++) {
             if (j == k) continue;
             mpfi_sub(t, z[k], z[j]);
-            if (first) mpfi_set(q, t), first = 0;
-            else {   /* interval min: [min lo, min hi] */
+            if (first)
+                mpfi_set(q, t), first = 0;
+            else { /* interval min: [min lo, min hi] */
                 if (mpfr_cmp(&t->left, &q->left) < 0) mpfr_set(&q->left, &t->left, MPFR_RNDD);
                 if (mpfr_cmp(&t->right, &q->right) < 0) mpfr_set(&q->right, &t->right, MPFR_RNDU);
             }
@@ -232,14 +247,20 @@ static void run_mpfi(void *arg)
     mpfi_set_ui(den, (unsigned long)I->n);
     mpfi_sqrt(den, den);
     mpfi_mul_ui(den, den, 2 * (unsigned long)(I->K - 1));
-    mpfi_div(nw, nw, den);                  /* the bound */
+    mpfi_div(nw, nw, den); /* the bound */
     x->decided = mpfr_cmp(&q->right, &nw->left) < 0;
     arb_set_interval_mpfr(x->q_peer, &q->left, &q->right, 128);
     for (long s = 0; s < K * d; s++) mpfi_clear(W[s]);
     for (long s = 0; s < N * d; s++) mpfi_clear(H[s]);
     for (long j = 0; j < K; j++) mpfi_clear(z[j]);
-    mpfi_clear(t); mpfi_clear(q); mpfi_clear(nw); mpfi_clear(nh); mpfi_clear(den);
-    free(W); free(H); free(z);
+    mpfi_clear(t);
+    mpfi_clear(q);
+    mpfi_clear(nw);
+    mpfi_clear(nh);
+    mpfi_clear(den);
+    free(W);
+    free(H);
+    free(z);
 }
 
 static const bench_method METHODS[] = {
@@ -272,7 +293,7 @@ int main(int argc, char **argv)
     x.I = &I;
     arb_init(x.margin);
     arb_init(x.q_peer);
-    run_nccert(&x);                          /* the reference enclosure of the witness margin */
+    run_nccert(&x); /* the reference enclosure of the witness margin */
     arb_t ref;
     arb_init(ref);
     arb_set(ref, x.margin);

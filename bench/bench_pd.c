@@ -30,10 +30,10 @@
 
 typedef struct {
     long n;
-    double *A;          /* row-major, exact */
-    arb_mat_t Ab;       /* the same as point balls */
-    mpfi_t *Ai;         /* the same as MPFI points */
-    ball_pd_witness w;  /* nccert's witness (shift, mu) */
+    double *A;         /* row-major, exact */
+    arb_mat_t Ab;      /* the same as point balls */
+    mpfi_t *Ai;        /* the same as MPFI points */
+    ball_pd_witness w; /* nccert's witness (shift, mu) */
     int ok;
     char note[160];
 } pd_ctx;
@@ -47,7 +47,7 @@ static void make_hessian(pd_ctx *x)
     x->A = malloc(sizeof(double) * (size_t)(n * n));
     for (long i = 0; i < n; i++)
         for (long j = i; j < n; j++) {
-            double s = 0;   /* exact: see the header comment */
+            double s = 0; /* exact: see the header comment */
             for (long c = 0; c < N; c++) s += H[i * N + c] * H[j * N + c];
             s = s / (double)N + (i == j ? 0.0625 : 0.0);
             x->A[i * n + j] = x->A[j * n + i] = s;
@@ -98,8 +98,14 @@ static void run_arbcho(pd_ctx *x, slong prec)
     arb_mat_clear(L);
 }
 
-static void run_arbcho64(void *x) { run_arbcho(x, 64); }
-static void run_arbcho128(void *x) { run_arbcho(x, 128); }
+static void run_arbcho64(void *x)
+{
+    run_arbcho(x, 64);
+}
+static void run_arbcho128(void *x)
+{
+    run_arbcho(x, 128);
+}
 
 static const bench_method METHODS[] = {
     {"nccert", "nccert PD (Rump shifted Cholesky + exact verification)", run_nccert},

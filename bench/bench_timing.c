@@ -19,7 +19,10 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int clamp_reps(int reps) { return reps < 1 ? 1 : reps > BENCH_MAX_PAIRS ? BENCH_MAX_PAIRS : reps; }
+static int clamp_reps(int reps)
+{
+    return reps < 1 ? 1 : reps > BENCH_MAX_PAIRS ? BENCH_MAX_PAIRS : reps;
+}
 
 /* Seconds per call of f, repeating it INNER times. */
 static double time_calls(bench_fn f, void *ctx, long inner)
@@ -35,8 +38,8 @@ static long calls_for(double first)
     return first > 0.1 ? 1 : (long)(0.1 / (first > 1e-7 ? first : 1e-7)) + 1;
 }
 
-void bench_time_paired(bench_fn f, bench_fn plain, void *ctx, double plain_first, int pairs,
-                       double *secs, double *ratio)
+void bench_time_paired(bench_fn f, bench_fn plain, void *ctx, double plain_first, int pairs, double *secs,
+                       double *ratio)
 {
     double t0 = bench_now();
     f(ctx);
@@ -74,8 +77,7 @@ int bench_find_method(const bench_method *methods, int n, const char *key)
     return -1;
 }
 
-void bench_row(const char *label, const char *inst, const char *method, double secs, double ratio,
-               const char *result)
+void bench_row(const char *label, const char *inst, const char *method, double secs, double ratio, const char *result)
 {
     printf("%s\t%s\t%s\t%.6g\t%.2f\t%s\n", label, inst, method, secs, ratio, result);
     fflush(stdout);

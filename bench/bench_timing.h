@@ -10,7 +10,7 @@
 typedef void (*bench_fn)(void *ctx);
 
 typedef struct {
-    const char *key, *name;   /* command-line key, row name */
+    const char *key, *name; /* command-line key, row name */
     bench_fn fn;
 } bench_method;
 
@@ -23,13 +23,12 @@ double bench_time_plain(bench_fn plain, void *ctx, int reps);
  * machine load during the run affects both sides of each ratio alike. A first call of f is a
  * warm-up; if it took >= 2 s it is the only timing of f (paired with one timing of plain).
  * PLAIN_FIRST: seconds of one plain call. */
-void bench_time_paired(bench_fn f, bench_fn plain, void *ctx, double plain_first, int pairs,
-                       double *secs, double *ratio);
+void bench_time_paired(bench_fn f, bench_fn plain, void *ctx, double plain_first, int pairs, double *secs,
+                       double *ratio);
 
 /* The index of KEY in METHODS[0..n-1], or -1. */
 int bench_find_method(const bench_method *methods, int n, const char *key);
 
 /* Prints one row (tab-separated, newline, flushed). */
-void bench_row(const char *label, const char *inst, const char *method, double secs, double ratio,
-               const char *result);
+void bench_row(const char *label, const char *inst, const char *method, double secs, double ratio, const char *result);
 #endif

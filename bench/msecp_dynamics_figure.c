@@ -20,11 +20,11 @@ static void f_eval(arb_t f, arb_t fp, const arb_t w, int law)
     arb_t s, t, d;
     arb_init(s), arb_init(t), arb_init(d);
     arb_mul(s, w, w, PREC);
-    arb_add_si(t, s, CC, PREC);            /* C + w^2 */
+    arb_add_si(t, s, CC, PREC); /* C + w^2 */
     if (law == 0) {
         arb_mul_si(d, t, CC * NN, PREC);
         arb_div(f, w, d, PREC);
-        arb_sub_si(fp, s, CC, PREC), arb_neg(fp, fp);   /* C - w^2 */
+        arb_sub_si(fp, s, CC, PREC), arb_neg(fp, fp); /* C - w^2 */
         arb_mul(d, d, t, PREC);
         arb_div(fp, fp, d, PREC);
     } else {
@@ -66,7 +66,7 @@ static void closed_solve(arb_t out, const arb_t w0, double t, int law)
     arb_set_d(v, t);
     arb_add(target, target, v, PREC);
     arf_set(arb_midref(lo), arb_midref(w0)), mag_zero(arb_radref(lo));
-    arb_set_d(hi, 1.0 + t);   /* w <= w0 + t max f <= 1 + t for w0 <= 1 .. generous */
+    arb_set_d(hi, 1.0 + t); /* w <= w0 + t max f <= 1 + t for w0 <= 1 .. generous */
     arb_add(hi, hi, w0, PREC);
     for (int k = 0; k < 100; k++) {
         arb_add(mid, lo, hi, PREC), arb_mul_2exp_si(mid, mid, -1);
@@ -74,9 +74,12 @@ static void closed_solve(arb_t out, const arb_t w0, double t, int law)
         arb_set(mid, v);
         F_eval(v, mid, law);
         arb_sub(v, v, target, PREC);
-        if (arb_is_negative(v)) arb_set(lo, mid);
-        else if (arb_is_positive(v)) arb_set(hi, mid);
-        else break;
+        if (arb_is_negative(v))
+            arb_set(lo, mid);
+        else if (arb_is_positive(v))
+            arb_set(hi, mid);
+        else
+            break;
     }
     arb_union(out, lo, hi, PREC);
     arb_clear(target), arb_clear(lo), arb_clear(hi), arb_clear(mid), arb_clear(v);
@@ -96,15 +99,17 @@ static void ode_step(arb_t w, double h, int law, int dir)
     arb_union(B, w, r, PREC);
     f_eval(f, fp, w, law);
     f_eval(g, gp, B, law);
-    arb_mul(g, g, gp, PREC);            /* w'' = f' f on B */
+    arb_mul(g, g, gp, PREC); /* w'' = f' f on B */
     arb_mul(g, g, hh, PREC), arb_mul(g, g, hh, PREC), arb_mul_2exp_si(g, g, -1);
     arb_mul(f, f, hh, PREC);
     arb_add(w, w, f, PREC);
     arb_add(w, w, g, PREC);
     arf_t e;
     arf_init(e);
-    if (dir) arb_get_ubound_arf(e, w, PREC);
-    else arb_get_lbound_arf(e, w, PREC);
+    if (dir)
+        arb_get_ubound_arf(e, w, PREC);
+    else
+        arb_get_lbound_arf(e, w, PREC);
     arb_set_arf(w, e);
     arf_clear(e);
     arb_clear(B), arb_clear(f), arb_clear(fp), arb_clear(g), arb_clear(gp), arb_clear(r), arb_clear(hh);
@@ -116,7 +121,7 @@ static void disc_step(arb_t w, const arb_t eta)
     arb_init(s), arb_init(t), arb_init(a), arb_init(b);
     arb_mul(s, w, w, PREC);
     arb_add_si(t, s, CC, PREC);
-    arb_mul(t, t, t, PREC);                        /* (C + w^2)^2 */
+    arb_mul(t, t, t, PREC); /* (C + w^2)^2 */
     arb_mul_si(a, t, NN, PREC), arb_div(a, eta, a, PREC), arb_add_si(a, a, 1, PREC);
     arb_mul_si(b, t, CC * NN, PREC), arb_div(b, s, b, PREC), arb_mul(b, b, eta, PREC);
     arb_neg(b, b), arb_add_si(b, b, 1, PREC);
@@ -132,7 +137,8 @@ int main(void)
     arb_init(d), arb_init(eta);
     arb_set_d(eta, 1.0 / 64);
     printf("# C=%ld N=%ld; laws: obl = flow (5) with Prop. 4 Pi (= renormalised GD), l5 = Lemma 5 / Prop. 2 "
-           "(= flow with the orthogonal projection); disc = renormalised GD, eta = 1/64\n", CC, NN);
+           "(= flow with the orthogonal projection); disc = renormalised GD, eta = 1/64\n",
+           CC, NN);
     printf("t\tj\tomega0\tclosed_obl_lo\tclosed_obl_hi\tode_obl_lo\tode_obl_hi\tclosed_prop2_lo\tclosed_prop2_hi"
            "\tode_l5_lo\tode_l5_hi\tdisc_lo\tdisc_hi\n");
     for (int j = 0; j < 3; j++) {

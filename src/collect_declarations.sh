@@ -35,6 +35,7 @@ open {
         open = 0
         if (seen_in_file++) { printf "%s:%d: a second %s in one file\n", file, line, macro > "/dev/stderr"; bad = 1; next }
         body = text; sub(pat, "", body); sub(/\);[ \t]*$/, "", body)
+        sub(/^[ \t]+/, "", body)   # "MACRO(" alone on its line (the formatter may put it so)
         if (!match(body, /^[a-z0-9]+, [a-z0-9_]+, "[a-z0-9]+\.[a-z0-9.-]+"/)) {
             printf "%s:%d: %s must start with (paper, stem, \"paper.label\"\n", file, line, macro > "/dev/stderr"; bad = 1; next
         }

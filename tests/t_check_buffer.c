@@ -21,7 +21,10 @@ static char *slurp(const char *path, size_t *len)
         n += got;
         if (n == cap) {
             char *t = realloc(buf, cap *= 2);
-            if (!t) { free(buf); buf = NULL; }
+            if (!t) {
+                free(buf);
+                buf = NULL;
+            }
             buf = t;
         }
     }
@@ -60,8 +63,7 @@ static void same_as_file(const char *dir)
         free(buf);
     }
     closedir(d);
-    tap_ok(count > 0 && same == count, "%s: ck_check_buffer = ck_check_file on %d of %d inputs", dir,
-           same, count);
+    tap_ok(count > 0 && same == count, "%s: ck_check_buffer = ck_check_file on %d of %d inputs", dir, same, count);
 }
 
 int main(void)
@@ -69,8 +71,8 @@ int main(void)
     same_as_file("tests/check_data");
     same_as_file("tests/fuzz/crashes");
     ck_result r;
-    tap_ok(ck_check_buffer("", 0, &r) == 2 && strstr(r.err.msg, "JSON") != NULL,
-           "empty buffer: malformed (%s)", r.err.msg);
+    tap_ok(ck_check_buffer("", 0, &r) == 2 && strstr(r.err.msg, "JSON") != NULL, "empty buffer: malformed (%s)",
+           r.err.msg);
     static const char nul[] = "{\"format\": \"nccert-certificate/1\"\0, \"claim\": 1}";
     tap_ok(ck_check_buffer(nul, sizeof nul - 1, &r) == 2, "embedded NUL byte: malformed (%s)", r.err.msg);
     static const char esc[] = "{\"format\": \"nccert-certificate/1\\u0000\"}";

@@ -43,8 +43,7 @@ int main(void)
     while (fscanf(f, "%255s %d", name, &want) == 2) {
         snprintf(path, sizeof path, DATA "%s", name);
         int got = ck_check_file(path, &r);
-        tap_ok(got == want, "%s: exit %d (expected %d)%s%s", name, got, want, got ? ": " : "",
-               got ? r.err.msg : "");
+        tap_ok(got == want, "%s: exit %d (expected %d)%s%s", name, got, want, got ? ": " : "", got ? r.err.msg : "");
     }
     fclose(f);
 
@@ -70,8 +69,7 @@ int main(void)
     double t2 = now();
     /* the times are reported, not asserted: timings belong to make bench, and this test also
      * runs under valgrind (tests/fuzz/check_variant.sh), 20 to 50 times slower */
-    tap_diag("rd_large (K=100 n=100 d=256): %.3f s; nc_large all margins (K=100 n=50 d=128): %.3f s",
-             t1 - t0, t2 - t1);
+    tap_diag("rd_large (K=100 n=100 d=256): %.3f s; nc_large all margins (K=100 n=50 d=128): %.3f s", t1 - t0, t2 - t1);
     tap_ok(c1 == 0, "random-dyadic/1 K=100 n=100 d=256 (2.58M entries) accepted");
     tap_ok(c2 == 0 && r.verdict == CK_PROVED && strcmp(r.claim, "ulpm.lemma-3.1") == 0,
            "nc/1 K=100 n=50 d=128 equality (all margins) accepted: PROVED ulpm.lemma-3.1");
@@ -91,13 +89,16 @@ int main(void)
     tap_ok(run("build/nccheck " DATA "bad_verdict.json", line, sizeof line) == 1 &&
                strncmp(line, DATA "bad_verdict.json: REJECTED: ", strlen(DATA) + 28) == 0,
            "one REJECTED line with a reason, exit 1");
-    tap_ok(run("build/nccheck " DATA "k2_strict.json " DATA "bad_verdict.json " DATA "k2_nc_equal.json",
-               line, sizeof line) == 1, "several files: largest code wins (0, 1, 0 -> 1)");
+    tap_ok(run("build/nccheck " DATA "k2_strict.json " DATA "bad_verdict.json " DATA "k2_nc_equal.json", line,
+               sizeof line) == 1,
+           "several files: largest code wins (0, 1, 0 -> 1)");
     tap_ok(run("build/nccheck " DATA "bad_format.json " DATA "bad_verdict.json", line, sizeof line) == 2,
            "several files: 2 beats 1");
     tap_ok(run("build/nccheck --quiet " DATA "k2_strict.json " DATA "nc_k3_n2.json", line, sizeof line) == 0 &&
-               line[0] == '\0', "--quiet: nothing printed for accepted files");
+               line[0] == '\0',
+           "--quiet: nothing printed for accepted files");
     tap_ok(run("build/nccheck --quiet " DATA "bad_extra_key.json", line, sizeof line) == 2 &&
-               strstr(line, "REJECTED: certificate: unknown key \"extra\""), "--quiet still prints rejections");
+               strstr(line, "REJECTED: certificate: unknown key \"extra\""),
+           "--quiet still prints rejections");
     return tap_done();
 }

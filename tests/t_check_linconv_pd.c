@@ -13,7 +13,8 @@ int main(void)
     const double lmin = 2.0 - 2.0 * cos(acos(-1.0) / (double)(n + 1));
     mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
     for (long i = 0; i < n; i++)
-        for (long j = 0; j < n; j++) mpfi_init2(A[i * n + j], 256), mpfi_set_si(A[i * n + j], i == j ? 2 : (labs(i - j) == 1 ? -1 : 0));
+        for (long j = 0; j < n; j++)
+            mpfi_init2(A[i * n + j], 256), mpfi_set_si(A[i * n + j], i == j ? 2 : (labs(i - j) == 1 ? -1 : 0));
     mpq_t mu;
     mpq_init(mu);
     mpq_set_d(mu, 0.95 * lmin);

@@ -50,23 +50,23 @@ static void check_C(const mpq_t C, const char *label)
     mpfr_inits2(256, v, w, e2, (mpfr_ptr)0);
     mpfi_set_q(c, C);
     ck_ulpm_ex31_structure(gaps, counts, rW, rIW, rH, rIH);
-    mpfr_set_q(e2, C, MPFR_RNDN);                  /* C is dyadic here: exact */
+    mpfr_set_q(e2, C, MPFR_RNDN); /* C is dyadic here: exact */
     mpfr_sqr(e2, e2, MPFR_RNDN);
-    mpfr_mul_2ui(e2, e2, 1, MPFR_RNDN);            /* 2C^2 */
+    mpfr_mul_2ui(e2, e2, 1, MPFR_RNDN); /* 2C^2 */
     mpfr_exp(w, e2, MPFR_RNDN);
     mpfr_add_ui(w, w, 1, MPFR_RNDN);
     mpfr_ui_div(v, 2, w, MPFR_RNDN);
-    mpfr_neg(v, v, MPFR_RNDN);                     /* mu = -2/(1 + e^{2C^2}) */
+    mpfr_neg(v, v, MPFR_RNDN); /* mu = -2/(1 + e^{2C^2}) */
     ck_ulpm_ex31_eval(out[0], CK_ULPM_EX31_PAR, c, sq, gaps, counts, rW, rIW);
     tap_ok(near(out[0], v), "%s: mu = -2/(1 + e^{2C^2})", label);
-    mpfr_mul_q(v, v, C, MPFR_RNDN);                /* derived coefficient of (9): C mu */
+    mpfr_mul_q(v, v, C, MPFR_RNDN); /* derived coefficient of (9): C mu */
     ck_ulpm_ex31_eval(out[0], CK_ULPM_EX31_EQ9, c, sq, gaps, counts, rW, rIW);
     tap_ok(near(&out[0][0], v), "%s: grad_W[0][0] = -2C/(1 + e^{2C^2})", label);
     mpfr_neg(w, e2, MPFR_RNDN);
-    mpfr_exp(w, w, MPFR_RNDN);                     /* e^{-2C^2} */
+    mpfr_exp(w, w, MPFR_RNDN); /* e^{-2C^2} */
     mpfr_t p, d;
     mpfr_inits2(256, p, d, (mpfr_ptr)0);
-    mpfr_add_ui(p, w, 1, MPFR_RNDN);               /* printed: -C (1 + e^-u)/(1 + e^-u + e^u) */
+    mpfr_add_ui(p, w, 1, MPFR_RNDN); /* printed: -C (1 + e^-u)/(1 + e^-u + e^u) */
     mpfr_exp(d, e2, MPFR_RNDN);
     mpfr_add(d, d, p, MPFR_RNDN);
     mpfr_div(p, p, d, MPFR_RNDN);
@@ -75,9 +75,9 @@ static void check_C(const mpq_t C, const char *label)
     tap_ok(near(&out[1][0], p), "%s: (9) as printed", label);
     tap_ok(mpfi_is_strictly_neg(out[2]), "%s: derived - printed < 0", label);
     mpfr_neg(d, e2, MPFR_RNDN);
-    mpfr_expm1(d, d, MPFR_RNDN);                   /* e^{-2C^2} - 1 without cancellation */
+    mpfr_expm1(d, d, MPFR_RNDN); /* e^{-2C^2} - 1 without cancellation */
     mpfr_mul(d, d, e2, MPFR_RNDN);
-    mpfr_mul_ui(d, d, 8, MPFR_RNDN);               /* 16 C^2 (e^{-2C^2} - 1) = 8 (2C^2)(...) */
+    mpfr_mul_ui(d, d, 8, MPFR_RNDN); /* 16 C^2 (e^{-2C^2} - 1) = 8 (2C^2)(...) */
     ck_ulpm_ex31_eval(out[0], CK_ULPM_EX31_C55, c, sq, gaps, counts, rW, rIW);
     tap_ok(near(out[0], d), "%s: f''(0) = 16 C^2 (e^{-2C^2} - 1)", label);
     mpfr_clears(p, d, (mpfr_ptr)0);
@@ -95,10 +95,10 @@ int main(void)
     mpq_set_si(t2, 1, 2);
     ck_ulpm_ex31_kkt(st, mm, ml, cs, t2);
     tap_ok(q_is(st, 0, 1) && q_is(mm, 1, 1) && q_is(ml, 0, 1) && q_is(cs, 0, 1), "KKT at M/sqrt2 with (8)");
-    mpq_set_si(t2, 1, 8);                          /* divided by 2 sqrt2 C: margins 1/4 */
+    mpq_set_si(t2, 1, 8); /* divided by 2 sqrt2 C: margins 1/4 */
     ck_ulpm_ex31_kkt(st, mm, ml, cs, t2);
     tap_ok(q_is(st, 0, 1) && q_is(mm, 1, 4), "M/(2 sqrt2): stationary, min margin 1/4 (infeasible)");
-    mpq_set_si(t2, 1, 1);                          /* C M at C = 1: 8 cross pairs, (1/2 (2-1))^2 each */
+    mpq_set_si(t2, 1, 1); /* C M at C = 1: 8 cross pairs, (1/2 (2-1))^2 each */
     ck_ulpm_ex31_kkt(st, mm, ml, cs, t2);
     tap_ok(q_is(mm, 2, 1) && q_is(cs, 2, 1), "C M at C = 1: min margin 2, complementarity^2 = 2");
     long gaps[3], counts[3];
@@ -115,7 +115,7 @@ int main(void)
     unsigned long seed = env ? strtoul(env, NULL, 10) : (unsigned long)time(NULL);
     tap_diag("NCCERT_TEST_SEED=%lu", seed);
     srand((unsigned)seed);
-    mpq_set_si(C, 1 + rand() % 1024, 256);          /* dyadic C in (0, 4] */
+    mpq_set_si(C, 1 + rand() % 1024, 256); /* dyadic C in (0, 4] */
     check_C(C, "random dyadic C");
     for (int t = 0; t < 3; t++) mpq_clear(rW[t]), mpq_clear(rH[t]);
     mpq_clears(rIW, rIH, st, mm, ml, cs, t2, C, NULL);

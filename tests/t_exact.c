@@ -24,14 +24,17 @@ static uint64_t test_seed(void)
 }
 
 static uint64_t rng_state;
-static uint64_t rng_next(void)      /* test randomness (splitmix64, spec text) */
+static uint64_t rng_next(void) /* test randomness (splitmix64, spec text) */
 {
     uint64_t z = (rng_state += UINT64_C(0x9e3779b97f4a7c15));
     z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
     z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
     return z ^ (z >> 31);
 }
-static long rng_range(long lo, long hi) { return lo + (long)(rng_next() % (uint64_t)(hi - lo + 1)); }
+static long rng_range(long lo, long hi)
+{
+    return lo + (long)(rng_next() % (uint64_t)(hi - lo + 1));
+}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -71,16 +74,19 @@ static int ref_sign(const mpq_t a, const mpq_t b, unsigned long m)
     mpz_divexact(B, D, mpq_denref(b));
     mpz_mul(B, B, mpq_numref(b));
     int sb = mpz_sgn(B), sa = mpz_sgn(A), res;
-    if (sb == 0) res = sa;
-    else if (sa == 0 || sa == sb) res = sb;
+    if (sb == 0)
+        res = sa;
+    else if (sa == 0 || sa == sb)
+        res = sb;
     else {
         mpz_mul(t, B, B);
         mpz_mul_ui(t, t, m);
-        mpz_sqrtrem(s, r, t);                  /* |B| sqrt(m) in [s, s+1), = s iff r = 0 */
+        mpz_sqrtrem(s, r, t); /* |B| sqrt(m) in [s, s+1), = s iff r = 0 */
         mpz_abs(A, A);
-        int c = mpz_cmp(A, s);                 /* compare |A| with |B| sqrt(m) */
-        if (c == 0 && mpz_sgn(r) != 0) c = -1; /* |A| = s < |B| sqrt(m) */
-        else if (c > 0 && mpz_sgn(r) != 0) {   /* s < |A|: is |A| >= s+1 > |B| sqrt(m)?  yes */
+        int c = mpz_cmp(A, s); /* compare |A| with |B| sqrt(m) */
+        if (c == 0 && mpz_sgn(r) != 0)
+            c = -1;                          /* |A| = s < |B| sqrt(m) */
+        else if (c > 0 && mpz_sgn(r) != 0) { /* s < |A|: is |A| >= s+1 > |B| sqrt(m)?  yes */
             c = 1;
         }
         res = c > 0 ? sa : (c < 0 ? sb : 0);
@@ -201,7 +207,7 @@ static void test_qsqrt_sign_random(void)
     for (int t = 0; t < 3000; t++) {
         long m = rng_range(1, 50);
         long an = rng_range(-60, 60), ad = rng_range(1, 12), bn = rng_range(-60, 60), bd = rng_range(1, 12);
-        if (t % 3 == 0) {   /* force many exact zeros on perfect squares: a = -b r, m = r^2 */
+        if (t % 3 == 0) { /* force many exact zeros on perfect squares: a = -b r, m = r^2 */
             long rr = rng_range(1, 7);
             m = rr * rr;
             an = -bn * rr;
@@ -233,7 +239,7 @@ static void test_exact_double(void)
     mpq_init(g);
     for (size_t t = 0; t < sizeof xs / sizeof xs[0]; t++) {
         exact_fmpq_set_d(q, xs[t]);
-        mpq_set_d(g, xs[t]);                     /* GMP's exact conversion */
+        mpq_set_d(g, xs[t]); /* GMP's exact conversion */
         mpq_t h;
         mpq_init(h);
         fmpq_to_mpq(h, q);
@@ -241,7 +247,7 @@ static void test_exact_double(void)
         mpq_clear(h);
     }
     tap_ok(ok, "exact_fmpq_set_d agrees with mpq_set_d (0, -0, 1, -0.5, 0.1, 1e300, -2^-1074, DBL_MAX, 3/7)");
-    exact_fmpq_set_d(q, 0.1);   /* 0.1 = 0x1.999999999999ap-4 = 3602879701896397 / 2^55 */
+    exact_fmpq_set_d(q, 0.1); /* 0.1 = 0x1.999999999999ap-4 = 3602879701896397 / 2^55 */
     fmpq_t w;
     fmpq_init(w);
     fmpz_set_ui(fmpq_numref(w), UWORD(3602879701896397));
@@ -273,7 +279,8 @@ static int load(instance *I, const char *text)
 static void test_registry_instance(void)
 {
     instance I;
-    if (load(&I, "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"1/2\"],[\"-1/3\",\"0.75\"]]}")) {
+    if (load(&I, "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"1/2\"],[\"-1/"
+                 "3\",\"0.75\"]]}")) {
         tap_ok(0, "load the K=2 registry instance");
         return;
     }
@@ -338,24 +345,31 @@ static void nc_case(const char *text, int want, const char *what)
 static void test_is_nc_explicit(void)
 {
     nc_case("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],\"H\":[[\"1\",\"-1\"]]}", 1, "K=2 n=1 d=1, h = w");
-    nc_case("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"3\"],[\"-3\"]],\"H\":[[\"3\",\"-3\"]]}", 1, "scaled by 3 (scale is free)");
+    nc_case("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"3\"],[\"-3\"]],\"H\":[[\"3\",\"-3\"]]}", 1,
+            "scaled by 3 (scale is free)");
     nc_case("{\"K\":3,\"n\":2,\"d\":2,\"W\":[[\"0\",\"0\"],[\"0\",\"0\"],[\"0\",\"0\"]],"
-            "\"H\":[[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"],[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"]]}", 1, "the zero point");
+            "\"H\":[[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"],[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"]]}",
+            1, "the zero point");
     nc_case("{\"K\":2,\"n\":4,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],"
-            "\"H\":[[\"1/2\",\"1/2\",\"0.5\",\"2/4\",\"-1/2\",\"-1/2\",\"-1/2\",\"-0.5\"]]}", 1, "n = 4, h = w / 2 (rational)");
+            "\"H\":[[\"1/2\",\"1/2\",\"0.5\",\"2/4\",\"-1/2\",\"-1/2\",\"-1/2\",\"-0.5\"]]}",
+            1, "n = 4, h = w / 2 (rational)");
     nc_case("{\"K\":2,\"n\":4,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],"
-            "\"H\":[[\"1/2\",\"1/2\",\"1/2\",\"1/2\",\"-1/2\",\"-1/2\",\"-1/2\",\"-1/3\"]]}", 0, "n = 4, one feature off");
-    nc_case("{\"K\":2,\"n\":2,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],"
-            "\"H\":[[\"0.70710678118654752\",\"0.70710678118654752\",\"-0.70710678118654752\",\"-0.70710678118654752\"]]}",
-            0, "n = 2, a decimal approximation of w / sqrt 2");
+            "\"H\":[[\"1/2\",\"1/2\",\"1/2\",\"1/2\",\"-1/2\",\"-1/2\",\"-1/2\",\"-1/3\"]]}",
+            0, "n = 4, one feature off");
+    nc_case(
+        "{\"K\":2,\"n\":2,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],"
+        "\"H\":[[\"0.70710678118654752\",\"0.70710678118654752\",\"-0.70710678118654752\",\"-0.70710678118654752\"]]}",
+        0, "n = 2, a decimal approximation of w / sqrt 2");
     nc_case("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],\"H\":[[\"1\",\"-1/2\"]]}", 0, "h_1 != w_1");
     nc_case("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"-1/2\"]],\"H\":[[\"1\",\"-1/2\"]]}", 0, "sum of w != 0");
     nc_case("{\"K\":3,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"],[\"-1\",\"-1\"]],"
-            "\"H\":[[\"1\",\"0\",\"-1\"],[\"0\",\"1\",\"-1\"]]}", 0, "sum 0, h = w, unequal norms");
+            "\"H\":[[\"1\",\"0\",\"-1\"],[\"0\",\"1\",\"-1\"]]}",
+            0, "sum 0, h = w, unequal norms");
     /* the simplex ETF in a rotated basis: K=3, d=2, w_k = (cos, sin)(2 pi k/3) is irrational; a
      * rational ETF: w = (2,-1,-1), (-1,2,-1), (-1,-1,2) in d=3, n=1 (3 times nc/1's W) */
     nc_case("{\"K\":3,\"n\":1,\"d\":3,\"W\":[[\"2\",\"-1\",\"-1\"],[\"-1\",\"2\",\"-1\"],[\"-1\",\"-1\",\"2\"]],"
-            "\"H\":[[\"2\",\"-1\",\"-1\"],[\"-1\",\"2\",\"-1\"],[\"-1\",\"-1\",\"2\"]]}", 1, "K=3 ETF, integer entries");
+            "\"H\":[[\"2\",\"-1\",\"-1\"],[\"-1\",\"2\",\"-1\"],[\"-1\",\"-1\",\"2\"]]}",
+            1, "K=3 ETF, integer entries");
 }
 
 static void test_is_nc_generated(void)
@@ -365,7 +379,10 @@ static void test_is_nc_generated(void)
         instance I;
         nc_error err = {0, ""};
         long K = dims[t][0], n = dims[t][1], d = dims[t][2];
-        if (instance_generate_nc(&I, K, n, d, &err)) { tap_ok(0, "nc/1: %s", err.msg); continue; }
+        if (instance_generate_nc(&I, K, n, d, &err)) {
+            tap_ok(0, "nc/1: %s", err.msg);
+            continue;
+        }
         /* q_min = 1/sqrt(n) = (1/n) sqrt(n): ||w_k||^2 - w_j.w_k = (K-1)/K + 1/K = 1, over sqrt(n);
          * ||W||^2 = K (K-1)/K = K-1, ||H||^2 = nK (K-1)/K / n = K-1 */
         qsqrt_t q, e;
@@ -391,11 +408,13 @@ static void test_is_nc_generated(void)
     for (size_t t = 0; t < sizeof pert / sizeof pert[0]; t++) {
         instance I;
         nc_error err = {0, ""};
-        if (instance_generate_nc_perturbed(&I, pert[t][0], pert[t][1], pert[t][2], (uint64_t)pert[t][3], pert[t][4], &err)) {
+        if (instance_generate_nc_perturbed(&I, pert[t][0], pert[t][1], pert[t][2], (uint64_t)pert[t][3], pert[t][4],
+                                           &err)) {
             tap_ok(0, "nc-perturbed/1: %s", err.msg);
             continue;
         }
-        tap_ok(!instance_exact_is_nc(&I), "nc-perturbed/1 K=%ld n=%ld d=%ld eps 2^%ld is not NC", pert[t][0], pert[t][1], pert[t][2], pert[t][4]);
+        tap_ok(!instance_exact_is_nc(&I), "nc-perturbed/1 K=%ld n=%ld d=%ld eps 2^%ld is not NC", pert[t][0],
+               pert[t][1], pert[t][2], pert[t][4]);
         instance_clear(&I);
     }
     instance I;
@@ -403,7 +422,8 @@ static void test_is_nc_generated(void)
     if (instance_generate_random_dyadic(&I, 3, 2, 4, 1, &err) == 0) {
         tap_ok(!instance_exact_is_nc(&I), "random-dyadic/1 K=3 n=2 d=4 seed 1 is not NC");
         instance_clear(&I);
-    } else tap_ok(0, "random-dyadic/1: %s", err.msg);
+    } else
+        tap_ok(0, "random-dyadic/1: %s", err.msg);
 }
 
 /* ---------------------------------------------------------------- brute force vs instance_exact_margin_min */
@@ -446,11 +466,21 @@ static void test_margin_min_random(void)
                 if (j == k) continue;
                 long s = 0;
                 for (long l = 0; l < d; l++) s += (Wn[k * d + l] - Wn[j * d + l]) * Hn[l * N + c];
-                if (bc < 0 || s < best) { best = s; bc = c; bj = j; }
+                if (bc < 0 || s < best) {
+                    best = s;
+                    bc = c;
+                    bj = j;
+                }
             }
         }
-        for (long u = 0; u < K * d; u++) { mpz_set_si(z, Wn[u]); mpz_addmul(nw, z, z); }
-        for (long u = 0; u < d * N; u++) { mpz_set_si(z, Hn[u]); mpz_addmul(nh, z, z); }
+        for (long u = 0; u < K * d; u++) {
+            mpz_set_si(z, Wn[u]);
+            mpz_addmul(nw, z, z);
+        }
+        for (long u = 0; u < d * N; u++) {
+            mpz_set_si(z, Hn[u]);
+            mpz_addmul(nh, z, z);
+        }
         instance I;
         nc_error err = {0, ""};
         int here = 0;
@@ -484,7 +514,9 @@ static void test_margin_min_random(void)
         free(Wn);
         free(Hn);
     }
-    tap_ok(ok, "instance_exact_margin_min, first minimiser and norms = integer brute force on %d random-dyadic/1 instances", runs);
+    tap_ok(ok,
+           "instance_exact_margin_min, first minimiser and norms = integer brute force on %d random-dyadic/1 instances",
+           runs);
 }
 
 int main(void)

@@ -17,10 +17,9 @@
 #include "instance/splitmix64.h"
 #include "tap.h"
 
-
 /* ---------------------------------------------------------------- reference PRNG (spec text) */
 
-static uint64_t ref_next(uint64_t *s)   /* specs/generators.md, verbatim */
+static uint64_t ref_next(uint64_t *s) /* specs/generators.md, verbatim */
 {
     uint64_t z = (*s += UINT64_C(0x9e3779b97f4a7c15));
     z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
@@ -29,7 +28,10 @@ static uint64_t ref_next(uint64_t *s)   /* specs/generators.md, verbatim */
 }
 
 /* numerator u - 2^19 of the next random-dyadic/1 entry (u = top 20 bits of the draw) */
-static long ref_num(uint64_t *s) { return (long)(ref_next(s) >> 44) - 524288L; }
+static long ref_num(uint64_t *s)
+{
+    return (long)(ref_next(s) >> 44) - 524288L;
+}
 
 static uint64_t test_seed(void)
 {
@@ -51,12 +53,15 @@ static int fmpq_eq_si(const fmpq_t q, long p, unsigned long r)
 }
 
 /* a NULL rational vector counts as zero */
-static int fmpq_vec_entry_is_zero(const fmpq *v, long t) { return v == NULL || fmpq_is_zero(v + t); }
+static int fmpq_vec_entry_is_zero(const fmpq *v, long t)
+{
+    return v == NULL || fmpq_is_zero(v + t);
+}
 
 static int instance_is_zeroed(const instance *I)
 {
-    return I->W == NULL && I->Ht == NULL && I->Wa == NULL && I->Wb == NULL && I->Ha == NULL
-           && I->Hb == NULL && I->explicit_W == NULL && I->explicit_H == NULL;
+    return I->W == NULL && I->Ht == NULL && I->Wa == NULL && I->Wb == NULL && I->Ha == NULL && I->Hb == NULL &&
+           I->explicit_W == NULL && I->explicit_H == NULL;
 }
 
 /* Entry grammar: accepted strings and their exact values p/q (computed by hand). */
@@ -95,12 +100,12 @@ static void test_entries(void)
     test_entry_accept("+5", 5, 1);
     test_entry_accept("0.125", 1, 8);
     test_entry_accept("-3/7", -3, 7);
-    test_entry_accept("6/4", 3, 2);           /* not reduced in the file, canonical in memory */
+    test_entry_accept("6/4", 3, 2); /* not reduced in the file, canonical in memory */
     test_entry_accept("007", 7, 1);
     test_entry_accept("-0.50", -1, 2);
     test_entry_accept("0/5", 0, 1);
     test_entry_accept("-12.000", -12, 1);
-    test_entry_accept("+0.5", 1, 2);          /* specs/instance.md: optional sign on every form */
+    test_entry_accept("+0.5", 1, 2); /* specs/instance.md: optional sign on every form */
     test_entry_accept("+3/7", 3, 7);
     test_entry_accept("-6/4", -3, 2);
     test_entry_accept("10/100", 1, 10);
@@ -125,8 +130,8 @@ static void test_entries(void)
     buf[399] = '1';
     buf[400] = '\0';
     rc = entry_parse_fmpq(x, buf);
-    fmpq_inv(y, y);                                   /* 10^-399 */
-    fmpq_mul_si(y, y, 10);                            /* 10^-398 */
+    fmpq_inv(y, y);        /* 10^-399 */
+    fmpq_mul_si(y, y, 10); /* 10^-398 */
     tap_ok(rc == 0 && fmpq_equal(x, y), "400-character decimal 10^-398 accepted exactly");
     fmpq_clear(x);
     fmpq_clear(y);
@@ -226,8 +231,10 @@ static int check_random_vs_ref(long K, long n, long d, uint64_t seed)
     for (long t = 0; t < K * d; t++) ok &= I.W[t] == ldexp((double)ref_num(&s), -19);
     for (long l = 0; l < d; l++)
         for (long c = 0; c < N; c++) ok &= I.Ht[c * d + l] == ldexp((double)ref_num(&s), -19);
-    for (long t = 0; t < K * d; t++) ok &= I.W[t] >= -1.0 && I.W[t] < 1.0 && ldexp(I.W[t], 19) == floor(ldexp(I.W[t], 19));
-    for (long t = 0; t < N * d; t++) ok &= I.Ht[t] >= -1.0 && I.Ht[t] < 1.0 && ldexp(I.Ht[t], 19) == floor(ldexp(I.Ht[t], 19));
+    for (long t = 0; t < K * d; t++)
+        ok &= I.W[t] >= -1.0 && I.W[t] < 1.0 && ldexp(I.W[t], 19) == floor(ldexp(I.W[t], 19));
+    for (long t = 0; t < N * d; t++)
+        ok &= I.Ht[t] >= -1.0 && I.Ht[t] < 1.0 && ldexp(I.Ht[t], 19) == floor(ldexp(I.Ht[t], 19));
     instance_clear(&I);
     return ok;
 }
@@ -239,8 +246,8 @@ static void test_random_dyadic(uint64_t rseed)
     /* K=2, n=1, d=1, seed 0: W = (401930, -71799)/2^19 (draws 1, 2), H = [h_0 h_1] =
      * (-496571, 493755)/2^19 (draws 3, 4), by the hand values above */
     int rc = instance_generate_random_dyadic(&I, 2, 1, 1, 0, &err);
-    tap_ok(rc == 0 && I.W[0] == 401930.0 / 524288 && I.W[1] == -71799.0 / 524288 && I.Ht[0] == -496571.0 / 524288
-               && I.Ht[1] == 493755.0 / 524288,
+    tap_ok(rc == 0 && I.W[0] == 401930.0 / 524288 && I.W[1] == -71799.0 / 524288 && I.Ht[0] == -496571.0 / 524288 &&
+               I.Ht[1] == 493755.0 / 524288,
            "random-dyadic/1 K=2 n=1 d=1 seed 0 = hand values");
     if (rc == 0) instance_clear(&I);
 
@@ -250,12 +257,13 @@ static void test_random_dyadic(uint64_t rseed)
     uint64_t s = 0;
     double e[8];
     for (int t = 0; t < 8; t++) e[t] = ldexp((double)ref_num(&s), -19);
-    tap_ok(rc == 0 && I.W[0] == e[0] && I.W[1] == e[1] && I.W[2] == e[2] && I.W[3] == e[3] && I.Ht[0] == e[4]
-               && I.Ht[2] == e[5] && I.Ht[1] == e[6] && I.Ht[3] == e[7],
+    tap_ok(rc == 0 && I.W[0] == e[0] && I.W[1] == e[1] && I.W[2] == e[2] && I.W[3] == e[3] && I.Ht[0] == e[4] &&
+               I.Ht[2] == e[5] && I.Ht[1] == e[6] && I.Ht[3] == e[7],
            "random-dyadic/1 K=2 n=1 d=2: W row-major, then H rows, stored as Ht[c*d+l]");
     if (rc == 0) instance_clear(&I);
 
-    tap_ok(check_random_vs_ref(3, 2, 4, 42), "random-dyadic/1 K=3 n=2 d=4 seed 42 = reference, entries in [-1,1) over 2^19");
+    tap_ok(check_random_vs_ref(3, 2, 4, 42),
+           "random-dyadic/1 K=3 n=2 d=4 seed 42 = reference, entries in [-1,1) over 2^19");
     tap_ok(check_random_vs_ref(5, 3, 7, UINT64_MAX), "random-dyadic/1 K=5 n=3 d=7 seed 2^64-1 = reference");
     srand((unsigned)rseed);
     int ok = 1;
@@ -273,8 +281,12 @@ static void test_random_dyadic(uint64_t rseed)
      * minimum is < -0.999 and the maximum > 0.999 (each fails with probability ~ e^-5.5) */
     rc = instance_generate_random_dyadic(&I, 10, 10, 100, 7, &err);
     double lo = 1, hi = -1;
-    for (long t = 0; rc == 0 && t < 10000; t++) { lo = fmin(lo, I.Ht[t]); hi = fmax(hi, I.Ht[t]); }
-    tap_ok(rc == 0 && lo < -0.999 && hi > 0.999 && hi < 1, "random-dyadic/1 entries spread over [-1, 1) (min %g max %g)", lo, hi);
+    for (long t = 0; rc == 0 && t < 10000; t++) {
+        lo = fmin(lo, I.Ht[t]);
+        hi = fmax(hi, I.Ht[t]);
+    }
+    tap_ok(rc == 0 && lo < -0.999 && hi > 0.999 && hi < 1,
+           "random-dyadic/1 entries spread over [-1, 1) (min %g max %g)", lo, hi);
     if (rc == 0) instance_clear(&I);
 }
 
@@ -289,16 +301,20 @@ static int check_nc_exact(const instance *I, long K, long n, long d)
     fmpq_init(t);
     for (long k = 0; k < K; k++)
         for (long l = 0; l < d; l++) {
-            if (l < K) fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)K);
-            else fmpq_zero(w);
+            if (l < K)
+                fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)K);
+            else
+                fmpq_zero(w);
             ok &= fmpq_equal(I->Wa + k * d + l, w) && fmpq_vec_entry_is_zero(I->Wb, k * d + l);
             ok &= fabs(I->W[k * d + l] - fmpq_get_d(w)) <= 0x1p-52;
         }
     for (long c = 0; c < n * K; c++)
         for (long l = 0; l < d; l++) {
             long k = c / n;
-            if (l < K) fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)(K * n));   /* W / n */
-            else fmpq_zero(w);
+            if (l < K)
+                fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)(K * n)); /* W / n */
+            else
+                fmpq_zero(w);
             ok &= fmpq_equal(I->Hb + c * d + l, w) && fmpq_vec_entry_is_zero(I->Ha, c * d + l);
             fmpq_mul_si(t, w, n);
             ok &= fabs(I->Ht[c * d + l] - fmpq_get_d(t) / sqrt((double)n)) <= 0x1p-50;
@@ -316,7 +332,8 @@ static void test_nc(void)
         nc_error err = {0, ""};
         long K = dims[t][0], n = dims[t][1], d = dims[t][2];
         int rc = instance_generate_nc(&I, K, n, d, &err);
-        tap_ok(rc == 0 && check_nc_exact(&I, K, n, d), "nc/1 K=%ld n=%ld d=%ld: W = e_k - 1/K, H = W/sqrt(n) (Hb = W/n)", K, n, d);
+        tap_ok(rc == 0 && check_nc_exact(&I, K, n, d),
+               "nc/1 K=%ld n=%ld d=%ld: W = e_k - 1/K, H = W/sqrt(n) (Hb = W/n)", K, n, d);
         if (rc == 0) instance_clear(&I);
     }
     /* K=3, n=4, d=3 by hand: W[0] = (2/3, -1/3, -1/3); h_{1,2} (c = 6) = w_1 / 2 = (-1/6, 1/3, -1/6),
@@ -324,18 +341,20 @@ static void test_nc(void)
     instance I;
     nc_error err = {0, ""};
     int rc = instance_generate_nc(&I, 3, 4, 3, &err);
-    tap_ok(rc == 0 && fmpq_eq_si(I.Wa + 0, 2, 3) && fmpq_eq_si(I.Wa + 1, -1, 3) && fmpq_eq_si(I.Wa + 2, -1, 3)
-               && fmpq_eq_si(I.Hb + 6 * 3 + 0, -1, 12) && fmpq_eq_si(I.Hb + 6 * 3 + 1, 1, 6)
-               && fmpq_eq_si(I.Hb + 6 * 3 + 2, -1, 12),
+    tap_ok(rc == 0 && fmpq_eq_si(I.Wa + 0, 2, 3) && fmpq_eq_si(I.Wa + 1, -1, 3) && fmpq_eq_si(I.Wa + 2, -1, 3) &&
+               fmpq_eq_si(I.Hb + 6 * 3 + 0, -1, 12) && fmpq_eq_si(I.Hb + 6 * 3 + 1, 1, 6) &&
+               fmpq_eq_si(I.Hb + 6 * 3 + 2, -1, 12),
            "nc/1 K=3 n=4 d=3: w_0 = (2/3,-1/3,-1/3), h_{1,2} stored as (-1/12, 1/6, -1/12) sqrt(4)");
     if (rc == 0) instance_clear(&I);
 
     /* instance.h documents W as the nearest doubles: RN(-1/5) = -0x1.999999999999ap-3 */
     rc = instance_generate_nc(&I, 5, 1, 5, &err);
     if (rc == 0) {
-        tap_ok(I.W[1] == -0x1.999999999999ap-3, "nc/1 K=5: double copy of W[0][1] = -1/5 is its nearest double (got %a)", I.W[1]);
+        tap_ok(I.W[1] == -0x1.999999999999ap-3,
+               "nc/1 K=5: double copy of W[0][1] = -1/5 is its nearest double (got %a)", I.W[1]);
         instance_clear(&I);
-    } else tap_ok(0, "nc/1 K=5 n=1 d=5: %s", err.msg);
+    } else
+        tap_ok(0, "nc/1 K=5 n=1 d=5: %s", err.msg);
 
     static const long bad[][3] = {{3, 1, 2}, {5, 2, 4}, {1, 1, 1}, {2, 0, 2}};
     for (size_t t = 0; t < sizeof bad / sizeof bad[0]; t++) {
@@ -361,7 +380,10 @@ static int check_perturbed_vs_ref(long K, long n, long d, uint64_t seed, long e)
     fmpq_init(r);
     for (long k = 0; k < K; k++)
         for (long l = 0; l < d; l++) {
-            if (l < K) fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)K); else fmpq_zero(w);
+            if (l < K)
+                fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)K);
+            else
+                fmpq_zero(w);
             fmpq_set_si(r, ref_num(&s), 1);
             fmpq_div_2exp(r, r, (ulong)(19 - e));
             fmpq_add(w, w, r);
@@ -373,7 +395,10 @@ static int check_perturbed_vs_ref(long K, long n, long d, uint64_t seed, long e)
             fmpq_set_si(r, ref_num(&s), 1);
             fmpq_div_2exp(r, r, (ulong)(19 - e));
             ok &= fmpq_equal(I.Ha + c * d + l, r);
-            if (l < K) fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)(K * n)); else fmpq_zero(w);
+            if (l < K)
+                fmpq_set_si(w, (l == k ? K : 0) - 1, (ulong)(K * n));
+            else
+                fmpq_zero(w);
             ok &= fmpq_equal(I.Hb + c * d + l, w);
         }
     fmpq_clear(w);
@@ -392,13 +417,15 @@ static void test_nc_perturbed(void)
     instance I;
     nc_error err = {0, ""};
     int rc = instance_generate_nc_perturbed(&I, 2, 1, 2, 0, -1, &err);
-    tap_ok(rc == 0 && fmpq_eq_si(I.Wa + 0, 463109, 524288), "nc-perturbed/1 K=2 n=1 d=2 seed 0 e=-1: W00 = 463109/2^19");
+    tap_ok(rc == 0 && fmpq_eq_si(I.Wa + 0, 463109, 524288),
+           "nc-perturbed/1 K=2 n=1 d=2 seed 0 e=-1: W00 = 463109/2^19");
     if (rc == 0) instance_clear(&I);
     static const long bad_e[] = {0, 1, 5};
     for (size_t t = 0; t < 3; t++) {
         nc_error e2 = {0, ""};
         rc = instance_generate_nc_perturbed(&I, 3, 2, 3, 1, bad_e[t], &e2);
-        tap_ok(rc == 2 && e2.status == 2 && instance_is_zeroed(&I), "nc-perturbed/1 eps_log2 = %ld refused: %s", bad_e[t], e2.msg);
+        tap_ok(rc == 2 && e2.status == 2 && instance_is_zeroed(&I), "nc-perturbed/1 eps_log2 = %ld refused: %s",
+               bad_e[t], e2.msg);
         if (rc == 0) instance_clear(&I);
     }
     nc_error e3 = {0, ""};
@@ -413,8 +440,11 @@ static void dims_case(long K, long n, long d, long maxe, int want_ok, const char
 {
     nc_error err = {0, ""};
     int rc = instance_check_dims(K, n, d, maxe, &err);
-    if (want_ok) tap_ok(rc == 0 && err.status == 0, "check_dims K=%ld n=%ld d=%ld accepted (%s)", K, n, d, what);
-    else tap_ok(rc == 2 && err.status == 2 && err.msg[0], "check_dims K=%ld n=%ld d=%ld refused (%s): %s", K, n, d, what, err.msg);
+    if (want_ok)
+        tap_ok(rc == 0 && err.status == 0, "check_dims K=%ld n=%ld d=%ld accepted (%s)", K, n, d, what);
+    else
+        tap_ok(rc == 2 && err.status == 2 && err.msg[0], "check_dims K=%ld n=%ld d=%ld refused (%s): %s", K, n, d, what,
+               err.msg);
 }
 
 static void test_dims(void)
@@ -464,10 +494,10 @@ static void json_bad(const char *text, const char *what, const char *msg_part)
 {
     instance I;
     nc_error err = {0, ""};
-    memset(&I, 0x5a, sizeof I);   /* garbage in: the reader must reset it */
+    memset(&I, 0x5a, sizeof I); /* garbage in: the reader must reset it */
     int rc = from_json_string(&I, text, &err);
-    int ok = rc == 2 && err.status == 2 && err.msg[0] && strchr(err.msg, '\n') == NULL
-             && (msg_part == NULL || strstr(err.msg, msg_part) != NULL) && instance_is_zeroed(&I);
+    int ok = rc == 2 && err.status == 2 && err.msg[0] && strchr(err.msg, '\n') == NULL &&
+             (msg_part == NULL || strstr(err.msg, msg_part) != NULL) && instance_is_zeroed(&I);
     tap_ok(ok, "instance_from_json refuses %s (status 2): %s", what, err.msg);
     if (rc == 0) instance_clear(&I);
 }
@@ -475,7 +505,8 @@ static void json_bad(const char *text, const char *what, const char *msg_part)
 static void test_json_errors(void)
 {
     json_bad("[1, 2]", "a JSON array", "object");
-    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",\"2\"]],\"w\":[]}", "an unknown key \"w\"", "\"w\"");
+    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",\"2\"]],\"w\":[]}", "an unknown key \"w\"",
+             "\"w\"");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]]}", "a missing H", "\"H\"");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"H\":[[\"1\",\"2\"]]}", "a missing W", "\"W\"");
     json_bad("{\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",\"2\"]]}", "a missing K", "\"K\"");
@@ -485,23 +516,32 @@ static void test_json_errors(void)
     json_bad("{\"K\":2,\"n\":0,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[]]}", "n = 0", "\"n\"");
     json_bad("{\"K\":2,\"n\":1,\"d\":0,\"W\":[[],[]],\"H\":[]}", "d = 0", "\"d\"");
     json_bad("{\"K\":100001,\"n\":1,\"d\":1,\"W\":[],\"H\":[]}", "K = 100001", "\"K\"");
-    json_bad("{\"K\":1000,\"n\":100,\"d\":100,\"W\":[],\"H\":[]}", "an explicit instance above 2^22 entries", "too large");
+    json_bad("{\"K\":1000,\"n\":100,\"d\":100,\"W\":[],\"H\":[]}", "an explicit instance above 2^22 entries",
+             "too large");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":\"1\",\"H\":[[\"1\",\"2\"]]}", "W not an array", "\"W\"");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"]],\"H\":[[\"1\",\"2\"]]}", "W with K-1 rows", "\"W\"");
-    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"],[\"3\"]],\"H\":[[\"1\",\"2\"]]}", "W with K+1 rows", "\"W\"");
-    json_bad("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\"]],\"H\":[[\"1\",\"2\"],[\"3\",\"4\"]]}", "a ragged W", "row 1");
-    json_bad("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\",\"0\"]],\"H\":[[\"1\",\"2\"],[\"3\"]]}", "a ragged H", "row 1");
-    json_bad("{\"K\":2,\"n\":2,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",\"2\"]]}", "H with K columns instead of nK", "\"H\"");
-    json_bad("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\",\"0\"]],\"H\":[[\"1\",\"2\"]]}", "H with d-1 rows", "\"H\"");
-    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[\"1\",\"2\"],\"H\":[[\"1\",\"2\"]]}", "W rows that are not arrays", "row 0");
+    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"],[\"3\"]],\"H\":[[\"1\",\"2\"]]}", "W with K+1 rows",
+             "\"W\"");
+    json_bad("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\"]],\"H\":[[\"1\",\"2\"],[\"3\",\"4\"]]}",
+             "a ragged W", "row 1");
+    json_bad("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\",\"0\"]],\"H\":[[\"1\",\"2\"],[\"3\"]]}",
+             "a ragged H", "row 1");
+    json_bad("{\"K\":2,\"n\":2,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",\"2\"]]}",
+             "H with K columns instead of nK", "\"H\"");
+    json_bad("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\",\"0\"]],\"H\":[[\"1\",\"2\"]]}", "H with d-1 rows",
+             "\"H\"");
+    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[\"1\",\"2\"],\"H\":[[\"1\",\"2\"]]}", "W rows that are not arrays",
+             "row 0");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[1],[\"2\"]],\"H\":[[\"1\",\"2\"]]}", "a number entry", "W[0][0]");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[null]],\"H\":[[\"1\",\"2\"]]}", "a null entry", "W[1][0]");
-    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",[\"2\"]]]}", "a nested array entry", "H[0][1]");
+    json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",[\"2\"]]]}", "a nested array entry",
+             "H[0][1]");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",\"1e5\"]]}", "entry \"1e5\"", "1e5");
     json_bad("{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1/0\"],[\"2\"]],\"H\":[[\"1\",\"2\"]]}", "entry \"1/0\"", "1/0");
     json_bad("{\"kind\":7,\"K\":2,\"n\":1,\"d\":1}", "a numeric kind", "kind");
     json_bad("{\"kind\":\"nc/2\",\"K\":2,\"n\":1,\"d\":2}", "unknown kind nc/2", "nc/2");
-    json_bad("{\"kind\":\"random-dyadic/2\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"1\"}", "unknown kind random-dyadic/2", "random-dyadic/2");
+    json_bad("{\"kind\":\"random-dyadic/2\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"1\"}", "unknown kind random-dyadic/2",
+             "random-dyadic/2");
     json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2}", "a missing seed", "seed");
     json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":42}", "a numeric seed", "seed");
     json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"\"}", "an empty seed", "seed");
@@ -510,20 +550,31 @@ static void test_json_errors(void)
     json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\" 1\"}", "seed \" 1\"", "seed");
     json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"1e3\"}", "seed \"1e3\"", "seed");
     json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"0x10\"}", "seed \"0x10\"", "seed");
-    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"18446744073709551616\"}", "seed 2^64", "seed");
-    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"99999999999999999999\"}", "seed 10^20-1", "seed");
-    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"1\",\"eps_log2\":-3}", "eps_log2 on random-dyadic/1", "eps_log2");
-    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"1\",\"W\":[]}", "W on a generator", "\"W\"");
-    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":1,\"n\":1,\"d\":2,\"seed\":\"1\"}", "random-dyadic/1 with K = 1", "\"K\"");
-    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":100000,\"n\":100000,\"d\":1,\"seed\":\"1\"}", "random-dyadic/1 above 2^28 entries", "too large");
+    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"18446744073709551616\"}", "seed 2^64",
+             "seed");
+    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"99999999999999999999\"}", "seed 10^20-1",
+             "seed");
+    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"1\",\"eps_log2\":-3}",
+             "eps_log2 on random-dyadic/1", "eps_log2");
+    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":2,\"seed\":\"1\",\"W\":[]}", "W on a generator",
+             "\"W\"");
+    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":1,\"n\":1,\"d\":2,\"seed\":\"1\"}", "random-dyadic/1 with K = 1",
+             "\"K\"");
+    json_bad("{\"kind\":\"random-dyadic/1\",\"K\":100000,\"n\":100000,\"d\":1,\"seed\":\"1\"}",
+             "random-dyadic/1 above 2^28 entries", "too large");
     json_bad("{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":2}", "nc/1 with d < K", "d >= K");
     json_bad("{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\"}", "a seed on nc/1", "seed");
     json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\"}", "a missing eps_log2", "eps_log2");
-    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":0}", "eps_log2 = 0", "eps_log2");
-    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":-1001}", "eps_log2 = -1001", "eps_log2");
-    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":\"-20\"}", "eps_log2 as a string", "eps_log2");
-    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"eps_log2\":-20}", "nc-perturbed/1 without seed", "seed");
-    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":4,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":-20}", "nc-perturbed/1 with d < K", "d >= K");
+    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":0}", "eps_log2 = 0",
+             "eps_log2");
+    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":-1001}",
+             "eps_log2 = -1001", "eps_log2");
+    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":\"-20\"}",
+             "eps_log2 as a string", "eps_log2");
+    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":1,\"d\":3,\"eps_log2\":-20}", "nc-perturbed/1 without seed",
+             "seed");
+    json_bad("{\"kind\":\"nc-perturbed/1\",\"K\":4,\"n\":1,\"d\":3,\"seed\":\"1\",\"eps_log2\":-20}",
+             "nc-perturbed/1 with d < K", "d >= K");
 }
 
 static void test_json_good(void)
@@ -531,44 +582,52 @@ static void test_json_good(void)
     instance I;
     nc_error err = {0, ""};
     /* K=2, n=1, d=2 with distinct dyadic entries: exact doubles, H column c = (H[0][c], H[1][c]) */
-    int rc = from_json_string(&I, "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"-0.5\"],[\"+5\",\"-0\"]],"
-                                  "\"H\":[[\"0.25\",\"3\"],[\"-2\",\"6/4\"]]}", &err);
-    tap_ok(rc == 0 && I.kind == INSTANCE_EXPLICIT && I.exact_double && I.Wa == NULL && I.W[0] == 1 && I.W[1] == -0.5
-               && I.W[2] == 5 && I.W[3] == 0 && I.Ht[0] == 0.25 && I.Ht[1] == -2 && I.Ht[2] == 3 && I.Ht[3] == 1.5,
+    int rc = from_json_string(&I,
+                              "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"-0.5\"],[\"+5\",\"-0\"]],"
+                              "\"H\":[[\"0.25\",\"3\"],[\"-2\",\"6/4\"]]}",
+                              &err);
+    tap_ok(rc == 0 && I.kind == INSTANCE_EXPLICIT && I.exact_double && I.Wa == NULL && I.W[0] == 1 && I.W[1] == -0.5 &&
+               I.W[2] == 5 && I.W[3] == 0 && I.Ht[0] == 0.25 && I.Ht[1] == -2 && I.Ht[2] == 3 && I.Ht[3] == 1.5,
            "explicit dyadic instance: exact doubles, Ht[c*d+l] = H[l][c]");
     if (rc == 0) {
         json_t *j = instance_to_json(&I);
         json_t *w = json_object_get(j, "W"), *h = json_object_get(j, "H");
-        tap_ok(!strcmp(json_string_value(json_object_get(j, "kind")), "explicit")
-                   && json_integer_value(json_object_get(j, "K")) == 2
-                   && !strcmp(json_string_value(json_array_get(json_array_get(w, 1), 0)), "+5")
-                   && !strcmp(json_string_value(json_array_get(json_array_get(h, 1), 1)), "6/4"),
+        tap_ok(!strcmp(json_string_value(json_object_get(j, "kind")), "explicit") &&
+                   json_integer_value(json_object_get(j, "K")) == 2 &&
+                   !strcmp(json_string_value(json_array_get(json_array_get(w, 1), 0)), "+5") &&
+                   !strcmp(json_string_value(json_array_get(json_array_get(h, 1), 1)), "6/4"),
                "instance_to_json re-emits explicit entries verbatim (\"+5\", \"6/4\")");
         json_decref(j);
         instance_clear(&I);
     }
     /* a non-dyadic entry keeps the rationals: -1/3 */
-    rc = from_json_string(&I, "{\"kind\":\"explicit\",\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"-1/3\"],[\"2\"]],"
-                              "\"H\":[[\"1\",\"0.1\"]]}", &err);
-    tap_ok(rc == 0 && !I.exact_double && I.Wa && fmpq_eq_si(I.Wa + 0, -1, 3) && fmpq_eq_si(I.Wa + 1, 2, 1)
-               && fmpq_eq_si(I.Ha + 1, 1, 10) && I.Wb == NULL && I.Hb == NULL,
+    rc = from_json_string(&I,
+                          "{\"kind\":\"explicit\",\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"-1/3\"],[\"2\"]],"
+                          "\"H\":[[\"1\",\"0.1\"]]}",
+                          &err);
+    tap_ok(rc == 0 && !I.exact_double && I.Wa && fmpq_eq_si(I.Wa + 0, -1, 3) && fmpq_eq_si(I.Wa + 1, 2, 1) &&
+               fmpq_eq_si(I.Ha + 1, 1, 10) && I.Wb == NULL && I.Hb == NULL,
            "explicit instance with -1/3 and 0.1: exact rationals kept");
     /* instance.h documents the double copies as the nearest doubles: RN(1/10) = 0x1.999999999999ap-4,
      * RN(-1/3) = -0x1.5555555555555p-2 */
     if (rc == 0) {
         double h1 = I.Ht[1];
-        tap_ok(h1 == 0x1.999999999999ap-4, "double copy of 0.1 is its nearest double 0x1.999999999999ap-4 (got %a)", h1);
+        tap_ok(h1 == 0x1.999999999999ap-4, "double copy of 0.1 is its nearest double 0x1.999999999999ap-4 (got %a)",
+               h1);
         tap_ok(I.W[0] == -0x1.5555555555555p-2, "double copy of -1/3 is -0x1.5555555555555p-2");
         instance_clear(&I);
     }
 
-    rc = from_json_string(&I, "{\"kind\":\"random-dyadic/1\",\"K\":3,\"n\":2,\"d\":4,\"seed\":\"18446744073709551615\"}", &err);
-    tap_ok(rc == 0 && I.kind == INSTANCE_RANDOM_DYADIC && I.seed == UINT64_MAX, "seed \"18446744073709551615\" (2^64-1) accepted");
+    rc = from_json_string(
+        &I, "{\"kind\":\"random-dyadic/1\",\"K\":3,\"n\":2,\"d\":4,\"seed\":\"18446744073709551615\"}", &err);
+    tap_ok(rc == 0 && I.kind == INSTANCE_RANDOM_DYADIC && I.seed == UINT64_MAX,
+           "seed \"18446744073709551615\" (2^64-1) accepted");
     if (rc == 0) {
         json_t *j = instance_to_json(&I);
         char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        tap_ok(s && !strcmp(s, "{\"kind\":\"random-dyadic/1\",\"K\":3,\"n\":2,\"d\":4,\"seed\":\"18446744073709551615\"}"),
-               "random-dyadic/1 to_json: %s", s ? s : "(null)");
+        tap_ok(
+            s && !strcmp(s, "{\"kind\":\"random-dyadic/1\",\"K\":3,\"n\":2,\"d\":4,\"seed\":\"18446744073709551615\"}"),
+            "random-dyadic/1 to_json: %s", s ? s : "(null)");
         free(s);
         json_decref(j);
         instance_clear(&I);
@@ -576,7 +635,8 @@ static void test_json_good(void)
     rc = from_json_string(&I, "{\"kind\":\"random-dyadic/1\",\"K\":2,\"n\":1,\"d\":1,\"seed\":\"0\"}", &err);
     tap_ok(rc == 0 && I.W[0] == 401930.0 / 524288, "random-dyadic/1 from JSON, seed \"0\": W00 = 401930/2^19");
     if (rc == 0) instance_clear(&I);
-    rc = from_json_string(&I, "{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":2,\"d\":3,\"seed\":\"7\",\"eps_log2\":-20}", &err);
+    rc = from_json_string(&I, "{\"kind\":\"nc-perturbed/1\",\"K\":3,\"n\":2,\"d\":3,\"seed\":\"7\",\"eps_log2\":-20}",
+                          &err);
     if (rc == 0) {
         json_t *j = instance_to_json(&I);
         char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -585,7 +645,8 @@ static void test_json_good(void)
         free(s);
         json_decref(j);
         instance_clear(&I);
-    } else tap_ok(0, "nc-perturbed/1 from JSON: %s", err.msg);
+    } else
+        tap_ok(0, "nc-perturbed/1 from JSON: %s", err.msg);
     rc = from_json_string(&I, "{\"kind\":\"nc/1\",\"K\":3,\"n\":4,\"d\":3}", &err);
     tap_ok(rc == 0 && check_nc_exact(&I, 3, 4, 3), "nc/1 from JSON = nc/1 generator");
     if (rc == 0) instance_clear(&I);
@@ -598,7 +659,10 @@ static char tmpdir[256];
 static void write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
-    if (f) { fputs(text, f); fclose(f); }
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
 }
 
 static void file_bad(const char *name, const char *text, const char *what, const char *msg_part)
@@ -609,8 +673,8 @@ static void file_bad(const char *name, const char *text, const char *what, const
     instance I;
     nc_error err = {0, ""};
     int rc = instance_read_file(&I, path, &err);
-    int ok = rc == 2 && err.status == 2 && strstr(err.msg, path) != NULL
-             && (msg_part == NULL || strstr(err.msg, msg_part) != NULL) && instance_is_zeroed(&I);
+    int ok = rc == 2 && err.status == 2 && strstr(err.msg, path) != NULL &&
+             (msg_part == NULL || strstr(err.msg, msg_part) != NULL) && instance_is_zeroed(&I);
     tap_ok(ok, "instance_read_file refuses %s: %s", what, err.msg);
     if (rc == 0) instance_clear(&I);
     if (text) unlink(path);
@@ -630,17 +694,19 @@ static void test_files(void)
     file_bad("broken.json", "{\"K\": 2, \"n\": 1,", "truncated JSON", "invalid JSON");
     file_bad("dup.json", "{\"K\":2,\"K\":3,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"2\"]],\"H\":[[\"1\",\"2\"]]}",
              "a duplicate key", "invalid JSON");
-    file_bad("ragged.json", "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\"]],\"H\":[[\"1\",\"2\"],[\"3\",\"4\"]]}",
+    file_bad("ragged.json",
+             "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"2\"]],\"H\":[[\"1\",\"2\"],[\"3\",\"4\"]]}",
              "a ragged W (message prefixed with the path)", "row 1");
-    file_bad("nan.json", "{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"nan\"],[\"2\"]],\"H\":[[\"1\",\"2\"]]}", "entry \"nan\"", "nan");
+    file_bad("nan.json", "{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"nan\"],[\"2\"]],\"H\":[[\"1\",\"2\"]]}", "entry \"nan\"",
+             "nan");
     file_bad("top.json", "\"just a string\"", "a JSON string at the top level", NULL);
 
     instance I;
     nc_error err = {0, ""};
     int rc = instance_read_file(&I, "tests/data/lemma31_K2_n1_d2.json", &err);
     /* {"W": [["1","0"],["0","1"]], "H": [["1","1/2"],["-1/3","0.75"]]}: h_1 = (1/2, 3/4) */
-    tap_ok(rc == 0 && I.K == 2 && I.n == 1 && I.d == 2 && !I.exact_double && fmpq_eq_si(I.Ha + 2, 1, 2)
-               && fmpq_eq_si(I.Ha + 3, 3, 4) && fmpq_eq_si(I.Ha + 1, -1, 3),
+    tap_ok(rc == 0 && I.K == 2 && I.n == 1 && I.d == 2 && !I.exact_double && fmpq_eq_si(I.Ha + 2, 1, 2) &&
+               fmpq_eq_si(I.Ha + 3, 3, 4) && fmpq_eq_si(I.Ha + 1, -1, 3),
            "tests/data/lemma31_K2_n1_d2.json read (run from the repository root): %s", err.msg);
     if (rc == 0) instance_clear(&I);
     rmdir(tmpdir);

@@ -23,7 +23,10 @@ static uint64_t splitmix64(void)
     z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
     return z ^ (z >> 31);
 }
-static int rand_int(int lo, int hi) { return lo + (int)(splitmix64() % (uint64_t)(hi - lo + 1)); }
+static int rand_int(int lo, int hi)
+{
+    return lo + (int)(splitmix64() % (uint64_t)(hi - lo + 1));
+}
 
 /* A random double with a 53-bit significand and exponent in [emin, emax]; sign random. */
 static double rand_double(int emin, int emax)
@@ -38,11 +41,11 @@ static void rand_vector(double *x, long len, int profile)
 {
     for (long i = 0; i < len; i++) {
         switch (profile) {
-        case 0: x[i] = rand_double(-3, 3); break;                      /* ordinary */
-        case 1: x[i] = rand_double(-60, 60); break;                    /* wide range */
-        case 2: x[i] = rand_double(-560, -500); break;                 /* products underflow */
+        case 0: x[i] = rand_double(-3, 3); break;      /* ordinary */
+        case 1: x[i] = rand_double(-60, 60); break;    /* wide range */
+        case 2: x[i] = rand_double(-560, -500); break; /* products underflow */
         case 3: x[i] = (splitmix64() & 3) ? rand_double(-540, -520) : rand_double(-2, 2); break;
-        default: x[i] = (double)rand_int(-8, 8); break;                /* small integers: ties */
+        default: x[i] = (double)rand_int(-8, 8); break; /* small integers: ties */
         }
     }
 }
@@ -116,7 +119,12 @@ static int frobenius_ok(double fl, long len, const double *x)
 {
     arb_t s, p, g, lo, hi, b;
     int ok;
-    arb_init(s); arb_init(p); arb_init(g); arb_init(lo); arb_init(hi); arb_init(b);
+    arb_init(s);
+    arb_init(p);
+    arb_init(g);
+    arb_init(lo);
+    arb_init(hi);
+    arb_init(b);
     arb_zero(s);
     for (long i = 0; i < len; i++) {
         arb_set_d(p, x[i]);
@@ -127,13 +135,18 @@ static int frobenius_ok(double fl, long len, const double *x)
     arb_set_si(b, len);
     arb_mul_2exp_si(b, b, -1074);
     arb_set_d(p, fl);
-    arb_mul(lo, p, g, EXACT_PREC);           /* fl g */
+    arb_mul(lo, p, g, EXACT_PREC); /* fl g */
     arb_add(hi, p, lo, EXACT_PREC);
-    arb_add(hi, hi, b, EXACT_PREC);          /* fl (1 + g) + b */
+    arb_add(hi, hi, b, EXACT_PREC); /* fl (1 + g) + b */
     arb_sub(lo, p, lo, EXACT_PREC);
-    arb_sub(lo, lo, b, EXACT_PREC);          /* fl (1 - g) - b */
+    arb_sub(lo, lo, b, EXACT_PREC); /* fl (1 - g) - b */
     ok = arb_le(lo, s) && arb_le(s, hi);
-    arb_clear(s); arb_clear(p); arb_clear(g); arb_clear(lo); arb_clear(hi); arb_clear(b);
+    arb_clear(s);
+    arb_clear(p);
+    arb_clear(g);
+    arb_clear(lo);
+    arb_clear(hi);
+    arb_clear(b);
     return ok;
 }
 
@@ -180,8 +193,8 @@ static void test_known_answers(void)
     double zz[2], mm[4];
     int jj[4];
     kernel_margins(2, 2, 2, I2, Ht, zz, mm, jj);
-    tap_ok(mm[0] == 2 && mm[1] == -2 && mm[2] == 4 && mm[3] == 0,
-           "margins by hand: [2,-2,4,0] (got [%g,%g,%g,%g])", mm[0], mm[1], mm[2], mm[3]);
+    tap_ok(mm[0] == 2 && mm[1] == -2 && mm[2] == 4 && mm[3] == 0, "margins by hand: [2,-2,4,0] (got [%g,%g,%g,%g])",
+           mm[0], mm[1], mm[2], mm[3]);
     tap_ok(jj[0] == 1 && jj[1] == 1 && jj[2] == 0 && jj[3] == 0, "witnesses by hand: [1,1,0,0]");
     tap_ok(kernel_argmin(4, mm) == 1, "argmin of [2,-2,4,0] is 1");
 
@@ -210,8 +223,7 @@ static void test_negative_control(void)
     double x[4] = {1, 0x1p-30, 3, 0x1.8p-27};
     double fl = kernel_frobenius2(4, x);
     tap_ok(frobenius_ok(fl, 4, x), "negative control: computed frobenius2 within the bound");
-    tap_ok(!frobenius_ok(fl * (1 + 0x1p-49), 4, x),
-           "negative control: a value 2^-49 relatively off is rejected");
+    tap_ok(!frobenius_ok(fl * (1 + 0x1p-49), 4, x), "negative control: a value 2^-49 relatively off is rejected");
     tap_ok(!frobenius_ok(nextafter(fl, 0) * (1 - 0x1p-50), 4, x),
            "negative control: a value below the lower bound is rejected");
 }
@@ -221,7 +233,13 @@ static void test_random(int rounds)
     int bad_logit = 0, bad_margin = 0, bad_min = 0, bad_js = 0, bad_frob = 0, bad_argmin = 0;
     long checked = 0;
     arb_t A, Z, r, t, rk, e, Zk;
-    arb_init(A); arb_init(Z); arb_init(r); arb_init(t); arb_init(rk); arb_init(e); arb_init(Zk);
+    arb_init(A);
+    arb_init(Z);
+    arb_init(r);
+    arb_init(t);
+    arb_init(rk);
+    arb_init(e);
+    arb_init(Zk);
     for (int round = 0; round < rounds; round++) {
         int K = rand_int(2, 7), n = rand_int(1, 4), d = rand_int(1, 40), N = n * K;
         int profile = rand_int(0, 4);
@@ -231,7 +249,10 @@ static void test_random(int rounds)
         double *m = malloc(sizeof(double) * (size_t)N);
         int *js = malloc(sizeof(int) * (size_t)N);
         arb_ptr Zx = _arb_vec_init(K), R = _arb_vec_init(K);
-        if (!W || !Ht || !z || !zc || !m || !js) { tap_ok(0, "allocation"); return; }
+        if (!W || !Ht || !z || !zc || !m || !js) {
+            tap_ok(0, "allocation");
+            return;
+        }
         rand_vector(W, (long)K * d, profile);
         rand_vector(Ht, (long)N * d, profile == 4 ? 4 : rand_int(0, 3));
         kernel_margins(K, n, d, W, Ht, z, m, js);
@@ -246,7 +267,10 @@ static void test_random(int rounds)
             }
             /* witness: in range, not k, first maximiser of the computed logits */
             int j0 = js[c];
-            if (j0 < 0 || j0 >= K || j0 == k) { bad_js++; continue; }
+            if (j0 < 0 || j0 >= K || j0 == k) {
+                bad_js++;
+                continue;
+            }
             for (int j = 0; j < K; j++)
                 if (j != k && (zc[j] > zc[j0] || (j < j0 && zc[j] == zc[j0]))) bad_js++;
             /* margin at the witness: |m - (Z_k - Z_j0)| <= u |z_k - z_j0| + r_k + r_j0 */
@@ -267,7 +291,11 @@ static void test_random(int rounds)
             for (int j = 0; j < K; j++) {
                 if (j == k) continue;
                 arb_sub(Z, Zx + k, Zx + j, EXACT_PREC);
-                if (first) { arb_set(A, Z); first = 0; } else arb_min(A, A, Z, EXACT_PREC);
+                if (first) {
+                    arb_set(A, Z);
+                    first = 0;
+                } else
+                    arb_min(A, A, Z, EXACT_PREC);
                 arb_max(e, e, R + j, EXACT_PREC);
             }
             arb_add(rk, rk, e, EXACT_PREC);
@@ -280,16 +308,30 @@ static void test_random(int rounds)
         /* Frobenius of W and of Ht */
         if (!frobenius_ok(kernel_frobenius2((long)K * d, W), (long)K * d, W)) bad_frob++;
         if (!frobenius_ok(kernel_frobenius2((long)N * d, Ht), (long)N * d, Ht)) bad_frob++;
-        _arb_vec_clear(Zx, K); _arb_vec_clear(R, K);
-        free(W); free(Ht); free(z); free(zc); free(m); free(js);
+        _arb_vec_clear(Zx, K);
+        _arb_vec_clear(R, K);
+        free(W);
+        free(Ht);
+        free(z);
+        free(zc);
+        free(m);
+        free(js);
     }
-    tap_ok(bad_logit == 0, "random: %ld logits within gamma_d*sum|w h| + d*2^-1074 of exact (%d out)", checked, bad_logit);
+    tap_ok(bad_logit == 0, "random: %ld logits within gamma_d*sum|w h| + d*2^-1074 of exact (%d out)", checked,
+           bad_logit);
     tap_ok(bad_js == 0, "random: every witness jstar in range, != k, first maximiser (%d bad)", bad_js);
-    tap_ok(bad_margin == 0, "random: margins equal fl(z_k - z_jstar) and within bound at the witness (%d bad)", bad_margin);
+    tap_ok(bad_margin == 0, "random: margins equal fl(z_k - z_jstar) and within bound at the witness (%d bad)",
+           bad_margin);
     tap_ok(bad_min == 0, "random: margins within bound of the exact min_{j!=k} margin (%d bad)", bad_min);
     tap_ok(bad_argmin == 0, "random: argmin is the first minimum (%d bad)", bad_argmin);
     tap_ok(bad_frob == 0, "random: frobenius2 exact value in [fl(1-g)-b, fl(1+g)+b] (%d out)", bad_frob);
-    arb_clear(A); arb_clear(Z); arb_clear(r); arb_clear(t); arb_clear(rk); arb_clear(e); arb_clear(Zk);
+    arb_clear(A);
+    arb_clear(Z);
+    arb_clear(r);
+    arb_clear(t);
+    arb_clear(rk);
+    arb_clear(e);
+    arb_clear(Zk);
 }
 
 /* Long sums: frobenius2 on arrays of equal entries, where the recursive sum error accumulates. */
@@ -300,7 +342,10 @@ static void test_frobenius_long(void)
     for (int t = 0; t < 4; t++) {
         long len = lens[t];
         double *x = malloc(sizeof(double) * (size_t)len);
-        if (!x) { tap_ok(0, "allocation"); return; }
+        if (!x) {
+            tap_ok(0, "allocation");
+            return;
+        }
         for (long i = 0; i < len; i++) x[i] = (t & 1) ? rand_double(-2, 2) : 0x1.6a09e667f3bcdp+0;
         if (!frobenius_ok(kernel_frobenius2(len, x), len, x)) bad++;
         free(x);

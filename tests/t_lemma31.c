@@ -20,7 +20,6 @@
 #include "instance/instance.h"
 #include "tap.h"
 
-
 static uint64_t test_seed(void)
 {
     const char *e = getenv("NCCERT_TEST_SEED");
@@ -28,7 +27,7 @@ static uint64_t test_seed(void)
     return (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 }
 
-static uint64_t sm_next(uint64_t *s)   /* splitmix64, specs/generators.md */
+static uint64_t sm_next(uint64_t *s) /* splitmix64, specs/generators.md */
 {
     uint64_t z = (*s += UINT64_C(0x9e3779b97f4a7c15));
     z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
@@ -36,24 +35,49 @@ static uint64_t sm_next(uint64_t *s)   /* splitmix64, specs/generators.md */
     return z ^ (z >> 31);
 }
 
-static uint64_t rng_state;   /* the test's own randomness (sizes, seeds) */
-static long rng_range(long lo, long hi) { return lo + (long)(sm_next(&rng_state) % (uint64_t)(hi - lo + 1)); }
+static uint64_t rng_state; /* the test's own randomness (sizes, seeds) */
+static long rng_range(long lo, long hi)
+{
+    return lo + (long)(sm_next(&rng_state) % (uint64_t)(hi - lo + 1));
+}
 
 /* ================================================================ reference Q(sqrt m) */
 
-typedef struct { mpq_t a, b; } rq;   /* a + b sqrt(m) */
+typedef struct {
+    mpq_t a, b;
+} rq; /* a + b sqrt(m) */
 
-static void rq_init(rq *x) { mpq_init(x->a); mpq_init(x->b); }
-static void rq_clear(rq *x) { mpq_clear(x->a); mpq_clear(x->b); }
-static void rq_set(rq *r, const rq *x) { mpq_set(r->a, x->a); mpq_set(r->b, x->b); }
+static void rq_init(rq *x)
+{
+    mpq_init(x->a);
+    mpq_init(x->b);
+}
+static void rq_clear(rq *x)
+{
+    mpq_clear(x->a);
+    mpq_clear(x->b);
+}
+static void rq_set(rq *r, const rq *x)
+{
+    mpq_set(r->a, x->a);
+    mpq_set(r->b, x->b);
+}
 static void rq_set_q(rq *r, long p, unsigned long q)
 {
     mpq_set_si(r->a, p, q);
     mpq_canonicalize(r->a);
     mpq_set_ui(r->b, 0, 1);
 }
-static void rq_add(rq *r, const rq *x, const rq *y) { mpq_add(r->a, x->a, y->a); mpq_add(r->b, x->b, y->b); }
-static void rq_sub(rq *r, const rq *x, const rq *y) { mpq_sub(r->a, x->a, y->a); mpq_sub(r->b, x->b, y->b); }
+static void rq_add(rq *r, const rq *x, const rq *y)
+{
+    mpq_add(r->a, x->a, y->a);
+    mpq_add(r->b, x->b, y->b);
+}
+static void rq_sub(rq *r, const rq *x, const rq *y)
+{
+    mpq_sub(r->a, x->a, y->a);
+    mpq_sub(r->b, x->b, y->b);
+}
 
 /* r += x * y in Q(sqrt m) */
 static void rq_addmul(rq *r, const rq *x, const rq *y, unsigned long m)
@@ -63,7 +87,7 @@ static void rq_addmul(rq *r, const rq *x, const rq *y, unsigned long m)
     mpq_mul(t, x->a, y->a);
     mpq_add(r->a, r->a, t);
     mpq_mul(t, x->b, y->b);
-    mpz_mul_ui(mpq_numref(t), mpq_numref(t), m);   /* b1 b2 m */
+    mpz_mul_ui(mpq_numref(t), mpq_numref(t), m); /* b1 b2 m */
     mpq_canonicalize(t);
     mpq_add(r->a, r->a, t);
     mpq_mul(t, x->a, y->b);
@@ -84,8 +108,10 @@ static int rq_sign(const rq *x, unsigned long m)
     mpz_divexact(B, D, mpq_denref(x->b));
     mpz_mul(B, B, mpq_numref(x->b));
     int sa = mpz_sgn(A), sb = mpz_sgn(B), res;
-    if (sb == 0) res = sa;
-    else if (sa == 0 || sa == sb) res = sb;
+    if (sb == 0)
+        res = sa;
+    else if (sa == 0 || sa == sb)
+        res = sb;
     else {
         mpz_mul(t, B, B);
         mpz_mul_ui(t, t, m);
@@ -109,7 +135,7 @@ static int rq_cmp(const rq *x, const rq *y, unsigned long m)
     return s;
 }
 
-static char *rq_str(const rq *x, unsigned long m)   /* for diagnostics; caller frees */
+static char *rq_str(const rq *x, unsigned long m) /* for diagnostics; caller frees */
 {
     char *a = mpq_get_str(NULL, 10, x->a), *b = mpq_get_str(NULL, 10, x->b);
     size_t len = strlen(a) + strlen(b) + 48;
@@ -126,13 +152,16 @@ static char *rq_str(const rq *x, unsigned long m)   /* for diagnostics; caller f
 
 typedef struct {
     long K, n, d, N;
-    rq *W;   /* W[k*d + l] */
-    rq *H;   /* H[l*N + c], as in the file */
+    rq *W; /* W[k*d + l] */
+    rq *H; /* H[l*N + c], as in the file */
 } ref_inst;
 
 static void ref_alloc(ref_inst *R, long K, long n, long d)
 {
-    R->K = K; R->n = n; R->d = d; R->N = n * K;
+    R->K = K;
+    R->n = n;
+    R->d = d;
+    R->N = n * K;
     R->W = malloc((size_t)(K * d) * sizeof(rq));
     R->H = malloc((size_t)(d * R->N) * sizeof(rq));
     for (long t = 0; t < K * d; t++) rq_init(&R->W[t]);
@@ -151,8 +180,10 @@ static void ref_free(ref_inst *R)
 static void mpq_set_si_2exp(mpq_t q, long p, long e2)
 {
     mpq_set_si(q, p, 1);
-    if (e2 >= 0) mpq_mul_2exp(q, q, (mp_bitcnt_t)e2);
-    else mpq_div_2exp(q, q, (mp_bitcnt_t)(-e2));
+    if (e2 >= 0)
+        mpq_mul_2exp(q, q, (mp_bitcnt_t)e2);
+    else
+        mpq_div_2exp(q, q, (mp_bitcnt_t)(-e2));
 }
 
 /* nc/1 (scaled: W[k][l] = [l == k] - 1/K, H = W / sqrt(n) = (W / n) sqrt(n)), plus 2^e times
@@ -264,15 +295,27 @@ static void ref_qmin(rq *q, const ref_inst *R)
     rq_clear(&s);
 }
 
-typedef struct { rq margin, nW, nH, bound, slack, qmin; } ref_vals;
+typedef struct {
+    rq margin, nW, nH, bound, slack, qmin;
+} ref_vals;
 
 static void ref_vals_init(ref_vals *v)
 {
-    rq_init(&v->margin); rq_init(&v->nW); rq_init(&v->nH); rq_init(&v->bound); rq_init(&v->slack); rq_init(&v->qmin);
+    rq_init(&v->margin);
+    rq_init(&v->nW);
+    rq_init(&v->nH);
+    rq_init(&v->bound);
+    rq_init(&v->slack);
+    rq_init(&v->qmin);
 }
 static void ref_vals_clear(ref_vals *v)
 {
-    rq_clear(&v->margin); rq_clear(&v->nW); rq_clear(&v->nH); rq_clear(&v->bound); rq_clear(&v->slack); rq_clear(&v->qmin);
+    rq_clear(&v->margin);
+    rq_clear(&v->nW);
+    rq_clear(&v->nH);
+    rq_clear(&v->bound);
+    rq_clear(&v->slack);
+    rq_clear(&v->qmin);
 }
 
 /* the five quantities at witness (k,i,j) and q_min; bound = A / (2(K-1) sqrt n) with
@@ -306,7 +349,10 @@ static void ref_compute(ref_vals *v, const ref_inst *R, long k, long i, long j)
 static int parse_hex(mpq_t q, const char *s)
 {
     int neg = 0;
-    if (*s == '-') { neg = 1; s++; }
+    if (*s == '-') {
+        neg = 1;
+        s++;
+    }
     if (strncmp(s, "0x", 2) != 0) return 0;
     s += 2;
     char digits[8192];
@@ -315,7 +361,10 @@ static int parse_hex(mpq_t q, const char *s)
     if (nd == 0) return 0;
     if (*s == '.') {
         s++;
-        while (isxdigit((unsigned char)*s) && nd < sizeof digits - 1) { digits[nd++] = *s++; nfrac++; }
+        while (isxdigit((unsigned char)*s) && nd < sizeof digits - 1) {
+            digits[nd++] = *s++;
+            nfrac++;
+        }
         if (nfrac == 0) return 0;
     }
     digits[nd] = '\0';
@@ -327,8 +376,10 @@ static int parse_hex(mpq_t q, const char *s)
     mpz_set_str(mpq_numref(q), digits, 16);
     mpz_set_ui(mpq_denref(q), 1);
     e -= 4 * (long)nfrac;
-    if (e >= 0) mpq_mul_2exp(q, q, (mp_bitcnt_t)e);
-    else mpq_div_2exp(q, q, (mp_bitcnt_t)(-e));
+    if (e >= 0)
+        mpq_mul_2exp(q, q, (mp_bitcnt_t)e);
+    else
+        mpq_div_2exp(q, q, (mp_bitcnt_t)(-e));
     if (neg) mpq_neg(q, q);
     return 1;
 }
@@ -338,14 +389,20 @@ static size_t parse_dec(mpq_t q, const char *s)
 {
     const char *p = s;
     int neg = 0;
-    if (*p == '-') { neg = 1; p++; }
+    if (*p == '-') {
+        neg = 1;
+        p++;
+    }
     char digits[256];
     size_t nd = 0, nfrac = 0;
     while (isdigit((unsigned char)*p) && nd < 255) digits[nd++] = *p++;
     if (nd == 0) return 0;
     if (*p == '.') {
         p++;
-        while (isdigit((unsigned char)*p) && nd < 255) { digits[nd++] = *p++; nfrac++; }
+        while (isdigit((unsigned char)*p) && nd < 255) {
+            digits[nd++] = *p++;
+            nfrac++;
+        }
         if (nfrac == 0) return 0;
     }
     digits[nd] = '\0';
@@ -362,8 +419,10 @@ static size_t parse_dec(mpq_t q, const char *s)
     mpz_t t;
     mpz_init(t);
     mpz_ui_pow_ui(t, 10, (unsigned long)(e >= 0 ? e : -e));
-    if (e >= 0) mpz_mul(mpq_numref(q), mpq_numref(q), t);
-    else mpz_set(mpq_denref(q), t);
+    if (e >= 0)
+        mpz_mul(mpq_numref(q), mpq_numref(q), t);
+    else
+        mpz_set(mpq_denref(q), t);
     mpz_clear(t);
     mpq_canonicalize(q);
     if (neg) mpq_neg(q, q);
@@ -405,17 +464,37 @@ static int quantity_ok(json_t *qj, const rq *v, unsigned long m, char *why, size
     int ok = 0;
     rq lo, hi, t;
     mpq_t dlo, dhi;
-    rq_init(&lo); rq_init(&hi); rq_init(&t);
+    rq_init(&lo);
+    rq_init(&hi);
+    rq_init(&t);
     mpq_inits(dlo, dhi, NULL);
     why[0] = '\0';
-    if (!los || !his || !dec) { snprintf(why, whylen, "lo/hi/decimal missing"); goto out; }
-    if (!parse_hex(lo.a, los) || !parse_hex(hi.a, his)) { snprintf(why, whylen, "bad hex %s %s", los, his); goto out; }
-    if (mpq_cmp(lo.a, hi.a) > 0) { snprintf(why, whylen, "lo > hi"); goto out; }
+    if (!los || !his || !dec) {
+        snprintf(why, whylen, "lo/hi/decimal missing");
+        goto out;
+    }
+    if (!parse_hex(lo.a, los) || !parse_hex(hi.a, his)) {
+        snprintf(why, whylen, "bad hex %s %s", los, his);
+        goto out;
+    }
+    if (mpq_cmp(lo.a, hi.a) > 0) {
+        snprintf(why, whylen, "lo > hi");
+        goto out;
+    }
     rq_sub(&t, v, &lo);
-    if (rq_sign(&t, m) < 0) { snprintf(why, whylen, "lo %s above the exact value", los); goto out; }
+    if (rq_sign(&t, m) < 0) {
+        snprintf(why, whylen, "lo %s above the exact value", los);
+        goto out;
+    }
     rq_sub(&t, &hi, v);
-    if (rq_sign(&t, m) < 0) { snprintf(why, whylen, "hi %s below the exact value", his); goto out; }
-    if (!parse_decimal(dlo, dhi, dec)) { snprintf(why, whylen, "bad decimal \"%s\"", dec); goto out; }
+    if (rq_sign(&t, m) < 0) {
+        snprintf(why, whylen, "hi %s below the exact value", his);
+        goto out;
+    }
+    if (!parse_decimal(dlo, dhi, dec)) {
+        snprintf(why, whylen, "bad decimal \"%s\"", dec);
+        goto out;
+    }
     if (mpq_cmp(dlo, lo.a) > 0 || mpq_cmp(dhi, hi.a) < 0) {
         snprintf(why, whylen, "decimal \"%s\" does not contain [lo, hi]", dec);
         goto out;
@@ -429,9 +508,14 @@ static int quantity_ok(json_t *qj, const rq *v, unsigned long m, char *why, size
             goto out;
         }
         ref_entry(t.a, ea);
-        if (eb) ref_entry(t.b, eb);
-        else mpq_set_ui(t.b, 0, 1);
-        if (rq_cmp(&t, v, m) != 0) { snprintf(why, whylen, "exact value differs from the reference"); goto out; }
+        if (eb)
+            ref_entry(t.b, eb);
+        else
+            mpq_set_ui(t.b, 0, 1);
+        if (rq_cmp(&t, v, m) != 0) {
+            snprintf(why, whylen, "exact value differs from the reference");
+            goto out;
+        }
     }
     ok = 1;
 out:
@@ -441,7 +525,9 @@ out:
         snprintf(why + len, whylen - len, " (reference %s)", vs);
         free(vs);
     }
-    rq_clear(&lo); rq_clear(&hi); rq_clear(&t);
+    rq_clear(&lo);
+    rq_clear(&hi);
+    rq_clear(&t);
     mpq_clears(dlo, dhi, NULL);
     return ok;
 }
@@ -454,7 +540,10 @@ static int quantities_ok(json_t *cert, const ref_vals *v, unsigned long m, char 
     const rq *vals[5] = {&v->margin, &v->nW, &v->nH, &v->bound, &v->slack};
     json_t *qs = json_object_get(cert, "quantities");
     why[0] = '\0';
-    if (!json_is_object(qs) || json_object_size(qs) != 5) { snprintf(why, whylen, "quantities: not 5 entries"); return 0; }
+    if (!json_is_object(qs) || json_object_size(qs) != 5) {
+        snprintf(why, whylen, "quantities: not 5 entries");
+        return 0;
+    }
     for (int t = 0; t < 5; t++) {
         char w[1024];
         if (!quantity_ok(json_object_get(qs, QNAMES[t]), vals[t], m, w, sizeof w)) {
@@ -465,7 +554,11 @@ static int quantities_ok(json_t *cert, const ref_vals *v, unsigned long m, char 
     return 1;
 }
 
-static const char *jstr(json_t *cert, const char *key) { const char *s = json_string_value(json_object_get(cert, key)); return s ? s : "(none)"; }
+static const char *jstr(json_t *cert, const char *key)
+{
+    const char *s = json_string_value(json_object_get(cert, key));
+    return s ? s : "(none)";
+}
 
 static int witness(json_t *cert, long *k, long *i, long *j)
 {
@@ -511,20 +604,25 @@ static json_t *certify_json(const char *text, instance *I_out)
     }
     json_decref(o);
     json_t *cert = certify(&I, NULL);
-    if (I_out) *I_out = I;
-    else instance_clear(&I);
+    if (I_out)
+        *I_out = I;
+    else
+        instance_clear(&I);
     return cert;
 }
 
 /* Exact value of a hand-computed rational p/q as a reference value */
-static void hand(rq *v, long p, unsigned long q) { rq_set_q(v, p, q); }
+static void hand(rq *v, long p, unsigned long q)
+{
+    rq_set_q(v, p, q);
+}
 
 /* A known-answer test on an explicit instance: checks assertion, verdict, witness and every
  * quantity against the hand-computed values given (rationals: n = 1 or perfect squares). */
 typedef struct {
     const char *name, *json, *assertion;
-    long k, i, j;                    /* expected witness (-1: any valid minimiser) */
-    long v[5][2];                    /* margin, nW, nH, bound, slack as p/q */
+    long k, i, j; /* expected witness (-1: any valid minimiser) */
+    long v[5][2]; /* margin, nW, nH, bound, slack as p/q */
 } known_case;
 
 static void run_known(const known_case *kc)
@@ -536,8 +634,8 @@ static void run_known(const known_case *kc)
            jstr(cert, "verdict"));
     long k = -1, i = -1, j = -1;
     int w = witness(cert, &k, &i, &j);
-    tap_ok(w && (kc->k < 0 || (k == kc->k && i == kc->i && j == kc->j)), "%s: witness (k,i,j) = (%ld,%ld,%ld) (got (%ld,%ld,%ld))",
-           kc->name, kc->k, kc->i, kc->j, k, i, j);
+    tap_ok(w && (kc->k < 0 || (k == kc->k && i == kc->i && j == kc->j)),
+           "%s: witness (k,i,j) = (%ld,%ld,%ld) (got (%ld,%ld,%ld))", kc->name, kc->k, kc->i, kc->j, k, i, j);
     ref_vals v;
     ref_vals_init(&v);
     hand(&v.margin, kc->v[0][0], (unsigned long)kc->v[0][1]);
@@ -558,14 +656,15 @@ static void run_known(const known_case *kc)
     int agree = w && k >= 0 && k < R.K && i >= 0 && i < R.n && j >= 0 && j < R.K && j != k;
     if (agree) {
         ref_compute(&rv, &R, k, i, j);
-        agree = rq_cmp(&rv.margin, &v.margin, n) == 0 && rq_cmp(&rv.nW, &v.nW, n) == 0 && rq_cmp(&rv.nH, &v.nH, n) == 0
-                && rq_cmp(&rv.bound, &v.bound, n) == 0 && rq_cmp(&rv.slack, &v.slack, n) == 0
-                && rq_cmp(&rv.qmin, &v.margin, n) == 0;
+        agree = rq_cmp(&rv.margin, &v.margin, n) == 0 && rq_cmp(&rv.nW, &v.nW, n) == 0 &&
+                rq_cmp(&rv.nH, &v.nH, n) == 0 && rq_cmp(&rv.bound, &v.bound, n) == 0 &&
+                rq_cmp(&rv.slack, &v.slack, n) == 0 && rq_cmp(&rv.qmin, &v.margin, n) == 0;
     }
     tap_ok(agree, "%s: hand values = reference computation, and the witness margin is q_min", kc->name);
     ref_vals_clear(&rv);
     ref_free(&R);
-    tap_ok(quantities_ok(cert, &v, n, why, sizeof why), "%s: lo/hi/decimal/exact enclose the hand values %s", kc->name, why);
+    tap_ok(quantities_ok(cert, &v, n, why, sizeof why), "%s: lo/hi/decimal/exact enclose the hand values %s", kc->name,
+           why);
     ref_vals_clear(&v);
     json_decref(cert);
 }
@@ -577,33 +676,63 @@ static void test_known_answers(void)
          * s_{0,0,1} = 1 - (-1/3) = 4/3, s_{1,0,0} = 3/4 - 1/2 = 1/4 -> witness (1,0,0), q_min 1/4.
          * ||W||^2 = 2; ||H||^2 = 1 + 1/4 + 1/9 + 9/16 = (144 + 36 + 16 + 81)/144 = 277/144.
          * bound = (2 + 277/144) / (2 * 1 * 1) = 565/288; slack = 565/288 - 72/288 = 493/288. */
-        {"registry K=2 n=1 d=2", "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"1/2\"],[\"-1/3\",\"0.75\"]]}",
-         "q_min < bound", 1, 0, 0, {{1, 4}, {2, 1}, {277, 144}, {565, 288}, {493, 288}}},
+        {"registry K=2 n=1 d=2",
+         "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"1/2\"],[\"-1/3\",\"0.75\"]]}",
+         "q_min < bound",
+         1,
+         0,
+         0,
+         {{1, 4}, {2, 1}, {277, 144}, {565, 288}, {493, 288}}},
         /* Dyadic (tier-0 norms): w_0 = (1/2, -1), w_1 = (2, 0); h_0 = (1, 1/2), h_1 = (-1/4, 3).
          * s_{0,0,1} = (0) - (2) = -2; s_{1,0,0} = -1/2 - (-1/8 - 3) = 21/8 -> witness (0,0,1).
          * ||W||^2 = 1/4 + 1 + 4 = 21/4; ||H||^2 = 1 + 1/16 + 1/4 + 9 = 165/16;
          * bound = (84/16 + 165/16)/2 = 249/32; slack = 249/32 + 2 = 313/32. */
-        {"dyadic K=2 n=1 d=2", "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"0.5\",\"-1\"],[\"2\",\"0\"]],\"H\":[[\"1\",\"-0.25\"],[\"0.5\",\"3\"]]}",
-         "q_min < bound", 0, 0, 1, {{-2, 1}, {21, 4}, {165, 16}, {249, 32}, {313, 32}}},
+        {"dyadic K=2 n=1 d=2",
+         "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"0.5\",\"-1\"],[\"2\",\"0\"]],\"H\":[[\"1\",\"-0.25\"],[\"0.5\",\"3\"]]}",
+         "q_min < bound",
+         0,
+         0,
+         1,
+         {{-2, 1}, {21, 4}, {165, 16}, {249, 32}, {313, 32}}},
         /* Cross K=4, n=1, d=2: w = +-e1, +-e2, H = W^T. Margins 1 - w_j.w_k in {2, 1}: q_min 1,
          * first minimiser c=0, j=2. ||W||^2 = ||H||^2 = 4, bound = 8 / (2 * 3) = 4/3, slack 1/3.
          * Not NC (inner products -1 and 0), so the inequality is strict. */
-        {"cross K=4 n=1 d=2", "{\"K\":4,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"-1\",\"0\"],[\"0\",\"1\"],[\"0\",\"-1\"]],"
-                              "\"H\":[[\"1\",\"-1\",\"0\",\"0\"],[\"0\",\"0\",\"1\",\"-1\"]]}",
-         "q_min < bound", 0, 0, 2, {{1, 1}, {4, 1}, {4, 1}, {4, 3}, {1, 3}}},
+        {"cross K=4 n=1 d=2",
+         "{\"K\":4,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"-1\",\"0\"],[\"0\",\"1\"],[\"0\",\"-1\"]],"
+         "\"H\":[[\"1\",\"-1\",\"0\",\"0\"],[\"0\",\"0\",\"1\",\"-1\"]]}",
+         "q_min < bound",
+         0,
+         0,
+         2,
+         {{1, 1}, {4, 1}, {4, 1}, {4, 3}, {1, 3}}},
         /* NC, K=2 n=1 d=1: w = (1), (-1), h = w. Margins 1 - (-1) = 2; ||W||^2 = ||H||^2 = 2;
          * bound = 4 / 2 = 2 = q_min: equality at an NC point. */
-        {"NC K=2 n=1 d=1", "{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],\"H\":[[\"1\",\"-1\"]]}",
-         "q_min = bound", -1, -1, -1, {{2, 1}, {2, 1}, {2, 1}, {2, 1}, {0, 1}}},
+        {"NC K=2 n=1 d=1",
+         "{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],\"H\":[[\"1\",\"-1\"]]}",
+         "q_min = bound",
+         -1,
+         -1,
+         -1,
+         {{2, 1}, {2, 1}, {2, 1}, {2, 1}, {0, 1}}},
         /* NC, K=2 n=4 d=1, explicit: h_{k,i} = w_k / 2. Margins (1/2)(1 - (-1)) = 1;
          * ||W||^2 = 2, ||H||^2 = 8/4 = 2, bound = 4 / (2 * 1 * 2) = 1. */
-        {"NC K=2 n=4 d=1 explicit", "{\"K\":2,\"n\":4,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],"
-                                    "\"H\":[[\"1/2\",\"0.5\",\"2/4\",\"+1/2\",\"-1/2\",\"-0.5\",\"-2/4\",\"-1/2\"]]}",
-         "q_min = bound", -1, -1, -1, {{1, 1}, {2, 1}, {2, 1}, {1, 1}, {0, 1}}},
+        {"NC K=2 n=4 d=1 explicit",
+         "{\"K\":2,\"n\":4,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],"
+         "\"H\":[[\"1/2\",\"0.5\",\"2/4\",\"+1/2\",\"-1/2\",\"-0.5\",\"-2/4\",\"-1/2\"]]}",
+         "q_min = bound",
+         -1,
+         -1,
+         -1,
+         {{1, 1}, {2, 1}, {2, 1}, {1, 1}, {0, 1}}},
         /* The zero point is NC: every quantity is 0 and q_min = bound = 0. */
-        {"zero K=3 n=2 d=2", "{\"K\":3,\"n\":2,\"d\":2,\"W\":[[\"0\",\"0\"],[\"0\",\"-0\"],[\"0/7\",\"0.000\"]],"
-                             "\"H\":[[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"],[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"]]}",
-         "q_min = bound", -1, -1, -1, {{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}}},
+        {"zero K=3 n=2 d=2",
+         "{\"K\":3,\"n\":2,\"d\":2,\"W\":[[\"0\",\"0\"],[\"0\",\"-0\"],[\"0/7\",\"0.000\"]],"
+         "\"H\":[[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"],[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"]]}",
+         "q_min = bound",
+         -1,
+         -1,
+         -1,
+         {{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}}},
         /* Near-NC, explicit K=2 n=1 d=1: h_1 = -1 + 2^-30. Margins: s_{0,0,1} = 1 - (-1) = 2,
          * s_{1,0,0} = (-1 - 1)(-1 + 2^-30) = 2 - 2^-29. ||W||^2 = 2, ||H||^2 = 1 + (1 - 2^-30)^2
          * = 2 - 2^-29 + 2^-60; bound = (4 - 2^-29 + 2^-60)/2 = 2 - 2^-30 + 2^-61;
@@ -612,12 +741,15 @@ static void test_known_answers(void)
          * integers over 2^61 (2^61 = 2305843009213693952). */
         {"near-NC K=2 n=1 d=1 (h_1 = -1 + 2^-30)",
          "{\"K\":2,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"-1\"]],\"H\":[[\"1\",\"-1073741823/1073741824\"]]}",
-         "q_min < bound", 1, 0, 0,
-         {{4611686014132420608L, 2305843009213693952UL},   /* 2^62 - 2^32 */
+         "q_min < bound",
+         1,
+         0,
+         0,
+         {{4611686014132420608L, 2305843009213693952UL}, /* 2^62 - 2^32 */
           {2, 1},
-          {4611686014132420610L, 2305843009213693952UL},   /* 2^62 - 2^32 + 2 */
-          {4611686016279904257L, 2305843009213693952UL},   /* 2^62 - 2^31 + 1 */
-          {2147483649L, 2305843009213693952UL}}},          /* 2^31 + 1 */
+          {4611686014132420610L, 2305843009213693952UL}, /* 2^62 - 2^32 + 2 */
+          {4611686016279904257L, 2305843009213693952UL}, /* 2^62 - 2^31 + 1 */
+          {2147483649L, 2305843009213693952UL}}},        /* 2^31 + 1 */
     };
     for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) run_known(&cases[t]);
 }
@@ -631,7 +763,9 @@ static void test_huge_entries(void)
     memset(B, '0', 399);
     B[0] = '1';
     B[399] = '\0';
-    snprintf(text, sizeof text, "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"%s\",\"1\"],[\"-%s\",\"0\"]],\"H\":[[\"0\",\"0\"],[\"1\",\"-1\"]]}", B, B);
+    snprintf(text, sizeof text,
+             "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"%s\",\"1\"],[\"-%s\",\"0\"]],\"H\":[[\"0\",\"0\"],[\"1\",\"-1\"]]}", B,
+             B);
     json_t *cert = certify_json(text, NULL);
     if (!tap_ok(cert != NULL, "10^398 entries (doubles overflow): certified")) return;
     ref_vals v;
@@ -652,9 +786,9 @@ static void test_huge_entries(void)
     mpz_clear(b2);
     char why[2048];
     long k, i, j;
-    tap_ok(!strcmp(jstr(cert, "assertion"), "q_min < bound") && !strcmp(jstr(cert, "verdict"), "PROVED")
-               && witness(cert, &k, &i, &j) && i == 0 && ((k == 0 && j == 1) || (k == 1 && j == 0))
-               && quantities_ok(cert, &v, 1, why, sizeof why),
+    tap_ok(!strcmp(jstr(cert, "assertion"), "q_min < bound") && !strcmp(jstr(cert, "verdict"), "PROVED") &&
+               witness(cert, &k, &i, &j) && i == 0 && ((k == 0 && j == 1) || (k == 1 && j == 0)) &&
+               quantities_ok(cert, &v, 1, why, sizeof why),
            "10^398 entries: PROVED, q_min < bound, margin 1, norms 2*10^796+1 and 2 enclosed %s", why);
     ref_vals_clear(&v);
     json_decref(cert);
@@ -665,13 +799,16 @@ static void test_huge_entries(void)
  * nK ((K-1)/K) / n. Bound = 2(K-1) / (2(K-1) sqrt n). */
 static void test_nc_equality(void)
 {
-    static const long dims[][3] = {{2, 1, 2}, {3, 1, 3}, {3, 2, 3}, {4, 2, 5}, {4, 3, 5}, {3, 4, 3}, {3, 4, 4},
-                                   {5, 5, 5}, {2, 7, 3}, {4, 9, 4}, {6, 2, 7}, {8, 3, 8}};
+    static const long dims[][3] = {{2, 1, 2}, {3, 1, 3}, {3, 2, 3}, {4, 2, 5}, {4, 3, 5}, {3, 4, 3},
+                                   {3, 4, 4}, {5, 5, 5}, {2, 7, 3}, {4, 9, 4}, {6, 2, 7}, {8, 3, 8}};
     for (size_t t = 0; t < sizeof dims / sizeof dims[0]; t++) {
         long K = dims[t][0], n = dims[t][1], d = dims[t][2];
         instance I;
         nc_error err = {0, ""};
-        if (instance_generate_nc(&I, K, n, d, &err)) { tap_ok(0, "nc/1: %s", err.msg); continue; }
+        if (instance_generate_nc(&I, K, n, d, &err)) {
+            tap_ok(0, "nc/1: %s", err.msg);
+            continue;
+        }
         json_t *cert = certify(&I, NULL);
         instance_clear(&I);
         if (!tap_ok(cert != NULL, "nc/1 K=%ld n=%ld d=%ld certified", K, n, d)) continue;
@@ -692,9 +829,9 @@ static void test_nc_equality(void)
             rq km1;
             rq_init(&km1);
             rq_set_q(&km1, K - 1, 1);
-            ok = rq_cmp(&v.margin, &e, (unsigned long)n) == 0 && rq_cmp(&v.bound, &e, (unsigned long)n) == 0
-                 && rq_cmp(&v.qmin, &e, (unsigned long)n) == 0 && rq_sign(&v.slack, (unsigned long)n) == 0
-                 && rq_cmp(&v.nW, &km1, (unsigned long)n) == 0 && rq_cmp(&v.nH, &km1, (unsigned long)n) == 0;
+            ok = rq_cmp(&v.margin, &e, (unsigned long)n) == 0 && rq_cmp(&v.bound, &e, (unsigned long)n) == 0 &&
+                 rq_cmp(&v.qmin, &e, (unsigned long)n) == 0 && rq_sign(&v.slack, (unsigned long)n) == 0 &&
+                 rq_cmp(&v.nW, &km1, (unsigned long)n) == 0 && rq_cmp(&v.nH, &km1, (unsigned long)n) == 0;
             rq_clear(&km1);
             if (!ok) snprintf(why, sizeof why, "reference disagrees with the hand values");
             rq_clear(&e);
@@ -702,12 +839,13 @@ static void test_nc_equality(void)
         }
         json_t *method = json_object_get(cert, "method");
         json_t *slack = json_object_get(json_object_get(cert, "quantities"), "slack");
-        tap_ok(ok && !strcmp(jstr(cert, "assertion"), "q_min = bound") && !strcmp(jstr(cert, "verdict"), "PROVED")
-                   && json_integer_value(json_object_get(method, "tier")) == 2
-                   && !strcmp(json_string_value(json_object_get(slack, "lo")), "0x0p+0")
-                   && !strcmp(json_string_value(json_object_get(slack, "hi")), "0x0p+0")
-                   && json_object_get(slack, "exact") != NULL,
-               "nc/1 K=%ld n=%ld d=%ld: q_min = bound = 1/sqrt(%ld) PROVED at tier 2, slack exactly 0, witness (%ld,%ld,%ld) %s",
+        tap_ok(ok && !strcmp(jstr(cert, "assertion"), "q_min = bound") && !strcmp(jstr(cert, "verdict"), "PROVED") &&
+                   json_integer_value(json_object_get(method, "tier")) == 2 &&
+                   !strcmp(json_string_value(json_object_get(slack, "lo")), "0x0p+0") &&
+                   !strcmp(json_string_value(json_object_get(slack, "hi")), "0x0p+0") &&
+                   json_object_get(slack, "exact") != NULL,
+               "nc/1 K=%ld n=%ld d=%ld: q_min = bound = 1/sqrt(%ld) PROVED at tier 2, slack exactly 0, witness "
+               "(%ld,%ld,%ld) %s",
                K, n, d, n, k, i, j, ok ? "" : why);
         ref_vals_clear(&v);
         ref_free(&R);
@@ -741,15 +879,19 @@ static void test_random_property(void)
             ref_compute(&v, &R, k, i, j);
             minimal += rq_cmp(&v.margin, &v.qmin, (unsigned long)n) == 0;
             char why[2048];
-            if (quantities_ok(cert, &v, (unsigned long)n, why, sizeof why)) enclosed++;
-            else if (!first_fail[0]) snprintf(first_fail, sizeof first_fail, "K=%ld n=%ld d=%ld seed=%" PRIu64 ": %s", K, n, d, seed, why);
+            if (quantities_ok(cert, &v, (unsigned long)n, why, sizeof why))
+                enclosed++;
+            else if (!first_fail[0])
+                snprintf(first_fail, sizeof first_fail, "K=%ld n=%ld d=%ld seed=%" PRIu64 ": %s", K, n, d, seed, why);
             ref_vals_clear(&v);
         }
         ref_free(&R);
         json_decref(cert);
     }
-    tap_ok(proved == runs, "random-dyadic/1: %d/%d PROVED with assertion \"q_min < bound\" and a valid witness", proved, runs);
-    tap_ok(minimal == runs, "random-dyadic/1: %d/%d witness margins equal the exact q_min over all (k,i,j)", minimal, runs);
+    tap_ok(proved == runs, "random-dyadic/1: %d/%d PROVED with assertion \"q_min < bound\" and a valid witness", proved,
+           runs);
+    tap_ok(minimal == runs, "random-dyadic/1: %d/%d witness margins equal the exact q_min over all (k,i,j)", minimal,
+           runs);
     tap_ok(enclosed == runs, "random-dyadic/1: %d/%d certificates enclose all five exact values (bound included) %s",
            enclosed, runs, first_fail);
 }
@@ -765,7 +907,10 @@ static void test_perturbed(void)
             uint64_t seed = sm_next(&rng_state);
             instance I;
             nc_error err = {0, ""};
-            if (instance_generate_nc_perturbed(&I, K, n, d, seed, e, &err)) { tap_ok(0, "nc-perturbed/1: %s", err.msg); continue; }
+            if (instance_generate_nc_perturbed(&I, K, n, d, seed, e, &err)) {
+                tap_ok(0, "nc-perturbed/1: %s", err.msg);
+                continue;
+            }
             json_t *cert = certify(&I, NULL);
             instance_clear(&I);
             if (!tap_ok(cert != NULL, "nc-perturbed/1 certified")) continue;
@@ -784,8 +929,8 @@ static void test_perturbed(void)
                 ref_vals_clear(&v);
             }
             tap_ok(ok && !strcmp(jstr(cert, "assertion"), "q_min < bound") && !strcmp(jstr(cert, "verdict"), "PROVED"),
-                   "nc-perturbed/1 K=%ld n=%ld d=%ld eps=2^%ld seed=%" PRIu64 ": strict, PROVED, enclosed %s", K, n, d, e, seed,
-                   ok ? "" : why);
+                   "nc-perturbed/1 K=%ld n=%ld d=%ld eps=2^%ld seed=%" PRIu64 ": strict, PROVED, enclosed %s", K, n, d,
+                   e, seed, ok ? "" : why);
             ref_free(&R);
             json_decref(cert);
         }
@@ -813,11 +958,12 @@ static void test_options(void)
             ref_vals v;
             ref_vals_init(&v);
             ref_compute(&v, &R, k, i, j);
-            ok = rq_cmp(&v.margin, &v.qmin, (unsigned long)n) == 0 && quantities_ok(cert, &v, (unsigned long)n, why, sizeof why);
+            ok = rq_cmp(&v.margin, &v.qmin, (unsigned long)n) == 0 &&
+                 quantities_ok(cert, &v, (unsigned long)n, why, sizeof why);
             ref_vals_clear(&v);
         }
-        tap_ok(ok && !strcmp(jstr(cert, "verdict"), "PROVED") && !strcmp(jstr(cert, "assertion"), "q_min < bound")
-                   && json_integer_value(json_object_get(json_object_get(cert, "method"), "tier")) == 2,
+        tap_ok(ok && !strcmp(jstr(cert, "verdict"), "PROVED") && !strcmp(jstr(cert, "assertion"), "q_min < bound") &&
+                   json_integer_value(json_object_get(json_object_get(cert, "method"), "tier")) == 2,
                "max_prec 64, eps 2^-60: PROVED at tier 2 with the exact minimiser as witness %s", ok ? "" : why);
         json_decref(cert);
 
@@ -837,7 +983,8 @@ static void test_options(void)
                ok ? "" : why);
         json_decref(cert);
         instance_clear(&I);
-    } else tap_ok(0, "nc-perturbed/1: %s", err.msg);
+    } else
+        tap_ok(0, "nc-perturbed/1: %s", err.msg);
     ref_free(&R);
 
     /* nc/1 skips Arb and goes to the exact tier; without it the certificate is INCONCLUSIVE,
@@ -865,7 +1012,8 @@ static void test_options(void)
         ref_free(&R);
         json_decref(cert);
         instance_clear(&I);
-    } else tap_ok(0, "nc/1: %s", err.msg);
+    } else
+        tap_ok(0, "nc/1: %s", err.msg);
 }
 
 /* The serialised certificate: keys in the order of specs/certificate.md, 2-space indentation,
@@ -873,11 +1021,14 @@ static void test_options(void)
 static void test_serialisation(void)
 {
     instance I;
-    json_t *cert = certify_json("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"6/12\"],[\"-1/3\",\"+0.75\"]]}", &I);
+    json_t *cert = certify_json(
+        "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"6/12\"],[\"-1/3\",\"+0.75\"]]}",
+        &I);
     if (!tap_ok(cert != NULL, "serialisation: certified")) return;
     instance_clear(&I);
     char *s = cert_dumps(cert);
-    static const char *const keys[] = {"format", "claim", "source", "instance", "method", "assertion", "witnesses", "quantities", "verdict"};
+    static const char *const keys[] = {"format",    "claim",     "source",     "instance", "method",
+                                       "assertion", "witnesses", "quantities", "verdict"};
     const char *prev = s;
     int ok = s != NULL && s[0] == '{' && s[1] == '\n';
     for (size_t t = 0; ok && t < 9; t++) {
@@ -890,15 +1041,17 @@ static void test_serialisation(void)
     size_t len = s ? strlen(s) : 0;
     tap_ok(ok && len > 2 && s[len - 1] == '\n' && s[len - 2] == '}',
            "certificate text: top-level keys in spec order, 2-space indent, final newline");
-    tap_ok(!strcmp(jstr(cert, "format"), "nccert-certificate/1") && !strcmp(jstr(cert, "claim"), "ulpm.lemma-3.1")
-               && json_object_size(cert) == 9,
+    tap_ok(!strcmp(jstr(cert, "format"), "nccert-certificate/1") && !strcmp(jstr(cert, "claim"), "ulpm.lemma-3.1") &&
+               json_object_size(cert) == 9,
            "format \"nccert-certificate/1\", claim \"ulpm.lemma-3.1\", exactly 9 top-level keys");
     json_t *H = json_object_get(json_object_get(cert, "instance"), "H");
-    tap_ok(!strcmp(json_string_value(json_array_get(json_array_get(H, 0), 1)), "6/12")
-               && !strcmp(json_string_value(json_array_get(json_array_get(H, 1), 1)), "+0.75"),
+    tap_ok(!strcmp(json_string_value(json_array_get(json_array_get(H, 0), 1)), "6/12") &&
+               !strcmp(json_string_value(json_array_get(json_array_get(H, 1), 1)), "+0.75"),
            "explicit entries re-emitted verbatim (\"6/12\", \"+0.75\")");
     /* same input, same bytes */
-    json_t *cert2 = certify_json("{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"6/12\"],[\"-1/3\",\"+0.75\"]]}", NULL);
+    json_t *cert2 = certify_json(
+        "{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],\"H\":[[\"1\",\"6/12\"],[\"-1/3\",\"+0.75\"]]}",
+        NULL);
     char *s2 = cert2 ? cert_dumps(cert2) : NULL;
     tap_ok(s && s2 && !strcmp(s, s2), "certifying twice gives the same bytes");
     free(s);

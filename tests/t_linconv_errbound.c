@@ -27,7 +27,10 @@ typedef struct {
     double lw, lh;
 } prob;
 
-static int dimof(const prob *p) { return p->d * (p->K + p->N) + (p->ce ? 0 : p->K); }
+static int dimof(const prob *p)
+{
+    return p->d * (p->K + p->N) + (p->ce ? 0 : p->K);
+}
 
 /* grad F at x = (W: k*d + a, H: d K + c d + a, b: d K + d N + k), label of column c = c mod K */
 static void grad(double *g, const prob *p, const double *x)
@@ -139,8 +142,9 @@ static double urand(void) /* splitmix64 -> (-1, 1) */
 static double worst_direction(double *e, const prob *p, const double *x, const double *Q, int r)
 {
     const int D = dimof(p);
-    double *Hs = malloc(sizeof(double) * (size_t)D * D), *xp = malloc(sizeof(double) * D), *gp = malloc(sizeof(double) * D),
-           *gm = malloc(sizeof(double) * D), *R = malloc(sizeof(double) * (size_t)D * D), *col = malloc(sizeof(double) * D);
+    double *Hs = malloc(sizeof(double) * (size_t)D * D), *xp = malloc(sizeof(double) * D),
+           *gp = malloc(sizeof(double) * D), *gm = malloc(sizeof(double) * D),
+           *R = malloc(sizeof(double) * (size_t)D * D), *col = malloc(sizeof(double) * D);
     const double h = 1e-6;
     for (int j = 0; j < D; j++) {
         memcpy(xp, x, sizeof(double) * D);
@@ -200,40 +204,53 @@ static double qstr(const char *s) /* "p/q" or "p" as a double */
 
 static const char *exact_a(json_t *cert, const char *name)
 {
-    return json_string_value(json_object_get(json_object_get(json_object_get(json_object_get(cert, "quantities"), name), "exact"), "a"));
+    return json_string_value(
+        json_object_get(json_object_get(json_object_get(json_object_get(cert, "quantities"), name), "exact"), "a"));
 }
 
 static void run(const prob *p, const char *lw, const char *lh)
 {
     char js[256];
-    snprintf(js, sizeof js, "{\"kind\":\"linconv/1\",\"K\":%d,\"n\":%d,\"d\":%d,\"lambda_W\":\"%s\",\"lambda_H\":\"%s\"}", p->K, p->n, p->d, lw, lh);
+    snprintf(js, sizeof js,
+             "{\"kind\":\"linconv/1\",\"K\":%d,\"n\":%d,\"d\":%d,\"lambda_W\":\"%s\",\"lambda_H\":\"%s\"}", p->K, p->n,
+             p->d, lw, lh);
     json_t *inst = json_loads(js, 0, NULL), *cert = NULL;
     certify_options o;
     certify_options_default(&o);
     nc_error err;
     memset(&err, 0, sizeof err);
     clock_t t0 = clock();
-    int rc = p->ce ? claim_find("linconv.theorem-4")->certify(inst, &o, &cert, &err) : claim_find("linconv.theorem-2")->certify(inst, &o, &cert, &err);
+    int rc = p->ce ? claim_find("linconv.theorem-4")->certify(inst, &o, &cert, &err)
+                   : claim_find("linconv.theorem-2")->certify(inst, &o, &cert, &err);
     const double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     const char *claim = p->ce ? "theorem-4" : "theorem-2";
     const char *verdict = cert ? json_string_value(json_object_get(cert, "verdict")) : "none";
-    tap_ok(rc == 0 && verdict && !strcmp(verdict, "PROVED"), "%s K=%d n=%d d=%d (%s, %s): PROVED", claim, p->K, p->n, p->d, lw, lh);
-    if (rc || !verdict || strcmp(verdict, "PROVED")) { json_decref(inst), json_decref(cert); return; }
+    tap_ok(rc == 0 && verdict && !strcmp(verdict, "PROVED"), "%s K=%d n=%d d=%d (%s, %s): PROVED", claim, p->K, p->n,
+           p->d, lw, lh);
+    if (rc || !verdict || strcmp(verdict, "PROVED")) {
+        json_decref(inst), json_decref(cert);
+        return;
+    }
     const double delta = qstr(exact_a(cert, "delta")), kappa = qstr(exact_a(cert, "kappa"));
     const int D = dimof(p);
-    double *x = malloc(sizeof(double) * D), *g = malloc(sizeof(double) * D), *y = malloc(sizeof(double) * D), *v = malloc(sizeof(double) * D),
-           *e = malloc(sizeof(double) * D), *Q = malloc(sizeof(double) * (size_t)D * (size_t)(p->d * (p->d - 1) / 2 + 1));
+    double *x = malloc(sizeof(double) * D), *g = malloc(sizeof(double) * D), *y = malloc(sizeof(double) * D),
+           *v = malloc(sizeof(double) * D), *e = malloc(sizeof(double) * D),
+           *Q = malloc(sizeof(double) * (size_t)D * (size_t)(p->d * (p->d - 1) / 2 + 1));
     point(x, p);
     grad(g, p, x);
-    tap_ok(norm(g, D) < 1e-10, "%s K=%d: the closed-form point is stationary in double (||grad|| = %.2e)", claim, p->K, norm(g, D));
+    tap_ok(norm(g, D) < 1e-10, "%s K=%d: the closed-form point is stationary in double (||grad|| = %.2e)", claim, p->K,
+           norm(g, D));
     const int r = tangent_basis(Q, p, x);
     const double lam = worst_direction(e, p, x, Q, r);
     double worst = 0;
     int bad = 0;
     for (int dir = 0; dir < 12; dir++) {
-        if (dir == 0) memcpy(v, e, sizeof(double) * D);
-        else for (int i = 0; i < D; i++) v[i] = urand();
-        if (dir == 1) for (int i = 0; i < D; i++) v[i] = -e[i];
+        if (dir == 0)
+            memcpy(v, e, sizeof(double) * D);
+        else
+            for (int i = 0; i < D; i++) v[i] = urand();
+        if (dir == 1)
+            for (int i = 0; i < D; i++) v[i] = -e[i];
         project_normal(v, Q, r, D);
         const double nv = norm(v, D);
         for (double rad = delta; rad > delta / 100; rad /= 4) {
@@ -244,7 +261,8 @@ static void run(const prob *p, const char *lw, const char *lh)
             bad |= !(ratio <= kappa * (1 + 1e-6));
         }
     }
-    tap_ok(!bad, "%s K=%d n=%d d=%d: every sampled ||v||/||grad F(x*+v)|| <= kappa (delta = %.3g, kappa = %.4g)", claim, p->K, p->n, p->d, delta, kappa);
+    tap_ok(!bad, "%s K=%d n=%d d=%d: every sampled ||v||/||grad F(x*+v)|| <= kappa (delta = %.3g, kappa = %.4g)", claim,
+           p->K, p->n, p->d, delta, kappa);
     /* O(d) invariance: a random rotation in the (0, d-1) plane leaves ||grad F|| unchanged */
     for (int i = 0; i < D; i++) y[i] = x[i] + delta * urand() / sqrt((double)D);
     grad(g, p, y);
@@ -254,8 +272,10 @@ static void run(const prob *p, const char *lw, const char *lh)
         y[j * p->d] = cs * u0 - sn * u1, y[j * p->d + p->d - 1] = sn * u0 + cs * u1;
     }
     grad(g, p, y);
-    tap_ok(fabs(norm(g, D) - g0) <= 1e-9 * (g0 + 1e-300) + 1e-15, "%s K=%d: ||grad F|| invariant under O(d)", claim, p->K);
-    tap_diag("%s K=%d n=%d d=%d lambda=(%s,%s) dim=%d: delta=%.4g kappa_cert=%.5g  estimate: kappa_est=%.5g (1/lambda_min^N(x*) = %.5g)  ratio=%.3f  certify %.2fs",
+    tap_ok(fabs(norm(g, D) - g0) <= 1e-9 * (g0 + 1e-300) + 1e-15, "%s K=%d: ||grad F|| invariant under O(d)", claim,
+           p->K);
+    tap_diag("%s K=%d n=%d d=%d lambda=(%s,%s) dim=%d: delta=%.4g kappa_cert=%.5g  estimate: kappa_est=%.5g "
+             "(1/lambda_min^N(x*) = %.5g)  ratio=%.3f  certify %.2fs",
              claim, p->K, p->n, p->d, lw, lh, D, delta, kappa, worst, lam > 0 ? 1 / lam : -1.0, kappa / worst, secs);
     free(x), free(g), free(y), free(v), free(e), free(Q);
     json_decref(inst), json_decref(cert);
@@ -266,10 +286,12 @@ int main(void)
     const char *se = getenv("NCCERT_TEST_SEED");
     rng = se ? strtoull(se, NULL, 10) : (uint64_t)time(NULL);
     tap_diag("NCCERT_TEST_SEED=%llu", (unsigned long long)rng);
-    static const struct { int K, n, d; const char *lw, *lh; } T[] = {
-        {2, 1, 2, "1/10", "1/10"}, {2, 1, 2, "1/2", "49/100"}, {3, 2, 4, "1/10000", "1/1000"},
-        {2, 4, 3, "1/100", "1/50"}, {4, 3, 6, "1/100", "1/100"}, {5, 2, 5, "1/50", "1/50"}, {10, 2, 10, "1/100", "1/100"},
-        {10, 5, 20, "1/200", "1/2000"}};
+    static const struct {
+        int K, n, d;
+        const char *lw, *lh;
+    } T[] = {{2, 1, 2, "1/10", "1/10"},     {2, 1, 2, "1/2", "49/100"},    {3, 2, 4, "1/10000", "1/1000"},
+             {2, 4, 3, "1/100", "1/50"},    {4, 3, 6, "1/100", "1/100"},   {5, 2, 5, "1/50", "1/50"},
+             {10, 2, 10, "1/100", "1/100"}, {10, 5, 20, "1/200", "1/2000"}};
     const int large = getenv("NCCERT_ERRBOUND_LARGE") != NULL, nt = large ? 8 : 7;
     for (int ce = 0; ce < 2; ce++)
         for (int t = 0; t < nt; t++) {

@@ -36,7 +36,8 @@ int main(void)
     arb_mat_init(A, n, n);
     laplacian(A, n, 0.0);
     int ok = ball_pd_certify_lower(&w, A, 0.9, 128);
-    tap_ok(ok && w.mu > 0 && w.mu < lmin, "Laplacian n=%ld: certified 0 < mu=%.6g < lambda_min=%.6g", (long)n, w.mu, lmin);
+    tap_ok(ok && w.mu > 0 && w.mu < lmin, "Laplacian n=%ld: certified 0 < mu=%.6g < lambda_min=%.6g", (long)n, w.mu,
+           lmin);
     tap_ok(w.mu > 0.8 * lmin, "bound is sharp: mu/lambda_min = %.6f", w.mu / lmin);
     /* tampered witness: a mu above lambda_min must not verify */
     double good = w.mu;
@@ -57,7 +58,9 @@ int main(void)
     arb_mat_t B, C;
     arb_mat_init(B, m, r), arb_mat_init(C, r, m);
     for (slong i = 0; i < m; i++)
-        for (slong j = 0; j < r; j++) arb_set_si(arb_mat_entry(B, i, j), (slong)(splitmix64_next(&st) >> 44) - (1L << 19)), arb_mul_2exp_si(arb_mat_entry(B, i, j), arb_mat_entry(B, i, j), -19);
+        for (slong j = 0; j < r; j++)
+            arb_set_si(arb_mat_entry(B, i, j), (slong)(splitmix64_next(&st) >> 44) - (1L << 19)),
+                arb_mul_2exp_si(arb_mat_entry(B, i, j), arb_mat_entry(B, i, j), -19);
     arb_mat_transpose(C, B);
     arb_mat_t D;
     arb_mat_init(D, m, m);

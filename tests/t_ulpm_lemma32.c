@@ -31,7 +31,8 @@ static const char *certify(int b35, json_t *inst, char *as, int *st)
     certify_options_default(&o);
     json_t *cert = NULL;
     nc_error e = {0, ""};
-    *st = b35 ? claim_find("ulpm.lemmas-b3-b5")->certify(inst, &o, &cert, &e) : claim_find("ulpm.lemma-3.2")->certify(inst, &o, &cert, &e);
+    *st = b35 ? claim_find("ulpm.lemmas-b3-b5")->certify(inst, &o, &cert, &e)
+              : claim_find("ulpm.lemma-3.2")->certify(inst, &o, &cert, &e);
     json_decref(inst);
     static char verdict[32];
     verdict[0] = as[0] = 0;
@@ -59,7 +60,8 @@ static void known_answers(void)
     ulpm_l32_point_init(&p);
     ulpm_l32_point_eval(&p, &I, s, 128);
     arb_t x, t;
-    arb_init(x); arb_init(t);
+    arb_init(x);
+    arb_init(t);
     tap_ok(p.below_log2 == 1, "3*nc/1 K=4: L < log 2 proved");
     arb_set_ui(x, 54);
     tap_ok(arb_contains(p.q[ULPM_L32_RHO_SQ], x), "rho^2 = 2 * 3 * 9 = 54");
@@ -96,7 +98,8 @@ static void known_answers(void)
     tap_ok(arb_overlaps(p.q[ULPM_L32_RADIAL], x), "P = <theta, -grad L> = 216 a (Euler: 2 sum a s)");
     arb_mul_2exp_si(t, p.q[ULPM_L32_SUM_AS], 1);
     tap_ok(arb_overlaps(t, x), "2 sum a s (from margins) = P (from the gradient)");
-    arb_clear(x); arb_clear(t);
+    arb_clear(x);
+    arb_clear(t);
     ulpm_l32_point_clear(&p);
     fmpq_clear(s);
     instance_clear(&I);
@@ -107,12 +110,16 @@ static void bad_instances(void)
     const char *bad[] = {
         "{\"kind\":\"lemma-3.2/2\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3}}",
         "{\"kind\":\"lemma-3.2/1\",\"statement\":\"both\",\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3}}",
-        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"0\"}",
-        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"-2\"}",
-        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"1e3\"}",
+        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/"
+        "1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"0\"}",
+        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/"
+        "1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"-2\"}",
+        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/"
+        "1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"1e3\"}",
         "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/1\",\"K\":1,\"n\":1,\"d\":3}}",
         "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\"}",
-        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"C\":\"1\"}",
+        "{\"kind\":\"lemma-3.2/1\",\"statement\":\"main\",\"point\":{\"kind\":\"nc/"
+        "1\",\"K\":3,\"n\":1,\"d\":3},\"C\":\"1\"}",
         NULL};
     for (int t = 0; bad[t]; t++) {
         json_t *j = json_loads(bad[t], 0, NULL);
@@ -122,7 +129,8 @@ static void bad_instances(void)
         tap_ok(st == 2, "bad lemma-3.2 instance %d refused with status 2", t);
     }
     json_t *j = json_loads("{\"kind\":\"lemmas-b3-b5/1\",\"reading\":\"printed\",\"point\":"
-                           "{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3}}", 0, NULL);
+                           "{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3}}",
+                           0, NULL);
     char as[128];
     int st;
     certify(1, j, as, &st);
@@ -154,10 +162,11 @@ static void random_runs(uint64_t seed)
             int st;
             const char *v;
             for (int stm = 0; stm < 2; stm++) {
-                v = certify(0, wrap("lemma-3.2/1", "statement", stm ? "main" : "appendix",
-                                    json_deep_copy(out[r]), NULL), as, &st);
-                tap_ok(st == 0 && strcmp(v, "PROVED") == 0, "it %ld (L~%.3g) lemma-3.2 %s: %s (%s)",
-                       rec[r], loss[r], stm ? "main" : "appendix", v, as);
+                v = certify(0,
+                            wrap("lemma-3.2/1", "statement", stm ? "main" : "appendix", json_deep_copy(out[r]), NULL),
+                            as, &st);
+                tap_ok(st == 0 && strcmp(v, "PROVED") == 0, "it %ld (L~%.3g) lemma-3.2 %s: %s (%s)", rec[r], loss[r],
+                       stm ? "main" : "appendix", v, as);
             }
             v = certify(1, wrap("lemmas-b3-b5/1", "reading", "derived", json_deep_copy(out[r]), NULL), as, &st);
             tap_ok(st == 0 && strcmp(v, "PROVED") == 0, "it %ld lemmas-b3-b5 derived: %s (%s)", rec[r], v, as);
@@ -171,10 +180,14 @@ static void random_runs(uint64_t seed)
  * change the proposed points, never the validity of their certificates). */
 static void provenance(void)
 {
-    struct { const char *name; long K, n, d; uint64_t seed; long it; } runs[] = {
-        {"gdA-K3-n2-d4-s1-it15-appendix", 3, 2, 4, 1, 15},
-        {"gdB-K4-n3-d6-s2-it1000-appendix", 4, 3, 6, 2, 1000},
-        {"gdC-K5-n2-d8-s3-it3000-main", 5, 2, 8, 3, 3000}};
+    struct {
+        const char *name;
+        long K, n, d;
+        uint64_t seed;
+        long it;
+    } runs[] = {{"gdA-K3-n2-d4-s1-it15-appendix", 3, 2, 4, 1, 15},
+                {"gdB-K4-n3-d6-s2-it1000-appendix", 4, 3, 6, 2, 1000},
+                {"gdC-K5-n2-d8-s3-it3000-main", 5, 2, 8, 3, 3000}};
     for (int r = 0; r < 3; r++) {
         const registry_entry *en = registry_find("ulpm.lemma-3.2", runs[r].name);
         if (!tap_ok(en != NULL, "registry has %s", runs[r].name)) continue;
@@ -183,8 +196,8 @@ static void provenance(void)
         nc_error e = {0, ""};
         int rc = ulpm_l32_gd_record(&gp, &runs[r].it, 1, out, NULL, &e);
         tap_ok(rc == 0 && inst && json_equal(json_object_get(inst, "point"), out[0]),
-               "%s is GD iterate %ld (eta 2^-3, grid 2^-20) of random-dyadic/1 seed %llu", runs[r].name,
-               runs[r].it, (unsigned long long)runs[r].seed);
+               "%s is GD iterate %ld (eta 2^-3, grid 2^-20) of random-dyadic/1 seed %llu", runs[r].name, runs[r].it,
+               (unsigned long long)runs[r].seed);
         json_decref(inst);
         json_decref(out[0]);
     }

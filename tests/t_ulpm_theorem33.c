@@ -22,14 +22,18 @@ static json_t *certify(const char *inst, int *status)
     return cert;
 }
 
-static const char *field(json_t *c, const char *k) { return json_string_value(json_object_get(c, k)); }
+static const char *field(json_t *c, const char *k)
+{
+    return json_string_value(json_object_get(c, k));
+}
 
 /* 1 iff the decimal enclosure of quantity q contains the ball x computed here. */
 static int encl_contains(json_t *c, const char *q, const arb_t x)
 {
     arb_t b;
     arb_init(b);
-    const char *dec = json_string_value(json_object_get(json_object_get(json_object_get(c, "quantities"), q), "decimal"));
+    const char *dec =
+        json_string_value(json_object_get(json_object_get(json_object_get(c, "quantities"), q), "decimal"));
     int ok = dec && arb_set_str(b, dec, 256) == 0 && arb_contains(b, x);
     arb_clear(b);
     return ok;
@@ -86,7 +90,10 @@ int main(void)
     srand((unsigned)seed);
     arb_t L, Ls, q, r2;
     arb_ptr s = _arb_vec_init(3);
-    arb_init(L); arb_init(Ls); arb_init(q); arb_init(r2);
+    arb_init(L);
+    arb_init(Ls);
+    arb_init(q);
+    arb_init(r2);
     arb_sqrt_ui(r2, 2, 256);
 
     /* nc/1 K=3 n=2: rho = 2(K-1) = 4, every margin = 1/sqrt(2) = q*: L = L* = 6 log(1 + 2 e^{-1/sqrt 2}) */
@@ -97,7 +104,8 @@ int main(void)
         int st;
         json_t *c = certify("{\"kind\":\"nc/1\",\"K\":3,\"n\":2,\"d\":3}", &st);
         tap_ok(c && encl_exact(c, "rho", "4", NULL) && encl_exact(c, "margin_star", "0", "1/2") &&
-               encl_exact(c, "gap", "0", NULL), "nc K=3 n=2: rho = 4, q* = sqrt(2)/2, gap exactly 0");
+                   encl_exact(c, "gap", "0", NULL),
+               "nc K=3 n=2: rho = 4, q* = sqrt(2)/2, gap exactly 0");
         json_decref(c);
     }
 
@@ -112,7 +120,8 @@ int main(void)
         arb_mul_2exp_si(q, q, -1);
         lstar(Ls, 4, 2, q);
         check_case("nc-scaled K=4 n=2 alpha=2 beta=1",
-                   "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":4,\"alpha\":\"2\",\"beta\":\"1\"}", "L > L*", L, Ls);
+                   "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":4,\"alpha\":\"2\",\"beta\":\"1\"}", "L > L*", L,
+                   Ls);
     }
 
     /* Example 3.1 C=1: margins 4 (partner) and 2 (twice); rho = 16: L = 4 log(1 + e^-4 + 2 e^-2),
@@ -143,7 +152,8 @@ int main(void)
         arb_one(q);
         lstar(Ls, 3, 1, q);
         check_case("d<K-1 K=3 d=1 line",
-                   "{\"K\":3,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"0\"],[\"-1\"]],\"H\":[[\"1\",\"0\",\"-1\"]]}", "L > L*", L, Ls);
+                   "{\"K\":3,\"n\":1,\"d\":1,\"W\":[[\"1\"],[\"0\"],[\"-1\"]],\"H\":[[\"1\",\"0\",\"-1\"]]}", "L > L*",
+                   L, Ls);
     }
 
     /* d < K-1: K=4 d=2 square, h = w: margins 1, 1, 2: L = 4 log((1 + e^-1)^2), rho = 8, q* = 4/3 */
@@ -157,7 +167,8 @@ int main(void)
         lstar(Ls, 4, 1, q);
         check_case("d<K-1 K=4 d=2 square",
                    "{\"K\":4,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"],[\"-1\",\"0\"],[\"0\",\"-1\"]],"
-                   "\"H\":[[\"1\",\"0\",\"-1\",\"0\"],[\"0\",\"1\",\"0\",\"-1\"]]}", "L > L*", L, Ls);
+                   "\"H\":[[\"1\",\"0\",\"-1\",\"0\"],[\"0\",\"1\",\"0\",\"-1\"]]}",
+                   "L > L*", L, Ls);
     }
 
     /* randomised: random-dyadic (never NC: strict), nc-scaled alpha = beta (equality) and
@@ -167,20 +178,24 @@ int main(void)
         long K = 2 + rand() % 6, n = 1 + rand() % 4, d = K + rand() % 3;
         long p = 1 + rand() % 9, qq = 1 + rand() % 9, p2 = p + 1 + rand() % 5;
         int st;
-        snprintf(buf, sizeof buf, "{\"kind\":\"random-dyadic/1\",\"K\":%ld,\"n\":%ld,\"d\":%ld,\"seed\":\"%d\"}",
-                 K, n, d, rand());
+        snprintf(buf, sizeof buf, "{\"kind\":\"random-dyadic/1\",\"K\":%ld,\"n\":%ld,\"d\":%ld,\"seed\":\"%d\"}", K, n,
+                 d, rand());
         json_t *c = certify(buf, &st);
         tap_ok(c && strcmp(field(c, "assertion"), "L > L*") == 0 && strcmp(field(c, "verdict"), "PROVED") == 0,
                "random %s: L > L*, PROVED", buf);
         json_decref(c);
-        snprintf(buf, sizeof buf, "{\"kind\":\"nc-scaled/1\",\"K\":%ld,\"n\":%ld,\"d\":%ld,\"alpha\":\"%ld/%ld\","
-                 "\"beta\":\"%ld/%ld\"}", K, n, d, p, qq, p, qq);
+        snprintf(buf, sizeof buf,
+                 "{\"kind\":\"nc-scaled/1\",\"K\":%ld,\"n\":%ld,\"d\":%ld,\"alpha\":\"%ld/%ld\","
+                 "\"beta\":\"%ld/%ld\"}",
+                 K, n, d, p, qq, p, qq);
         c = certify(buf, &st);
         tap_ok(c && strcmp(field(c, "assertion"), "L = L*") == 0 && strcmp(field(c, "verdict"), "PROVED") == 0,
                "scaled %s: L = L*, PROVED", buf);
         json_decref(c);
-        snprintf(buf, sizeof buf, "{\"kind\":\"nc-scaled/1\",\"K\":%ld,\"n\":%ld,\"d\":%ld,\"alpha\":\"%ld/%ld\","
-                 "\"beta\":\"%ld/%ld\"}", K, n, d, p, qq, p2, qq);
+        snprintf(buf, sizeof buf,
+                 "{\"kind\":\"nc-scaled/1\",\"K\":%ld,\"n\":%ld,\"d\":%ld,\"alpha\":\"%ld/%ld\","
+                 "\"beta\":\"%ld/%ld\"}",
+                 K, n, d, p, qq, p2, qq);
         c = certify(buf, &st);
         tap_ok(c && strcmp(field(c, "assertion"), "L > L*") == 0 && strcmp(field(c, "verdict"), "PROVED") == 0,
                "scaled %s: L > L*, PROVED", buf);
@@ -189,9 +204,9 @@ int main(void)
 
     /* bad instances: status 2 */
     const char *bad[] = {
-        "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":3,\"alpha\":\"1\",\"beta\":\"1\"}",       /* d < K */
-        "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":4,\"alpha\":\"1e3\",\"beta\":\"1\"}",     /* exponent */
-        "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":4,\"alpha\":\"1\"}",                      /* missing */
+        "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":3,\"alpha\":\"1\",\"beta\":\"1\"}",   /* d < K */
+        "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":4,\"alpha\":\"1e3\",\"beta\":\"1\"}", /* exponent */
+        "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":4,\"alpha\":\"1\"}",                  /* missing */
         "{\"kind\":\"nc-scaled/1\",\"K\":4,\"n\":2,\"d\":4,\"alpha\":\"1\",\"beta\":\"1\",\"x\":1}",
         "{\"kind\":\"example-3.1/1\"}",
         "{\"kind\":\"example-3.1/1\",\"C\":\"1/0\"}",
@@ -203,7 +218,10 @@ int main(void)
         json_t *c = certify(bad[t], &st);
         tap_ok(st == 2 && c == NULL, "bad instance refused with status 2: %s", bad[t]);
     }
-    arb_clear(L); arb_clear(Ls); arb_clear(q); arb_clear(r2);
+    arb_clear(L);
+    arb_clear(Ls);
+    arb_clear(q);
+    arb_clear(r2);
     _arb_vec_clear(s, 3);
     flint_cleanup();
     return tap_done();

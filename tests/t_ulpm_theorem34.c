@@ -19,7 +19,7 @@ static void closed_forms(arb_t lam, arb_t scon, long K, const fmpq_t C, slong pr
     arb_init(c2), arb_init(w), arb_init(u), arb_init(S);
     arb_set_fmpq(c2, C, prec);
     arb_mul(c2, c2, c2, prec);
-    arb_mul_2exp_si(c2, c2, 1);            /* 2 C^2 */
+    arb_mul_2exp_si(c2, c2, 1); /* 2 C^2 */
     arb_exp(u, c2, prec);
     arb_neg(c2, c2);
     arb_exp(w, c2, prec);
@@ -29,7 +29,7 @@ static void closed_forms(arb_t lam, arb_t scon, long K, const fmpq_t C, slong pr
     arb_add_si(lam, lam, K - 2, prec);
     arb_div(lam, lam, S, prec);
     arb_neg(lam, lam);
-    arb_sub_si(scon, w, 1, prec);          /* -8 (1 - w) / S = 8 (w - 1) / S */
+    arb_sub_si(scon, w, 1, prec); /* -8 (1 - w) / S = 8 (w - 1) / S */
     arb_mul_si(scon, scon, 8, prec);
     arb_div(scon, scon, S, prec);
     arb_clear(c2), arb_clear(w), arb_clear(u), arb_clear(S);
@@ -45,7 +45,10 @@ static void check_pairing(long K, const char *Cs)
     nc_error err = {0, ""};
     int rc = ulpm_t34_point_from_json(&P, j, &err);
     tap_ok(rc == 0, "K=%ld C=%s parses", K, Cs);
-    if (rc) { json_decref(j); return; }
+    if (rc) {
+        json_decref(j);
+        return;
+    }
     ulpm_t34_crit cr;
     tap_ok(ulpm_t34_crit_exact(&cr, &P), "K=%ld C=%s: critical on the sphere exactly", K, Cs);
     fmpq_t C;
@@ -54,7 +57,7 @@ static void check_pairing(long K, const char *Cs)
     arb_t lam, scon, q, s;
     arb_init(lam), arb_init(scon), arb_init(q), arb_init(s);
     double cd = fmpq_get_d(C);
-    slong prec = 200 + (slong)(3.0 * cd * cd);   /* lambda ~ e^{-2C^2}: cancellation of ~2.9 C^2 bits */
+    slong prec = 200 + (slong)(3.0 * cd * cd); /* lambda ~ e^{-2C^2}: cancellation of ~2.9 C^2 bits */
     closed_forms(lam, scon, K, C, prec);
     ulpm_t34_ball b;
     ulpm_t34_ball_init(&b, &P, &cr, prec);
@@ -63,11 +66,12 @@ static void check_pairing(long K, const char *Cs)
     fmpq *v = _fmpq_vec_init(P.D);
     long d = P.d, N = P.N;
     for (long k = 0; k < 4; k++)
-        for (long l = 0; l < 2; l++) fmpq_set_si(v + k * d + l, k < 2 ? 1 : -1, 2);            /* u a^T */
+        for (long l = 0; l < 2; l++) fmpq_set_si(v + k * d + l, k < 2 ? 1 : -1, 2); /* u a^T */
     for (long l = 0; l < 2; l++)
-        for (long c = 0; c < 4; c++) fmpq_set_si(v + K * d + l * N + c, c < 2 ? 1 : -1, 2);   /* -a v^T */
+        for (long c = 0; c < 4; c++) fmpq_set_si(v + K * d + l * N + c, c < 2 ? 1 : -1, 2); /* -a v^T */
     ulpm_t34_ball_forms(q, s, &b, v);
-    tap_ok(arb_overlaps(s, scon) && arb_is_negative(s), "K=%ld C=%s: construction second variation = -8(1-w)/S < 0", K, Cs);
+    tap_ok(arb_overlaps(s, scon) && arb_is_negative(s), "K=%ld C=%s: construction second variation = -8(1-w)/S < 0", K,
+           Cs);
     _fmpq_vec_clear(v, P.D);
     ulpm_t34_ball_clear(&b);
     arb_clear(lam), arb_clear(scon), arb_clear(q), arb_clear(s);
@@ -91,13 +95,19 @@ static void check_counts(const char *js, long D, long zero, int nc)
     nc_error err = {0, ""};
     int rc = claim_find("ulpm.theorem-3.4")->certify(j, &o, &cert, &err);
     tap_ok(rc == 0 && cert, "%s certifies", js);
-    if (!cert) { json_decref(j); return; }
+    if (!cert) {
+        json_decref(j);
+        return;
+    }
     const char *as = json_string_value(json_object_get(cert, "assertion"));
     long neg = qcount(cert, "negative_count"), z = qcount(cert, "zero_count"), pos = qcount(cert, "positive_count");
     tap_ok(z == zero, "%s: null space = orbit, dimension %ld (got %ld)", js, zero, z);
     tap_ok(neg + z + pos == D - 1, "%s: counts add up to dim T = %ld", js, D - 1);
-    if (nc) tap_ok(neg == 0 && strcmp(as, "no negative second variation") == 0, "%s: optimal point, no negative direction", js);
-    else tap_ok(neg > 0 && strcmp(as, "negative second variation") == 0, "%s: negative directions (%ld)", js, neg);
+    if (nc)
+        tap_ok(neg == 0 && strcmp(as, "no negative second variation") == 0, "%s: optimal point, no negative direction",
+               js);
+    else
+        tap_ok(neg > 0 && strcmp(as, "negative second variation") == 0, "%s: negative directions (%ld)", js, neg);
     tap_ok(strcmp(json_string_value(json_object_get(cert, "verdict")), "PROVED") == 0, "%s: PROVED", js);
     json_decref(cert);
     json_decref(j);

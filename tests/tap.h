@@ -8,7 +8,12 @@
 
 static int tap_planned = -1, tap_run = 0, tap_failed = 0;
 
-static inline void tap_plan(int n) { tap_planned = n; printf("1..%d\n", n); fflush(stdout); }
+static inline void tap_plan(int n)
+{
+    tap_planned = n;
+    printf("1..%d\n", n);
+    fflush(stdout);
+}
 
 static inline int tap_ok(int cond, const char *fmt, ...)
 {
@@ -38,8 +43,12 @@ static inline void tap_diag(const char *fmt, ...)
 /* Ends the test: plan printed at the end when none was given up front. */
 static inline int tap_done(void)
 {
-    if (tap_planned < 0) printf("1..%d\n", tap_run);
-    else if (tap_planned != tap_run) { printf("# planned %d tests, ran %d\n", tap_planned, tap_run); return 1; }
+    if (tap_planned < 0)
+        printf("1..%d\n", tap_run);
+    else if (tap_planned != tap_run) {
+        printf("# planned %d tests, ran %d\n", tap_planned, tap_run);
+        return 1;
+    }
     return tap_failed ? 1 : 0;
 }
 #endif

@@ -18,7 +18,7 @@
 
 /* Instance-level result of one line (formula x instance). */
 typedef enum {
-    AUDIT_R_NONE = 0,     /* analytic line: no claim backs it */
+    AUDIT_R_NONE = 0, /* analytic line: no claim backs it */
     AUDIT_R_AGREES,
     AUDIT_R_DISAGREES,
     AUDIT_R_INCONCLUSIVE, /* certificate INCONCLUSIVE, or a diff enclosure containing 0 that is
@@ -41,41 +41,41 @@ typedef enum {
 /* One line of a paper's TSV (columns: specs/audit/README.md). Empty cells are inherited from
  * the previous line of the same formula. */
 typedef struct {
-    char formula[128];      /* e.g. ulpm.001.eq-9 */
-    char seed[96];          /* seed file name in shared/seeds/ */
-    char label[128];        /* as printed: "(9)", "Lemma 3.1", "Remark 3.1" */
-    char ocr[16];           /* clean | garbled | unreadable */
-    char printed[AUDIT_FIELD_MAX];  /* the formula as printed (our reading) */
-    char derived[AUDIT_FIELD_MAX];  /* the formula derived from the loss */
-    char hypothesis[512];   /* "-" or the unstated condition */
-    char role[16];          /* test | hyp-holds | hyp-fails */
-    char claim[64];         /* backing claim id, or "-" (mode analytic) */
-    char name[128];         /* instance name (certificate file stem) */
-    char instance[AUDIT_FIELD_MAX]; /* registry:NAME, or instance JSON */
-    char mode[16];          /* cert | diff */
-    char map[128];          /* "PROVED=AGREES REFUTED=DISAGREES" (default) */
+    char formula[128];                     /* e.g. ulpm.001.eq-9 */
+    char seed[96];                         /* seed file name in shared/seeds/ */
+    char label[128];                       /* as printed: "(9)", "Lemma 3.1", "Remark 3.1" */
+    char ocr[16];                          /* clean | garbled | unreadable */
+    char printed[AUDIT_FIELD_MAX];         /* the formula as printed (our reading) */
+    char derived[AUDIT_FIELD_MAX];         /* the formula derived from the loss */
+    char hypothesis[512];                  /* "-" or the unstated condition */
+    char role[16];                         /* test | hyp-holds | hyp-fails */
+    char claim[64];                        /* backing claim id, or "-" (mode analytic) */
+    char name[128];                        /* instance name (certificate file stem) */
+    char instance[AUDIT_FIELD_MAX];        /* registry:NAME, or instance JSON */
+    char mode[16];                         /* cert | diff */
+    char map[128];                         /* "PROVED=AGREES REFUTED=DISAGREES" (default) */
     audit_result map_to[NC_VERDICT_COUNT]; /* map, read once: certificate verdict -> result
                                               (AGREES, DISAGREES or UNEXPECTED; INCONCLUSIVE
                                               -> INCONCLUSIVE) */
-    char printed_q[256];    /* RPN expression over certificate quantities, or "-" */
+    char printed_q[256];                   /* RPN expression over certificate quantities, or "-" */
     char derived_q[256];
-    char diff_q[256];       /* "-": printed - derived when both are given */
+    char diff_q[256]; /* "-": printed - derived when both are given */
     char note[AUDIT_FIELD_MAX];
     int lineno;
-    char file[64];          /* paper TSV file name */
+    char file[64]; /* paper TSV file name */
 } audit_line;
 
 /* A line after running it. */
 typedef struct {
     const audit_line *line;
     audit_result result;
-    int has_cert_verdict;    /* cert_verdict is set (a certificate was made) */
+    int has_cert_verdict; /* cert_verdict is set (a certificate was made) */
     nc_verdict cert_verdict;
-    char printed_val[128];   /* enclosures, decimal, "-" when not given */
+    char printed_val[128]; /* enclosures, decimal, "-" when not given */
     char derived_val[128];
     char diff_val[128];
-    char cert_path[512];     /* where the certificate is written (relative) */
-    char detail[256];        /* error message or extra remark */
+    char cert_path[512]; /* where the certificate is written (relative) */
+    char detail[256];    /* error message or extra remark */
 } audit_outcome;
 
 /* Per-formula aggregate. */
@@ -83,7 +83,7 @@ typedef struct {
     const char *formula;
     audit_verdict verdict;
     audit_verdict reading_verdict; /* for UNREADABLE: the verdict of the reading used; else same */
-    int first, count;        /* outcomes [first, first + count) */
+    int first, count;              /* outcomes [first, first + count) */
 } audit_formula;
 
 typedef struct {

@@ -8,11 +8,15 @@
 static const audit_formula *formula_of(const audit_run *run, int i)
 {
     for (int f = 0; f < run->n_formulas; f++)
-        if (i >= run->formulas[f].first && i < run->formulas[f].first + run->formulas[f].count) return &run->formulas[f];
+        if (i >= run->formulas[f].first && i < run->formulas[f].first + run->formulas[f].count)
+            return &run->formulas[f];
     return NULL;
 }
 
-static const char *name_or_dash(const audit_line *l) { return l->name[0] ? l->name : "-"; }
+static const char *name_or_dash(const audit_line *l)
+{
+    return l->name[0] ? l->name : "-";
+}
 
 void audit_print_text(FILE *f, const audit_run *run)
 {
@@ -20,13 +24,15 @@ void audit_print_text(FILE *f, const audit_run *run)
         const audit_formula *F = &run->formulas[k];
         const audit_line *l = run->out[F->first].line;
         fprintf(f, "%-34s %-17s %s %s", F->formula, audit_verdict_name(F->verdict), l->seed, l->label);
-        if (F->verdict != F->reading_verdict) fprintf(f, "  [reading used: %s]", audit_verdict_name(F->reading_verdict));
+        if (F->verdict != F->reading_verdict)
+            fprintf(f, "  [reading used: %s]", audit_verdict_name(F->reading_verdict));
         fprintf(f, "\n    printed: %s\n    derived: %s\n", l->printed, l->derived);
         if (strcmp(l->hypothesis, "-")) fprintf(f, "    hypothesis: %s\n", l->hypothesis);
         for (int i = F->first; i < F->first + F->count; i++) {
             const audit_outcome *o = &run->out[i];
             if (o->result == AUDIT_R_NONE) {
-                fprintf(f, "    - NOT-EVALUABLE (a limit or all-time statement: no finite computation decides it; argued in the derivation)\n");
+                fprintf(f, "    - NOT-EVALUABLE (a limit or all-time statement: no finite computation decides it; "
+                           "argued in the derivation)\n");
                 continue;
             }
             fprintf(f, "    - %-40s %-12s %-9s %s", o->line->name, audit_result_name(o->result), o->line->role,
@@ -39,10 +45,26 @@ void audit_print_text(FILE *f, const audit_run *run)
     audit_print_summary(f, run);
 }
 
-static const char *const tsv_cols[] = {
-    "formula", "claim", "seed", "label", "verdict", "reading_verdict", "ocr", "hypothesis", "role", "instance",
-    "instance_json", "instance_result", "certificate_verdict", "printed_value", "derived_value", "discrepancy",
-    "certificate", "printed", "derived", "note"};
+static const char *const tsv_cols[] = {"formula",
+                                       "claim",
+                                       "seed",
+                                       "label",
+                                       "verdict",
+                                       "reading_verdict",
+                                       "ocr",
+                                       "hypothesis",
+                                       "role",
+                                       "instance",
+                                       "instance_json",
+                                       "instance_result",
+                                       "certificate_verdict",
+                                       "printed_value",
+                                       "derived_value",
+                                       "discrepancy",
+                                       "certificate",
+                                       "printed",
+                                       "derived",
+                                       "note"};
 enum { NCOLS = 20 };
 
 /* The row's cells in tsv_cols order. */
@@ -51,11 +73,26 @@ static void row_cells(const audit_run *run, int i, const char *c[NCOLS])
     const audit_outcome *o = &run->out[i];
     const audit_line *l = o->line;
     const audit_formula *F = formula_of(run, i);
-    c[0] = l->formula; c[1] = l->claim; c[2] = l->seed; c[3] = l->label; c[4] = audit_verdict_name(F->verdict);
-    c[5] = audit_verdict_name(F->reading_verdict); c[6] = l->ocr; c[7] = l->hypothesis; c[8] = l->role; c[9] = name_or_dash(l);
-    c[10] = l->instance[0] ? l->instance : "-"; c[11] = audit_result_name(o->result);
-    c[12] = o->has_cert_verdict ? nc_verdict_name(o->cert_verdict) : "-"; c[13] = o->printed_val; c[14] = o->derived_val;
-    c[15] = o->diff_val; c[16] = o->cert_path; c[17] = l->printed; c[18] = l->derived; c[19] = l->note;
+    c[0] = l->formula;
+    c[1] = l->claim;
+    c[2] = l->seed;
+    c[3] = l->label;
+    c[4] = audit_verdict_name(F->verdict);
+    c[5] = audit_verdict_name(F->reading_verdict);
+    c[6] = l->ocr;
+    c[7] = l->hypothesis;
+    c[8] = l->role;
+    c[9] = name_or_dash(l);
+    c[10] = l->instance[0] ? l->instance : "-";
+    c[11] = audit_result_name(o->result);
+    c[12] = o->has_cert_verdict ? nc_verdict_name(o->cert_verdict) : "-";
+    c[13] = o->printed_val;
+    c[14] = o->derived_val;
+    c[15] = o->diff_val;
+    c[16] = o->cert_path;
+    c[17] = l->printed;
+    c[18] = l->derived;
+    c[19] = l->note;
 }
 
 void audit_print_tsv(FILE *f, const audit_run *run)
@@ -102,8 +139,8 @@ void audit_print_summary(FILE *f, const audit_run *run)
                 inst += run->out[i].result != AUDIT_R_NONE;
         }
         if (!total) continue;
-        fprintf(f, "%-8s %7d %9d %16d %10d %13d %12d %8d %9d\n", claim_papers[p], cnt[0], cnt[1], cnt[2], cnt[3], cnt[4], cnt[5],
-                total, inst);
+        fprintf(f, "%-8s %7d %9d %16d %10d %13d %12d %8d %9d\n", claim_papers[p], cnt[0], cnt[1], cnt[2], cnt[3],
+                cnt[4], cnt[5], total, inst);
     }
 }
 
@@ -124,7 +161,8 @@ int audit_expected_write(const audit_run *run, const char *path, nc_error *err)
     for (int i = 0; i < run->n_lines; i++) {
         char key[512];
         line_key(run->out[i].line, key, sizeof key);
-        fprintf(f, "%s\t%s\t%s\n", key, audit_result_name(run->out[i].result), audit_verdict_name(formula_of(run, i)->verdict));
+        fprintf(f, "%s\t%s\t%s\n", key, audit_result_name(run->out[i].result),
+                audit_verdict_name(formula_of(run, i)->verdict));
     }
     if (fclose(f) != 0 || rename(tmp, path) != 0) {
         remove(tmp);
@@ -143,7 +181,10 @@ int audit_expected_compare(FILE *out, const audit_run *run, const char *path, nc
     while (fgets(buf, sizeof buf, f)) {
         buf[strcspn(buf, "\r\n")] = '\0';
         if (!buf[0] || buf[0] == '#') continue;
-        if (!header) { header = 1; continue; }
+        if (!header) {
+            header = 1;
+            continue;
+        }
         char *cell[5], *p = buf;
         int n = 0;
         for (; n < 5 && p; n++) {
@@ -192,7 +233,8 @@ int audit_expected_compare(FILE *out, const audit_run *run, const char *path, nc
     for (int i = 0; i < run->n_lines; i++)
         if (!seen[i]) {
             changes++;
-            fprintf(out, "CHANGED %s %s: new row, not in %s\n", run->out[i].line->formula, name_or_dash(run->out[i].line), path);
+            fprintf(out, "CHANGED %s %s: new row, not in %s\n", run->out[i].line->formula,
+                    name_or_dash(run->out[i].line), path);
         }
     free(seen);
     (void)nexp;

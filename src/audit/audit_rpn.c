@@ -99,12 +99,18 @@ static int rpn_apply(arb_ptr st, int *sp, const char *op, slong prec)
     if (strlen(op) != 1 && strcmp(op, "pow")) return 1;
     if (n < 2) return 1;
     arb_ptr a = st + n - 2, b = st + n - 1;
-    if (!strcmp(op, "pow")) arb_pow(a, a, b, prec);
-    else if (op[0] == '+') arb_add(a, a, b, prec);
-    else if (op[0] == '-') arb_sub(a, a, b, prec);
-    else if (op[0] == '*') arb_mul(a, a, b, prec);
-    else if (op[0] == '/') arb_div(a, a, b, prec);
-    else return 1;
+    if (!strcmp(op, "pow"))
+        arb_pow(a, a, b, prec);
+    else if (op[0] == '+')
+        arb_add(a, a, b, prec);
+    else if (op[0] == '-')
+        arb_sub(a, a, b, prec);
+    else if (op[0] == '*')
+        arb_mul(a, a, b, prec);
+    else if (op[0] == '/')
+        arb_div(a, a, b, prec);
+    else
+        return 1;
     *sp = n - 1;
     return !arb_is_finite(a);
 }
@@ -123,7 +129,8 @@ int audit_eval_rpn(arb_t out, const char *expr, const json_t *cert, const json_t
                        !strcmp(tok, "exp") || !strcmp(tok, "log") || !strcmp(tok, "pow")))
             is_op = 1;
         if (is_op) {
-            if (rpn_apply(st, &sp, tok, prec)) bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": operator %s fails", expr, tok);
+            if (rpn_apply(st, &sp, tok, prec))
+                bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": operator %s fails", expr, tok);
             continue;
         }
         if (sp == RPN_STACK) {
@@ -133,13 +140,16 @@ int audit_eval_rpn(arb_t out, const char *expr, const json_t *cert, const json_t
         arb_ptr x = st + sp++;
         if (tok[0] == '@') {
             if (rpn_field(x, inst, tok + 1, prec))
-                bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": instance has no numeric field %s", expr, tok + 1);
+                bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": instance has no numeric field %s", expr,
+                                   tok + 1);
         } else if ((tok[0] >= '0' && tok[0] <= '9') || (tok[0] == '-' && tok[1])) {
-            if (rpn_rational(x, tok, prec)) bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": bad number %s", expr, tok);
+            if (rpn_rational(x, tok, prec))
+                bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": bad number %s", expr, tok);
         } else {
             const json_t *q = json_object_get(quant, tok);
             if (!q || rpn_quantity(x, q, prec))
-                bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": certificate has no usable quantity %s", expr, tok);
+                bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\": certificate has no usable quantity %s",
+                                   expr, tok);
         }
     }
     if (!bad && sp != 1) bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "expression \"%s\" leaves %d values", expr, sp);

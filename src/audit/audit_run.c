@@ -14,9 +14,10 @@
 #define AUDIT_PREC 192
 #define AUDIT_TOL_LOG2 (-36)
 
-static const char *const RESULT_NAMES[] = {"NOT-EVALUABLE", "AGREES", "DISAGREES", "INCONCLUSIVE", "UNEXPECTED", "ERROR"};
-static const char *const VERDICT_NAMES[AUDIT_VERDICT_COUNT] = {"AGREES", "DISAGREES", "NEEDS-HYPOTHESIS", "UNREADABLE",
-                                                               "NOT-EVALUABLE", "INCONCLUSIVE"};
+static const char *const RESULT_NAMES[] = {"NOT-EVALUABLE", "AGREES",     "DISAGREES",
+                                           "INCONCLUSIVE",  "UNEXPECTED", "ERROR"};
+static const char *const VERDICT_NAMES[AUDIT_VERDICT_COUNT] = {"AGREES",     "DISAGREES",     "NEEDS-HYPOTHESIS",
+                                                               "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE"};
 
 const char *audit_result_name(audit_result r)
 {
@@ -61,7 +62,7 @@ typedef struct {
     char key[200];
     char *instance_text;
     json_t *instance;
-    json_t *cert;   /* NULL when the certifier failed */
+    json_t *cert; /* NULL when the certifier failed */
     char error[256];
 } cert_cache;
 
@@ -180,7 +181,7 @@ static void run_line(audit_outcome *o, cert_cache *e)
     } else if (!strcmp(l->mode, "cert")) {
         o->result = l->map_to[o->cert_verdict];
     } else if (o->cert_verdict == NC_INCONCLUSIVE) {
-        o->result = AUDIT_R_INCONCLUSIVE;  /* the quantities are only trusted from an accepted certificate */
+        o->result = AUDIT_R_INCONCLUSIVE; /* the quantities are only trusted from an accepted certificate */
     } else if (!arb_contains_zero(diff)) {
         o->result = AUDIT_R_DISAGREES;
     } else {
@@ -218,11 +219,16 @@ static void aggregate(audit_formula *F, const audit_outcome *out)
         }
     }
     audit_verdict v;
-    if (!backed) v = AUDIT_V_NOT_EVALUABLE;   /* every unbacked line is mode analytic (audit_spec.c) */
-    else if (bad) v = AUDIT_V_INCONCLUSIVE;
-    else if (strcmp(l0->hypothesis, "-") && holds && fails && holds_ok && fails_ok) v = AUDIT_V_NEEDS_HYPOTHESIS;
-    else if (disagree) v = AUDIT_V_DISAGREES;
-    else v = AUDIT_V_AGREES;
+    if (!backed)
+        v = AUDIT_V_NOT_EVALUABLE; /* every unbacked line is mode analytic (audit_spec.c) */
+    else if (bad)
+        v = AUDIT_V_INCONCLUSIVE;
+    else if (strcmp(l0->hypothesis, "-") && holds && fails && holds_ok && fails_ok)
+        v = AUDIT_V_NEEDS_HYPOTHESIS;
+    else if (disagree)
+        v = AUDIT_V_DISAGREES;
+    else
+        v = AUDIT_V_AGREES;
     F->reading_verdict = v;
     /* unreadable: the verdict of the reading is kept aside; NOT-EVALUABLE stays (counted apart) */
     F->verdict = strcmp(l0->ocr, "unreadable") || v == AUDIT_V_NOT_EVALUABLE ? v : AUDIT_V_UNREADABLE;
@@ -258,8 +264,9 @@ int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix,
         }
         const char *text = line_instance_text(l);
         if (!text) {
-            rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: no registry entry %s for claim %s (specs/registry/%s.tsv)",
-                              l->file, l->lineno, l->instance, l->claim, l->claim);
+            rc =
+                nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: no registry entry %s for claim %s (specs/registry/%s.tsv)",
+                             l->file, l->lineno, l->instance, l->claim, l->claim);
             break;
         }
         cert_cache *e = cache_get(&cache, &ncache, l, text, cert_dir, err);

@@ -5,18 +5,31 @@
 #include <string.h>
 #include "audit/audit.h"
 
-static const char *const audit_columns[] = {
-    "formula", "seed", "label", "ocr", "printed", "derived", "hypothesis", "role", "claim",
-    "name", "instance", "mode", "map", "printed_q", "derived_q", "diff_q", "note"};
+static const char *const audit_columns[] = {"formula",    "seed",      "label",     "ocr",    "printed",  "derived",
+                                            "hypothesis", "role",      "claim",     "name",   "instance", "mode",
+                                            "map",        "printed_q", "derived_q", "diff_q", "note"};
 enum { AUDIT_NCOL = 17 };
 
 /* Field pointers of a line, in column order, with their capacities. */
 static void line_fields(audit_line *l, char *f[AUDIT_NCOL], size_t cap[AUDIT_NCOL])
 {
 #define FLD(i, m) (f[i] = l->m, cap[i] = sizeof l->m)
-    FLD(0, formula); FLD(1, seed); FLD(2, label); FLD(3, ocr); FLD(4, printed); FLD(5, derived);
-    FLD(6, hypothesis); FLD(7, role); FLD(8, claim); FLD(9, name); FLD(10, instance);
-    FLD(11, mode); FLD(12, map); FLD(13, printed_q); FLD(14, derived_q); FLD(15, diff_q);
+    FLD(0, formula);
+    FLD(1, seed);
+    FLD(2, label);
+    FLD(3, ocr);
+    FLD(4, printed);
+    FLD(5, derived);
+    FLD(6, hypothesis);
+    FLD(7, role);
+    FLD(8, claim);
+    FLD(9, name);
+    FLD(10, instance);
+    FLD(11, mode);
+    FLD(12, map);
+    FLD(13, printed_q);
+    FLD(14, derived_q);
+    FLD(15, diff_q);
     FLD(16, note);
 #undef FLD
 }
@@ -46,13 +59,17 @@ static int check_line(const audit_line *l, const char *file, int ln, nc_error *e
     if (strcmp(l->mode, "cert") && strcmp(l->mode, "diff") && strcmp(l->mode, "analytic"))
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: mode must be cert, diff or analytic", file, ln);
     if (!strcmp(l->mode, "analytic") != !strcmp(l->claim, "-"))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: mode analytic goes with claim - (and claim - with mode analytic)", file, ln);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "%s:%d: mode analytic goes with claim - (and claim - with mode analytic)", file, ln);
     if (strcmp(l->claim, "-") && !claim_find(l->claim))
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: unknown claim \"%s\"", file, ln, l->claim);
     if (strcmp(l->claim, "-") && (!l->name[0] || !strcmp(l->name, "-") || strchr(l->name, '/')))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: a backed line needs an instance name without '/'", file, ln);
-    if (!strcmp(l->mode, "diff") && !strcmp(l->diff_q, "-") && (!strcmp(l->printed_q, "-") || !strcmp(l->derived_q, "-")))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: mode diff needs diff_q or both printed_q and derived_q", file, ln);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: a backed line needs an instance name without '/'", file,
+                            ln);
+    if (!strcmp(l->mode, "diff") && !strcmp(l->diff_q, "-") &&
+        (!strcmp(l->printed_q, "-") || !strcmp(l->derived_q, "-")))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: mode diff needs diff_q or both printed_q and derived_q",
+                            file, ln);
     return 0;
 }
 
@@ -108,8 +125,8 @@ static int load_file(const char *path, const char *fname, audit_line **lines, in
             for (int c = 0; c < AUDIT_NCOL; c++)
                 if (strcmp(cell[c], audit_columns[c])) {
                     fclose(f);
-                    return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: header column %d must be \"%s\"", fname, ln, c + 1,
-                                        audit_columns[c]);
+                    return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: header column %d must be \"%s\"", fname, ln,
+                                        c + 1, audit_columns[c]);
                 }
             header = 1;
             continue;
@@ -181,16 +198,19 @@ static int audit_load_all(const char *specs_dir, const char *paper, audit_line *
         snprintf(path, sizeof path, "%s/%s", specs_dir, fname);
         if (load_file(path, fname, lines, n, &cap, err)) return err->status;
     }
-    if (!known) return nc_error_set(err, NC_EXIT_BAD_INPUT, "unknown paper \"%.40s\" (ulpm, linconv, msecp, imbrelu)", paper);
+    if (!known)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "unknown paper \"%.40s\" (ulpm, linconv, msecp, imbrelu)", paper);
     if (*n == 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "no audit rows found under %s (set NCCERT_DATA_DIR, see nccert --help, or pass --specs DIR)",
-                            specs_dir);
+        return nc_error_set(
+            err, NC_EXIT_BAD_INPUT,
+            "no audit rows found under %s (set NCCERT_DATA_DIR, see nccert --help, or pass --specs DIR)", specs_dir);
     /* lines of one formula must be contiguous: the aggregation relies on it */
     for (int i = 0; i < *n; i++)
         for (int j = i + 2; j < *n; j++)
-            if (!strcmp((*lines)[i].formula, (*lines)[j].formula) && strcmp((*lines)[i].formula, (*lines)[j - 1].formula))
-                return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: lines of formula %s are not contiguous", (*lines)[j].file,
-                                    (*lines)[j].lineno, (*lines)[j].formula);
+            if (!strcmp((*lines)[i].formula, (*lines)[j].formula) &&
+                strcmp((*lines)[i].formula, (*lines)[j - 1].formula))
+                return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: lines of formula %s are not contiguous",
+                                    (*lines)[j].file, (*lines)[j].lineno, (*lines)[j].formula);
     return 0;
 }
 

@@ -6,7 +6,10 @@
 #include "ball/ball_pd.h"
 #include "common/progress.h"
 
-void ball_pd_witness_init(ball_pd_witness *w) { memset(w, 0, sizeof *w); }
+void ball_pd_witness_init(ball_pd_witness *w)
+{
+    memset(w, 0, sizeof *w);
+}
 
 void ball_pd_witness_clear(ball_pd_witness *w)
 {

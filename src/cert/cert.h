@@ -29,8 +29,8 @@ json_t *cert_method(int tier, slong precision_bits);
 
 /* Assembles the certificate in the order of specs/certificate.md (the verdict written by its
  * name); steals every json_t. */
-json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_t *method,
-                      const char *assertion, json_t *witnesses, json_t *quantities, nc_verdict verdict);
+json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_t *method, const char *assertion,
+                      json_t *witnesses, json_t *quantities, nc_verdict verdict);
 
 /* Serialises deterministically (2-space indent, key order as built, trailing newline). */
 char *cert_dumps(const json_t *cert);

@@ -14,12 +14,12 @@ char *cert_arf_to_hex(const arf_t x)
     fmpz_init(man);
     fmpz_init(exp);
     fmpz_init(frac);
-    arf_get_fmpz_2exp(man, exp, x);            /* x = man 2^exp, man odd */
+    arf_get_fmpz_2exp(man, exp, x); /* x = man 2^exp, man odd */
     int negative = fmpz_sgn(man) < 0;
     fmpz_abs(man, man);
-    slong L = (slong)fmpz_bits(man);           /* man = 1.f * 2^(L-1) */
+    slong L = (slong)fmpz_bits(man); /* man = 1.f * 2^(L-1) */
     slong fbits = L - 1, fpad = (fbits + 3) / 4 * 4;
-    fmpz_add_si(exp, exp, L - 1);              /* value = 1.f * 2^exp */
+    fmpz_add_si(exp, exp, L - 1); /* value = 1.f * 2^exp */
     fmpz_clrbit(man, (ulong)(L - 1));
     fmpz_mul_2exp(frac, man, (ulong)(fpad - fbits));
     char *exps = fmpz_get_str(NULL, 10, exp);
@@ -31,7 +31,7 @@ char *cert_arf_to_hex(const arf_t x)
     p += sprintf(p, "0x1");
     if (ndig) {
         *p++ = '.';
-        for (size_t z = hexlen; z < ndig; z++) *p++ = '0';   /* leading zeros of the fraction */
+        for (size_t z = hexlen; z < ndig; z++) *p++ = '0'; /* leading zeros of the fraction */
         memcpy(p, hex, hexlen);
         p += hexlen;
     }

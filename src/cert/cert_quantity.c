@@ -44,7 +44,7 @@ json_t *cert_quantity(const arb_t x, const qsqrt_t exact, slong m)
     arf_init(hi);
     arf_init(r);
     arf_set_mag(r, arb_radref(x));
-    arf_sub(lo, arb_midref(x), r, ARF_PREC_EXACT, ARF_RND_DOWN);   /* exact */
+    arf_sub(lo, arb_midref(x), r, ARF_PREC_EXACT, ARF_RND_DOWN); /* exact */
     arf_add(hi, arb_midref(x), r, ARF_PREC_EXACT, ARF_RND_UP);
     json_t *q = json_object();
     json_object_set_new(q, "lo", hex_string(lo));

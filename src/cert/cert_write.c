@@ -32,8 +32,8 @@ json_t *cert_method(int tier, slong precision_bits)
     return m;
 }
 
-json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_t *method,
-                      const char *assertion, json_t *witnesses, json_t *quantities, nc_verdict verdict)
+json_t *cert_assemble(const char *claim, json_t *source, json_t *instance, json_t *method, const char *assertion,
+                      json_t *witnesses, json_t *quantities, nc_verdict verdict)
 {
     json_t *c = json_object();
     json_object_set_new(c, "format", json_string(CERT_FORMAT));
@@ -54,7 +54,10 @@ char *cert_dumps(const json_t *cert)
     if (s == NULL) return NULL;
     size_t len = strlen(s);
     char *t = realloc(s, len + 2);
-    if (t == NULL) { free(s); return NULL; }
+    if (t == NULL) {
+        free(s);
+        return NULL;
+    }
     t[len] = '\n';
     t[len + 1] = '\0';
     return t;
@@ -82,14 +85,17 @@ static volatile sig_atomic_t pending_set = 0;
  * exit status is 128 + signo, as for any program killed by it). Async-signal-safe calls only. */
 static void remove_pending_and_reraise(int sig)
 {
-    static const char msg_int[] = "nccert: interrupted (SIGINT): no partial certificate left, existing files untouched\n";
-    static const char msg_term[] = "nccert: terminated (SIGTERM): no partial certificate left, existing files untouched\n";
+    static const char msg_int[] =
+        "nccert: interrupted (SIGINT): no partial certificate left, existing files untouched\n";
+    static const char msg_term[] =
+        "nccert: terminated (SIGTERM): no partial certificate left, existing files untouched\n";
     static const char msg_hup[] = "nccert: hung up (SIGHUP): no partial certificate left, existing files untouched\n";
     if (pending_set) unlink(pending_tmp);
     progress_signal_erase(); /* a progress line on the terminal (common/progress.h) */
     const char *m = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
     size_t n = sig == SIGINT ? sizeof msg_int - 1 : sig == SIGTERM ? sizeof msg_term - 1 : sizeof msg_hup - 1;
-    if (write(STDERR_FILENO, m, n) < 0) { /* nothing more can be done */ }
+    if (write(STDERR_FILENO, m, n) < 0) { /* nothing more can be done */
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -111,14 +117,17 @@ int cert_write_atomic(const json_t *cert, const char *path, nc_error *err)
     if (text == NULL) return nc_error_set(err, NC_EXIT_INTERNAL, "cannot serialise the certificate");
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
-    if (tmp == NULL) { free(text); return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory"); }
+    if (tmp == NULL) {
+        free(text);
+        return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory");
+    }
     snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
     sigset_t block, old;
     sigemptyset(&block);
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGTERM);
     sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);   /* record the temp name before a signal can see it */
+    sigprocmask(SIG_BLOCK, &block, &old); /* record the temp name before a signal can see it */
     int fd = mkstemp(tmp);
     if (fd >= 0 && strlen(tmp) < sizeof pending_tmp) {
         memcpy(pending_tmp, tmp, strlen(tmp) + 1);
@@ -136,15 +145,24 @@ int cert_write_atomic(const json_t *cert, const char *path, nc_error *err)
     while (ok && done < len) {
         ssize_t w = write(fd, text + done, len - done);
         if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) ok = 0; else done += (size_t)w;
+        if (w <= 0)
+            ok = 0;
+        else
+            done += (size_t)w;
     }
     int e = errno;
-    mode_t mask = umask(0);   /* mkstemp makes 0600: give the file the usual 0666 & ~umask */
+    mode_t mask = umask(0); /* mkstemp makes 0600: give the file the usual 0666 & ~umask */
     umask(mask);
     ok = ok && fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
     if (!ok) e = errno;
-    if (close(fd) != 0 && ok) { ok = 0; e = errno; }
-    if (ok && rename(tmp, path) != 0) { ok = 0; e = errno; }
+    if (close(fd) != 0 && ok) {
+        ok = 0;
+        e = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        e = errno;
+    }
     if (!ok) unlink(tmp);
     pending_set = 0;
     free(text);

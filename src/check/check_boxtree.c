@@ -30,8 +30,8 @@ const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_de
     return s;
 }
 
-int ck_tree_split(const char *s, const char axes[2], const mpq_t lo0, const mpq_t hi0, const mpq_t lo1,
-                  const mpq_t hi1, mpq_t m, long tok, ck_err *e)
+int ck_tree_split(const char *s, const char axes[2], const mpq_t lo0, const mpq_t hi0, const mpq_t lo1, const mpq_t hi1,
+                  mpq_t m, long tok, ck_err *e)
 {
     const int first = s[0] == axes[0];
     if ((s[0] != axes[0] && s[0] != axes[1]) || s[1] != ':' || ck_parse_entry(s + 2, m) ||

@@ -19,6 +19,6 @@ const char *ck_tree_token(const json_t *tree, long *tok, long depth, long max_de
 /* S as a split "<a>:<rational m>" of the box [lo0, hi0] x [lo1, hi1], a = AXES[0] (first axis)
  * or AXES[1] (second), m strictly inside that axis' range: the axis (0 or 1), m set; -1 with e
  * set (malformed, naming token TOK) otherwise. */
-int ck_tree_split(const char *s, const char axes[2], const mpq_t lo0, const mpq_t hi0, const mpq_t lo1,
-                  const mpq_t hi1, mpq_t m, long tok, ck_err *e);
+int ck_tree_split(const char *s, const char axes[2], const mpq_t lo0, const mpq_t hi0, const mpq_t lo1, const mpq_t hi1,
+                  mpq_t m, long tok, ck_err *e);
 #endif

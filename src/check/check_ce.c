@@ -75,7 +75,7 @@ void ck_ce_grad_logits(mpfi_ptr G, mpfi_srcptr Z, long K, long N, long n)
         mpfi_add_ui(one_plus, s, 1);
         for (long j = 0; j < K; j++)
             if (j != k) mpfi_div(&G[j * N + c], &e[j], one_plus);
-        mpfi_div(&G[k * N + c], s, one_plus);   /* softmax_k - 1 = -s / (1 + s) */
+        mpfi_div(&G[k * N + c], s, one_plus); /* softmax_k - 1 = -s / (1 + s) */
         mpfi_neg(&G[k * N + c], &G[k * N + c]);
     }
     mpfi_clear(s);

@@ -21,8 +21,8 @@ static const struct {
 #undef CK_CLAIM
 };
 
-static const char *const TOP_KEYS[] = {"format", "claim", "source", "instance", "method",
-                                       "assertion", "witnesses", "quantities", "verdict", NULL};
+static const char *const TOP_KEYS[] = {"format",    "claim",     "source",     "instance", "method",
+                                       "assertion", "witnesses", "quantities", "verdict",  NULL};
 static const char *const SOURCE_KEYS[] = {"paper", "seed_files", "label", "statement", NULL};
 static const char *const METHOD_KEYS[] = {"tier", "precision_bits", "libraries", "producer", NULL};
 
@@ -49,15 +49,13 @@ static int check_informational(const json_t *root, ck_err *e)
     json_t *src = ck_get_obj(root, "certificate", "source", e);
     json_t *met = ck_get_obj(root, "certificate", "method", e);
     long long tier, prec;
-    if (!src || !met || ck_keys(src, "source", SOURCE_KEYS, NULL, e) ||
-        !ck_get_str(src, "source", "paper", e) || !ck_get_str(src, "source", "label", e) ||
-        !ck_get_str(src, "source", "statement", e))
+    if (!src || !met || ck_keys(src, "source", SOURCE_KEYS, NULL, e) || !ck_get_str(src, "source", "paper", e) ||
+        !ck_get_str(src, "source", "label", e) || !ck_get_str(src, "source", "statement", e))
         return -1;
     json_t *sf = ck_get_arr(src, "source", "seed_files", e);
     if (!sf || all_strings(sf, "source.seed_files: not all strings", e)) return -1;
     if (ck_keys(met, "method", METHOD_KEYS, NULL, e) || ck_get_int(met, "method", "tier", &tier, e) ||
-        ck_get_int(met, "method", "precision_bits", &prec, e) ||
-        !ck_get_str(met, "method", "producer", e))
+        ck_get_int(met, "method", "precision_bits", &prec, e) || !ck_get_str(met, "method", "producer", e))
         return -1;
     if (tier < 0 || tier > 2 || prec < 0) {
         ck_fail(e, CK_MALFORMED, "method: tier must be 0, 1 or 2 and precision_bits >= 0");
@@ -93,17 +91,18 @@ static int check_root(json_t *root, ck_result *r)
     ck_verdict v;
     ck_claim_fn fn = NULL;
     if (fmt && strcmp(fmt, CK_FORMAT) != 0)
-        ck_fail(e, CK_MALFORMED, "format: unknown format version \"%.60s\" (expected \"%s\")",
-                fmt, CK_FORMAT);
-    if (e->code == CK_OK && ck_keys(root, "certificate", TOP_KEYS, NULL, e) == 0 &&
-        check_informational(root, e) == 0 &&
+        ck_fail(e, CK_MALFORMED, "format: unknown format version \"%.60s\" (expected \"%s\")", fmt, CK_FORMAT);
+    if (e->code == CK_OK && ck_keys(root, "certificate", TOP_KEYS, NULL, e) == 0 && check_informational(root, e) == 0 &&
         (claim = ck_get_str(root, "certificate", "claim", e)) != NULL &&
         (verdict = ck_get_str(root, "certificate", "verdict", e)) != NULL) {
         for (size_t t = 0; t < sizeof CLAIMS / sizeof CLAIMS[0]; t++)
             if (strcmp(claim, CLAIMS[t].id) == 0) fn = CLAIMS[t].fn;
-        if (!fn) ck_fail(e, CK_MALFORMED, "claim: unknown claim id \"%.60s\"", claim);
-        else snprintf(r->claim, sizeof r->claim, "%s", claim); /* a known id, also when rejected */
-        if (fn && ck_verdict_parse(verdict, &v)) ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
+        if (!fn)
+            ck_fail(e, CK_MALFORMED, "claim: unknown claim id \"%.60s\"", claim);
+        else
+            snprintf(r->claim, sizeof r->claim, "%s", claim); /* a known id, also when rejected */
+        if (fn && ck_verdict_parse(verdict, &v))
+            ck_fail(e, CK_MALFORMED, "verdict: unknown verdict \"%.60s\"", verdict);
         else if (fn && fn(root, v, e) == 0) {
             const char *as = json_string_value(json_object_get(root, "assertion"));
             snprintf(r->assertion, sizeof r->assertion, "%s", as ? as : "");

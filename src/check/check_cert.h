@@ -7,9 +7,9 @@
 #define CK_FORMAT "nccert-certificate/1"
 
 typedef struct {
-    ck_err err;        /* err.code: 0 accepted, 1 not established, 2 malformed */
-    char claim[128];   /* the certificate's claim id once known to nccheck (also when rejected later) */
-    ck_verdict verdict; /* set when accepted */
+    ck_err err;           /* err.code: 0 accepted, 1 not established, 2 malformed */
+    char claim[128];      /* the certificate's claim id once known to nccheck (also when rejected later) */
+    ck_verdict verdict;   /* set when accepted */
     char assertion[1024]; /* set when accepted: the certificate's assertion, which the claim's
                              checker verified (nccheck --manifest compares it) */
 } ck_result;

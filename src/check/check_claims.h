@@ -18,5 +18,6 @@ typedef int (*ck_claim_fn)(const json_t *root, ck_verdict verdict, ck_err *e);
  * (src/collect_declarations.sh) into the X-macro list build/gen/nccheck/check_claims.def, lines
  * CK_CLAIM(paper, stem, id), from which check_cert.c expands its dispatch table: the checker's
  * own list of claims, independent of the certifier's. */
-#define CK_DECLARE_CLAIM(paper, stem, id) int ck_claim_##paper##_##stem(const json_t *root, ck_verdict verdict, ck_err *e)
+#define CK_DECLARE_CLAIM(paper, stem, id)                                                                              \
+    int ck_claim_##paper##_##stem(const json_t *root, ck_verdict verdict, ck_err *e)
 #endif

@@ -14,8 +14,8 @@ int ck_assertion_index(const json_t *root, const char *const *as_list, const cha
     return e->code ? -1 : ai;
 }
 
-int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_list,
-                      const ck_verdict *v_list, int n, int d, ck_err *e)
+int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_list, const ck_verdict *v_list, int n,
+                      int d, ck_err *e)
 {
     if (strcmp(as, as_list[d]) != 0) {
         int known = 0;
@@ -25,7 +25,10 @@ int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_
         return -1;
     }
     if (ck_verdict_follows(verdict, v_list[d], NULL, e)) return -1;
-    if (verdict == CK_INCONCLUSIVE) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); return -1; }
+    if (verdict == CK_INCONCLUSIVE) {
+        ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing");
+        return -1;
+    }
     return 0;
 }
 
@@ -39,6 +42,7 @@ int ck_require_verdict(ck_verdict verdict, ck_verdict want, ck_err *e)
 int ck_verdict_follows(ck_verdict verdict, ck_verdict want, const char *why, ck_err *e)
 {
     if (verdict == want) return 0;
-    ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict), why ? why : ck_verdict_name(want));
+    ck_fail(e, CK_INVALID, "verdict %s does not follow: %s", ck_verdict_name(verdict),
+            why ? why : ck_verdict_name(want));
     return -1;
 }

@@ -10,8 +10,8 @@
 /* For claims whose checker derives the assertion itself (index d into AS_LIST[0..n-1], with
  * verdicts V_LIST): AS must be AS_LIST[d] (otherwise invalid, or malformed when AS is none of
  * them), VERDICT must be V_LIST[d], and INCONCLUSIVE is rejected. 0 or -1 with e set. */
-int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_list,
-                      const ck_verdict *v_list, int n, int d, ck_err *e);
+int ck_check_decision(const char *as, ck_verdict verdict, const char *const *as_list, const ck_verdict *v_list, int n,
+                      int d, ck_err *e);
 
 /* 0 when VERDICT is WANT; otherwise -1 with e set (invalid: "verdict <VERDICT> does not follow:
  * <WHY>", WHY NULL: the name of WANT). */

@@ -32,8 +32,10 @@ int ck_encl_parse(const json_t *j, const char *name, ck_encl *q, ck_err *e)
     const char *dec = ck_get_str(j, what, "decimal", e);
     if (!lo || !hi || !dec) return -1;
     if (ck_parse_hexfloat(lo, q->lo) || ck_parse_hexfloat(hi, q->hi)) {
-        ck_fail(e, CK_MALFORMED, "%s: lo/hi not a hex float of the accepted form "
-                "(-?0x<hex>[.<hex>]p<exp>, |exp| <= 2^20)", what);
+        ck_fail(e, CK_MALFORMED,
+                "%s: lo/hi not a hex float of the accepted form "
+                "(-?0x<hex>[.<hex>]p<exp>, |exp| <= 2^20)",
+                what);
         return -1;
     }
     if (ck_parse_decimal_interval(dec, q->dlo, q->dhi)) {
@@ -46,15 +48,27 @@ int ck_encl_parse(const json_t *j, const char *name, ck_encl *q, ck_err *e)
     if (ck_keys(ex, what, EXACT_KEYS, EXACT_OPT, e)) return -1;
     const char *a = ck_get_str(ex, what, "a", e);
     if (!a) return -1;
-    if (ck_parse_entry(a, q->ea)) { ck_fail(e, CK_MALFORMED, "%s.a: not a rational", what); return -1; }
+    if (ck_parse_entry(a, q->ea)) {
+        ck_fail(e, CK_MALFORMED, "%s.a: not a rational", what);
+        return -1;
+    }
     int hb = json_object_get(ex, "b") != NULL, hm = json_object_get(ex, "m") != NULL;
-    if (hb != hm) { ck_fail(e, CK_MALFORMED, "%s: \"b\" and \"m\" go together", what); return -1; }
+    if (hb != hm) {
+        ck_fail(e, CK_MALFORMED, "%s: \"b\" and \"m\" go together", what);
+        return -1;
+    }
     if (hb) {
         const char *b = ck_get_str(ex, what, "b", e);
         long long m;
         if (!b || ck_get_int(ex, what, "m", &m, e)) return -1;
-        if (ck_parse_entry(b, q->eb)) { ck_fail(e, CK_MALFORMED, "%s.b: not a rational", what); return -1; }
-        if (m < 1) { ck_fail(e, CK_MALFORMED, "%s.m: must be a positive integer", what); return -1; }
+        if (ck_parse_entry(b, q->eb)) {
+            ck_fail(e, CK_MALFORMED, "%s.b: not a rational", what);
+            return -1;
+        }
+        if (m < 1) {
+            ck_fail(e, CK_MALFORMED, "%s.m: must be a positive integer", what);
+            return -1;
+        }
         mpz_set_si(q->em, (long)m);
     }
     q->has_exact = 1;
@@ -64,9 +78,12 @@ int ck_encl_parse(const json_t *j, const char *name, ck_encl *q, ck_err *e)
 int ck_encl_verify(const ck_encl *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e)
 {
     const char *why = NULL;
-    if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
-    else if (ck_qs_cmp_q(x, q->lo, m) < 0) why = "lo is above the exact value";
-    else if (ck_qs_cmp_q(x, q->hi, m) > 0) why = "hi is below the exact value";
+    if (mpq_cmp(q->lo, q->hi) > 0)
+        why = "lo > hi";
+    else if (ck_qs_cmp_q(x, q->lo, m) < 0)
+        why = "lo is above the exact value";
+    else if (ck_qs_cmp_q(x, q->hi, m) > 0)
+        why = "hi is below the exact value";
     else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0)
         why = "decimal rendering does not contain [lo, hi]";
     else if (q->has_exact && !ck_qs_equal2(q->ea, q->eb, q->em, x->a, x->b, m))
@@ -92,9 +109,12 @@ int ck_encl_verify_rational(const json_t *qj, const char *name, const mpq_t x, c
 int ck_encl_check_interval(const ck_encl *q, const char *name, const char *no_exact, ck_err *e)
 {
     const char *why = NULL;
-    if (mpq_cmp(q->lo, q->hi) > 0) why = "lo > hi";
-    else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0) why = "decimal rendering does not contain [lo, hi]";
-    else if (q->has_exact) why = no_exact;
+    if (mpq_cmp(q->lo, q->hi) > 0)
+        why = "lo > hi";
+    else if (mpq_cmp(q->dlo, q->lo) > 0 || mpq_cmp(q->dhi, q->hi) < 0)
+        why = "decimal rendering does not contain [lo, hi]";
+    else if (q->has_exact)
+        why = no_exact;
     if (!why) return 0;
     ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
     return -1;

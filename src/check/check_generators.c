@@ -11,7 +11,10 @@ static uint64_t mix(uint64_t z)
     return z ^ (z >> 31);
 }
 
-uint64_t ck_splitmix64_next(uint64_t *s) { return mix(*s += GAMMA); }
+uint64_t ck_splitmix64_next(uint64_t *s)
+{
+    return mix(*s += GAMMA);
+}
 
 /* Draw number t (0-based) from state SEED: the state then is seed + (t+1)*GAMMA mod 2^64. */
 int32_t ck_rd_value(uint64_t seed, uint64_t t)
@@ -35,8 +38,7 @@ int64_t ck_layer_w(const ck_inst *in, const ck_layer *L, long k, long l)
 
 int64_t ck_layer_h(const ck_inst *in, const ck_layer *L, long l, long c)
 {
-    if (L->src == CK_SRC_RD)
-        return ck_rd_value(in->seed, (uint64_t)in->K * in->d + (uint64_t)l * in->n * in->K + c);
+    if (L->src == CK_SRC_RD) return ck_rd_value(in->seed, (uint64_t)in->K * in->d + (uint64_t)l * in->n * in->K + c);
     return nc_num(in, c / in->n, l);
 }
 
@@ -45,11 +47,14 @@ static void set_layer(ck_layer *L, enum ck_src src, int sqrt, long num, long den
     L->src = src;
     L->sqrt = sqrt;
     mpq_init(L->scale);
-    if (!pow2) mpq_set_si(L->scale, num, (unsigned long)den_or_log2);
+    if (!pow2)
+        mpq_set_si(L->scale, num, (unsigned long)den_or_log2);
     else { /* 2^den_or_log2 */
         mpq_set_ui(L->scale, 1, 1);
-        if (den_or_log2 >= 0) mpq_mul_2exp(L->scale, L->scale, (unsigned long)den_or_log2);
-        else mpq_div_2exp(L->scale, L->scale, (unsigned long)-den_or_log2);
+        if (den_or_log2 >= 0)
+            mpq_mul_2exp(L->scale, L->scale, (unsigned long)den_or_log2);
+        else
+            mpq_div_2exp(L->scale, L->scale, (unsigned long)-den_or_log2);
     }
 }
 

@@ -8,8 +8,7 @@
 
 #include "check_rational.h"
 
-static int parse_matrix(const json_t *arr, const char *name, long rows, long cols, mpq_t *out,
-                        ck_err *e)
+static int parse_matrix(const json_t *arr, const char *name, long rows, long cols, mpq_t *out, ck_err *e)
 {
     if (!json_is_array(arr) || (long)json_array_size(arr) != rows) {
         ck_fail(e, CK_MALFORMED, "instance.%s: not an array of %ld rows", name, rows);
@@ -24,8 +23,10 @@ static int parse_matrix(const json_t *arr, const char *name, long rows, long col
         for (long c = 0; c < cols; c++) {
             const json_t *v = json_array_get(row, (size_t)c);
             if (!json_is_string(v) || ck_parse_entry(json_string_value(v), out[r * cols + c]) != 0) {
-                ck_fail(e, CK_MALFORMED, "instance.%s[%ld][%ld]: not an entry string "
-                        "(integer, decimal or rational)", name, r, c);
+                ck_fail(e, CK_MALFORMED,
+                        "instance.%s[%ld][%ld]: not an entry string "
+                        "(integer, decimal or rational)",
+                        name, r, c);
                 return -1;
             }
         }
@@ -45,28 +46,39 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
     const char *kind = ck_get_str(j, "instance", "kind", e);
     if (!kind) return -1;
     const char *const *keys;
-    if (strcmp(kind, "explicit") == 0) { in->kind = CK_EXPLICIT; keys = KEYS_EXPLICIT; }
-    else if (strcmp(kind, "random-dyadic/1") == 0) { in->kind = CK_RANDOM_DYADIC; keys = KEYS_RD; }
-    else if (strcmp(kind, "nc/1") == 0) { in->kind = CK_NC; keys = KEYS_NC; }
-    else if (strcmp(kind, "nc-perturbed/1") == 0) { in->kind = CK_NC_PERTURBED; keys = KEYS_NCP; }
-    else { ck_fail(e, CK_MALFORMED, "instance.kind: unknown kind \"%s\"", kind); return -1; }
+    if (strcmp(kind, "explicit") == 0) {
+        in->kind = CK_EXPLICIT;
+        keys = KEYS_EXPLICIT;
+    } else if (strcmp(kind, "random-dyadic/1") == 0) {
+        in->kind = CK_RANDOM_DYADIC;
+        keys = KEYS_RD;
+    } else if (strcmp(kind, "nc/1") == 0) {
+        in->kind = CK_NC;
+        keys = KEYS_NC;
+    } else if (strcmp(kind, "nc-perturbed/1") == 0) {
+        in->kind = CK_NC_PERTURBED;
+        keys = KEYS_NCP;
+    } else {
+        ck_fail(e, CK_MALFORMED, "instance.kind: unknown kind \"%s\"", kind);
+        return -1;
+    }
     long long K, n, d;
     if (ck_keys(j, "instance", keys, NULL, e) || ck_get_int(j, "instance", "K", &K, e) ||
         ck_get_int(j, "instance", "n", &n, e) || ck_get_int(j, "instance", "d", &d, e))
         return -1;
     if (K < 2 || n < 1 || d < 1) {
-        ck_fail(e, CK_MALFORMED, "instance: need K >= 2, n >= 1, d >= 1 (K=%lld n=%lld d=%lld)",
-                K, n, d);
+        ck_fail(e, CK_MALFORMED, "instance: need K >= 2, n >= 1, d >= 1 (K=%lld n=%lld d=%lld)", K, n, d);
         return -1;
     }
     int gen = in->kind != CK_EXPLICIT;
     long long lim = gen ? CK_GEN_MAX_ENTRIES : CK_EXPLICIT_MAX_ENTRIES;
     long long dimlim = gen ? CK_GEN_MAX_DIM : lim;
     /* each factor <= 2^28 first, then n*K <= lim, so that no product overflows */
-    if (K > dimlim || n > dimlim || d > dimlim || n * K > lim || d * (n * K) > lim ||
-        K * d + d * n * K > lim) {
-        ck_fail(e, CK_MALFORMED, "instance: size limits exceeded (K=%lld n=%lld d=%lld; "
-                "at most %lld entries%s)", K, n, d, lim, gen ? ", K, n, d <= 100000" : "");
+    if (K > dimlim || n > dimlim || d > dimlim || n * K > lim || d * (n * K) > lim || K * d + d * n * K > lim) {
+        ck_fail(e, CK_MALFORMED,
+                "instance: size limits exceeded (K=%lld n=%lld d=%lld; "
+                "at most %lld entries%s)",
+                K, n, d, lim, gen ? ", K, n, d <= 100000" : "");
         return -1;
     }
     in->K = (long)K;
@@ -94,7 +106,10 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
         }
         in->eps_log2 = (long)el;
     }
-    if (gen) { ck_gen_layers(in); return 0; }
+    if (gen) {
+        ck_gen_layers(in);
+        return 0;
+    }
     json_t *Wj = ck_get_arr(j, "instance", "W", e), *Hj = ck_get_arr(j, "instance", "H", e);
     if (!Wj || !Hj) return -1;
     size_t nw = (size_t)(K * d), nh = (size_t)(d * n * K);
@@ -106,8 +121,7 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
     }
     for (size_t t = 0; t < nw; t++) mpq_init(in->W[t]);
     for (size_t t = 0; t < nh; t++) mpq_init(in->H[t]);
-    if (parse_matrix(Wj, "W", in->K, in->d, in->W, e) ||
-        parse_matrix(Hj, "H", in->d, in->n * in->K, in->H, e))
+    if (parse_matrix(Wj, "W", in->K, in->d, in->W, e) || parse_matrix(Hj, "H", in->d, in->n * in->K, in->H, e))
         return -1;
     return 0;
 }

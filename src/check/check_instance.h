@@ -43,7 +43,7 @@ void ck_inst_free(ck_inst *in);
 /* check_generators.c */
 uint64_t ck_splitmix64_next(uint64_t *s);
 int32_t ck_rd_value(uint64_t seed, uint64_t index); /* u - 2^19 of draw number INDEX (0-based) */
-void ck_gen_layers(ck_inst *in);                     /* sets the layers of a generated kind */
+void ck_gen_layers(ck_inst *in);                    /* sets the layers of a generated kind */
 int64_t ck_layer_w(const ck_inst *in, const ck_layer *L, long k, long l);
 int64_t ck_layer_h(const ck_inst *in, const ck_layer *L, long l, long c);
 

@@ -5,12 +5,12 @@
 
 #include <stdlib.h>
 
-#define FLUSH_TERMS (1L << 20) /* int64 partial sums: <= 2^20 products of |x| <= 2^19 */
+#define FLUSH_TERMS (1L << 20)             /* int64 partial sums: <= 2^20 products of |x| <= 2^19 */
 #define RD_FLUSH_TERMS ((uint64_t)1 << 24) /* uint64 sums of <= 2^24 squares x^2 <= 2^38 */
 
 /* out = sum_{p,q} scale_p scale_q S[p][q] sqrt(n)^(sqrt_p + sqrt_q) */
-static void combine(const ck_inst *in, const ck_layer *lx, int nx, const ck_layer *ly, int ny,
-                    mpz_t S[2][2], ck_qs *out)
+static void combine(const ck_inst *in, const ck_layer *lx, int nx, const ck_layer *ly, int ny, mpz_t S[2][2],
+                    ck_qs *out)
 {
     mpq_t t;
     mpq_init(t);
@@ -23,14 +23,22 @@ static void combine(const ck_inst *in, const ck_layer *lx, int nx, const ck_laye
             mpq_mul(t, t, ly[q].scale);
             int r = lx[p].sqrt + ly[q].sqrt;
             if (r == 2) mpz_mul(mpq_numref(t), mpq_numref(t), in->m), mpq_canonicalize(t);
-            if (r == 1) mpq_add(out->b, out->b, t);
-            else mpq_add(out->a, out->a, t);
+            if (r == 1)
+                mpq_add(out->b, out->b, t);
+            else
+                mpq_add(out->a, out->a, t);
         }
     mpq_clear(t);
 }
 
-static void S_init(mpz_t S[2][2]) { mpz_inits(S[0][0], S[0][1], S[1][0], S[1][1], NULL); }
-static void S_clear(mpz_t S[2][2]) { mpz_clears(S[0][0], S[0][1], S[1][0], S[1][1], NULL); }
+static void S_init(mpz_t S[2][2])
+{
+    mpz_inits(S[0][0], S[0][1], S[1][0], S[1][1], NULL);
+}
+static void S_clear(mpz_t S[2][2])
+{
+    mpz_clears(S[0][0], S[0][1], S[1][0], S[1][1], NULL);
+}
 
 /* explicit instances: rational dot product of N terms with strides */
 static void qdot(const mpq_t *x, long sx, const mpq_t *y, long sy, long n, ck_qs *out)
@@ -49,14 +57,16 @@ static void qdot(const mpq_t *x, long sx, const mpq_t *y, long sy, long n, ck_qs
 void ck_inst_dot_wh(const ck_inst *in, long k, long c, ck_qs *out)
 {
     long d = in->d, nK = in->n * in->K;
-    if (in->kind == CK_EXPLICIT) { qdot(in->W + k * d, 1, in->H + c, nK, d, out); return; }
+    if (in->kind == CK_EXPLICIT) {
+        qdot(in->W + k * d, 1, in->H + c, nK, d, out);
+        return;
+    }
     mpz_t S[2][2];
     S_init(S);
     for (int p = 0; p < in->nlw; p++)
         for (int q = 0; q < in->nlh; q++) {
             int64_t s = 0; /* |s| <= d 2^38 < 2^55 */
-            for (long l = 0; l < d; l++)
-                s += ck_layer_w(in, &in->lw[p], k, l) * ck_layer_h(in, &in->lh[q], l, c);
+            for (long l = 0; l < d; l++) s += ck_layer_w(in, &in->lw[p], k, l) * ck_layer_h(in, &in->lh[q], l, c);
             mpz_set_si(S[p][q], s);
         }
     combine(in, in->lw, in->nlw, in->lh, in->nlh, S, out);
@@ -66,14 +76,16 @@ void ck_inst_dot_wh(const ck_inst *in, long k, long c, ck_qs *out)
 void ck_inst_dot_ww(const ck_inst *in, long k, long j, ck_qs *out)
 {
     long d = in->d;
-    if (in->kind == CK_EXPLICIT) { qdot(in->W + k * d, 1, in->W + j * d, 1, d, out); return; }
+    if (in->kind == CK_EXPLICIT) {
+        qdot(in->W + k * d, 1, in->W + j * d, 1, d, out);
+        return;
+    }
     mpz_t S[2][2];
     S_init(S);
     for (int p = 0; p < in->nlw; p++)
         for (int q = 0; q < in->nlw; q++) {
             int64_t s = 0;
-            for (long l = 0; l < d; l++)
-                s += ck_layer_w(in, &in->lw[p], k, l) * ck_layer_w(in, &in->lw[q], j, l);
+            for (long l = 0; l < d; l++) s += ck_layer_w(in, &in->lw[p], k, l) * ck_layer_w(in, &in->lw[q], j, l);
             mpz_set_si(S[p][q], s);
         }
     combine(in, in->lw, in->nlw, in->lw, in->nlw, S, out);
@@ -89,7 +101,7 @@ static void rd_sum_squares(uint64_t seed, uint64_t t0, uint64_t len, mpz_t S)
         uint64_t b = len - a < RD_FLUSH_TERMS ? len - a : RD_FLUSH_TERMS, acc = 0;
         for (uint64_t t = t0 + a; t < t0 + a + b; t++) {
             int64_t x = ck_rd_value(seed, t);
-            acc += (uint64_t)(x * x);           /* x^2 <= 2^38: b terms sum below 2^63 */
+            acc += (uint64_t)(x * x); /* x^2 <= 2^38: b terms sum below 2^63 */
         }
         mpz_add_ui(S, S, (unsigned long)acc);
     }
@@ -102,7 +114,7 @@ static void norm_layers(const ck_inst *in, int is_h, long rows, long cols, ck_qs
     int nl = is_h ? in->nlh : in->nlw;
     mpz_t S[2][2];
     S_init(S);
-    if (nl == 1 && L[0].src == CK_SRC_RD) {     /* random-dyadic/1: one run of draws */
+    if (nl == 1 && L[0].src == CK_SRC_RD) { /* random-dyadic/1: one run of draws */
         uint64_t t0 = is_h ? (uint64_t)in->K * (uint64_t)in->d : 0;
         rd_sum_squares(in->seed, t0, (uint64_t)rows * (uint64_t)cols, S[0][0]);
         combine(in, L, nl, L, nl, S, out);
@@ -114,8 +126,7 @@ static void norm_layers(const ck_inst *in, int is_h, long rows, long cols, ck_qs
     for (long r = 0; r < rows; r++)
         for (long c = 0; c < cols; c++) {
             int64_t x[2];
-            for (int p = 0; p < nl; p++)
-                x[p] = is_h ? ck_layer_h(in, &L[p], r, c) : ck_layer_w(in, &L[p], r, c);
+            for (int p = 0; p < nl; p++) x[p] = is_h ? ck_layer_h(in, &L[p], r, c) : ck_layer_w(in, &L[p], r, c);
             for (int p = 0; p < nl; p++)
                 for (int q = 0; q < nl; q++) acc[p][q] += x[p] * x[q];
             if (++terms == FLUSH_TERMS || (r == rows - 1 && c == cols - 1)) {
@@ -141,14 +152,18 @@ static void norm_q(const mpq_t *x, long n, ck_qs *out)
 
 void ck_inst_norm_w(const ck_inst *in, ck_qs *out)
 {
-    if (in->kind == CK_EXPLICIT) norm_q(in->W, in->K * in->d, out);
-    else norm_layers(in, 0, in->K, in->d, out);
+    if (in->kind == CK_EXPLICIT)
+        norm_q(in->W, in->K * in->d, out);
+    else
+        norm_layers(in, 0, in->K, in->d, out);
 }
 
 void ck_inst_norm_h(const ck_inst *in, ck_qs *out)
 {
-    if (in->kind == CK_EXPLICIT) norm_q(in->H, in->d * in->n * in->K, out);
-    else norm_layers(in, 1, in->d, in->n * in->K, out);
+    if (in->kind == CK_EXPLICIT)
+        norm_q(in->H, in->d * in->n * in->K, out);
+    else
+        norm_layers(in, 1, in->d, in->n * in->K, out);
 }
 
 /* sum_k W[k][l] */
@@ -179,21 +194,29 @@ int ck_cols_init(ck_cols *cc, const ck_inst *in, ck_err *e)
     if (in->kind == CK_EXPLICIT) return 0;
     for (int p = 0; p < in->nlw; p++) {
         cc->wl[p] = malloc((size_t)in->K * (size_t)in->d * sizeof(int32_t));
-        if (!cc->wl[p]) { ck_fail(e, CK_MALFORMED, "out of memory (W layers)"); return -1; }
+        if (!cc->wl[p]) {
+            ck_fail(e, CK_MALFORMED, "out of memory (W layers)");
+            return -1;
+        }
         for (long k = 0; k < in->K; k++)
-            for (long l = 0; l < in->d; l++)
-                cc->wl[p][k * in->d + l] = (int32_t)ck_layer_w(in, &in->lw[p], k, l);
+            for (long l = 0; l < in->d; l++) cc->wl[p][k * in->d + l] = (int32_t)ck_layer_w(in, &in->lw[p], k, l);
     }
     for (int q = 0; q < in->nlh; q++) {
         cc->hc[q] = malloc((size_t)in->d * sizeof(int32_t));
-        if (!cc->hc[q]) { ck_fail(e, CK_MALFORMED, "out of memory (H column)"); return -1; }
+        if (!cc->hc[q]) {
+            ck_fail(e, CK_MALFORMED, "out of memory (H column)");
+            return -1;
+        }
     }
     return 0;
 }
 
 void ck_cols_free(ck_cols *cc)
 {
-    for (int p = 0; p < 2; p++) { free(cc->wl[p]); free(cc->hc[p]); }
+    for (int p = 0; p < 2; p++) {
+        free(cc->wl[p]);
+        free(cc->hc[p]);
+    }
 }
 
 static void fetch_col(ck_cols *cc, long c)
@@ -232,8 +255,7 @@ void ck_cols_qs(ck_cols *cc, long c, ck_qs *G)
     S_init(S);
     for (long j = 0; j < in->K; j++) {
         for (int p = 0; p < in->nlw; p++)
-            for (int q = 0; q < in->nlh; q++)
-                mpz_set_si(S[p][q], idot(cc->wl[p] + j * d, cc->hc[q], d));
+            for (int q = 0; q < in->nlh; q++) mpz_set_si(S[p][q], idot(cc->wl[p] + j * d, cc->hc[q], d));
         combine(in, in->lw, in->nlw, in->lh, in->nlh, S, &G[j]);
     }
     S_clear(S);

@@ -28,11 +28,16 @@ static int json_depth_ok(const char *buf, size_t len)
     for (size_t i = 0; i < len; i++) {
         char c = buf[i];
         if (in_str) {
-            if (c == '\\') i++;
-            else if (c == '"') in_str = 0;
-        } else if (c == '"') in_str = 1;
-        else if (c == '[' || c == '{') { if (++depth > CK_MAX_DEPTH) return 0; }
-        else if (c == ']' || c == '}') depth--;
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = 0;
+        } else if (c == '"')
+            in_str = 1;
+        else if (c == '[' || c == '{') {
+            if (++depth > CK_MAX_DEPTH) return 0;
+        } else if (c == ']' || c == '}')
+            depth--;
     }
     return 1;
 }
@@ -43,7 +48,10 @@ json_t *ck_json_load(const char *path, ck_err *e)
     /* O_NONBLOCK: opening a FIFO with no writer must not block (it is refused just below);
      * on a regular file the flag changes nothing */
     int fd = open(path, O_RDONLY | O_NONBLOCK);
-    if (fd < 0) { ck_fail(e, CK_MALFORMED, "cannot open: %s", strerror(errno)); return NULL; }
+    if (fd < 0) {
+        ck_fail(e, CK_MALFORMED, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
         ck_fail(e, CK_MALFORMED, "not a regular file");
@@ -62,7 +70,11 @@ json_t *ck_json_load(const char *path, ck_err *e)
     }
     size_t len = (size_t)st.st_size;
     char *buf = malloc(len + 1);
-    if (!buf) { fclose(f); ck_fail(e, CK_MALFORMED, "out of memory reading file"); return NULL; }
+    if (!buf) {
+        fclose(f);
+        ck_fail(e, CK_MALFORMED, "out of memory reading file");
+        return NULL;
+    }
     size_t got = fread(buf, 1, len, f);
     int rerr = ferror(f) || fgetc(f) != EOF;
     fclose(f);
@@ -89,8 +101,7 @@ json_t *ck_json_loadb(const char *buf, size_t len, ck_err *e)
     json_error_t jerr;
     json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        ck_fail(e, CK_MALFORMED, "not valid JSON: line %d column %d: %s", jerr.line,
-                jerr.column, jerr.text);
+        ck_fail(e, CK_MALFORMED, "not valid JSON: line %d column %d: %s", jerr.line, jerr.column, jerr.text);
         return NULL;
     }
     if (!json_is_object(root)) {
@@ -108,18 +119,21 @@ static int in_list(const char *key, const char *const *list)
     return 0;
 }
 
-int ck_keys(const json_t *obj, const char *what, const char *const *req,
-            const char *const *opt, ck_err *e)
+int ck_keys(const json_t *obj, const char *what, const char *const *req, const char *const *opt, ck_err *e)
 {
     const char *key;
     json_t *val;
-    if (!json_is_object(obj)) { ck_fail(e, CK_MALFORMED, "%s: not an object", what); return -1; }
+    if (!json_is_object(obj)) {
+        ck_fail(e, CK_MALFORMED, "%s: not an object", what);
+        return -1;
+    }
     for (const char *const *r = req; *r; r++)
         if (!json_object_get(obj, *r)) {
             ck_fail(e, CK_MALFORMED, "%s: missing key \"%s\"", what, *r);
             return -1;
         }
-    json_object_foreach((json_t *)obj, key, val) {
+    json_object_foreach((json_t *)obj, key, val)
+    {
         (void)val;
         if (!in_list(key, req) && !in_list(key, opt)) {
             ck_fail(e, CK_MALFORMED, "%s: unknown key \"%s\"", what, key);
@@ -129,11 +143,14 @@ int ck_keys(const json_t *obj, const char *what, const char *const *req,
     return 0;
 }
 
-static json_t *get_typed(const json_t *obj, const char *what, const char *key, json_type t,
-                         const char *tname, ck_err *e)
+static json_t *get_typed(const json_t *obj, const char *what, const char *key, json_type t, const char *tname,
+                         ck_err *e)
 {
     json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
-    if (!v) { ck_fail(e, CK_MALFORMED, "%s: missing key \"%s\"", what, key); return NULL; }
+    if (!v) {
+        ck_fail(e, CK_MALFORMED, "%s: missing key \"%s\"", what, key);
+        return NULL;
+    }
     if (json_typeof(v) != t) {
         ck_fail(e, CK_MALFORMED, "%s.%s: not a JSON %s", what, key, tname);
         return NULL;

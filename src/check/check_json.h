@@ -24,8 +24,7 @@ json_t *ck_json_loadb(const char *buf, size_t len, ck_err *e);
 
 /* OBJ must be an object holding every key of REQ and no key outside REQ and OPT (NULL-ended
  * lists; OPT may be NULL). WHAT names the object in messages. 0 on success. */
-int ck_keys(const json_t *obj, const char *what, const char *const *req,
-            const char *const *opt, ck_err *e);
+int ck_keys(const json_t *obj, const char *what, const char *const *req, const char *const *opt, ck_err *e);
 
 /* Typed field getters; each fails (malformed) on a missing key or a wrong JSON type. */
 int ck_get_int(const json_t *obj, const char *what, const char *key, long long *v, ck_err *e);

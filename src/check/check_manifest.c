@@ -120,8 +120,10 @@ static int check_instance(const char *text, const char *dir, ck_err *e)
         if (!j) ck_fail(e, CK_MALFORMED, "instance: %s", je.msg);
     } else {
         char path[4096];
-        if (text[0] == '/' || !strcmp(dir, ".")) snprintf(path, sizeof path, "%s", text);
-        else snprintf(path, sizeof path, "%s/%s", dir, text);
+        if (text[0] == '/' || !strcmp(dir, "."))
+            snprintf(path, sizeof path, "%s", text);
+        else
+            snprintf(path, sizeof path, "%s/%s", dir, text);
         j = ck_json_load(path, &je);
         if (!j) ck_fail(e, CK_MALFORMED, "instance file %.300s: %s", path, je.msg);
     }
@@ -138,14 +140,15 @@ static int add_entry(mf_manifest *m, int lineno, char **col, ck_err *e)
             ck_fail(e, CK_MALFORMED, "empty %s column", names[c]);
             return e->code;
         }
-    if (!claim_known(col[0])) ck_fail(e, CK_MALFORMED, "unknown claim \"%.80s\" (see nccert list)", col[0]);
+    if (!claim_known(col[0]))
+        ck_fail(e, CK_MALFORMED, "unknown claim \"%.80s\" (see nccert list)", col[0]);
     else if (!name_ok(col[1]))
         ck_fail(e, CK_MALFORMED, "name \"%.80s\": use 1 to %d characters A-Z a-z 0-9 . _ - (not starting with .)",
                 col[1], MF_NAME_MAX);
     for (int i = 0; !e->code && i < m->n; i++)
         if (!strcmp(m->e[i].claim, col[0]) && !strcmp(m->e[i].name, col[1]))
-            ck_fail(e, CK_MALFORMED, "%s %s is already on line %d (one certificate per claim and name)", col[0],
-                    col[1], m->e[i].line);
+            ck_fail(e, CK_MALFORMED, "%s %s is already on line %d (one certificate per claim and name)", col[0], col[1],
+                    m->e[i].line);
     if (!e->code && (ck_verdict_parse(col[2], &v) || v == CK_INCONCLUSIVE))
         ck_fail(e, CK_MALFORMED, "expected verdict \"%.40s\", must be PROVED or REFUTED", col[2]);
     if (e->code || check_instance(col[4], m->dir, e)) return e->code;
@@ -171,8 +174,10 @@ static int mf_load(const char *path, mf_manifest *m)
     memset(m, 0, sizeof *m);
     m->path = path;
     const char *slash = strrchr(path, '/');
-    if (!slash) m->dir = mf_strdup(".");
-    else if (slash == path) m->dir = mf_strdup("/");
+    if (!slash)
+        m->dir = mf_strdup(".");
+    else if (slash == path)
+        m->dir = mf_strdup("/");
     else {
         m->dir = mf_strdup(path);
         m->dir[slash - path] = '\0';
@@ -190,14 +195,17 @@ static int mf_load(const char *path, mf_manifest *m)
     while (!e.code && (got = getline(&line, &cap, f)) != -1) {
         lineno++;
         if (got > 0 && line[got - 1] == '\n') line[--got] = '\0';
-        if ((size_t)got != strlen(line)) ck_fail(&e, CK_MALFORMED, "NUL byte in the line");
+        if ((size_t)got != strlen(line))
+            ck_fail(&e, CK_MALFORMED, "NUL byte in the line");
         else if (got > 0 && line[got - 1] == '\r')
             ck_fail(&e, CK_MALFORMED, "CR at the end of the line (save the manifest with LF line ends)");
-        else if (got == 0 || line[0] == '#') continue;
+        else if (got == 0 || line[0] == '#')
+            continue;
         else if (!header) {
             if (strcmp(line, MF_HEADER))
                 ck_fail(&e, CK_MALFORMED,
-                        "the header must be claim<TAB>name<TAB>expected<TAB>assertion<TAB>instance, got \"%.80s\"", line);
+                        "the header must be claim<TAB>name<TAB>expected<TAB>assertion<TAB>instance, got \"%.80s\"",
+                        line);
             header = 1;
         } else {
             int n = 0;
@@ -209,20 +217,26 @@ static int mf_load(const char *path, mf_manifest *m)
                     col[n++] = p + 1;
                 }
             if (n != MF_COLUMNS)
-                ck_fail(&e, CK_MALFORMED,
-                        "%s%d column(s), expected 5 separated by single tabs: claim, name, expected, assertion, instance",
-                        n > MF_COLUMNS ? "more than " : "", n > MF_COLUMNS ? MF_COLUMNS : n);
-            else add_entry(m, lineno, col, &e);
+                ck_fail(
+                    &e, CK_MALFORMED,
+                    "%s%d column(s), expected 5 separated by single tabs: claim, name, expected, assertion, instance",
+                    n > MF_COLUMNS ? "more than " : "", n > MF_COLUMNS ? MF_COLUMNS : n);
+            else
+                add_entry(m, lineno, col, &e);
         }
     }
     if (!e.code && ferror(f)) ck_fail(&e, CK_MALFORMED, "read error: %s", strerror(errno)), lineno = 0;
     free(line);
     fclose(f);
-    if (!e.code && !header) ck_fail(&e, CK_MALFORMED, "no header line (specs/manifest.md)"), lineno = 0;
-    else if (!e.code && m->n == 0) ck_fail(&e, CK_MALFORMED, "no entries (specs/manifest.md)"), lineno = 0;
+    if (!e.code && !header)
+        ck_fail(&e, CK_MALFORMED, "no header line (specs/manifest.md)"), lineno = 0;
+    else if (!e.code && m->n == 0)
+        ck_fail(&e, CK_MALFORMED, "no entries (specs/manifest.md)"), lineno = 0;
     if (!e.code) return 0;
-    if (lineno) fprintf(stderr, "nccheck: %s:%d: %s\n", path, lineno, e.msg);
-    else fprintf(stderr, "nccheck: %s: %s\n", path, e.msg);
+    if (lineno)
+        fprintf(stderr, "nccheck: %s:%d: %s\n", path, lineno, e.msg);
+    else
+        fprintf(stderr, "nccheck: %s: %s\n", path, e.msg);
     mf_free(m);
     return 2;
 }
@@ -257,18 +271,20 @@ static void set_time_limit(long seconds)
 typedef struct {
     const mf_entry *e;
     char path[4096];
-    const char *verdict;   /* PROVED / REFUTED / INCONCLUSIVE / REJECTED / MISSING */
-    char assertion[1024];  /* the accepted certificate's; "" otherwise */
+    const char *verdict;  /* PROVED / REFUTED / INCONCLUSIVE / REJECTED / MISSING */
+    char assertion[1024]; /* the accepted certificate's; "" otherwise */
     int accepted, as_expected;
-    char why[700];         /* the difference, when not as expected */
+    char why[700]; /* the difference, when not as expected */
     double secs;
 } mf_row;
 
 /* "expected V "A"" into BUF. */
 static void expected_text(const mf_entry *e, char *buf, size_t len)
 {
-    if (e->assertion) snprintf(buf, len, "expected %s \"%.300s\"", ck_verdict_name(e->expected), e->assertion);
-    else snprintf(buf, len, "expected %s", ck_verdict_name(e->expected));
+    if (e->assertion)
+        snprintf(buf, len, "expected %s \"%.300s\"", ck_verdict_name(e->expected), e->assertion);
+    else
+        snprintf(buf, len, "expected %s", ck_verdict_name(e->expected));
 }
 
 static void check_entry(const mf_manifest *m, const mf_entry *e, const char *certs, long max_seconds, mf_row *row)
@@ -306,7 +322,8 @@ static void check_entry(const mf_manifest *m, const mf_entry *e, const char *cer
                 snprintf(row->why, sizeof row->why, "got a certificate of claim %.100s (%.400s)", r.claim, row->path);
             else if (r.verdict != e->expected || (e->assertion && strcmp(r.assertion, e->assertion)))
                 snprintf(row->why, sizeof row->why, "got %s \"%.600s\"", row->verdict, r.assertion);
-            else row->as_expected = 1;
+            else
+                row->as_expected = 1;
         }
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -315,11 +332,12 @@ static void check_entry(const mf_manifest *m, const mf_entry *e, const char *cer
 
 static json_t *row_json(const mf_row *r)
 {
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b, s:i, s:s, s:f}", "claim", r->e->claim, "instance",
-                          r->e->name, "verdict", r->verdict, "expected", ck_verdict_name(r->e->expected), "assertion",
-                          r->accepted ? json_string(r->assertion) : json_null(), "expected_assertion",
-                          r->e->assertion ? json_string(r->e->assertion) : json_null(), "as_expected",
-                          r->as_expected, "line", r->e->line, "certificate", r->path, "seconds", (double)(long long)(r->secs * 1000.0 + 0.5) / 1000.0);
+    json_t *o =
+        json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b, s:i, s:s, s:f}", "claim", r->e->claim, "instance", r->e->name,
+                  "verdict", r->verdict, "expected", ck_verdict_name(r->e->expected), "assertion",
+                  r->accepted ? json_string(r->assertion) : json_null(), "expected_assertion",
+                  r->e->assertion ? json_string(r->e->assertion) : json_null(), "as_expected", r->as_expected, "line",
+                  r->e->line, "certificate", r->path, "seconds", (double)(long long)(r->secs * 1000.0 + 0.5) / 1000.0);
     if (!r->as_expected) json_object_set_new(o, "error", json_string(r->why));
     return o;
 }
@@ -333,17 +351,20 @@ int ck_manifest_requested(int argc, char **argv)
 
 int ck_manifest_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"manifest", required_argument, NULL, 'm'}, {"certs", required_argument, NULL, 'd'},
-        {"claim", required_argument, NULL, 'c'},    {"instance", required_argument, NULL, 'i'},
-        {"json", no_argument, NULL, 'j'},           {"quiet", no_argument, NULL, 'q'},
-        {"max-seconds", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"manifest", required_argument, NULL, 'm'},
+                                         {"certs", required_argument, NULL, 'd'},
+                                         {"claim", required_argument, NULL, 'c'},
+                                         {"instance", required_argument, NULL, 'i'},
+                                         {"json", no_argument, NULL, 'j'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"max-seconds", required_argument, NULL, 't'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
     const char *path = NULL, *certs_opt = NULL, *only_name = NULL, *claims[MF_MAX_CLAIM_FILTERS];
     int nclaims = 0, json = 0, quiet = 0, ch;
     long max_seconds = MF_DEFAULT_MAX_SECONDS;
     char *end;
-    for (int a = 1; a < argc && strcmp(argv[a], "--"); a++)   /* also `nccheck --manifest --help` */
+    for (int a = 1; a < argc && strcmp(argv[a], "--"); a++) /* also `nccheck --manifest --help` */
         if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
             fputs(manifest_usage, stdout);
             return 0;
@@ -405,7 +426,9 @@ int ck_manifest_main(int argc, char **argv)
         fputs("nccheck: out of memory\n", stderr);
         exit(2);
     }
-    if (!certs_opt) snprintf(certs, certs_len, "%s%s", strcmp(m.dir, ".") ? m.dir : "", strcmp(m.dir, ".") ? "/certificates" : "certificates");
+    if (!certs_opt)
+        snprintf(certs, certs_len, "%s%s", strcmp(m.dir, ".") ? m.dir : "",
+                 strcmp(m.dir, ".") ? "/certificates" : "certificates");
     for (int c = 0; c < nclaims && !status; c++) {
         int found = 0;
         for (int i = 0; i < m.n && !found; i++) found = !strcmp(m.e[i].claim, claims[c]);
@@ -431,12 +454,14 @@ int ck_manifest_main(int argc, char **argv)
         sigaction(SIGPROF, &sa, NULL);
         json_t *arr = json ? json_array() : NULL;
         int failures = 0;
-        if (!json && !quiet) printf("%-16s %-30s %-12s %-9s %8s\n", "CLAIM", "INSTANCE", "VERDICT", "EXPECTED", "SECONDS");
+        if (!json && !quiet)
+            printf("%-16s %-30s %-12s %-9s %8s\n", "CLAIM", "INSTANCE", "VERDICT", "EXPECTED", "SECONDS");
         for (int k = 0; k < nsel; k++) {
             mf_row *r = &rows[k];
             check_entry(&m, &m.e[sel[k]], certs, max_seconds, r);
             failures += !r->as_expected;
-            if (json) json_array_append_new(arr, row_json(r));
+            if (json)
+                json_array_append_new(arr, row_json(r));
             else if (!quiet) {
                 printf("%-16s %-30s %-12s %-9s %8.3f%s\n", r->e->claim, r->e->name, r->verdict,
                        ck_verdict_name(r->e->expected), r->secs, r->as_expected ? "" : "  <-- UNEXPECTED");
@@ -447,7 +472,8 @@ int ck_manifest_main(int argc, char **argv)
             json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
             putchar('\n');
             json_decref(arr);
-        } else printf("%d instance(s), %d as expected, %d not\n", nsel, nsel - failures, failures);
+        } else
+            printf("%d instance(s), %d as expected, %d not\n", nsel, nsel - failures, failures);
         fflush(stdout);
         for (int k = 0; k < nsel; k++)
             if (!rows[k].as_expected) {

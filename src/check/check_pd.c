@@ -42,7 +42,10 @@ int ck_pd_check_factor(mpfi_t *A, long n, const mpq_t mu, const int64_t *Rint, l
             mpfi_set_z(D, z); /* exact: |z| < 2^128 <= prec */
             mpfi_mul_2si(D, D, -2 * E);
             mpfi_sub(D, A[i * n + j], D);
-            if (mpfi_nan_p(D)) { ok = 0; break; }
+            if (mpfi_nan_p(D)) {
+                ok = 0;
+                break;
+            }
             if (i == j) {
                 mpfi_sub(D, D, m);
                 mpfr_set(dlo, &D->left, MPFR_RNDD); /* exact copy: same precision */
@@ -65,7 +68,10 @@ static int chol_double(double *R, mpfi_t *A, long n, double shift)
     mpfr_init2(mid, mpfi_get_prec(A[0]));
     for (long i = 0; i < n; i++)
         for (long j = 0; j < n; j++) {
-            if (j < i) { R[i * n + j] = 0; continue; }
+            if (j < i) {
+                R[i * n + j] = 0;
+                continue;
+            }
             mpfi_mid(mid, A[i * n + j]);
             R[i * n + j] = mpfr_get_d(mid, MPFR_RNDN) - (i == j ? shift : 0.0);
         }

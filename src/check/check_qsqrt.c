@@ -1,8 +1,14 @@
 /* check_qsqrt.c: owns exact arithmetic and exact sign determination in Q(sqrt(m)). */
 #include "check_qsqrt.h"
 
-void ck_qs_init(ck_qs *x) { mpq_inits(x->a, x->b, NULL); }
-void ck_qs_clear(ck_qs *x) { mpq_clears(x->a, x->b, NULL); }
+void ck_qs_init(ck_qs *x)
+{
+    mpq_inits(x->a, x->b, NULL);
+}
+void ck_qs_clear(ck_qs *x)
+{
+    mpq_clears(x->a, x->b, NULL);
+}
 
 /* Encloses a + b*sqrt(m) in x: sqrt(m) by MPFI, then b*sqrt(m) + a. */
 void ck_qs_to_mpfi(mpfi_ptr x, const ck_qs *q, const mpz_t m)
@@ -65,7 +71,10 @@ int ck_qs_sgn_ab(const mpq_t a, const mpq_t b, const mpz_t m)
     return c > 0 ? sa : c < 0 ? sb : 0;
 }
 
-int ck_qs_sgn(const ck_qs *x, const mpz_t m) { return ck_qs_sgn_ab(x->a, x->b, m); }
+int ck_qs_sgn(const ck_qs *x, const mpz_t m)
+{
+    return ck_qs_sgn_ab(x->a, x->b, m);
+}
 
 int ck_qs_cmp(const ck_qs *x, const ck_qs *y, const mpz_t m)
 {
@@ -113,8 +122,7 @@ static int sgn_radical_diff(const mpq_t b1, const mpz_t m1, const mpq_t b2, cons
 /* u + p - q = 0 with u = a1 - a2, p = b1 sqrt(m1), q = b2 sqrt(m2)  <=>
  * sign(p - q) = sign(-u) and (p - q)^2 = u^2, i.e.
  * (b1^2 m1 + b2^2 m2 - u^2) - 2 b1 b2 sqrt(m1 m2) = 0 (an element of Q(sqrt(m1 m2))). */
-int ck_qs_equal2(const mpq_t a1, const mpq_t b1, const mpz_t m1, const mpq_t a2,
-                 const mpq_t b2, const mpz_t m2)
+int ck_qs_equal2(const mpq_t a1, const mpq_t b1, const mpz_t m1, const mpq_t a2, const mpq_t b2, const mpz_t m2)
 {
     mpq_t u, l, t, r;
     mpz_t mm;

@@ -14,7 +14,7 @@ void ck_qs_init(ck_qs *x);
 void ck_qs_clear(ck_qs *x);
 void ck_qs_add(ck_qs *x, const ck_qs *y, const ck_qs *z);
 void ck_qs_sub(ck_qs *x, const ck_qs *y, const ck_qs *z);
-void ck_qs_mul_q(ck_qs *x, const ck_qs *y, const mpq_t c); /* x = c*y */
+void ck_qs_mul_q(ck_qs *x, const ck_qs *y, const mpq_t c);    /* x = c*y */
 void ck_qs_mul_sqrt(ck_qs *x, const ck_qs *y, const mpz_t m); /* x = sqrt(m)*y */
 
 /* x (at its own precision) contains q = a + b*sqrt(m). */
@@ -28,6 +28,5 @@ int ck_qs_cmp(const ck_qs *x, const ck_qs *y, const mpz_t m);
 /* Exact sign of x - q for a rational q. */
 int ck_qs_cmp_q(const ck_qs *x, const mpq_t q, const mpz_t m);
 /* 1 iff a1 + b1*sqrt(m1) == a2 + b2*sqrt(m2) exactly (two possibly different radicals). */
-int ck_qs_equal2(const mpq_t a1, const mpq_t b1, const mpz_t m1, const mpq_t a2,
-                 const mpq_t b2, const mpz_t m2);
+int ck_qs_equal2(const mpq_t a1, const mpq_t b1, const mpz_t m1, const mpq_t a2, const mpq_t b2, const mpz_t m2);
 #endif

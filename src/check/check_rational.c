@@ -55,8 +55,10 @@ static void set_scaled(mpq_t out, int neg, const mpz_t M, unsigned long base, lo
     mpz_ui_pow_ui(pw, base, (unsigned long)(e < 0 ? -e : e));
     mpq_set_z(out, M);
     if (neg) mpq_neg(out, out);
-    if (e >= 0) mpz_mul(mpq_numref(out), mpq_numref(out), pw);
-    else mpz_mul(mpq_denref(out), mpq_denref(out), pw);
+    if (e >= 0)
+        mpz_mul(mpq_numref(out), mpq_numref(out), pw);
+    else
+        mpz_mul(mpq_denref(out), mpq_denref(out), pw);
     mpq_canonicalize(out);
     mpz_clear(pw);
 }
@@ -73,15 +75,16 @@ int ck_parse_entry(const char *s, mpq_t out)
     int ok = read_mantissa(s, &p, 10, M, &f) == 0;
     if (ok && s[p] == '/' && f == 0) { /* rational: [0-9]+ denominator, non-zero */
         size_t n = strspn(s + p + 1, DIGITS);
-        ok = n > 0 && s[p + 1 + n] == '\0' && mpz_set_str(den, s + p + 1, 10) == 0 &&
-             mpz_sgn(den) != 0;
+        ok = n > 0 && s[p + 1 + n] == '\0' && mpz_set_str(den, s + p + 1, 10) == 0 && mpz_sgn(den) != 0;
         if (ok) {
             set_scaled(out, neg, M, 10, 0);
             mpz_set(mpq_denref(out), den);
             mpq_canonicalize(out);
         }
-    } else if (ok && s[p] == '\0') set_scaled(out, neg, M, 10, -f);
-    else ok = 0;
+    } else if (ok && s[p] == '\0')
+        set_scaled(out, neg, M, 10, -f);
+    else
+        ok = 0;
     mpz_clears(M, den, NULL);
     return ok ? 0 : -1;
 }
@@ -94,8 +97,7 @@ int ck_parse_hexfloat(const char *s, mpq_t out)
     p += 2;
     mpz_t M;
     mpz_init(M);
-    int ok = read_mantissa(s, &p, 16, M, &f) == 0 && s[p] == 'p' &&
-             read_exponent(s + p + 1, CK_HEX_MAX_EXP, &e) == 0;
+    int ok = read_mantissa(s, &p, 16, M, &f) == 0 && s[p] == 'p' && read_exponent(s + p + 1, CK_HEX_MAX_EXP, &e) == 0;
     if (ok) set_scaled(out, s[0] == '-', M, 2, e - 4 * f);
     mpz_clear(M);
     return ok ? 0 : -1;
@@ -108,8 +110,10 @@ int ck_parse_decimal(const char *s, mpq_t out)
     mpz_t M;
     mpz_init(M);
     int ok = read_mantissa(s, &p, 10, M, &f) == 0;
-    if (ok && (s[p] == 'e' || s[p] == 'E')) ok = read_exponent(s + p + 1, CK_DEC_MAX_EXP, &e) == 0;
-    else if (ok) ok = s[p] == '\0';
+    if (ok && (s[p] == 'e' || s[p] == 'E'))
+        ok = read_exponent(s + p + 1, CK_DEC_MAX_EXP, &e) == 0;
+    else if (ok)
+        ok = s[p] == '\0';
     if (ok) set_scaled(out, s[0] == '-', M, 10, e - f);
     mpz_clear(M);
     return ok ? 0 : -1;
@@ -133,8 +137,7 @@ int ck_parse_decimal_interval(const char *s, mpq_t lo, mpq_t hi)
     mpq_inits(mid, rad, NULL);
     if (sep && (sep == body || (sep - body >= 2 && sep[-1] == ' '))) {
         if (sep != body) sep[-1] = '\0';
-        if ((sep == body || ck_parse_decimal(body, mid) == 0) && sep[4] != '-' &&
-            ck_parse_decimal(sep + 4, rad) == 0) {
+        if ((sep == body || ck_parse_decimal(body, mid) == 0) && sep[4] != '-' && ck_parse_decimal(sep + 4, rad) == 0) {
             mpq_sub(lo, mid, rad);
             mpq_add(hi, mid, rad);
             rc = 0;

@@ -49,9 +49,12 @@ static void put_json_chars(const char *s)
             p++;
             continue;
         }
-        if (n == 1 && (*p == '"' || *p == '\\')) b[0] = '\\', b[1] = (char)*p;
-        else if (n == 1 && *p < 0x20) memcpy(b, "\\u00", 4), b[4] = hex[*p >> 4], b[5] = hex[*p & 15];
-        else memcpy(b, p, (size_t)n);
+        if (n == 1 && (*p == '"' || *p == '\\'))
+            b[0] = '\\', b[1] = (char)*p;
+        else if (n == 1 && *p < 0x20)
+            memcpy(b, "\\u00", 4), b[4] = hex[*p >> 4], b[5] = hex[*p & 15];
+        else
+            memcpy(b, p, (size_t)n);
         put(b);
         p += n;
     }
@@ -75,11 +78,15 @@ static void put_json_entry(const char *path, int code, const char *claim, const 
     put(code == 0 ? ", \"valid\": true, \"exit\": " : ", \"valid\": false, \"exit\": ");
     put(codes[code >= 0 && code <= 2 ? code : 2]);
     put(", \"claim\": ");
-    if (claim) put_json_string(claim);
-    else put("null");
+    if (claim)
+        put_json_string(claim);
+    else
+        put("null");
     put(", \"verdict\": ");
-    if (verdict) put_json_string(verdict);
-    else put("null");
+    if (verdict)
+        put_json_string(verdict);
+    else
+        put("null");
     put(", \"message\": \"");
     put_json_chars(m1);
     if (m2) put_json_chars(m2);
@@ -87,7 +94,10 @@ static void put_json_entry(const char *path, int code, const char *claim, const 
     put("\"}");
 }
 
-static void put_json_start(void) { put("{\n  \"format\": \"nccheck-result/1\",\n  \"files\": ["); }
+static void put_json_start(void)
+{
+    put("{\n  \"format\": \"nccheck-result/1\",\n  \"files\": [");
+}
 
 static void put_json_end(int status)
 {
@@ -102,19 +112,24 @@ static void put_json_end(int status)
  * stdout was flushed after the previous file, so no buffered output is lost or interleaved. */
 static void on_time_limit(int sig)
 {
-    static const char limit1[] = "limits exceeded: the check used more than ", limit2[] = " s of CPU time (--max-seconds)",
+    static const char limit1[] = "limits exceeded: the check used more than ",
+                      limit2[] = " s of CPU time (--max-seconds)",
                       later[] = "not checked (an earlier file exceeded --max-seconds)";
     (void)sig;
     for (int a = g_cur; a < g_argc; a++) {
         if (g_json) {
-            if (a == g_cur) put_json_entry(g_argv[a], 2, NULL, NULL, limit1, g_limit_text, limit2);
-            else put_json_entry(g_argv[a], 2, NULL, NULL, later, NULL, NULL);
+            if (a == g_cur)
+                put_json_entry(g_argv[a], 2, NULL, NULL, limit1, g_limit_text, limit2);
+            else
+                put_json_entry(g_argv[a], 2, NULL, NULL, later, NULL, NULL);
             continue;
         }
         put(g_argv[a]);
         put(": REJECTED: ");
-        if (a == g_cur) put(limit1), put(g_limit_text), put(limit2);
-        else put(later);
+        if (a == g_cur)
+            put(limit1), put(g_limit_text), put(limit2);
+        else
+            put(later);
         put("\n");
     }
     if (g_json) put_json_end(2);
@@ -132,44 +147,43 @@ static void set_time_limit(long seconds)
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: nccheck [-q] [--json] [--max-seconds S] [--] FILE...\n"
-            "       nccheck --help | --version\n"
-            "\n"
-            "nccheck: the independent checker of nccert certificates\n"
-            "\n"
-            "Independently re-verifies nccert certificates (format " CK_FORMAT "): it\n"
-            "regenerates each instance, recomputes every quantity exactly, checks each\n"
-            "enclosure, the assertion and the verdict. Prints one line per file:\n"
-            "  FILE: ACCEPTED <verdict> <claim>   or   FILE: REJECTED: <reason>\n"
-            "\n"
-            "Options:\n"
-            "  -q, --quiet           print nothing for accepted files (rejections are still printed)\n"
-            "      --json            print one JSON document instead of the lines: {\"format\":\n"
-            "                        \"nccheck-result/1\", \"files\": [{\"path\", \"valid\", \"exit\", \"claim\",\n"
-            "                        \"verdict\", \"message\"}, ...], \"exit\"}, one entry per file in the\n"
-            "                        order given (valid: exit 0; claim: the certificate's claim id when\n"
-            "                        nccheck knows it, else null; verdict: the verdict accepted, null\n"
-            "                        when rejected; message: \"accepted\" or the reason); with --json,\n"
-            "                        --quiet changes nothing\n"
-            "      --max-seconds S   CPU-time limit per file (default 600; 0: none); a file over it is\n"
-            "                        rejected as exceeding the limits (exit 2) and later files are not\n"
-            "                        checked\n"
-            "  -h, --help            this text\n"
-            "      --version         the version\n"
-            "  --                    end of options (for a FILE starting with \"-\")\n"
-            "\n"
-            "Environment:\n"
-            "  (none)                nccheck reads no environment variable: its verdicts depend on\n"
-            "                        the files alone\n"
-            "\n"
-            "Exit status:\n"
-            "  0  every certificate valid\n"
-            "  1  the largest status is a well-formed certificate whose claim does not follow\n"
-            "     (wrong enclosure, witness not establishing the assertion, verdict not following,\n"
-            "     INCONCLUSIVE)\n"
-            "  2  malformed input (not JSON, unknown format, missing/extra keys, wrong types,\n"
-            "     indices out of range, limits exceeded, unreadable file) or a usage error\n");
+    fprintf(f, "usage: nccheck [-q] [--json] [--max-seconds S] [--] FILE...\n"
+               "       nccheck --help | --version\n"
+               "\n"
+               "nccheck: the independent checker of nccert certificates\n"
+               "\n"
+               "Independently re-verifies nccert certificates (format " CK_FORMAT "): it\n"
+               "regenerates each instance, recomputes every quantity exactly, checks each\n"
+               "enclosure, the assertion and the verdict. Prints one line per file:\n"
+               "  FILE: ACCEPTED <verdict> <claim>   or   FILE: REJECTED: <reason>\n"
+               "\n"
+               "Options:\n"
+               "  -q, --quiet           print nothing for accepted files (rejections are still printed)\n"
+               "      --json            print one JSON document instead of the lines: {\"format\":\n"
+               "                        \"nccheck-result/1\", \"files\": [{\"path\", \"valid\", \"exit\", \"claim\",\n"
+               "                        \"verdict\", \"message\"}, ...], \"exit\"}, one entry per file in the\n"
+               "                        order given (valid: exit 0; claim: the certificate's claim id when\n"
+               "                        nccheck knows it, else null; verdict: the verdict accepted, null\n"
+               "                        when rejected; message: \"accepted\" or the reason); with --json,\n"
+               "                        --quiet changes nothing\n"
+               "      --max-seconds S   CPU-time limit per file (default 600; 0: none); a file over it is\n"
+               "                        rejected as exceeding the limits (exit 2) and later files are not\n"
+               "                        checked\n"
+               "  -h, --help            this text\n"
+               "      --version         the version\n"
+               "  --                    end of options (for a FILE starting with \"-\")\n"
+               "\n"
+               "Environment:\n"
+               "  (none)                nccheck reads no environment variable: its verdicts depend on\n"
+               "                        the files alone\n"
+               "\n"
+               "Exit status:\n"
+               "  0  every certificate valid\n"
+               "  1  the largest status is a well-formed certificate whose claim does not follow\n"
+               "     (wrong enclosure, witness not establishing the assertion, verdict not following,\n"
+               "     INCONCLUSIVE)\n"
+               "  2  malformed input (not JSON, unknown format, missing/extra keys, wrong types,\n"
+               "     indices out of range, limits exceeded, unreadable file) or a usage error\n");
 }
 
 /* Optimal string alignment distance, for "did you mean" (the same rule as nccert's). */
@@ -224,8 +238,10 @@ int main(int argc, char **argv)
             first++;
             break;
         }
-        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) quiet = 1;
-        else if (strcmp(a, "--json") == 0) json = 1;
+        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(a, "--json") == 0)
+            json = 1;
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
@@ -240,8 +256,10 @@ int main(int argc, char **argv)
                 return 2;
             }
             if (a[13] != '=' && looks_like_option(v)) {
-                fprintf(stderr, "nccheck: option --max-seconds needs a value, got the option \"%.60s\"; see nccheck "
-                        "--help\n", v);
+                fprintf(stderr,
+                        "nccheck: option --max-seconds needs a value, got the option \"%.60s\"; see nccheck "
+                        "--help\n",
+                        v);
                 return 2;
             }
             max_seconds = strtol(v, &end, 10);
@@ -277,7 +295,8 @@ int main(int argc, char **argv)
         } else {
             if (code == 0) {
                 if (!quiet) printf("%s: ACCEPTED %s %s\n", argv[a], ck_verdict_name(r.verdict), r.claim);
-            } else printf("%s: REJECTED: %s\n", argv[a], r.err.msg);
+            } else
+                printf("%s: REJECTED: %s\n", argv[a], r.err.msg);
             fflush(stdout);
         }
         if (code > status) status = code;

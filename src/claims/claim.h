@@ -29,30 +29,30 @@ typedef int (*claim_certifier)(json_t *instance_json, const certify_options *o, 
 
 /* How a flag's value becomes a key of the instance JSON. */
 typedef enum {
-    CLAIM_FLAG_SWITCH,    /* no value, sets no key: it selects the instance kind (--nc) */
-    CLAIM_FLAG_INT,       /* decimal integer in [lo, hi] -> JSON integer */
-    CLAIM_FLAG_SEED,      /* decimal integer in [0, 2^64) -> JSON string */
-    CLAIM_FLAG_EXACT,     /* exact number: integer, decimal, p/q or 1e-4 -> JSON string "p/q" */
-    CLAIM_FLAG_WORD,      /* a word, as typed -> JSON string */
-    CLAIM_FLAG_INT_LIST,  /* N1,N2,... decimal integers in [lo, hi] -> JSON array of strings */
-    CLAIM_FLAG_WORD_LIST  /* A,B,... words -> JSON array of strings */
+    CLAIM_FLAG_SWITCH,   /* no value, sets no key: it selects the instance kind (--nc) */
+    CLAIM_FLAG_INT,      /* decimal integer in [lo, hi] -> JSON integer */
+    CLAIM_FLAG_SEED,     /* decimal integer in [0, 2^64) -> JSON string */
+    CLAIM_FLAG_EXACT,    /* exact number: integer, decimal, p/q or 1e-4 -> JSON string "p/q" */
+    CLAIM_FLAG_WORD,     /* a word, as typed -> JSON string */
+    CLAIM_FLAG_INT_LIST, /* N1,N2,... decimal integers in [lo, hi] -> JSON array of strings */
+    CLAIM_FLAG_WORD_LIST /* A,B,... words -> JSON array of strings */
 } claim_flag_type;
 
 typedef struct {
-    const char *name;     /* the long option without "--": "lambda-w" */
-    const char *key;      /* the instance key it sets: "lambda_W" (NULL for a switch) */
+    const char *name; /* the long option without "--": "lambda-w" */
+    const char *key;  /* the instance key it sets: "lambda_W" (NULL for a switch) */
     claim_flag_type type;
-    long lo, hi;          /* range of an INT or of each INT_LIST entry (0, 0: any long) */
-    const char *metavar;  /* "X", "N1,N2,..." (NULL for a switch) */
-    const char *help;     /* one line */
+    long lo, hi;         /* range of an INT or of each INT_LIST entry (0, 0: any long) */
+    const char *metavar; /* "X", "N1,N2,..." (NULL for a switch) */
+    const char *help;    /* one line */
 } claim_flag;
 
 /* An instance kind of a claim and, when flags can build it, which. */
 typedef struct {
-    const char *kind;                   /* "random-dyadic/1"; "explicit" for a point without kind */
-    const char *what;                   /* one line: what the instance is */
-    const claim_flag *const *required;  /* NULL-terminated; NULL: only --instance / --instance-json */
-    const claim_flag *const *optional;  /* NULL-terminated or NULL */
+    const char *kind;                  /* "random-dyadic/1"; "explicit" for a point without kind */
+    const char *what;                  /* one line: what the instance is */
+    const claim_flag *const *required; /* NULL-terminated; NULL: only --instance / --instance-json */
+    const claim_flag *const *optional; /* NULL-terminated or NULL */
 } claim_kind;
 
 /* One way to call the claim: a kind and an example (the arguments after `nccert certify
@@ -93,8 +93,8 @@ const claim_info *claim_find(const char *id);
  * declarations (src/collect_declarations.sh) into the X-macro list build/gen/nccert/claims.def,
  * lines CLAIM(paper, stem, id, label, summary) in the order of papers.def then id, from which the
  * catalogue (claim_catalogue.c) and the registry's claim order are expanded. */
-#define DECLARE_CLAIM(paper, stem, id, label, summary)                                                  \
-    extern const claim_cli paper##_##stem##_cli;                                                       \
+#define DECLARE_CLAIM(paper, stem, id, label, summary)                                                                 \
+    extern const claim_cli paper##_##stem##_cli;                                                                       \
     int paper##_##stem##_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 
 /* The Lemma 3.1 certifier on an already parsed instance (used by benchmarks and tests). */

@@ -14,7 +14,8 @@ void certify_options_default(certify_options *o)
 #undef CLAIM
 
 const claim_info claim_catalogue[] = {
-#define CLAIM(paper, stem, id, label, summary) {#paper, id, label, summary, paper##_##stem##_certify, &paper##_##stem##_cli},
+#define CLAIM(paper, stem, id, label, summary)                                                                         \
+    {#paper, id, label, summary, paper##_##stem##_certify, &paper##_##stem##_cli},
 #include "claims.def"
 #undef CLAIM
 };

@@ -7,11 +7,11 @@
 #define REGISTRY_H
 
 typedef struct {
-    const char *claim;      /* claim id */
-    const char *name;       /* file name stem under certificates/<claim>/ */
-    const char *instance;   /* the instance as JSON (specs/instance.md, specs/generators.md, or
+    const char *claim;    /* claim id */
+    const char *name;     /* file name stem under certificates/<claim>/ */
+    const char *instance; /* the instance as JSON (specs/instance.md, specs/generators.md, or
                                the claim's own instance format in specs/claims/) */
-    const char *expected;   /* verdict the registry expects: "PROVED" or "REFUTED" */
+    const char *expected; /* verdict the registry expects: "PROVED" or "REFUTED" */
 } registry_entry;
 
 /* entries 0 .. registry_count()-1, in registry order; registry_at is NULL out of range */

@@ -22,8 +22,8 @@ int cli_parse_long(const char *option, const char *s, long lo, long hi, long *ou
 /* Certifies the instance (JSON) for claim, writes the certificate to out_path (if not NULL)
  * atomically, prints the summary unless quiet, and reports the verdict in *verdict. Returns 0
  * or an error status. */
-int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o,
-                         const char *out_path, int quiet, nc_verdict *verdict, nc_error *err);
+int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o, const char *out_path,
+                         int quiet, nc_verdict *verdict, nc_error *err);
 
 /* What `nccert certify` accepts for this claim (its claim_cli), for `nccert list --json`:
  * {"kinds": [{"kind", "what", "flags", "optional_flags", "example"}], "flags": [every option]}. */

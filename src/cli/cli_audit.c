@@ -41,14 +41,19 @@ static const char audit_usage[] =
 
 int cli_audit(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"paper", required_argument, NULL, 'p'}, {"format", required_argument, NULL, 'f'},
-        {"specs", required_argument, NULL, 's'}, {"write-certificates", required_argument, NULL, 'w'},
-        {"check-expected", optional_argument, NULL, 'c'}, {"write-expected", required_argument, NULL, 'e'},
-        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"paper", required_argument, NULL, 'p'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"specs", required_argument, NULL, 's'},
+                                         {"write-certificates", required_argument, NULL, 'w'},
+                                         {"check-expected", optional_argument, NULL, 'c'},
+                                         {"write-expected", required_argument, NULL, 'e'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
     char default_specs[4096], default_expected[4200];
-    const char *paper = NULL, *format = "text", *specs = cli_data_path(default_specs, sizeof default_specs, "specs/audit"),
-               *cert_dir = NULL, *check = NULL, *write_exp = NULL;
+    const char *paper = NULL, *format = "text",
+               *specs = cli_data_path(default_specs, sizeof default_specs, "specs/audit"), *cert_dir = NULL,
+               *check = NULL, *write_exp = NULL;
     int quiet = 0, ch;
     nc_error err = {0, ""};
     opterr = 0;
@@ -89,12 +94,16 @@ int cli_audit(int argc, char **argv)
         audit_run_clear(&run);
         return cli_fail(&err);
     }
-    if (!strcmp(format, "tsv")) audit_print_tsv(stdout, &run);
-    else if (!strcmp(format, "json")) audit_print_json(stdout, &run);
-    else audit_print_text(stdout, &run);
+    if (!strcmp(format, "tsv"))
+        audit_print_tsv(stdout, &run);
+    else if (!strcmp(format, "json"))
+        audit_print_json(stdout, &run);
+    else
+        audit_print_text(stdout, &run);
     int status = NC_EXIT_OK;
     for (int k = 0; k < run.n_formulas; k++)
-        if (run.formulas[k].verdict == AUDIT_V_INCONCLUSIVE || run.formulas[k].reading_verdict == AUDIT_V_INCONCLUSIVE) {
+        if (run.formulas[k].verdict == AUDIT_V_INCONCLUSIVE ||
+            run.formulas[k].reading_verdict == AUDIT_V_INCONCLUSIVE) {
             fprintf(stderr, "nccert: audit: formula %s is INCONCLUSIVE\n", run.formulas[k].formula);
             status = NC_EXIT_NOT_ESTABLISHED;
         }
@@ -105,7 +114,8 @@ int cli_audit(int argc, char **argv)
             return cli_fail(&err);
         }
         if (changes) {
-            fprintf(stderr, "nccert: audit: %d row(s) changed against %s (if intended: nccert audit --write-expected %s)\n",
+            fprintf(stderr,
+                    "nccert: audit: %d row(s) changed against %s (if intended: nccert audit --write-expected %s)\n",
                     changes, check, check);
             status = NC_EXIT_NOT_ESTABLISHED;
         } else if (!quiet) {

@@ -18,7 +18,7 @@ enum { O_INSTANCE, O_INSTANCE_JSON, O_OUTPUT, O_MAX_PREC, O_QUIET, O_HELP, O_COU
 
 static const struct {
     const char *name;
-    char shortname; /* 0: none */
+    char shortname;      /* 0: none */
     const char *metavar; /* NULL: no value */
     const char *help;
 } COMMON[O_COUNT] = {
@@ -83,7 +83,10 @@ static int common_short(char c)
     return -1;
 }
 
-static int is_short_cluster(const char *a) { return a[0] == '-' && a[1] != '\0' && a[1] != '-' && cli_looks_like_option(a); }
+static int is_short_cluster(const char *a)
+{
+    return a[0] == '-' && a[1] != '\0' && a[1] != '-' && cli_looks_like_option(a);
+}
 
 /* ---------------------------------------------------------------- help */
 
@@ -146,7 +149,8 @@ static void print_options(FILE *f, const claim_info *c)
             snprintf(term, sizeof term, "    --%s%s%s", COMMON[o].name, COMMON[o].metavar ? " " : "",
                      COMMON[o].metavar ? COMMON[o].metavar : "");
         char text[160];
-        snprintf(text, sizeof text, "%s%s", COMMON[o].help, o == O_MAX_PREC && !c ? " (claims that escalate precision)" : "");
+        snprintf(text, sizeof text, "%s%s", COMMON[o].help,
+                 o == O_MAX_PREC && !c ? " (claims that escalate precision)" : "");
         print_item(f, term, text);
     }
 }
@@ -158,10 +162,12 @@ static void print_claim_help(FILE *f, const claim_info *c)
     fprintf(f, "usage: nccert certify %s INSTANCE [-o CERT.json]%s [-q]\n\n", c->id,
             c->cli->max_prec ? " [--max-prec BITS]" : "");
     fprintf(f, "%s: %s\n  %s\n\n", c->id, c->label, c->summary);
-    fprintf(f, "Certifies the claim on one exact instance, prints the verdict and the key enclosures, and\n"
-               "writes the certificate (default: %s.cert.json in the current directory; written\n"
-               "atomically, an existing file is replaced only on success). Certificate format:\n"
-               "specs/claims/%s.md.\n\n", c->id, c->id);
+    fprintf(f,
+            "Certifies the claim on one exact instance, prints the verdict and the key enclosures, and\n"
+            "writes the certificate (default: %s.cert.json in the current directory; written\n"
+            "atomically, an existing file is replaced only on success). Certificate format:\n"
+            "specs/claims/%s.md.\n\n",
+            c->id, c->id);
     fprintf(f, "Instance (exactly one of):\n");
     print_item(f, "--instance FILE", COMMON[O_INSTANCE].help);
     print_item(f, "--instance-json JSON", COMMON[O_INSTANCE_JSON].help);
@@ -201,11 +207,11 @@ static void print_claim_help(FILE *f, const claim_info *c)
 static void print_generic_help(FILE *f)
 {
     fputs(certify_usage_head, f);
-    fprintf(f, "Instance (exactly one of):\n"
-               "  %-22s %s\n  %-22s %s\n"
-               "  %-22s the flags of one of the claim's instance kinds (nccert certify CLAIM --help)\n\n",
-            "--instance FILE", COMMON[O_INSTANCE].help, "--instance-json JSON", COMMON[O_INSTANCE_JSON].help,
-            "FLAGS");
+    fprintf(f,
+            "Instance (exactly one of):\n"
+            "  %-22s %s\n  %-22s %s\n"
+            "  %-22s the flags of one of the claim's instance kinds (nccert certify CLAIM --help)\n\n",
+            "--instance FILE", COMMON[O_INSTANCE].help, "--instance-json JSON", COMMON[O_INSTANCE_JSON].help, "FLAGS");
     fprintf(f, "Claims and their instance kinds (flags that build one in parentheses):\n");
     for (int t = 0; t < claim_catalogue_len; t++) {
         const claim_info *c = &claim_catalogue[t];
@@ -216,7 +222,8 @@ static void print_generic_help(FILE *f)
             char buf[256];
             size_t k = (size_t)snprintf(buf, sizeof buf, "%s%s", u->kind->kind, u->kind->required ? " (" : "");
             for (const claim_flag *const *fl = u->kind->required; fl && *fl && k < sizeof buf; fl++)
-                k += (size_t)snprintf(buf + k, sizeof buf - k, "%s--%s", fl == u->kind->required ? "" : " ", (*fl)->name);
+                k += (size_t)snprintf(buf + k, sizeof buf - k, "%s--%s", fl == u->kind->required ? "" : " ",
+                                      (*fl)->name);
             if (u->kind->required && k < sizeof buf) snprintf(buf + k, sizeof buf - k, ")");
             if (col + (int)strlen(buf) + 2 > 96 && col > 5) fprintf(f, "\n     "), col = 5;
             col += fprintf(f, " %s%s", buf, u[1].kind ? "," : "");
@@ -282,16 +289,18 @@ static int not_taken(const claim_info *c, const char *typed, size_t len, nc_erro
     int nfl = claim_flags(c, fl), n = 0;
     snprintf(bad, sizeof bad, "--%.*s", (int)(len < 80 ? len : 80), typed);
     if (common_long(typed, len) == O_MAX_PREC)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: %s does not take --max-prec (its certifier does not escalate "
-                            "Arb precision); see nccert certify %s --help", c->id, c->id);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "certify: %s does not take --max-prec (its certifier does not escalate "
+                            "Arb precision); see nccert certify %s --help",
+                            c->id, c->id);
     if (any_claim_flag(typed, len)) {
         char list[512] = "";
         size_t k = 0;
         for (int t = 0; t < nfl && k < sizeof list; t++)
             k += (size_t)snprintf(list + k, sizeof list - k, "%s--%s", t ? " " : "", fl[t]->name);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: %s does not take %s (%s%s); see nccert certify %s --help",
-                            c->id, bad, nfl ? "its instance flags: " : "it takes --instance FILE or --instance-json JSON only",
-                            list, c->id);
+        return nc_error_set(
+            err, NC_EXIT_BAD_INPUT, "certify: %s does not take %s (%s%s); see nccert certify %s --help", c->id, bad,
+            nfl ? "its instance flags: " : "it takes --instance FILE or --instance-json JSON only", list, c->id);
     }
     for (int o = 0; o < O_COUNT; o++)
         if (o != O_MAX_PREC || c->cli->max_prec) snprintf(names[n], sizeof names[n], "--%s", COMMON[o].name), n++;
@@ -302,12 +311,15 @@ static int not_taken(const claim_info *c, const char *typed, size_t len, nc_erro
         for (int t = 0; t < claim_catalogue_len; t++) {
             if (!claim_catalogue[t].cli) continue;
             int m = claim_flags(&claim_catalogue[t], fl);
-            for (int u = 0; u < m && n < MAX_FLAGS + O_COUNT; u++) snprintf(names[n], sizeof names[n], "--%s", fl[u]->name), n++;
+            for (int u = 0; u < m && n < MAX_FLAGS + O_COUNT; u++)
+                snprintf(names[n], sizeof names[n], "--%s", fl[u]->name), n++;
         }
         for (int t = 0; t < n; t++) cands[t] = names[t];
         if (cli_suggest(hint, sizeof hint, bad, cands, n)[0])
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: unknown option %s (%s: an option of other claims, "
-                                "not of %s); see nccert certify %s --help", bad, hint, c->id, c->id);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                "certify: unknown option %s (%s: an option of other claims, "
+                                "not of %s); see nccert certify %s --help",
+                                bad, hint, c->id, c->id);
     }
     return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: unknown option %s%s; see nccert certify %s --help", bad, hint,
                         c->id);
@@ -315,8 +327,10 @@ static int not_taken(const claim_info *c, const char *typed, size_t len, nc_erro
 
 static int refuse_option_value(const char *typed, const char *value, nc_error *err)
 {
-    return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: option %s needs a value, got the option \"%.60s\" (for a "
-                        "value starting with \"-\" write %s=%.60s)", typed, value, typed, value);
+    return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                        "certify: option %s needs a value, got the option \"%.60s\" (for a "
+                        "value starting with \"-\" write %s=%.60s)",
+                        typed, value, typed, value);
 }
 
 /* Reads every option of claim c (its claim_cli) into a. */
@@ -351,8 +365,10 @@ static int parse_options(certify_args *a, int argc, char **argv, nc_error *err)
                 value = name + len + 1;
             } else if (needs) {
                 if (i + 1 >= argc)
-                    return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: option %s needs a value; see nccert certify %s "
-                                        "--help", typed, c->id);
+                    return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                        "certify: option %s needs a value; see nccert certify %s "
+                                        "--help",
+                                        typed, c->id);
                 value = argv[++i];
                 if (cli_looks_like_option(value)) return refuse_option_value(typed, value, err);
             } else {
@@ -363,17 +379,20 @@ static int parse_options(certify_args *a, int argc, char **argv, nc_error *err)
                 snprintf(typed, sizeof typed, "-%c", *p);
                 o = common_short(*p);
                 if (o < 0)
-                    return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: unknown option %s; see nccert certify %s --help",
-                                        typed, c->id);
+                    return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                        "certify: unknown option %s; see nccert certify %s --help", typed, c->id);
                 if (COMMON[o].metavar) {
-                    if (p[1]) value = p + 1;
+                    if (p[1])
+                        value = p + 1;
                     else if (i + 1 >= argc)
                         return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: option %s needs a value", typed);
                     else if (cli_looks_like_option(argv[i + 1]))
-                        return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: option %s needs a value, got the option "
-                                            "\"%.60s\" (for a value starting with \"-\" write --%s=%.60s)", typed,
-                                            argv[i + 1], COMMON[o].name, argv[i + 1]);
-                    else value = argv[++i];
+                        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                            "certify: option %s needs a value, got the option "
+                                            "\"%.60s\" (for a value starting with \"-\" write --%s=%.60s)",
+                                            typed, argv[i + 1], COMMON[o].name, argv[i + 1]);
+                    else
+                        value = argv[++i];
                 } else {
                     a->common[o] = "";
                 }
@@ -385,7 +404,8 @@ static int parse_options(certify_args *a, int argc, char **argv, nc_error *err)
             if (COMMON[o].metavar && a->common[o])
                 return nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: option %s given twice", typed);
             a->common[o] = value;
-            if (o == O_MAX_PREC && cli_parse_long("--max-prec", value, 64, 1L << 20, &a->max_prec, err)) return err->status;
+            if (o == O_MAX_PREC && cli_parse_long("--max-prec", value, 64, 1L << 20, &a->max_prec, err))
+                return err->status;
             continue;
         }
         for (int t = 0; t < a->n; t++)
@@ -421,7 +441,8 @@ static int set_exact(json_t *j, const char *key, const char *option, const char 
     if (bad) {
         free(t);
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "%s expects an exact number (integer, decimal, p/q or 1e-4 style), got \"%.40s\"", option, s);
+                            "%s expects an exact number (integer, decimal, p/q or 1e-4 style), got \"%.40s\"", option,
+                            s);
     }
     json_object_set_new(j, key, json_string(t));
     free(t);
@@ -432,7 +453,8 @@ static int set_seed(json_t *j, const char *key, const char *option, const char *
 {
     size_t len = strlen(s);
     if (len == 0 || len > 20 || strspn(s, "0123456789") != len)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s expects a decimal integer in [0, 2^64-1], got \"%.40s\"", option, s);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s expects a decimal integer in [0, 2^64-1], got \"%.40s\"",
+                            option, s);
     errno = 0;
     unsigned long long v = strtoull(s, NULL, 10);
     if (errno == ERANGE) return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: \"%s\" exceeds 2^64-1", option, s);
@@ -452,8 +474,8 @@ static int set_list(json_t *j, const claim_flag *f, const char *option, const ch
         char buf[128], what[128];
         long v;
         if (len == 0 || len >= sizeof buf)
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: %s entry %zu in \"%.60s\"", option, len ? "too long an" : "empty",
-                                json_array_size(arr) + 1, s);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: %s entry %zu in \"%.60s\"", option,
+                                len ? "too long an" : "empty", json_array_size(arr) + 1, s);
         snprintf(buf, sizeof buf, "%.*s", (int)len, p);
         if (f->type == CLAIM_FLAG_INT_LIST) {
             snprintf(what, sizeof what, "%s (entry %zu)", option, json_array_size(arr) + 1);
@@ -517,12 +539,14 @@ static const claim_kind *choose_kind(const certify_args *a, nc_error *err)
                 const claim_flag *fl[MAX_FLAGS];
                 int n = 0;
                 for (int part = 0; part < 2; part++)
-                    for (const claim_flag *const *p = part ? u->kind->optional : u->kind->required; p && *p; p++) fl[n++] = *p;
+                    for (const claim_flag *const *p = part ? u->kind->optional : u->kind->required; p && *p; p++)
+                        fl[n++] = *p;
                 fits += find_flag(fl, n, a->flag[t]->name, strlen(a->flag[t]->name)) != NULL;
             }
             if (fits > most) most = fits, near = u->kind, extra = e;
         }
-        k = (size_t)snprintf(msg, sizeof msg, "certify: %s: --%s does not go with %s (", c->id, extra->name, near->kind);
+        k = (size_t)snprintf(msg, sizeof msg, "certify: %s: --%s does not go with %s (", c->id, extra->name,
+                             near->kind);
         FILE *m = fmemopen(msg + k, sizeof msg - k, "w");
         if (m) print_kind_flags(m, near), fclose(m);
         k = strlen(msg);
@@ -532,7 +556,10 @@ static const claim_kind *choose_kind(const certify_args *a, nc_error *err)
     k = (size_t)snprintf(msg, sizeof msg, "certify: %s: incomplete instance flags: add ", c->id);
     for (int b = 0; b < nbest && k < sizeof msg; b++) {
         const claim_flag *f = best_missing[b];
-        k += (size_t)snprintf(msg + k, sizeof msg - k, "%s--%s%s%s%s (%s)", b == 0 ? "" : b == nbest - 1 ? " or " : ", ",
+        k += (size_t)snprintf(msg + k, sizeof msg - k, "%s--%s%s%s%s (%s)",
+                              b == 0           ? ""
+                              : b == nbest - 1 ? " or "
+                                               : ", ",
                               f->name, f->metavar ? " " : "", f->metavar ? f->metavar : "",
                               fewest > 1 ? " and more" : "", best[b]->kind);
     }
@@ -558,15 +585,17 @@ static json_t *build_from_flags(const certify_args *a, const claim_kind *k, nc_e
             int rc = 0;
             switch (f->type) {
             case CLAIM_FLAG_INT:
-                rc = cli_parse_long(option, v, f->lo || f->hi ? f->lo : -2147483647L, f->lo || f->hi ? f->hi : 2147483647L,
-                                    &x, err);
+                rc = cli_parse_long(option, v, f->lo || f->hi ? f->lo : -2147483647L,
+                                    f->lo || f->hi ? f->hi : 2147483647L, &x, err);
                 if (!rc) json_object_set_new(j, f->key, json_integer(x));
                 break;
             case CLAIM_FLAG_SEED: rc = set_seed(j, f->key, option, v, err); break;
             case CLAIM_FLAG_EXACT: rc = set_exact(j, f->key, option, v, err); break;
             case CLAIM_FLAG_WORD:
-                if (!*v) rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "%s expects a word, got \"\"", option);
-                else json_object_set_new(j, f->key, json_string(v));
+                if (!*v)
+                    rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "%s expects a word, got \"\"", option);
+                else
+                    json_object_set_new(j, f->key, json_string(v));
                 break;
             default: rc = set_list(j, f, option, v, err); break;
             }
@@ -594,7 +623,8 @@ static void name_flags_in_message(nc_error *err, const certify_args *a)
             const char *key = a->flag[t]->key;
             size_t len = key ? strlen(key) : 0;
             if (!key) continue;
-            if (s[0] == '"' && !strncmp(s + 1, key, len) && s[len + 1] == '"') hit = a->flag[t], skip = len + 2;
+            if (s[0] == '"' && !strncmp(s + 1, key, len) && s[len + 1] == '"')
+                hit = a->flag[t], skip = len + 2;
             else if (!strncmp(s, key, len) && !(isalnum((unsigned char)s[len]) || s[len] == '_' || s[len] == '/') &&
                      !strchr("*/+-^)", s[len] ? s[len] : 'x') && (s == err->msg || !strchr("*/+-^(", s[-1])))
                 hit = a->flag[t], skip = len; /* a word, not a term of a formula (K*d, K-1) */
@@ -672,15 +702,18 @@ static json_t *build_instance_json(const certify_args *a, int *from_flags, nc_er
     int given = (file != NULL) + (inline_json != NULL) + (a->n > 0);
     *from_flags = 0;
     if (given > 1) {
-        nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: give only one instance: --instance FILE, --instance-json JSON, "
-                     "or the flags of one kind; see nccert certify %s --help", a->claim->id);
+        nc_error_set(err, NC_EXIT_BAD_INPUT,
+                     "certify: give only one instance: --instance FILE, --instance-json JSON, "
+                     "or the flags of one kind; see nccert certify %s --help",
+                     a->claim->id);
         return NULL;
     }
     if (given == 0) {
         const claim_flag *fl[MAX_FLAGS];
-        nc_error_set(err, NC_EXIT_BAD_INPUT, "certify: %s needs an instance: --instance FILE, --instance-json JSON%s; "
-                     "see nccert certify %s --help", a->claim->id, claim_flags(a->claim, fl) ? " or flags" : "",
-                     a->claim->id);
+        nc_error_set(err, NC_EXIT_BAD_INPUT,
+                     "certify: %s needs an instance: --instance FILE, --instance-json JSON%s; "
+                     "see nccert certify %s --help",
+                     a->claim->id, claim_flags(a->claim, fl) ? " or flags" : "", a->claim->id);
         return NULL;
     }
     if (file) return instance_json_load_file(file, err);
@@ -688,7 +721,8 @@ static json_t *build_instance_json(const certify_args *a, int *from_flags, nc_er
         json_error_t jerr;
         json_t *j = json_loads(inline_json, JSON_REJECT_DUPLICATES, &jerr);
         if (j == NULL)
-            nc_error_set(err, NC_EXIT_BAD_INPUT, "--instance-json: invalid JSON at column %d: %s", jerr.column, jerr.text);
+            nc_error_set(err, NC_EXIT_BAD_INPUT, "--instance-json: invalid JSON at column %d: %s", jerr.column,
+                         jerr.text);
         return j;
     }
     const claim_kind *k = choose_kind(a, err);

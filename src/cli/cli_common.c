@@ -61,10 +61,13 @@ static void print_instance(FILE *f, const json_t *inst)
     json_t *v;
     json_t *kind = json_object_get(inst, "kind");
     fprintf(f, "instance: %s", json_is_string(kind) ? json_string_value(kind) : "explicit");
-    json_object_foreach((json_t *)inst, key, v) {
+    json_object_foreach((json_t *)inst, key, v)
+    {
         if (!strcmp(key, "kind")) continue;
-        if (json_is_integer(v)) fprintf(f, " %s=%lld", key, (long long)json_integer_value(v));
-        else if (json_is_string(v)) fprintf(f, " %s=%s", key, json_string_value(v));
+        if (json_is_integer(v))
+            fprintf(f, " %s=%lld", key, (long long)json_integer_value(v));
+        else if (json_is_string(v))
+            fprintf(f, " %s=%s", key, json_string_value(v));
     }
     fprintf(f, "\n");
 }
@@ -78,18 +81,20 @@ static void print_summary(FILE *f, const json_t *cert, const char *path)
     const char *key;
     json_t *v;
     fprintf(f, "witnesses:");
-    json_object_foreach(json_object_get(cert, "witnesses"), key, v) {
+    json_object_foreach(json_object_get(cert, "witnesses"), key, v)
+    {
         if (json_is_integer(v)) fprintf(f, " %s=%lld", key, (long long)json_integer_value(v));
     }
     fprintf(f, "\n");
-    json_object_foreach(json_object_get(cert, "quantities"), key, v) {
+    json_object_foreach(json_object_get(cert, "quantities"), key, v)
+    {
         fprintf(f, "  %-18s %s\n", key, json_string_value(json_object_get(v, "decimal")));
     }
     if (path) fprintf(f, "certificate: %s\n", path);
 }
 
-int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o,
-                         const char *out_path, int quiet, nc_verdict *verdict, nc_error *err)
+int cli_certify_instance(const claim_info *claim, json_t *instance_json, const certify_options *o, const char *out_path,
+                         int quiet, nc_verdict *verdict, nc_error *err)
 {
     json_t *cert = NULL;
     if (claim->certify(instance_json, o, &cert, err)) return err->status;
@@ -167,8 +172,10 @@ const char *cli_suggest(char *buf, size_t len, const char *s, const char *const 
 const char *cli_did_you_mean(char *buf, size_t len, const char *s, const char *const *cands, int n)
 {
     char list[200];
-    if (!cli_suggest(list, sizeof list, s, cands, n)[0]) buf[0] = '\0';
-    else snprintf(buf, len, " (did you mean %s?)", list);
+    if (!cli_suggest(list, sizeof list, s, cands, n)[0])
+        buf[0] = '\0';
+    else
+        snprintf(buf, len, " (did you mean %s?)", list);
     return buf;
 }
 
@@ -207,8 +214,10 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
     const char *arg = argv[optind - 1];
     int is_long = strncmp(arg, "--", 2) == 0;
     if (ch == ':' || ch == '?') {
-        if (is_long) snprintf(name, sizeof name, "%.*s", (int)(strcspn(arg, "=") < 80 ? strcspn(arg, "=") : 80), arg);
-        else snprintf(name, sizeof name, "-%c", optopt);
+        if (is_long)
+            snprintf(name, sizeof name, "%.*s", (int)(strcspn(arg, "=") < 80 ? strcspn(arg, "=") : 80), arg);
+        else
+            snprintf(name, sizeof name, "-%c", optopt);
         if (ch == ':') {
             nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: option %s needs a value; see nccert %s --help", cmd, name, cmd);
             return '?';
@@ -227,13 +236,18 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, co
         const char *lname = longindex >= 0 ? opts[longindex].name : NULL;
         for (int t = 0; !lname && opts[t].name; t++)
             if (opts[t].flag == NULL && opts[t].val == ch) lname = opts[t].name;
-        if (longindex >= 0) snprintf(name, sizeof name, "--%s", opts[longindex].name);
-        else snprintf(name, sizeof name, "-%c", ch);
-        if (lname)
-            nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: option %s needs a value, got the option \"%.60s\" (for a value "
-                         "starting with \"-\" write --%s=%.60s)", cmd, name, optarg, lname, optarg);
+        if (longindex >= 0)
+            snprintf(name, sizeof name, "--%s", opts[longindex].name);
         else
-            nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: option %s needs a value, got the option \"%.60s\"", cmd, name, optarg);
+            snprintf(name, sizeof name, "-%c", ch);
+        if (lname)
+            nc_error_set(err, NC_EXIT_BAD_INPUT,
+                         "%s: option %s needs a value, got the option \"%.60s\" (for a value "
+                         "starting with \"-\" write --%s=%.60s)",
+                         cmd, name, optarg, lname, optarg);
+        else
+            nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: option %s needs a value, got the option \"%.60s\"", cmd, name,
+                         optarg);
         return '?';
     }
     return ch;
@@ -278,7 +292,9 @@ const char *cli_data_dir(void)
 const char *cli_data_path(char *buf, size_t len, const char *rel)
 {
     const char *dir = cli_data_dir();
-    if (!strcmp(dir, ".")) snprintf(buf, len, "%s", rel);
-    else snprintf(buf, len, "%s/%s", dir, rel);
+    if (!strcmp(dir, "."))
+        snprintf(buf, len, "%s", rel);
+    else
+        snprintf(buf, len, "%s/%s", dir, rel);
     return buf;
 }

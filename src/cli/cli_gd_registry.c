@@ -56,7 +56,7 @@ int cli_gd_registry(int argc, char **argv)
     while (!rc && (got = getline(&line, &cap, f)) != -1) {
         lineno++;
         if (got > 0 && line[got - 1] == '\n') line[--got] = '\0';
-        if (line[0] == '#' || !header) {   /* comments and the header line: copied */
+        if (line[0] == '#' || !header) { /* comments and the header line: copied */
             header = header || line[0] != '#';
             printf("%s\n", line);
             continue;

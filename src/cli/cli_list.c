@@ -52,8 +52,8 @@ static int print_json(void)
 
 int cli_list(int argc, char **argv)
 {
-    static const struct option opts[] = {{"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     nc_error err = {0, ""};
     int json = 0, ch;
     opterr = 0;
@@ -66,15 +66,16 @@ int cli_list(int argc, char **argv)
         }
     }
     if (optind < argc) {
-        nc_error_set(&err, NC_EXIT_BAD_INPUT, "list: takes no arguments (got \"%.80s\"); see nccert list --help", argv[optind]);
+        nc_error_set(&err, NC_EXIT_BAD_INPUT, "list: takes no arguments (got \"%.80s\"); see nccert list --help",
+                     argv[optind]);
         return cli_fail(&err);
     }
     if (json) return print_json();
     printf("%-24s %-10s %-9s %s\n", "CLAIM", "STATUS", "INSTANCES", "LABEL: SUMMARY");
     for (int t = 0; t < claim_catalogue_len; t++) {
         const claim_info *c = &claim_catalogue[t];
-        printf("%-24s %-10s %-9d %s: %s\n", c->id, c->certify ? "certified" : "planned", registry_instances(c->id), c->label,
-               c->summary);
+        printf("%-24s %-10s %-9d %s: %s\n", c->id, c->certify ? "certified" : "planned", registry_instances(c->id),
+               c->label, c->summary);
     }
     return 0;
 }

@@ -64,8 +64,9 @@ static json_t *resolve_instance(const char *claim, const char *text, const char 
     if (strncmp(text, "registry:", 9) == 0) {
         const registry_entry *r = registry_find(claim, text + 9);
         if (!r) {
-            nc_error_set(err, NC_EXIT_BAD_INPUT, "no registry instance \"%.80s\" for claim %s (see specs/registry/%s.tsv)",
-                         text + 9, claim, claim);
+            nc_error_set(err, NC_EXIT_BAD_INPUT,
+                         "no registry instance \"%.80s\" for claim %s (see specs/registry/%s.tsv)", text + 9, claim,
+                         claim);
             return NULL;
         }
         json_t *j = json_loads(r->instance, JSON_REJECT_DUPLICATES, &jerr);
@@ -86,8 +87,10 @@ static json_t *resolve_instance(const char *claim, const char *text, const char 
         return j;
     }
     char path[4096];
-    if (text[0] == '/' || !strcmp(dir, ".")) snprintf(path, sizeof path, "%s", text);
-    else snprintf(path, sizeof path, "%s/%s", dir, text);
+    if (text[0] == '/' || !strcmp(dir, "."))
+        snprintf(path, sizeof path, "%s", text);
+    else
+        snprintf(path, sizeof path, "%s/%s", dir, text);
     json_t *j = instance_json_load_file(path, err);
     if (j && !json_is_object(j)) {
         json_decref(j);
@@ -127,8 +130,9 @@ static int add_entry(manifest *m, int lineno, char **col, nc_error *err)
                             MANIFEST_NAME_MAX);
     for (int i = 0; i < m->count; i++)
         if (!strcmp(m->entries[i].claim, col[0]) && !strcmp(m->entries[i].name, col[1]))
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s %s is already on line %d (one certificate per claim and name)",
-                                col[0], col[1], m->entries[i].line);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                "%s %s is already on line %d (one certificate per claim and name)", col[0], col[1],
+                                m->entries[i].line);
     if (nc_verdict_parse(col[2], &expected) || expected == NC_INCONCLUSIVE)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "expected verdict \"%.40s\", must be PROVED or REFUTED", col[2]);
     json_t *inst = resolve_instance(col[0], col[4], m->dir, err);
@@ -153,8 +157,10 @@ static int add_entry(manifest *m, int lineno, char **col, nc_error *err)
 static int locate(nc_error *err, const char *path, int lineno)
 {
     char tmp[NC_ERROR_MSG_LEN];
-    if (lineno > 0) snprintf(tmp, sizeof tmp, "%.200s:%d: %.290s", path, lineno, err->msg);
-    else snprintf(tmp, sizeof tmp, "%.200s: %.300s", path, err->msg);
+    if (lineno > 0)
+        snprintf(tmp, sizeof tmp, "%.200s:%d: %.290s", path, lineno, err->msg);
+    else
+        snprintf(tmp, sizeof tmp, "%.200s: %.300s", path, err->msg);
     memcpy(err->msg, tmp, sizeof tmp);
     return err->status;
 }
@@ -169,8 +175,10 @@ int cli_manifest_load(const char *path, manifest *m, nc_error *err)
     }
     m->path = dup_or_die(path);
     const char *slash = strrchr(path, '/');
-    if (!slash) m->dir = dup_or_die(".");
-    else if (slash == path) m->dir = dup_or_die("/");
+    if (!slash)
+        m->dir = dup_or_die(".");
+    else if (slash == path)
+        m->dir = dup_or_die("/");
     else {
         m->dir = dup_or_die(path);
         m->dir[slash - path] = '\0';
@@ -182,30 +190,37 @@ int cli_manifest_load(const char *path, manifest *m, nc_error *err)
     while (!rc && (got = getline(&line, &cap, f)) != -1) {
         lineno++;
         if (got > 0 && line[got - 1] == '\n') line[--got] = '\0';
-        if ((size_t)got != strlen(line)) rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "NUL byte in the line");
+        if ((size_t)got != strlen(line))
+            rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "NUL byte in the line");
         else if (got > 0 && line[got - 1] == '\r')
-            rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "CR at the end of the line (save the manifest with LF line ends)");
-        else if (got == 0 || line[0] == '#') continue;
+            rc =
+                nc_error_set(err, NC_EXIT_BAD_INPUT, "CR at the end of the line (save the manifest with LF line ends)");
+        else if (got == 0 || line[0] == '#')
+            continue;
         else if (!header) {
             if (strcmp(line, MANIFEST_HEADER))
-                rc = nc_error_set(err, NC_EXIT_BAD_INPUT,
-                                  "the header must be claim<TAB>name<TAB>expected<TAB>assertion<TAB>instance, got \"%.80s\"",
-                                  line);
+                rc = nc_error_set(
+                    err, NC_EXIT_BAD_INPUT,
+                    "the header must be claim<TAB>name<TAB>expected<TAB>assertion<TAB>instance, got \"%.80s\"", line);
             header = 1;
         } else {
             int n = split_tabs(line, col);
             if (n != MANIFEST_COLUMNS)
-                rc = nc_error_set(err, NC_EXIT_BAD_INPUT,
-                                  "%s%d column(s), expected 5 separated by single tabs: claim, name, expected, assertion, instance",
-                                  n > MANIFEST_COLUMNS ? "more than " : "", n > MANIFEST_COLUMNS ? MANIFEST_COLUMNS : n);
-            else rc = add_entry(m, lineno, col, err);
+                rc = nc_error_set(
+                    err, NC_EXIT_BAD_INPUT,
+                    "%s%d column(s), expected 5 separated by single tabs: claim, name, expected, assertion, instance",
+                    n > MANIFEST_COLUMNS ? "more than " : "", n > MANIFEST_COLUMNS ? MANIFEST_COLUMNS : n);
+            else
+                rc = add_entry(m, lineno, col, err);
         }
     }
     if (!rc && ferror(f)) rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "read error: %s", strerror(errno)), lineno = 0;
     free(line);
     fclose(f);
-    if (!rc && !header) rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "no header line (specs/manifest.md)"), lineno = 0;
-    else if (!rc && m->count == 0) rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "no entries (specs/manifest.md)"), lineno = 0;
+    if (!rc && !header)
+        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "no header line (specs/manifest.md)"), lineno = 0;
+    else if (!rc && m->count == 0)
+        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "no entries (specs/manifest.md)"), lineno = 0;
     if (rc) {
         char *keep = dup_or_die(path);
         cli_manifest_free(m);

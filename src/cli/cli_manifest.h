@@ -18,8 +18,8 @@ typedef struct {
 } manifest_entry;
 
 typedef struct {
-    char *path;          /* the manifest's path as given */
-    char *dir;           /* its directory: instance files are relative to it */
+    char *path; /* the manifest's path as given */
+    char *dir;  /* its directory: instance files are relative to it */
     manifest_entry *entries;
     int count;
 } manifest;

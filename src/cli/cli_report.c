@@ -66,11 +66,17 @@ static void data_example31(FILE *f, const char *Cs)
     ulpm_figure_example31(c55, f10, Cs);
     fprintf(f, "# curve55: dist_sq loss_diff\n");
     for (int i = 0; i < ULPM_FIG_EX31_N; i++) {
-        fprintf(f, "55"); put(f, c55[i][0]); put(f, c55[i][1]); fprintf(f, "\n");
+        fprintf(f, "55");
+        put(f, c55[i][0]);
+        put(f, c55[i][1]);
+        fprintf(f, "\n");
     }
     fprintf(f, "\n\n# family10: dist_sq loss_diff\n");
     for (int i = 0; i < ULPM_FIG_EX31_N; i++) {
-        fprintf(f, "10"); put(f, f10[i][0]); put(f, f10[i][1]); fprintf(f, "\n");
+        fprintf(f, "10");
+        put(f, f10[i][0]);
+        put(f, f10[i][1]);
+        fprintf(f, "\n");
     }
 }
 
@@ -81,7 +87,10 @@ static void data_eq9(FILE *f)
     ulpm_figure_eq9(pts);
     fprintf(f, "# C printed derived\n");
     for (int i = 0; i < ULPM_FIG_EQ9_N; i++) {
-        put(f, pts[i][0]); put(f, pts[i][1]); put(f, pts[i][2]); fprintf(f, "\n");
+        put(f, pts[i][0]);
+        put(f, pts[i][1]);
+        put(f, pts[i][2]);
+        fprintf(f, "\n");
     }
 }
 
@@ -93,7 +102,10 @@ static void data_imbrelu(FILE *f, int KA, int KB, int nB)
     imbrelu_figure_phases(pts, KA, KB, nB);
     fprintf(f, "# R lambda_minority lambda_complete (K_A=%d K_B=%d n_B=%d)\n", KA, KB, nB);
     for (int i = 0; i < IMBRELU_FIG_PHASE_N; i++) {
-        put(f, pts[i][0]); put(f, pts[i][1]); put(f, pts[i][2]); fprintf(f, "\n");
+        put(f, pts[i][0]);
+        put(f, pts[i][1]);
+        put(f, pts[i][2]);
+        fprintf(f, "\n");
     }
 }
 
@@ -115,7 +127,10 @@ static int data_from_tsv(FILE *out, const char *src, int keycol, const char *con
         fprintf(out, "%s# %s = %s\n", k ? "\n\n" : "", src, keys[k]);
         while (fgets(line, sizeof line, f)) {
             if (line[0] == '#' || line[0] == '\n') continue;
-            if (header) { header = 0; continue; }
+            if (header) {
+                header = 0;
+                continue;
+            }
             char copy[4096], *save = NULL, *tok = NULL;
             snprintf(copy, sizeof copy, "%s", line);
             tok = strtok_r(copy, "\t\n", &save);
@@ -133,7 +148,10 @@ static int data_from_tsv(FILE *out, const char *src, int keycol, const char *con
 
 /* ---------- gnuplot ---------- */
 
-static int have_gnuplot(void) { return system("command -v gnuplot >/dev/null 2>&1") == 0; }
+static int have_gnuplot(void)
+{
+    return system("command -v gnuplot >/dev/null 2>&1") == 0;
+}
 
 static int run_gnuplot(const char *dir, report_fig *fig, const char *script)
 {
@@ -141,8 +159,9 @@ static int run_gnuplot(const char *dir, report_fig *fig, const char *script)
     snprintf(path, sizeof path, "%s/fig/%s.gp", dir, fig->name);
     FILE *f = fopen(path, "w");
     if (!f) return 1;
-    fprintf(f, "set terminal svg size 720,420 dynamic font 'sans,12' background '#ffffff'\n"
-               "set output '%s/fig/%s.svg'\nset title \"%s\"\nset key top right\nset grid\n%s\n",
+    fprintf(f,
+            "set terminal svg size 720,420 dynamic font 'sans,12' background '#ffffff'\n"
+            "set output '%s/fig/%s.svg'\nset title \"%s\"\nset key top right\nset grid\n%s\n",
             dir, fig->name, fig->title, script);
     fclose(f);
     snprintf(cmd, sizeof cmd, "gnuplot '%s' 2>'%s/fig/%s.log'", path, dir, fig->name);
@@ -177,33 +196,41 @@ static void make_figure_phase_certified(const char *dir, report_fig *g)
 {
     static const char *const phases[] = {"none", "minority", "complete", "undecided"};
     char path[16384];
-    FILE *f = fig_open_data(dir, g, "imbrelu", "imbrelu-phases-certified", "imbrelu.cor-4: certified phase diagram, K_A = K_B = 5, n_B = 100",
-             "Leaves of the certificate imbrelu.cor-4/phase-KA5-KB5-nB100 (R in [1, 128], lambda_W lambda_H in "
-             "[2^-34, 2^-13], exact bisection to depth 16; data file " REPORT_PHASE_TSV "). On every coloured leaf, "
-             "Theorem 1 (with the corrected eq. (6)) and the printed (17)/(18) were both decided in exact rational "
-             "arithmetic and give the same phase, for every (R, lambda) of the closed leaf: no collapse (green), "
-             "minority collapse (orange), complete collapse (red). Grey leaves are undecided at the depth limit: "
-             "they meet (or nearly meet) a boundary curve and are reported as such, never guessed. The black "
-             "curves are the boundaries lambda = (K-1) n_k/(K N^2) for n_k = n_B and n_k = n_A (drawn, not "
-             "certified). Complete collapse also occurs at large R (N grows with R). Audit rows "
-             "imbrelu.004.eq-17, imbrelu.004.eq-18: AGREES.");
+    FILE *f = fig_open_data(
+        dir, g, "imbrelu", "imbrelu-phases-certified",
+        "imbrelu.cor-4: certified phase diagram, K_A = K_B = 5, n_B = 100",
+        "Leaves of the certificate imbrelu.cor-4/phase-KA5-KB5-nB100 (R in [1, 128], lambda_W lambda_H in "
+        "[2^-34, 2^-13], exact bisection to depth 16; data file " REPORT_PHASE_TSV "). On every coloured leaf, "
+        "Theorem 1 (with the corrected eq. (6)) and the printed (17)/(18) were both decided in exact rational "
+        "arithmetic and give the same phase, for every (R, lambda) of the closed leaf: no collapse (green), "
+        "minority collapse (orange), complete collapse (red). Grey leaves are undecided at the depth limit: "
+        "they meet (or nearly meet) a boundary curve and are reported as such, never guessed. The black "
+        "curves are the boundaries lambda = (K-1) n_k/(K N^2) for n_k = n_B and n_k = n_A (drawn, not "
+        "certified). Complete collapse also occurs at large R (N grows with R). Audit rows "
+        "imbrelu.004.eq-17, imbrelu.004.eq-18: AGREES.");
     if (!f) return;
     int n = data_from_tsv(f, REPORT_PHASE_TSV, 4, phases, 4);
     fprintf(f, "\n\n");
     data_imbrelu(f, 5, 5, 100); /* index 4: the boundary curves */
     fclose(f);
     if (!n) {
-        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_PHASE_TSV " was not found in the data directory (NCCERT_DATA_DIR).");
+        snprintf(g->caption, sizeof g->caption,
+                 "The data file " REPORT_PHASE_TSV " was not found in the data directory (NCCERT_DATA_DIR).");
         return;
     }
     snprintf(path, sizeof path,
              "set logscale xy\nset xrange [1:128]\nset yrange [5.8e-11:1.23e-4]\nset format y '10^{%%L}'\n"
-             "set xlabel 'R = n_A / n_B'\nset ylabel 'lambda_W lambda_H'\nset key outside right top\nset style fill solid 1.0 noborder\n"
+             "set xlabel 'R = n_A / n_B'\nset ylabel 'lambda_W lambda_H'\nset key outside right top\nset style fill "
+             "solid 1.0 noborder\n"
              "D = '%s/fig/%s.dat'\n"
-             "plot D index 0 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#4daf4a' title 'no collapse', "
-             "D index 1 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#ff9f1c' title 'minority collapse', "
-             "D index 2 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#d7191c' title 'complete collapse', "
-             "D index 3 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#9a9a9a' title 'undecided (depth limit)', "
+             "plot D index 0 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#4daf4a' title 'no "
+             "collapse', "
+             "D index 1 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#ff9f1c' title 'minority "
+             "collapse', "
+             "D index 2 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#d7191c' title 'complete "
+             "collapse', "
+             "D index 3 using (sqrt($1*$2)):(sqrt($3*$4)):1:2:3:4 with boxxyerror lc rgb '#9a9a9a' title 'undecided "
+             "(depth limit)', "
              "D index 4 using 1:2 with lines lw 0.7 lc rgb '#000000' title 'M_B = 0 (drawn)', "
              "D index 4 using 1:3 with lines lw 0.7 dt 2 lc rgb '#000000' title 'M_A = 0 (drawn)'",
              dir, g->name);
@@ -218,29 +245,36 @@ static void make_figure_omega(const char *dir, report_fig *g)
 {
     static const char *const js[] = {"0", "1", "2"};
     char path[16384];
-    FILE *f = fig_open_data(dir, g, "msecp", "msecp-omega", "msecp: omega_j(t), C = N = 4, omega_j(0) = 1/2, 1, 5/2",
-             "SNR singular values under the continually renormalised flow. Solid: closed form of the flow the paper "
-             "defines (eq. (5) with Proposition 4's Pi), C^2 N log w + (CN/2) w^2 = a + t; dashed: Proposition 2's "
-             "closed form (10), C^2 N log w + CN w^2 + (N/4) w^4 = a + t, which solves Lemma 5's ODE. Circles and "
-             "squares: validated ODE enclosures of the two laws (Taylor enclosures; their widths, below 1e-5, are "
-             "smaller than the marks); crosses: the discrete renormalised descent of Appendix D.1 (eta = 1/64). The "
-             "descent follows the defined flow, not Proposition 2. Data " REPORT_OMEGA_TSV "; the certified values "
-             "are msecp.dynamics ode-* (audit rows msecp.003.eq-10: DISAGREES, msecp.003.eq-10.derived: AGREES).");
+    FILE *f = fig_open_data(
+        dir, g, "msecp", "msecp-omega", "msecp: omega_j(t), C = N = 4, omega_j(0) = 1/2, 1, 5/2",
+        "SNR singular values under the continually renormalised flow. Solid: closed form of the flow the paper "
+        "defines (eq. (5) with Proposition 4's Pi), C^2 N log w + (CN/2) w^2 = a + t; dashed: Proposition 2's "
+        "closed form (10), C^2 N log w + CN w^2 + (N/4) w^4 = a + t, which solves Lemma 5's ODE. Circles and "
+        "squares: validated ODE enclosures of the two laws (Taylor enclosures; their widths, below 1e-5, are "
+        "smaller than the marks); crosses: the discrete renormalised descent of Appendix D.1 (eta = 1/64). The "
+        "descent follows the defined flow, not Proposition 2. Data " REPORT_OMEGA_TSV "; the certified values "
+        "are msecp.dynamics ode-* (audit rows msecp.003.eq-10: DISAGREES, msecp.003.eq-10.derived: AGREES).");
     if (!f) return;
     int n = data_from_tsv(f, REPORT_OMEGA_TSV, 1, js, 3);
     fclose(f);
     if (!n) {
-        snprintf(g->caption, sizeof g->caption, "The data file " REPORT_OMEGA_TSV " was not found in the data directory (NCCERT_DATA_DIR).");
+        snprintf(g->caption, sizeof g->caption,
+                 "The data file " REPORT_OMEGA_TSV " was not found in the data directory (NCCERT_DATA_DIR).");
         return;
     }
     /* columns: 1 t, 2 j, 3 omega0, 4-5 closed (a), 6-7 ODE (a), 8-9 closed Prop. 2, 10-11 ODE Lemma 5, 12-13 descent */
     snprintf(path, sizeof path,
              "set xlabel 't'\nset ylabel 'omega_j(t)'\nset key top left\nD = '%s/fig/%s.dat'\n"
-             "plot for [i=0:2] D index i using 1:(($4+$5)/2) with lines lw 2 lc i+1 title (i == 0 ? 'closed form, defined flow' : ''), "
-             "for [i=0:2] D index i using 1:(($8+$9)/2) with lines lw 2 dt 2 lc i+1 title (i == 0 ? 'Proposition 2 (10)' : ''), "
-             "for [i=0:2] D index i every 4 using 1:(($6+$7)/2):6:7 with yerrorbars pt 6 ps 0.6 lc i+1 title (i == 0 ? 'ODE enclosure, defined flow' : ''), "
-             "for [i=0:2] D index i every 4 using 1:(($10+$11)/2):10:11 with yerrorbars pt 4 ps 0.6 lc i+1 title (i == 0 ? 'ODE enclosure, Lemma 5' : ''), "
-             "for [i=0:2] D index i every 4::2 using 1:(($12+$13)/2) with points pt 2 ps 0.8 lc rgb '#000000' title (i == 0 ? 'discrete descent (D.1)' : '')",
+             "plot for [i=0:2] D index i using 1:(($4+$5)/2) with lines lw 2 lc i+1 title (i == 0 ? 'closed form, "
+             "defined flow' : ''), "
+             "for [i=0:2] D index i using 1:(($8+$9)/2) with lines lw 2 dt 2 lc i+1 title (i == 0 ? 'Proposition 2 "
+             "(10)' : ''), "
+             "for [i=0:2] D index i every 4 using 1:(($6+$7)/2):6:7 with yerrorbars pt 6 ps 0.6 lc i+1 title (i == 0 ? "
+             "'ODE enclosure, defined flow' : ''), "
+             "for [i=0:2] D index i every 4 using 1:(($10+$11)/2):10:11 with yerrorbars pt 4 ps 0.6 lc i+1 title (i == "
+             "0 ? 'ODE enclosure, Lemma 5' : ''), "
+             "for [i=0:2] D index i every 4::2 using 1:(($12+$13)/2) with points pt 2 ps 0.8 lc rgb '#000000' title (i "
+             "== 0 ? 'discrete descent (D.1)' : '')",
              dir, g->name);
     run_gnuplot(dir, g, path);
 }
@@ -252,11 +286,14 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
     *nfig = 0;
     progress_begin("figures", REPORT_NFIG);
     report_fig *g = &figs[(*nfig)++];
-    f = fig_open_data(dir, g, "ulpm", "example31-curves", "Example 3.1, C = 1: L(W',H') - L(W,H) along (10) and (55)",
-             "Loss change divided by the squared distance d^2 to (W,H) (log scale in d^2), at C = 1, from the closed forms of "
-             "proofs/derivations/ulpm-example-3.1.md. The appendix curve (55) lowers the loss; the main-text family "
-             "(10) raises it near (W,H) (positive values) (audit row ulpm.001.eq-11: DISAGREES, certificates family10-*), and lowers it "
-             "only farther away. Certified points: curve55-C1 (a = 64/2047) and family10-C1 (t = 2^-7).");
+    f = fig_open_data(
+        dir, g, "ulpm", "example31-curves", "Example 3.1, C = 1: L(W',H') - L(W,H) along (10) and (55)",
+        "Loss change divided by the squared distance d^2 to (W,H) (log scale in d^2), at C = 1, from the closed forms "
+        "of "
+        "proofs/derivations/ulpm-example-3.1.md. The appendix curve (55) lowers the loss; the main-text family "
+        "(10) raises it near (W,H) (positive values) (audit row ulpm.001.eq-11: DISAGREES, certificates family10-*), "
+        "and lowers it "
+        "only farther away. Certified points: curve55-C1 (a = 64/2047) and family10-C1 (t = 2^-7).");
     if (f) {
         data_example31(f, "1");
         fclose(f);
@@ -270,24 +307,28 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
     }
     g = &figs[(*nfig)++];
     f = fig_open_data(dir, g, "ulpm", "eq9-coefficient", "Example 3.1, eq. (9): coefficient of M in grad_W L",
-             "Printed -C(2+2e^{-2C^2})/(2+2e^{-2C^2}+2e^{2C^2}) against the derived -C(2+2e^{-2C^2})/(2+e^{-2C^2}+e^{2C^2}). "
-             "The difference is certified non-zero for every C in [1/10, 4] (audit row ulpm.001.eq-9, certificate eq9-box-1_10-4).");
+                      "Printed -C(2+2e^{-2C^2})/(2+2e^{-2C^2}+2e^{2C^2}) against the derived "
+                      "-C(2+2e^{-2C^2})/(2+e^{-2C^2}+e^{2C^2}). "
+                      "The difference is certified non-zero for every C in [1/10, 4] (audit row ulpm.001.eq-9, "
+                      "certificate eq9-box-1_10-4).");
     if (f) {
         data_eq9(f);
         fclose(f);
         snprintf(path, sizeof path,
                  "set xlabel 'C'\nset ylabel 'coefficient of M'\nset key bottom right\n"
-                 "plot '%s/fig/%s.dat' using 1:2 with lines lw 2 title 'printed (9)', '' using 1:3 with lines lw 2 title 'derived from (4)'",
+                 "plot '%s/fig/%s.dat' using 1:2 with lines lw 2 title 'printed (9)', '' using 1:3 with lines lw 2 "
+                 "title 'derived from (4)'",
                  dir, g->name);
         run_gnuplot(dir, g, path);
     }
     g = &figs[(*nfig)++];
-    f = fig_open_data(dir, g, "imbrelu", "imbrelu-phases", "imbrelu: collapse phases from eq. (6), K_A = K_B = 5, n_B = 10",
-             "Phase boundaries in (R = n_A/n_B, lambda_W lambda_H) derived from the sign condition of eq. (6) "
-             "(M_k > 0 iff N^2 lambda_W lambda_H < n_k (K-1)/K): below the lower curve no class collapses, between "
-             "the curves the minority classes collapse ((17)), above the upper curve every class collapses ((18)). "
-             "The curves are drawn, not certified; the certified phase diagram (imbrelu.cor-4 boxes, exact "
-             "rationals) is the next figure, and eq. (6)'s equivalence is certified by imbrelu.eq-6.");
+    f = fig_open_data(
+        dir, g, "imbrelu", "imbrelu-phases", "imbrelu: collapse phases from eq. (6), K_A = K_B = 5, n_B = 10",
+        "Phase boundaries in (R = n_A/n_B, lambda_W lambda_H) derived from the sign condition of eq. (6) "
+        "(M_k > 0 iff N^2 lambda_W lambda_H < n_k (K-1)/K): below the lower curve no class collapses, between "
+        "the curves the minority classes collapse ((17)), above the upper curve every class collapses ((18)). "
+        "The curves are drawn, not certified; the certified phase diagram (imbrelu.cor-4 boxes, exact "
+        "rationals) is the next figure, and eq. (6)'s equivalence is certified by imbrelu.eq-6.");
     if (f) {
         data_imbrelu(f, 5, 5, 10);
         fclose(f);
@@ -308,20 +349,28 @@ static void make_figures(const char *dir, report_fig *figs, int *nfig)
 static void html_esc(FILE *f, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '<') fputs("&lt;", f);
-        else if (*s == '>') fputs("&gt;", f);
-        else if (*s == '&') fputs("&amp;", f);
-        else if (*s == '"') fputs("&quot;", f);
-        else fputc(*s, f);
+        if (*s == '<')
+            fputs("&lt;", f);
+        else if (*s == '>')
+            fputs("&gt;", f);
+        else if (*s == '&')
+            fputs("&amp;", f);
+        else if (*s == '"')
+            fputs("&quot;", f);
+        else
+            fputc(*s, f);
     }
 }
 
 static void md_esc(FILE *f, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '|') fputs("\\|", f);
-        else if (*s == '*' || *s == '_' || *s == '<' || *s == '>') fprintf(f, "\\%c", *s);
-        else fputc(*s, f);
+        if (*s == '|')
+            fputs("\\|", f);
+        else if (*s == '*' || *s == '_' || *s == '<' || *s == '>')
+            fprintf(f, "\\%c", *s);
+        else
+            fputc(*s, f);
     }
 }
 
@@ -360,9 +409,9 @@ static const char *verdict_class(nc_verdict v)
 
 typedef struct {
     const registry_entry *r;
-    int certified;          /* verdict is set; otherwise the certifier failed ("ERROR") */
+    int certified; /* verdict is set; otherwise the certifier failed ("ERROR") */
     nc_verdict verdict;
-    int as_expected;        /* certified with the registry's expected verdict */
+    int as_expected; /* certified with the registry's expected verdict */
     double secs;
 } reg_result;
 
@@ -401,8 +450,8 @@ static int run_registry(reg_result **res, int *n)
 
 /* Everything the two pages are written from. */
 typedef struct {
-    FILE *h, *m;             /* report.html, report.md */
-    const char *dir, *link;  /* output directory; prefix of links to certificates/ */
+    FILE *h, *m;            /* report.html, report.md */
+    const char *dir, *link; /* output directory; prefix of links to certificates/ */
     const reg_result *reg;
     int nreg;
     const audit_run *run;
@@ -474,37 +523,45 @@ static const char *short_id(const char *id)
 static void write_head(const report_ctx *c)
 {
     FILE *h = c->h, *m = c->m;
-    fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>nccert report</title>\n<style>\n"
-          "body{font-family:sans-serif;max-width:1200px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.35}"
-          "h1{margin:.2em 0}h2{margin:.4em 0 .3em}h3{margin:1.2em 0 .4em}"
-          "table{border-collapse:collapse;margin:.6em 0;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
-          "vertical-align:top}th{background:#eee;text-align:left}.ok{background:#d9f2d9}.bad{background:#f6d0d0}"
-          ".warn{background:#fbeec2}.todo{background:#e4e4e4}code{font-size:12px}td.num{text-align:right}"
-          "nav{background:#f7f7f7;border:1px solid #ddd;padding:.4em 1em;margin:1em 0}nav ol{padding-left:1.3em;margin:.3em 0}"
-          "nav li{margin:.45em 0}.n{color:#555;font-size:13px}.tl{font-size:12.5px;line-height:1.75;margin-left:.3em}"
-          ".tl a{padding:0 3px;border-radius:3px;text-decoration:none;color:#123;white-space:nowrap}"
-          ".tk{display:inline-block;width:4.8em;color:#555;font-weight:bold}"
-          "section{border-top:2px solid #bbb;margin-top:1.6em}"
-          ".figs{display:flex;flex-wrap:wrap;gap:0 1.2em}figure{margin:.4em 0;flex:1 1 540px;max-width:720px}"
-          "figure svg{width:100%;height:auto;display:block}figcaption{font-size:12.5px}"
-          "details.f{border-bottom:1px solid #e2e2e2;font-size:13px}details.f>summary{cursor:pointer;padding:3px 4px;"
-          "white-space:nowrap;overflow:hidden;text-overflow:ellipsis}details.f[open]>summary{background:#f3f3f3}"
-          "summary span{display:inline-block;vertical-align:top;overflow:hidden;text-overflow:ellipsis}"
-          "summary span.pr{display:inline}.fid{width:19em;font-family:monospace;font-size:12px}.lab{width:10em}.vd{width:9.5em;padding:0 4px;"
-          "border-radius:3px}.ni{width:5.5em;color:#555}.pr{color:#444}.fb{padding:2px 8px 8px 24px}"
-          ".fb table{width:100%;margin:.3em 0}.fb th{width:7em}"
-          "details.r{font-size:13px}details.r>summary{cursor:pointer;padding:2px 4px}details.r>summary span.c{width:15em}"
-          "button{font-size:12px;margin-left:.5em}.focus figure{max-width:none}"
-          "</style></head><body>\n<h1>nccert report</h1>\n"
-          "<p>Rigorous certificates for the claims of four neural-collapse papers (ulpm, linconv, msecp, imbrelu) and "
-          "an audit of their printed formulas. Every PROVED/REFUTED verdict and every DISAGREES row comes with a "
-          "certificate that the independent checker <code>nccheck</code> re-verifies. Figures are illustrations "
-          "(drawn with gnuplot); the certificates are the evidence.</p>\n", h);
-    fputs("# nccert report\n\nRigorous certificates for the claims of four neural-collapse papers and an audit of their "
-          "printed formulas. Every PROVED/REFUTED verdict and every DISAGREES row comes with a certificate that "
-          "`nccheck` re-verifies. Figures are illustrations (gnuplot); the certificates are the evidence.\n\n", m);
+    fputs(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>nccert report</title>\n<style>\n"
+        "body{font-family:sans-serif;max-width:1200px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.35}"
+        "h1{margin:.2em 0}h2{margin:.4em 0 .3em}h3{margin:1.2em 0 .4em}"
+        "table{border-collapse:collapse;margin:.6em 0;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
+        "vertical-align:top}th{background:#eee;text-align:left}.ok{background:#d9f2d9}.bad{background:#f6d0d0}"
+        ".warn{background:#fbeec2}.todo{background:#e4e4e4}code{font-size:12px}td.num{text-align:right}"
+        "nav{background:#f7f7f7;border:1px solid #ddd;padding:.4em 1em;margin:1em 0}nav "
+        "ol{padding-left:1.3em;margin:.3em 0}"
+        "nav li{margin:.45em 0}.n{color:#555;font-size:13px}.tl{font-size:12.5px;line-height:1.75;margin-left:.3em}"
+        ".tl a{padding:0 3px;border-radius:3px;text-decoration:none;color:#123;white-space:nowrap}"
+        ".tk{display:inline-block;width:4.8em;color:#555;font-weight:bold}"
+        "section{border-top:2px solid #bbb;margin-top:1.6em}"
+        ".figs{display:flex;flex-wrap:wrap;gap:0 1.2em}figure{margin:.4em 0;flex:1 1 540px;max-width:720px}"
+        "figure svg{width:100%;height:auto;display:block}figcaption{font-size:12.5px}"
+        "details.f{border-bottom:1px solid #e2e2e2;font-size:13px}details.f>summary{cursor:pointer;padding:3px 4px;"
+        "white-space:nowrap;overflow:hidden;text-overflow:ellipsis}details.f[open]>summary{background:#f3f3f3}"
+        "summary span{display:inline-block;vertical-align:top;overflow:hidden;text-overflow:ellipsis}"
+        "summary "
+        "span.pr{display:inline}.fid{width:19em;font-family:monospace;font-size:12px}.lab{width:10em}.vd{width:9.5em;"
+        "padding:0 4px;"
+        "border-radius:3px}.ni{width:5.5em;color:#555}.pr{color:#444}.fb{padding:2px 8px 8px 24px}"
+        ".fb table{width:100%;margin:.3em 0}.fb th{width:7em}"
+        "details.r{font-size:13px}details.r>summary{cursor:pointer;padding:2px 4px}details.r>summary span.c{width:15em}"
+        "button{font-size:12px;margin-left:.5em}.focus figure{max-width:none}"
+        "</style></head><body>\n<h1>nccert report</h1>\n"
+        "<p>Rigorous certificates for the claims of four neural-collapse papers (ulpm, linconv, msecp, imbrelu) and "
+        "an audit of their printed formulas. Every PROVED/REFUTED verdict and every DISAGREES row comes with a "
+        "certificate that the independent checker <code>nccheck</code> re-verifies. Figures are illustrations "
+        "(drawn with gnuplot); the certificates are the evidence.</p>\n",
+        h);
+    fputs(
+        "# nccert report\n\nRigorous certificates for the claims of four neural-collapse papers and an audit of their "
+        "printed formulas. Every PROVED/REFUTED verdict and every DISAGREES row comes with a certificate that "
+        "`nccheck` re-verifies. Figures are illustrations (gnuplot); the certificates are the evidence.\n\n",
+        m);
     if (!c->gnuplot) {
-        fputs("<p><b>gnuplot was not found: figures omitted</b> (install with <code>make report-deps</code>).</p>\n", h);
+        fputs("<p><b>gnuplot was not found: figures omitted</b> (install with <code>make report-deps</code>).</p>\n",
+              h);
         fputs("**gnuplot was not found: figures omitted** (install with `make report-deps`).\n\n", m);
     }
 }
@@ -514,17 +571,23 @@ static void write_head(const report_ctx *c)
 static void write_toc(const report_ctx *c)
 {
     FILE *h = c->h, *m = c->m;
-    fputs("<nav id=\"contents\"><h2>Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a> <span class=\"n\">claims, "
-          "registry instances and audit verdicts per paper; what the verdicts mean</span></li>\n", h);
-    fputs("## Contents\n\n- [Summary](#summary): claims, registry instances and audit verdicts per paper; what the verdicts "
-          "mean\n", m);
+    fputs(
+        "<nav id=\"contents\"><h2>Contents</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a> <span class=\"n\">claims, "
+        "registry instances and audit verdicts per paper; what the verdicts mean</span></li>\n",
+        h);
+    fputs("## Contents\n\n- [Summary](#summary): claims, registry instances and audit verdicts per paper; what the "
+          "verdicts "
+          "mean\n",
+          m);
     for (int p = 0; p < claim_papers_len; p++) {
         const char *key = claim_papers[p];
         paper_stats s = stats_of(c, key);
-        fprintf(h, "<li><a href=\"#paper-%s\"><b>%s</b></a> <span class=\"n\">%d claims, %d registry instances, %d audit "
-                   "formulas, %d figure(s)</span>\n", key, key, s.claims, s.instances, s.formulas, s.figures);
-        fprintf(m, "- [%s](#paper-%s): %d claims, %d registry instances, %d audit formulas, %d figure(s)\n", key, key, s.claims,
-                s.instances, s.formulas, s.figures);
+        fprintf(h,
+                "<li><a href=\"#paper-%s\"><b>%s</b></a> <span class=\"n\">%d claims, %d registry instances, %d audit "
+                "formulas, %d figure(s)</span>\n",
+                key, key, s.claims, s.instances, s.formulas, s.figures);
+        fprintf(m, "- [%s](#paper-%s): %d claims, %d registry instances, %d audit formulas, %d figure(s)\n", key, key,
+                s.claims, s.instances, s.formulas, s.figures);
         if (s.figures) {
             fputs("<div class=\"tl\"><span class=\"tk\">Figures</span>", h);
             fputs("  - Figures:", m);
@@ -567,7 +630,8 @@ static void write_toc(const report_ctx *c)
     }
     fputs("<li><a href=\"#notes\">Notes</a> <span class=\"n\">how this page was made</span></li>\n</ol>\n"
           "<p class=\"n\">Colours: green PROVED as expected / AGREES, red not as expected / DISAGREES, yellow "
-          "NEEDS-HYPOTHESIS or UNREADABLE, grey NOT-EVALUABLE.</p></nav>\n", h);
+          "NEEDS-HYPOTHESIS or UNREADABLE, grey NOT-EVALUABLE.</p></nav>\n",
+          h);
     fputs("- [Notes](#notes): how this page was made\n\n", m);
 }
 
@@ -582,10 +646,14 @@ static const char AUDIT_LEGEND[] =
 static void write_summary(const report_ctx *c)
 {
     FILE *h = c->h, *m = c->m;
-    fputs("<section id=\"summary\"><h2>Summary</h2>\n<table><tr><th>paper</th><th>claims</th><th>registry instances</th>"
-          "<th>as expected / not</th><th>figures</th><th>audit formulas</th>", h);
-    fputs("<a id=\"summary\"></a>\n\n## Summary\n\n| paper | claims | registry instances | as expected / not | figures | "
-          "audit formulas |", m);
+    fputs(
+        "<section id=\"summary\"><h2>Summary</h2>\n<table><tr><th>paper</th><th>claims</th><th>registry instances</th>"
+        "<th>as expected / not</th><th>figures</th><th>audit formulas</th>",
+        h);
+    fputs(
+        "<a id=\"summary\"></a>\n\n## Summary\n\n| paper | claims | registry instances | as expected / not | figures | "
+        "audit formulas |",
+        m);
     for (int v = 0; v < AUDIT_VERDICT_COUNT; v++) {
         fprintf(h, "<th>%s</th>", audit_verdict_name((audit_verdict)v));
         fprintf(m, " %s |", audit_verdict_name((audit_verdict)v));
@@ -600,24 +668,31 @@ static void write_summary(const report_ctx *c)
         const int total = p == claim_papers_len;
         paper_stats s = total ? tot : stats_of(c, claim_papers[p]);
         const char *cls = s.as_expected == s.instances ? "ok" : "bad";
-        if (total) fprintf(h, "<tr><th>total</th>");
-        else fprintf(h, "<tr><td><a href=\"#paper-%s\">%s</a></td>", claim_papers[p], claim_papers[p]);
-        fprintf(h, "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num %s\">%d / %d</td><td class=\"num\">%d</td>"
-                   "<td class=\"num\">%d</td>", s.claims, s.instances, cls, s.as_expected, s.instances - s.as_expected,
-                s.figures, s.formulas);
-        if (total) fputs("| **total**", m);
-        else fprintf(m, "| [%s](#paper-%s)", claim_papers[p], claim_papers[p]);
-        fprintf(m, " | %d | %d | %d / %d | %d | %d |", s.claims, s.instances, s.as_expected, s.instances - s.as_expected,
-                s.figures, s.formulas);
+        if (total)
+            fprintf(h, "<tr><th>total</th>");
+        else
+            fprintf(h, "<tr><td><a href=\"#paper-%s\">%s</a></td>", claim_papers[p], claim_papers[p]);
+        fprintf(h,
+                "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num %s\">%d / %d</td><td "
+                "class=\"num\">%d</td>"
+                "<td class=\"num\">%d</td>",
+                s.claims, s.instances, cls, s.as_expected, s.instances - s.as_expected, s.figures, s.formulas);
+        if (total)
+            fputs("| **total**", m);
+        else
+            fprintf(m, "| [%s](#paper-%s)", claim_papers[p], claim_papers[p]);
+        fprintf(m, " | %d | %d | %d / %d | %d | %d |", s.claims, s.instances, s.as_expected,
+                s.instances - s.as_expected, s.figures, s.formulas);
         for (int v = 0; v < AUDIT_VERDICT_COUNT; v++) {
-            fprintf(h, "<td class=\"num%s%s\">%d</td>", s.verdicts[v] ? " " : "", s.verdicts[v] ? audit_class((audit_verdict)v) : "",
-                    s.verdicts[v]);
+            fprintf(h, "<td class=\"num%s%s\">%d</td>", s.verdicts[v] ? " " : "",
+                    s.verdicts[v] ? audit_class((audit_verdict)v) : "", s.verdicts[v]);
             fprintf(m, " %d |", s.verdicts[v]);
             tot.verdicts[v] += s.verdicts[v];
         }
         fprintf(h, "<td class=\"num\">%d</td></tr>\n", s.audit_instances);
         fprintf(m, " %d |\n", s.audit_instances);
-        tot.claims += s.claims, tot.instances += s.instances, tot.as_expected += s.as_expected, tot.figures += s.figures;
+        tot.claims += s.claims, tot.instances += s.instances, tot.as_expected += s.as_expected,
+            tot.figures += s.figures;
         tot.formulas += s.formulas, tot.audit_instances += s.audit_instances;
     }
     fprintf(h, "</table>\n<p class=\"n\">%s</p>\n</section>\n", AUDIT_LEGEND);
@@ -653,16 +728,21 @@ static void write_figures(const report_ctx *c, const char *key)
 static void write_claims(const report_ctx *c, const char *key)
 {
     FILE *h = c->h, *m = c->m;
-    fprintf(h, "<h3 id=\"claims-%s\">Claims</h3>\n<table><tr><th>claim</th><th>label</th><th>status</th><th>instances</th>"
-               "<th>verdicts (as expected / not)</th><th>summary</th></tr>\n", key);
-    fputs("### Claims\n\n| claim | label | status | instances | as expected / not | summary |\n|---|---|---|---|---|---|\n", m);
+    fprintf(h,
+            "<h3 id=\"claims-%s\">Claims</h3>\n<table><tr><th>claim</th><th>label</th><th>status</th><th>instances</th>"
+            "<th>verdicts (as expected / not)</th><th>summary</th></tr>\n",
+            key);
+    fputs("### Claims\n\n| claim | label | status | instances | as expected / not | summary "
+          "|\n|---|---|---|---|---|---|\n",
+          m);
     for (int k = 0; k < claim_catalogue_len; k++) {
         const claim_info *ci = &claim_catalogue[k];
         if (strcmp(ci->paper, key)) continue;
         int cnt, okc;
         claim_counts(c, ci->id, &cnt, &okc);
         const char *status = ci->certify ? "certified" : "planned";
-        fprintf(h, "<tr id=\"%s\" class=\"%s\"><td><a href=\"#reg-%s\">%s</a></td><td>", ci->id, claim_class(c, ci), ci->id, ci->id);
+        fprintf(h, "<tr id=\"%s\" class=\"%s\"><td><a href=\"#reg-%s\">%s</a></td><td>", ci->id, claim_class(c, ci),
+                ci->id, ci->id);
         html_esc(h, ci->label);
         fprintf(h, "</td><td>%s</td><td>%d</td><td>%d / %d</td><td>", status, cnt, okc, cnt - okc);
         html_esc(h, ci->summary);
@@ -685,7 +765,8 @@ static void write_formula(const report_ctx *c, const audit_formula *F)
     const audit_line *l = c->run->out[F->first].line;
     int backed = 0;
     for (int i = F->first; i < F->first + F->count; i++) backed += c->run->out[i].result != AUDIT_R_NONE;
-    fprintf(h, "<details class=\"f\" id=\"%s\"><summary><span class=\"fid\">%s</span> <span class=\"lab\">", F->formula, F->formula);
+    fprintf(h, "<details class=\"f\" id=\"%s\"><summary><span class=\"fid\">%s</span> <span class=\"lab\">", F->formula,
+            F->formula);
     html_esc(h, l->label);
     fprintf(h, "</span> <span class=\"vd %s\">%s</span> <span class=\"ni\">%d inst.</span> <span class=\"pr\">",
             audit_class(F->verdict), audit_verdict_name(F->verdict), backed);
@@ -695,8 +776,10 @@ static void write_formula(const report_ctx *c, const audit_formula *F)
     html_esc(h, l->label);
     fputs("</td></tr><tr><th>seed</th><td>", h);
     html_esc(h, l->seed);
-    fprintf(h, "</td></tr><tr><th>verdict</th><td class=\"%s\">%s", audit_class(F->verdict), audit_verdict_name(F->verdict));
-    if (F->verdict != F->reading_verdict) fprintf(h, "<br><small>reading: %s</small>", audit_verdict_name(F->reading_verdict));
+    fprintf(h, "</td></tr><tr><th>verdict</th><td class=\"%s\">%s", audit_class(F->verdict),
+            audit_verdict_name(F->verdict));
+    if (F->verdict != F->reading_verdict)
+        fprintf(h, "<br><small>reading: %s</small>", audit_verdict_name(F->reading_verdict));
     if (strcmp(l->hypothesis, "-")) {
         fputs("<br><small>needs: ", h);
         html_esc(h, l->hypothesis);
@@ -750,10 +833,12 @@ static void write_audit(const report_ctx *c, const char *key, const paper_stats 
         fprintf(m, "%s %d %s", first ? "" : ",", s->verdicts[v], audit_verdict_name((audit_verdict)v));
         first = 0;
     }
-    fprintf(h, ". Each line opens to the printed and the derived formula and the certified instances that decide it "
-               "(legend: <a href=\"#summary\">Summary</a>).<button onclick=\"openAll('audit-list-%s',true)\">open all</button>"
-               "<button onclick=\"openAll('audit-list-%s',false)\">close all</button></p>\n<div id=\"audit-list-%s\">\n",
-            key, key, key);
+    fprintf(
+        h,
+        ". Each line opens to the printed and the derived formula and the certified instances that decide it "
+        "(legend: <a href=\"#summary\">Summary</a>).<button onclick=\"openAll('audit-list-%s',true)\">open all</button>"
+        "<button onclick=\"openAll('audit-list-%s',false)\">close all</button></p>\n<div id=\"audit-list-%s\">\n",
+        key, key, key);
     fputs(".\n\n| formula | label | verdict | printed | derived | instances |\n|---|---|---|---|---|---|\n", m);
     for (int k = 0; k < c->run->n_formulas; k++)
         if (formula_of_paper(&c->run->formulas[k], key)) write_formula(c, &c->run->formulas[k]);
@@ -780,8 +865,10 @@ static void verdict_counts(const report_ctx *c, const char *id, char *dst, size_
 static void write_registry(const report_ctx *c, const char *key)
 {
     FILE *h = c->h, *m = c->m;
-    fprintf(h, "<h3 id=\"registry-%s\">Registry instances</h3>\n<p class=\"n\">The default instances of each claim "
-               "(specs/registry/), certified anew for this report, with their committed certificates.</p>\n", key);
+    fprintf(h,
+            "<h3 id=\"registry-%s\">Registry instances</h3>\n<p class=\"n\">The default instances of each claim "
+            "(specs/registry/), certified anew for this report, with their committed certificates.</p>\n",
+            key);
     fputs("### Registry instances\n\n", m);
     for (int k = 0; k < claim_catalogue_len; k++) {
         const claim_info *ci = &claim_catalogue[k];
@@ -790,22 +877,28 @@ static void write_registry(const report_ctx *c, const char *key)
         char verdicts[256];
         claim_counts(c, ci->id, &cnt, &okc);
         verdict_counts(c, ci->id, verdicts, sizeof verdicts);
-        fprintf(h, "<details class=\"r\" id=\"reg-%s\"><summary><span class=\"c\">%s</span> %d instance(s)%s; <span class=\"%s\">%d as "
-                   "expected, %d not</span></summary>\n<table><tr><th>claim</th><th>instance</th><th>verdict</th>"
-                   "<th>expected</th><th>certificate</th></tr>\n",
+        fprintf(h,
+                "<details class=\"r\" id=\"reg-%s\"><summary><span class=\"c\">%s</span> %d instance(s)%s; <span "
+                "class=\"%s\">%d as "
+                "expected, %d not</span></summary>\n<table><tr><th>claim</th><th>instance</th><th>verdict</th>"
+                "<th>expected</th><th>certificate</th></tr>\n",
                 ci->id, ci->id, cnt, verdicts, okc == cnt ? "ok" : "bad", okc, cnt - okc);
-        fprintf(m, "<a id=\"reg-%s\"></a>\n<details><summary>%s: %d instance(s)%s; %d as expected, %d not</summary>\n\n"
-                   "| claim | instance | verdict | expected | certificate |\n|---|---|---|---|---|\n",
+        fprintf(m,
+                "<a id=\"reg-%s\"></a>\n<details><summary>%s: %d instance(s)%s; %d as expected, %d not</summary>\n\n"
+                "| claim | instance | verdict | expected | certificate |\n|---|---|---|---|---|\n",
                 ci->id, ci->id, cnt, verdicts, okc, cnt - okc);
         for (int t = 0; t < c->nreg; t++) {
             const reg_result *x = &c->reg[t];
             if (strcmp(x->r->claim, ci->id)) continue;
-            fprintf(h, "<tr class=\"%s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a href=\"%scertificates/%s/%s.json\">"
-                       "certificates/%s/%s.json</a></td></tr>\n",
+            fprintf(h,
+                    "<tr class=\"%s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a "
+                    "href=\"%scertificates/%s/%s.json\">"
+                    "certificates/%s/%s.json</a></td></tr>\n",
                     x->as_expected ? verdict_class(x->verdict) : "bad", x->r->claim, x->r->name, reg_verdict_name(x),
                     x->r->expected, c->link, x->r->claim, x->r->name, x->r->claim, x->r->name);
-            fprintf(m, "| %s | %s | %s | %s | [certificates/%s/%s.json](%scertificates/%s/%s.json) |\n", x->r->claim, x->r->name,
-                    reg_verdict_name(x), x->r->expected, x->r->claim, x->r->name, c->link, x->r->claim, x->r->name);
+            fprintf(m, "| %s | %s | %s | %s | [certificates/%s/%s.json](%scertificates/%s/%s.json) |\n", x->r->claim,
+                    x->r->name, reg_verdict_name(x), x->r->expected, x->r->claim, x->r->name, c->link, x->r->claim,
+                    x->r->name);
         }
         fputs("</table></details>\n", h);
         fputs("\n</details>\n\n", m);
@@ -815,12 +908,16 @@ static void write_registry(const report_ctx *c, const char *key)
 static void write_paper(const report_ctx *c, const char *key)
 {
     paper_stats s = stats_of(c, key);
-    fprintf(c->h, "<section id=\"paper-%s\"><h2>%s</h2>\n<p class=\"n\">%d claims; %d registry instances, %d as expected, %d "
-                  "not; %d audit formulas; %d figure(s). Claim ids %s.*, audit rows specs/audit/%s.tsv.</p>\n",
-            key, key, s.claims, s.instances, s.as_expected, s.instances - s.as_expected, s.formulas, s.figures, key, key);
-    fprintf(c->m, "<a id=\"paper-%s\"></a>\n\n## %s\n\n%d claims; %d registry instances, %d as expected, %d not; %d audit "
-                  "formulas; %d figure(s). Claim ids %s.\\*, audit rows specs/audit/%s.tsv.\n\n",
-            key, key, s.claims, s.instances, s.as_expected, s.instances - s.as_expected, s.formulas, s.figures, key, key);
+    fprintf(c->h,
+            "<section id=\"paper-%s\"><h2>%s</h2>\n<p class=\"n\">%d claims; %d registry instances, %d as expected, %d "
+            "not; %d audit formulas; %d figure(s). Claim ids %s.*, audit rows specs/audit/%s.tsv.</p>\n",
+            key, key, s.claims, s.instances, s.as_expected, s.instances - s.as_expected, s.formulas, s.figures, key,
+            key);
+    fprintf(c->m,
+            "<a id=\"paper-%s\"></a>\n\n## %s\n\n%d claims; %d registry instances, %d as expected, %d not; %d audit "
+            "formulas; %d figure(s). Claim ids %s.\\*, audit rows specs/audit/%s.tsv.\n\n",
+            key, key, s.claims, s.instances, s.as_expected, s.instances - s.as_expected, s.formulas, s.figures, key,
+            key);
     if (s.figures) write_figures(c, key);
     write_claims(c, key);
     write_audit(c, key, &s);
@@ -869,18 +966,20 @@ static void write_pages(const char *dir, const char *link_prefix, const reg_resu
           c.h);
     fputs(PAGE_SCRIPT, c.h);
     fputs("</body></html>\n", c.h);
-    fputs("<a id=\"notes\"></a>\n\n## Notes\n\nGenerated by `nccert report`. Certificates under certificates/audit/ are "
-          "written by `nccert audit --write-certificates certificates/audit` (make verify).\n",
-          c.m);
+    fputs(
+        "<a id=\"notes\"></a>\n\n## Notes\n\nGenerated by `nccert report`. Certificates under certificates/audit/ are "
+        "written by `nccert audit --write-certificates certificates/audit` (make verify).\n",
+        c.m);
     fclose(c.h);
     fclose(c.m);
 }
 
 int cli_report(int argc, char **argv)
 {
-    static const struct option opts[] = {{"out", required_argument, NULL, 'o'}, {"specs", required_argument, NULL, 's'},
-                                         {"no-figures", no_argument, NULL, 'n'}, {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"out", required_argument, NULL, 'o'},  {"specs", required_argument, NULL, 's'},
+        {"no-figures", no_argument, NULL, 'n'}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
     char default_specs[4096];
     const char *dir = "build/report", *specs = cli_data_path(default_specs, sizeof default_specs, "specs/audit");
     int figures = 1, quiet = 0, ch;
@@ -942,7 +1041,9 @@ int cli_report(int argc, char **argv)
     write_pages(dir, prefix, reg, nreg, &run, figs, nfig, gnuplot);
     for (int k = 0; k < run.n_formulas; k++) bad += run.formulas[k].verdict == AUDIT_V_INCONCLUSIVE;
     for (int i = 0; i < nfig; i++)
-        if (!figs[i].ok) fprintf(stderr, "nccert: report: gnuplot failed for %s (see %s/fig/%s.log)\n", figs[i].name, dir, figs[i].name);
+        if (!figs[i].ok)
+            fprintf(stderr, "nccert: report: gnuplot failed for %s (see %s/fig/%s.log)\n", figs[i].name, dir,
+                    figs[i].name);
     printf("report: %s/report.html, %s/report.md (%d figure(s))\n", dir, dir, gnuplot ? nfig : 0);
     free(reg);
     audit_run_clear(&run);

@@ -79,8 +79,8 @@ typedef struct {
     int line;                       /* manifest line; 0 on the registry */
     int rc;                         /* the certifier's status */
     nc_verdict verdict;
-    const char *assertion;          /* in cert; NULL when rc != 0 */
-    json_t *cert;                   /* owned */
+    const char *assertion; /* in cert; NULL when rc != 0 */
+    json_t *cert;          /* owned */
     double secs;
     int as_expected;
     char path[4096];
@@ -124,14 +124,16 @@ static void certify_row(const claim_info *claim, json_t *inst, verify_row *row)
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     certify_options_default(&o);
-    row->rc = claim && claim->certify ? claim->certify(inst, &o, &row->cert, &row->err)
-                                      : nc_error_set(&row->err, NC_EXIT_INTERNAL, "claim %s has no certifier", row->claim);
+    row->rc = claim && claim->certify
+                  ? claim->certify(inst, &o, &row->cert, &row->err)
+                  : nc_error_set(&row->err, NC_EXIT_INTERNAL, "claim %s has no certifier", row->claim);
     if (row->rc == 0 && nc_verdict_parse(json_string_value(json_object_get(row->cert, "verdict")), &row->verdict))
         row->rc = nc_error_set(&row->err, NC_EXIT_INTERNAL, "%s: the certificate has no verdict", row->claim);
     if (row->rc == 0) row->assertion = json_string_value(json_object_get(row->cert, "assertion"));
     row->secs = seconds_since(&t0);
-    row->as_expected = row->rc == 0 && row->verdict == row->expected &&
-                       (!row->expected_assertion || (row->assertion && !strcmp(row->assertion, row->expected_assertion)));
+    row->as_expected =
+        row->rc == 0 && row->verdict == row->expected &&
+        (!row->expected_assertion || (row->assertion && !strcmp(row->assertion, row->expected_assertion)));
 }
 
 static void print_header(const verify_args *a)
@@ -176,8 +178,10 @@ static void print_difference(const char *manifest_path, const verify_row *r)
     fprintf(stderr, "nccert: %s:%d: %s %s: expected %s", manifest_path, r->line, r->claim, r->name,
             nc_verdict_name(r->expected));
     if (r->expected_assertion) fprintf(stderr, " \"%s\"", r->expected_assertion);
-    if (r->rc) fprintf(stderr, ", got ERROR (%s)\n", r->err.msg);
-    else fprintf(stderr, ", got %s \"%s\"\n", nc_verdict_name(r->verdict), r->assertion ? r->assertion : "");
+    if (r->rc)
+        fprintf(stderr, ", got ERROR (%s)\n", r->err.msg);
+    else
+        fprintf(stderr, ", got %s \"%s\"\n", nc_verdict_name(r->verdict), r->assertion ? r->assertion : "");
 }
 
 /* DIR/<claim> exists afterwards, or an error. */
@@ -223,8 +227,10 @@ static int verify_registry(const verify_args *a)
         }
         json_error_t jerr;
         json_t *obj = json_loads(r->instance, JSON_REJECT_DUPLICATES, &jerr);
-        if (obj) certify_row(claim_find(r->claim), obj, &row);
-        else row.rc = nc_error_set(&row.err, NC_EXIT_INTERNAL, "registry instance %s: %s", r->name, jerr.text);
+        if (obj)
+            certify_row(claim_find(r->claim), obj, &row);
+        else
+            row.rc = nc_error_set(&row.err, NC_EXIT_INTERNAL, "registry instance %s: %s", r->name, jerr.text);
         json_decref(obj);
         if (row.rc == 0 && cert_write_atomic(row.cert, row.path, &row.err)) {
             row.rc = row.err.status;
@@ -240,7 +246,8 @@ static int verify_registry(const verify_args *a)
     if (a->json) {
         print_json(arr);
         json_decref(arr);
-    } else printf("%d instance(s), %d as expected, %d not\n", done, done - failures, failures);
+    } else
+        printf("%d instance(s), %d as expected, %d not\n", done, done - failures, failures);
     return failures ? NC_EXIT_NOT_ESTABLISHED : NC_EXIT_OK;
 }
 
@@ -286,8 +293,8 @@ static int select_entries(const verify_args *a, const manifest *m, int *sel, int
         int found = 0;
         for (int i = 0; i < m->count && !found; i++) found = !strcmp(m->entries[i].claim, a->claims[c]);
         if (!found)
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "--claim %.80s: no entry of %.200s has this claim", a->claims[c],
-                                m->path);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "--claim %.80s: no entry of %.200s has this claim",
+                                a->claims[c], m->path);
     }
     int k = 0, name_found = 0;
     for (int i = 0; i < m->count; i++) {
@@ -312,8 +319,10 @@ static int verify_manifest(const verify_args *a)
     int *sel = calloc((size_t)m.count, sizeof *sel), nsel = 0, status = 0;
     verify_row *rows = calloc((size_t)m.count, sizeof *rows);
     json_t *arr = a->json ? json_array() : NULL;
-    if (!dir || !sel || !rows) status = nc_error_set(&err, NC_EXIT_INTERNAL, "out of memory");
-    else status = select_entries(a, &m, sel, &nsel, &err);
+    if (!dir || !sel || !rows)
+        status = nc_error_set(&err, NC_EXIT_INTERNAL, "out of memory");
+    else
+        status = select_entries(a, &m, sel, &nsel, &err);
     if (!status && a->check_only) {
         status = exec_nccheck(a, dir);
         goto out;
@@ -358,8 +367,10 @@ static int verify_manifest(const verify_args *a)
             status = cli_fail(&err);
             goto out;
         }
-    if (a->json) print_json(arr);
-    else printf("%d instance(s), %d as expected, %d not\n", nsel, nsel - failures, failures);
+    if (a->json)
+        print_json(arr);
+    else
+        printf("%d instance(s), %d as expected, %d not\n", nsel, nsel - failures, failures);
     fflush(stdout);
     for (int k = 0; k < nsel; k++)
         if (!rows[k].as_expected) print_difference(m.path, &rows[k]);
@@ -440,12 +451,15 @@ int cli_verify(int argc, char **argv)
         for (int c = 0; c < a.nclaims && !found; c++) found = registry_find(a.claims[c], a.only_name) != NULL;
         if (!found) {
             if (a.nclaims == 1)
-                nc_error_set(&err, NC_EXIT_BAD_INPUT, "no registry instance \"%.80s\" for claim %s (see specs/registry/%s.tsv)",
-                             a.only_name, a.claims[0], a.claims[0]);
+                nc_error_set(&err, NC_EXIT_BAD_INPUT,
+                             "no registry instance \"%.80s\" for claim %s (see specs/registry/%s.tsv)", a.only_name,
+                             a.claims[0], a.claims[0]);
             else if (a.nclaims > 1)
-                nc_error_set(&err, NC_EXIT_BAD_INPUT, "no registry instance \"%.80s\" for the claims given (see specs/registry/)",
+                nc_error_set(&err, NC_EXIT_BAD_INPUT,
+                             "no registry instance \"%.80s\" for the claims given (see specs/registry/)", a.only_name);
+            else
+                nc_error_set(&err, NC_EXIT_BAD_INPUT, "no registry instance \"%.80s\" (see specs/registry/)",
                              a.only_name);
-            else nc_error_set(&err, NC_EXIT_BAD_INPUT, "no registry instance \"%.80s\" (see specs/registry/)", a.only_name);
             return cli_fail(&err);
         }
     }

@@ -88,6 +88,7 @@ int main(int argc, char **argv)
         static const char *const options[] = {"--help", "--version"};
         cli_did_you_mean(hint, sizeof hint, cmd, options, 2);
     }
-    fprintf(stderr, "nccert: unknown %s \"%.80s\"%s; see nccert --help\n", cmd[0] == '-' ? "option" : "command", cmd, hint);
+    fprintf(stderr, "nccert: unknown %s \"%.80s\"%s; see nccert --help\n", cmd[0] == '-' ? "option" : "command", cmd,
+            hint);
     return NC_EXIT_BAD_INPUT;
 }

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include "common/progress.h"
 
-#define PROGRESS_TICK_MS 200   /* at most 5 redraws a second */
+#define PROGRESS_TICK_MS 200 /* at most 5 redraws a second */
 #define PROGRESS_LINE 512
 
 typedef struct {
@@ -24,18 +24,18 @@ typedef struct {
     char detail[128];
 } progress_level;
 
-static int on;                                 /* set before any work, read-only afterwards */
+static int on; /* set before any work, read-only afterwards */
 static long delay_ms = PROGRESS_DELAY_MS;
 static progress_level levels[PROGRESS_MAX_DEPTH];
-static atomic_int depth;                       /* open phases (may exceed PROGRESS_MAX_DEPTH) */
+static atomic_int depth; /* open phases (may exceed PROGRESS_MAX_DEPTH) */
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake;
 static pthread_t ticker;
 static int ticker_running, ticker_stop, held, atexit_done;
 static struct timespec t_start;
-static volatile sig_atomic_t shown;            /* the line is on the terminal now */
-static volatile sig_atomic_t halted;           /* a signal handler is writing its last words */
-static char last[PROGRESS_LINE];               /* the text shown (not redrawn while unchanged) */
+static volatile sig_atomic_t shown;  /* the line is on the terminal now */
+static volatile sig_atomic_t halted; /* a signal handler is writing its last words */
+static char last[PROGRESS_LINE];     /* the text shown (not redrawn while unchanged) */
 
 static const char ERASE[] = "\r\033[K";
 
@@ -69,9 +69,12 @@ static void level_text(char *dst, size_t len, const progress_level *l)
 {
     long done = atomic_load(&l->done);
     char count[64] = "";
-    if (l->total > 1000) snprintf(count, sizeof count, " %ld%%", (long)(100.0 * (double)done / (double)l->total));
-    else if (l->total > 0) snprintf(count, sizeof count, " %ld/%ld", done, l->total);
-    else if (done > 0) snprintf(count, sizeof count, " %ld", done);
+    if (l->total > 1000)
+        snprintf(count, sizeof count, " %ld%%", (long)(100.0 * (double)done / (double)l->total));
+    else if (l->total > 0)
+        snprintf(count, sizeof count, " %ld/%ld", done, l->total);
+    else if (done > 0)
+        snprintf(count, sizeof count, " %ld", done);
     snprintf(dst, len, "%s%s%s%s", l->phase, count, l->detail[0] ? " " : "", l->detail);
 }
 
@@ -118,8 +121,10 @@ static size_t compose(char *line, int width)
         tl = compose_tail(tail, sizeof tail, parts, n, keep);
         if (TOO_LONG) {
             int fit = (int)strlen(parts[1]) - (hl + (int)strlen(parts[0]) + tl - (width - 1));
-            if (fit >= 16) shorten(parts[1], fit);
-            else keep[1] = 0;
+            if (fit >= 16)
+                shorten(parts[1], fit);
+            else
+                keep[1] = 0;
             tl = compose_tail(tail, sizeof tail, parts, n, keep);
         }
     }
@@ -208,9 +213,15 @@ static void progress_atexit(void)
     if (on) ticker_stop_and_erase();
 }
 
-void progress_enable(int enable) { on = enable != 0; }
+void progress_enable(int enable)
+{
+    on = enable != 0;
+}
 
-int progress_enabled(void) { return on; }
+int progress_enabled(void)
+{
+    return on;
+}
 
 int progress_auto(int quiet)
 {
@@ -307,6 +318,7 @@ void progress_signal_erase(void)
     halted = 1;
     if (shown) {
         shown = 0;
-        if (write(STDERR_FILENO, ERASE, sizeof ERASE - 1) < 0) { /* nothing more can be done */ }
+        if (write(STDERR_FILENO, ERASE, sizeof ERASE - 1) < 0) { /* nothing more can be done */
+        }
     }
 }

@@ -6,10 +6,12 @@
 void exact_fmpq_set_d(fmpq *q, double x)
 {
     int e;
-    double m = frexp(x, &e);                 /* x = m 2^e, 0.5 <= |m| < 1 (or m = 0) */
-    fmpq_set_si(q, (slong)ldexp(m, 53), 1);  /* |m 2^53| < 2^53: an exact integer */
-    if (e - 53 >= 0) fmpq_mul_2exp(q, q, (ulong)(e - 53));
-    else fmpq_div_2exp(q, q, (ulong)(53 - e));
+    double m = frexp(x, &e);                /* x = m 2^e, 0.5 <= |m| < 1 (or m = 0) */
+    fmpq_set_si(q, (slong)ldexp(m, 53), 1); /* |m 2^53| < 2^53: an exact integer */
+    if (e - 53 >= 0)
+        fmpq_mul_2exp(q, q, (ulong)(e - 53));
+    else
+        fmpq_div_2exp(q, q, (ulong)(53 - e));
 }
 
 double exact_fmpq_get_d_nearest(const fmpq_t q)

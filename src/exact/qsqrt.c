@@ -1,10 +1,26 @@
 /* qsqrt.c: exact arithmetic in Q(sqrt(m)) (see qsqrt.h). */
 #include "exact/qsqrt.h"
 
-void qsqrt_init(qsqrt_t x) { fmpq_init(x->a); fmpq_init(x->b); }
-void qsqrt_clear(qsqrt_t x) { fmpq_clear(x->a); fmpq_clear(x->b); }
-void qsqrt_zero(qsqrt_t x) { fmpq_zero(x->a); fmpq_zero(x->b); }
-void qsqrt_set(qsqrt_t r, const qsqrt_t x) { fmpq_set(r->a, x->a); fmpq_set(r->b, x->b); }
+void qsqrt_init(qsqrt_t x)
+{
+    fmpq_init(x->a);
+    fmpq_init(x->b);
+}
+void qsqrt_clear(qsqrt_t x)
+{
+    fmpq_clear(x->a);
+    fmpq_clear(x->b);
+}
+void qsqrt_zero(qsqrt_t x)
+{
+    fmpq_zero(x->a);
+    fmpq_zero(x->b);
+}
+void qsqrt_set(qsqrt_t r, const qsqrt_t x)
+{
+    fmpq_set(r->a, x->a);
+    fmpq_set(r->b, x->b);
+}
 
 void qsqrt_add(qsqrt_t r, const qsqrt_t x, const qsqrt_t y)
 {
@@ -94,4 +110,7 @@ int qsqrt_cmp(const qsqrt_t x, const qsqrt_t y, slong m)
     return s;
 }
 
-int qsqrt_equal(const qsqrt_t x, const qsqrt_t y, slong m) { return qsqrt_cmp(x, y, m) == 0; }
+int qsqrt_equal(const qsqrt_t x, const qsqrt_t y, slong m)
+{
+    return qsqrt_cmp(x, y, m) == 0;
+}

@@ -4,7 +4,9 @@
 #define QSQRT_H
 #include <flint/fmpq.h>
 
-typedef struct { fmpq_t a, b; } qsqrt_struct;
+typedef struct {
+    fmpq_t a, b;
+} qsqrt_struct;
 typedef qsqrt_struct qsqrt_t[1];
 
 void qsqrt_init(qsqrt_t x);

@@ -18,7 +18,10 @@ int entry_parse_fmpq(fmpq_t q, const char *s)
     if (len == 0 || len > ENTRY_MAX_CHARS) return -1;
     int negative = 0;
     const char *p = s;
-    if (*p == '-' || *p == '+') { negative = (*p == '-'); p++; }
+    if (*p == '-' || *p == '+') {
+        negative = (*p == '-');
+        p++;
+    }
     size_t int_len = count_digits(p);
     if (int_len == 0) return -1;
     char buf[ENTRY_MAX_CHARS + 2];
@@ -27,12 +30,13 @@ int entry_parse_fmpq(fmpq_t q, const char *s)
     fmpz_init(den);
     int ok = 0;
     const char *rest = p + int_len;
-    if (*rest == '\0') {                            /* integer */
-        memcpy(buf, p, int_len); buf[int_len] = '\0';
+    if (*rest == '\0') { /* integer */
+        memcpy(buf, p, int_len);
+        buf[int_len] = '\0';
         fmpz_set_str(num, buf, 10);
         fmpz_one(den);
         ok = 1;
-    } else if (*rest == '.') {                      /* finite decimal d.ddd */
+    } else if (*rest == '.') { /* finite decimal d.ddd */
         size_t frac_len = count_digits(rest + 1);
         if (frac_len > 0 && rest[1 + frac_len] == '\0') {
             memcpy(buf, p, int_len);
@@ -43,19 +47,21 @@ int entry_parse_fmpq(fmpq_t q, const char *s)
             fmpz_pow_ui(den, den, frac_len);
             ok = 1;
         }
-    } else if (*rest == '/') {                      /* rational p/q, q != 0 */
+    } else if (*rest == '/') { /* rational p/q, q != 0 */
         size_t den_len = count_digits(rest + 1);
         if (den_len > 0 && rest[1 + den_len] == '\0') {
-            memcpy(buf, p, int_len); buf[int_len] = '\0';
+            memcpy(buf, p, int_len);
+            buf[int_len] = '\0';
             fmpz_set_str(num, buf, 10);
-            memcpy(buf, rest + 1, den_len); buf[den_len] = '\0';
+            memcpy(buf, rest + 1, den_len);
+            buf[den_len] = '\0';
             fmpz_set_str(den, buf, 10);
             ok = !fmpz_is_zero(den);
         }
     }
     if (ok) {
         if (negative) fmpz_neg(num, num);
-        fmpq_set_fmpz_frac(q, num, den);   /* canonicalises */
+        fmpq_set_fmpz_frac(q, num, den); /* canonicalises */
     }
     fmpz_clear(num);
     fmpz_clear(den);
@@ -73,8 +79,10 @@ char *entry_scaled_string(const char *m, long exp10)
             fmpz_init(p10);
             fmpz_set_ui(p10, 10);
             fmpz_pow_ui(p10, p10, (ulong)(exp10 < 0 ? -exp10 : exp10));
-            if (exp10 > 0) fmpq_mul_fmpz(q, q, p10);
-            else fmpq_div_fmpz(q, q, p10);
+            if (exp10 > 0)
+                fmpq_mul_fmpz(q, q, p10);
+            else
+                fmpq_div_fmpz(q, q, p10);
             fmpz_clear(p10);
         }
         char *t = fmpq_get_str(NULL, 10, q);

@@ -4,7 +4,10 @@
 #include "instance/instance.h"
 #include "instance/instance_alloc.h"
 
-long instance_N(const instance *I) { return I->n * I->K; }
+long instance_N(const instance *I)
+{
+    return I->n * I->K;
+}
 
 int instance_check_dims(long K, long n, long d, long max_entries, nc_error *err)
 {
@@ -12,24 +15,25 @@ int instance_check_dims(long K, long n, long d, long max_entries, nc_error *err)
     if (n < 1) return nc_error_set(err, NC_EXIT_BAD_INPUT, "n must be >= 1 (got %ld)", n);
     if (d < 1) return nc_error_set(err, NC_EXIT_BAD_INPUT, "d must be >= 1 (got %ld)", d);
     if (K > INSTANCE_MAX_DIM || n > INSTANCE_MAX_DIM || d > INSTANCE_MAX_DIM)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "K, n and d must each be <= %ld (got K=%ld, n=%ld, d=%ld)",
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "K, n and d must each be <= %ld (got K=%ld, n=%ld, d=%ld)",
                             INSTANCE_MAX_DIM, K, n, d);
     /* K, n, d <= 1e5, so the products below fit in 64 bits without overflow checks. */
     long entries = K * d + d * n * K;
     if (entries > max_entries)
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "instance too large: K*d + d*n*K = %ld entries exceeds the limit %ld",
-                            entries, max_entries);
+                            "instance too large: K*d + d*n*K = %ld entries exceeds the limit %ld", entries,
+                            max_entries);
     return 0;
 }
 
-int instance_alloc(instance *I, instance_kind kind, long K, long n, long d, int exact_double,
-                   int with_sqrt, nc_error *err)
+int instance_alloc(instance *I, instance_kind kind, long K, long n, long d, int exact_double, int with_sqrt,
+                   nc_error *err)
 {
     memset(I, 0, sizeof *I);
     I->kind = kind;
-    I->K = K; I->n = n; I->d = d;
+    I->K = K;
+    I->n = n;
+    I->d = d;
     I->exact_double = exact_double;
     size_t nw = (size_t)(K * d), nh = (size_t)(n * K * d);
     I->W = malloc(nw * sizeof(double));

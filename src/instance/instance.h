@@ -9,25 +9,25 @@
 #include "common/nc_error.h"
 
 typedef enum {
-    INSTANCE_EXPLICIT,        /* entries listed in a file */
-    INSTANCE_RANDOM_DYADIC,   /* random-dyadic/1 (K, n, d, seed) */
-    INSTANCE_NC,              /* nc/1 (K, n, d) */
-    INSTANCE_NC_PERTURBED     /* nc-perturbed/1 (K, n, d, seed, eps_log2) */
+    INSTANCE_EXPLICIT,      /* entries listed in a file */
+    INSTANCE_RANDOM_DYADIC, /* random-dyadic/1 (K, n, d, seed) */
+    INSTANCE_NC,            /* nc/1 (K, n, d) */
+    INSTANCE_NC_PERTURBED   /* nc-perturbed/1 (K, n, d, seed, eps_log2) */
 } instance_kind;
 
 typedef struct {
     instance_kind kind;
     long K, n, d;
-    uint64_t seed;            /* random-dyadic/1, nc-perturbed/1 */
-    long eps_log2;            /* nc-perturbed/1 */
+    uint64_t seed; /* random-dyadic/1, nc-perturbed/1 */
+    long eps_log2; /* nc-perturbed/1 */
     /* Double copies for the tier-0 kernels: the nearest double of each rational entry; for
      * entries with a sqrt(n) part a close approximation. Never evidence on their own. */
-    double *W;                /* K x d, row k = w_k */
-    double *Ht;               /* N x d, row c = h_{k,i} (sample-major copy of H), N = n*K */
-    int exact_double;         /* 1: every entry is exactly its double (then Wa..Hb are NULL) */
-    fmpq *Wa, *Wb;            /* exact W entries a + b*sqrt(n), same layout as W; Wb may be NULL (zero) */
-    fmpq *Ha, *Hb;            /* exact H entries, same layout as Ht; Hb may be NULL (zero) */
-    json_t *explicit_W, *explicit_H;  /* the entry strings as given (explicit kind), re-emitted verbatim */
+    double *W;                       /* K x d, row k = w_k */
+    double *Ht;                      /* N x d, row c = h_{k,i} (sample-major copy of H), N = n*K */
+    int exact_double;                /* 1: every entry is exactly its double (then Wa..Hb are NULL) */
+    fmpq *Wa, *Wb;                   /* exact W entries a + b*sqrt(n), same layout as W; Wb may be NULL (zero) */
+    fmpq *Ha, *Hb;                   /* exact H entries, same layout as Ht; Hb may be NULL (zero) */
+    json_t *explicit_W, *explicit_H; /* the entry strings as given (explicit kind), re-emitted verbatim */
 } instance;
 
 /* Limits shared by all kinds (specs/generators.md, specs/instance.md). */
@@ -43,8 +43,7 @@ int instance_check_dims(long K, long n, long d, long max_entries, nc_error *err)
 /* Generators (specs/generators.md). Return 0, or an nc_error status. */
 int instance_generate_random_dyadic(instance *I, long K, long n, long d, uint64_t seed, nc_error *err);
 int instance_generate_nc(instance *I, long K, long n, long d, nc_error *err);
-int instance_generate_nc_perturbed(instance *I, long K, long n, long d, uint64_t seed,
-                                   long eps_log2, nc_error *err);
+int instance_generate_nc_perturbed(instance *I, long K, long n, long d, uint64_t seed, long eps_log2, nc_error *err);
 
 /* Reads an instance file (or the "instance" object of a certificate: kinds explicit and the
  * generators). Validates everything; on error nothing is left allocated. */

@@ -6,6 +6,6 @@
 
 /* Allocates the double copies and, unless exact_double, the exact rational parts (zeroed);
  * the sqrt(n) parts only when with_sqrt. Dimensions must have been checked already. */
-int instance_alloc(instance *I, instance_kind kind, long K, long n, long d, int exact_double,
-                   int with_sqrt, nc_error *err);
+int instance_alloc(instance *I, instance_kind kind, long K, long n, long d, int exact_double, int with_sqrt,
+                   nc_error *err);
 #endif

@@ -2,11 +2,11 @@
 #include <math.h>
 #include "instance/instance_ball.h"
 
-static void entry(arb_t x, const instance *I, const double *dbl, const fmpq *a, const fmpq *b,
-                  long t, const arb_t sqrt_n, slong prec)
+static void entry(arb_t x, const instance *I, const double *dbl, const fmpq *a, const fmpq *b, long t,
+                  const arb_t sqrt_n, slong prec)
 {
     if (I->exact_double) {
-        arb_set_d(x, dbl[t]);    /* exact */
+        arb_set_d(x, dbl[t]); /* exact */
         return;
     }
     arb_set_fmpq(x, a + t, prec);
@@ -40,10 +40,10 @@ void instance_ball_margin(arb_t s, const instance *I, long c, long j, slong prec
     for (long l = 0; l < d; l++) {
         instance_ball_entry_W(diff + l, I, k, l, sqrt_n, prec + 16);
         instance_ball_entry_W(wj, I, j, l, sqrt_n, prec + 16);
-        arb_sub(diff + l, diff + l, wj, prec + 16);   /* exact for dyadic doubles of like scale */
+        arb_sub(diff + l, diff + l, wj, prec + 16); /* exact for dyadic doubles of like scale */
         instance_ball_entry_H(h + l, I, c, l, sqrt_n, prec + 16);
     }
-    arb_dot(s, NULL, 0, diff, 1, h, 1, d, prec);       /* (w_k - w_j) . h_c */
+    arb_dot(s, NULL, 0, diff, 1, h, 1, d, prec); /* (w_k - w_j) . h_c */
     _arb_vec_clear(diff, d);
     _arb_vec_clear(h, d);
     arb_clear(sqrt_n);
@@ -65,8 +65,10 @@ void instance_ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
         long len = total - t0 < BALL_CHUNK ? total - t0 : BALL_CHUNK;
         for (long u = 0; u < len; u++) {
             long t = t0 + u;
-            if (is_W) instance_ball_entry_W(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
-            else instance_ball_entry_H(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
+            if (is_W)
+                instance_ball_entry_W(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
+            else
+                instance_ball_entry_H(chunk + u, I, t / d, t % d, sqrt_n, prec + 16);
         }
         arb_dot(part, NULL, 0, chunk, 1, chunk, 1, len, prec);
         arb_add(r, r, part, prec);
@@ -87,16 +89,16 @@ int instance_ball_from_kernel_sum_squares(arb_t r, double s_hat, long len)
     mag_init(t);
     mag_init(rad);
     mag_set_ui(g, (ulong)len);
-    mag_mul_2exp_si(g, g, -53);                    /* len u (exact) */
+    mag_mul_2exp_si(g, g, -53); /* len u (exact) */
     mag_set_ui_lower(t, (ulong)len);
     mag_mul_2exp_si(t, t, -53);
     mag_one(rad);
-    mag_sub_lower(t, rad, t);                      /* lower bound of 1 - len u (> 0 here) */
-    mag_div(g, g, t);                              /* upper bound of gamma_len */
-    mag_set_d(t, s_hat);                           /* upper bound of s_hat */
+    mag_sub_lower(t, rad, t); /* lower bound of 1 - len u (> 0 here) */
+    mag_div(g, g, t);         /* upper bound of gamma_len */
+    mag_set_d(t, s_hat);      /* upper bound of s_hat */
     mag_mul(rad, g, t);
     mag_set_ui(t, (ulong)len);
-    mag_mul_2exp_si(t, t, -1074);                  /* b */
+    mag_mul_2exp_si(t, t, -1074); /* b */
     mag_add(rad, rad, t);
     arb_set_d(r, s_hat);
     mag_set(arb_radref(r), rad);

@@ -1,8 +1,8 @@
 /* instance_ball.h: rigorous (Arb ball) evaluation of instance quantities: entries, the margin
  * at a witness, Frobenius norms, and the tier-0 conversion of a double sum of squares into a
  * ball. Contract of every function: the output ball contains the exact value. */
-#ifndef BALL_INSTANCE_H
-#define BALL_INSTANCE_H
+#ifndef INSTANCE_BALL_H
+#define INSTANCE_BALL_H
 #include <arb.h>
 #include "instance/instance.h"
 

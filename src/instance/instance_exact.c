@@ -11,8 +11,10 @@ static void entry(qsqrt_t x, const instance *I, const double *dbl, const fmpq *a
         return;
     }
     fmpq_set(x->a, a + t);
-    if (b) fmpq_set(x->b, b + t);
-    else fmpq_zero(x->b);
+    if (b)
+        fmpq_set(x->b, b + t);
+    else
+        fmpq_zero(x->b);
 }
 
 void instance_exact_entry_W(qsqrt_t x, const instance *I, long k, long l)
@@ -65,15 +67,23 @@ static void sum_squares(qsqrt_t r, const instance *I, long rows, int is_W)
     qsqrt_zero(r);
     for (long s = 0; s < rows; s++)
         for (long l = 0; l < I->d; l++) {
-            if (is_W) instance_exact_entry_W(x, I, s, l);
-            else instance_exact_entry_H(x, I, s, l);
+            if (is_W)
+                instance_exact_entry_W(x, I, s, l);
+            else
+                instance_exact_entry_H(x, I, s, l);
             qsqrt_addmul(r, x, x, I->n);
         }
     qsqrt_clear(x);
 }
 
-void instance_exact_frobenius2_W(qsqrt_t r, const instance *I) { sum_squares(r, I, I->K, 1); }
-void instance_exact_frobenius2_H(qsqrt_t r, const instance *I) { sum_squares(r, I, instance_N(I), 0); }
+void instance_exact_frobenius2_W(qsqrt_t r, const instance *I)
+{
+    sum_squares(r, I, I->K, 1);
+}
+void instance_exact_frobenius2_H(qsqrt_t r, const instance *I)
+{
+    sum_squares(r, I, instance_N(I), 0);
+}
 
 void instance_exact_margin_min(qsqrt_t q, long *c_min, long *j_min, const instance *I)
 {
@@ -118,7 +128,7 @@ int instance_exact_is_nc(const instance *I)
     qsqrt_init(y);
     qsqrt_init(ref);
     int nc = 1;
-    for (long l = 0; l < d && nc; l++) {          /* sum_k w_k = 0 */
+    for (long l = 0; l < d && nc; l++) { /* sum_k w_k = 0 */
         qsqrt_zero(y);
         for (long k = 0; k < K; k++) {
             instance_exact_entry_W(x, I, k, l);
@@ -126,19 +136,19 @@ int instance_exact_is_nc(const instance *I)
         }
         nc = qsqrt_sgn(y, n) == 0;
     }
-    for (long c = 0; c < N && nc; c++)            /* h_{k,i} = w_k / sqrt(n) */
+    for (long c = 0; c < N && nc; c++) /* h_{k,i} = w_k / sqrt(n) */
         for (long l = 0; l < d && nc; l++) {
             instance_exact_entry_W(x, I, c / n, l);
             qsqrt_div_sqrt(x, x, n);
             instance_exact_entry_H(y, I, c, l);
             nc = qsqrt_equal(x, y, n);
         }
-    if (nc) w_dot(ref, I, 0, 0);                  /* equal norms */
+    if (nc) w_dot(ref, I, 0, 0); /* equal norms */
     for (long k = 1; k < K && nc; k++) {
         w_dot(x, I, k, k);
         nc = qsqrt_equal(x, ref, n);
     }
-    if (nc) w_dot(ref, I, 0, 1);                  /* equal inner products */
+    if (nc) w_dot(ref, I, 0, 1); /* equal inner products */
     for (long j = 0; j < K && nc; j++)
         for (long k = j + 1; k < K && nc; k++) {
             w_dot(x, I, j, k);

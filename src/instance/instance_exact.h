@@ -1,12 +1,12 @@
 /* instance_exact.h: tier-2 exact evaluation on an instance, in Q(sqrt(n)): entries, logits,
  * margins, Frobenius norms and the neural-collapse test of ulpm Lemma 3.1's equality case. */
-#ifndef EXACT_INSTANCE_H
-#define EXACT_INSTANCE_H
+#ifndef INSTANCE_EXACT_H
+#define INSTANCE_EXACT_H
 #include "exact/qsqrt.h"
 #include "instance/instance.h"
 
 void instance_exact_entry_W(qsqrt_t x, const instance *I, long k, long l);
-void instance_exact_entry_H(qsqrt_t x, const instance *I, long c, long l);   /* entry (l, c) of H */
+void instance_exact_entry_H(qsqrt_t x, const instance *I, long c, long l); /* entry (l, c) of H */
 /* r = w_j . h_c */
 void instance_exact_logit(qsqrt_t r, const instance *I, long j, long c);
 /* r = w_k.h_c - w_j.h_c with k = c / n */

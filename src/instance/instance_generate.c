@@ -14,7 +14,7 @@ int instance_generate_random_dyadic(instance *I, long K, long n, long d, uint64_
     uint64_t state = seed;
     long N = n * K;
     for (long t = 0; t < K * d; t++) I->W[t] = splitmix64_dyadic_entry(&state);
-    for (long l = 0; l < d; l++)            /* H row by row; stored sample-major */
+    for (long l = 0; l < d; l++) /* H row by row; stored sample-major */
         for (long c = 0; c < N; c++) I->Ht[c * d + l] = splitmix64_dyadic_entry(&state);
     return 0;
 }
@@ -22,19 +22,21 @@ int instance_generate_random_dyadic(instance *I, long K, long n, long d, uint64_
 /* The nc/1 entry W[k][l] = [l == k] - 1/K (l < K), 0 (l >= K). */
 static void nc_w_entry(fmpq_t w, long K, long k, long l)
 {
-    if (l >= K) { fmpq_zero(w); return; }
+    if (l >= K) {
+        fmpq_zero(w);
+        return;
+    }
     fmpq_set_si(w, -1, (ulong)K);
     if (l == k) fmpq_add_si(w, w, 1);
 }
 
 /* Fills the nc/1 point, then adds 2^eps_log2 * random-dyadic/1(seed) when perturb is set. */
-static int generate_nc_common(instance *I, instance_kind kind, long K, long n, long d,
-                              int perturb, uint64_t seed, long eps_log2, nc_error *err)
+static int generate_nc_common(instance *I, instance_kind kind, long K, long n, long d, int perturb, uint64_t seed,
+                              long eps_log2, nc_error *err)
 {
     if (instance_check_dims(K, n, d, INSTANCE_MAX_ENTRIES, err)) return err->status;
     if (d < K)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "neural-collapse instances need d >= K (got d=%ld, K=%ld)", d, K);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "neural-collapse instances need d >= K (got d=%ld, K=%ld)", d, K);
     if (perturb && (eps_log2 > -1 || eps_log2 < -1000))
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "eps_log2 must be in [-1000, -1] (got %ld)", eps_log2);
     if (instance_alloc(I, kind, K, n, d, 0, 1, err)) return err->status;
@@ -65,11 +67,10 @@ static int generate_nc_common(instance *I, instance_kind kind, long K, long n, l
             long k = c / n, t = c * d + l;
             nc_w_entry(w, K, k, l);
             fmpz_set_si(nz, n);
-            fmpq_div_fmpz(I->Hb + t, w, nz);               /* w / sqrt(n) = (w / n) sqrt(n) */
+            fmpq_div_fmpz(I->Hb + t, w, nz); /* w / sqrt(n) = (w / n) sqrt(n) */
             I->Ht[t] = exact_fmpq_get_d_nearest(w) / sqrt_n;
             if (perturb) {
-                fmpq_set_si(I->Ha + t, splitmix64_dyadic_numerator(&state),
-                            UWORD(1) << SPLITMIX64_DYADIC_DEN_LOG2);
+                fmpq_set_si(I->Ha + t, splitmix64_dyadic_numerator(&state), UWORD(1) << SPLITMIX64_DYADIC_DEN_LOG2);
                 fmpq_div_2exp(I->Ha + t, I->Ha + t, (ulong)(-eps_log2));
                 I->Ht[t] += exact_fmpq_get_d_nearest(I->Ha + t);
             }
@@ -85,8 +86,7 @@ int instance_generate_nc(instance *I, long K, long n, long d, nc_error *err)
     return generate_nc_common(I, INSTANCE_NC, K, n, d, 0, 0, 0, err);
 }
 
-int instance_generate_nc_perturbed(instance *I, long K, long n, long d, uint64_t seed,
-                                   long eps_log2, nc_error *err)
+int instance_generate_nc_perturbed(instance *I, long K, long n, long d, uint64_t seed, long eps_log2, nc_error *err)
 {
     return generate_nc_common(I, INSTANCE_NC_PERTURBED, K, n, d, 1, seed, eps_log2, err);
 }

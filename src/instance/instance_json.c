@@ -23,11 +23,8 @@ json_t *instance_to_json(const instance *I)
         json_object_set(o, "W", I->explicit_W);
         json_object_set(o, "H", I->explicit_H);
         break;
-    case INSTANCE_RANDOM_DYADIC:
-        json_object_set_new(o, "seed", seed_string(I->seed));
-        break;
-    case INSTANCE_NC:
-        break;
+    case INSTANCE_RANDOM_DYADIC: json_object_set_new(o, "seed", seed_string(I->seed)); break;
+    case INSTANCE_NC: break;
     case INSTANCE_NC_PERTURBED:
         json_object_set_new(o, "seed", seed_string(I->seed));
         json_object_set_new(o, "eps_log2", json_integer(I->eps_log2));

@@ -13,8 +13,10 @@ static const char *const BASE_KEYS[] = {"kind", "n", "d", "lambda_W", "lambda_H"
 
 static int allowed(const char *key, const char *const *extra)
 {
-    for (int t = 0; BASE_KEYS[t]; t++) if (strcmp(key, BASE_KEYS[t]) == 0) return 1;
-    for (int t = 0; extra && extra[t]; t++) if (strcmp(key, extra[t]) == 0) return 1;
+    for (int t = 0; BASE_KEYS[t]; t++)
+        if (strcmp(key, BASE_KEYS[t]) == 0) return 1;
+    for (int t = 0; extra && extra[t]; t++)
+        if (strcmp(key, extra[t]) == 0) return 1;
     return 0;
 }
 
@@ -34,12 +36,21 @@ static int inst_parse_fields(const json_t *j, const char *const *extra, ck_imbre
 {
     const char *key;
     json_t *v;
-    if (!json_is_object(j)) { ck_fail(e, CK_MALFORMED, "instance: not an object"); return -1; }
-    json_object_foreach((json_t *)j, key, v)
-        if (!allowed(key, extra)) { ck_fail(e, CK_MALFORMED, "instance: unknown key \"%.40s\"", key); return -1; }
+    if (!json_is_object(j)) {
+        ck_fail(e, CK_MALFORMED, "instance: not an object");
+        return -1;
+    }
+    json_object_foreach((json_t *)j, key, v) if (!allowed(key, extra))
+    {
+        ck_fail(e, CK_MALFORMED, "instance: unknown key \"%.40s\"", key);
+        return -1;
+    }
     const char *kind = ck_get_str(j, "instance", "kind", e);
     if (!kind) return -1;
-    if (strcmp(kind, "imbrelu/1")) { ck_fail(e, CK_MALFORMED, "instance: kind must be imbrelu/1"); return -1; }
+    if (strcmp(kind, "imbrelu/1")) {
+        ck_fail(e, CK_MALFORMED, "instance: kind must be imbrelu/1");
+        return -1;
+    }
     long long d;
     json_t *n = ck_get_arr(j, "instance", "n", e);
     if (!n || ck_get_int(j, "instance", "d", &d, e)) return -1;
@@ -126,7 +137,10 @@ void ck_imbrelu_M(mpfi_t M, const ck_imbrelu_inst *in, long k, int printed)
     ck_imbrelu_test(t, in, k, printed);
     int s = mpq_sgn(t);
     mpq_clear(t);
-    if (s <= 0) { mpfi_set_ui(M, 0); return; }
+    if (s <= 0) {
+        mpfi_set_ui(M, 0);
+        return;
+    }
     mpfi_t c;
     mpfi_init2(c, CK_IMBRELU_PREC);
     ck_imbrelu_c1(c, in, printed);
@@ -142,7 +156,10 @@ void ck_imbrelu_M(mpfi_t M, const ck_imbrelu_inst *in, long k, int printed)
 static int parse_q(const json_t *q, const char *name, ck_encl *c, ck_err *e)
 {
     json_t *j = json_object_get(q, name);
-    if (!j) { ck_fail(e, CK_MALFORMED, "quantities: missing %s", name); return -1; }
+    if (!j) {
+        ck_fail(e, CK_MALFORMED, "quantities: missing %s", name);
+        return -1;
+    }
     return ck_encl_parse(j, name, c, e);
 }
 
@@ -175,13 +192,19 @@ int ck_imbrelu_verify_rational(const json_t *q, const char *name, const mpq_t x,
 
 int ck_imbrelu_keys_exact(const json_t *q, const char *what, char **names, long nn, ck_err *e)
 {
-    if (!json_is_object(q)) { ck_fail(e, CK_MALFORMED, "%s: not an object", what); return -1; }
+    if (!json_is_object(q)) {
+        ck_fail(e, CK_MALFORMED, "%s: not an object", what);
+        return -1;
+    }
     if ((long)json_object_size(q) != nn) {
         ck_fail(e, CK_MALFORMED, "%s: expected %ld keys, found %ld", what, nn, (long)json_object_size(q));
         return -1;
     }
     for (long t = 0; t < nn; t++)
-        if (!json_object_get(q, names[t])) { ck_fail(e, CK_MALFORMED, "%s: missing %s", what, names[t]); return -1; }
+        if (!json_object_get(q, names[t])) {
+            ck_fail(e, CK_MALFORMED, "%s: missing %s", what, names[t]);
+            return -1;
+        }
     return 0;
 }
 
@@ -198,7 +221,10 @@ void ck_imbrelu_point(mpfi_ptr r, mpfi_t a, const ck_imbrelu_inst *in, mpfi_srcp
     mpfi_t t;
     mpfi_init2(t, CK_IMBRELU_PREC);
     for (long k = 0; k < K; k++) {
-        if (mpfi_is_zero(M + k)) { mpfi_set_ui(r + k, 0); continue; }
+        if (mpfi_is_zero(M + k)) {
+            mpfi_set_ui(r + k, 0);
+            continue;
+        }
         mpfi_set_q(t, in->lamW);
         mpfi_div_q(t, t, in->lamH);
         mpfi_div_si(t, t, in->n[k]);
@@ -235,7 +261,8 @@ void ck_imbrelu_point_objective(mpfi_t obj, const ck_imbrelu_inst *in, mpfi_srcp
     mpfi_ptr r = malloc((size_t)K * sizeof *r);
     mpfi_t a, t, u, reg;
     for (long k = 0; k < K; k++) mpfi_init2(r + k, CK_IMBRELU_PREC);
-    mpfi_init2(a, CK_IMBRELU_PREC), mpfi_init2(t, CK_IMBRELU_PREC), mpfi_init2(u, CK_IMBRELU_PREC), mpfi_init2(reg, CK_IMBRELU_PREC);
+    mpfi_init2(a, CK_IMBRELU_PREC), mpfi_init2(t, CK_IMBRELU_PREC), mpfi_init2(u, CK_IMBRELU_PREC),
+        mpfi_init2(reg, CK_IMBRELU_PREC);
     ck_imbrelu_point(r, a, in, M);
     mpfi_set_ui(obj, 0), mpfi_set_ui(reg, 0);
     for (long k = 0; k < K; k++) {

@@ -49,9 +49,9 @@ char *ck_imbrelu_name(const char *base, long k);
 
 /* The quantities a checker has verified, by name (for ck_imbrelu_keys_exact at the end). */
 typedef struct {
-    const json_t *q;   /* the certificate's quantities */
+    const json_t *q; /* the certificate's quantities */
     ck_err *e;
-    int bad;           /* a verification failed (e says why): later quantities are only listed */
+    int bad; /* a verification failed (e says why): later quantities are only listed */
     char **names;
     long nn, cap;
 } ck_imbrelu_qlist;

@@ -45,7 +45,10 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !w || !q) return -1;
     int a_ok = !strcmp(as, A_OK), a_bad = !strcmp(as, A_BAD), a_none = !strcmp(as, "none");
-    if (!a_ok && !a_bad && !a_none) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
+    if (!a_ok && !a_bad && !a_none) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as);
+        return -1;
+    }
     static const char *const WK[] = {"eq18", "eq17", "reference", "dead", "phase", NULL};
     static const char *const WKB[] = {"k", NULL};
     if (ck_keys(w, "witnesses", WK, a_bad ? WKB : NULL, e)) return -1;
@@ -64,11 +67,15 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     ck_imbrelu_point(r, a, &in, M);
     ck_imbrelu_cor4_C(C, &in);
     ck_imbrelu_q_rational(&c, "C", -1, C);
-    for (long k = 1; k < K; k++) if (in.n[k] < in.n[ref]) ref = k;
+    for (long k = 1; k < K; k++)
+        if (in.n[k] < in.n[ref]) ref = k;
     long first_bad = -1, unsharp = 0;
     char *is_bad = calloc((size_t)K, 1);
     json_t *dead = json_object_get(w, "dead");
-    if (!json_is_array(dead)) { ck_fail(e, CK_MALFORMED, "witnesses.dead: not an array"); c.bad = 1; }
+    if (!json_is_array(dead)) {
+        ck_fail(e, CK_MALFORMED, "witnesses.dead: not an array");
+        c.bad = 1;
+    }
     for (long k = 0; k < K && !c.bad; k++) {
         if (in.n[k] > nmax) nmax = in.n[k];
         if (in.n[k] < nmin) nmin = in.n[k];
@@ -76,7 +83,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         mpq_sub(x, x, C);
         ck_imbrelu_q_rational(&c, "n_minus_C", k, x);
         int is_dead = mpq_sgn(x) <= 0;
-        mpq_set_si(y, in.K - 1, (unsigned long)in.K);      /* (K-1) n_k/(K N^2) */
+        mpq_set_si(y, in.K - 1, (unsigned long)in.K); /* (K-1) n_k/(K N^2) */
         mpq_set_si(x, in.n[k], 1);
         mpq_mul(y, y, x);
         mpq_set_si(x, in.N, 1);
@@ -88,8 +95,9 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_imbrelu_q_interval(&c, "norm_h_sq", k, t);
         mpfi_mul_si(u, t, in.n[k]);
         mpfi_add(hs, hs, u);
-        if (k == ref) mpfi_set_ui(u, 0);
-        else {                                  /* w_k - w_ref = aK (sqrt(n_k) r_k e_k - sqrt(n_ref) r_ref e_ref) */
+        if (k == ref)
+            mpfi_set_ui(u, 0);
+        else { /* w_k - w_ref = aK (sqrt(n_k) r_k e_k - sqrt(n_ref) r_ref e_ref) */
             mpfi_sqr(u, r + ref);
             mpfi_mul_si(u, u, in.n[ref]);
             mpfi_t v;
@@ -104,23 +112,33 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_imbrelu_q_interval(&c, "w_gap_sq", k, u);
         if (is_dead) {
             json_t *dk = json_array_get(dead, (size_t)ndead);
-            if (!json_is_integer(dk) || json_integer_value(dk) != k) { ck_fail(e, CK_INVALID, "witnesses.dead: class %ld missing", k); c.bad = 1; }
+            if (!json_is_integer(dk) || json_integer_value(dk) != k) {
+                ck_fail(e, CK_INVALID, "witnesses.dead: class %ld missing", k);
+                c.bad = 1;
+            }
             ndead++;
-            if (mpfr_sgn(&t->left) > 0 || mpfr_sgn(&u->left) > 0) is_bad[k] = 1;
-            else if (!mpfi_is_zero(t) || !mpfi_is_zero(u)) unsharp = 1;
+            if (mpfr_sgn(&t->left) > 0 || mpfr_sgn(&u->left) > 0)
+                is_bad[k] = 1;
+            else if (!mpfi_is_zero(t) || !mpfi_is_zero(u))
+                unsharp = 1;
         } else {
-            if (mpfi_is_zero(t)) is_bad[k] = 1;
-            else if (mpfr_sgn(&t->left) <= 0 || (k != ref && mpfr_sgn(&u->left) <= 0)) unsharp = 1;
+            if (mpfi_is_zero(t))
+                is_bad[k] = 1;
+            else if (mpfr_sgn(&t->left) <= 0 || (k != ref && mpfr_sgn(&u->left) <= 0))
+                unsharp = 1;
         }
         if (is_bad[k] && first_bad < 0) first_bad = k;
     }
-    if (!c.bad && (long)json_array_size(dead) != ndead) { ck_fail(e, CK_INVALID, "witnesses.dead: wrong length"); c.bad = 1; }
+    if (!c.bad && (long)json_array_size(dead) != ndead) {
+        ck_fail(e, CK_INVALID, "witnesses.dead: wrong length");
+        c.bad = 1;
+    }
     ck_imbrelu_q_interval(&c, "norm_H_sq", -1, hs);
     mpfi_mul(t, a, a);
     mpfi_mul_si(t, t, K * (K - 1));
     mpfi_mul(t, t, hs);
     ck_imbrelu_q_interval(&c, "norm_W_sq", -1, t);
-    mpq_set_si(x, in.N, 1);                    /* (18), n_A = the largest class */
+    mpq_set_si(x, in.N, 1); /* (18), n_A = the largest class */
     mpq_mul(x, x, x);
     mpq_set_si(y, nmax, 1);
     mpq_div(x, x, y);
@@ -136,7 +154,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     if (nmax > nmin && KA + KB == K) {
         mpq_set_si(x, nmax, (unsigned long)nmin);
         ck_imbrelu_q_rational(&c, "R", -1, x);
-        mpq_set_si(y, in.K - 1, (unsigned long)in.N);   /* ((K-1)/(N K lam) - K_B)/K_A */
+        mpq_set_si(y, in.K - 1, (unsigned long)in.N); /* ((K-1)/(N K lam) - K_B)/K_A */
         mpq_div(y, y, in.lam);
         mpq_t f;
         mpq_init(f);
@@ -157,17 +175,30 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     if (c.bad) goto out;
     if (ck_imbrelu_qlist_keys(&c)) goto out;
     if (str_is(w, "eq18", eq18 ? "holds" : "fails", e) || str_is(w, "eq17", e17, e) || int_is(w, "reference", ref, e) ||
-        str_is(w, "phase", ndead == 0 ? "none" : ndead == K ? "complete" : "partial", e))
+        str_is(w, "phase",
+               ndead == 0   ? "none"
+               : ndead == K ? "complete"
+                            : "partial",
+               e))
         goto out;
     int refuted = first_bad >= 0 || mismatch;
     if (a_bad) {
         long long kk;
         if (ck_get_int(w, "witnesses", "k", &kk, e)) goto out;
-        if (kk < 0 || kk >= K || !(is_bad[kk] || (mismatch && kk == ref))) { ck_fail(e, CK_INVALID, "witness k is not a failing class"); goto out; }
+        if (kk < 0 || kk >= K || !(is_bad[kk] || (mismatch && kk == ref))) {
+            ck_fail(e, CK_INVALID, "witness k is not a failing class");
+            goto out;
+        }
         if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     } else if (a_ok) {
-        if (refuted) { ck_fail(e, CK_INVALID, "Corollary 4 fails at the point (class %ld)", first_bad); goto out; }
-        if (unsharp) { ck_fail(e, CK_INVALID, "a live class not certified nonzero"); goto out; }
+        if (refuted) {
+            ck_fail(e, CK_INVALID, "Corollary 4 fails at the point (class %ld)", first_bad);
+            goto out;
+        }
+        if (unsharp) {
+            ck_fail(e, CK_INVALID, "a live class not certified nonzero");
+            goto out;
+        }
         if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     } else {
         ck_fail(e, CK_INVALID, "INCONCLUSIVE: not every class decided");

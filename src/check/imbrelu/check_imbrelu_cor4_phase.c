@@ -26,7 +26,10 @@ typedef struct {
     int fail;
 } ph_ctx;
 
-static void qset(mpq_t r, long a) { mpq_set_si(r, a, 1); }
+static void qset(mpq_t r, long a)
+{
+    mpq_set_si(r, a, 1);
+}
 
 /* s = K n_B (K_A R + K_B)^2 lam */
 static void ph_s(mpq_t s, const ph_ctx *c, const mpq_t R, const mpq_t lam)
@@ -129,8 +132,8 @@ static int pair_is(const json_t *p, const mpq_t a, const mpq_t b)
     mpq_init(x);
     const json_t *u = json_array_get(p, 0), *v = json_array_get(p, 1);
     int ok = json_is_array(p) && json_array_size(p) == 2 && json_is_string(u) && json_is_string(v) &&
-             !ck_parse_entry(json_string_value(u), x) && mpq_equal(x, a) &&
-             !ck_parse_entry(json_string_value(v), x) && mpq_equal(x, b);
+             !ck_parse_entry(json_string_value(u), x) && mpq_equal(x, a) && !ck_parse_entry(json_string_value(v), x) &&
+             mpq_equal(x, b);
     mpq_clear(x);
     return ok;
 }
@@ -170,9 +173,15 @@ static void ph_rec(ph_ctx *c, mpq_t R0, mpq_t R1, mpq_t l0, mpq_t l1, long depth
     mpq_t m;
     mpq_init(m);
     int axis = ck_tree_split(s, "Rl", R0, R1, l0, l1, m, c->tok - 1, c->e);
-    if (axis < 0) c->fail = 1;
-    else if (axis == 0) { ph_rec(c, R0, m, l0, l1, depth + 1); ph_rec(c, m, R1, l0, l1, depth + 1); }
-    else { ph_rec(c, R0, R1, l0, m, depth + 1); ph_rec(c, R0, R1, m, l1, depth + 1); }
+    if (axis < 0)
+        c->fail = 1;
+    else if (axis == 0) {
+        ph_rec(c, R0, m, l0, l1, depth + 1);
+        ph_rec(c, m, R1, l0, l1, depth + 1);
+    } else {
+        ph_rec(c, R0, R1, l0, m, depth + 1);
+        ph_rec(c, R0, R1, m, l1, depth + 1);
+    }
     mpq_clear(m);
 }
 
@@ -180,8 +189,8 @@ static int get_range(const json_t *j, const char *key, mpq_t lo, mpq_t hi, ck_er
 {
     const json_t *x = json_object_get(j, key), *a = json_array_get(x, 0), *b = json_array_get(x, 1);
     if (!json_is_array(x) || json_array_size(x) != 2 || !json_is_string(a) || !json_is_string(b) ||
-        ck_parse_entry(json_string_value(a), lo) || ck_parse_entry(json_string_value(b), hi) ||
-        mpq_sgn(lo) <= 0 || mpq_cmp(lo, hi) >= 0) {
+        ck_parse_entry(json_string_value(a), lo) || ck_parse_entry(json_string_value(b), hi) || mpq_sgn(lo) <= 0 ||
+        mpq_cmp(lo, hi) >= 0) {
         ck_fail(e, CK_MALFORMED, "instance.%s: [\"lo\", \"hi\"] with 0 < lo < hi", key);
         return -1;
     }
@@ -196,7 +205,10 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
     if (!as || !w || !q) return -1;
     int a_ok = !strcmp(as, "every decided leaf: Theorem 1 and (17)/(18) give the same phase");
     int a_bad = !strcmp(as, "(17)/(18) and Theorem 1 give different phases on leaf");
-    if (!a_ok && !a_bad) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
+    if (!a_ok && !a_bad) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as);
+        return -1;
+    }
     static const char *const IK[] = {"kind", "K_A", "K_B", "n_B", "R", "lambda", "max_depth", NULL};
     static const char *const WK[] = {"tree", "leaves", NULL}, *const WKB[] = {"leaf", NULL};
     static const char *const QK[] = {"leaves_none", "leaves_minority", "leaves_complete", "leaves_undecided", NULL};
@@ -211,7 +223,10 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
         !(nbs = ck_get_str(in, "instance", "n_B", e)) || ck_keys(w, "witnesses", WK, a_bad ? WKB : NULL, e) ||
         ck_keys(q, "quantities", QK, NULL, e))
         return -1;
-    if (ka < 1 || ka > 500 || kb < 1 || kb > 500 || md < 0 || md > 24) { ck_fail(e, CK_MALFORMED, "instance: K_A, K_B in 1..500, max_depth in 0..24"); return -1; }
+    if (ka < 1 || ka > 500 || kb < 1 || kb > 500 || md < 0 || md > 24) {
+        ck_fail(e, CK_MALFORMED, "instance: K_A, K_B in 1..500, max_depth in 0..24");
+        return -1;
+    }
     c.KA = (long)ka, c.KB = (long)kb, c.K = c.KA + c.KB, c.max_depth = (long)md;
     mpq_t R0, R1, l0, l1, x;
     mpq_inits(c.nB, R0, R1, l0, l1, x, NULL);
@@ -222,7 +237,10 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
         goto out;
     }
     mpq_set_ui(x, 1, 1);
-    if (mpq_cmp(R0, x) < 0) { ck_fail(e, CK_MALFORMED, "instance.R: need R_lo >= 1"); goto out; }
+    if (mpq_cmp(R0, x) < 0) {
+        ck_fail(e, CK_MALFORMED, "instance.R: need R_lo >= 1");
+        goto out;
+    }
     if (ck_tree_open(w, &c.tree, &c.leaves, e)) goto out;
     ph_rec(&c, R0, R1, l0, l1, 0);
     if (c.fail || ck_tree_complete(c.tree, c.tok, c.leaves, c.leaf, e)) goto out;
@@ -233,10 +251,16 @@ int ck_claim_imbrelu_cor4_phase(const json_t *root, ck_verdict verdict, ck_err *
     if (a_bad) {
         long long lf;
         if (ck_get_int(w, "witnesses", "leaf", &lf, e)) goto out;
-        if (lf != c.bad_leaf || c.bad_leaf < 0) { ck_fail(e, CK_INVALID, "witness leaf: the phases agree there"); goto out; }
+        if (lf != c.bad_leaf || c.bad_leaf < 0) {
+            ck_fail(e, CK_INVALID, "witness leaf: the phases agree there");
+            goto out;
+        }
         if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     } else {
-        if (c.bad_leaf >= 0) { ck_fail(e, CK_INVALID, "leaf %ld: the two phase tests disagree", c.bad_leaf); goto out; }
+        if (c.bad_leaf >= 0) {
+            ck_fail(e, CK_INVALID, "leaf %ld: the two phase tests disagree", c.bad_leaf);
+            goto out;
+        }
         if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     }
     rc = 0;

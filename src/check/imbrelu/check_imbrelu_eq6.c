@@ -16,8 +16,12 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !w || !q) return -1;
-    int all = strcmp(as, "equivalence holds for every class") == 0, fails = strcmp(as, "equivalence fails at class k") == 0;
-    if (!all && !fails) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
+    int all = strcmp(as, "equivalence holds for every class") == 0,
+        fails = strcmp(as, "equivalence fails at class k") == 0;
+    if (!all && !fails) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as);
+        return -1;
+    }
     ck_imbrelu_inst in;
     int rc = -1;
     long K = 0, nn = 0, bad = -1;
@@ -39,23 +43,36 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_imbrelu_test(t, &in, k, 0);
         ck_imbrelu_test(tr, &in, k, in.printed);
         ck_imbrelu_M(M, &in, k, in.printed);
-        if (ck_imbrelu_verify_rational(q, names[3 * k], t, e) || ck_imbrelu_verify_rational(q, names[3 * k + 1], tr, e) ||
+        if (ck_imbrelu_verify_rational(q, names[3 * k], t, e) ||
+            ck_imbrelu_verify_rational(q, names[3 * k + 1], tr, e) ||
             ck_imbrelu_verify_interval(q, names[3 * k + 2], M, e))
             goto out;
         if (bad < 0 && (mpq_sgn(t) > 0) != (mpq_sgn(tr) > 0)) bad = k;
     }
     if (all) {
-        if (json_object_size(w) != 0) { ck_fail(e, CK_MALFORMED, "witnesses: must be empty"); goto out; }
-        if (bad >= 0) { ck_fail(e, CK_INVALID, "equivalence fails at class %ld", bad); goto out; }
+        if (json_object_size(w) != 0) {
+            ck_fail(e, CK_MALFORMED, "witnesses: must be empty");
+            goto out;
+        }
+        if (bad >= 0) {
+            ck_fail(e, CK_INVALID, "equivalence fails at class %ld", bad);
+            goto out;
+        }
         if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     } else {
         static const char *const WK[] = {"k", NULL};
         long long k;
         if (ck_keys(w, "witnesses", WK, NULL, e) || ck_get_int(w, "witnesses", "k", &k, e)) goto out;
-        if (k < 0 || k >= K) { ck_fail(e, CK_MALFORMED, "witnesses.k out of range"); goto out; }
+        if (k < 0 || k >= K) {
+            ck_fail(e, CK_MALFORMED, "witnesses.k out of range");
+            goto out;
+        }
         ck_imbrelu_test(t, &in, (long)k, 0);
         ck_imbrelu_test(tr, &in, (long)k, in.printed);
-        if ((mpq_sgn(t) > 0) == (mpq_sgn(tr) > 0)) { ck_fail(e, CK_INVALID, "class %lld satisfies the equivalence", k); goto out; }
+        if ((mpq_sgn(t) > 0) == (mpq_sgn(tr) > 0)) {
+            ck_fail(e, CK_INVALID, "class %lld satisfies the equivalence", k);
+            goto out;
+        }
         if (ck_require_verdict(verdict, CK_REFUTED, e)) goto out;
     }
     rc = 0;

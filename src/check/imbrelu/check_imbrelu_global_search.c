@@ -21,17 +21,26 @@ static int read_matrix(const json_t *w, const char *key, long rows, long cols, i
 {
     json_t *a = ck_get_arr(w, "witnesses", key, e);
     if (!a) return -1;
-    if ((long)json_array_size(a) != rows) { ck_fail(e, CK_MALFORMED, "witnesses.%s: %ld rows expected", key, rows); return -1; }
+    if ((long)json_array_size(a) != rows) {
+        ck_fail(e, CK_MALFORMED, "witnesses.%s: %ld rows expected", key, rows);
+        return -1;
+    }
     for (long i = 0; i < rows; i++) {
         json_t *r = json_array_get(a, (size_t)i);
-        if (!json_is_array(r) || (long)json_array_size(r) != cols) { ck_fail(e, CK_MALFORMED, "witnesses.%s[%ld]: %ld entries expected", key, i, cols); return -1; }
+        if (!json_is_array(r) || (long)json_array_size(r) != cols) {
+            ck_fail(e, CK_MALFORMED, "witnesses.%s[%ld]: %ld entries expected", key, i, cols);
+            return -1;
+        }
         for (long j = 0; j < cols; j++) {
             json_t *x = json_array_get(r, (size_t)j);
             if (!json_is_string(x) || ck_parse_entry(json_string_value(x), X[i * cols + j])) {
                 ck_fail(e, CK_MALFORMED, "witnesses.%s[%ld][%ld]: not an exact number", key, i, j);
                 return -1;
             }
-            if (nonneg && mpq_sgn(X[i * cols + j]) < 0) { ck_fail(e, CK_INVALID, "witnesses.%s[%ld][%ld] < 0: not feasible", key, i, j); return -1; }
+            if (nonneg && mpq_sgn(X[i * cols + j]) < 0) {
+                ck_fail(e, CK_INVALID, "witnesses.%s[%ld][%ld] < 0: not feasible", key, i, j);
+                return -1;
+            }
         }
     }
     return 0;
@@ -46,10 +55,20 @@ static int search_info(const json_t *w, const json_t *inst, ck_err *e)
         long long v, want = 2000;
         json_t *iv = json_object_get(inst, SK[t]);
         if (ck_get_int(s, "witnesses.search", SK[t], &v, e)) return -1;
-        if (iv && !json_is_integer(iv)) { ck_fail(e, CK_MALFORMED, "instance.%s: integer", SK[t]); return -1; }
-        if (iv) want = json_integer_value(iv);
-        else if (t < 2) { ck_fail(e, CK_MALFORMED, "instance.%s missing", SK[t]); return -1; }
-        if (v != want) { ck_fail(e, CK_INVALID, "witnesses.search.%s differs from the instance", SK[t]); return -1; }
+        if (iv && !json_is_integer(iv)) {
+            ck_fail(e, CK_MALFORMED, "instance.%s: integer", SK[t]);
+            return -1;
+        }
+        if (iv)
+            want = json_integer_value(iv);
+        else if (t < 2) {
+            ck_fail(e, CK_MALFORMED, "instance.%s missing", SK[t]);
+            return -1;
+        }
+        if (v != want) {
+            ck_fail(e, CK_INVALID, "witnesses.search.%s differs from the instance", SK[t]);
+            return -1;
+        }
     }
     return 0;
 }
@@ -64,7 +83,10 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     const json_t *inst = json_object_get(root, "instance");
     if (!as || !w || !q) return -1;
     int a_ref = !strcmp(as, "a feasible point with objective below the claimed optimum"), a_none = !strcmp(as, "none");
-    if (!a_ref && !a_none) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
+    if (!a_ref && !a_none) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as);
+        return -1;
+    }
     static const char *const WK[] = {"W", "H", "search", NULL};
     if (ck_keys(w, "witnesses", WK, NULL, e)) return -1;
     ck_imbrelu_inst in;
@@ -83,13 +105,18 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     mpfi_ptr all[] = {ow, oc, gap, t, u, s};
     for (int i = 0; i < 6; i++) mpfi_init2(all[i], CK_IMBRELU_PREC), mpfi_set_ui(all[i], 0);
     int rc = -1;
-    if (search_info(w, inst, e) || read_matrix(w, "W", K, d, 0, X, e) || read_matrix(w, "H", d, N, 1, X + K * d, e)) goto out;
+    if (search_info(w, inst, e) || read_matrix(w, "W", K, d, 0, X, e) || read_matrix(w, "H", d, N, 1, X + K * d, e))
+        goto out;
     const mpq_t *W = X, *H = X + K * d;
     for (long k = 0, i = 0; k < K; k++)
-        for (long c = 0; c < in.n[k]; c++, i++) {       /* sample i of class k: log(1 + sum_{m != k} e^{z_m - z_k}) */
+        for (long c = 0; c < in.n[k]; c++, i++) { /* sample i of class k: log(1 + sum_{m != k} e^{z_m - z_k}) */
             for (long m = 0; m < K; m++) {
                 mpfi_set_ui(z + m, 0);
-                for (long j = 0; j < d; j++) { mpfi_set_q(t, W[m * d + j]); mpfi_mul_q(t, t, H[j * N + i]); mpfi_add(z + m, z + m, t); }
+                for (long j = 0; j < d; j++) {
+                    mpfi_set_q(t, W[m * d + j]);
+                    mpfi_mul_q(t, t, H[j * N + i]);
+                    mpfi_add(z + m, z + m, t);
+                }
             }
             ck_imbrelu_exp_gaps(s, t, z, K, k);
             mpfi_log1p(s, s);
@@ -100,7 +127,11 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
         long len = part ? d * N : K * d;
         const mpq_t *Y = part ? H : W;
         mpfi_set_ui(s, 0);
-        for (long i = 0; i < len; i++) { mpfi_set_q(t, Y[i]); mpfi_sqr(t, t); mpfi_add(s, s, t); }
+        for (long i = 0; i < len; i++) {
+            mpfi_set_q(t, Y[i]);
+            mpfi_sqr(t, t);
+            mpfi_add(s, s, t);
+        }
         mpfi_mul_q(s, s, part ? in.lamH : in.lamW);
         mpfi_div_ui(s, s, 2);
         mpfi_add(ow, ow, s);
@@ -113,12 +144,23 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     mpfi_sub(gap, ow, oc);
     char *names[] = {"objective_witness", "objective_claimed", "gap"};
     if (ck_imbrelu_verify_interval(q, names[0], ow, e) || ck_imbrelu_verify_interval(q, names[1], oc, e) ||
-        ck_imbrelu_verify_interval(q, names[2], gap, e) || ck_imbrelu_keys_exact(q, "quantities", names, 3, e)) goto out;
+        ck_imbrelu_verify_interval(q, names[2], gap, e) || ck_imbrelu_keys_exact(q, "quantities", names, 3, e))
+        goto out;
     int below = mpfr_sgn(&gap->right) < 0;
-    if (a_ref && !below) { ck_fail(e, CK_INVALID, "the witness is not certified below the claimed optimum"); goto out; }
-    if (a_none && below) { ck_fail(e, CK_INVALID, "assertion \"none\" but the witness refutes"); goto out; }
+    if (a_ref && !below) {
+        ck_fail(e, CK_INVALID, "the witness is not certified below the claimed optimum");
+        goto out;
+    }
+    if (a_none && below) {
+        ck_fail(e, CK_INVALID, "assertion \"none\" but the witness refutes");
+        goto out;
+    }
     if (ck_require_verdict(verdict, a_ref ? CK_REFUTED : CK_INCONCLUSIVE, e)) goto out;
-    if (a_none) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: certificate valid, but a search without counterexample establishes nothing"); goto out; }
+    if (a_none) {
+        ck_fail(e, CK_INVALID,
+                "INCONCLUSIVE: certificate valid, but a search without counterexample establishes nothing");
+        goto out;
+    }
     rc = 0;
 out:
     for (long i = 0; i < nv; i++) mpq_clear(X[i]);

@@ -30,7 +30,10 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err
         ck_fail(e, CK_INVALID, "INCONCLUSIVE: no witness pair");
         return -1;
     }
-    if (strcmp(as, "n_i > n_j and M_i/sqrt(n_i) > M_j/sqrt(n_j)")) { ck_fail(e, CK_MALFORMED, "assertion: unknown"); return -1; }
+    if (strcmp(as, "n_i > n_j and M_i/sqrt(n_i) > M_j/sqrt(n_j)")) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown");
+        return -1;
+    }
     static const char *const WK[] = {"i", "j", NULL};
     static const char *const QK[] = {"ratio_i", "ratio_j", "difference", NULL};
     long long i, j;
@@ -44,19 +47,31 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err
     mpfi_t ri, rj, df;
     mpq_init(t);
     mpfi_init2(ri, CK_IMBRELU_PREC), mpfi_init2(rj, CK_IMBRELU_PREC), mpfi_init2(df, CK_IMBRELU_PREC);
-    if (i < 0 || j < 0 || i >= in.K || j >= in.K) { ck_fail(e, CK_MALFORMED, "witnesses out of range"); goto out; }
-    if (in.n[i] <= in.n[j]) { ck_fail(e, CK_INVALID, "n_i <= n_j"); goto out; }
+    if (i < 0 || j < 0 || i >= in.K || j >= in.K) {
+        ck_fail(e, CK_MALFORMED, "witnesses out of range");
+        goto out;
+    }
+    if (in.n[i] <= in.n[j]) {
+        ck_fail(e, CK_INVALID, "n_i <= n_j");
+        goto out;
+    }
     ck_imbrelu_test(t, &in, (long)i, in.printed);
     int ai = mpq_sgn(t) > 0;
     ck_imbrelu_test(t, &in, (long)j, in.printed);
-    if (!ai || mpq_sgn(t) <= 0) { ck_fail(e, CK_INVALID, "a witness class is at or below the threshold"); goto out; }
+    if (!ai || mpq_sgn(t) <= 0) {
+        ck_fail(e, CK_INVALID, "a witness class is at or below the threshold");
+        goto out;
+    }
     ratio(ri, &in, (long)i);
     ratio(rj, &in, (long)j);
     mpfi_sub(df, ri, rj);
     if (ck_imbrelu_verify_interval(q, "ratio_i", ri, e) || ck_imbrelu_verify_interval(q, "ratio_j", rj, e) ||
         ck_imbrelu_verify_interval(q, "difference", df, e))
         goto out;
-    if (mpfr_sgn(&df->left) <= 0) { ck_fail(e, CK_INVALID, "difference not certified positive"); goto out; }
+    if (mpfr_sgn(&df->left) <= 0) {
+        ck_fail(e, CK_INVALID, "difference not certified positive");
+        goto out;
+    }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     rc = 0;
 out:

@@ -19,9 +19,19 @@ int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e
 enum { ST_UNDEF, ST_AGREE, ST_UNDEC, ST_DIS };
 static const char *const ST_NAME[] = {"UNDEFINED", "AGREES", "UNDECIDED", "DISAGREES"};
 enum { F_NORM, F_INNER, F_COS, F_ETF, F_WWT, F_Z, F_WRATIO, F_HBOTH, F_HSQN, F_MONO, F_C15, F_C16, F_ORDER, F_COUNT };
-static const char *const F_NAME[] = {"prop1.norm", "prop1.inner", "prop1.cos", "prop1.etf", "cor1.WWT", "cor1.Z",
-                                     "cor2.w_ratio", "cor2.h_ratio.sqrt_both", "cor2.h_ratio.sqrt_n", "cor2.monotone",
-                                     "cor3.15", "cor3.16", "cor3.order"};
+static const char *const F_NAME[] = {"prop1.norm",
+                                     "prop1.inner",
+                                     "prop1.cos",
+                                     "prop1.etf",
+                                     "cor1.WWT",
+                                     "cor1.Z",
+                                     "cor2.w_ratio",
+                                     "cor2.h_ratio.sqrt_both",
+                                     "cor2.h_ratio.sqrt_n",
+                                     "cor2.monotone",
+                                     "cor3.15",
+                                     "cor3.16",
+                                     "cor3.order"};
 
 typedef struct {
     const ck_imbrelu_inst *in;
@@ -38,7 +48,10 @@ static int st_diff(mpfi_srcptr d)
     if (!mpfi_has_zero(d)) return ST_DIS;
     return (mpfr_cmp_si_2exp(&d->left, -1, -100) > 0 && mpfr_cmp_ui_2exp(&d->right, 1, -100) < 0) ? ST_AGREE : ST_UNDEC;
 }
-static int st_pos(mpfi_srcptr g) { return mpfr_sgn(&g->left) > 0 ? ST_AGREE : mpfr_sgn(&g->right) < 0 ? ST_DIS : ST_UNDEC; }
+static int st_pos(mpfi_srcptr g)
+{
+    return mpfr_sgn(&g->left) > 0 ? ST_AGREE : mpfr_sgn(&g->right) < 0 ? ST_DIS : ST_UNDEC;
+}
 static int st_dev(mpfi_srcptr d)
 {
     return mpfr_sgn(&d->left) > 0 ? ST_DIS : mpfr_cmp_ui_2exp(&d->right, 1, -100) < 0 ? ST_AGREE : ST_UNDEC;
@@ -160,7 +173,8 @@ static void etf_dev(mpfi_t dev, pk_ctx *c, mpfi_srcptr X)
 
 static long second_of(const pk_ctx *c, long i)
 {
-    for (long k = i + 1; k < c->K; k++) if (c->in->n[k] == c->in->n[i]) return k;
+    for (long k = i + 1; k < c->K; k++)
+        if (c->in->n[k] == c->in->n[i]) return k;
     return -1;
 }
 
@@ -192,13 +206,22 @@ static int select_formulas(pk_ctx *c, const json_t *inst, ck_err *e)
     appl[F_ETF] = appl[F_WWT] = appl[F_Z] = c->balanced;
     appl[F_C15] = appl[F_C16] = appl[F_ORDER] = c->two_group;
     const json_t *fs = json_object_get(inst, "formulas");
-    if (!fs) { memcpy(c->sel, appl, sizeof appl); return 0; }
-    if (!json_is_array(fs) || json_array_size(fs) == 0) { ck_fail(e, CK_MALFORMED, "instance.formulas: non-empty array"); return -1; }
+    if (!fs) {
+        memcpy(c->sel, appl, sizeof appl);
+        return 0;
+    }
+    if (!json_is_array(fs) || json_array_size(fs) == 0) {
+        ck_fail(e, CK_MALFORMED, "instance.formulas: non-empty array");
+        return -1;
+    }
     for (size_t t = 0; t < json_array_size(fs); t++) {
         const json_t *x = json_array_get(fs, t);
         int f = 0;
         while (f < F_COUNT && !(json_is_string(x) && !strcmp(json_string_value(x), F_NAME[f]))) f++;
-        if (f == F_COUNT || c->sel[f] || !appl[f]) { ck_fail(e, CK_MALFORMED, "instance.formulas[%zu]: unknown, repeated or not applicable", t); return -1; }
+        if (f == F_COUNT || c->sel[f] || !appl[f]) {
+            ck_fail(e, CK_MALFORMED, "instance.formulas[%zu]: unknown, repeated or not applicable", t);
+            return -1;
+        }
         c->sel[f] = 1;
     }
     return 0;
@@ -213,7 +236,8 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
 {
     const json_t *inst = json_object_get(root, "instance");
     const json_t *kind = json_is_object(inst) ? json_object_get(inst, "kind") : NULL;
-    if (json_is_string(kind) && !strcmp(json_string_value(kind), "imbrelu-cor3-box/1")) return ck_imbrelu_prop1_cor13_box(root, verdict, e);
+    if (json_is_string(kind) && !strcmp(json_string_value(kind), "imbrelu-cor3-box/1"))
+        return ck_imbrelu_prop1_cor13_box(root, verdict, e);
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !w || !q) return -1;
@@ -237,11 +261,19 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     c.two_group = nA != nB;
     for (long k = 0; k < K; k++) {
         if (in.n[k] != nA && in.n[k] != nB) c.two_group = 0;
-        if (in.n[k] == nA) { c.KA++; if (c.iA < 0) c.iA = k; }
-        if (in.n[k] == nB) { c.KB++; if (c.iB < 0) c.iB = k; }
+        if (in.n[k] == nA) {
+            c.KA++;
+            if (c.iA < 0) c.iA = k;
+        }
+        if (in.n[k] == nB) {
+            c.KB++;
+            if (c.iB < 0) c.iB = k;
+        }
     }
     int rc = -1;
-    c.M = ck_ivec_init(K, CK_IMBRELU_PREC), c.Mr = ck_ivec_init(K, CK_IMBRELU_PREC), c.r = ck_ivec_init(K, CK_IMBRELU_PREC), c.s = ck_ivec_init(K, CK_IMBRELU_PREC), c.W = ck_ivec_init(K * K, CK_IMBRELU_PREC), c.G = ck_ivec_init(K * K, CK_IMBRELU_PREC);
+    c.M = ck_ivec_init(K, CK_IMBRELU_PREC), c.Mr = ck_ivec_init(K, CK_IMBRELU_PREC),
+    c.r = ck_ivec_init(K, CK_IMBRELU_PREC), c.s = ck_ivec_init(K, CK_IMBRELU_PREC),
+    c.W = ck_ivec_init(K * K, CK_IMBRELU_PREC), c.G = ck_ivec_init(K * K, CK_IMBRELU_PREC);
     mpfi_ptr all[] = {c.a, c.P, c.S, c.x, c.y, c.t};
     for (int i = 0; i < 6; i++) mpfi_init2(all[i], CK_IMBRELU_PREC), mpfi_set_ui(all[i], 0);
     if (select_formulas(&c, inst, e)) goto out;
@@ -267,7 +299,10 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     for (long k = 0; k < K; k++)
         for (long j = 0; j < K; j++) {
             mpfi_set_ui(c.x, 0);
-            for (long m = 0; m < K; m++) { mpfi_mul(c.t, c.W + k * K + m, c.W + j * K + m); mpfi_add(c.x, c.x, c.t); }
+            for (long m = 0; m < K; m++) {
+                mpfi_mul(c.t, c.W + k * K + m, c.W + j * K + m);
+                mpfi_add(c.x, c.x, c.t);
+            }
             mpfi_set(c.G + k * K + j, c.x);
         }
     mpfi_set_q(c.P, in.lamH);
@@ -296,7 +331,10 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
         mpfi_sub(c.x, c.x, c.y);
         putf(&c, F_ETF, "[0,1]", c.x, st_diff(c.x));
     }
-    if (c.sel[F_WWT]) { etf_dev(c.x, &c, c.G); putf(&c, F_WWT, "", c.x, st_dev(c.x)); }
+    if (c.sel[F_WWT]) {
+        etf_dev(c.x, &c, c.G);
+        putf(&c, F_WWT, "", c.x, st_dev(c.x));
+    }
     if (c.sel[F_Z]) {
         mpfi_ptr Z = ck_ivec_init(K * K, CK_IMBRELU_PREC);
         for (long m = 0; m < K; m++)
@@ -328,17 +366,31 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
         }
         if (c.st[f] > worst) worst = c.st[f];
     }
-    if ((long)json_object_size(wf) != nsel) { ck_fail(e, CK_MALFORMED, "witnesses.formulas: unexpected keys"); goto out; }
-    const char *want_as = worst == ST_DIS ? "a selected formula disagrees with the minimiser"
-                        : worst == ST_UNDEC ? "none" : "every selected formula agrees with the minimiser where defined";
+    if ((long)json_object_size(wf) != nsel) {
+        ck_fail(e, CK_MALFORMED, "witnesses.formulas: unexpected keys");
+        goto out;
+    }
+    const char *want_as = worst == ST_DIS     ? "a selected formula disagrees with the minimiser"
+                          : worst == ST_UNDEC ? "none"
+                                              : "every selected formula agrees with the minimiser where defined";
     ck_verdict want_v = worst == ST_DIS ? CK_REFUTED : worst == ST_UNDEC ? CK_INCONCLUSIVE : CK_PROVED;
-    if (strcmp(as, want_as)) { ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want_as); goto out; }
-    if (verdict != want_v) { ck_fail(e, CK_INVALID, "verdict: the checker derives %s", ck_verdict_name(want_v)); goto out; }
-    if (worst == ST_UNDEC) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: a formula is undecided"); goto out; }
+    if (strcmp(as, want_as)) {
+        ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want_as);
+        goto out;
+    }
+    if (verdict != want_v) {
+        ck_fail(e, CK_INVALID, "verdict: the checker derives %s", ck_verdict_name(want_v));
+        goto out;
+    }
+    if (worst == ST_UNDEC) {
+        ck_fail(e, CK_INVALID, "INCONCLUSIVE: a formula is undecided");
+        goto out;
+    }
     rc = 0;
 out:
     ck_imbrelu_qlist_clear(&c.ql);
-    ck_ivec_clear(c.M, K), ck_ivec_clear(c.Mr, K), ck_ivec_clear(c.r, K), ck_ivec_clear(c.s, K), ck_ivec_clear(c.W, K * K), ck_ivec_clear(c.G, K * K);
+    ck_ivec_clear(c.M, K), ck_ivec_clear(c.Mr, K), ck_ivec_clear(c.r, K), ck_ivec_clear(c.s, K),
+        ck_ivec_clear(c.W, K * K), ck_ivec_clear(c.G, K * K);
     for (int i = 0; i < 6; i++) mpfi_clear(all[i]);
     ck_imbrelu_inst_clear(&in);
     return rc;

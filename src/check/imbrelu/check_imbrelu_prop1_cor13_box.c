@@ -51,8 +51,10 @@ static void Mint(mpfi_t M, mpfi_srcptr n, mpfi_srcptr cc, long K)
     mpfi_div(M, M, cc);
     mpfi_sub_ui(M, M, 1);
     mpfi_mul_si(M, M, K - 1);
-    if (mpfr_cmp_ui(&M->left, 1) > 0) mpfi_log(M, M);
-    else if (mpfr_cmp_ui(&M->right, 1) <= 0) mpfi_set_ui(M, 0);
+    if (mpfr_cmp_ui(&M->left, 1) > 0)
+        mpfi_log(M, M);
+    else if (mpfr_cmp_ui(&M->right, 1) <= 0)
+        mpfi_set_ui(M, 0);
     else {
         mpfi_t u;
         mpfi_init2(u, CK_IMBRELU_PREC);
@@ -111,7 +113,11 @@ static int decide(const bx_ctx *c, long KA, long KB, const mpq_t R0, const mpq_t
 static const char *next_tok(bx_ctx *c)
 {
     json_t *t = json_array_get(c->tree, (size_t)c->tok);
-    if (!json_is_string(t)) { ck_fail(c->e, CK_MALFORMED, "witnesses.tree: ends early or not strings"); c->fail = 1; return NULL; }
+    if (!json_is_string(t)) {
+        ck_fail(c->e, CK_MALFORMED, "witnesses.tree: ends early or not strings");
+        c->fail = 1;
+        return NULL;
+    }
     c->tok++;
     return json_string_value(t);
 }
@@ -120,14 +126,15 @@ static int pair_eq(const json_t *p, const mpq_t lo, const mpq_t hi)
 {
     mpq_t a, b;
     mpq_inits(a, b, NULL);
-    int ok = json_is_array(p) && json_array_size(p) == 2 && json_is_string(json_array_get(p, 0)) && json_is_string(json_array_get(p, 1)) &&
-             !ck_parse_entry(json_string_value(json_array_get(p, 0)), a) && !ck_parse_entry(json_string_value(json_array_get(p, 1)), b) &&
-             mpq_equal(a, lo) && mpq_equal(b, hi);
+    int ok = json_is_array(p) && json_array_size(p) == 2 && json_is_string(json_array_get(p, 0)) &&
+             json_is_string(json_array_get(p, 1)) && !ck_parse_entry(json_string_value(json_array_get(p, 0)), a) &&
+             !ck_parse_entry(json_string_value(json_array_get(p, 1)), b) && mpq_equal(a, lo) && mpq_equal(b, hi);
     mpq_clears(a, b, NULL);
     return ok;
 }
 
-static void rec(bx_ctx *c, long A0, long A1, long B0, long B1, const mpq_t R0, const mpq_t R1, const mpq_t l0, const mpq_t l1, long depth)
+static void rec(bx_ctx *c, long A0, long A1, long B0, long B1, const mpq_t R0, const mpq_t R1, const mpq_t l0,
+                const mpq_t l1, long depth)
 {
     if (c->fail) return;
     const char *t = next_tok(c);
@@ -136,31 +143,55 @@ static void rec(bx_ctx *c, long A0, long A1, long B0, long B1, const mpq_t R0, c
         int a = A0 < A1;
         char *end;
         long m = (t[0] == (a ? 'A' : 'B') && t[1] == ':') ? strtol(t + 2, &end, 10) : -1;
-        if (m < (a ? A0 : B0) || m >= (a ? A1 : B1) || *end) { ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: expected an %c split", c->tok - 1, a ? 'A' : 'B'); c->fail = 1; return; }
-        if (a) { rec(c, A0, m, B0, B1, R0, R1, l0, l1, depth); rec(c, m + 1, A1, B0, B1, R0, R1, l0, l1, depth); }
-        else { rec(c, A0, A1, B0, m, R0, R1, l0, l1, depth); rec(c, A0, A1, m + 1, B1, R0, R1, l0, l1, depth); }
+        if (m < (a ? A0 : B0) || m >= (a ? A1 : B1) || *end) {
+            ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: expected an %c split", c->tok - 1, a ? 'A' : 'B');
+            c->fail = 1;
+            return;
+        }
+        if (a) {
+            rec(c, A0, m, B0, B1, R0, R1, l0, l1, depth);
+            rec(c, m + 1, A1, B0, B1, R0, R1, l0, l1, depth);
+        } else {
+            rec(c, A0, A1, B0, m, R0, R1, l0, l1, depth);
+            rec(c, A0, A1, m + 1, B1, R0, R1, l0, l1, depth);
+        }
         return;
     }
     if ((t[0] == 'R' || t[0] == 'l') && t[1] == ':') {
         mpq_t m;
         mpq_init(m);
         int sr = t[0] == 'R';
-        if (depth >= c->max_depth || ck_parse_entry(t + 2, m) || mpq_cmp(m, sr ? R0 : l0) <= 0 || mpq_cmp(m, sr ? R1 : l1) >= 0) {
+        if (depth >= c->max_depth || ck_parse_entry(t + 2, m) || mpq_cmp(m, sr ? R0 : l0) <= 0 ||
+            mpq_cmp(m, sr ? R1 : l1) >= 0) {
             ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: split not strictly inside or too deep", c->tok - 1);
             c->fail = 1;
-        } else if (sr) { rec(c, A0, A1, B0, B1, R0, m, l0, l1, depth + 1); rec(c, A0, A1, B0, B1, m, R1, l0, l1, depth + 1); }
-        else { rec(c, A0, A1, B0, B1, R0, R1, l0, m, depth + 1); rec(c, A0, A1, B0, B1, R0, R1, m, l1, depth + 1); }
+        } else if (sr) {
+            rec(c, A0, A1, B0, B1, R0, m, l0, l1, depth + 1);
+            rec(c, A0, A1, B0, B1, m, R1, l0, l1, depth + 1);
+        } else {
+            rec(c, A0, A1, B0, B1, R0, R1, l0, m, depth + 1);
+            rec(c, A0, A1, B0, B1, R0, R1, m, l1, depth + 1);
+        }
         mpq_clear(m);
         return;
     }
-    if (strcmp(t, "L")) { ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: unknown token", c->tok - 1); c->fail = 1; return; }
+    if (strcmp(t, "L")) {
+        ck_fail(c->e, CK_MALFORMED, "witnesses.tree[%ld]: unknown token", c->tok - 1);
+        c->fail = 1;
+        return;
+    }
     const json_t *lf = json_array_get(c->leaves, (size_t)c->leaf);
     static const char *const LK[] = {"K_A", "K_B", "R", "lambda", "status", NULL};
     long long ka, kb;
     const char *st;
-    if (!lf || ck_keys(lf, "leaf", LK, NULL, c->e) || ck_get_int(lf, "leaf", "K_A", &ka, c->e) || ck_get_int(lf, "leaf", "K_B", &kb, c->e) ||
-        !(st = ck_get_str(lf, "leaf", "status", c->e))) { ck_fail(c->e, CK_MALFORMED, "witnesses.leaves[%ld]", c->leaf); c->fail = 1; return; }
-    if (ka != A0 || kb != B0 || !pair_eq(json_object_get(lf, "R"), R0, R1) || !pair_eq(json_object_get(lf, "lambda"), l0, l1)) {
+    if (!lf || ck_keys(lf, "leaf", LK, NULL, c->e) || ck_get_int(lf, "leaf", "K_A", &ka, c->e) ||
+        ck_get_int(lf, "leaf", "K_B", &kb, c->e) || !(st = ck_get_str(lf, "leaf", "status", c->e))) {
+        ck_fail(c->e, CK_MALFORMED, "witnesses.leaves[%ld]", c->leaf);
+        c->fail = 1;
+        return;
+    }
+    if (ka != A0 || kb != B0 || !pair_eq(json_object_get(lf, "R"), R0, R1) ||
+        !pair_eq(json_object_get(lf, "lambda"), l0, l1)) {
         ck_fail(c->e, CK_INVALID, "witnesses.leaves[%ld]: not the replayed box", c->leaf);
         c->fail = 1;
         return;
@@ -169,7 +200,8 @@ static void rec(bx_ctx *c, long A0, long A1, long B0, long B1, const mpq_t R0, c
     while (s < 4 && strcmp(st, LF_NAME[s])) s++;
     int mine = decide(c, A0, B0, R0, R1, l0, l1);
     if (s == 4 || !(s == mine || (s == LF_UNDEC && mine == LF_HOLDS))) {
-        ck_fail(c->e, CK_INVALID, "witnesses.leaves[%ld]: status %.20s, the checker finds %s", c->leaf, st, LF_NAME[mine]);
+        ck_fail(c->e, CK_INVALID, "witnesses.leaves[%ld]: status %.20s, the checker finds %s", c->leaf, st,
+                LF_NAME[mine]);
         c->fail = 1;
         return;
     }
@@ -180,21 +212,25 @@ static void rec(bx_ctx *c, long A0, long A1, long B0, long B1, const mpq_t R0, c
 static int int_range(const json_t *j, const char *key, long *lo, long *hi, ck_err *e)
 {
     const json_t *a = json_object_get(j, key);
-    if (!json_is_array(a) || json_array_size(a) != 2 || !json_is_integer(json_array_get(a, 0)) || !json_is_integer(json_array_get(a, 1))) {
+    if (!json_is_array(a) || json_array_size(a) != 2 || !json_is_integer(json_array_get(a, 0)) ||
+        !json_is_integer(json_array_get(a, 1))) {
         ck_fail(e, CK_MALFORMED, "instance.%s: [lo, hi] integers", key);
         return -1;
     }
     *lo = (long)json_integer_value(json_array_get(a, 0)), *hi = (long)json_integer_value(json_array_get(a, 1));
-    if (*lo < 2 || *hi < *lo || *hi > 200) { ck_fail(e, CK_MALFORMED, "instance.%s: 2 <= lo <= hi <= 200", key); return -1; }
+    if (*lo < 2 || *hi < *lo || *hi > 200) {
+        ck_fail(e, CK_MALFORMED, "instance.%s: 2 <= lo <= hi <= 200", key);
+        return -1;
+    }
     return 0;
 }
 
 static int q_range(const json_t *j, const char *key, mpq_t lo, mpq_t hi, ck_err *e)
 {
     const json_t *a = json_object_get(j, key);
-    if (!json_is_array(a) || json_array_size(a) != 2 || !json_is_string(json_array_get(a, 0)) || !json_is_string(json_array_get(a, 1)) ||
-        ck_parse_entry(json_string_value(json_array_get(a, 0)), lo) || ck_parse_entry(json_string_value(json_array_get(a, 1)), hi) ||
-        mpq_sgn(lo) <= 0 || mpq_cmp(lo, hi) >= 0) {
+    if (!json_is_array(a) || json_array_size(a) != 2 || !json_is_string(json_array_get(a, 0)) ||
+        !json_is_string(json_array_get(a, 1)) || ck_parse_entry(json_string_value(json_array_get(a, 0)), lo) ||
+        ck_parse_entry(json_string_value(json_array_get(a, 1)), hi) || mpq_sgn(lo) <= 0 || mpq_cmp(lo, hi) >= 0) {
         ck_fail(e, CK_MALFORMED, "instance.%s: [lo, hi] exact strings with 0 < lo < hi", key);
         return -1;
     }
@@ -219,10 +255,13 @@ int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e
     mpq_inits(c.nB, R0, R1, l0, l1, one, NULL);
     int rc = -1;
     const char *nb = ck_get_str(inst, "instance", "n_B", e);
-    if (!nb || int_range(inst, "K_A", &A0, &A1, e) || int_range(inst, "K_B", &B0, &B1, e) || q_range(inst, "R", R0, R1, e) ||
-        q_range(inst, "lambda", l0, l1, e) || ck_get_int(inst, "instance", "max_depth", &md, e)) goto out;
+    if (!nb || int_range(inst, "K_A", &A0, &A1, e) || int_range(inst, "K_B", &B0, &B1, e) ||
+        q_range(inst, "R", R0, R1, e) || q_range(inst, "lambda", l0, l1, e) ||
+        ck_get_int(inst, "instance", "max_depth", &md, e))
+        goto out;
     mpq_set_ui(one, 1, 1);
-    if (ck_parse_entry(nb, c.nB) || mpq_sgn(c.nB) <= 0 || md < 0 || md > 24 || mpq_cmp(R0, one) <= 0 || (A1 - A0 + 1) * (B1 - B0 + 1) > 64) {
+    if (ck_parse_entry(nb, c.nB) || mpq_sgn(c.nB) <= 0 || md < 0 || md > 24 || mpq_cmp(R0, one) <= 0 ||
+        (A1 - A0 + 1) * (B1 - B0 + 1) > 64) {
         ck_fail(e, CK_MALFORMED, "instance: n_B > 0, max_depth 0..24, R_lo > 1, at most 64 (K_A, K_B) pairs");
         goto out;
     }
@@ -246,8 +285,12 @@ int ck_imbrelu_prop1_cor13_box(const json_t *root, ck_verdict verdict, ck_err *e
     mpq_clear(x);
     if (c.fail || ck_imbrelu_keys_exact(q, "quantities", (char **)QN, 4, e)) goto out;
     int fails = c.count[LF_FAILS] > 0;
-    const char *want = fails ? "cos_major >= cos_minor on a leaf where M_A > 0" : "cos_major < cos_minor on every decided leaf where M_A > 0";
-    if (strcmp(as, want)) { ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want); goto out; }
+    const char *want = fails ? "cos_major >= cos_minor on a leaf where M_A > 0"
+                             : "cos_major < cos_minor on every decided leaf where M_A > 0";
+    if (strcmp(as, want)) {
+        ck_fail(e, CK_INVALID, "assertion: the checker derives \"%s\"", want);
+        goto out;
+    }
     if (ck_require_verdict(verdict, fails ? CK_REFUTED : CK_PROVED, e)) goto out;
     rc = 0;
 out:

@@ -20,7 +20,10 @@
  * (monotone in each argument: endpoint by endpoint) */
 static void iext(mpfi_t acc, mpfi_srcptr x, int first, int (*op)(mpfr_ptr, mpfr_srcptr, mpfr_srcptr, mpfr_rnd_t))
 {
-    if (first) { mpfi_set(acc, x); return; }
+    if (first) {
+        mpfi_set(acc, x);
+        return;
+    }
     op(&acc->left, &acc->left, &x->left, MPFR_RNDD);
     op(&acc->right, &acc->right, &x->right, MPFR_RNDU);
 }
@@ -56,7 +59,10 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !w || !q) return -1;
     int a_kkt = !strcmp(as, "KKT point attaining the derived optimal value"), a_not = !strcmp(as, "not a KKT point");
-    if (!a_kkt && !a_not) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
+    if (!a_kkt && !a_not) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as);
+        return -1;
+    }
     static const char *const WK[] = {"paper_value", NULL};
     if (ck_keys(w, "witnesses", WK, NULL, e)) return -1;
     const char *pv = ck_get_str(w, "witnesses", "paper_value", e);
@@ -66,11 +72,13 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     long K = in.K;
     ck_imbrelu_qlist c;
     ck_imbrelu_qlist_init(&c, q, e);
-    mpfi_ptr M = ck_ivec_init(K, CK_IMBRELU_PREC), r = ck_ivec_init(K, CK_IMBRELU_PREC), W = ck_ivec_init(K * K, CK_IMBRELU_PREC), z = ck_ivec_init(K, CK_IMBRELU_PREC), g = ck_ivec_init(K, CK_IMBRELU_PREC);
+    mpfi_ptr M = ck_ivec_init(K, CK_IMBRELU_PREC), r = ck_ivec_init(K, CK_IMBRELU_PREC),
+             W = ck_ivec_init(K * K, CK_IMBRELU_PREC), z = ck_ivec_init(K, CK_IMBRELU_PREC),
+             g = ck_ivec_init(K, CK_IMBRELU_PREC);
     mpfi_t t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg;
     mpfi_ptr all[] = {t, u, a, obj, Vd, Vp, gW, gH, mumin, ldev, reg};
     for (int x = 0; x < 11; x++) mpfi_init2(all[x], P), mpfi_set_ui(all[x], 0);
-    for (long k = 0; k < K; k++) {           /* r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k, (9) */
+    for (long k = 0; k < K; k++) { /* r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k, (9) */
         ck_imbrelu_M(M + k, &in, k, in.printed);
         if (mpfi_is_zero(M + k)) continue;
         mpfi_set_q(t, in.lamW);
@@ -82,7 +90,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
         mpfi_mul(t, t, M + k);
         mpfi_sqrt(r + k, t);
     }
-    mpfi_set_q(a, in.lamH);                   /* (10): a = sqrt(lamH/lamW / (K(K-1))) */
+    mpfi_set_q(a, in.lamH); /* (10): a = sqrt(lamH/lamW / (K(K-1))) */
     mpfi_div_q(a, a, in.lamW);
     mpfi_div_si(a, a, K * (K - 1));
     mpfi_sqrt(a, a);
@@ -91,8 +99,10 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
         mpfi_sqrt(t, t);
         mpfi_mul(t, t, r + j);
         for (long m = 0; m < K; m++) {
-            if (m == j) mpfi_mul_si(W + m * K + j, t, K - 1);
-            else mpfi_neg(W + m * K + j, t);
+            if (m == j)
+                mpfi_mul_si(W + m * K + j, t, K - 1);
+            else
+                mpfi_neg(W + m * K + j, t);
             mpfi_mul(W + m * K + j, W + m * K + j, a);
         }
     }
@@ -110,7 +120,7 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             mpfi_div(g + m, g + m, t);
             if (m == k) mpfi_sub_ui(g + m, g + m, 1);
         }
-        for (long m = 0; m < K; m++) {       /* (11)-(12) */
+        for (long m = 0; m < K; m++) { /* (11)-(12) */
             mpfi_div_si(u, M + k, K);
             mpfi_neg(u, u);
             if (m == k) mpfi_add(u, u, M + k);
@@ -119,11 +129,15 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             iext(ldev, u, m == 0, mpfr_max);
         }
         ck_imbrelu_q_interval(&c, "logit_dev", k, ldev);
-        int fm = 1;                          /* (13) */
-        for (long m = 0; m < K; m++) if (m != k) { iext(u, z + m, fm, mpfr_max); fm = 0; }
+        int fm = 1; /* (13) */
+        for (long m = 0; m < K; m++)
+            if (m != k) {
+                iext(u, z + m, fm, mpfr_max);
+                fm = 0;
+            }
         mpfi_sub(u, z + k, u);
         ck_imbrelu_q_interval(&c, "margin", k, u);
-        for (long m = 0; m < K; m++) {       /* grad_W column k */
+        for (long m = 0; m < K; m++) { /* grad_W column k */
             mpfi_mul(u, g + m, r + k);
             mpfi_mul_si(u, u, in.n[k]);
             mpfi_div_si(u, u, in.N);
@@ -132,16 +146,31 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             mpfi_sqr(u, u);
             mpfi_add(gW, gW, u);
         }
-        for (long j = 0; j < K; j++) {       /* grad_H of a class-k sample, coordinate j */
+        for (long j = 0; j < K; j++) { /* grad_H of a class-k sample, coordinate j */
             mpfi_set_ui(u, 0);
-            for (long m = 0; m < K; m++) { mpfi_mul(t, W + m * K + j, g + m); mpfi_add(u, u, t); }
+            for (long m = 0; m < K; m++) {
+                mpfi_mul(t, W + m * K + j, g + m);
+                mpfi_add(u, u, t);
+            }
             mpfi_div_si(u, u, in.N);
             int support = (j == k) && !mpfi_is_zero(r + k);
-            if (j == k) { mpfi_mul_q(t, r + k, in.lamH); mpfi_add(u, u, t); }
-            if (support) { mpfi_sqr(u, u); mpfi_mul_si(u, u, in.n[k]); mpfi_add(gH, gH, u); }
-            else { iext(mumin, u, first_mu, mpfr_min); first_mu = 0; }
+            if (j == k) {
+                mpfi_mul_q(t, r + k, in.lamH);
+                mpfi_add(u, u, t);
+            }
+            if (support) {
+                mpfi_sqr(u, u);
+                mpfi_mul_si(u, u, in.n[k]);
+                mpfi_add(gH, gH, u);
+            } else {
+                iext(mumin, u, first_mu, mpfr_min);
+                first_mu = 0;
+            }
         }
-        if (in.d > K) { mpfi_set_ui(u, 0); iext(mumin, u, 0, mpfr_min); }
+        if (in.d > K) {
+            mpfi_set_ui(u, 0);
+            iext(mumin, u, 0, mpfr_min);
+        }
         mpfi_sqr(u, r + k);
         ck_imbrelu_q_interval(&c, "M", k, M + k);
         ck_imbrelu_q_interval(&c, "norm_h_sq", k, u);
@@ -153,11 +182,14 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     mpfi_div_ui(reg, reg, 2);
     mpfi_add(obj, obj, reg);
     mpfi_set_ui(u, 0);
-    for (long x = 0; x < K * K; x++) { mpfi_sqr(t, W + x); mpfi_add(u, u, t); }
+    for (long x = 0; x < K * K; x++) {
+        mpfi_sqr(t, W + x);
+        mpfi_add(u, u, t);
+    }
     mpfi_mul_q(u, u, in.lamW);
     mpfi_div_ui(u, u, 2);
     mpfi_add(obj, obj, u);
-    for (long k = 0; k < K; k++) {           /* V* with the corrected M_k */
+    for (long k = 0; k < K; k++) { /* V* with the corrected M_k */
         mpfi_t Mc;
         mpfi_init2(Mc, P);
         ck_imbrelu_M(Mc, &in, k, 0);
@@ -208,8 +240,12 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_imbrelu_q_interval(&c, "value_paper", -1, Vp);
         mpfi_sub(u, obj, Vp);
         ck_imbrelu_q_interval(&c, "objective_minus_paper", -1, u);
-        if (!mpfi_has_zero(u)) paper = "DISAGREES";
-        else { mpfi_abs(v, u); paper = mpfr_cmp_ui_2exp(&v->right, 1, -100) >= 0 ? "UNDECIDED" : "AGREES"; }
+        if (!mpfi_has_zero(u))
+            paper = "DISAGREES";
+        else {
+            mpfi_abs(v, u);
+            paper = mpfr_cmp_ui_2exp(&v->right, 1, -100) >= 0 ? "UNDECIDED" : "AGREES";
+        }
         mpfi_clear(c1), mpfi_clear(v);
     }
     ck_imbrelu_q_interval(&c, "grad_W_sq", -1, gW);
@@ -218,7 +254,10 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     int rc = -1;
     if (c.bad) goto out;
     if (ck_imbrelu_qlist_keys(&c)) goto out;
-    if (strcmp(pv, paper)) { ck_fail(e, CK_INVALID, "witnesses.paper_value: the checker finds %s", paper); goto out; }
+    if (strcmp(pv, paper)) {
+        ck_fail(e, CK_INVALID, "witnesses.paper_value: the checker finds %s", paper);
+        goto out;
+    }
     if (a_kkt) {
         if (!(mpfr_cmp_ui_2exp(&gW->right, 1, -200) < 0 && mpfr_cmp_ui_2exp(&gH->right, 1, -200) < 0 &&
               mpfr_sgn(&mumin->left) >= 0 && mpfr_cmp_ui_2exp(&dv->right, 1, -100) < 0)) {

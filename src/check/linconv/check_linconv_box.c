@@ -19,7 +19,9 @@
 
 enum { SD_BELOW, SD_ABOVE, SD_BOUNDARY, SD_UNRESOLVED };
 static const char *const SD_NAME[] = {"below", "above", "boundary", "unresolved", NULL};
-static const char *const AS_BOX = "box: every below-threshold leaf: the claimed family's value beats the zero point; every above-threshold leaf: the zero point is the unique global minimiser; straddling leaves only at max_depth";
+static const char *const AS_BOX =
+    "box: every below-threshold leaf: the claimed family's value beats the zero point; every above-threshold leaf: the "
+    "zero point is the unique global minimiser; straddling leaves only at max_depth";
 
 typedef struct {
     long K, n, max_depth, tok, leaf, count[4];
@@ -43,7 +45,8 @@ static int parse_q(const json_t *v, mpq_t q)
 
 static int pair_get(const json_t *p, mpq_t a, mpq_t b)
 {
-    return !json_is_array(p) || json_array_size(p) != 2 || parse_q(json_array_get(p, 0), a) || parse_q(json_array_get(p, 1), b);
+    return !json_is_array(p) || json_array_size(p) != 2 || parse_q(json_array_get(p, 0), a) ||
+           parse_q(json_array_get(p, 1), b);
 }
 
 static int pair_is(const json_t *p, const mpq_t a, const mpq_t b)
@@ -93,8 +96,10 @@ static int bx_gap(bx_ctx *c, const json_t *p, const mpq_t w0, const mpq_t w1, co
     mpq_inits(lo, hi, a, b, t, NULL);
     int ok = !pair_get(p, lo, hi) && mpq_sgn(lo) > 0;
     if (ok && c->loss == CK_LINCONV_MSE) {
-        bx_test(a, c, w1, h1), mpq_mul(a, a, a), mpq_set_si(t, c->K - 1, (unsigned long)(8 * c->K)), mpq_canonicalize(t), mpq_mul(a, a, t);
-        bx_test(b, c, w0, h0), mpq_mul(b, b, b), mpq_set_si(t, c->K - 1, (unsigned long)(2 * c->K)), mpq_canonicalize(t), mpq_mul(b, b, t);
+        bx_test(a, c, w1, h1), mpq_mul(a, a, a), mpq_set_si(t, c->K - 1, (unsigned long)(8 * c->K)),
+            mpq_canonicalize(t), mpq_mul(a, a, t);
+        bx_test(b, c, w0, h0), mpq_mul(b, b, b), mpq_set_si(t, c->K - 1, (unsigned long)(2 * c->K)),
+            mpq_canonicalize(t), mpq_mul(b, b, t);
         ok = mpq_equal(lo, a) && mpq_equal(hi, b);
     } else if (ok) {
         mpfi_t g;
@@ -120,9 +125,10 @@ static void bx_leaf(bx_ctx *c, const mpq_t w0, const mpq_t w1, const mpq_t h0, c
     int side = 0;
     while (SD_NAME[side] && !(json_is_string(sd) && !strcmp(json_string_value(sd), SD_NAME[side]))) side++;
     if (!lf || !SD_NAME[side] || ck_keys(lf, "leaf", LK, side == SD_BELOW ? LKG : NULL, &e2) ||
-        (side == SD_BELOW && !json_object_get(lf, "gap")) ||
-        !pair_is(json_object_get(lf, "lambda_W"), w0, w1) || !pair_is(json_object_get(lf, "lambda_H"), h0, h1)) {
-        ck_fail(c->e, CK_MALFORMED, "witnesses.leaves[%ld]: missing, bad keys or side, or not the box of the tree", c->leaf);
+        (side == SD_BELOW && !json_object_get(lf, "gap")) || !pair_is(json_object_get(lf, "lambda_W"), w0, w1) ||
+        !pair_is(json_object_get(lf, "lambda_H"), h0, h1)) {
+        ck_fail(c->e, CK_MALFORMED, "witnesses.leaves[%ld]: missing, bad keys or side, or not the box of the tree",
+                c->leaf);
         c->fail = 1;
         return;
     }
@@ -132,11 +138,16 @@ static void bx_leaf(bx_ctx *c, const mpq_t w0, const mpq_t w1, const mpq_t h0, c
     bx_test(eh, c, w1, h1);
     const int exact = mpq_sgn(el) <= 0 ? SD_ABOVE : mpq_sgn(eh) > 0 ? SD_BELOW : SD_BOUNDARY;
     const char *why = NULL;
-    if (side == SD_UNRESOLVED ? exact != SD_BELOW : side != exact) why = "the side of the threshold is not the stated one";
-    else if (side == SD_BOUNDARY && depth < c->max_depth) why = "straddles the threshold above max_depth (must be split)";
-    else if (side == SD_BELOW && !bx_gap(c, json_object_get(lf, "gap"), w0, w1, h0, h1)) why = "gap range not verified (lo > 0 containing the checker's range)";
-    if (why) { ck_fail(c->e, CK_INVALID, "leaves[%ld]: %s", c->leaf, why); c->fail = 1; }
-    else if (side >= SD_BOUNDARY) {
+    if (side == SD_UNRESOLVED ? exact != SD_BELOW : side != exact)
+        why = "the side of the threshold is not the stated one";
+    else if (side == SD_BOUNDARY && depth < c->max_depth)
+        why = "straddles the threshold above max_depth (must be split)";
+    else if (side == SD_BELOW && !bx_gap(c, json_object_get(lf, "gap"), w0, w1, h0, h1))
+        why = "gap range not verified (lo > 0 containing the checker's range)";
+    if (why) {
+        ck_fail(c->e, CK_INVALID, "leaves[%ld]: %s", c->leaf, why);
+        c->fail = 1;
+    } else if (side >= SD_BOUNDARY) {
         mpq_sub(el, w1, w0), mpq_sub(eh, h1, h0), mpq_mul(el, el, eh);
         mpq_add(c->bad_area, c->bad_area, el);
     }
@@ -149,13 +160,19 @@ static void bx_rec(bx_ctx *c, mpq_t w0, mpq_t w1, mpq_t h0, mpq_t h1, long depth
 {
     const char *s = ck_tree_token(c->tree, &c->tok, depth, c->max_depth, &c->fail, c->e);
     if (!s) return;
-    if (!strcmp(s, "L")) { bx_leaf(c, w0, w1, h0, h1, depth); return; }
+    if (!strcmp(s, "L")) {
+        bx_leaf(c, w0, w1, h0, h1, depth);
+        return;
+    }
     mpq_t m;
     mpq_init(m);
     int axis = ck_tree_split(s, "WH", w0, w1, h0, h1, m, c->tok - 1, c->e);
-    if (axis < 0) c->fail = 1;
-    else if (axis == 0) bx_rec(c, w0, m, h0, h1, depth + 1), bx_rec(c, m, w1, h0, h1, depth + 1);
-    else bx_rec(c, w0, w1, h0, m, depth + 1), bx_rec(c, w0, w1, m, h1, depth + 1);
+    if (axis < 0)
+        c->fail = 1;
+    else if (axis == 0)
+        bx_rec(c, w0, m, h0, h1, depth + 1), bx_rec(c, m, w1, h0, h1, depth + 1);
+    else
+        bx_rec(c, w0, w1, h0, m, depth + 1), bx_rec(c, w0, w1, m, h1, depth + 1);
     mpq_clear(m);
 }
 
@@ -172,24 +189,37 @@ static int rational_q(const json_t *q, const char *name, const mpq_t x, ck_err *
 
 int ck_linconv_box_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
-    static const char *const IK[] = {"kind", "K", "n", "d", "lambda_W_lo", "lambda_W_hi", "lambda_H_lo", "lambda_H_hi", "max_depth", NULL};
+    static const char *const IK[] = {"kind",        "K",           "n",           "d",         "lambda_W_lo",
+                                     "lambda_W_hi", "lambda_H_lo", "lambda_H_hi", "max_depth", NULL};
     static const char *const WK[] = {"tree", "leaves", NULL};
-    static const char *const QK[] = {"threshold_constant", "leaves_below", "leaves_above", "leaves_boundary", "leaves_unresolved", "boundary_area_fraction", NULL};
+    static const char *const QK[] = {"threshold_constant",
+                                     "leaves_below",
+                                     "leaves_above",
+                                     "leaves_boundary",
+                                     "leaves_unresolved",
+                                     "boundary_area_fraction",
+                                     NULL};
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     const json_t *in = json_object_get(root, "instance");
     if (!as || !w || !q) return -1;
-    if (strcmp(as, AS_BOX) && strcmp(as, "none")) { ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as); return -1; }
+    if (strcmp(as, AS_BOX) && strcmp(as, "none")) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as);
+        return -1;
+    }
     bx_ctx c;
     memset(&c, 0, sizeof c);
     c.e = e, c.loss = loss;
     long long K, n, d, md;
-    if (ck_keys(in, "instance", IK, NULL, e) || ck_get_int(in, "instance", "K", &K, e) || ck_get_int(in, "instance", "n", &n, e) ||
-        ck_get_int(in, "instance", "d", &d, e) || ck_get_int(in, "instance", "max_depth", &md, e) ||
-        ck_keys(w, "witnesses", WK, NULL, e) || ck_keys(q, "quantities", QK, NULL, e))
+    if (ck_keys(in, "instance", IK, NULL, e) || ck_get_int(in, "instance", "K", &K, e) ||
+        ck_get_int(in, "instance", "n", &n, e) || ck_get_int(in, "instance", "d", &d, e) ||
+        ck_get_int(in, "instance", "max_depth", &md, e) || ck_keys(w, "witnesses", WK, NULL, e) ||
+        ck_keys(q, "quantities", QK, NULL, e))
         return -1;
-    if (K < 2 || K > 200 || n < 1 || n > 100000 || d < (loss == CK_LINCONV_MSE ? K - 1 : K) || d > 1000 || md < 0 || md > 24) {
-        ck_fail(e, CK_MALFORMED, "instance: K in 2..200, n in 1..100000, d in %s..1000, max_depth in 0..24", loss == CK_LINCONV_MSE ? "K-1" : "K");
+    if (K < 2 || K > 200 || n < 1 || n > 100000 || d < (loss == CK_LINCONV_MSE ? K - 1 : K) || d > 1000 || md < 0 ||
+        md > 24) {
+        ck_fail(e, CK_MALFORMED, "instance: K in 2..200, n in 1..100000, d in %s..1000, max_depth in 0..24",
+                loss == CK_LINCONV_MSE ? "K-1" : "K");
         return -1;
     }
     c.K = (long)K, c.n = (long)n, c.max_depth = (long)md;
@@ -215,9 +245,16 @@ int ck_linconv_box_check(int loss, const json_t *root, ck_verdict verdict, ck_er
     mpq_sub(x, w1, w0), mpq_sub(w0, h1, h0), mpq_mul(x, x, w0), mpq_div(x, c.bad_area, x);
     if (rational_q(q, "boundary_area_fraction", x, e)) goto out;
     const int ok = c.count[SD_UNRESOLVED] == 0;
-    if (strcmp(as, ok ? AS_BOX : "none")) { ck_fail(e, CK_INVALID, "assertion does not follow from the leaves"); goto out; }
+    if (strcmp(as, ok ? AS_BOX : "none")) {
+        ck_fail(e, CK_INVALID, "assertion does not follow from the leaves");
+        goto out;
+    }
     if (ck_require_verdict(verdict, ok ? CK_PROVED : CK_INCONCLUSIVE, e)) goto out;
-    if (!ok) { ck_fail(e, CK_INVALID, "INCONCLUSIVE: %ld leaves unresolved (certificate well formed, establishes nothing)", c.count[SD_UNRESOLVED]); goto out; }
+    if (!ok) {
+        ck_fail(e, CK_INVALID, "INCONCLUSIVE: %ld leaves unresolved (certificate well formed, establishes nothing)",
+                c.count[SD_UNRESOLVED]);
+        goto out;
+    }
     rc = 0;
 out:
     mpq_clears(c.c, c.bad_area, w0, w1, h0, h1, x, NULL);

@@ -33,12 +33,22 @@ static int inst_parse_fields(const json_t *j, ck_linconv_inst *in, ck_err *e)
 {
     static const char *const keys[] = {"kind", "K", "n", "d", "lambda_W", "lambda_H", NULL};
     long long K, n, d;
-    if (!json_is_object(j) || ck_keys(j, "instance", keys, NULL, e)) { ck_fail(e, CK_MALFORMED, "instance: bad keys"); return -1; }
-    const char *kind = ck_get_str(j, "instance", "kind", e);
-    if (!kind || strcmp(kind, "linconv/1")) { ck_fail(e, CK_MALFORMED, "instance.kind must be linconv/1"); return -1; }
-    if (ck_get_int(j, "instance", "K", &K, e) || ck_get_int(j, "instance", "n", &n, e) || ck_get_int(j, "instance", "d", &d, e))
+    if (!json_is_object(j) || ck_keys(j, "instance", keys, NULL, e)) {
+        ck_fail(e, CK_MALFORMED, "instance: bad keys");
         return -1;
-    if (K < 2 || K > 200 || n < 1 || n > 100000 || d < K || d > 1000) { ck_fail(e, CK_MALFORMED, "instance: K, n, d out of range (need d >= K)"); return -1; }
+    }
+    const char *kind = ck_get_str(j, "instance", "kind", e);
+    if (!kind || strcmp(kind, "linconv/1")) {
+        ck_fail(e, CK_MALFORMED, "instance.kind must be linconv/1");
+        return -1;
+    }
+    if (ck_get_int(j, "instance", "K", &K, e) || ck_get_int(j, "instance", "n", &n, e) ||
+        ck_get_int(j, "instance", "d", &d, e))
+        return -1;
+    if (K < 2 || K > 200 || n < 1 || n > 100000 || d < K || d > 1000) {
+        ck_fail(e, CK_MALFORMED, "instance: K, n, d out of range (need d >= K)");
+        return -1;
+    }
     if (get_lam(j, "lambda_W", in->lamW, e) || get_lam(j, "lambda_H", in->lamH, e)) return -1;
     in->K = (long)K, in->n = (long)n, in->d = (long)d, in->N = (long)(n * K);
     mpq_t r;
@@ -64,7 +74,10 @@ void ck_linconv_inst_clear(ck_linconv_inst *in)
     mpz_clear(in->m);
 }
 
-long ck_linconv_dim(const ck_linconv_inst *in, int loss) { return in->d * (in->K + in->N) + (loss == CK_LINCONV_MSE ? in->K : 0); }
+long ck_linconv_dim(const ck_linconv_inst *in, int loss)
+{
+    return in->d * (in->K + in->N) + (loss == CK_LINCONV_MSE ? in->K : 0);
+}
 
 void ck_linconv_point(mpfi_t *W, mpfi_t *H, const ck_linconv_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta)
 {
@@ -73,8 +86,10 @@ void ck_linconv_point(mpfi_t *W, mpfi_t *H, const ck_linconv_inst *in, mpfi_srcp
     mpfi_init2(p, CK_LINCONV_PREC);
     for (long a = 0; a < d; a++)
         for (long k = 0; k < K; k++) {
-            if (a < K) mpfi_set_si(p, (a == k ? K : 0) - 1), mpfi_div_si(p, p, K), mpfi_mul(p, p, alpha);
-            else mpfi_set_ui(p, 0);
+            if (a < K)
+                mpfi_set_si(p, (a == k ? K : 0) - 1), mpfi_div_si(p, p, K), mpfi_mul(p, p, alpha);
+            else
+                mpfi_set_ui(p, 0);
             mpfi_set(W[a * K + k], p);
             mpfi_mul(p, p, beta);
             for (long i = 0; i < in->n; i++) mpfi_set(H[a * N + i * K + k], p);
@@ -83,7 +98,8 @@ void ck_linconv_point(mpfi_t *W, mpfi_t *H, const ck_linconv_inst *in, mpfi_srcp
 }
 
 /* logits gradient g (K) and Hessian S (K*K) of sample c; its loss into ell */
-static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, mpfi_t *bias, long c)
+static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H,
+                   mpfi_t *bias, long c)
 {
     const long K = in->K, d = in->d, N = in->N, y = c % K;
     mpfi_t t, sum;
@@ -96,8 +112,10 @@ static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const ck_linconv_inst *in, 
     mpfi_set_ui(ell, 0);
     if (loss == CK_LINCONV_MSE) {
         for (long k = 0; k < K; k++) {
-            if (bias) mpfi_add(g[k], g[k], bias[k]); /* ck_linconv_hessian_at; otherwise b = 1/K */
-            else mpfi_set_ui(t, 1), mpfi_div_si(t, t, K), mpfi_add(g[k], g[k], t);
+            if (bias)
+                mpfi_add(g[k], g[k], bias[k]); /* ck_linconv_hessian_at; otherwise b = 1/K */
+            else
+                mpfi_set_ui(t, 1), mpfi_div_si(t, t, K), mpfi_add(g[k], g[k], t);
             if (k == y) mpfi_sub_ui(g[k], g[k], 1);
             mpfi_sqr(t, g[k]), mpfi_add(ell, ell, t);
             mpfi_set_ui(S[k * K + k], 1);
@@ -138,7 +156,8 @@ void ck_linconv_objective(mpfi_t F, const ck_linconv_inst *in, int loss, mpfi_t 
     const long K = in->K, d = in->d, N = in->N;
     mpfi_t *g = fi_array(K), *S = fi_array(K * K);
     mpfi_t ell, t, nw, nh;
-    mpfi_init2(ell, CK_LINCONV_PREC), mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(nw, CK_LINCONV_PREC), mpfi_init2(nh, CK_LINCONV_PREC);
+    mpfi_init2(ell, CK_LINCONV_PREC), mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(nw, CK_LINCONV_PREC),
+        mpfi_init2(nh, CK_LINCONV_PREC);
     mpfi_set_ui(F, 0);
     for (long c = 0; c < N; c++) sample(g, S, ell, in, loss, W, H, NULL, c), mpfi_add(F, F, ell);
     mpfi_div_si(F, F, N);
@@ -186,7 +205,7 @@ void ck_linconv_hessian_at(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi_
     mpfi_t *g = fi_array(K), *S = fi_array(K * K), *WS = fi_array(d * K);
     mpfi_t ell, t, u;
     mpfi_init2(ell, CK_LINCONV_PREC), mpfi_init2(t, CK_LINCONV_PREC), mpfi_init2(u, CK_LINCONV_PREC);
-#define AE(i, j) A[(i) * dim + (j)]
+#define AE(i, j) A[(i)*dim + (j)]
     for (long t2 = 0; t2 < dim * dim; t2++) mpfi_set_ui(A[t2], 0);
     for (long c = 0; c < N; c++) {
         const long oc = oH + c * d;
@@ -194,21 +213,24 @@ void ck_linconv_hessian_at(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi_
         for (long a = 0; a < d; a++) /* WS = W S */
             for (long k = 0; k < K; k++) {
                 mpfi_set_ui(WS[a * K + k], 0);
-                for (long l = 0; l < K; l++) mpfi_mul(t, W[a * K + l], S[l * K + k]), mpfi_add(WS[a * K + k], WS[a * K + k], t);
+                for (long l = 0; l < K; l++)
+                    mpfi_mul(t, W[a * K + l], S[l * K + k]), mpfi_add(WS[a * K + k], WS[a * K + k], t);
             }
         for (long k = 0; k < K; k++)
             for (long a = 0; a < d; a++) {
                 const long ia = k * d + a;
                 for (long l = 0; l < K; l++)
                     for (long b = 0; b < d; b++)
-                        mpfi_mul(t, H[a * N + c], H[b * N + c]), mpfi_mul(t, t, S[k * K + l]), mpfi_add(AE(ia, l * d + b), AE(ia, l * d + b), t);
+                        mpfi_mul(t, H[a * N + c], H[b * N + c]), mpfi_mul(t, t, S[k * K + l]),
+                            mpfi_add(AE(ia, l * d + b), AE(ia, l * d + b), t);
                 for (long b = 0; b < d; b++) {
                     mpfi_mul(t, WS[b * K + k], H[a * N + c]);
                     if (a == b) mpfi_add(t, t, g[k]);
                     mpfi_add(AE(ia, oc + b), AE(ia, oc + b), t), mpfi_add(AE(oc + b, ia), AE(oc + b, ia), t);
                 }
                 if (loss == CK_LINCONV_MSE)
-                    mpfi_add(AE(ob + k, ia), AE(ob + k, ia), H[a * N + c]), mpfi_add(AE(ia, ob + k), AE(ia, ob + k), H[a * N + c]);
+                    mpfi_add(AE(ob + k, ia), AE(ob + k, ia), H[a * N + c]),
+                        mpfi_add(AE(ia, ob + k), AE(ia, ob + k), H[a * N + c]);
             }
         for (long a = 0; a < d; a++)
             for (long b = 0; b < d; b++) {
@@ -220,7 +242,8 @@ void ck_linconv_hessian_at(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi_
             for (long k = 0; k < K; k++) {
                 mpfi_add_ui(AE(ob + k, ob + k), AE(ob + k, ob + k), 1);
                 for (long a = 0; a < d; a++)
-                    mpfi_add(AE(ob + k, oc + a), AE(ob + k, oc + a), W[a * K + k]), mpfi_add(AE(oc + a, ob + k), AE(oc + a, ob + k), W[a * K + k]);
+                    mpfi_add(AE(ob + k, oc + a), AE(ob + k, oc + a), W[a * K + k]),
+                        mpfi_add(AE(oc + a, ob + k), AE(oc + a, ob + k), W[a * K + k]);
             }
     }
     for (long t2 = 0; t2 < dim * dim; t2++) mpfi_div_si(A[t2], A[t2], N);
@@ -247,8 +270,10 @@ void ck_linconv_add_tangent(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi
             for (long p = 0; p < d; p++)
                 for (long q = 0; q < d; q++) {
                     mpfi_mul(t, U[l * d + p], U[j * d + q]);
-                    if (p == q) mpfi_sub(t, u, t);
-                    else mpfi_neg(t, t);
+                    if (p == q)
+                        mpfi_sub(t, u, t);
+                    else
+                        mpfi_neg(t, t);
                     mpfi_mul_si(t, t, cw);
                     mpfi_add(A[(j * d + p) * dim + l * d + q], A[(j * d + p) * dim + l * d + q], t);
                 }
@@ -269,7 +294,10 @@ int ck_linconv_verify_qs(const json_t *q, const char *name, const ck_qs *x, cons
     ck_encl_init(&c);
     json_t *j = json_object_get(q, name);
     int rc = !j ? (ck_fail(e, CK_MALFORMED, "quantities.%s missing", name), -1) : ck_encl_parse(j, name, &c, e);
-    if (!rc && !c.has_exact) { ck_fail(e, CK_MALFORMED, "quantities.%s: exact value required", name); rc = -1; }
+    if (!rc && !c.has_exact) {
+        ck_fail(e, CK_MALFORMED, "quantities.%s: exact value required", name);
+        rc = -1;
+    }
     if (!rc) rc = ck_encl_verify(&c, name, x, m, e);
     ck_encl_clear(&c);
     return rc;
@@ -291,7 +319,8 @@ int ck_linconv_keys(const json_t *q, const char *what, const char *const *names,
     return ck_keys(q, what, names, NULL, e);
 }
 
-int ck_linconv_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why, ck_err *e)
+int ck_linconv_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why,
+                              ck_err *e)
 {
     if (ck_linconv_verify_qs(q, name, x, m, e)) return -1;
     if (ck_qs_sgn(x, m)) {

@@ -42,7 +42,8 @@ void ck_linconv_add_tangent(mpfi_t *A, const ck_linconv_inst *in, int loss, mpfi
  * interval (the checker's interval must lie inside [lo, hi]); the keys of Q exactly NAMES. */
 int ck_linconv_verify_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, ck_err *e);
 /* ck_linconv_verify_qs, and x must be 0 (otherwise invalid: "NAME is not 0: WHY"). */
-int ck_linconv_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why, ck_err *e);
+int ck_linconv_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x, const mpz_t m, const char *why,
+                              ck_err *e);
 int ck_linconv_verify_fi(const json_t *q, const char *name, mpfi_srcptr x, ck_err *e);
 int ck_linconv_keys(const json_t *q, const char *what, const char *const *names, ck_err *e);
 #endif

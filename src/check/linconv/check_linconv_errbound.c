@@ -19,10 +19,13 @@
 static const char *assertion_text(int loss, long K)
 {
     if (loss == CK_LINCONV_MSE)
-        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 1 point";
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the "
+               "exactly stationary Proposition 1 point";
     if (K == 2)
-        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
-    return "beyond the paper (K >= 3, left open by seed 002): for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the "
+               "exactly stationary Proposition 3 point";
+    return "beyond the paper (K >= 3, left open by seed 002): for every x with dist(x, X) <= delta: dist(x, X) <= "
+           "kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
 }
 
 static void q_scale(mpq_t x, const mpq_t y, long num, long den) /* x = y num/den */
@@ -65,7 +68,8 @@ static int check_point(const json_t *q, const ck_linconv_inst *in, int loss, mpf
         mpq_set_si(gam.a, 1 - K, 1), mpq_set_z(gam.b, in->m), mpq_mul(gam.b, gam.b, s.b), mpq_inv(gam.b, gam.b);
         if (ck_linconv_verify_qs(q, "gamma", &gam, in->m, e)) goto out;
         /* stat_q = (gamma + K - 1) s - 1 = gam_b s_b m - 1 */
-        mpq_mul(t.a, gam.b, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_set_ui(u.a, 1, 1), mpq_sub(t.a, t.a, u.a);
+        mpq_mul(t.a, gam.b, s.b), mpq_set_z(u.a, in->m), mpq_mul(t.a, t.a, u.a), mpq_set_ui(u.a, 1, 1),
+            mpq_sub(t.a, t.a, u.a);
         mpq_set_ui(t.b, 0, 1);
         if (ck_linconv_verify_zero_qs(q, "stat_q", &t, in->m, "the point is not stationary", e)) goto out;
         /* stat_W = lamW - beta s = lamW - sq s_b m */
@@ -87,7 +91,8 @@ out:
 }
 
 /* lambda_min(Hess over x* +- delta, + c B0 B0^T at x*) > mu */
-static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c, const mpq_t mu, double shift)
+static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c,
+                        const mpq_t mu, double shift)
 {
     const long K = in->K, dK = in->d * K, dN = in->d * in->N, n = ck_linconv_dim(in, loss);
     mpfi_t D;
@@ -130,32 +135,64 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     ck_qs_init(&x);
     ck_encl ek;
     ck_encl_init(&ek);
-    static const char *const Q_MSE[] = {"threshold_test", "gamma", "alpha_sq", "stat_W", "stat_H", "delta", "kappa", NULL};
-    static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W", "stat_H", "delta", "kappa", NULL};
+    static const char *const Q_MSE[] = {"threshold_test", "gamma", "alpha_sq", "stat_W",
+                                        "stat_H",         "delta", "kappa",    NULL};
+    static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W",
+                                       "stat_H",         "delta", "kappa",    NULL};
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
-    if (mpq_sgn(in.test) <= 0) { ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis"); goto out; }
-    if (strcmp(as, assertion_text(loss, in.K))) { ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K); goto out; }
+    if (mpq_sgn(in.test) <= 0) {
+        ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis");
+        goto out;
+    }
+    if (strcmp(as, assertion_text(loss, in.K))) {
+        ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K);
+        goto out;
+    }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
-    if (ck_linconv_keys(q, "quantities", loss == CK_LINCONV_MSE ? Q_MSE : Q_CE, e) || ck_keys(w, "witnesses", WK, NULL, e)) goto out;
+    if (ck_linconv_keys(q, "quantities", loss == CK_LINCONV_MSE ? Q_MSE : Q_CE, e) ||
+        ck_keys(w, "witnesses", WK, NULL, e))
+        goto out;
     mpq_set(x.a, in.test);
     if (ck_linconv_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
     long long cw, dim;
-    const char *sd = ck_get_str(w, "witnesses", "delta", e), *smu = ck_get_str(w, "witnesses", "mu", e), *ssh = ck_get_str(w, "witnesses", "shift", e);
-    if (!sd || !smu || !ssh || ck_get_int(w, "witnesses", "tangent_weight", &cw, e) || ck_get_int(w, "witnesses", "hessian_dim", &dim, e)) goto out;
-    if (ck_parse_entry(sd, delta) || ck_parse_entry(smu, mu) || ck_parse_entry(ssh, sh)) { ck_fail(e, CK_MALFORMED, "witnesses: delta/mu/shift not exact numbers"); goto out; }
-    if (dim != ck_linconv_dim(&in, loss) || cw < -(1LL << 40) || cw > (1LL << 40)) { ck_fail(e, CK_MALFORMED, "witnesses: hessian_dim must be %ld, |tangent_weight| <= 2^40", ck_linconv_dim(&in, loss)); goto out; }
-    if (mpq_sgn(delta) <= 0 || mpq_sgn(mu) <= 0) { ck_fail(e, CK_INVALID, "witnesses: delta and mu must be > 0"); goto out; }
+    const char *sd = ck_get_str(w, "witnesses", "delta", e), *smu = ck_get_str(w, "witnesses", "mu", e),
+               *ssh = ck_get_str(w, "witnesses", "shift", e);
+    if (!sd || !smu || !ssh || ck_get_int(w, "witnesses", "tangent_weight", &cw, e) ||
+        ck_get_int(w, "witnesses", "hessian_dim", &dim, e))
+        goto out;
+    if (ck_parse_entry(sd, delta) || ck_parse_entry(smu, mu) || ck_parse_entry(ssh, sh)) {
+        ck_fail(e, CK_MALFORMED, "witnesses: delta/mu/shift not exact numbers");
+        goto out;
+    }
+    if (dim != ck_linconv_dim(&in, loss) || cw < -(1LL << 40) || cw > (1LL << 40)) {
+        ck_fail(e, CK_MALFORMED, "witnesses: hessian_dim must be %ld, |tangent_weight| <= 2^40",
+                ck_linconv_dim(&in, loss));
+        goto out;
+    }
+    if (mpq_sgn(delta) <= 0 || mpq_sgn(mu) <= 0) {
+        ck_fail(e, CK_INVALID, "witnesses: delta and mu must be > 0");
+        goto out;
+    }
     mpq_set(x.a, delta);
     if (ck_linconv_verify_qs(q, "delta", &x, one, e)) goto out;
     /* kappa: its exact value must satisfy kappa mu >= 1 (then kappa >= 1/mu) */
     if (ck_encl_parse(json_object_get(q, "kappa"), "kappa", &ek, e)) goto out;
-    if (!ek.has_exact || mpq_sgn(ek.eb)) { ck_fail(e, CK_MALFORMED, "quantities.kappa: an exact rational value is required"); goto out; }
+    if (!ek.has_exact || mpq_sgn(ek.eb)) {
+        ck_fail(e, CK_MALFORMED, "quantities.kappa: an exact rational value is required");
+        goto out;
+    }
     mpq_set(x.a, ek.ea);
     if (ck_encl_verify(&ek, "kappa", &x, one, e)) goto out;
     mpq_mul(kap, ek.ea, mu);
-    if (mpq_cmp_ui(kap, 1, 1) < 0) { ck_fail(e, CK_INVALID, "kappa < 1/mu"); goto out; }
+    if (mpq_cmp_ui(kap, 1, 1) < 0) {
+        ck_fail(e, CK_INVALID, "kappa < 1/mu");
+        goto out;
+    }
     ck_linconv_point(W, H, &in, al, be);
-    if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) { ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established"); goto out; }
+    if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) {
+        ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established");
+        goto out;
+    }
     rc = 0;
 out:
     ck_linconv_ivec_free(W, dK), ck_linconv_ivec_free(H, dN);

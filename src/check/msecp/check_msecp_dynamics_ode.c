@@ -14,8 +14,9 @@
 
 #define PREC 512
 #define NQ 7
-static const char *const QN[NQ + 1] = {"derived_identity_gap", "prop2_identity_gap", "prop2_vs_derived_gap",
-                                       "omega_derived", "omega_prop2", "omega_gap", "cor1_ratio_sq", NULL};
+static const char *const QN[NQ + 1] = {
+    "derived_identity_gap", "prop2_identity_gap", "prop2_vs_derived_gap", "omega_derived",
+    "omega_prop2",          "omega_gap",          "cor1_ratio_sq",        NULL};
 static const char *const AS[3] = {
     "the closed form C^2 N log w + (CN/2) w^2 = t + a solves the defined flow's law "
     "omega' = omega/(CN(C+omega^2)) exactly, and omega(t) lies in omega_derived",
@@ -75,8 +76,8 @@ static void g_eval(mpfi_t y, const ode *I, int law, const mpq_t w)
     mpfi_set_q(a, w), mpfi_log(a, a);
     mpfi_set_q(b, I->w0), mpfi_log(b, b);
     mpfi_sub(a, a, b);
-    mpfi_mul_q(y, a, c[0]);                        /* c1 (log w - log omega0) */
-    for (int p = 0; p < 2; p++) {                  /* c2 (w^2 - w0^2), c3 (w^4 - w0^4) exactly */
+    mpfi_mul_q(y, a, c[0]);       /* c1 (log w - log omega0) */
+    for (int p = 0; p < 2; p++) { /* c2 (w^2 - w0^2), c3 (w^4 - w0^4) exactly */
         mpq_t u, v;
         mpq_init(u), mpq_init(v);
         mpq_mul(u, w, w), mpq_mul(v, I->w0, I->w0);
@@ -100,11 +101,17 @@ static int read_interval(const json_t *qj, const char *name, mpq_t lo, mpq_t hi,
     int rc = ck_encl_parse(json_object_get(qj, name), name, &en, e);
     if (!rc) {
         const char *why = NULL;
-        if (mpq_cmp(en.lo, en.hi) > 0) why = "lo > hi";
-        else if (mpq_cmp(en.dlo, en.lo) > 0 || mpq_cmp(en.dhi, en.hi) < 0) why = "decimal rendering does not contain [lo, hi]";
-        else if (en.has_exact) why = "an exact value is not allowed here";
-        if (why) { ck_fail(e, CK_INVALID, "quantity %s: %s", name, why); rc = -1; }
-        else mpq_set(lo, en.lo), mpq_set(hi, en.hi);
+        if (mpq_cmp(en.lo, en.hi) > 0)
+            why = "lo > hi";
+        else if (mpq_cmp(en.dlo, en.lo) > 0 || mpq_cmp(en.dhi, en.hi) < 0)
+            why = "decimal rendering does not contain [lo, hi]";
+        else if (en.has_exact)
+            why = "an exact value is not allowed here";
+        if (why) {
+            ck_fail(e, CK_INVALID, "quantity %s: %s", name, why);
+            rc = -1;
+        } else
+            mpq_set(lo, en.lo), mpq_set(hi, en.hi);
     }
     ck_encl_clear(&en);
     return rc;
@@ -120,7 +127,10 @@ static int verify_bracket(const json_t *qj, const char *name, const ode *I, int 
     if (ok) g_eval(y, I, law, lo), ok = mpfi_is_strictly_neg(y) > 0;
     if (ok) g_eval(y, I, law, hi), ok = mpfi_is_strictly_pos(y) > 0;
     mpfi_clear(y);
-    if (!ok) { ck_fail(e, CK_INVALID, "quantity %s: F(lo) < F(omega0) + t < F(hi) not certified (lo > 0 needed)", name); return -1; }
+    if (!ok) {
+        ck_fail(e, CK_INVALID, "quantity %s: F(lo) < F(omega0) + t < F(hi) not certified (lo > 0 needed)", name);
+        return -1;
+    }
     return 0;
 }
 
@@ -146,7 +156,10 @@ static int parse_rat(const json_t *j, const char *k, mpq_t q, const char *hi, ck
     mpq_set_str(h, hi, 10);
     int bad = !s || strlen(s) > 64 || ck_parse_entry(s, q) || mpq_sgn(q) <= 0 || mpq_cmp(q, h) > 0;
     mpq_clear(h);
-    if (bad) { ck_fail(e, CK_MALFORMED, "instance.%s: a rational string in (0, %s], at most 64 characters", k, hi); return -1; }
+    if (bad) {
+        ck_fail(e, CK_MALFORMED, "instance.%s: a rational string in (0, %s], at most 64 characters", k, hi);
+        return -1;
+    }
     return 0;
 }
 
@@ -161,15 +174,22 @@ int ck_msecp_dynamics_ode(const json_t *root, ck_verdict verdict, ck_err *e)
     mpq_inits(la, ha, lb, hb, a, b, s, NULL);
     const json_t *inst = json_object_get(root, "instance");
     const char *as = ck_get_str(root, "certificate", "assertion", e);
-    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e),
+           *qj = ck_get_obj(root, "certificate", "quantities", e);
     long long C, N;
     if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e) || ck_keys(inst, "instance", KEYS, NULL, e))
         goto out;
     const char *part = ck_get_str(inst, "instance", "part", e);
     if (!part || ck_get_int(inst, "instance", "C", &C, e) || ck_get_int(inst, "instance", "N", &N, e)) goto out;
     int p = strcmp(part, "derived") == 0 ? 0 : strcmp(part, "prop2") == 0 ? 1 : -1;
-    if (p < 0) { ck_fail(e, CK_MALFORMED, "instance.part: \"derived\" or \"prop2\""); goto out; }
-    if (C < 2 || C > 10000 || N < 1 || N > 10000) { ck_fail(e, CK_MALFORMED, "instance: C in [2, 10000], N in [1, 10000]"); goto out; }
+    if (p < 0) {
+        ck_fail(e, CK_MALFORMED, "instance.part: \"derived\" or \"prop2\"");
+        goto out;
+    }
+    if (C < 2 || C > 10000 || N < 1 || N > 10000) {
+        ck_fail(e, CK_MALFORMED, "instance: C in [2, 10000], N in [1, 10000]");
+        goto out;
+    }
     I.C = (long)C, I.N = (long)N;
     if (parse_rat(inst, "omega0", I.w0, "1000", e) || parse_rat(inst, "t", I.t, "1000000000000000", e)) goto out;
     if (ck_keys(qj, "quantities", QN, NULL, e)) goto out;
@@ -179,11 +199,11 @@ int ck_msecp_dynamics_ode(const json_t *root, ck_verdict verdict, ck_err *e)
     for (int k = 0; k < 3; k++)
         if (ck_encl_verify_rational(qj, QN[k], g[k], e)) goto out;
     if (verify_bracket(qj, QN[3], &I, 0, la, ha, e) || verify_bracket(qj, QN[4], &I, 1, lb, hb, e)) goto out;
-    mpq_sub(a, la, hb), mpq_sub(b, ha, lb);           /* omega_derived - omega_prop2 in [a, b] */
+    mpq_sub(a, la, hb), mpq_sub(b, ha, lb); /* omega_derived - omega_prop2 in [a, b] */
     if (verify_contains(qj, QN[5], a, b, e)) goto out;
     mpq_set_si(s, I.C * I.N, 2);
     mpq_canonicalize(s);
-    mpq_div(s, s, I.t);                                /* CN / (2t) */
+    mpq_div(s, s, I.t); /* CN / (2t) */
     mpq_mul(la, la, la), mpq_mul(la, la, s);
     mpq_mul(ha, ha, ha), mpq_mul(ha, ha, s);
     if (verify_contains(qj, QN[6], la, ha, e)) goto out;

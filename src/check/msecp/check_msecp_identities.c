@@ -102,7 +102,10 @@ static int eq7(qlist *L, const ck_msecp_inst *in, const ckm *Ws, ck_err *e)
     ck_msecp_mat_free(MbT), ck_msecp_mat_free(S), ck_msecp_mat_free(S2), ck_msecp_mat_free(Si), ck_msecp_mat_free(W32);
     ck_msecp_mat_free(W7), ck_msecp_mat_free(b7), ck_msecp_mat_free(Wl), ck_msecp_mat_free(bl);
     ck_msecp_unext_free(&U);
-    if (!Si) { ck_fail(e, CK_MALFORMED, "instance: Sigma_W + Mbar Mbar^T / C is singular"); return -1; }
+    if (!Si) {
+        ck_fail(e, CK_MALFORMED, "instance: Sigma_W + Mbar Mbar^T / C is singular");
+        return -1;
+    }
     return 0;
 }
 
@@ -116,8 +119,10 @@ static int eq8(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, const c
     ck_msecp_ext_init(&E2, AH, in->C, in->N, in->lambda);
     int ok1 = ck_msecp_wls7(&U1, &W1, &b1), ok2 = ck_msecp_wls7(&U2, &W2, &b2), rc = -1;
     if (Ai) Ws2 = ck_msecp_wls(&E2, 0);
-    if (!Ai) ck_fail(e, CK_MALFORMED, "instance.A: singular");
-    else if (!ok1 || !ok2 || !Ws2) ck_fail(e, CK_MALFORMED, "instance: Sigma_T is singular (eq8 needs it invertible)");
+    if (!Ai)
+        ck_fail(e, CK_MALFORMED, "instance.A: singular");
+    else if (!ok1 || !ok2 || !Ws2)
+        ck_fail(e, CK_MALFORMED, "instance: Sigma_T is singular (eq8 needs it invertible)");
     else {
         ckm *T = ck_msecp_mat_mul(W1, Ai), *P1 = ck_msecp_mat_mul(W1, U1.Hbar), *P2 = ck_msecp_mat_mul(W2, U2.Hbar);
         ck_msecp_mat_dist2(qadd(L, "dist2_classifier", 1), W2, T);
@@ -129,7 +134,8 @@ static int eq8(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, const c
         ck_msecp_mat_free(T), ck_msecp_mat_free(P1), ck_msecp_mat_free(P2);
         rc = 0;
     }
-    ck_msecp_mat_free(AH), ck_msecp_mat_free(Ai), ck_msecp_mat_free(W1), ck_msecp_mat_free(b1), ck_msecp_mat_free(W2), ck_msecp_mat_free(b2), ck_msecp_mat_free(Ws2);
+    ck_msecp_mat_free(AH), ck_msecp_mat_free(Ai), ck_msecp_mat_free(W1), ck_msecp_mat_free(b1), ck_msecp_mat_free(W2),
+        ck_msecp_mat_free(b2), ck_msecp_mat_free(Ws2);
     ck_msecp_unext_free(&U1), ck_msecp_unext_free(&U2), ck_msecp_ext_free(&E2);
     return rc;
 }
@@ -146,7 +152,8 @@ static int lemma1(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, cons
         ck_fail(e, CK_MALFORMED, "instance: Sigma_W is singular (Lemma 1 needs it invertible)");
         return -1;
     }
-    ckm *MbT = ck_msecp_mat_tr(U.Mbar), *T1 = ck_msecp_mat_mul(MbT, Swi), *K = ck_msecp_mat_mul(T1, U.Mbar), *CK = ck_msecp_mat_copy(K);
+    ckm *MbT = ck_msecp_mat_tr(U.Mbar), *T1 = ck_msecp_mat_mul(MbT, Swi), *K = ck_msecp_mat_mul(T1, U.Mbar),
+        *CK = ck_msecp_mat_copy(K);
     mpq_t t, ic;
     mpq_inits(t, ic, NULL);
     mpq_set_si(t, C, 1);
@@ -171,7 +178,8 @@ static int lemma1(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, cons
     mpq_sub(qadd(L, "gap_NC1", 1), n1, s1);
     mpq_sub(qadd(L, "gap_NC23", 1), n23, s23);
     mpq_clears(t, ic, NULL);
-    ck_msecp_mat_free(Swi), ck_msecp_mat_free(MbT), ck_msecp_mat_free(T1), ck_msecp_mat_free(K), ck_msecp_mat_free(CK), ck_msecp_mat_free(R), ck_msecp_mat_free(R2), ck_msecp_mat_free(KR2);
+    ck_msecp_mat_free(Swi), ck_msecp_mat_free(MbT), ck_msecp_mat_free(T1), ck_msecp_mat_free(K), ck_msecp_mat_free(CK),
+        ck_msecp_mat_free(R), ck_msecp_mat_free(R2), ck_msecp_mat_free(KR2);
     ck_msecp_unext_free(&U);
     return 0;
 }
@@ -208,7 +216,7 @@ static int compute(qlist *L, const ck_msecp_inst *in, int *sing, ck_err *e)
         for (long a = 0; a < E.q; a++) mpq_set(CKM(row, 0, a), CKM(E.SigT, in->p, a));
         ck_msecp_mat_frob2(r, row);
         ck_msecp_mat_free(row);
-        *sing = mpq_sgn(r) == 0;   /* a zero row of Sigma~_T + 0 I: singular */
+        *sing = mpq_sgn(r) == 0; /* a zero row of Sigma~_T + 0 I: singular */
         goto out;
     }
     if (!Ws) {
@@ -264,7 +272,8 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
     ck_qs_init(&x);
     mpz_init_set_ui(one, 1);
     const char *as = ck_get_str(root, "certificate", "assertion", e);
-    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e),
+           *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_msecp_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
     if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e)) goto out;
     if (hypotheses(&in, e) || compute(&L, &in, &sing, e)) goto out;
@@ -273,7 +282,7 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
     for (int t = 0; t < L.n; t++) {
         char what[96];
         snprintf(what, sizeof what, "%s", L.name[t]);
-        q.has_exact = 0;   /* q is reused: forget the previous quantity's exact value */
+        q.has_exact = 0; /* q is reused: forget the previous quantity's exact value */
         mpq_set_ui(q.eb, 0, 1);
         mpz_set_ui(q.em, 1);
         if (ck_encl_parse(json_object_get(qj, L.name[t]), what, &q, e)) goto out;
@@ -289,7 +298,8 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
     snprintf(no, sizeof no, "%s: identity fails", nm);
     const char *want = sing ? sing_as : (holds ? yes : no);
     if (strcmp(as, want) != 0) {
-        int known = strcmp(as, yes) == 0 || strcmp(as, no) == 0 || (in.id == CK_MSECP_PROP1 && strcmp(as, sing_as) == 0);
+        int known =
+            strcmp(as, yes) == 0 || strcmp(as, no) == 0 || (in.id == CK_MSECP_PROP1 && strcmp(as, sing_as) == 0);
         ck_fail(e, known ? CK_INVALID : CK_MALFORMED, "assertion \"%s\" %s; the checker finds \"%s\"", as,
                 known ? "does not follow" : "is unknown", want);
         goto out;

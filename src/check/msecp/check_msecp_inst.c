@@ -5,8 +5,8 @@
 
 #include "check_rational.h"
 
-const char *const ck_msecp_id_names[CK_MSECP_NID] = {"prop1", "prop1-corrected", "theorem1", "theorem1-printed-wls",
-                                             "theorem2", "eq7", "eq8", "lemma1"};
+const char *const ck_msecp_id_names[CK_MSECP_NID] = {
+    "prop1", "prop1-corrected", "theorem1", "theorem1-printed-wls", "theorem2", "eq7", "eq8", "lemma1"};
 
 static const char *const REQ_EXPL[] = {"kind", "identity", "C", "N", "p", "lambda", "H", "W", "b", NULL};
 static const char *const OPT_EXPL[] = {"A", NULL};
@@ -31,7 +31,10 @@ static int dim(const json_t *j, const char *key, long lo, long hi, long *v, ck_e
 {
     long long x;
     if (ck_get_int(j, "instance", key, &x, e)) return -1;
-    if (x < lo || x > hi) { ck_fail(e, CK_MALFORMED, "instance.%s: must be in [%ld, %ld]", key, lo, hi); return -1; }
+    if (x < lo || x > hi) {
+        ck_fail(e, CK_MALFORMED, "instance.%s: must be in [%ld, %ld]", key, lo, hi);
+        return -1;
+    }
     *v = (long)x;
     return 0;
 }
@@ -89,20 +92,33 @@ int ck_msecp_inst_parse(const json_t *j, ck_msecp_inst *in, ck_err *e)
 {
     memset(in, 0, sizeof *in);
     mpq_init(in->lambda);
-    if (!json_is_object(j)) { ck_fail(e, CK_MALFORMED, "instance: an object required"); return -1; }
+    if (!json_is_object(j)) {
+        ck_fail(e, CK_MALFORMED, "instance: an object required");
+        return -1;
+    }
     const char *kind = ck_get_str(j, "instance", "kind", e);
     if (!kind) return -1;
-    if (strcmp(kind, "msecp-random/1") == 0) in->random = 1;
-    else if (strcmp(kind, "msecp/1") != 0) { ck_fail(e, CK_MALFORMED, "instance.kind: msecp/1 or msecp-random/1 required"); return -1; }
+    if (strcmp(kind, "msecp-random/1") == 0)
+        in->random = 1;
+    else if (strcmp(kind, "msecp/1") != 0) {
+        ck_fail(e, CK_MALFORMED, "instance.kind: msecp/1 or msecp-random/1 required");
+        return -1;
+    }
     if (ck_keys(j, "instance", in->random ? REQ_RAND : REQ_EXPL, in->random ? NULL : OPT_EXPL, e)) return -1;
     const char *id = ck_get_str(j, "instance", "identity", e), *lam = ck_get_str(j, "instance", "lambda", e);
     if (!id || !lam) return -1;
     in->id = -1;
     for (int t = 0; t < CK_MSECP_NID; t++)
         if (strcmp(id, ck_msecp_id_names[t]) == 0) in->id = t;
-    if (in->id < 0) { ck_fail(e, CK_MALFORMED, "instance.identity: unknown \"%s\"", id); return -1; }
+    if (in->id < 0) {
+        ck_fail(e, CK_MALFORMED, "instance.identity: unknown \"%s\"", id);
+        return -1;
+    }
     if (dim(j, "C", 2, 100, &in->C, e) || dim(j, "N", 1, 100, &in->N, e) || dim(j, "p", 1, 100, &in->p, e)) return -1;
-    if (in->C * in->N > 2000) { ck_fail(e, CK_MALFORMED, "instance: C*N > 2000"); return -1; }
+    if (in->C * in->N > 2000) {
+        ck_fail(e, CK_MALFORMED, "instance: C*N > 2000");
+        return -1;
+    }
     if (ck_parse_entry(lam, in->lambda) || mpq_sgn(in->lambda) < 0) {
         ck_fail(e, CK_MALFORMED, "instance.lambda: an exact number string >= 0 required");
         return -1;
@@ -110,7 +126,10 @@ int ck_msecp_inst_parse(const json_t *j, ck_msecp_inst *in, ck_err *e)
     if (in->random) {
         const char *sd = ck_get_str(j, "instance", "seed", e);
         if (!sd) return -1;
-        if (ck_parse_seed(sd, &in->seed)) { ck_fail(e, CK_MALFORMED, "instance.seed: not a seed"); return -1; }
+        if (ck_parse_seed(sd, &in->seed)) {
+            ck_fail(e, CK_MALFORMED, "instance.seed: not a seed");
+            return -1;
+        }
         generate(in);
         return 0;
     }

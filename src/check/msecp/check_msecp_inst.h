@@ -8,7 +8,17 @@
 #include "check_json.h"
 #include "msecp/check_msecp_mat.h"
 
-enum { CK_MSECP_PROP1, CK_MSECP_PROP1C, CK_MSECP_THM1, CK_MSECP_THM1P, CK_MSECP_THM2, CK_MSECP_EQ7, CK_MSECP_EQ8, CK_MSECP_LEMMA1, CK_MSECP_NID };
+enum {
+    CK_MSECP_PROP1,
+    CK_MSECP_PROP1C,
+    CK_MSECP_THM1,
+    CK_MSECP_THM1P,
+    CK_MSECP_THM2,
+    CK_MSECP_EQ7,
+    CK_MSECP_EQ8,
+    CK_MSECP_LEMMA1,
+    CK_MSECP_NID
+};
 extern const char *const ck_msecp_id_names[CK_MSECP_NID];
 
 typedef struct {

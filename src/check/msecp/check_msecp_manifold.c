@@ -9,9 +9,9 @@
 #include "msecp/check_msecp_manifold_parts.h"
 
 #define NQ 9
-static const char *const QN[NQ + 1] = {"membership_gap", "surjectivity_gap", "pi_tangent_gap", "pi_idempotence_gap",
-                                       "orth_tangent_gap", "orth_normal_inner", "between_frob2", "pi_orth_inner",
-                                       "pi_minus_orth_frob2", NULL};
+static const char *const QN[NQ + 1] = {
+    "membership_gap",    "surjectivity_gap", "pi_tangent_gap", "pi_idempotence_gap",  "orth_tangent_gap",
+    "orth_normal_inner", "between_frob2",    "pi_orth_inner",  "pi_minus_orth_frob2", NULL};
 static const char *const AS[4] = {
     "Pi is the orthogonal projection onto T_X (X has no between-class part: X P_w = X)",
     "Pi is an oblique projection onto T_X (idempotent, range T_X), not the orthogonal one",
@@ -32,7 +32,8 @@ static void compute(mpq_t *q, const ck_msecp_mp_point *P)
     mpq_set_si(h, 1, 2);
     mpq_set_si(cn, C * N, 1);
     /* membership: ||X C X^T - I||^2 */
-    ckm *XC = ck_msecp_mp_center(P->X, C, N), *Xt = ck_msecp_mat_tr(P->X), *G = ck_msecp_mat_mul(XC, Xt), *I = ck_msecp_mat_new(C, C);
+    ckm *XC = ck_msecp_mp_center(P->X, C, N), *Xt = ck_msecp_mat_tr(P->X), *G = ck_msecp_mat_mul(XC, Xt),
+        *I = ck_msecp_mat_new(C, C);
     for (long k = 0; k < C; k++) mpq_set_ui(CKM(I, k, k), 1, 1);
     dist2(q[0], G, I);
     ckm *S = ck_msecp_mp_dF(P->X, P->Z, C, N), *SX = ck_msecp_mat_mul(S, P->X);
@@ -43,7 +44,8 @@ static void compute(mpq_t *q, const ck_msecp_mp_point *P)
     ck_msecp_mp_inner(q[2], T2, T2);
     ckm *PP = ck_msecp_mp_pi(P->X, Pi, C, N);
     dist2(q[3], PP, Pi);
-    ckm *O = ck_msecp_mp_orth(P->X, P->Z, C, N), *T3 = ck_msecp_mp_dF(P->X, O, C, N), *D1 = ck_msecp_mat_lin(P->Z, 1, O, -1);
+    ckm *O = ck_msecp_mp_orth(P->X, P->Z, C, N), *T3 = ck_msecp_mp_dF(P->X, O, C, N),
+        *D1 = ck_msecp_mat_lin(P->Z, 1, O, -1);
     ck_msecp_mp_inner(q[4], T3, T3);
     ck_msecp_mp_inner(q[5], D1, Pi);
     ckm *XW = ck_msecp_mp_center(P->X, C, N);
@@ -52,8 +54,10 @@ static void compute(mpq_t *q, const ck_msecp_mp_point *P)
     ckm *D2 = ck_msecp_mat_lin(P->Z, 1, Pi, -1);
     ck_msecp_mp_inner(q[7], D2, Pi);
     dist2(q[8], Pi, O);
-    ck_msecp_mat_free(XC), ck_msecp_mat_free(Xt), ck_msecp_mat_free(G), ck_msecp_mat_free(I), ck_msecp_mat_free(S), ck_msecp_mat_free(SX), ck_msecp_mat_free(T), ck_msecp_mat_free(Pi);
-    ck_msecp_mat_free(T2), ck_msecp_mat_free(PP), ck_msecp_mat_free(O), ck_msecp_mat_free(T3), ck_msecp_mat_free(D1), ck_msecp_mat_free(XW), ck_msecp_mat_free(D2);
+    ck_msecp_mat_free(XC), ck_msecp_mat_free(Xt), ck_msecp_mat_free(G), ck_msecp_mat_free(I), ck_msecp_mat_free(S),
+        ck_msecp_mat_free(SX), ck_msecp_mat_free(T), ck_msecp_mat_free(Pi);
+    ck_msecp_mat_free(T2), ck_msecp_mat_free(PP), ck_msecp_mat_free(O), ck_msecp_mat_free(T3), ck_msecp_mat_free(D1),
+        ck_msecp_mat_free(XW), ck_msecp_mat_free(D2);
     mpq_clears(h, cn, NULL);
 }
 

@@ -22,7 +22,10 @@ int ck_msecp_mm_check_exact(const json_t *root, ck_verdict verdict, const ck_mse
     if (c->part) {
         const char *part = ck_get_str(inst, "instance", "part", e);
         if (!part) goto out;
-        if (strcmp(part, c->part) != 0) { ck_fail(e, CK_MALFORMED, "instance.part: must be \"%s\"", c->part); goto out; }
+        if (strcmp(part, c->part) != 0) {
+            ck_fail(e, CK_MALFORMED, "instance.part: must be \"%s\"", c->part);
+            goto out;
+        }
     }
     if (ck_keys(qj, "quantities", c->qnames, NULL, e)) goto out;
     c->compute(q, &P);

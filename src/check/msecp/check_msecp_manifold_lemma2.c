@@ -19,19 +19,32 @@
 #define PREC 320
 enum { Q_MEMB, Q_STEP, Q_MARGIN, Q_POINT, Q_Z, Q_BETWEEN, Q_FIRST, Q_RES, Q_H1, Q_REMPI, Q_REMORTH, NQX };
 enum { I_E0, I_K, I_EPS, I_PI_LO, I_PI_HI, I_OR_LO, I_OR_HI, NQI };
-static const char *const QN[NQX + NQI + 1] = {
-    "membership_gap", "step_frob2", "delta0_margin", "point_frob2", "z_frob2", "between_frob2",
-    "first_order_frob2", "witness_residual_frob2", "h1_frob2", "rem_pi_witness_frob2", "rem_orth_witness_frob2",
-    "e0", "K_delta0", "sqrt_error_bound", "ratio_pi_lower", "ratio_pi_upper", "ratio_orth_lower",
-    "ratio_orth_upper", NULL};
+static const char *const QN[NQX + NQI + 1] = {"membership_gap",
+                                              "step_frob2",
+                                              "delta0_margin",
+                                              "point_frob2",
+                                              "z_frob2",
+                                              "between_frob2",
+                                              "first_order_frob2",
+                                              "witness_residual_frob2",
+                                              "h1_frob2",
+                                              "rem_pi_witness_frob2",
+                                              "rem_orth_witness_frob2",
+                                              "e0",
+                                              "K_delta0",
+                                              "sqrt_error_bound",
+                                              "ratio_pi_lower",
+                                              "ratio_pi_upper",
+                                              "ratio_orth_lower",
+                                              "ratio_orth_upper",
+                                              NULL};
 static const char *const AS[5] = {
     "Lemma 2 with Pi: ||Sigma_W(X0 + dX)^{-1/2}(X0 + dX) - X0 - Pi(dX)||_F <= K(delta0) ||dX||_F^2 for all "
     "||dX||_F <= delta0, and this step obeys it",
     "the renormalised step violates the derived bound K(delta0) ||dX||_F^2",
     "Lemma 2 with the orthogonal projection P fails: X1 - X0 - P(t Z) = -(t/2) dF_X(Z) X_b + O(t^2) with "
     "dF_X(Z) X_b != 0, so the remainder over ||dX||_F^2 is unbounded as t -> 0",
-    "X has no between-class part: P = Pi, and Lemma 2 holds with P and the constant K(delta0)",
-    "none"};
+    "X has no between-class part: P = Pi, and Lemma 2 holds with P and the constant K(delta0)", "none"};
 
 /* Leading principal minors of the symmetric S all > 0 (Bareiss on L S, L the lcm of the
  * denominators). */
@@ -50,7 +63,10 @@ static int sym_pd(const ckm *S)
     mpz_set_ui(prev, 1);
     int pd = 1;
     for (long k = 0; k < n && pd; k++) {
-        if (mpz_sgn(M[k * n + k]) <= 0) { pd = 0; break; }
+        if (mpz_sgn(M[k * n + k]) <= 0) {
+            pd = 0;
+            break;
+        }
         for (long i = k + 1; i < n; i++)
             for (long j = k + 1; j < n; j++) {
                 mpz_mul(t, M[i * n + j], M[k * n + k]);
@@ -70,16 +86,28 @@ static int parse_S(const json_t *w, long C, ckm *S, ck_err *e)
     static const char *const WK[] = {"S", NULL};
     if (ck_keys(w, "witnesses", WK, NULL, e)) return -1;
     const json_t *rows = json_object_get(w, "S");
-    if (!json_is_array(rows) || (long)json_array_size(rows) != C) { ck_fail(e, CK_MALFORMED, "witnesses.S: need %ld rows", C); return -1; }
+    if (!json_is_array(rows) || (long)json_array_size(rows) != C) {
+        ck_fail(e, CK_MALFORMED, "witnesses.S: need %ld rows", C);
+        return -1;
+    }
     for (long i = 0; i < C; i++) {
         const json_t *r = json_array_get(rows, (size_t)i);
-        if (!json_is_array(r) || (long)json_array_size(r) != C) { ck_fail(e, CK_MALFORMED, "witnesses.S: row %ld", i); return -1; }
+        if (!json_is_array(r) || (long)json_array_size(r) != C) {
+            ck_fail(e, CK_MALFORMED, "witnesses.S: row %ld", i);
+            return -1;
+        }
         for (long j = 0; j < C; j++) {
             const char *s = json_string_value(json_array_get(r, (size_t)j));
-            if (!s || ck_parse_entry(s, CKM(S, i, j))) { ck_fail(e, CK_MALFORMED, "witnesses.S[%ld][%ld]: not a rational", i, j); return -1; }
+            if (!s || ck_parse_entry(s, CKM(S, i, j))) {
+                ck_fail(e, CK_MALFORMED, "witnesses.S[%ld][%ld]: not a rational", i, j);
+                return -1;
+            }
         }
     }
-    if (!ck_msecp_mat_is_symmetric(S)) { ck_fail(e, CK_MALFORMED, "witnesses.S: not symmetric"); return -1; }
+    if (!ck_msecp_mat_is_symmetric(S)) {
+        ck_fail(e, CK_MALFORMED, "witnesses.S: not symmetric");
+        return -1;
+    }
     return 0;
 }
 
@@ -101,27 +129,31 @@ static int exact_part(mpq_t *q, const ck_msecp_mp_point *P, const mpq_t t, const
     ck_msecp_mp_inner(q[Q_POINT], P->X, P->X);
     ck_msecp_mp_inner(q[Q_Z], P->Z, P->Z);
     mpq_set_si(cn, P->n, 1);
-    ck_msecp_mat_scale(XC, cn);                                   /* X P_w */
-    ckm *Xb = ck_msecp_mat_lin(P->X, 1, XC, -1), *SZ = ck_msecp_mp_dF(P->X, P->Z, C, N), *F = ck_msecp_mat_mul_cd(SZ, Xb);
+    ck_msecp_mat_scale(XC, cn); /* X P_w */
+    ckm *Xb = ck_msecp_mat_lin(P->X, 1, XC, -1), *SZ = ck_msecp_mp_dF(P->X, P->Z, C, N),
+        *F = ck_msecp_mat_mul_cd(SZ, Xb);
     ck_msecp_mp_inner(q[Q_BETWEEN], Xb, Xb);
     ck_msecp_mp_inner(q[Q_FIRST], F, F);
     mpq_set_si(h, 1, 4);
     mpq_mul(q[Q_FIRST], q[Q_FIRST], h);
     ckm *H1 = ck_msecp_mat_lin(P->X, 1, D, 1), *A = ck_msecp_mp_dF(H1, H1, C, N);
     mpq_set_si(h, 1, 2);
-    ck_msecp_mat_scale(A, h);                                     /* H1 C H1^T */
+    ck_msecp_mat_scale(A, h); /* H1 C H1^T */
     ck_msecp_mp_inner(q[Q_H1], H1, H1);
     ckm *S2 = ck_msecp_mat_mul_cd(S, S), *R = ck_msecp_mat_mul_cd(S2, A);
     mpq_set_si(h, -1, 1);
     ck_msecp_mat_add_diag(R, h);
     ck_msecp_mp_inner(q[Q_RES], R, R);
-    ckm *SH = ck_msecp_mat_mul_cd(S, H1), *B = ck_msecp_mat_lin(SH, 1, P->X, -1), *Pi = ck_msecp_mp_pi(P->X, D, C, N), *O = ck_msecp_mp_orth(P->X, D, C, N);
+    ckm *SH = ck_msecp_mat_mul_cd(S, H1), *B = ck_msecp_mat_lin(SH, 1, P->X, -1), *Pi = ck_msecp_mp_pi(P->X, D, C, N),
+        *O = ck_msecp_mp_orth(P->X, D, C, N);
     ckm *R1 = ck_msecp_mat_lin(B, 1, Pi, -1), *R2 = ck_msecp_mat_lin(B, 1, O, -1);
     ck_msecp_mp_inner(q[Q_REMPI], R1, R1);
     ck_msecp_mp_inner(q[Q_REMORTH], R2, R2);
     int pd = sym_pd(S);
-    ck_msecp_mat_free(D), ck_msecp_mat_free(XC), ck_msecp_mat_free(Xt), ck_msecp_mat_free(G), ck_msecp_mat_free(Xb), ck_msecp_mat_free(SZ), ck_msecp_mat_free(F), ck_msecp_mat_free(H1);
-    ck_msecp_mat_free(A), ck_msecp_mat_free(S2), ck_msecp_mat_free(R), ck_msecp_mat_free(SH), ck_msecp_mat_free(B), ck_msecp_mat_free(Pi), ck_msecp_mat_free(O), ck_msecp_mat_free(R1), ck_msecp_mat_free(R2);
+    ck_msecp_mat_free(D), ck_msecp_mat_free(XC), ck_msecp_mat_free(Xt), ck_msecp_mat_free(G), ck_msecp_mat_free(Xb),
+        ck_msecp_mat_free(SZ), ck_msecp_mat_free(F), ck_msecp_mat_free(H1);
+    ck_msecp_mat_free(A), ck_msecp_mat_free(S2), ck_msecp_mat_free(R), ck_msecp_mat_free(SH), ck_msecp_mat_free(B),
+        ck_msecp_mat_free(Pi), ck_msecp_mat_free(O), ck_msecp_mat_free(R1), ck_msecp_mat_free(R2);
     mpq_clears(h, cn, NULL);
     return pd;
 }
@@ -146,10 +178,10 @@ static void intervals(mpfi_t *v, const mpq_t *q, const mpq_t d0, long n)
     mpfi_div_ui(u, d, (unsigned long)n);
     mpfi_add(a, a, u);
     mpfi_mul(v[I_E0], a, d);
-    mpfi_ui_sub(om, 1, v[I_E0]);                 /* 1 - e0 */
+    mpfi_ui_sub(om, 1, v[I_E0]); /* 1 - e0 */
     fi_sqrt_q(xi, q[Q_POINT]);
     mpfi_sqrt(u, om);
-    mpfi_mul(u, u, om), mpfi_mul(u, u, om);      /* (1 - e0)^{5/2} */
+    mpfi_mul(u, u, om), mpfi_mul(u, u, om); /* (1 - e0)^{5/2} */
     mpfi_mul(w, a, a);
     mpfi_div(w, w, u);
     mpfi_add(u, xi, d);
@@ -194,7 +226,7 @@ static int check_range(const mpq_t *q, const mpq_t t, const mpq_t d0, long n, ck
     int bad = mpq_sgn(t) == 0 || mpq_cmp(x, m) > 0 || mpq_sgn(d0) <= 0 || mpq_sgn(q[Q_MARGIN]) < 0;
     mpq_mul(x, d0, d0);
     mpq_set_si(m, n, 1);
-    mpq_sub(y, m, x);                           /* n - d0^2 > 0 and 4 d0^2 n < (n - d0^2)^2 */
+    mpq_sub(y, m, x); /* n - d0^2 > 0 and 4 d0^2 n < (n - d0^2)^2 */
     bad |= mpq_sgn(y) <= 0;
     mpq_mul(y, y, y);
     mpq_mul(x, x, m);
@@ -202,7 +234,8 @@ static int check_range(const mpq_t *q, const mpq_t t, const mpq_t d0, long n, ck
     mpq_mul(x, x, m);
     bad |= mpq_cmp(x, y) >= 0;
     mpq_clears(x, y, m, NULL);
-    if (bad) ck_fail(e, CK_MALFORMED, "instance: outside the lemma's range (0 < |t| <= 1, ||t Z||_F <= delta0, e0 < 1)");
+    if (bad)
+        ck_fail(e, CK_MALFORMED, "instance: outside the lemma's range (0 < |t| <= 1, ||t Z||_F <= delta0, e0 < 1)");
     return bad ? -1 : 0;
 }
 
@@ -224,11 +257,15 @@ int ck_msecp_mm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, c
     P.M = P.X = P.Z = NULL;
     const json_t *inst = json_object_get(root, "instance");
     const char *as = ck_get_str(root, "certificate", "assertion", e);
-    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e),
+           *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !wj || !qj || ck_msecp_mp_parse(inst, EXTRA, &P, e)) goto out;
     const char *ts = ck_get_str(inst, "instance", "t", e), *ds = ck_get_str(inst, "instance", "delta0", e);
     if (!ts || !ds) goto out;
-    if (ck_parse_entry(ts, t) || ck_parse_entry(ds, d0)) { ck_fail(e, CK_MALFORMED, "instance.t/delta0: not rationals"); goto out; }
+    if (ck_parse_entry(ts, t) || ck_parse_entry(ds, d0)) {
+        ck_fail(e, CK_MALFORMED, "instance.t/delta0: not rationals");
+        goto out;
+    }
     S = ck_msecp_mat_new(P.C, P.C);
     if (parse_S(wj, P.C, S, e) || ck_keys(qj, "quantities", QN, NULL, e)) goto out;
     int pd = exact_part(q, &P, t, d0, S);
@@ -241,9 +278,13 @@ int ck_msecp_mm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, c
         if (k < NQX) {
             mpq_set(x.a, q[k]), mpq_set_ui(x.b, 0, 1);
             if (ck_encl_verify(&en, QN[k], &x, one, e)) goto out;
-        } else if (ck_encl_verify_mpfi(&en, QN[k], v[k - NQX], e)) goto out;
+        } else if (ck_encl_verify_mpfi(&en, QN[k], v[k - NQX], e))
+            goto out;
     }
-    if (mpq_sgn(q[Q_MEMB]) != 0) { ck_fail(e, CK_INVALID, "X0 is not on the manifold"); goto out; }
+    if (mpq_sgn(q[Q_MEMB]) != 0) {
+        ck_fail(e, CK_INVALID, "X0 is not on the manifold");
+        goto out;
+    }
     int d = decide(orth, pd, q, v);
     if (strcmp(as, AS[d]) != 0) {
         int known = 0;
@@ -254,7 +295,10 @@ int ck_msecp_mm_check_lemma2(const json_t *root, ck_verdict verdict, int orth, c
     }
     static const ck_verdict V[5] = {CK_PROVED, CK_REFUTED, CK_REFUTED, CK_PROVED, CK_INCONCLUSIVE};
     if (ck_verdict_follows(verdict, V[d], NULL, e)) goto out;
-    if (d == 4) { ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing"); goto out; }
+    if (d == 4) {
+        ck_fail(e, CK_INVALID, "INCONCLUSIVE establishes nothing");
+        goto out;
+    }
     rc = 0;
 out:
     for (int k = 0; k < NQX; k++) mpq_clear(q[k]);

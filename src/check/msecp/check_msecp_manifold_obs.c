@@ -13,8 +13,8 @@
 #include "msecp/check_msecp_manifold_parts.h"
 
 #define NQ 8
-static const char *const QN[NQ + 1] = {"sqrt_witness_gap", "q_orth_gap", "u_orth_gap", "v_orth_gap", "centring_gap",
-                                       "obs2_gap", "obs3_gap", "omega_frob2", NULL};
+static const char *const QN[NQ + 1] = {"sqrt_witness_gap", "q_orth_gap", "u_orth_gap",  "v_orth_gap", "centring_gap",
+                                       "obs2_gap",         "obs3_gap",   "omega_frob2", NULL};
 static const char *const AS[3] = {
     "Observations 2-3 hold: X C X^T = I and X Y^T / N = U^T Sigma_W^{-1/2} Mbar V for X = U^T Sigma_W^{-1/2} "
     "Hbar (V (x) I_N)",
@@ -120,8 +120,9 @@ static void compute(mpq_t *q, const ck_msecp_mp_point *P)
     ckm *Di = ck_msecp_mat_new(C, C);
     for (long i = 0; i < C; i++) mpq_inv(CKM(Di, i, i), CKM(Dg, i, i));
     /* B^{-1} = Q diag(1/d) Q^T: exact once Q^T Q = I (q_orth_gap = 0, required for PROVED) */
-    ckm *Bi = mul_free(ck_msecp_mat_mul_cd(Q, Di), ck_msecp_mat_copy(Qt)), *Ut = ck_msecp_mat_tr(U), *T = ck_msecp_mat_mul_cd(Ut, Bi), *Y0 = ck_msecp_mat_mul_cd(T, Hb), *X = ck_msecp_mat_new(C, n);
-    for (long i = 0; i < N; i++) {          /* X = Y0 (V (x) I_N): sample i of every class, times V */
+    ckm *Bi = mul_free(ck_msecp_mat_mul_cd(Q, Di), ck_msecp_mat_copy(Qt)), *Ut = ck_msecp_mat_tr(U),
+        *T = ck_msecp_mat_mul_cd(Ut, Bi), *Y0 = ck_msecp_mat_mul_cd(T, Hb), *X = ck_msecp_mat_new(C, n);
+    for (long i = 0; i < N; i++) { /* X = Y0 (V (x) I_N): sample i of every class, times V */
         ckm *Yi = ck_msecp_mat_new(C, C);
         for (long r = 0; r < C; r++)
             for (long c = 0; c < C; c++) mpq_set(CKM(Yi, r, c), CKM(Y0, r, c * N + i));
@@ -136,7 +137,7 @@ static void compute(mpq_t *q, const ck_msecp_mp_point *P)
     ck_msecp_mat_frob2(q[5], G);
     ckm *Om = means(X, C, N), *Mb = means(Hb, C, N);
     mpq_set_si(k, C, 1);
-    for (long r = 0; r < C; r++) {          /* Mbar = class means - mu_G */
+    for (long r = 0; r < C; r++) { /* Mbar = class means - mu_G */
         mpq_set_ui(m, 0, 1);
         for (long c = 0; c < C; c++) mpq_add(m, m, CKM(Mb, r, c));
         mpq_div(m, m, k);
@@ -146,8 +147,10 @@ static void compute(mpq_t *q, const ck_msecp_mp_point *P)
     ck_msecp_mat_dist2(q[6], Om, Om2);
     ck_msecp_mat_frob2(q[7], Om);
     mpq_clears(m, k, NULL);
-    ck_msecp_mat_free(U), ck_msecp_mat_free(V), ck_msecp_mat_free(Q), ck_msecp_mat_free(Dg), ck_msecp_mat_free(Qt), ck_msecp_mat_free(B), ck_msecp_mat_free(Xc), ck_msecp_mat_free(Hb);
-    ck_msecp_mat_free(Sw), ck_msecp_mat_free(B2), ck_msecp_mat_free(Bi), ck_msecp_mat_free(Di), ck_msecp_mat_free(Ut), ck_msecp_mat_free(T), ck_msecp_mat_free(Y0), ck_msecp_mat_free(X), ck_msecp_mat_free(XC);
+    ck_msecp_mat_free(U), ck_msecp_mat_free(V), ck_msecp_mat_free(Q), ck_msecp_mat_free(Dg), ck_msecp_mat_free(Qt),
+        ck_msecp_mat_free(B), ck_msecp_mat_free(Xc), ck_msecp_mat_free(Hb);
+    ck_msecp_mat_free(Sw), ck_msecp_mat_free(B2), ck_msecp_mat_free(Bi), ck_msecp_mat_free(Di), ck_msecp_mat_free(Ut),
+        ck_msecp_mat_free(T), ck_msecp_mat_free(Y0), ck_msecp_mat_free(X), ck_msecp_mat_free(XC);
     ck_msecp_mat_free(Xt), ck_msecp_mat_free(G), ck_msecp_mat_free(Om), ck_msecp_mat_free(Mb), ck_msecp_mat_free(Om2);
 }
 

@@ -12,10 +12,10 @@
 
 /* A part whose quantities are all exact rationals computed from the point. */
 typedef struct {
-    const char *part;                    /* instance.part required, or NULL (checked by dispatch) */
-    const char *const *qnames;           /* NULL-terminated, at most CK_MSECP_MM_MAX_Q */
+    const char *part;          /* instance.part required, or NULL (checked by dispatch) */
+    const char *const *qnames; /* NULL-terminated, at most CK_MSECP_MM_MAX_Q */
     void (*compute)(mpq_t *q, const ck_msecp_mp_point *P);
-    int (*decide)(const mpq_t *q);       /* the index of the assertion that follows */
+    int (*decide)(const mpq_t *q); /* the index of the assertion that follows */
     const char *const *assertions;
     const ck_verdict *verdicts;
     int n_assertions;

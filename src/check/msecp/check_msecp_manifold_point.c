@@ -89,13 +89,20 @@ int ck_msecp_mp_parse(const json_t *j, const char *const *extra, ck_msecp_mp_poi
 {
     static const char *const REQ[] = {"kind", "part", "C", "N", "seed", "between", NULL};
     P->M = P->X = P->Z = NULL;
-    if (!json_is_object(j)) { ck_fail(e, CK_MALFORMED, "instance: not an object"); return -1; }
+    if (!json_is_object(j)) {
+        ck_fail(e, CK_MALFORMED, "instance: not an object");
+        return -1;
+    }
     if (ck_keys(j, "instance", REQ, extra, e)) return -1;
     const char *kind = ck_get_str(j, "instance", "kind", e), *sd = ck_get_str(j, "instance", "seed", e),
                *bw = ck_get_str(j, "instance", "between", e);
     long long C, N;
-    if (!kind || !sd || !bw || ck_get_int(j, "instance", "C", &C, e) || ck_get_int(j, "instance", "N", &N, e)) return -1;
-    if (strcmp(kind, "msecp-point/1") != 0) { ck_fail(e, CK_MALFORMED, "instance.kind: not msecp-point/1"); return -1; }
+    if (!kind || !sd || !bw || ck_get_int(j, "instance", "C", &C, e) || ck_get_int(j, "instance", "N", &N, e))
+        return -1;
+    if (strcmp(kind, "msecp-point/1") != 0) {
+        ck_fail(e, CK_MALFORMED, "instance.kind: not msecp-point/1");
+        return -1;
+    }
     if (C < 2 || C > 60 || !(N == 2 || N == 4) || (N == 2 && C % 2)) {
         ck_fail(e, CK_MALFORMED, "instance: C in [2, 60], N in {2, 4}, C even when N = 2");
         return -1;
@@ -103,19 +110,31 @@ int ck_msecp_mp_parse(const json_t *j, const char *const *extra, ck_msecp_mp_poi
     long a = -1, b = 0;
     for (long x = 0; x * x <= C; x++)
         for (long y = 0; y <= x; y++)
-            if (x * x + y * y == C) a = x, b = y;   /* the largest x wins */
-    if (a < 0) { ck_fail(e, CK_MALFORMED, "instance.C: not a sum of two squares"); return -1; }
+            if (x * x + y * y == C) a = x, b = y; /* the largest x wins */
+    if (a < 0) {
+        ck_fail(e, CK_MALFORMED, "instance.C: not a sum of two squares");
+        return -1;
+    }
     if (!*sd || strlen(sd) > 20 || strspn(sd, "0123456789") != strlen(sd)) {
         ck_fail(e, CK_MALFORMED, "instance.seed: not a decimal string");
         return -1;
     }
     errno = 0;
     unsigned long long seed = strtoull(sd, NULL, 10);
-    if (errno) { ck_fail(e, CK_MALFORMED, "instance.seed: out of range"); return -1; }
-    if (strcmp(bw, "none") == 0) P->between = 0;
-    else if (strcmp(bw, "generic") == 0) P->between = 1;
-    else if (strcmp(bw, "aligned") == 0) P->between = 2;
-    else { ck_fail(e, CK_MALFORMED, "instance.between: unknown"); return -1; }
+    if (errno) {
+        ck_fail(e, CK_MALFORMED, "instance.seed: out of range");
+        return -1;
+    }
+    if (strcmp(bw, "none") == 0)
+        P->between = 0;
+    else if (strcmp(bw, "generic") == 0)
+        P->between = 1;
+    else if (strcmp(bw, "aligned") == 0)
+        P->between = 2;
+    else {
+        ck_fail(e, CK_MALFORMED, "instance.between: unknown");
+        return -1;
+    }
     P->C = (long)C, P->N = (long)N, P->n = (long)(C * N);
     P->M = ck_msecp_mat_new(P->C, P->C), P->X = ck_msecp_mat_new(P->C, P->n), P->Z = ck_msecp_mat_new(P->C, P->n);
     gen(P, (uint64_t)seed, a, b);
@@ -151,7 +170,8 @@ ckm *ck_msecp_mp_center(const ckm *A, long C, long N)
 
 ckm *ck_msecp_mp_dF(const ckm *X, const ckm *Z, long C, long N)
 {
-    ckm *XC = ck_msecp_mp_center(X, C, N), *Zt = ck_msecp_mat_tr(Z), *S = ck_msecp_mat_mul(XC, Zt), *St = ck_msecp_mat_tr(S), *o = ck_msecp_mat_lin(S, 1, St, 1);
+    ckm *XC = ck_msecp_mp_center(X, C, N), *Zt = ck_msecp_mat_tr(Z), *S = ck_msecp_mat_mul(XC, Zt),
+        *St = ck_msecp_mat_tr(S), *o = ck_msecp_mat_lin(S, 1, St, 1);
     ck_msecp_mat_free(XC), ck_msecp_mat_free(Zt), ck_msecp_mat_free(S), ck_msecp_mat_free(St);
     return o;
 }
@@ -169,7 +189,10 @@ static ckm *z_minus_half_s(const ckm *X, const ckm *Z, const ckm *B, long C, lon
     return o;
 }
 
-ckm *ck_msecp_mp_pi(const ckm *X, const ckm *Z, long C, long N) { return z_minus_half_s(X, Z, X, C, N); }
+ckm *ck_msecp_mp_pi(const ckm *X, const ckm *Z, long C, long N)
+{
+    return z_minus_half_s(X, Z, X, C, N);
+}
 
 ckm *ck_msecp_mp_orth(const ckm *X, const ckm *Z, long C, long N)
 {
@@ -193,7 +216,10 @@ void ck_msecp_mp_inner(mpq_t out, const ckm *A, const ckm *B)
     mpq_clear(t);
 }
 
-uint64_t ck_msecp_mp_next(uint64_t *s) { return sm_next(s); }
+uint64_t ck_msecp_mp_next(uint64_t *s)
+{
+    return sm_next(s);
+}
 
 int ck_msecp_mp_read_cert(const json_t *root, ck_msecp_mp_point *P, const char **as, json_t **qj, ck_err *e)
 {

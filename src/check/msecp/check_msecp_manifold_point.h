@@ -22,7 +22,7 @@ void ck_msecp_mp_free(ck_msecp_mp_point *P);
  * and the point P of its instance. P->M, X, Z are set to NULL first, so that ck_msecp_mp_free(P) is
  * right whatever the outcome. 0, or -1 with e set. */
 int ck_msecp_mp_read_cert(const json_t *root, ck_msecp_mp_point *P, const char **as, json_t **qj, ck_err *e);
-ckm *ck_msecp_mp_center(const ckm *A, long C, long N);          /* A C */
+ckm *ck_msecp_mp_center(const ckm *A, long C, long N);           /* A C */
 ckm *ck_msecp_mp_dF(const ckm *X, const ckm *Z, long C, long N); /* X C Z^T + Z C X^T */
 ckm *ck_msecp_mp_pi(const ckm *X, const ckm *Z, long C, long N);
 ckm *ck_msecp_mp_orth(const ckm *X, const ckm *Z, long C, long N);

@@ -9,7 +9,10 @@ ckm *ck_msecp_mat_new(long r, long c)
     if (!m) return NULL;
     m->r = r, m->c = c;
     m->a = malloc((size_t)(r * c > 0 ? r * c : 1) * sizeof(mpq_t));
-    if (!m->a) { free(m); return NULL; }
+    if (!m->a) {
+        free(m);
+        return NULL;
+    }
     for (long t = 0; t < r * c; t++) mpq_init(m->a[t]);
     return m;
 }
@@ -88,7 +91,10 @@ ckm *ck_msecp_mat_inv(const ckm *x)
         long piv = -1;
         for (long i = col; i < n && piv < 0; i++)
             if (mpq_sgn(CKM(a, i, col)) != 0) piv = i;
-        if (piv < 0) { ck_msecp_mat_free(a), ck_msecp_mat_free(b), a = b = NULL; break; }
+        if (piv < 0) {
+            ck_msecp_mat_free(a), ck_msecp_mat_free(b), a = b = NULL;
+            break;
+        }
         for (long j = 0; j < n; j++) {
             mpq_swap(CKM(a, col, j), CKM(a, piv, j));
             mpq_swap(CKM(b, col, j), CKM(b, piv, j));
@@ -153,7 +159,8 @@ int ck_msecp_mat_is_symmetric(const ckm *m)
 ckm *ck_msecp_mat_mul_cd(const ckm *x, const ckm *y)
 {
     long R = x->r, K = x->c, Cc = y->c;
-    mpz_t Lx, Ly, t, *X = malloc((size_t)(R * K + 1) * sizeof(mpz_t)), *Y = malloc((size_t)(K * Cc + 1) * sizeof(mpz_t));
+    mpz_t Lx, Ly, t, *X = malloc((size_t)(R * K + 1) * sizeof(mpz_t)),
+                     *Y = malloc((size_t)(K * Cc + 1) * sizeof(mpz_t));
     mpz_inits(Lx, Ly, t, NULL);
     mpz_set_ui(Lx, 1), mpz_set_ui(Ly, 1);
     for (long k = 0; k < R * K; k++) mpz_lcm(Lx, Lx, mpq_denref(x->a[k]));

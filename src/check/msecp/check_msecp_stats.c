@@ -224,7 +224,8 @@ void ck_msecp_unext_init(ck_msecp_unext *U, const ckm *H, long C, long N)
 
 void ck_msecp_unext_free(ck_msecp_unext *U)
 {
-    ck_msecp_mat_free(U->muG), ck_msecp_mat_free(U->Mbar), ck_msecp_mat_free(U->Hbar), ck_msecp_mat_free(U->SigT), ck_msecp_mat_free(U->SigW);
+    ck_msecp_mat_free(U->muG), ck_msecp_mat_free(U->Mbar), ck_msecp_mat_free(U->Hbar), ck_msecp_mat_free(U->SigT),
+        ck_msecp_mat_free(U->SigW);
 }
 
 int ck_msecp_wls7(const ck_msecp_unext *U, ckm **W, ckm **b)

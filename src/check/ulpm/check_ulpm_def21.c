@@ -11,8 +11,7 @@
 #include "check_decision.h"
 
 enum { Q_NW, Q_IW, Q_C, Q_COS, Q_NH, Q_RES, NQ };
-static const char *const QNAMES[] = {"norm_sq_w", "inner_w", "gram_c", "cosine", "norm_sq_h",
-                                     "nc13_residual", NULL};
+static const char *const QNAMES[] = {"norm_sq_w", "inner_w", "gram_c", "cosine", "norm_sq_h", "nc13_residual", NULL};
 static const char *const ASSERTIONS[] = {"simplex ETF and NC1-NC4", "none", NULL};
 static const char *const NO_KEYS[] = {NULL};
 
@@ -34,7 +33,7 @@ static int nc13_generic(const json_t *ij, ck_qs *r, mpz_t m, ck_err *e)
     mpq_t f;
     mpq_init(f);
     mpq_set_si(f, -2, (unsigned long)in.n);
-    ck_qs_mul_sqrt(&x, &t, in.m);        /* sum * sqrt(n); times -2/n = -2 sum / sqrt(n) */
+    ck_qs_mul_sqrt(&x, &t, in.m); /* sum * sqrt(n); times -2/n = -2 sum / sqrt(n) */
     ck_qs_mul_q(r, &x, f);
     ck_inst_norm_h(&in, &x);
     ck_qs_add(r, r, &x);
@@ -73,22 +72,23 @@ int ck_claim_ulpm_def21(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ai == 1) {
         if (verdict != CK_INCONCLUSIVE)
             ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", ck_verdict_name(verdict));
-        else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
+        else
+            ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
     int gram_ok = ck_etf_gram(&E, v[Q_NW].a, v[Q_IW].a);
     mpq_set_si(v[Q_C].a, -E.K, 1);
-    mpq_mul(v[Q_C].a, v[Q_C].a, v[Q_IW].a);                     /* c = -K g1 */
+    mpq_mul(v[Q_C].a, v[Q_C].a, v[Q_IW].a); /* c = -K g1 */
     if (mpq_sgn(v[Q_NW].a) != 0) mpq_div(v[Q_COS].a, v[Q_IW].a, v[Q_NW].a);
     mpq_set_ui(v[Q_NH].a, 1, (unsigned long)E.n);
-    mpq_mul(v[Q_NH].a, v[Q_NH].a, v[Q_NW].a);                  /* ||h||^2 = ||w||^2 / n */
+    mpq_mul(v[Q_NH].a, v[Q_NH].a, v[Q_NW].a); /* ||h||^2 = ||w||^2 / n */
     /* etf/1 defines h_{k,i} = w_k/sqrt(n): the residual is 0 by definition; nc/1 computes it */
     if (E.is_nc && nc13_generic(ij, &v[Q_RES], mres, e)) goto out;
     for (int t = 0; t < NQ; t++)
         if (ck_encl_verify(&q[t], QNAMES[t], &v[t], t == Q_RES ? mres : one, e)) goto out;
     if (!gram_ok || ck_qs_sgn(&v[Q_RES], mres) != 0) {
-        ck_fail(e, CK_INVALID, "assertion not established: %s", gram_ok ? "features are not w_k/sqrt(n)"
-                : "W W^T is not c (I - 11^T/K) with c > 0");
+        ck_fail(e, CK_INVALID, "assertion not established: %s",
+                gram_ok ? "features are not w_k/sqrt(n)" : "W W^T is not c (I - 11^T/K) with c > 0");
         goto out;
     }
     if (ck_verdict_follows(verdict, CK_PROVED, "the assertion holds, so PROVED", e)) goto out;

@@ -22,7 +22,10 @@ int ck_etf_parse(const json_t *j, ck_etf *E, ck_err *e)
     mpq_set_ui(E->scale, 1, 1);
     mpz_init_set_ui(E->m, 1);
     E->K = E->n = E->d = 0;
-    if (!json_is_object(j)) { ck_fail(e, CK_MALFORMED, "instance: not an object"); return -1; }
+    if (!json_is_object(j)) {
+        ck_fail(e, CK_MALFORMED, "instance: not an object");
+        return -1;
+    }
     const char *kind = ck_get_str(j, "instance", "kind", e);
     if (!kind) return -1;
     E->is_nc = strcmp(kind, "nc/1") == 0;
@@ -34,16 +37,17 @@ int ck_etf_parse(const json_t *j, ck_etf *E, ck_err *e)
     if (ck_keys(j, "instance", KEYS, E->is_nc ? NULL : OPT_ETF, e) || ck_get_int(j, "instance", "K", &K, e) ||
         ck_get_int(j, "instance", "n", &n, e) || ck_get_int(j, "instance", "d", &d, e))
         return -1;
-    if (K < 2 || n < 1 || d < 1 || K > CK_GEN_MAX_DIM || n > CK_GEN_MAX_DIM || d > CK_GEN_MAX_DIM ||
-        d < K - 1 || (E->is_nc && d < K) || K * d > CK_GEN_MAX_ENTRIES) {
-        ck_fail(e, CK_MALFORMED, "instance: need 2 <= K, 1 <= n, d >= K-1 (nc/1: d >= K), each <= %lld "
-                "and K*d <= 2^28", CK_GEN_MAX_DIM);
+    if (K < 2 || n < 1 || d < 1 || K > CK_GEN_MAX_DIM || n > CK_GEN_MAX_DIM || d > CK_GEN_MAX_DIM || d < K - 1 ||
+        (E->is_nc && d < K) || K * d > CK_GEN_MAX_ENTRIES) {
+        ck_fail(e, CK_MALFORMED,
+                "instance: need 2 <= K, 1 <= n, d >= K-1 (nc/1: d >= K), each <= %lld "
+                "and K*d <= 2^28",
+                CK_GEN_MAX_DIM);
         return -1;
     }
     json_t *sj = json_object_get(j, "scale");
     if (sj) {
-        if (!json_is_string(sj) || ck_parse_entry(json_string_value(sj), E->scale) ||
-            mpq_sgn(E->scale) <= 0) {
+        if (!json_is_string(sj) || ck_parse_entry(json_string_value(sj), E->scale) || mpq_sgn(E->scale) <= 0) {
             ck_fail(e, CK_MALFORMED, "instance.scale: must be a positive rational string");
             return -1;
         }
@@ -63,9 +67,12 @@ void ck_etf_free(ck_etf *E)
 static void entry(const ck_etf *E, long k, long l, long *P, long *Q)
 {
     long K = E->K;
-    if (mpz_cmp_ui(E->m, 1) == 0) *P = l < K ? K * (l == k) - 1 : 0, *Q = 0;
-    else if (k < K - 1) *P = K * (K - 1) * (l == k) - K, *Q = -1;
-    else *P = 0, *Q = K - 1;
+    if (mpz_cmp_ui(E->m, 1) == 0)
+        *P = l < K ? K * (l == k) - 1 : 0, *Q = 0;
+    else if (k < K - 1)
+        *P = K * (K - 1) * (l == k) - K, *Q = -1;
+    else
+        *P = 0, *Q = K - 1;
 }
 
 static void dot(const ck_etf *E, long k, long j, mpz_t A, mpz_t B, mpz_t t)
@@ -91,9 +98,12 @@ int ck_etf_gram(const ck_etf *E, mpq_t g0, mpq_t g1)
     for (long k = 0; ok && k < E->K; k++)
         for (long j = k; ok && j < E->K; j++) {
             dot(E, k, j, A, B, t);
-            if (mpz_sgn(B) != 0) ok = 0;
-            else if (k == 0 && j <= 1) mpz_set(j == 0 ? A0 : A1, A);
-            else ok = mpz_cmp(A, j == k ? A0 : A1) == 0;
+            if (mpz_sgn(B) != 0)
+                ok = 0;
+            else if (k == 0 && j <= 1)
+                mpz_set(j == 0 ? A0 : A1, A);
+            else
+                ok = mpz_cmp(A, j == k ? A0 : A1) == 0;
         }
     /* g = s^2 A / D^2 */
     long D = mpz_cmp_ui(E->m, 1) == 0 ? E->K : E->K * (E->K - 1);

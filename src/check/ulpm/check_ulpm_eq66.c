@@ -53,7 +53,10 @@ static int parse_witness(const json_t *wj, long K, long N, long *cols, mpq_t *R,
     long m = K - 1;
     json_t *ca = ck_get_arr(wj, "witnesses", "columns", e), *ra = ck_get_arr(wj, "witnesses", "R", e);
     if (!ca || !ra || ck_get_int(wj, "witnesses", "precision_bits", &p, e)) return -1;
-    if (p < 53 || p > E66_MAX_PREC) { ck_fail(e, CK_MALFORMED, "witnesses.precision_bits: need 53..%d", E66_MAX_PREC); return -1; }
+    if (p < 53 || p > E66_MAX_PREC) {
+        ck_fail(e, CK_MALFORMED, "witnesses.precision_bits: need 53..%d", E66_MAX_PREC);
+        return -1;
+    }
     *prec = (long)p;
     if ((long)json_array_size(ca) != m || (long)json_array_size(ra) != m) {
         ck_fail(e, CK_MALFORMED, "witnesses: columns and R must have K-1 = %ld entries/rows", m);
@@ -67,7 +70,10 @@ static int parse_witness(const json_t *wj, long K, long N, long *cols, mpq_t *R,
         }
         cols[t] = (long)json_integer_value(c);
         for (long s = 0; s < t; s++)
-            if (cols[s] == cols[t]) { ck_fail(e, CK_MALFORMED, "witnesses.columns: repeated column %ld", cols[t]); return -1; }
+            if (cols[s] == cols[t]) {
+                ck_fail(e, CK_MALFORMED, "witnesses.columns: repeated column %ld", cols[t]);
+                return -1;
+            }
         if (!json_is_array(row) || (long)json_array_size(row) != m) {
             ck_fail(e, CK_MALFORMED, "witnesses.R[%ld]: an array of K-1 hex floats required", t);
             return -1;
@@ -172,7 +178,10 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
     m = in.K - 1, N = in.n * in.K;
-    if (m > E66_MAX_K1) { ck_fail(e, CK_MALFORMED, "instance: K-1 > %d is beyond this claim's witness size", E66_MAX_K1); goto out; }
+    if (m > E66_MAX_K1) {
+        ck_fail(e, CK_MALFORMED, "instance: K-1 > %d is beyond this claim's witness size", E66_MAX_K1);
+        goto out;
+    }
     cols = malloc((size_t)m * sizeof *cols);
     R = malloc((size_t)(m * m) * sizeof *R);
     if (!cols || !R) {
@@ -201,10 +210,13 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ck_encl_verify(&q[Q_RANK], "rank", &v, in.m, e)) goto out;
     mpq_set_ui(v.a, 0, 1);
     if (ck_encl_verify(&q[Q_SUM], "column_sum_max_abs", &v, in.m, e)) goto out;
-    mpq_set(v.a, q[Q_RES].lo);             /* decimal and lo <= hi checks; containment below */
+    mpq_set(v.a, q[Q_RES].lo); /* decimal and lo <= hi checks; containment below */
     if (ck_encl_verify(&q[Q_RES], "residual_inf_norm", &v, in.m, e)) goto out;
     mpfr_get_q(tq, sum_hi);
-    if (mpq_cmp(tq, q[Q_SUM].hi) > 0) { ck_fail(e, CK_INVALID, "quantity column_sum_max_abs: hi below the checker's bound"); goto out; }
+    if (mpq_cmp(tq, q[Q_SUM].hi) > 0) {
+        ck_fail(e, CK_INVALID, "quantity column_sum_max_abs: hi below the checker's bound");
+        goto out;
+    }
     mpfr_get_q(tq, L);
     int in_lo = mpq_cmp(q[Q_RES].lo, tq) <= 0;
     mpfr_get_q(tq, U);
@@ -212,16 +224,21 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_fail(e, CK_INVALID, "quantity residual_inf_norm: [lo, hi] does not contain the checker's interval");
         goto out;
     }
-    if (sums) { ck_fail(e, CK_INVALID, "assertion not established: a column sum of G excludes 0"); goto out; }
+    if (sums) {
+        ck_fail(e, CK_INVALID, "assertion not established: a column sum of G excludes 0");
+        goto out;
+    }
     if (mpfr_cmp_ui(U, 1) >= 0) {
-        ck_fail(e, CK_INVALID, "assertion not established: ||I - R A||_inf is not < 1 (upper bound %.3g)", mpfr_get_d(U, MPFR_RNDU));
+        ck_fail(e, CK_INVALID, "assertion not established: ||I - R A||_inf is not < 1 (upper bound %.3g)",
+                mpfr_get_d(U, MPFR_RNDU));
         goto out;
     }
     if (ck_verdict_follows(verdict, CK_PROVED, "rank K-1 is certified, so PROVED", e)) goto out;
     rc = 0;
 out:
     if (G) ck_ivec_clear(G, in.K * N);
-    if (R) for (long t = 0; t < m * m; t++) mpq_clear(R[t]);
+    if (R)
+        for (long t = 0; t < m * m; t++) mpq_clear(R[t]);
     free(R), free(cols);
     ck_inst_free(&in);
     for (int t = 0; t < NQ; t++) ck_encl_clear(&q[t]);

@@ -15,9 +15,9 @@ typedef int (*ck_l32_decide_fn)(mpfi_srcptr V, int below, const void *ctx);
 
 /* One claim checked by ck_l32_check. */
 typedef struct {
-    const char *kind, *vkey;            /* the wrapper instance: kind and variant key */
-    const char *const *values;          /* the variants (NULL-terminated) */
-    const char *const *assertions;      /* NULL-terminated; the last one is "none" */
+    const char *kind, *vkey;       /* the wrapper instance: kind and variant key */
+    const char *const *values;     /* the variants (NULL-terminated) */
+    const char *const *assertions; /* NULL-terminated; the last one is "none" */
     /* For assertion ai and variant vi (after "none" is excluded): the quantities the
      * certificate states (ending with -1) and the verdict the assertion means in *need, or
      * NULL with the rejection in e. */

@@ -6,10 +6,19 @@
 
 #include "check_ce.h"
 
-static int pair_of(int k) { return k / 2; }
+static int pair_of(int k)
+{
+    return k / 2;
+}
 
-void ck_ulpm_ex31_mat_init(ck_ulpm_ex31_mat A) { for (int t = 0; t < 16; t++) mpq_init(A[t]); }
-void ck_ulpm_ex31_mat_clear(ck_ulpm_ex31_mat A) { for (int t = 0; t < 16; t++) mpq_clear(A[t]); }
+void ck_ulpm_ex31_mat_init(ck_ulpm_ex31_mat A)
+{
+    for (int t = 0; t < 16; t++) mpq_init(A[t]);
+}
+void ck_ulpm_ex31_mat_clear(ck_ulpm_ex31_mat A)
+{
+    for (int t = 0; t < 16; t++) mpq_clear(A[t]);
+}
 
 void ck_ulpm_ex31_M(ck_ulpm_ex31_mat A)
 {
@@ -53,7 +62,10 @@ void ck_ulpm_ex31_dist2(mpq_t r, ck_ulpm_ex31_mat A, ck_ulpm_ex31_mat B)
     ck_ulpm_ex31_mat_clear(D);
 }
 
-static void lam8(mpq_t l, int k, int j) { mpq_set_si(l, k != j && pair_of(k) != pair_of(j) ? 1 : 0, 2); }
+static void lam8(mpq_t l, int k, int j)
+{
+    mpq_set_si(l, k != j && pair_of(k) != pair_of(j) ? 1 : 0, 2);
+}
 
 void ck_ulpm_ex31_kkt(mpq_t stat2, mpq_t minmargin, mpq_t minlambda, mpq_t compl2, const mpq_t t2)
 {
@@ -67,8 +79,8 @@ void ck_ulpm_ex31_kkt(mpq_t stat2, mpq_t minmargin, mpq_t minlambda, mpq_t compl
     mpq_set_ui(stat2, 0, 1);
     for (int m = 0; m < 4; m++)
         for (int c = 0; c < 4; c++) {
-            mpq_set(r, A[4 * m + c]);              /* w_m[c] */
-            mpq_set(s, A[4 * c + m]);              /* h_m[c] = H[c][m] */
+            mpq_set(r, A[4 * m + c]); /* w_m[c] */
+            mpq_set(s, A[4 * c + m]); /* h_m[c] = H[c][m] */
             for (int j = 0; j < 4; j++) {
                 lam8(l, m, j);
                 mpq_mul(x, l, A[4 * c + m]);
@@ -91,7 +103,7 @@ void ck_ulpm_ex31_kkt(mpq_t stat2, mpq_t minmargin, mpq_t minlambda, mpq_t compl
     for (int k = 0; k < 4; k++)
         for (int j = 0; j < 4; j++) {
             if (j == k) continue;
-            mpq_set_ui(x, 0, 1);                  /* (w_k - w_j).h_k / t^2 */
+            mpq_set_ui(x, 0, 1); /* (w_k - w_j).h_k / t^2 */
             for (int c = 0; c < 4; c++) {
                 mpq_sub(y, A[4 * k + c], A[4 * j + c]);
                 mpq_mul(y, y, A[4 * c + k]);
@@ -134,23 +146,34 @@ int ck_ulpm_ex31_structure(long gaps[3], long counts[3], mpq_t rW[3], mpq_t rIW,
     ck_ulpm_ex31_mat M, Z, E, X;
     mpq_t g;
     int ok = 1;
-    ck_ulpm_ex31_mat_init(M); ck_ulpm_ex31_mat_init(Z); ck_ulpm_ex31_mat_init(E); ck_ulpm_ex31_mat_init(X);
+    ck_ulpm_ex31_mat_init(M);
+    ck_ulpm_ex31_mat_init(Z);
+    ck_ulpm_ex31_mat_init(E);
+    ck_ulpm_ex31_mat_init(X);
     mpq_init(g);
     ck_ulpm_ex31_M(M);
     ck_ulpm_ex31_mul(Z, M, M);
-    for (int t = 0; t < 3; t++) { gaps[t] = -2 * t; counts[t] = 0; }
+    for (int t = 0; t < 3; t++) {
+        gaps[t] = -2 * t;
+        counts[t] = 0;
+    }
     for (int c = 0; c < 4 && ok; c++) {
         long cnt[3] = {0, 0, 0};
         for (int j = 0; j < 4; j++) {
             mpq_sub(g, Z[4 * j + c], Z[4 * c + c]);
             int hit = 0;
             for (int t = 0; t < 3; t++)
-                if (mpq_cmp_si(g, gaps[t], 1) == 0) { cnt[t]++; hit = 1; }
+                if (mpq_cmp_si(g, gaps[t], 1) == 0) {
+                    cnt[t]++;
+                    hit = 1;
+                }
             ok = ok && hit;
         }
         for (int t = 0; t < 3; t++) {
-            if (c == 0) counts[t] = cnt[t];
-            else ok = ok && counts[t] == cnt[t];
+            if (c == 0)
+                counts[t] = cnt[t];
+            else
+                ok = ok && counts[t] == cnt[t];
         }
     }
     for (int t = 0; t < 3 && ok; t++) {
@@ -159,13 +182,16 @@ int ck_ulpm_ex31_structure(long gaps[3], long counts[3], mpq_t rW[3], mpq_t rIW,
                 mpq_sub(g, Z[4 * j + c], Z[4 * c + c]);
                 mpq_set_si(E[4 * j + c], mpq_cmp_si(g, gaps[t], 1) == 0 ? 1 : 0, 1);
             }
-        ck_ulpm_ex31_mul(X, E, M);                          /* E_g H^T / C (H^T = C M^T = C M) */
+        ck_ulpm_ex31_mul(X, E, M); /* E_g H^T / C (H^T = C M^T = C M) */
         ok = ok && ratio(rW[t], X, M);
-        ck_ulpm_ex31_mul(X, M, E);                          /* W^T E_g / C */
+        ck_ulpm_ex31_mul(X, M, E); /* W^T E_g / C */
         ok = ok && ratio(rH[t], X, M);
     }
     ok = ok && ratio(rIW, M, M) && ratio(rIH, M, M);
-    ck_ulpm_ex31_mat_clear(M); ck_ulpm_ex31_mat_clear(Z); ck_ulpm_ex31_mat_clear(E); ck_ulpm_ex31_mat_clear(X);
+    ck_ulpm_ex31_mat_clear(M);
+    ck_ulpm_ex31_mat_clear(Z);
+    ck_ulpm_ex31_mat_clear(E);
+    ck_ulpm_ex31_mat_clear(X);
     mpq_clear(g);
     return ok;
 }
@@ -187,17 +213,19 @@ static void mats_from_c(mpfi_ptr W, mpfi_srcptr c)
         }
 }
 
-void ck_ulpm_ex31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long gaps[3],
-              const long counts[3], mpq_t rW[3], const mpq_t rIW)
+void ck_ulpm_ex31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, const long gaps[3], const long counts[3],
+                       mpq_t rW[3], const mpq_t rIW)
 {
     mpfr_prec_t prec = mpfi_get_prec(out);
     mpfi_t a, b, d;
-    mpfi_init2(a, prec); mpfi_init2(b, prec); mpfi_init2(d, prec);
-    if (part == CK_ULPM_EX31_SEP) {                           /* margins of Z = 2C^2 M: 4C^2, 2C^2 */
+    mpfi_init2(a, prec);
+    mpfi_init2(b, prec);
+    mpfi_init2(d, prec);
+    if (part == CK_ULPM_EX31_SEP) { /* margins of Z = 2C^2 M: 4C^2, 2C^2 */
         mpfi_sqr(a, c);
         mpfi_mul_ui(&out[0], a, 4);
         mpfi_mul_ui(&out[1], a, 2);
-    } else if (part == CK_ULPM_EX31_PAR) {                    /* mu = sum_g r_g e^{g C^2} / D - r_I */
+    } else if (part == CK_ULPM_EX31_PAR) { /* mu = sum_g r_g e^{g C^2} / D - r_I */
         mpfi_set_ui(d, 0);
         mpfi_set_ui(&out[0], 0);
         for (int t = 0; t < 3; t++) {
@@ -209,21 +237,23 @@ void ck_ulpm_ex31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, co
         }
         mpfi_div(&out[0], &out[0], d);
         mpfi_sub_q(&out[0], &out[0], rIW);
-    } else if (part == CK_ULPM_EX31_EQ9) {                    /* generic gradient; (9) as printed */
+    } else if (part == CK_ULPM_EX31_EQ9) { /* generic gradient; (9) as printed */
         mpfi_ptr W = ck_ivec_init(16, prec), Z = ck_ivec_init(16, prec), G = ck_ivec_init(16, prec);
         mats_from_c(W, c);
         ck_ce_logits(Z, W, W, 4, 4, 4);
         ck_ce_grad_logits(G, Z, 4, 4, 1);
-        mpfi_set_ui(&out[0], 0);                     /* (G H^T)[0][0] = sum_c G[0][c] H[0][c] */
+        mpfi_set_ui(&out[0], 0); /* (G H^T)[0][0] = sum_c G[0][c] H[0][c] */
         for (int k = 0; k < 4; k++) {
             mpfi_mul(a, &G[k], &W[k]);
             mpfi_add(&out[0], &out[0], a);
         }
-        ck_ivec_clear(W, 16); ck_ivec_clear(Z, 16); ck_ivec_clear(G, 16);
+        ck_ivec_clear(W, 16);
+        ck_ivec_clear(Z, 16);
+        ck_ivec_clear(G, 16);
         exp_mc2(a, c, -2);
-        mpfi_mul_ui(a, a, 2);                        /* 2e^{-2C^2} */
+        mpfi_mul_ui(a, a, 2); /* 2e^{-2C^2} */
         exp_mc2(b, c, 2);
-        mpfi_mul_ui(b, b, 2);                        /* 2e^{2C^2} */
+        mpfi_mul_ui(b, b, 2); /* 2e^{2C^2} */
         mpfi_add(d, a, b);
         mpfi_add_ui(d, d, 2);
         mpfi_add_ui(a, a, 2);
@@ -231,13 +261,13 @@ void ck_ulpm_ex31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, co
         mpfi_mul(&out[1], &out[1], c);
         mpfi_neg(&out[1], &out[1]);
         mpfi_sub(&out[2], &out[0], &out[1]);
-    } else if (part == CK_ULPM_EX31_C55) {                    /* f''(0) = 16 C^2 expm1(-2C^2) */
+    } else if (part == CK_ULPM_EX31_C55) { /* f''(0) = 16 C^2 expm1(-2C^2) */
         mpfi_sqr(a, c);
         mpfi_mul_si(b, a, -2);
         mpfi_expm1(b, b);
         mpfi_mul(&out[0], a, b);
         mpfi_mul_ui(&out[0], &out[0], 16);
-        exp_mc2(a, c, -2);                           /* L''(0) = 4 e^{-2C^2} f'' / (1 + e^{-4C^2} + 2e^{-2C^2}) */
+        exp_mc2(a, c, -2); /* L''(0) = 4 e^{-2C^2} f'' / (1 + e^{-4C^2} + 2e^{-2C^2}) */
         exp_mc2(b, c, -4);
         mpfi_add_ui(d, b, 1);
         mpfi_add(d, d, a);
@@ -245,7 +275,7 @@ void ck_ulpm_ex31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, co
         mpfi_mul(&out[1], &out[0], a);
         mpfi_mul_ui(&out[1], &out[1], 4);
         mpfi_div(&out[1], &out[1], d);
-    } else if (part == CK_ULPM_EX31_F10) {                    /* 3e^{-4C^2} - 4e^{-2C^2} sq; 16 C^2 sq^2 */
+    } else if (part == CK_ULPM_EX31_F10) { /* 3e^{-4C^2} - 4e^{-2C^2} sq; 16 C^2 sq^2 */
         exp_mc2(a, c, -4);
         mpfi_mul_ui(a, a, 3);
         exp_mc2(b, c, -2);
@@ -257,7 +287,9 @@ void ck_ulpm_ex31_eval(mpfi_ptr out, int part, mpfi_srcptr c, const mpq_t sq, co
         mpfi_mul_q(a, a, sq);
         mpfi_mul_ui(&out[1], a, 16);
     }
-    mpfi_clear(a); mpfi_clear(b); mpfi_clear(d);
+    mpfi_clear(a);
+    mpfi_clear(b);
+    mpfi_clear(d);
 }
 
 void ck_ulpm_ex31_loss_diff(mpfi_ptr out, ck_ulpm_ex31_mat W1, ck_ulpm_ex31_mat H1, const mpq_t C)
@@ -271,11 +303,16 @@ void ck_ulpm_ex31_loss_diff(mpfi_ptr out, ck_ulpm_ex31_mat W1, ck_ulpm_ex31_mat 
     mats_from_c(W, c);
     ck_ce_logits(Z, W, W, 4, 4, 4);
     ck_ce_loss(L0, Z, 4, 4, 1);
-    for (int q = 0; q < 16; q++) { mpfi_set_q(&W[q], W1[q]); mpfi_set_q(&H[q], H1[q]); }
+    for (int q = 0; q < 16; q++) {
+        mpfi_set_q(&W[q], W1[q]);
+        mpfi_set_q(&H[q], H1[q]);
+    }
     ck_ce_logits(Z, W, H, 4, 4, 4);
     ck_ce_loss(out, Z, 4, 4, 1);
     mpfi_sub(out, out, L0);
     mpfi_clear(c);
     mpfi_clear(L0);
-    ck_ivec_clear(W, 16); ck_ivec_clear(H, 16); ck_ivec_clear(Z, 16);
+    ck_ivec_clear(W, 16);
+    ck_ivec_clear(H, 16);
+    ck_ivec_clear(Z, 16);
 }

@@ -9,10 +9,8 @@
 #include "check_instance.h"
 
 enum { Q_MARGIN, Q_NORM_W, Q_NORM_H, Q_BOUND, Q_SLACK, NQ };
-static const char *const QNAMES[] = {"margin_at_witness", "norm_W_sq", "norm_H_sq", "bound",
-                                     "slack", NULL};
-static const char *const ASSERTIONS[] = {"q_min < bound", "q_min = bound", "q_min > bound",
-                                         "none", NULL};
+static const char *const QNAMES[] = {"margin_at_witness", "norm_W_sq", "norm_H_sq", "bound", "slack", NULL};
+static const char *const ASSERTIONS[] = {"q_min < bound", "q_min = bound", "q_min > bound", "none", NULL};
 static const char *const WKEYS[] = {"k", "i", "j", NULL};
 
 /* Work limit (specs/certificate.md). Beyond the K d + d n K entries (bounded by ck_inst_parse),
@@ -30,8 +28,7 @@ static const char *const WKEYS[] = {"k", "i", "j", NULL};
 /* 1 iff every s_{k'i'j'} >= s = s_{kij} (exact); else 0 and the first smaller one in BAD.
  * One layer pair (random-dyadic/1, nc/1): every w_j.h_c is coef * D[j] with one coef > 0, so
  * integers are compared; otherwise values in Q(sqrt(n)). */
-static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *s, long bad[3],
-                        ck_err *e)
+static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *s, long bad[3], ck_err *e)
 {
     long K = in->K, n = in->n;
     ck_cols cc;
@@ -48,11 +45,14 @@ static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *
     ck_qs_init(&t);
     for (long c = 0; ok && c < n * K; c++) {
         long kk = c / n;
-        if (fast) ck_cols_int(&cc, c, D);
-        else ck_cols_qs(&cc, c, G);
+        if (fast)
+            ck_cols_int(&cc, c, D);
+        else
+            ck_cols_qs(&cc, c, G);
         for (long jj = 0; ok && jj < K; jj++) {
             if (jj == kk) continue;
-            if (fast) ok = D[kk] - D[jj] >= dstar;
+            if (fast)
+                ok = D[kk] - D[jj] >= dstar;
             else {
                 ck_qs_sub(&t, &G[kk], &G[jj]);
                 ok = ck_qs_cmp(&t, s, in->m) >= 0;
@@ -65,7 +65,6 @@ static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *
     ck_cols_free(&cc), free(D), free(G);
     return ok;
 }
-
 
 static int get_index(const json_t *w, const char *key, long lim, long *out, ck_err *e)
 {
@@ -101,16 +100,19 @@ int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e)
     /* no overflow: ck_inst_parse bounds K n d by 2^28 and K by 2^22 */
     long long work = (long long)in.K * in.K * in.d * in.n;
     if ((ai == 1 || ai == 2) && work > L31_MAX_WORK) {
-        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: assertion \"%s\" needs K^2 n d = %lld "
-                "exact operations (K=%ld n=%ld d=%ld), at most 2^33 = %lld for ulpm.lemma-3.1", as,
-                work, in.K, in.n, in.d, L31_MAX_WORK);
+        ck_fail(e, CK_MALFORMED,
+                "instance: limits exceeded: assertion \"%s\" needs K^2 n d = %lld "
+                "exact operations (K=%ld n=%ld d=%ld), at most 2^33 = %lld for ulpm.lemma-3.1",
+                as, work, in.K, in.n, in.d, L31_MAX_WORK);
         goto out;
     }
-    if (!wj || !qj || ck_keys(wj, "witnesses", WKEYS, NULL, e) ||
-        get_index(wj, "k", in.K, &k, e) || get_index(wj, "i", in.n, &i, e) ||
-        get_index(wj, "j", in.K, &j, e))
+    if (!wj || !qj || ck_keys(wj, "witnesses", WKEYS, NULL, e) || get_index(wj, "k", in.K, &k, e) ||
+        get_index(wj, "i", in.n, &i, e) || get_index(wj, "j", in.K, &j, e))
         goto out;
-    if (j == k) { ck_fail(e, CK_MALFORMED, "witnesses: j must differ from k"); goto out; }
+    if (j == k) {
+        ck_fail(e, CK_MALFORMED, "witnesses: j must differ from k");
+        goto out;
+    }
     if (ck_keys(qj, "quantities", QNAMES, NULL, e)) goto out;
     for (int t = 0; t < NQ; t++)
         if (ck_encl_parse(json_object_get(qj, QNAMES[t]), QNAMES[t], &q[t], e)) goto out;
@@ -136,36 +138,43 @@ int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ai == 3) {
         if (verdict != CK_INCONCLUSIVE)
             ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", ck_verdict_name(verdict));
-        else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
+        else
+            ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
     int cmp = ck_qs_cmp(&v[Q_MARGIN], &v[Q_BOUND], in.m), want = ai == 0 ? -1 : ai == 1 ? 0 : 1;
     if (cmp != want) {
-        ck_fail(e, CK_INVALID, "assertion \"%s\" not established: s(k=%ld,i=%ld,j=%ld) %s bound",
-                as, k, i, j, cmp < 0 ? "<" : cmp == 0 ? "=" : ">");
+        ck_fail(e, CK_INVALID, "assertion \"%s\" not established: s(k=%ld,i=%ld,j=%ld) %s bound", as, k, i, j,
+                cmp < 0    ? "<"
+                : cmp == 0 ? "="
+                           : ">");
         goto out;
     }
     if (ai != 0 && !is_minimiser(&in, k, i, j, &v[Q_MARGIN], bad, e)) {
-        ck_fail(e, CK_INVALID, "assertion \"%s\" not established: witness (k=%ld,i=%ld,j=%ld) is "
-                "not a minimiser, s(k=%ld,i=%ld,j=%ld) is smaller", as, k, i, j, bad[0], bad[1],
-                bad[2]);
+        ck_fail(e, CK_INVALID,
+                "assertion \"%s\" not established: witness (k=%ld,i=%ld,j=%ld) is "
+                "not a minimiser, s(k=%ld,i=%ld,j=%ld) is smaller",
+                as, k, i, j, bad[0], bad[1], bad[2]);
         goto out;
     }
     ck_verdict need = CK_REFUTED;
     if (ai != 2) {
         long long gram = (long long)in.K * in.K * in.d;
         if (gram > L31_MAX_WORK && ck_inst_nc_needs_gram(&in)) {
-            ck_fail(e, CK_MALFORMED, "instance: limits exceeded: assertion \"%s\" needs K^2 d = %lld "
+            ck_fail(e, CK_MALFORMED,
+                    "instance: limits exceeded: assertion \"%s\" needs K^2 d = %lld "
                     "exact operations for its NC test (sum_k w_k = 0 and equal ||w_k||: the Gram "
-                    "matrix of W; K=%ld n=%ld d=%ld), at most 2^33 = %lld for ulpm.lemma-3.1", as,
-                    gram, in.K, in.n, in.d, L31_MAX_WORK);
+                    "matrix of W; K=%ld n=%ld d=%ld), at most 2^33 = %lld for ulpm.lemma-3.1",
+                    as, gram, in.K, in.n, in.d, L31_MAX_WORK);
             goto out;
         }
         int nc = ck_inst_is_nc(&in, &A);
         need = (ai == 0) == !nc ? CK_PROVED : CK_REFUTED;
         if (verdict != need) {
-            ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" holds and the "
-                    "instance is %sNC, so %s", ck_verdict_name(verdict), as, nc ? "" : "not ", ck_verdict_name(need));
+            ck_fail(e, CK_INVALID,
+                    "verdict %s does not follow: assertion \"%s\" holds and the "
+                    "instance is %sNC, so %s",
+                    ck_verdict_name(verdict), as, nc ? "" : "not ", ck_verdict_name(need));
             goto out;
         }
     } else if (verdict != need) {

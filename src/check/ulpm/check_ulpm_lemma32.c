@@ -12,7 +12,10 @@ static const char *const ASSERTIONS[] = {"hypothesis fails: L > log 2", "eps and
                                          "delta bound fails", "none", NULL};
 
 /* The delta quantity of statement st. */
-static int delta_of(int st) { return st == 0 ? CL_DELTA_APP : CL_DELTA_MAIN; }
+static int delta_of(int st)
+{
+    return st == 0 ? CL_DELTA_APP : CL_DELTA_MAIN;
+}
 
 /* The assertion ai of CTX = {ai, st} follows from the recomputed intervals (L vs log 2 decided by
  * below). */
@@ -31,8 +34,9 @@ static int decide(mpfi_srcptr V, int below, const void *ctx)
 }
 
 static const int Q_VACUOUS[] = {CL_LOSS, -1};
-#define Q_COMMON CL_LOSS, CL_RHO_SQ, CL_Q_MIN, CL_GRAD_SQ, CL_RADIAL, CL_SUM_AEXC, CL_GAMMA, CL_BETA, \
-                 CL_EPS_ACT_SQ, CL_EPS_CLAIM_SQ, CL_EPS_GAP, CL_DELTA_ACT
+#define Q_COMMON                                                                                                       \
+    CL_LOSS, CL_RHO_SQ, CL_Q_MIN, CL_GRAD_SQ, CL_RADIAL, CL_SUM_AEXC, CL_GAMMA, CL_BETA, CL_EPS_ACT_SQ,                \
+        CL_EPS_CLAIM_SQ, CL_EPS_GAP, CL_DELTA_ACT
 /* per statement: the quantities, ending with the statement's delta */
 static const int Q_FULL[2][14] = {{Q_COMMON, CL_DELTA_APP, -1}, {Q_COMMON, CL_DELTA_MAIN, -1}};
 

@@ -9,17 +9,19 @@
 static const char *const READINGS[] = {"derived", "eq35-without-rho", NULL};
 static const char *const ASSERTIONS[] = {"hypothesis fails: L > log 2",
                                          "inequalities (24), (34), (35), (37) hold",
-                                         "eq35 without rho holds", "eq35 without rho fails",
-                                         "none", NULL};
+                                         "eq35 without rho holds",
+                                         "eq35 without rho fails",
+                                         "none",
+                                         NULL};
 
 static int derived_hold(mpfi_srcptr V)
 {
     mpfi_t z;
     mpfi_init2(z, 64);
     mpfi_set_ui(z, 0);
-    int ok = ck_l32_lt(z, &V[CL_DRHO2]) && ck_l32_lt(z, &V[CL_DGAMMA]) &&
-             ck_l32_lt(&V[CL_E34_MID], &V[CL_E34_LHS]) && ck_l32_lt(&V[CL_E34_RHS], &V[CL_E34_MID]) &&
-             ck_l32_lt(&V[CL_E35_RHS], &V[CL_GRAD_SQ]) && ck_l32_lt(&V[CL_E37_LHS_SQ], &V[CL_E37_RHS_SQ]);
+    int ok = ck_l32_lt(z, &V[CL_DRHO2]) && ck_l32_lt(z, &V[CL_DGAMMA]) && ck_l32_lt(&V[CL_E34_MID], &V[CL_E34_LHS]) &&
+             ck_l32_lt(&V[CL_E34_RHS], &V[CL_E34_MID]) && ck_l32_lt(&V[CL_E35_RHS], &V[CL_GRAD_SQ]) &&
+             ck_l32_lt(&V[CL_E37_LHS_SQ], &V[CL_E37_RHS_SQ]);
     mpfi_clear(z);
     return ok;
 }
@@ -38,13 +40,12 @@ static int decide(mpfi_srcptr V, int below, const void *ctx)
 static const int *plan(int ai, int rd, ck_verdict *need, ck_err *e)
 {
     static const int vac[] = {CL_LOSS, -1};
-    static const int der[] = {CL_LOSS, CL_RHO_SQ, CL_Q_MIN, CL_GRAD_SQ, CL_RADIAL, CL_SUM_AS,
-                              CL_GAMMA, CL_DRHO2, CL_DGAMMA, CL_E34_LHS, CL_E34_MID, CL_E34_RHS,
+    static const int der[] = {CL_LOSS,    CL_RHO_SQ,     CL_Q_MIN,      CL_GRAD_SQ, CL_RADIAL,  CL_SUM_AS,
+                              CL_GAMMA,   CL_DRHO2,      CL_DGAMMA,     CL_E34_LHS, CL_E34_MID, CL_E34_RHS,
                               CL_E35_RHS, CL_E37_LHS_SQ, CL_E37_RHS_SQ, -1};
     static const int nr[] = {CL_LOSS, CL_GRAD_SQ, CL_E35_RHS_NORHO, -1};
     if ((ai == 1 && rd != 0) || ((ai == 2 || ai == 3) && rd != 1)) {
-        ck_fail(e, CK_INVALID, "assertion \"%s\" does not belong to reading \"%s\"", ASSERTIONS[ai],
-                READINGS[rd]);
+        ck_fail(e, CK_INVALID, "assertion \"%s\" does not belong to reading \"%s\"", ASSERTIONS[ai], READINGS[rd]);
         return NULL;
     }
     *need = ai == 3 ? CK_REFUTED : CK_PROVED;

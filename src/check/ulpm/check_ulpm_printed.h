@@ -14,7 +14,7 @@ typedef struct {
     const json_t *inst, *wj, *qj; /* instance, witnesses, quantities */
     const char *assertion;
     const char *assert_holds, *assert_fails; /* the part's two assertions */
-    int holds;                    /* set by the part */
+    int holds;                               /* set by the part */
 } ck_ulpm_printed_ctx;
 
 /* helpers (check_ulpm_printed_fields.c) */
@@ -26,7 +26,7 @@ int ck_ulpm_printed_exact(const json_t *qj, const char *name, const mpq_t a, con
 int ck_ulpm_printed_interval(const json_t *qj, const char *name, mpfi_srcptr v, ck_err *e);
 
 /* parts (def21-symmetric, nc4, eq64-index, eq55-endpoint: check_ulpm_printed.c) */
-int ck_ulpm_printed_eq58(ck_ulpm_printed_ctx *c, ck_err *e);   /* check_ulpm_printed_exp.c */
+int ck_ulpm_printed_eq58(ck_ulpm_printed_ctx *c, ck_err *e); /* check_ulpm_printed_exp.c */
 int ck_ulpm_printed_eq12(ck_ulpm_printed_ctx *c, ck_err *e);
 int ck_ulpm_printed_gbound(ck_ulpm_printed_ctx *c, ck_err *e); /* check_ulpm_printed_point.c */
 int ck_ulpm_printed_flow(ck_ulpm_printed_ctx *c, ck_err *e);

@@ -54,7 +54,7 @@ int ck_ulpm_printed_eq58(ck_ulpm_printed_ctx *c, ck_err *e)
         ck_fail(e, CK_MALFORMED, "instance.a: numerator and denominator below 2^20 required");
         goto out;
     }
-    mpq_mul(D, a, a), mpq_add(D, D, D), mpq_set_ui(t, 1, 1), mpq_add(D, D, t);   /* 1 + 2a^2 */
+    mpq_mul(D, a, a), mpq_add(D, D, D), mpq_set_ui(t, 1, 1), mpq_add(D, D, t); /* 1 + 2a^2 */
     mpq_mul(A, a, a), mpq_set_si(t, 4, 1), mpq_mul(A, A, t), mpq_set_si(t, -2, 1), mpq_add(A, A, t), mpq_div(A, A, D);
     mpq_mul(B, a, a), mpq_set_si(t, -4, 1), mpq_mul(B, B, t), mpq_div(B, B, D);
     quotient_rule(d1, 4, -2, a);
@@ -64,7 +64,8 @@ int ck_ulpm_printed_eq58(ck_ulpm_printed_ctx *c, ck_err *e)
     mpq_set_si(t, 8, 1), mpq_mul(p1, t, a), mpq_div(p1, p1, D);
     mpq_mul(t, a, a), mpq_add(t, t, t), mpq_set_si(z, 1, 1), mpq_sub(t, t, z), mpq_mul(t, t, a);
     mpq_set_si(z, 8, 1), mpq_mul(t, t, z), mpq_div(t, t, D), mpq_div(t, t, D), mpq_sub(p1, p1, t);
-    mpq_mul(p2, a, a), mpq_mul(p2, p2, a), mpq_set_si(z, 16, 1), mpq_mul(p2, p2, z), mpq_div(p2, p2, D), mpq_div(p2, p2, D);
+    mpq_mul(p2, a, a), mpq_mul(p2, p2, a), mpq_set_si(z, 16, 1), mpq_mul(p2, p2, z), mpq_div(p2, p2, D),
+        mpq_div(p2, p2, D);
     mpq_set_si(z, 8, 1), mpq_mul(t, z, a), mpq_div(t, t, D), mpq_sub(p2, p2, t), mpq_add(p2, p2, p2);
     mpq_set_ui(z, 0, 1);
     two_exp(vp, p1, A, p2, B);
@@ -74,9 +75,12 @@ int ck_ulpm_printed_eq58(ck_ulpm_printed_ctx *c, ck_err *e)
         ck_fail(e, CK_INVALID, "printed and derived f'(a) not separated at %d bits", CK_ULPM_PRINTED_PREC);
         goto out;
     }
-    if (ck_ulpm_printed_exact(c->qj, "coef_exp1_printed", p1, z, one, e) || ck_ulpm_printed_exact(c->qj, "coef_exp1_derived", d1, z, one, e) ||
-        ck_ulpm_printed_exact(c->qj, "coef_exp2_printed", p2, z, one, e) || ck_ulpm_printed_exact(c->qj, "coef_exp2_derived", d2, z, one, e) ||
-        ck_ulpm_printed_interval(c->qj, "fprime_printed", vp, e) || ck_ulpm_printed_interval(c->qj, "fprime_derived", vd, e))
+    if (ck_ulpm_printed_exact(c->qj, "coef_exp1_printed", p1, z, one, e) ||
+        ck_ulpm_printed_exact(c->qj, "coef_exp1_derived", d1, z, one, e) ||
+        ck_ulpm_printed_exact(c->qj, "coef_exp2_printed", p2, z, one, e) ||
+        ck_ulpm_printed_exact(c->qj, "coef_exp2_derived", d2, z, one, e) ||
+        ck_ulpm_printed_interval(c->qj, "fprime_printed", vp, e) ||
+        ck_ulpm_printed_interval(c->qj, "fprime_derived", vd, e))
         goto out;
     rc = 0;
 out:
@@ -92,10 +96,21 @@ int ck_ulpm_printed_eq12(ck_ulpm_printed_ctx *c, ck_err *e)
     long wk, wj;
     const char *lhs = json_string_value(json_object_get(c->inst, "lhs"));
     if (ck_get_int(c->inst, "instance", "K", &K, e) || ck_get_int(c->inst, "instance", "n", &n, e)) return -1;
-    if (K < 2 || K > 64 || n < 1 || n > 10000) { ck_fail(e, CK_MALFORMED, "instance: 2 <= K <= 64, 1 <= n <= 10^4"); return -1; }
-    if (!lhs || (strcmp(lhs, "hh") && strcmp(lhs, "wh"))) { ck_fail(e, CK_MALFORMED, "instance.lhs: \"hh\" or \"wh\""); return -1; }
-    if (ck_ulpm_printed_wint(c->wj, "k", 0, (long)K - 1, &wk, e) || ck_ulpm_printed_wint(c->wj, "j", 0, (long)K - 1, &wj, e)) return -1;
-    if (wk == wj) { ck_fail(e, CK_MALFORMED, "witnesses: k != j required"); return -1; }
+    if (K < 2 || K > 64 || n < 1 || n > 10000) {
+        ck_fail(e, CK_MALFORMED, "instance: 2 <= K <= 64, 1 <= n <= 10^4");
+        return -1;
+    }
+    if (!lhs || (strcmp(lhs, "hh") && strcmp(lhs, "wh"))) {
+        ck_fail(e, CK_MALFORMED, "instance.lhs: \"hh\" or \"wh\"");
+        return -1;
+    }
+    if (ck_ulpm_printed_wint(c->wj, "k", 0, (long)K - 1, &wk, e) ||
+        ck_ulpm_printed_wint(c->wj, "j", 0, (long)K - 1, &wj, e))
+        return -1;
+    if (wk == wj) {
+        ck_fail(e, CK_MALFORMED, "witnesses: k != j required");
+        return -1;
+    }
     int rc = -1;
     mpq_t cst, g, t, u, rho, z;
     mpq_inits(cst, g, t, u, rho, z, NULL);
@@ -104,10 +119,14 @@ int ck_ulpm_printed_eq12(ck_ulpm_printed_ctx *c, ck_err *e)
     ck_qs x, y, wit;
     ck_qs_init(&x), ck_qs_init(&y), ck_qs_init(&wit);
     if (ck_ulpm_printed_entry(cst, json_object_get(c->inst, "const"), "const", e)) goto out;
-    if (mpq_sgn(cst) <= 0) { ck_fail(e, CK_MALFORMED, "instance.const: must be > 0"); goto out; }
+    if (mpq_sgn(cst) <= 0) {
+        ck_fail(e, CK_MALFORMED, "instance.const: must be > 0");
+        goto out;
+    }
     /* ||W||^2 from the entries; ||H||^2 = sum_c ||w_k/sqrt n||^2 = n * (1/n) * ||W||^2 */
     for (long k = 0; k < K; k++)
-        for (long l = 0; l < K; l++) mpq_set_si(t, (l == k) * K - 1, (unsigned long)K), mpq_mul(t, t, t), mpq_add(rho, rho, t);
+        for (long l = 0; l < K; l++)
+            mpq_set_si(t, (l == k) * K - 1, (unsigned long)K), mpq_mul(t, t, t), mpq_add(rho, rho, t);
     mpq_add(rho, rho, rho);
     mpq_set_si(t, (long)(K * (K - 1) * n), 1), mpq_mul(t, t, cst), mpq_div(y.b, rho, t), mpq_neg(y.b, y.b);
     c->holds = 1;
@@ -121,14 +140,20 @@ int ck_ulpm_printed_eq12(ck_ulpm_printed_ctx *c, ck_err *e)
             }
             mpq_set_si(t, (long)n, 1);
             mpq_set_ui(x.a, 0, 1), mpq_set_ui(x.b, 0, 1);
-            if (!strcmp(lhs, "hh")) mpq_div(x.a, g, t);   /* (w_k.w_j)/n */
-            else mpq_div(x.b, g, t);                      /* (w_k.w_j)/sqrt n = (g/n) sqrt n */
+            if (!strcmp(lhs, "hh"))
+                mpq_div(x.a, g, t); /* (w_k.w_j)/n */
+            else
+                mpq_div(x.b, g, t); /* (w_k.w_j)/sqrt n = (g/n) sqrt n */
             int eq = ck_qs_cmp(&x, &y, m) == 0;
             c->holds &= eq;
             if (k == wk && j == wj) mpq_set(wit.a, x.a), mpq_set(wit.b, x.b);
         }
-    if (!c->holds && ck_qs_cmp(&wit, &y, m) == 0) { ck_fail(e, CK_INVALID, "witness (k, j): lhs = printed there"); goto out; }
-    if (ck_ulpm_printed_exact(c->qj, "lhs_value", wit.a, wit.b, m, e) || ck_ulpm_printed_exact(c->qj, "printed_value", y.a, y.b, m, e) ||
+    if (!c->holds && ck_qs_cmp(&wit, &y, m) == 0) {
+        ck_fail(e, CK_INVALID, "witness (k, j): lhs = printed there");
+        goto out;
+    }
+    if (ck_ulpm_printed_exact(c->qj, "lhs_value", wit.a, wit.b, m, e) ||
+        ck_ulpm_printed_exact(c->qj, "printed_value", y.a, y.b, m, e) ||
         ck_ulpm_printed_exact(c->qj, "rho_sq", rho, z, m, e))
         goto out;
     rc = 0;

@@ -43,14 +43,17 @@ int ck_ulpm_printed_interval(const json_t *qj, const char *name, mpfi_srcptr v, 
     ck_encl_init(&q);
     int rc = -1;
     if (ck_encl_parse(json_object_get(qj, name), name, &q, e)) goto out;
-    if (q.has_exact) ck_fail(e, CK_MALFORMED, "quantity %s: no exact value expected", name);
-    else if (mpq_cmp(q.lo, q.hi) > 0) ck_fail(e, CK_INVALID, "quantity %s: lo > hi", name);
+    if (q.has_exact)
+        ck_fail(e, CK_MALFORMED, "quantity %s: no exact value expected", name);
+    else if (mpq_cmp(q.lo, q.hi) > 0)
+        ck_fail(e, CK_INVALID, "quantity %s: lo > hi", name);
     else if (mpq_cmp(q.dlo, q.lo) > 0 || mpq_cmp(q.dhi, q.hi) < 0)
         ck_fail(e, CK_INVALID, "quantity %s: decimal rendering does not contain [lo, hi]", name);
     else if (!mpfr_number_p(&v->left) || !mpfr_number_p(&v->right) || mpfr_cmp_q(&v->left, q.lo) < 0 ||
              mpfr_cmp_q(&v->right, q.hi) > 0)
         ck_fail(e, CK_INVALID, "quantity %s: [lo, hi] does not contain the checker's interval", name);
-    else rc = 0;
+    else
+        rc = 0;
 out:
     ck_encl_clear(&q);
     return rc;

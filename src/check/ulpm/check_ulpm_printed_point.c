@@ -33,8 +33,10 @@ static void entry_qs(ck_qs *x, const ck_inst *in, int is_h, long r, long col)
         int64_t X = is_h ? ck_layer_h(in, L, r, col) : ck_layer_w(in, L, r, col);
         mpq_set_si(t, (long)X, 1);
         mpq_mul(t, t, L->scale);
-        if (L->sqrt) mpq_add(x->b, x->b, t);
-        else mpq_add(x->a, x->a, t);
+        if (L->sqrt)
+            mpq_add(x->b, x->b, t);
+        else
+            mpq_add(x->a, x->a, t);
     }
     mpq_clear(t);
 }
@@ -53,7 +55,8 @@ static void entry_mpfi(mpfi_t v, const ck_qs *x, mpfi_srcptr sqn)
 static int parse_point(const ck_ulpm_printed_ctx *c, ck_inst *in, ck_err *e)
 {
     if (ck_inst_parse(json_object_get(c->inst, "point"), in, e)) return -1;
-    if ((double)in->K * in->K * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK || (double)in->K * in->d * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK) {
+    if ((double)in->K * in->K * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK ||
+        (double)in->K * in->d * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK) {
         ck_fail(e, CK_MALFORMED, "instance.point: beyond this claim's size limit");
         return -1;
     }
@@ -64,8 +67,10 @@ static int parse_point(const ck_ulpm_printed_ctx *c, ck_inst *in, ck_err *e)
 static void theta_qs(ck_qs *x, const ck_inst *in, long t)
 {
     long Kd = in->K * in->d, N = in->n * in->K;
-    if (t < Kd) entry_qs(x, in, 0, t / in->d, t % in->d);
-    else entry_qs(x, in, 1, (t - Kd) / N, (t - Kd) % N);
+    if (t < Kd)
+        entry_qs(x, in, 0, t / in->d, t % in->d);
+    else
+        entry_qs(x, in, 1, (t - Kd) / N, (t - Kd) % N);
 }
 
 /* g[P] = grad L (W block then H block), MPFI at prec */
@@ -84,13 +89,13 @@ static void grad_all(mpfi_ptr g, const ck_inst *in, long prec)
     ck_qs_clear(&x);
     ck_ce_logits(Z, W, H, K, d, N);
     ck_ce_grad_logits(G, Z, K, N, in->n);
-    for (long k = 0; k < K; k++)          /* grad_W = G H^T */
+    for (long k = 0; k < K; k++) /* grad_W = G H^T */
         for (long l = 0; l < d; l++) {
             mpfi_ptr o = &g[k * d + l];
             mpfi_set_ui(o, 0);
             for (long c = 0; c < N; c++) mpfi_mul(t, &G[k * N + c], &H[l * N + c]), mpfi_add(o, o, t);
         }
-    for (long l = 0; l < d; l++)          /* grad_H = W^T G */
+    for (long l = 0; l < d; l++) /* grad_H = W^T G */
         for (long c = 0; c < N; c++) {
             mpfi_ptr o = &g[K * d + l * N + c];
             mpfi_set_ui(o, 0);
@@ -103,20 +108,27 @@ static void grad_all(mpfi_ptr g, const ck_inst *in, long prec)
 int ck_ulpm_printed_gbound(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
-    if (parse_point(c, &in, e)) { ck_inst_free(&in); return -1; }
+    if (parse_point(c, &in, e)) {
+        ck_inst_free(&in);
+        return -1;
+    }
     long K = in.K, d = in.d, n = in.n, N = n * K, wk, wi, wj;
     int rc = -1;
     ck_qs *G = NULL, *hn = NULL, x, y, best, wit, rho;
     ck_qs_init(&x), ck_qs_init(&y), ck_qs_init(&best), ck_qs_init(&wit), ck_qs_init(&rho);
-    if (ck_ulpm_printed_wint(c->wj, "k", 0, K - 1, &wk, e) || ck_ulpm_printed_wint(c->wj, "i", 0, n - 1, &wi, e) || ck_ulpm_printed_wint(c->wj, "j", 0, K - 1, &wj, e))
+    if (ck_ulpm_printed_wint(c->wj, "k", 0, K - 1, &wk, e) || ck_ulpm_printed_wint(c->wj, "i", 0, n - 1, &wi, e) ||
+        ck_ulpm_printed_wint(c->wj, "j", 0, K - 1, &wj, e))
         goto out;
-    if (wj == wk) { ck_fail(e, CK_MALFORMED, "witnesses: j != k required"); goto out; }
+    if (wj == wk) {
+        ck_fail(e, CK_MALFORMED, "witnesses: j != k required");
+        goto out;
+    }
     G = malloc((size_t)(K * K) * sizeof *G), hn = malloc((size_t)N * sizeof *hn);
     for (long k = 0; k < K; k++)
         for (long j = 0; j < K; j++) ck_qs_init(&G[k * K + j]), ck_inst_dot_ww(&in, k, j, &G[k * K + j]);
     for (long cc = 0; cc < N; cc++) {
         ck_qs_init(&hn[cc]);
-        for (long l = 0; l < d; l++) {       /* (a + b r)^2 = a^2 + n b^2 + 2ab r */
+        for (long l = 0; l < d; l++) { /* (a + b r)^2 = a^2 + n b^2 + 2ab r */
             entry_qs(&x, &in, 1, l, cc);
             mpq_t s, t;
             mpq_inits(s, t, NULL);
@@ -138,17 +150,24 @@ int ck_ulpm_printed_gbound(ck_ulpm_printed_ctx *c, ck_err *e)
             if (first || ck_qs_cmp(&x, &best, in.m) > 0) mpq_set(best.a, x.a), mpq_set(best.b, x.b), first = 0;
             if (k == wk && cc == wk * n + wi && j == wj) mpq_set(wit.a, x.a), mpq_set(wit.b, x.b);
         }
-    if (ck_qs_cmp(&wit, &best, in.m) != 0) { ck_fail(e, CK_INVALID, "witness (k, i, j): not a maximiser of ||grad s_kij||"); goto out; }
+    if (ck_qs_cmp(&wit, &best, in.m) != 0) {
+        ck_fail(e, CK_INVALID, "witness (k, i, j): not a maximiser of ||grad s_kij||");
+        goto out;
+    }
     ck_inst_norm_w(&in, &x), ck_inst_norm_h(&in, &y), ck_qs_add(&rho, &x, &y);
-    ck_qs_add(&x, &rho, &rho), ck_qs_add(&y, &x, &x);   /* x = 2 rho^2, y = 4 rho^2 */
+    ck_qs_add(&x, &rho, &rho), ck_qs_add(&y, &x, &x); /* x = 2 rho^2, y = 4 rho^2 */
     c->holds = ck_qs_cmp(&best, &y, in.m) <= 0;
-    if (ck_ulpm_printed_exact(c->qj, "g_sq_max", best.a, best.b, in.m, e) || ck_ulpm_printed_exact(c->qj, "rho_sq", rho.a, rho.b, in.m, e) ||
-        ck_ulpm_printed_exact(c->qj, "bound_sq_printed", y.a, y.b, in.m, e) || ck_ulpm_printed_exact(c->qj, "bound_sq_derived", x.a, x.b, in.m, e))
+    if (ck_ulpm_printed_exact(c->qj, "g_sq_max", best.a, best.b, in.m, e) ||
+        ck_ulpm_printed_exact(c->qj, "rho_sq", rho.a, rho.b, in.m, e) ||
+        ck_ulpm_printed_exact(c->qj, "bound_sq_printed", y.a, y.b, in.m, e) ||
+        ck_ulpm_printed_exact(c->qj, "bound_sq_derived", x.a, x.b, in.m, e))
         goto out;
     rc = 0;
 out:
-    if (G) for (long t = 0; t < K * K; t++) ck_qs_clear(&G[t]);
-    if (hn) for (long t = 0; t < N; t++) ck_qs_clear(&hn[t]);
+    if (G)
+        for (long t = 0; t < K * K; t++) ck_qs_clear(&G[t]);
+    if (hn)
+        for (long t = 0; t < N; t++) ck_qs_clear(&hn[t]);
     free(G), free(hn);
     ck_qs_clear(&x), ck_qs_clear(&y), ck_qs_clear(&best), ck_qs_clear(&wit), ck_qs_clear(&rho);
     ck_inst_free(&in);
@@ -159,7 +178,10 @@ int ck_ulpm_printed_flow(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
     long prec;
-    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) { ck_inst_free(&in); return -1; }
+    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) {
+        ck_inst_free(&in);
+        return -1;
+    }
     prec += 32;
     long P = in.K * in.d + in.d * in.n * in.K;
     mpfi_ptr g = ck_ivec_init(P, prec);
@@ -169,8 +191,11 @@ int ck_ulpm_printed_flow(ck_ulpm_printed_ctx *c, ck_err *e)
     mpfi_set_ui(s, 0);
     for (long u = 0; u < P; u++) mpfi_sqr(t, &g[u]), mpfi_add(s, s, t);
     int rc = -1;
-    c->holds = !(mpfr_sgn(&s->left) > 0);     /* refuted iff ||grad L||^2 > 0 is established */
-    if (c->holds) { ck_fail(e, CK_INVALID, "||grad L||^2 > 0 not established at %ld bits", prec); goto out; }
+    c->holds = !(mpfr_sgn(&s->left) > 0); /* refuted iff ||grad L||^2 > 0 is established */
+    if (c->holds) {
+        ck_fail(e, CK_INVALID, "||grad L||^2 > 0 not established at %ld bits", prec);
+        goto out;
+    }
     if (ck_ulpm_printed_interval(c->qj, "dL_dt_printed", s, e)) goto out;
     mpfi_neg(t, s);
     if (ck_ulpm_printed_interval(c->qj, "dL_dt_derived", t, e)) goto out;
@@ -186,9 +211,15 @@ int ck_ulpm_printed_eq67(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
     long prec, p, q;
-    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) { ck_inst_free(&in); return -1; }
+    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) {
+        ck_inst_free(&in);
+        return -1;
+    }
     long P = in.K * in.d + in.d * in.n * in.K;
-    if (ck_ulpm_printed_wint(c->wj, "p", 0, P - 1, &p, e) || ck_ulpm_printed_wint(c->wj, "q", 0, P - 1, &q, e)) { ck_inst_free(&in); return -1; }
+    if (ck_ulpm_printed_wint(c->wj, "p", 0, P - 1, &p, e) || ck_ulpm_printed_wint(c->wj, "q", 0, P - 1, &q, e)) {
+        ck_inst_free(&in);
+        return -1;
+    }
     prec += 32;
     int rc = -1;
     ck_qs tp, tq, x, y;
@@ -197,7 +228,10 @@ int ck_ulpm_printed_eq67(ck_ulpm_printed_ctx *c, ck_err *e)
     mpfi_t sqn, a, b;
     mpfi_init2(sqn, prec), mpfi_init2(a, prec), mpfi_init2(b, prec);
     theta_qs(&tp, &in, p), theta_qs(&tq, &in, q);
-    if (ck_qs_sgn(&tp, in.m) == 0 && ck_qs_sgn(&tq, in.m) == 0) { ck_fail(e, CK_INVALID, "witness (p, q): v = 0"); goto out; }
+    if (ck_qs_sgn(&tp, in.m) == 0 && ck_qs_sgn(&tq, in.m) == 0) {
+        ck_fail(e, CK_INVALID, "witness (p, q): v = 0");
+        goto out;
+    }
     /* <theta, v> = theta_p theta_q - theta_q theta_p: 0 in Q(sqrt n) by commutativity */
     mpq_set_ui(x.a, 0, 1), mpq_set_ui(x.b, 0, 1);
     if (ck_ulpm_printed_exact(c->qj, "theta_dot_v", x.a, x.b, in.m, e)) goto out;
@@ -207,7 +241,10 @@ int ck_ulpm_printed_eq67(ck_ulpm_printed_ctx *c, ck_err *e)
     entry_mpfi(b, &tp, sqn), mpfi_mul(b, b, &g[q]);
     mpfi_sub(a, a, b);
     c->holds = mpfi_has_zero(a) > 0;
-    if (c->holds) { ck_fail(e, CK_INVALID, "<grad L, v> != 0 not established at %ld bits", prec); goto out; }
+    if (c->holds) {
+        ck_fail(e, CK_INVALID, "<grad L, v> != 0 not established at %ld bits", prec);
+        goto out;
+    }
     if (ck_ulpm_printed_interval(c->qj, "grad_dot_v", a, e)) goto out;
     rc = 0;
 out:

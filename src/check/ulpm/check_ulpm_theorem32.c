@@ -23,9 +23,9 @@ int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e);
 #define T32_NOBEAT "(||W||^2 + ||H||^2)/2 > (K-1) sqrt(n) q_min"
 
 enum { T_Q0, T_T2, T_OBJ, T_OPT, T_LAM, T_RES, T_CS, T_CMIN, T_CMAX, T_MFCQ, T_NQ };
-static const char *const QNAMES[] = {"margin_unscaled", "scale_sq", "objective", "optimum_value", "multiplier",
-                                     "stationarity_residual_sq", "complementarity", "constraint_min",
-                                     "constraint_max", "mfcq_min", NULL};
+static const char *const QNAMES[] = {
+    "margin_unscaled", "scale_sq",       "objective",      "optimum_value", "multiplier", "stationarity_residual_sq",
+    "complementarity", "constraint_min", "constraint_max", "mfcq_min",      NULL};
 static const char *const WKEYS[] = {"multiplier", NULL};
 static const char *const LKEYS[] = {"a", "b", "m", NULL};
 
@@ -49,8 +49,7 @@ static int parse_lambda(const json_t *wj, long n, ck_qs *lam, ck_err *e)
 {
     json_t *l = ck_get_obj(wj, "witnesses", "multiplier", e);
     long long m;
-    if (!l || ck_keys(l, "witnesses.multiplier", LKEYS, NULL, e) ||
-        ck_get_int(l, "witnesses.multiplier", "m", &m, e))
+    if (!l || ck_keys(l, "witnesses.multiplier", LKEYS, NULL, e) || ck_get_int(l, "witnesses.multiplier", "m", &m, e))
         return -1;
     const char *a = ck_get_str(l, "witnesses.multiplier", "a", e), *b = ck_get_str(l, "witnesses.multiplier", "b", e);
     if (!a || !b) return -1;
@@ -84,13 +83,13 @@ static int check_optimum(const json_t *root, ck_verdict verdict, int ai, ck_err 
     long K = E.K, n = E.n;
     mpz_set_si(m, n);
     int gram_ok = ck_etf_gram(&E, g0, g1);
-    mpq_sub(f, g0, g1);                                 /* c = (w_k - w_j).w_k, every k != j */
+    mpq_sub(f, g0, g1); /* c = (w_k - w_j).w_k, every k != j */
     mpq_set_ui(v[T_Q0].b, 1, (unsigned long)n);
-    mpq_mul(v[T_Q0].b, v[T_Q0].b, f);                   /* q0 = c / sqrt(n) */
-    if (mpq_sgn(f) != 0) mpq_inv(v[T_T2].b, f);         /* t^2 = sqrt(n) / c */
+    mpq_mul(v[T_Q0].b, v[T_Q0].b, f);           /* q0 = c / sqrt(n) */
+    if (mpq_sgn(f) != 0) mpq_inv(v[T_T2].b, f); /* t^2 = sqrt(n) / c */
     mpq_set_si(f, K, 1);
     mpq_mul(f, f, g0);
-    mpq_mul(v[T_OBJ].b, v[T_T2].b, f);                  /* t^2 (||W0||^2 + ||H0||^2)/2 = t^2 K g0 */
+    mpq_mul(v[T_OBJ].b, v[T_T2].b, f); /* t^2 (||W0||^2 + ||H0||^2)/2 = t^2 K g0 */
     mpq_set_si(v[T_OPT].b, K - 1, 1);
     mpq_set(v[T_LAM].a, lam.a), mpq_set(v[T_LAM].b, lam.b);
     /* residual^2 = 2 t^2 K g0 (1 - lambda K sqrt n)^2 */
@@ -104,26 +103,36 @@ static int check_optimum(const json_t *root, ck_verdict verdict, int ai, ck_err 
     mpq_set_si(f, 2 * K, 1);
     mpq_mul(f, f, g0);
     ck_qs_mul_q(&v[T_RES], &t, f);
-    qmul(&v[T_CMIN], &v[T_T2], &v[T_Q0], m);            /* every constraint: t^2 q0 */
+    qmul(&v[T_CMIN], &v[T_T2], &v[T_Q0], m); /* every constraint: t^2 q0 */
     mpq_set(v[T_CMAX].a, v[T_CMIN].a), mpq_set(v[T_CMAX].b, v[T_CMIN].b);
     mpq_set_ui(f, 1, 1);
     mpq_sub(t.a, v[T_CMIN].a, f), mpq_set(t.b, v[T_CMIN].b);
     qmul(&t, &t, &lam, m);
     mpq_set_si(f, n * K * (K - 1), 1);
-    ck_qs_mul_q(&v[T_CS], &t, f);                       /* sum lambda (s - 1) */
-    ck_qs_add(&v[T_MFCQ], &v[T_CMIN], &v[T_CMIN]);      /* <grad s, theta*> = 2 s */
+    ck_qs_mul_q(&v[T_CS], &t, f);                  /* sum lambda (s - 1) */
+    ck_qs_add(&v[T_MFCQ], &v[T_CMIN], &v[T_CMIN]); /* <grad s, theta*> = 2 s */
     for (int k = 0; k < T_NQ; k++)
         if (ck_encl_verify(&q[k], QNAMES[k], &v[k], m, e)) goto out;
-    if (ai == 2) { ck_fail(e, CK_INVALID, "INCONCLUSIVE or assertion \"none\": the certificate establishes nothing"); goto out; }
-    if (ai != 0) { ck_fail(e, CK_INVALID, "assertion \"%s\" does not fit an NC instance", T32_NOBEAT); goto out; }
+    if (ai == 2) {
+        ck_fail(e, CK_INVALID, "INCONCLUSIVE or assertion \"none\": the certificate establishes nothing");
+        goto out;
+    }
+    if (ai != 0) {
+        ck_fail(e, CK_INVALID, "assertion \"%s\" does not fit an NC instance", T32_NOBEAT);
+        goto out;
+    }
     mpq_set_ui(f, 1, 1);
-    const char *why = !gram_ok ? "W W^T is not c (I - 11^T/K), c > 0"
-                    : ck_qs_cmp(&v[T_OBJ], &v[T_OPT], m) ? "objective differs from (K-1) sqrt(n)"
-                    : ck_qs_sgn(&lam, m) <= 0 ? "multiplier not positive"
-                    : ck_qs_sgn(&v[T_RES], m) ? "stationarity residual is not zero"
-                    : ck_qs_sgn(&v[T_CS], m) ? "complementarity fails"
-                    : ck_qs_cmp_q(&v[T_CMIN], f, m) ? "constraints are not all equal to 1" : NULL;
-    if (why) { ck_fail(e, CK_INVALID, "assertion not established: %s", why); goto out; }
+    const char *why = !gram_ok                             ? "W W^T is not c (I - 11^T/K), c > 0"
+                      : ck_qs_cmp(&v[T_OBJ], &v[T_OPT], m) ? "objective differs from (K-1) sqrt(n)"
+                      : ck_qs_sgn(&lam, m) <= 0            ? "multiplier not positive"
+                      : ck_qs_sgn(&v[T_RES], m)            ? "stationarity residual is not zero"
+                      : ck_qs_sgn(&v[T_CS], m)             ? "complementarity fails"
+                      : ck_qs_cmp_q(&v[T_CMIN], f, m)      ? "constraints are not all equal to 1"
+                                                           : NULL;
+    if (why) {
+        ck_fail(e, CK_INVALID, "assertion not established: %s", why);
+        goto out;
+    }
     if (ck_verdict_follows(verdict, CK_PROVED, "the optimum is certified, so PROVED", e)) goto out;
     rc = 0;
 out:
@@ -145,7 +154,10 @@ int ck_claim_ulpm_theorem32(const json_t *root, ck_verdict verdict, ck_err *e)
     int ai = ck_assertion_index(root, AS, &as, e);
     if (ai < 0) return -1;
     if (ck_etf_is_kind(json_object_get(root, "instance"))) return check_optimum(root, verdict, ai, e);
-    if (ai == 0) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs an etf/1 or nc/1 instance", T32_OPT); return -1; }
+    if (ai == 0) {
+        ck_fail(e, CK_INVALID, "assertion \"%s\" needs an etf/1 or nc/1 instance", T32_OPT);
+        return -1;
+    }
     /* The Lemma 3.1 logic on the same instance, witness and quantities. */
     json_t *tmp = json_copy((json_t *)root);
     json_object_set_new(tmp, "assertion", json_string(ai == 1 ? "q_min < bound" : "none"));

@@ -10,13 +10,11 @@
 #include "ulpm/check_ulpm_theorem33.h"
 
 enum { Q_NW, Q_NH, Q_RHO, Q_QSTAR, Q_LOSS, Q_LSTAR, Q_GAP, NQ };
-static const char *const QNAMES[] = {"norm_W_sq", "norm_H_sq", "rho", "margin_star", "loss",
-                                     "loss_star", "gap", NULL};
+static const char *const QNAMES[] = {"norm_W_sq", "norm_H_sq", "rho", "margin_star", "loss", "loss_star", "gap", NULL};
 static const char *const ASSERTIONS[] = {"L = L*", "L > L*", "L < L*", "none", NULL};
 static const char *const WKEYS[] = {"precision_bits", NULL};
 #define PREC_MIN 53
 #define PREC_MAX 4096
-
 
 /* why an interval quantity may not carry an exact value */
 static const char NO_EXACT[] = "an exact value is not allowed here (transcendental quantity)";
@@ -43,16 +41,18 @@ static void loss_star(mpfi_ptr Ls, const ck_inst *in, const ck_qs *qstar)
 /* Recomputes loss, loss_star (and gap unless EQUAL) at precisions p0, 2 p0, 4 p0 (<= PREC_MAX) until
  * each lies inside its stated enclosure and, for a strict assertion, the gap has sign WANT.
  * EQUAL: L = L* is already proved exactly, so L's interval is L*'s. */
-static int check_intervals(const ck_inst *in, const ck_qs *qstar, const ck_encl *q, long p0, int equal,
-                           int want, ck_err *e)
+static int check_intervals(const ck_inst *in, const ck_qs *qstar, const ck_encl *q, long p0, int equal, int want,
+                           ck_err *e)
 {
     int rc = -1;
     for (long p = p0; p <= PREC_MAX && p <= 4 * p0 && rc < 0 && !e->code; p *= 2) {
         mpfi_t L, Ls, gap;
         mpfi_init2(L, p), mpfi_init2(Ls, p), mpfi_init2(gap, p);
         loss_star(Ls, in, qstar);
-        if (equal) mpfi_set(L, Ls);
-        else if (ck_t33_loss(L, in, e)) goto next;
+        if (equal)
+            mpfi_set(L, Ls);
+        else if (ck_t33_loss(L, in, e))
+            goto next;
         mpfi_sub(gap, L, Ls);
         mpfi_srcptr xs[3] = {L, Ls, gap};
         int all = 1;
@@ -70,8 +70,10 @@ static int check_intervals(const ck_inst *in, const ck_qs *qstar, const ck_encl 
         mpfi_clear(L), mpfi_clear(Ls), mpfi_clear(gap);
     }
     if (rc < 0 && !e->code)
-        ck_fail(e, CK_INVALID, "loss/loss_star/gap: not reproduced inside the stated enclosures (with "
-                "the asserted sign) at precisions %ld to %ld bits", p0, 4 * p0 < PREC_MAX ? 4 * p0 : (long)PREC_MAX);
+        ck_fail(e, CK_INVALID,
+                "loss/loss_star/gap: not reproduced inside the stated enclosures (with "
+                "the asserted sign) at precisions %ld to %ld bits",
+                p0, 4 * p0 < PREC_MAX ? 4 * p0 : (long)PREC_MAX);
     return rc;
 }
 
@@ -121,12 +123,14 @@ int ck_claim_ulpm_theorem33(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ai == 3) {
         if (verdict != CK_INCONCLUSIVE)
             ck_fail(e, CK_INVALID, "verdict %s does not follow from assertion \"none\"", ck_verdict_name(verdict));
-        else ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
+        else
+            ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
-    if (ck_encl_check_interval(&q[Q_LOSS], "loss", NO_EXACT, e) || ck_encl_check_interval(&q[Q_LSTAR], "loss_star", NO_EXACT, e))
+    if (ck_encl_check_interval(&q[Q_LOSS], "loss", NO_EXACT, e) ||
+        ck_encl_check_interval(&q[Q_LSTAR], "loss_star", NO_EXACT, e))
         goto out;
-    if (ai == 0) {   /* L = L*: the exact premise, and gap stated as exactly 0 */
+    if (ai == 0) { /* L = L*: the exact premise, and gap stated as exactly 0 */
         int eq = ck_t33_margins_equal(&in, &v[Q_QSTAR], e);
         if (eq < 0) goto out;
         if (!eq) {
@@ -142,8 +146,10 @@ int ck_claim_ulpm_theorem33(const json_t *root, ck_verdict verdict, ck_err *e)
     int nc = ck_inst_is_nc(&in, &v[Q_RHO]);
     ck_verdict need = ai == 2 ? CK_REFUTED : ((ai == 0) == nc ? CK_PROVED : CK_REFUTED);
     if (verdict != need) {
-        ck_fail(e, CK_INVALID, "verdict %s does not follow: assertion \"%s\" holds and the instance is "
-                "%sNC, so %s", ck_verdict_name(verdict), as, nc ? "" : "not ", ck_verdict_name(need));
+        ck_fail(e, CK_INVALID,
+                "verdict %s does not follow: assertion \"%s\" holds and the instance is "
+                "%sNC, so %s",
+                ck_verdict_name(verdict), as, nc ? "" : "not ", ck_verdict_name(need));
         goto out;
     }
     rc = 0;

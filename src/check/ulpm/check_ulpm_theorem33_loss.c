@@ -28,14 +28,13 @@ static int parse_scaled(const json_t *j, ck_inst *in, ck_err *e)
     mpq_t al, be;
     mpq_inits(al, be, NULL);
     int rc = -1;
-    if (ck_keys(j, "instance", SCALED_KEYS, NULL, e) || get_q(j, "alpha", al, e) || get_q(j, "beta", be, e))
-        goto out;
-    json_t *nc = json_pack("{s:s, s:O, s:O, s:O}", "kind", "nc/1", "K", json_object_get(j, "K"),
-                           "n", json_object_get(j, "n"), "d", json_object_get(j, "d"));
-    mpz_clear(in->m);   /* ck_inst_parse initialises IN again */
+    if (ck_keys(j, "instance", SCALED_KEYS, NULL, e) || get_q(j, "alpha", al, e) || get_q(j, "beta", be, e)) goto out;
+    json_t *nc = json_pack("{s:s, s:O, s:O, s:O}", "kind", "nc/1", "K", json_object_get(j, "K"), "n",
+                           json_object_get(j, "n"), "d", json_object_get(j, "d"));
+    mpz_clear(in->m); /* ck_inst_parse initialises IN again */
     rc = ck_inst_parse(nc, in, e);
     json_decref(nc);
-    if (rc == 0) {   /* nc/1 has one W layer and one H layer: scale them */
+    if (rc == 0) { /* nc/1 has one W layer and one H layer: scale them */
         mpq_mul(in->lw[0].scale, in->lw[0].scale, al);
         mpq_mul(in->lh[0].scale, in->lh[0].scale, be);
     }
@@ -51,7 +50,7 @@ static int parse_example(const json_t *j, ck_inst *in, ck_err *e)
     int rc = -1;
     if (ck_keys(j, "instance", EXAMPLE_KEYS, NULL, e) || get_q(j, "C", C, e)) goto out;
     json_t *W = json_array();
-    for (int r = 0; r < 4; r++) {        /* M: blocks [[1,-1],[-1,1]] on {0,1} and {2,3} */
+    for (int r = 0; r < 4; r++) { /* M: blocks [[1,-1],[-1,1]] on {0,1} and {2,3} */
         json_t *row = json_array();
         for (int s = 0; s < 4; s++) {
             mpq_set_si(x, r / 2 != s / 2 ? 0 : (r == s ? 1 : -1), 1);
@@ -62,8 +61,8 @@ static int parse_example(const json_t *j, ck_inst *in, ck_err *e)
         }
         json_array_append_new(W, row);
     }
-    json_t *ex = json_pack("{s:s, s:i, s:i, s:i, s:O, s:o}", "kind", "explicit", "K", 4, "n", 1, "d", 4,
-                           "W", W, "H", W);   /* M symmetric: H = C M = W */
+    json_t *ex = json_pack("{s:s, s:i, s:i, s:i, s:O, s:o}", "kind", "explicit", "K", 4, "n", 1, "d", 4, "W", W, "H",
+                           W); /* M symmetric: H = C M = W */
     mpz_clear(in->m);
     rc = ck_inst_parse(ex, in, e);
     json_decref(ex);
@@ -81,7 +80,10 @@ int ck_t33_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
     const char *kind = json_is_string(k) ? json_string_value(k) : "";
     if (strcmp(kind, "nc-scaled/1") == 0) return parse_scaled(j, in, e);
     if (strcmp(kind, "example-3.1/1") == 0) return parse_example(j, in, e);
-    if (!json_is_object(j)) { ck_fail(e, CK_MALFORMED, "instance: not an object"); return -1; }
+    if (!json_is_object(j)) {
+        ck_fail(e, CK_MALFORMED, "instance: not an object");
+        return -1;
+    }
     mpz_clear(in->m);
     return ck_inst_parse(j, in, e);
 }
@@ -93,7 +95,10 @@ static void one_layer_coef(const ck_inst *in, ck_qs *coef)
     mpq_t t;
     mpq_init(t);
     mpq_mul(t, in->lw[0].scale, in->lh[0].scale);
-    if (r == 2) { mpq_set_z(coef->a, in->m); mpq_mul(t, t, coef->a); }
+    if (r == 2) {
+        mpq_set_z(coef->a, in->m);
+        mpq_mul(t, t, coef->a);
+    }
     mpq_set_ui(coef->a, 0, 1);
     mpq_set_ui(coef->b, 0, 1);
     mpq_set(r == 1 ? coef->b : coef->a, t);
@@ -116,9 +121,9 @@ int ck_t33_margins_equal(const ck_inst *in, const ck_qs *qstar, ck_err *e)
     int fast = in->kind != CK_EXPLICIT && in->nlw == 1 && in->nlh == 1, eq = 1;
     if (fast) {
         one_layer_coef(in, &coef);
-        if (ck_qs_sgn(&coef, in->m) == 0) fast = 0;   /* all logits 0: the general path is cheap enough */
+        if (ck_qs_sgn(&coef, in->m) == 0) fast = 0; /* all logits 0: the general path is cheap enough */
     }
-    if (fast) {  /* equal integers <=> equal margins (coef != 0); then one exact comparison */
+    if (fast) { /* equal integers <=> equal margins (coef != 0); then one exact comparison */
         ck_cols_int(&cc, 0, D);
         d0 = D[0] - D[1];
         for (long c = 0; eq && c < N; c++) {
@@ -156,7 +161,10 @@ static void exp_one(mpfi_ptr r, mpfi_srcptr x, mpfr_ptr w)
 {
     mpfr_sub(w, &x->right, &x->left, MPFR_RNDU);
     int inexact = mpfr_exp(&r->left, &x->left, MPFR_RNDD);
-    if (mpfr_cmp_ui(w, 1) > 0) { mpfr_exp(&r->right, &x->right, MPFR_RNDU); return; }
+    if (mpfr_cmp_ui(w, 1) > 0) {
+        mpfr_exp(&r->right, &x->right, MPFR_RNDU);
+        return;
+    }
     mpfr_set(&r->right, &r->left, MPFR_RNDU);
     if (inexact) mpfr_nextabove(&r->right);
     if (mpfr_sgn(w) > 0) {
@@ -205,18 +213,23 @@ int ck_t33_loss(mpfi_ptr L, const ck_inst *in, ck_err *e)
         ck_qs_to_mpfi(cf, &coef, in->m);
     }
     mpfi_set_ui(L, 0);
-    for (long c = 0; c < N; c++) {       /* z[j] contains w_j . h_c */
+    for (long c = 0; c < N; c++) { /* z[j] contains w_j . h_c */
         if (fast) {
             ck_cols_int(&cc, c, D);
             /* same class and the same exact logits as the previous column: same term */
-            if (c % n != 0 && memcmp(D, Dprev, (size_t)K * sizeof *D) == 0) { mpfi_add(L, L, col); continue; }
+            if (c % n != 0 && memcmp(D, Dprev, (size_t)K * sizeof *D) == 0) {
+                mpfi_add(L, L, col);
+                continue;
+            }
             memcpy(Dprev, D, (size_t)K * sizeof *D);
         } else {
             ck_cols_qs(&cc, c, G);
         }
         for (long j = 0; j < K; j++) {
-            if (fast) mpfi_mul_si(&z[j], cf, (long)D[j]);   /* |D| < 2^63: exact long */
-            else ck_qs_to_mpfi(&z[j], &G[j], in->m);
+            if (fast)
+                mpfi_mul_si(&z[j], cf, (long)D[j]); /* |D| < 2^63: exact long */
+            else
+                ck_qs_to_mpfi(&z[j], &G[j], in->m);
         }
         mpfi_set_ui(col, 0);
         add_column(col, z, K, c / n, t, s, w);

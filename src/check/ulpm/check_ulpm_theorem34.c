@@ -83,14 +83,17 @@ static void xdot(mpq_t out, const ck_ulpm_t34_pt *P, mpq_t *v)
 static int get_encl(const json_t *qj, const char *name, ck_encl *q, ck_err *e)
 {
     const json_t *j = json_object_get(qj, name);
-    if (!j) { ck_fail(e, CK_MALFORMED, "quantities: missing \"%s\"", name); return -1; }
+    if (!j) {
+        ck_fail(e, CK_MALFORMED, "quantities: missing \"%s\"", name);
+        return -1;
+    }
     return ck_encl_parse(j, name, q, e);
 }
 
 /* A direction v: exactly tangent, then q and s enclosed; returns 1 iff s < 0 certified, and
  * then *q_neg = 1 iff q < 0 is certified too (q_neg may be NULL when qname is). */
-static int check_direction(const ck_ulpm_t34_hess *h, mpq_t *v, const json_t *qj, const char *qname,
-                           const char *sname, int *q_neg, ck_err *e)
+static int check_direction(const ck_ulpm_t34_hess *h, mpq_t *v, const json_t *qj, const char *qname, const char *sname,
+                           int *q_neg, ck_err *e)
 {
     const ck_ulpm_t34_pt *P = h->P;
     mpq_t dot;
@@ -98,7 +101,10 @@ static int check_direction(const ck_ulpm_t34_hess *h, mpq_t *v, const json_t *qj
     xdot(dot, P, v);
     int tangent = mpq_sgn(dot) == 0;
     mpq_clear(dot);
-    if (!tangent) { ck_fail(e, CK_INVALID, "%s: the direction is not in the tangent space (tr(W^T dW) + tr(H^T dH) != 0)", sname); return -1; }
+    if (!tangent) {
+        ck_fail(e, CK_INVALID, "%s: the direction is not in the tangent space (tr(W^T dW) + tr(H^T dH) != 0)", sname);
+        return -1;
+    }
     mpfi_t q, s;
     mpfi_init2(q, CK_ULPM_T34_PREC), mpfi_init2(s, CK_ULPM_T34_PREC);
     ck_ulpm_t34_forms(q, s, h, (const mpq_t *)v);
@@ -107,7 +113,10 @@ static int check_direction(const ck_ulpm_t34_hess *h, mpq_t *v, const json_t *qj
     int rc = -1;
     if (qname && (get_encl(qj, qname, &eq, e) || ck_encl_verify_mpfi(&eq, qname, q, e))) goto out;
     if (get_encl(qj, sname, &es, e) || ck_encl_verify_mpfi(&es, sname, s, e)) goto out;
-    if (!mpfi_is_strictly_neg(s)) { ck_fail(e, CK_INVALID, "%s: not certified negative", sname); goto out; }
+    if (!mpfi_is_strictly_neg(s)) {
+        ck_fail(e, CK_INVALID, "%s: not certified negative", sname);
+        goto out;
+    }
     if (q_neg) *q_neg = mpfi_is_strictly_neg(q) > 0;
     rc = 1;
 out:
@@ -131,7 +140,7 @@ static int check_construction(const ck_ulpm_t34_hess *h, const json_t *cj, const
         goto out;
     int nonzero = 0, null_ok = 1;
     for (long l = 0; l < d; l++) nonzero |= mpq_sgn(a[l]) != 0;
-    for (long r = 0; r < K + N && null_ok; r++) {   /* rows of W, then rows of H^T */
+    for (long r = 0; r < K + N && null_ok; r++) { /* rows of W, then rows of H^T */
         mpq_set_ui(s, 0, 1);
         for (long l = 0; l < d; l++) {
             mpq_mul(t, r < K ? P->W[r * d + l] : P->H[l * N + (r - K)], a[l]);
@@ -179,7 +188,10 @@ static int check_inertia(const ck_ulpm_t34_hess *h, const json_t *ij, const mpq_
     long D = P->D, d = P->d;
     if (ck_keys(ij, "witnesses.inertia", IN_KEYS, NULL, e)) return -1;
     const json_t *pj = json_object_get(ij, "orbit_pairs"), *bj = json_object_get(ij, "basis");
-    if (!json_is_array(pj) || !json_is_array(bj)) { ck_fail(e, CK_MALFORMED, "inertia: orbit_pairs and basis must be arrays"); return -1; }
+    if (!json_is_array(pj) || !json_is_array(bj)) {
+        ck_fail(e, CK_MALFORMED, "inertia: orbit_pairs and basis must be arrays");
+        return -1;
+    }
     long np = (long)json_array_size(pj), m = (long)json_array_size(bj);
     if (np > d * (d - 1) / 2 || np + m != D - 1) {
         ck_fail(e, CK_INVALID, "inertia: %ld orbit pairs + %ld basis columns != D - 1 = %ld", np, m, D - 1);
@@ -201,13 +213,22 @@ static int check_inertia(const ck_ulpm_t34_hess *h, const json_t *ij, const mpq_
         }
         orbit_vec(Nm + s * D, P, (long)json_integer_value(pi), (long)json_integer_value(pjj));
     }
-    if (!ck_ulpm_t34_full_column_rank(Nm, D, np)) { ck_fail(e, CK_INVALID, "inertia: the orbit directions are not independent"); goto out; }
-    for (long s = 0; s < m; s++) {   /* P b = b - (x.b / x.x) x, exactly */
+    if (!ck_ulpm_t34_full_column_rank(Nm, D, np)) {
+        ck_fail(e, CK_INVALID, "inertia: the orbit directions are not independent");
+        goto out;
+    }
+    for (long s = 0; s < m; s++) { /* P b = b - (x.b / x.x) x, exactly */
         const json_t *col = json_array_get(bj, (size_t)s);
-        if (!json_is_array(col) || (long)json_array_size(col) != D) { ck_fail(e, CK_MALFORMED, "inertia.basis[%ld]: need %ld integers", s, D); goto out; }
+        if (!json_is_array(col) || (long)json_array_size(col) != D) {
+            ck_fail(e, CK_MALFORMED, "inertia.basis[%ld]: need %ld integers", s, D);
+            goto out;
+        }
         for (long i = 0; i < D; i++) {
             const json_t *x = json_array_get(col, (size_t)i);
-            if (!json_is_integer(x)) { ck_fail(e, CK_MALFORMED, "inertia.basis[%ld][%ld]: not an integer", s, i); goto out; }
+            if (!json_is_integer(x)) {
+                ck_fail(e, CK_MALFORMED, "inertia.basis[%ld][%ld]: not an integer", s, i);
+                goto out;
+            }
             mpq_set_si(pb[s * D + i], (long)json_integer_value(x), 1);
         }
         xdot(c, P, pb + s * D);
@@ -230,7 +251,10 @@ static int check_inertia(const ck_ulpm_t34_hess *h, const json_t *ij, const mpq_
             }
         }
     mpfi_clear(y);
-    if (!ck_ulpm_t34_ldl_inertia(A, m, &cnt[0], &cnt[2])) { ck_fail(e, CK_INVALID, "inertia: a pivot of the interval LDL^T contains 0"); goto out; }
+    if (!ck_ulpm_t34_ldl_inertia(A, m, &cnt[0], &cnt[2])) {
+        ck_fail(e, CK_INVALID, "inertia: a pivot of the interval LDL^T contains 0");
+        goto out;
+    }
     cnt[1] = np;
     rc = 0;
 out:
@@ -271,12 +295,16 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     if (!as) return -1;
     int ai = strcmp(as, T34_NEG) == 0 ? 0 : strcmp(as, T34_NONNEG) == 0 ? 1 : strcmp(as, "none") == 0 ? 2 : -1;
-    if (ai < 0) { ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as); return -1; }
-    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e), *qj = ck_get_obj(root, "certificate", "quantities", e);
+    if (ai < 0) {
+        ck_fail(e, CK_MALFORMED, "assertion: unknown assertion \"%s\"", as);
+        return -1;
+    }
+    json_t *wj = ck_get_obj(root, "certificate", "witnesses", e),
+           *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (!wj || !qj || ck_keys(wj, "witnesses", (const char *const[]){NULL}, WOPT, e)) return -1;
     const json_t *dj = json_object_get(wj, "direction"), *cj = json_object_get(wj, "paper_construction"),
                  *ij = json_object_get(wj, "inertia");
-    const char *qreq[10];   /* the quantities each witness brings, and only those */
+    const char *qreq[10]; /* the quantities each witness brings, and only those */
     int nq = 0;
     qreq[nq++] = "lambda", qreq[nq++] = "margin_min";
     if (dj) qreq[nq++] = "direction_q", qreq[nq++] = "direction_second_variation";
@@ -285,8 +313,9 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
     qreq[nq] = NULL;
     if (ck_keys(qj, "quantities", qreq, NULL, e)) return -1;
     if (ai == 2) {
-        ck_fail(e, CK_INVALID, verdict != CK_INCONCLUSIVE ? "verdict does not follow from assertion \"none\""
-                                                                 : "INCONCLUSIVE: the certificate establishes nothing");
+        ck_fail(e, CK_INVALID,
+                verdict != CK_INCONCLUSIVE ? "verdict does not follow from assertion \"none\""
+                                           : "INCONCLUSIVE: the certificate establishes nothing");
         return -1;
     }
     ck_ulpm_t34_pt P;
@@ -299,7 +328,10 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
     long cnt[3] = {0, 0, 0};
     ck_encl el;
     ck_encl_init(&el);
-    if (!ck_ulpm_t34_critical(&P, lam, xx)) { ck_fail(e, CK_INVALID, "the point is not certified critical on the sphere (symmetry test failed)"); goto out; }
+    if (!ck_ulpm_t34_critical(&P, lam, xx)) {
+        ck_fail(e, CK_INVALID, "the point is not certified critical on the sphere (symmetry test failed)");
+        goto out;
+    }
     if (get_encl(qj, "lambda", &el, e) || ck_encl_verify_mpfi(&el, "lambda", lam, e)) goto out;
     ck_ulpm_t34_margin_min(qmin, &P);
     if (check_exact(qj, "margin_min", qmin, e)) goto out;
@@ -309,17 +341,24 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
     if (dj) {
         mpq_t *v = qvec_new(P.D);
         int r = ck_keys(dj, "witnesses.direction", DIR_KEYS, NULL, e) ||
-                parse_qmat(json_object_get(dj, "dW"), "direction.dW", P.K, P.d, v, e) ||
-                parse_qmat(json_object_get(dj, "dH"), "direction.dH", P.d, P.N, v + P.K * P.d, e)
-                    ? -1 : check_direction(&h, v, qj, "direction_q", "direction_second_variation", &q_neg, e);
+                        parse_qmat(json_object_get(dj, "dW"), "direction.dW", P.K, P.d, v, e) ||
+                        parse_qmat(json_object_get(dj, "dH"), "direction.dH", P.d, P.N, v + P.K * P.d, e)
+                    ? -1
+                    : check_direction(&h, v, qj, "direction_q", "direction_second_variation", &q_neg, e);
         qvec_free(v, P.D);
         if (r < 0) goto out;
         /* (13) on the straight line needs q < 0, which s < 0 gives only when lambda < 0 */
-        if (!lam_neg && !q_neg) { ck_fail(e, CK_INVALID, "lambda < 0 not certified, and direction_q < 0 not certified either"); goto out; }
+        if (!lam_neg && !q_neg) {
+            ck_fail(e, CK_INVALID, "lambda < 0 not certified, and direction_q < 0 not certified either");
+            goto out;
+        }
         neg_dir = 1;
     }
     if (cj) {
-        if (!lam_neg) { ck_fail(e, CK_INVALID, "paper_construction: needs lambda < 0 certified (its q is not stated)"); goto out; }
+        if (!lam_neg) {
+            ck_fail(e, CK_INVALID, "paper_construction: needs lambda < 0 certified (its q is not stated)");
+            goto out;
+        }
         if (check_construction(&h, cj, qj, e) < 0) goto out;
         neg_dir = 1;
     }
@@ -330,11 +369,20 @@ int ck_claim_ulpm_theorem34(const json_t *root, ck_verdict verdict, ck_err *e)
     }
     ck_verdict need;
     if (ai == 0) {
-        if (!neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs a direction or the construction", as); goto out; }
+        if (!neg_dir) {
+            ck_fail(e, CK_INVALID, "assertion \"%s\" needs a direction or the construction", as);
+            goto out;
+        }
         need = CK_PROVED;
     } else {
-        if (!lam_neg) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs lambda < 0 certified", as); goto out; }
-        if (!ij || cnt[0] != 0 || neg_dir) { ck_fail(e, CK_INVALID, "assertion \"%s\" needs the inertia with no negative direction", as); goto out; }
+        if (!lam_neg) {
+            ck_fail(e, CK_INVALID, "assertion \"%s\" needs lambda < 0 certified", as);
+            goto out;
+        }
+        if (!ij || cnt[0] != 0 || neg_dir) {
+            ck_fail(e, CK_INVALID, "assertion \"%s\" needs the inertia with no negative direction", as);
+            goto out;
+        }
         need = ck_ulpm_t34_is_nc(&P) ? CK_PROVED : CK_REFUTED;
     }
     if (ck_verdict_follows(verdict, need, NULL, e)) goto out;

@@ -11,11 +11,11 @@
 #include "check_enclosure.h"
 #include "check_json.h"
 
-#define CK_ULPM_T34_PREC 256   /* MPFI precision of every interval the checker computes */
+#define CK_ULPM_T34_PREC 256 /* MPFI precision of every interval the checker computes */
 
 typedef struct {
     long K, n, d, N, D;
-    mpq_t *W, *H;        /* W[k*d + l], H[l*N + c] */
+    mpq_t *W, *H; /* W[k*d + l], H[l*N + c] */
 } ck_ulpm_t34_pt;
 
 /* Instance: {"kind":"ulpm-pairing/1","K","C"} or a generic ulpm instance with rational

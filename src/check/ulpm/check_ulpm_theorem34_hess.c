@@ -22,7 +22,7 @@ void ck_ulpm_t34_hess_init(ck_ulpm_t34_hess *h, const ck_ulpm_t34_pt *P, const m
     ck_ce_grad_logits(h->G, Z, K, N, P->n);
     mpfi_t s;
     mpfi_init2(s, CK_ULPM_T34_PREC);
-    for (long c = 0; c < N; c++) {   /* softmax of the label: 1 / (1 + sum_{j != k} e^{z_j - z_k}) */
+    for (long c = 0; c < N; c++) { /* softmax of the label: 1 / (1 + sum_{j != k} e^{z_j - z_k}) */
         long k = c / P->n;
         mpfi_set_ui(s, 1);
         for (long j = 0; j < K; j++) {
@@ -64,7 +64,7 @@ void ck_ulpm_t34_hess_vec(mpfi_ptr out, const ck_ulpm_t34_hess *h, mpfi_srcptr v
                 mpfi_add(&Y[k * N + c], &Y[k * N + c], t);
             }
     mpfi_ptr cz = ck_ivec_init(K, CK_ULPM_T34_PREC);
-    for (long c = 0; c < N; c++) {   /* Y_c = p o (dz - p.dz): dz_k - p.dz = sum_{i != k} p_i (dz_k - dz_i) */
+    for (long c = 0; c < N; c++) { /* Y_c = p o (dz - p.dz): dz_k - p.dz = sum_{i != k} p_i (dz_k - dz_i) */
         for (long k = 0; k < K; k++) {
             mpfi_set_ui(&cz[k], 0);
             for (long i = 0; i < K; i++) {
@@ -143,9 +143,14 @@ int ck_ulpm_t34_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos)
     int ok = 1;
     for (long k = 0; ok && k < m; k++) {
         mpfi_ptr piv = &A[k * m + k];
-        if (mpfi_has_zero(piv) || mpfi_nan_p(piv)) { ok = 0; break; }
-        if (mpfi_is_strictly_neg(piv)) (*neg)++;
-        else (*pos)++;
+        if (mpfi_has_zero(piv) || mpfi_nan_p(piv)) {
+            ok = 0;
+            break;
+        }
+        if (mpfi_is_strictly_neg(piv))
+            (*neg)++;
+        else
+            (*pos)++;
         for (long i = k + 1; i < m; i++) {
             mpfi_div(l, &A[i * m + k], piv);
             for (long j = k + 1; j <= i; j++) {
@@ -158,7 +163,10 @@ int ck_ulpm_t34_ldl_inertia(mpfi_ptr A, long m, long *neg, long *pos)
     return ok;
 }
 
-static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t p) { return (a * b) % p; }
+static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t p)
+{
+    return (a * b) % p;
+}
 
 static uint64_t powmod(uint64_t a, uint64_t e, uint64_t p)
 {
@@ -179,7 +187,7 @@ static int q_mod(const mpq_t q, uint64_t p, uint64_t *out)
 
 int ck_ulpm_t34_full_column_rank(mpq_t *M, long rows, long cols)
 {
-    static const uint64_t primes[] = {2147483647u, 2147483629u, 2147483587u};   /* primes < 2^31 */
+    static const uint64_t primes[] = {2147483647u, 2147483629u, 2147483587u}; /* primes < 2^31 */
     if (cols > rows) return 0;
     uint64_t *A = malloc((size_t)(rows * cols + 1) * sizeof(uint64_t));
     int full = 0;
@@ -188,12 +196,13 @@ int ck_ulpm_t34_full_column_rank(mpq_t *M, long rows, long cols)
         int bad = 0;
         for (long t = 0; t < rows * cols && !bad; t++) bad = q_mod(M[t], p, &A[t]);
         if (bad) continue;
-        long rank = 0;   /* Gaussian elimination on columns: A[col*rows + row] */
+        long rank = 0; /* Gaussian elimination on columns: A[col*rows + row] */
         for (long c = 0; c < cols; c++) {
             long piv = -1;
-            for (long r = rank; r < rows && piv < 0; r++) if (A[c * rows + r]) piv = r;
+            for (long r = rank; r < rows && piv < 0; r++)
+                if (A[c * rows + r]) piv = r;
             if (piv < 0) break;
-            for (long c2 = 0; c2 < cols; c2++) {   /* swap rows piv and rank */
+            for (long c2 = 0; c2 < cols; c2++) { /* swap rows piv and rank */
                 uint64_t tmp = A[c2 * rows + piv];
                 A[c2 * rows + piv] = A[c2 * rows + rank], A[c2 * rows + rank] = tmp;
             }

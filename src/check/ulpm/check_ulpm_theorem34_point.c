@@ -20,8 +20,10 @@ static void point_alloc(ck_ulpm_t34_pt *P, long K, long n, long d)
 
 void ck_ulpm_t34_point_free(ck_ulpm_t34_pt *P)
 {
-    if (P->W) for (long t = 0; t < P->K * P->d; t++) mpq_clear(P->W[t]);
-    if (P->H) for (long t = 0; t < P->d * P->N; t++) mpq_clear(P->H[t]);
+    if (P->W)
+        for (long t = 0; t < P->K * P->d; t++) mpq_clear(P->W[t]);
+    if (P->H)
+        for (long t = 0; t < P->d * P->N; t++) mpq_clear(P->H[t]);
     free(P->W), free(P->H);
     P->W = P->H = NULL;
 }
@@ -40,7 +42,10 @@ static int parse_pairing(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
     if (ck_keys(j, "instance", PAIR_KEYS, NULL, e) || ck_get_int(j, "instance", "K", &K, e)) return -1;
     const char *cs = ck_get_str(j, "instance", "C", e);
     if (!cs) return -1;
-    if (K < 4 || K > 128 || K % 2) { ck_fail(e, CK_MALFORMED, "instance.K: ulpm-pairing/1 needs K even, 4 <= K <= 128"); return -1; }
+    if (K < 4 || K > 128 || K % 2) {
+        ck_fail(e, CK_MALFORMED, "instance.K: ulpm-pairing/1 needs K even, 4 <= K <= 128");
+        return -1;
+    }
     mpq_t C;
     mpq_init(C);
     if (ck_parse_entry(cs, C) || mpq_sgn(C) <= 0) {
@@ -49,7 +54,7 @@ static int parse_pairing(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
         return -1;
     }
     point_alloc(P, (long)K, 1, (long)K);
-    for (long k = 0; k < K; k++)    /* W = H = C blockdiag([[1,-1],[-1,1]]) */
+    for (long k = 0; k < K; k++) /* W = H = C blockdiag([[1,-1],[-1,1]]) */
         for (long l = 0; l < K; l++) {
             if (k / 2 != l / 2) continue;
             mpq_set(P->W[k * K + l], C);
@@ -61,8 +66,7 @@ static int parse_pairing(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
 }
 
 /* value of a generated entry: sum over layers of scale * X * (r if sqrt), r = sqrt(n). */
-static void layer_sum(mpq_t out, const ck_inst *in, const ck_layer *L, int nl, int is_w, long a, long b,
-                      long r)
+static void layer_sum(mpq_t out, const ck_inst *in, const ck_layer *L, int nl, int is_w, long a, long b, long r)
 {
     mpq_t t;
     mpq_init(t);
@@ -80,11 +84,10 @@ int ck_ulpm_t34_point_parse(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
 {
     memset(P, 0, sizeof *P);
     const json_t *kind = json_object_get(j, "kind");
-    if (json_is_string(kind) && strcmp(json_string_value(kind), "ulpm-pairing/1") == 0)
-        return parse_pairing(j, P, e);
+    if (json_is_string(kind) && strcmp(json_string_value(kind), "ulpm-pairing/1") == 0) return parse_pairing(j, P, e);
     ck_inst in;
     if (ck_inst_parse(j, &in, e)) {
-        ck_inst_free(&in);   /* ck_inst_parse leaves IN freeable whatever happens */
+        ck_inst_free(&in); /* ck_inst_parse leaves IN freeable whatever happens */
         return -1;
     }
     if (in.K * in.d + in.d * in.n * in.K > 20000) {
@@ -105,13 +108,17 @@ int ck_ulpm_t34_point_parse(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
     point_alloc(P, in.K, in.n, in.d);
     for (long k = 0; k < in.K; k++)
         for (long l = 0; l < in.d; l++) {
-            if (in.kind == CK_EXPLICIT) mpq_set(P->W[k * in.d + l], in.W[k * in.d + l]);
-            else layer_sum(P->W[k * in.d + l], &in, in.lw, in.nlw, 1, k, l, r);
+            if (in.kind == CK_EXPLICIT)
+                mpq_set(P->W[k * in.d + l], in.W[k * in.d + l]);
+            else
+                layer_sum(P->W[k * in.d + l], &in, in.lw, in.nlw, 1, k, l, r);
         }
     for (long l = 0; l < in.d; l++)
         for (long c = 0; c < P->N; c++) {
-            if (in.kind == CK_EXPLICIT) mpq_set(P->H[l * P->N + c], in.H[l * P->N + c]);
-            else layer_sum(P->H[l * P->N + c], &in, in.lh, in.nlh, 0, l, c, r);
+            if (in.kind == CK_EXPLICIT)
+                mpq_set(P->H[l * P->N + c], in.H[l * P->N + c]);
+            else
+                layer_sum(P->H[l * P->N + c], &in, in.lh, in.nlh, 0, l, c, r);
         }
     ck_inst_free(&in);
     return 0;
@@ -176,23 +183,26 @@ int ck_ulpm_t34_critical(const ck_ulpm_t34_pt *P, mpfi_t lam, mpq_t xx)
                 mpq_add(Z[k * N + c], Z[k * N + c], t);
             }
     int ok = mpq_sgn(xx) > 0;
-    for (long c = 0; ok && c < N; c++) {    /* the same multiset of logits in every column */
+    for (long c = 0; ok && c < N; c++) { /* the same multiset of logits in every column */
         for (long k = 0; k < K; k++) mpq_set(col[k], Z[k * N + c]);
         qsort(col, (size_t)K, sizeof(mpq_t), cmp_mpq);
         for (long k = 0; k < K; k++) {
-            if (c == 0) mpq_set(ref[k], col[k]);
-            else ok &= mpq_equal(ref[k], col[k]) != 0;
+            if (c == 0)
+                mpq_set(ref[k], col[k]);
+            else
+                ok &= mpq_equal(ref[k], col[k]) != 0;
         }
     }
     mpfi_t S, ex, y, vmax;
-    mpfi_init2(S, CK_ULPM_T34_PREC), mpfi_init2(ex, CK_ULPM_T34_PREC), mpfi_init2(y, CK_ULPM_T34_PREC), mpfi_init2(vmax, CK_ULPM_T34_PREC);
+    mpfi_init2(S, CK_ULPM_T34_PREC), mpfi_init2(ex, CK_ULPM_T34_PREC), mpfi_init2(y, CK_ULPM_T34_PREC),
+        mpfi_init2(vmax, CK_ULPM_T34_PREC);
     mpfi_set_ui(S, 0), mpfi_set_ui(lam, 0);
     mpfi_set_q(vmax, ref[K - 1]);
     if (ok) {
-        for (long i = 0; i < K * N; i++) B[i] = (i / N) == (i % N) / P->n;   /* labels */
+        for (long i = 0; i < K * N; i++) B[i] = (i / N) == (i % N) / P->n; /* labels */
         ok = parallel(muE, P, B, xx);
     }
-    for (long k = 0; ok && k < K; k++) {   /* lambda = sum_u mu_u p_u - mu_E */
+    for (long k = 0; ok && k < K; k++) { /* lambda = sum_u mu_u p_u - mu_E */
         if (k > 0 && mpq_equal(ref[k], ref[k - 1])) continue;
         long mult = 0;
         for (long t2 = 0; t2 < K; t2++) mult += mpq_equal(ref[t2], ref[k]) != 0;
@@ -205,7 +215,7 @@ int ck_ulpm_t34_critical(const ck_ulpm_t34_pt *P, mpfi_t lam, mpq_t xx)
         mpfi_add(S, S, y);
         mpq_set_si(t, mult, 1);
         mpq_mul(t, t, muE);
-        mpq_sub(t, mu, t);     /* sum_u m_u p_u = 1: coefficient mu_u - m_u mu_E, no cancellation */
+        mpq_sub(t, mu, t); /* sum_u m_u p_u = 1: coefficient mu_u - m_u mu_E, no cancellation */
         mpfi_mul_q(y, ex, t);
         mpfi_add(lam, lam, y);
     }
@@ -235,26 +245,32 @@ int ck_ulpm_t34_is_nc(const ck_ulpm_t34_pt *P)
 {
     long K = P->K, d = P->d, N = P->N, r = 0;
     while ((r + 1) * (r + 1) <= P->n) r++;
-    if (r * r != P->n) return 0;   /* never reached: entries are rational */
+    if (r * r != P->n) return 0; /* never reached: entries are rational */
     mpq_t s, ref, t;
     mpq_inits(s, ref, t, NULL);
     int nc = 1;
-    for (long l = 0; nc && l < d; l++) {            /* sum_k w_k = 0 */
+    for (long l = 0; nc && l < d; l++) { /* sum_k w_k = 0 */
         mpq_set_ui(s, 0, 1);
         for (long k = 0; k < K; k++) mpq_add(s, s, P->W[k * d + l]);
         nc = mpq_sgn(s) == 0;
     }
-    for (long c = 0; nc && c < N; c++)              /* h_{k,i} = w_k / sqrt(n) */
+    for (long c = 0; nc && c < N; c++) /* h_{k,i} = w_k / sqrt(n) */
         for (long l = 0; nc && l < d; l++) {
             mpq_set_si(t, r, 1);
             mpq_mul(t, t, P->H[l * N + c]);
             nc = mpq_equal(t, P->W[(c / P->n) * d + l]);
         }
     if (nc) ww(ref, P, 0, 0);
-    for (long k = 1; nc && k < K; k++) { ww(s, P, k, k); nc = mpq_equal(s, ref); }
+    for (long k = 1; nc && k < K; k++) {
+        ww(s, P, k, k);
+        nc = mpq_equal(s, ref);
+    }
     if (nc) ww(ref, P, 0, 1);
     for (long k = 0; nc && k < K; k++)
-        for (long j = k + 1; nc && j < K; j++) { ww(s, P, k, j); nc = mpq_equal(s, ref); }
+        for (long j = k + 1; nc && j < K; j++) {
+            ww(s, P, k, j);
+            nc = mpq_equal(s, ref);
+        }
     mpq_clears(s, ref, t, NULL);
     return nc;
 }
@@ -279,7 +295,7 @@ void ck_ulpm_t34_margin_min(mpq_t out, const ck_ulpm_t34_pt *P)
                 mpq_mul(t, P->W[j * d + l], P->H[l * N + c]);
                 mpq_add(zj, zj, t);
             }
-            mpq_sub(t, zk, zj);   /* the margin of sample c against class j */
+            mpq_sub(t, zk, zj); /* the margin of sample c against class j */
             if (first || mpq_cmp(t, out) < 0) mpq_set(out, t);
             first = 0;
         }

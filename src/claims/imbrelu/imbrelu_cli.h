@@ -8,7 +8,8 @@
 
 extern const claim_flag imbrelu_cli_flag_n, imbrelu_cli_flag_d, imbrelu_cli_flag_lambda_w, imbrelu_cli_flag_lambda_h,
     imbrelu_cli_flag_reading;
-#define IMBRELU_CLI_REQUIRED &imbrelu_cli_flag_n, &imbrelu_cli_flag_d, &imbrelu_cli_flag_lambda_w, &imbrelu_cli_flag_lambda_h
+#define IMBRELU_CLI_REQUIRED                                                                                           \
+    &imbrelu_cli_flag_n, &imbrelu_cli_flag_d, &imbrelu_cli_flag_lambda_w, &imbrelu_cli_flag_lambda_h
 #define IMBRELU_CLI_WHAT "problem (4): class sizes n_k, dimension d, weight decays (specs/claims/imbrelu.eq-6.md)"
 #define IMBRELU_CLI_EXAMPLE "--n 1,2,3 --d 3 --lambda-w 1/10 --lambda-h 1/10"
 

@@ -11,8 +11,10 @@ static const char *const BASE_KEYS[] = {"kind", "n", "d", "lambda_W", "lambda_H"
 
 static int key_allowed(const char *key, const char *const *extra)
 {
-    for (int t = 0; BASE_KEYS[t]; t++) if (strcmp(key, BASE_KEYS[t]) == 0) return 1;
-    for (int t = 0; extra && extra[t]; t++) if (strcmp(key, extra[t]) == 0) return 1;
+    for (int t = 0; BASE_KEYS[t]; t++)
+        if (strcmp(key, BASE_KEYS[t]) == 0) return 1;
+    for (int t = 0; extra && extra[t]; t++)
+        if (strcmp(key, extra[t]) == 0) return 1;
     return 0;
 }
 
@@ -30,14 +32,15 @@ static int parse_fields(imbrelu_inst *I, const json_t *j, const char *const *ext
     const char *key;
     json_t *v;
     if (!json_is_object(j)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance must be an object");
-    json_object_foreach((json_t *)j, key, v)
-        if (!key_allowed(key, extra)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: unknown key \"%.40s\"", key);
+    json_object_foreach((json_t *)j, key, v) if (!key_allowed(key, extra)) return nc_error_set(
+        err, NC_EXIT_BAD_INPUT, "imbrelu/1: unknown key \"%.40s\"", key);
     const json_t *kind = json_object_get(j, "kind");
     if (!json_is_string(kind) || strcmp(json_string_value(kind), "imbrelu/1") != 0)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance kind must be \"imbrelu/1\"");
     const json_t *n = json_object_get(j, "n"), *d = json_object_get(j, "d");
     if (!json_is_array(n) || json_array_size(n) < 2 || json_array_size(n) > IMBRELU_MAX_K)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n must be an array of 2..%d class sizes", IMBRELU_MAX_K);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n must be an array of 2..%d class sizes",
+                            IMBRELU_MAX_K);
     if (!json_is_integer(d) || json_integer_value(d) < 1 || json_integer_value(d) > 100000)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: d must be an integer in 1..100000");
     I->K = (slong)json_array_size(n);
@@ -54,7 +57,8 @@ static int parse_fields(imbrelu_inst *I, const json_t *j, const char *const *ext
             if (!end || *end) x = -1;
         }
         if (x < 1 || x > IMBRELU_MAX_N)
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n[%ld] must be a decimal string 1..%ld", (long)k, IMBRELU_MAX_N);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: n[%ld] must be a decimal string 1..%ld", (long)k,
+                                IMBRELU_MAX_N);
         I->n[k] = (slong)x;
         I->N += (slong)x;
     }
@@ -62,7 +66,8 @@ static int parse_fields(imbrelu_inst *I, const json_t *j, const char *const *ext
     fmpq_mul(I->lam, I->lamW, I->lamH);
     const json_t *r = json_object_get(j, "reading");
     if (r) {
-        if (!json_is_string(r) || (strcmp(json_string_value(r), "printed") && strcmp(json_string_value(r), "corrected")))
+        if (!json_is_string(r) ||
+            (strcmp(json_string_value(r), "printed") && strcmp(json_string_value(r), "corrected")))
             return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu/1: reading must be \"printed\" or \"corrected\"");
         I->printed = strcmp(json_string_value(r), "printed") == 0;
     }
@@ -101,7 +106,10 @@ static void test_with(fmpq_t t, const imbrelu_inst *I, slong k, const fmpq_t x)
     fmpq_clear(a);
 }
 
-void imbrelu_alive_test(fmpq_t t, const imbrelu_inst *I, slong k) { test_with(t, I, k, I->lam); }
+void imbrelu_alive_test(fmpq_t t, const imbrelu_inst *I, slong k)
+{
+    test_with(t, I, k, I->lam);
+}
 
 void imbrelu_printed_test(fmpq_t t, const imbrelu_inst *I, slong k)
 {
@@ -141,11 +149,16 @@ void imbrelu_M(arb_t M, const imbrelu_inst *I, slong k, int printed, slong prec)
 {
     fmpq_t t;
     fmpq_init(t);
-    if (printed) imbrelu_printed_test(t, I, k);
-    else imbrelu_alive_test(t, I, k);
+    if (printed)
+        imbrelu_printed_test(t, I, k);
+    else
+        imbrelu_alive_test(t, I, k);
     int s = fmpq_sgn(t);
     fmpq_clear(t);
-    if (s <= 0) { arb_zero(M); return; }
+    if (s <= 0) {
+        arb_zero(M);
+        return;
+    }
     arb_t c;
     arb_init(c);
     imbrelu_c1(c, I, printed, prec);
@@ -189,7 +202,10 @@ void imbrelu_put_rational(json_t *q, const char *name, const fmpq_t x)
     qsqrt_clear(e);
 }
 
-json_t *imbrelu_instance_json(const json_t *j) { return json_deep_copy(j); }
+json_t *imbrelu_instance_json(const json_t *j)
+{
+    return json_deep_copy(j);
+}
 
 void imbrelu_point(arb_ptr r, arb_t a, const imbrelu_inst *I, arb_srcptr M, slong prec)
 {
@@ -197,7 +213,10 @@ void imbrelu_point(arb_ptr r, arb_t a, const imbrelu_inst *I, arb_srcptr M, slon
     arb_t t, s;
     arb_init(t), arb_init(s);
     for (slong k = 0; k < K; k++) {
-        if (arb_is_zero(M + k)) { arb_zero(r + k); continue; }
+        if (arb_is_zero(M + k)) {
+            arb_zero(r + k);
+            continue;
+        }
         arb_set_fmpq(t, I->lamW, prec);
         arb_set_fmpq(s, I->lamH, prec);
         arb_div(t, t, s, prec);
@@ -243,7 +262,7 @@ void imbrelu_point_objective(arb_t obj, const imbrelu_inst *I, arb_srcptr M, slo
     imbrelu_point(r, a, I, M, prec);
     arb_zero(obj), arb_zero(reg);
     for (slong k = 0; k < K; k++) {
-        arb_sqr(u, r + k, prec);            /* r_k^2 */
+        arb_sqr(u, r + k, prec); /* r_k^2 */
         arb_sqrt_ui(t, (ulong)I->n[k], prec);
         arb_mul(t, t, u, prec);
         arb_mul(t, t, a, prec);
@@ -257,11 +276,11 @@ void imbrelu_point_objective(arb_t obj, const imbrelu_inst *I, arb_srcptr M, slo
         arb_add(reg, reg, u, prec);
     }
     arb_div_si(obj, obj, I->N, prec);
-    arb_set_fmpq(t, I->lamH, prec);         /* (lamH/2) sum n_k r_k^2 */
+    arb_set_fmpq(t, I->lamH, prec); /* (lamH/2) sum n_k r_k^2 */
     arb_mul(u, reg, t, prec);
     arb_mul_2exp_si(u, u, -1);
     arb_add(obj, obj, u, prec);
-    arb_sqr(t, a, prec);                    /* (lamW/2) a^2 K (K-1) sum n_k r_k^2 */
+    arb_sqr(t, a, prec); /* (lamW/2) a^2 K (K-1) sum n_k r_k^2 */
     arb_mul_si(t, t, K * (K - 1), prec);
     arb_mul(t, t, reg, prec);
     arb_set_fmpq(u, I->lamW, prec);

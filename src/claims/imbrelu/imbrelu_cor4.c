@@ -25,9 +25,12 @@ static int c4_two_group(const imbrelu_inst *I, slong *nA, slong *nB, slong *KA, 
     }
     *KA = *KB = 0;
     for (slong k = 0; k < I->K; k++) {
-        if (I->n[k] == *nA) (*KA)++;
-        else if (I->n[k] == *nB) (*KB)++;
-        else return 0;
+        if (I->n[k] == *nA)
+            (*KA)++;
+        else if (I->n[k] == *nB)
+            (*KB)++;
+        else
+            return 0;
     }
     return *nA > *nB;
 }
@@ -35,8 +38,7 @@ static int c4_two_group(const imbrelu_inst *I, slong *nA, slong *nB, slong *KA, 
 static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error *err);
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
-DECLARE_CLAIM(imbrelu, cor4, "imbrelu.cor-4", "Corollary 4",
-              "collapse thresholds (17), (18), phases");
+DECLARE_CLAIM(imbrelu, cor4, "imbrelu.cor-4", "Corollary 4", "collapse thresholds (17), (18), phases");
 
 int imbrelu_cor4_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
@@ -67,7 +69,8 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
     imbrelu_cor4_C(C, &I);
     imbrelu_put_rational(q, "C", C);
     slong ref = 0, ndead = 0, bad = -1, unsharp = 0;
-    for (slong k = 1; k < K; k++) if (I.n[k] < I.n[ref]) ref = k;
+    for (slong k = 1; k < K; k++)
+        if (I.n[k] < I.n[ref]) ref = k;
     arb_zero(hs);
     for (slong k = 0; k < K; k++) {
         fmpq_set_si(x, I.n[k], 1);
@@ -79,12 +82,13 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
         imbrelu_fmpq_div_si(y, y, I.N);
         imbrelu_put_rational(q, imbrelu_name("lambda_crit", k), y);
         imbrelu_put_ball(q, imbrelu_name("M", k), M + k);
-        arb_sqr(t, r + k, prec);                       /* ||h_k||^2 */
+        arb_sqr(t, r + k, prec); /* ||h_k||^2 */
         imbrelu_put_ball(q, imbrelu_name("norm_h_sq", k), t);
         arb_mul_si(u, t, I.n[k], prec);
         arb_add(hs, hs, u, prec);
         /* ||w_k - w_ref||^2 = (aK)^2 (n_k r_k^2 + n_ref r_ref^2) for k != ref (coordinates k, ref) */
-        if (k == ref) arb_zero(u);
+        if (k == ref)
+            arb_zero(u);
         else {
             arb_sqr(u, r + ref, prec);
             arb_mul_si(u, u, I.n[ref], prec);
@@ -97,21 +101,26 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
         if (is_dead) {
             json_array_append_new(dead, json_integer(k));
             ndead++;
-            if (arb_is_positive(t) || arb_is_positive(u)) { if (bad < 0) bad = k; }
-            else if (!arb_is_zero(t) || !arb_is_zero(u)) unsharp = 1;
+            if (arb_is_positive(t) || arb_is_positive(u)) {
+                if (bad < 0) bad = k;
+            } else if (!arb_is_zero(t) || !arb_is_zero(u))
+                unsharp = 1;
         } else {
-            if (arb_is_zero(t)) { if (bad < 0) bad = k; }
-            else if (!arb_is_positive(t) || (k != ref && !arb_is_positive(u))) unsharp = 1;
+            if (arb_is_zero(t)) {
+                if (bad < 0) bad = k;
+            } else if (!arb_is_positive(t) || (k != ref && !arb_is_positive(u)))
+                unsharp = 1;
         }
     }
     imbrelu_put_ball(q, "norm_H_sq", hs);
-    arb_mul(t, a, a, prec);                            /* ||W||^2 = a^2 K (K-1) sum n_j r_j^2 */
+    arb_mul(t, a, a, prec); /* ||W||^2 = a^2 K (K-1) sum n_j r_j^2 */
     arb_mul_si(t, t, K * (K - 1), prec);
     arb_mul(t, t, hs, prec);
     imbrelu_put_ball(q, "norm_W_sq", t);
     /* (18) with n_A = the largest class: N^2/n_A >= (K-1)/(K lam) */
     slong nA, nB, KA, KB, nmax = I.n[0];
-    for (slong k = 0; k < K; k++) if (I.n[k] > nmax) nmax = I.n[k];
+    for (slong k = 0; k < K; k++)
+        if (I.n[k] > nmax) nmax = I.n[k];
     fmpq_set_si(x, I.N, 1);
     fmpq_mul_si(x, x, I.N);
     imbrelu_fmpq_div_si(x, x, nmax);
@@ -137,7 +146,7 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
         int eq17 = fmpq_cmp(x, y) >= 0;
         e17 = eq17 ? "holds" : "fails";
         fmpq_set_si(x, nB, 1);
-        if (eq17 != (fmpq_cmp(x, C) <= 0) && bad < 0) bad = ref;   /* (17) iff n_B <= C */
+        if (eq17 != (fmpq_cmp(x, C) <= 0) && bad < 0) bad = ref; /* (17) iff n_B <= C */
     }
     json_object_set_new(w, "eq17", json_string(e17));
     json_object_set_new(w, "reference", json_integer(ref));
@@ -156,11 +165,13 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
         assertion = "Corollary 4 holds at the minimiser, sharply";
         verdict = NC_PROVED;
     }
-    *cert = cert_assemble("imbrelu.cor-4",
-                          imbrelu_source("Corollary 4, (17), (18)", "if n_k <= C = N^2 K lambda_W lambda_H/(K-1) then h_k = 0 and "
-                                     "w_k = w_k' for every k' with n_k' <= C at the optimum; minority collapse iff (17); "
-                                     "complete collapse (W, H) = 0 if (18)"),
-                          imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+    *cert = cert_assemble(
+        "imbrelu.cor-4",
+        imbrelu_source("Corollary 4, (17), (18)",
+                       "if n_k <= C = N^2 K lambda_W lambda_H/(K-1) then h_k = 0 and "
+                       "w_k = w_k' for every k' with n_k' <= C at the optimum; minority collapse iff (17); "
+                       "complete collapse (W, H) = 0 if (18)"),
+        imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
     _arb_vec_clear(M, K), _arb_vec_clear(r, K);
     arb_clear(a), arb_clear(t), arb_clear(u), arb_clear(hs);
     fmpq_clear(C), fmpq_clear(x), fmpq_clear(y);
@@ -169,11 +180,14 @@ static int imbrelu_cor4_instance(json_t *instance_json, json_t **cert, nc_error 
 }
 
 /* The command line of imbrelu.cor-4 (claim.h, claim_cli): imbrelu/1 and the phase boxes. */
-static const claim_kind cli_kind_phase = {"imbrelu-phase/1", "a box of two-group instances, (R, lambda) bisected to "
-                                          "max_depth (specs/claims/imbrelu.cor-4.md)", NULL, NULL};
+static const claim_kind cli_kind_phase = {"imbrelu-phase/1",
+                                          "a box of two-group instances, (R, lambda) bisected to "
+                                          "max_depth (specs/claims/imbrelu.cor-4.md)",
+                                          NULL, NULL};
 static const claim_use cli_uses[] = {
     {&imbrelu_cli_params, IMBRELU_CLI_EXAMPLE},
-    {&cli_kind_phase, "--instance-json '{\"kind\":\"imbrelu-phase/1\",\"K_A\":1,\"K_B\":1,\"n_B\":\"1\",\"R\":[\"1\",\"16\"],"
-                      "\"lambda\":[\"1/1024\",\"1\"],\"max_depth\":6}'"},
+    {&cli_kind_phase,
+     "--instance-json '{\"kind\":\"imbrelu-phase/1\",\"K_A\":1,\"K_B\":1,\"n_B\":\"1\",\"R\":[\"1\",\"16\"],"
+     "\"lambda\":[\"1/1024\",\"1\"],\"max_depth\":6}'"},
     {NULL, NULL}};
 const claim_cli imbrelu_cor4_cli = {cli_uses, 0};

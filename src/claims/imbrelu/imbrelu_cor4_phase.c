@@ -50,9 +50,12 @@ static int ph_theorem1(const ph_ctx *c, const fmpq_t R0, const fmpq_t R1, const 
     int ta_hi_nonpos = fmpq_cmp(t, s0) <= 0;
     fmpq_mul_si(t, R0, c->K - 1);
     int ta_lo_pos = fmpq_cmp(t, s1) > 0;
-    if (tb_lo_pos) ph = PH_NONE;            /* T_A - T_B = (K-1)(R-1) >= 0 */
-    else if (ta_hi_nonpos) ph = PH_COMPLETE;
-    else if (tb_hi_nonpos && ta_lo_pos) ph = PH_MINOR;
+    if (tb_lo_pos)
+        ph = PH_NONE; /* T_A - T_B = (K-1)(R-1) >= 0 */
+    else if (ta_hi_nonpos)
+        ph = PH_COMPLETE;
+    else if (tb_hi_nonpos && ta_lo_pos)
+        ph = PH_MINOR;
     fmpq_clear(s0), fmpq_clear(s1), fmpq_clear(t);
     return ph;
 }
@@ -102,9 +105,12 @@ static int ph_printed(const ph_ctx *c, const fmpq_t R0, const fmpq_t R1, const f
     ph_g18(glo, c, R0, R1, l0);
     ph_g18(ghi, c, R1, R0, l1);
     int ph = PH_UNDEC;
-    if (fmpq_sgn(glo) >= 0) ph = PH_COMPLETE;
-    else if (fmpq_sgn(ghi) < 0 && fmpq_sgn(flo) >= 0) ph = PH_MINOR;
-    else if (fmpq_sgn(ghi) < 0 && fmpq_sgn(fhi) < 0) ph = PH_NONE;
+    if (fmpq_sgn(glo) >= 0)
+        ph = PH_COMPLETE;
+    else if (fmpq_sgn(ghi) < 0 && fmpq_sgn(flo) >= 0)
+        ph = PH_MINOR;
+    else if (fmpq_sgn(ghi) < 0 && fmpq_sgn(fhi) < 0)
+        ph = PH_NONE;
     fmpq_clear(flo), fmpq_clear(fhi), fmpq_clear(glo), fmpq_clear(ghi);
     return ph;
 }
@@ -117,8 +123,10 @@ static void ph_split_point(fmpq_t m, const fmpq_t lo, const fmpq_t hi)
     if (eh - el >= 3) {
         slong e = (el + eh) >= 0 ? (el + eh) / 2 : -((-(el + eh) + 1) / 2);
         fmpq_one(m);
-        if (e >= 0) fmpq_mul_2exp(m, m, (ulong)e);
-        else fmpq_div_2exp(m, m, (ulong)(-e));
+        if (e >= 0)
+            fmpq_mul_2exp(m, m, (ulong)e);
+        else
+            fmpq_div_2exp(m, m, (ulong)(-e));
         if (fmpq_cmp(lo, m) < 0 && fmpq_cmp(m, hi) < 0) return;
     }
     fmpq_add(m, lo, hi);
@@ -160,8 +168,13 @@ static void ph_rec(ph_ctx *c, const fmpq_t R0, const fmpq_t R1, const fmpq_t l0,
     strcat(tok, ms);
     json_array_append_new(c->tree, json_string(tok));
     flint_free(ms), flint_free(tok);
-    if (axis_R) { ph_rec(c, R0, m, l0, l1, depth + 1); ph_rec(c, m, R1, l0, l1, depth + 1); }
-    else { ph_rec(c, R0, R1, l0, m, depth + 1); ph_rec(c, R0, R1, m, l1, depth + 1); }
+    if (axis_R) {
+        ph_rec(c, R0, m, l0, l1, depth + 1);
+        ph_rec(c, m, R1, l0, l1, depth + 1);
+    } else {
+        ph_rec(c, R0, R1, l0, m, depth + 1);
+        ph_rec(c, R0, R1, m, l1, depth + 1);
+    }
     fmpq_clear(rR), fmpq_clear(rl), fmpq_clear(m);
 }
 
@@ -171,7 +184,8 @@ static int ph_get_int(slong *v, const json_t *j, const char *key, slong lo, slon
 {
     const json_t *x = json_object_get(j, key);
     if (!json_is_integer(x) || json_integer_value(x) < lo || json_integer_value(x) > hi)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: %s must be an integer in %ld..%ld", key, (long)lo, (long)hi);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: %s must be an integer in %ld..%ld", key, (long)lo,
+                            (long)hi);
     *v = (slong)json_integer_value(x);
     return 0;
 }
@@ -181,9 +195,10 @@ static int ph_get_range(fmpq_t lo, fmpq_t hi, const json_t *j, const char *key, 
     const json_t *x = json_object_get(j, key);
     const json_t *a = json_array_get(x, 0), *b = json_array_get(x, 1);
     if (!json_is_array(x) || json_array_size(x) != 2 || !json_is_string(a) || !json_is_string(b) ||
-        entry_parse_fmpq(lo, json_string_value(a)) || entry_parse_fmpq(hi, json_string_value(b)) ||
-        fmpq_sgn(lo) <= 0 || fmpq_cmp(lo, hi) >= 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: %s must be [\"lo\", \"hi\"], exact, 0 < lo < hi", key);
+        entry_parse_fmpq(lo, json_string_value(a)) || entry_parse_fmpq(hi, json_string_value(b)) || fmpq_sgn(lo) <= 0 ||
+        fmpq_cmp(lo, hi) >= 0)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: %s must be [\"lo\", \"hi\"], exact, 0 < lo < hi",
+                            key);
     return 0;
 }
 
@@ -196,10 +211,14 @@ int imbrelu_cor4_phase(json_t *j, json_t **cert, nc_error *err)
     int rc = 0;
     const char *key;
     json_t *v;
-    json_object_foreach(j, key, v) {
+    json_object_foreach(j, key, v)
+    {
         int known = 0;
         for (int t = 0; PH_KEYS[t]; t++) known |= !strcmp(key, PH_KEYS[t]);
-        if (!known) { rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: unknown key \"%.40s\"", key); goto out; }
+        if (!known) {
+            rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: unknown key \"%.40s\"", key);
+            goto out;
+        }
     }
     const json_t *nb = json_object_get(j, "n_B");
     if ((rc = ph_get_int(&c.KA, j, "K_A", 1, 500, err)) || (rc = ph_get_int(&c.KB, j, "K_B", 1, 500, err)) ||
@@ -207,13 +226,15 @@ int imbrelu_cor4_phase(json_t *j, json_t **cert, nc_error *err)
         goto out;
     if (!json_is_string(nb) || entry_parse_fmpq(c.nB, json_string_value(nb)) || fmpq_sgn(c.nB) <= 0 ||
         !fmpz_is_one(fmpq_denref(c.nB)) || fmpz_cmp_si(fmpq_numref(c.nB), IMBRELU_MAX_N) > 0) {
-        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: n_B must be an integer string 1..%ld", IMBRELU_MAX_N);
+        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: n_B must be an integer string 1..%ld",
+                          IMBRELU_MAX_N);
         goto out;
     }
     if ((rc = ph_get_range(R0, R1, j, "R", err)) || (rc = ph_get_range(l0, l1, j, "lambda", err))) goto out;
     fmpq_one(one);
     if (fmpq_cmp(R0, one) < 0 || fmpz_bits(fmpq_numref(R1)) > 40 || fmpz_bits(fmpq_denref(R0)) > 40) {
-        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: need 1 <= R_lo (n_A >= n_B) and R of moderate size");
+        rc =
+            nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu-phase/1: need 1 <= R_lo (n_A >= n_B) and R of moderate size");
         goto out;
     }
     c.K = c.KA + c.KB;
@@ -241,8 +262,9 @@ int imbrelu_cor4_phase(json_t *j, json_t **cert, nc_error *err)
         verdict = NC_REFUTED;
     }
     *cert = cert_assemble("imbrelu.cor-4",
-                          imbrelu_source("Corollary 4, (17), (18)", "phase diagram over (R, lambda_W lambda_H): minority collapse iff "
-                                     "(17), complete collapse iff (18), against the minimiser of Theorem 1"),
+                          imbrelu_source("Corollary 4, (17), (18)",
+                                         "phase diagram over (R, lambda_W lambda_H): minority collapse iff "
+                                         "(17), complete collapse iff (18), against the minimiser of Theorem 1"),
                           imbrelu_instance_json(j), cert_method(2, 0), assertion, w, q, verdict);
 out:
     fmpq_clear(c.nB), fmpq_clear(R0), fmpq_clear(R1), fmpq_clear(l0), fmpq_clear(l1), fmpq_clear(one);

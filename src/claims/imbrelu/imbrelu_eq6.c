@@ -10,8 +10,7 @@
 #include "claims/imbrelu/imbrelu_cli.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
-DECLARE_CLAIM(imbrelu, eq6, "imbrelu.eq-6", "Eq. (6)",
-              "M_k and its sign condition");
+DECLARE_CLAIM(imbrelu, eq6, "imbrelu.eq-6", "Eq. (6)", "M_k and its sign condition");
 
 int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
@@ -27,8 +26,10 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
     slong bad = -1;
     for (slong k = 0; k < I.K; k++) {
         imbrelu_alive_test(t, &I, k);
-        if (I.printed) imbrelu_printed_test(tr, &I, k);
-        else fmpq_set(tr, t);
+        if (I.printed)
+            imbrelu_printed_test(tr, &I, k);
+        else
+            fmpq_set(tr, t);
         imbrelu_M(M, &I, k, I.printed, prec);
         imbrelu_put_rational(q, imbrelu_name("condition_test", k), t);
         imbrelu_put_rational(q, imbrelu_name("Mbar_test", k), tr);
@@ -42,10 +43,12 @@ int imbrelu_eq6_certify(json_t *instance_json, const certify_options *o, json_t 
         verdict = NC_REFUTED;
         json_object_set_new(w, "k", json_integer(bad));
     }
-    *cert = cert_assemble("imbrelu.eq-6",
-                          imbrelu_source("Eq. (6)", "M_k := log((K-1)(sqrt(n_k)/(N sqrt((K-1)/K) lambda_W lambda_H) - 1)) "
-                                     "if positive, else 0; M_k > 0 iff N sqrt(lambda_W lambda_H)/sqrt(n_k) < sqrt((K-1)/K)"),
-                          imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+    *cert = cert_assemble(
+        "imbrelu.eq-6",
+        imbrelu_source("Eq. (6)",
+                       "M_k := log((K-1)(sqrt(n_k)/(N sqrt((K-1)/K) lambda_W lambda_H) - 1)) "
+                       "if positive, else 0; M_k > 0 iff N sqrt(lambda_W lambda_H)/sqrt(n_k) < sqrt((K-1)/K)"),
+        imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
     fmpq_clear(t), fmpq_clear(tr);
     arb_clear(M);
     imbrelu_inst_clear(&I);

@@ -22,9 +22,13 @@ static const char *const GS_EXTRA[] = {"starts", "seed", "iters", NULL};
 static int imbrelu_gs_int(const json_t *j, const char *key, long lo, long hi, long dflt, long *out, nc_error *err)
 {
     const json_t *v = json_object_get(j, key);
-    if (!v && dflt >= 0) { *out = dflt; return 0; }
+    if (!v && dflt >= 0) {
+        *out = dflt;
+        return 0;
+    }
     if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > hi)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.global-search: %s must be an integer in %ld..%ld", key, lo, hi);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.global-search: %s must be an integer in %ld..%ld", key, lo,
+                            hi);
     *out = (long)json_integer_value(v);
     return 0;
 }
@@ -42,7 +46,8 @@ static json_t *imbrelu_gs_dyadic(fmpq_t q, double x)
 }
 
 /* objective of problem (4) at the exact point (W K x d, H d x N); Arb contract */
-static void imbrelu_gs_objective_arb(arb_t obj, const imbrelu_inst *I, const int *label, const fmpq *W, const fmpq *H, slong prec)
+static void imbrelu_gs_objective_arb(arb_t obj, const imbrelu_inst *I, const int *label, const fmpq *W, const fmpq *H,
+                                     slong prec)
 {
     slong K = I->K, d = I->d, N = I->N;
     arb_ptr z = _arb_vec_init(K);
@@ -58,9 +63,13 @@ static void imbrelu_gs_objective_arb(arb_t obj, const imbrelu_inst *I, const int
                 arb_addmul(z + m, t, u, prec);
             }
         }
-        arb_zero(s);                 /* log(sum_m exp(z_m - z_y)) = log(1 + sum_{m != y} ...) */
+        arb_zero(s); /* log(sum_m exp(z_m - z_y)) = log(1 + sum_{m != y} ...) */
         for (slong m = 0; m < K; m++)
-            if (m != label[i]) { arb_sub(t, z + m, z + label[i], prec); arb_exp(t, t, prec); arb_add(s, s, t, prec); }
+            if (m != label[i]) {
+                arb_sub(t, z + m, z + label[i], prec);
+                arb_exp(t, t, prec);
+                arb_add(s, s, t, prec);
+            }
         arb_log1p(s, s, prec);
         arb_add(obj, obj, s, prec);
     }
@@ -69,7 +78,10 @@ static void imbrelu_gs_objective_arb(arb_t obj, const imbrelu_inst *I, const int
         const fmpq *X = part ? H : W;
         slong len = part ? d * N : K * d;
         arb_zero(s);
-        for (slong t0 = 0; t0 < len; t0++) { arb_set_fmpq(t, X + t0, prec); arb_addmul(s, t, t, prec); }
+        for (slong t0 = 0; t0 < len; t0++) {
+            arb_set_fmpq(t, X + t0, prec);
+            arb_addmul(s, t, t, prec);
+        }
         arb_set_fmpq(t, part ? I->lamH : I->lamW, prec);
         arb_mul(s, s, t, prec);
         arb_mul_2exp_si(s, s, -1);
@@ -89,15 +101,21 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
     imbrelu_inst I;
     long starts, seed, iters;
     if (imbrelu_inst_parse(&I, instance_json, GS_EXTRA, err)) return err->status;
-    if (imbrelu_gs_int(instance_json, "starts", 1, 2000, -1, &starts, err) || imbrelu_gs_int(instance_json, "seed", 0, 1000000000L, -1, &seed, err) ||
-        imbrelu_gs_int(instance_json, "iters", 1, 100000, 2000, &iters, err)) { imbrelu_inst_clear(&I); return err->status; }
+    if (imbrelu_gs_int(instance_json, "starts", 1, 2000, -1, &starts, err) ||
+        imbrelu_gs_int(instance_json, "seed", 0, 1000000000L, -1, &seed, err) ||
+        imbrelu_gs_int(instance_json, "iters", 1, 100000, 2000, &iters, err)) {
+        imbrelu_inst_clear(&I);
+        return err->status;
+    }
     if (I.K > 8 || I.N > 200 || I.d < I.K || I.d > 16) {
         imbrelu_inst_clear(&I);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.global-search: small instances only (K <= 8, N <= 200, K <= d <= 16)");
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "imbrelu.global-search: small instances only (K <= 8, N <= 200, K <= d <= 16)");
     }
     slong K = I.K, d = I.d, N = I.N, nv = K * d + d * N;
     int *label = malloc((size_t)N * sizeof *label);
-    for (slong k = 0, i = 0; k < K; k++) for (slong c = 0; c < I.n[k]; c++) label[i++] = (int)k;
+    for (slong k = 0, i = 0; k < K; k++)
+        for (slong c = 0; c < I.n[k]; c++) label[i++] = (int)k;
     imbrelu_gs_problem p = {(int)K, (int)d, (int)N, label, fmpq_get_d(I.lamW), fmpq_get_d(I.lamH)};
     double *best = calloc((size_t)nv, sizeof *best);
     imbrelu_gs_search(&p, (int)starts, (unsigned long long)seed, (int)iters, best);
@@ -112,7 +130,8 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
     }
     for (slong j = 0; j < d; j++) {
         json_t *row = json_array();
-        for (slong i = 0; i < N; i++) json_array_append_new(row, imbrelu_gs_dyadic(X + K * d + j * N + i, best[K * d + j * N + i]));
+        for (slong i = 0; i < N; i++)
+            json_array_append_new(row, imbrelu_gs_dyadic(X + K * d + j * N + i, best[K * d + j * N + i]));
         json_array_append_new(jH, row);
     }
     arb_t ow, oc, gap;
@@ -132,13 +151,14 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
     json_object_set_new(w, "H", jH);
     json_object_set_new(w, "search", srch);
     int refuted = arb_is_negative(gap);
-    *cert = cert_assemble("imbrelu.global-search",
-                          imbrelu_source("Theorem 1 (global optimality)",
-                                     "the point of Theorem 1 (M_k of (6)) is a global minimiser of problem (4): no feasible "
-                                     "point (H >= 0) has a smaller objective"),
-                          imbrelu_instance_json(instance_json), cert_method(1, GS_PREC),
-                          refuted ? "a feasible point with objective below the claimed optimum" : "none", w, q,
-                          refuted ? NC_REFUTED : NC_INCONCLUSIVE);
+    *cert = cert_assemble(
+        "imbrelu.global-search",
+        imbrelu_source("Theorem 1 (global optimality)",
+                       "the point of Theorem 1 (M_k of (6)) is a global minimiser of problem (4): no feasible "
+                       "point (H >= 0) has a smaller objective"),
+        imbrelu_instance_json(instance_json), cert_method(1, GS_PREC),
+        refuted ? "a feasible point with objective below the claimed optimum" : "none", w, q,
+        refuted ? NC_REFUTED : NC_INCONCLUSIVE);
     _arb_vec_clear(M, K);
     _fmpq_vec_clear(X, nv);
     arb_clear(ow), arb_clear(oc), arb_clear(gap);
@@ -150,9 +170,10 @@ int imbrelu_global_search_certify(json_t *instance_json, const certify_options *
 /* The command line of imbrelu.global-search (claim.h, claim_cli): imbrelu/1 with the search's
  * own keys. */
 static const claim_flag cli_flag_starts = {"starts", "starts", CLAIM_FLAG_INT, 1, 2000, "S", "number of random starts"};
-static const claim_flag cli_flag_seed = {"seed", "seed", CLAIM_FLAG_INT, 0, 1000000000L, "S", "seed of the random starts"};
-static const claim_flag cli_flag_iters = {"iters", "iters", CLAIM_FLAG_INT, 1, 100000, "I",
-                                          "gradient steps per start (default 2000)"};
+static const claim_flag cli_flag_seed = {
+    "seed", "seed", CLAIM_FLAG_INT, 0, 1000000000L, "S", "seed of the random starts"};
+static const claim_flag cli_flag_iters = {
+    "iters", "iters", CLAIM_FLAG_INT, 1, 100000, "I", "gradient steps per start (default 2000)"};
 static const claim_flag *const cli_required[] = {IMBRELU_CLI_REQUIRED, &cli_flag_starts, &cli_flag_seed, NULL};
 static const claim_flag *const cli_optional[] = {&imbrelu_cli_flag_reading, &cli_flag_iters, NULL};
 static const claim_kind cli_kind = {"imbrelu/1", IMBRELU_CLI_WHAT ", with the search's starts, seed[, iters]",

@@ -5,7 +5,7 @@
 
 typedef struct {
     int K, d, N;
-    const int *label;   /* label[i] of sample i (class-major) */
+    const int *label; /* label[i] of sample i (class-major) */
     double lamW, lamH;
 } imbrelu_gs_problem;
 

@@ -16,7 +16,10 @@ static unsigned long long imbrelu_gs_next(unsigned long long *s) /* splitmix64 *
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);
 }
-static double imbrelu_gs_unif(unsigned long long *s) { return (double)(imbrelu_gs_next(s) >> 11) * 0x1p-53; }
+static double imbrelu_gs_unif(unsigned long long *s)
+{
+    return (double)(imbrelu_gs_next(s) >> 11) * 0x1p-53;
+}
 
 /* objective and (when g != NULL) its gradient; x = [W (K*d, row-major) | H (d*N, row-major)] */
 static double imbrelu_gs_eval(const imbrelu_gs_problem *p, const double *x, double *g)
@@ -45,15 +48,22 @@ static double imbrelu_gs_eval(const imbrelu_gs_problem *p, const double *x, doub
         }
     }
     double rw = 0, rh = 0;
-    for (int t = 0; t < K * d; t++) { rw += x[t] * x[t]; if (g) g[t] += p->lamW * x[t]; }
-    for (int t = K * d; t < K * d + d * N; t++) { rh += x[t] * x[t]; if (g) g[t] += p->lamH * x[t]; }
+    for (int t = 0; t < K * d; t++) {
+        rw += x[t] * x[t];
+        if (g) g[t] += p->lamW * x[t];
+    }
+    for (int t = K * d; t < K * d + d * N; t++) {
+        rh += x[t] * x[t];
+        if (g) g[t] += p->lamH * x[t];
+    }
     free(z);
     return f + 0.5 * p->lamW * rw + 0.5 * p->lamH * rh;
 }
 
 static void imbrelu_gs_project(const imbrelu_gs_problem *p, double *x)
 {
-    for (int t = p->K * p->d; t < p->K * p->d + p->d * p->N; t++) if (x[t] < 0) x[t] = 0;
+    for (int t = p->K * p->d; t < p->K * p->d + p->d * p->N; t++)
+        if (x[t] < 0) x[t] = 0;
 }
 
 double imbrelu_gs_search(const imbrelu_gs_problem *p, int starts, unsigned long long seed, int iters, double *best)
@@ -67,22 +77,26 @@ double imbrelu_gs_search(const imbrelu_gs_problem *p, int starts, unsigned long 
     for (int st = 0; st < starts; st++) {
         double sc = SCALE[st % 4];
         progress_set(st);
-        for (int t = 0; t < n; t++) x[t] = t < p->K * p->d ? sc * (2 * imbrelu_gs_unif(&s) - 1) : sc * imbrelu_gs_unif(&s);
+        for (int t = 0; t < n; t++)
+            x[t] = t < p->K * p->d ? sc * (2 * imbrelu_gs_unif(&s) - 1) : sc * imbrelu_gs_unif(&s);
         double f = imbrelu_gs_eval(p, x, g), step = 1e-2;
         for (int it = 0; it < iters; it++) {
             double fn = 0;
             int accepted = 0;
-            for (int bt = 0; bt < 40; bt++) {      /* Armijo on the projected arc */
+            for (int bt = 0; bt < 40; bt++) { /* Armijo on the projected arc */
                 double dec = 0;
                 for (int t = 0; t < n; t++) xn[t] = x[t] - step * g[t];
                 imbrelu_gs_project(p, xn);
                 for (int t = 0; t < n; t++) dec += g[t] * (x[t] - xn[t]);
                 fn = imbrelu_gs_eval(p, xn, gn);
-                if (fn <= f - 1e-4 * dec) { accepted = 1; break; }
+                if (fn <= f - 1e-4 * dec) {
+                    accepted = 1;
+                    break;
+                }
                 step *= 0.5;
             }
             if (!accepted) break;
-            double sy = 0, ss = 0;                   /* BB1 step for the next iteration */
+            double sy = 0, ss = 0; /* BB1 step for the next iteration */
             for (int t = 0; t < n; t++) {
                 double dx = xn[t] - x[t], dg = gn[t] - g[t];
                 sy += dx * dg, ss += dx * dx;
@@ -95,7 +109,10 @@ double imbrelu_gs_search(const imbrelu_gs_problem *p, int starts, unsigned long 
             step = sy > 0 ? ss / sy : step * 2;
             if (step > 1e6) step = 1e6;
         }
-        if (f < fbest) { fbest = f; memcpy(best, x, (size_t)n * sizeof *x); }
+        if (f < fbest) {
+            fbest = f;
+            memcpy(best, x, (size_t)n * sizeof *x);
+        }
     }
     progress_end();
     free(x), free(g), free(xn), free(gn);

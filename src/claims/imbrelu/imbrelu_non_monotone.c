@@ -50,9 +50,10 @@ int imbrelu_non_monotone_certify(json_t *instance_json, const certify_options *o
             assertion = "n_i > n_j and M_i/sqrt(n_i) > M_j/sqrt(n_j)";
             verdict = NC_PROVED;
         }
-    *cert = cert_assemble("imbrelu.non-monotone",
-                          imbrelu_source("Remark after Corollary 2", "M_i/sqrt(n_i) is not always a decreasing function of n_i"),
-                          imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
+    *cert = cert_assemble(
+        "imbrelu.non-monotone",
+        imbrelu_source("Remark after Corollary 2", "M_i/sqrt(n_i) is not always a decreasing function of n_i"),
+        imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
     arb_clear(ri), arb_clear(rj), arb_clear(df);
     imbrelu_inst_clear(&I);
     return 0;

@@ -18,9 +18,19 @@
 enum { ST_UNDEF, ST_AGREE, ST_UNDEC, ST_DIS };
 static const char *const ST_NAME[] = {"UNDEFINED", "AGREES", "UNDECIDED", "DISAGREES"};
 enum { F_NORM, F_INNER, F_COS, F_ETF, F_WWT, F_Z, F_WRATIO, F_HBOTH, F_HSQN, F_MONO, F_C15, F_C16, F_ORDER, F_COUNT };
-static const char *const F_NAME[] = {"prop1.norm", "prop1.inner", "prop1.cos", "prop1.etf", "cor1.WWT", "cor1.Z",
-                                     "cor2.w_ratio", "cor2.h_ratio.sqrt_both", "cor2.h_ratio.sqrt_n", "cor2.monotone",
-                                     "cor3.15", "cor3.16", "cor3.order"};
+static const char *const F_NAME[] = {"prop1.norm",
+                                     "prop1.inner",
+                                     "prop1.cos",
+                                     "prop1.etf",
+                                     "cor1.WWT",
+                                     "cor1.Z",
+                                     "cor2.w_ratio",
+                                     "cor2.h_ratio.sqrt_both",
+                                     "cor2.h_ratio.sqrt_n",
+                                     "cor2.monotone",
+                                     "cor3.15",
+                                     "cor3.16",
+                                     "cor3.order"};
 #define PC_PREC 128
 
 typedef struct {
@@ -47,7 +57,10 @@ static int st_diff(const arb_t d)
     return st;
 }
 /* status of a strict (or, with eq_ok, structurally exact) positive gap */
-static int st_pos(const arb_t g) { return arb_is_positive(g) ? ST_AGREE : arb_is_negative(g) ? ST_DIS : ST_UNDEC; }
+static int st_pos(const arb_t g)
+{
+    return arb_is_positive(g) ? ST_AGREE : arb_is_negative(g) ? ST_DIS : ST_UNDEC;
+}
 
 static void pc_put(pc_ctx *c, int f, const char *idx, const arb_t x, int st)
 {
@@ -82,7 +95,7 @@ static void pc_pair(pc_ctx *c, slong k, slong j)
     arb_t x, y, t;
     arb_init(x), arb_init(y), arb_init(t);
     snprintf(idx, sizeof idx, "[%ld,%ld]", (long)k, (long)j);
-    if (c->sel[F_INNER]) {           /* P (S - K s_k - K s_j) - G_kj */
+    if (c->sel[F_INNER]) { /* P (S - K s_k - K s_j) - G_kj */
         arb_add(t, c->s + k, c->s + j, PC_PREC);
         arb_mul_si(t, t, K, PC_PREC);
         arb_sub(x, c->S, t, PC_PREC);
@@ -104,7 +117,7 @@ static void pc_pair(pc_ctx *c, slong k, slong j)
         arb_sub(x, x, y, PC_PREC);
         pc_put(c, F_COS, idx, x, st_diff(x));
     }
-    if (c->sel[F_WRATIO] && wdef) {  /* D_k/D_j - G_kk/G_jj */
+    if (c->sel[F_WRATIO] && wdef) { /* D_k/D_j - G_kk/G_jj */
         pc_D(x, c, k);
         pc_D(t, c, j);
         arb_div(x, x, t, PC_PREC);
@@ -114,10 +127,10 @@ static void pc_pair(pc_ctx *c, slong k, slong j)
     }
     int hdef = !arb_is_zero(c->M + j) && !arb_is_zero(c->Mr + j);
     if ((c->sel[F_HBOTH] || c->sel[F_HSQN]) && hdef) {
-        arb_sqr(y, c->r + k, PC_PREC);  /* point: r_k^2 / r_j^2 */
+        arb_sqr(y, c->r + k, PC_PREC); /* point: r_k^2 / r_j^2 */
         arb_sqr(t, c->r + j, PC_PREC);
         arb_div(y, y, t, PC_PREC);
-        if (c->sel[F_HBOTH]) {          /* sqrt(n_j Mr_k / (n_k Mr_j)) */
+        if (c->sel[F_HBOTH]) { /* sqrt(n_j Mr_k / (n_k Mr_j)) */
             arb_mul_si(x, c->Mr + k, c->I->n[j], PC_PREC);
             arb_mul_si(t, c->Mr + j, c->I->n[k], PC_PREC);
             arb_div(x, x, t, PC_PREC);
@@ -125,7 +138,7 @@ static void pc_pair(pc_ctx *c, slong k, slong j)
             arb_sub(x, x, y, PC_PREC);
             pc_put(c, F_HBOTH, idx, x, st_diff(x));
         }
-        if (c->sel[F_HSQN]) {           /* sqrt(n_j/n_k) Mr_k/Mr_j */
+        if (c->sel[F_HSQN]) { /* sqrt(n_j/n_k) Mr_k/Mr_j */
             arb_set_si(x, c->I->n[j]);
             arb_div_si(x, x, c->I->n[k], PC_PREC);
             arb_sqrt(x, x, PC_PREC);
@@ -136,7 +149,7 @@ static void pc_pair(pc_ctx *c, slong k, slong j)
         }
     }
     if (c->sel[F_MONO] && c->I->n[k] != c->I->n[j]) {
-        slong i = c->I->n[k] > c->I->n[j] ? k : j, l = i == k ? j : k;  /* n_i > n_l */
+        slong i = c->I->n[k] > c->I->n[j] ? k : j, l = i == k ? j : k; /* n_i > n_l */
         snprintf(idx, sizeof idx, "[%ld,%ld]", (long)i, (long)l);
         arb_sub(x, c->G + i * K + i, c->G + l * K + l, PC_PREC);
         /* K = 2 (w_1 = -w_2) or both dead (identical rows): equal norms exactly, by construction */
@@ -184,8 +197,9 @@ static void pc_cor3(pc_ctx *c, int major)
     slong K = c->K, iX = major ? c->iA : c->iB, iY = major ? c->iB : c->iA, KX = major ? c->KA : c->KB;
     slong KY = major ? c->KB : c->KA, f = major ? F_C15 : F_C16;
     if (!c->sel[f] || KX < 2 || c->dead_all || (arb_is_zero(c->Mr + iX) && arb_is_zero(c->Mr + iY))) return;
-    slong j2 = -1;                   /* a second class of the same size */
-    for (slong k = iX + 1; k < K && j2 < 0; k++) if (c->I->n[k] == c->I->n[iX]) j2 = k;
+    slong j2 = -1; /* a second class of the same size */
+    for (slong k = iX + 1; k < K && j2 < 0; k++)
+        if (c->I->n[k] == c->I->n[iX]) j2 = k;
     arb_t x, y;
     arb_init(x), arb_init(y);
     arb_mul_si(x, c->s + iX, K * K - K - KY, PC_PREC);
@@ -209,15 +223,21 @@ static int pc_select(pc_ctx *c, const json_t *j, nc_error *err)
     appl[F_ETF] = appl[F_WWT] = appl[F_Z] = c->balanced;
     appl[F_C15] = appl[F_C16] = appl[F_ORDER] = c->two_group;
     const json_t *fs = json_object_get(j, "formulas");
-    if (!fs) { for (int f = 0; f < F_COUNT; f++) c->sel[f] = appl[f]; return 0; }
+    if (!fs) {
+        for (int f = 0; f < F_COUNT; f++) c->sel[f] = appl[f];
+        return 0;
+    }
     if (!json_is_array(fs) || json_array_size(fs) == 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3: formulas must be a non-empty array of names");
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "imbrelu.prop-1-cor-1-3: formulas must be a non-empty array of names");
     for (size_t t = 0; t < json_array_size(fs); t++) {
         const json_t *e = json_array_get(fs, t);
         int f = 0;
         while (f < F_COUNT && !(json_is_string(e) && !strcmp(json_string_value(e), F_NAME[f]))) f++;
-        if (f == F_COUNT) return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3: unknown formula in formulas[%zu]", t);
-        if (c->sel[f]) return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3: formula %s listed twice", F_NAME[f]);
+        if (f == F_COUNT)
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3: unknown formula in formulas[%zu]", t);
+        if (c->sel[f])
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3: formula %s listed twice", F_NAME[f]);
         if (!appl[f])
             return nc_error_set(err, NC_EXIT_BAD_INPUT, "imbrelu.prop-1-cor-1-3: %s needs a %s instance", F_NAME[f],
                                 f >= F_C15 ? "two-group" : "balanced");
@@ -242,16 +262,29 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     c.I = &I, c.K = K;
     c.balanced = 1;
     c.iA = c.iB = -1;
-    for (slong k = 1; k < K; k++) if (I.n[k] != I.n[0]) c.balanced = 0;
-    slong nA = I.n[0], nB = I.n[0];  /* two-group: exactly two distinct sizes */
-    for (slong k = 0; k < K; k++) { if (I.n[k] > nA) nA = I.n[k]; if (I.n[k] < nB) nB = I.n[k]; }
+    for (slong k = 1; k < K; k++)
+        if (I.n[k] != I.n[0]) c.balanced = 0;
+    slong nA = I.n[0], nB = I.n[0]; /* two-group: exactly two distinct sizes */
+    for (slong k = 0; k < K; k++) {
+        if (I.n[k] > nA) nA = I.n[k];
+        if (I.n[k] < nB) nB = I.n[k];
+    }
     c.two_group = nA != nB;
     for (slong k = 0; k < K; k++) {
         if (I.n[k] != nA && I.n[k] != nB) c.two_group = 0;
-        if (I.n[k] == nA) { c.KA++; if (c.iA < 0) c.iA = k; }
-        if (I.n[k] == nB) { c.KB++; if (c.iB < 0) c.iB = k; }
+        if (I.n[k] == nA) {
+            c.KA++;
+            if (c.iA < 0) c.iA = k;
+        }
+        if (I.n[k] == nB) {
+            c.KB++;
+            if (c.iB < 0) c.iB = k;
+        }
     }
-    if (pc_select(&c, instance_json, err)) { imbrelu_inst_clear(&I); return err->status; }
+    if (pc_select(&c, instance_json, err)) {
+        imbrelu_inst_clear(&I);
+        return err->status;
+    }
     c.M = _arb_vec_init(K), c.Mr = _arb_vec_init(K), c.r = _arb_vec_init(K), c.s = _arb_vec_init(K);
     c.W = _arb_vec_init(K * K), c.G = _arb_vec_init(K * K);
     arb_init(c.a), arb_init(c.P), arb_init(c.S);
@@ -269,7 +302,7 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
         arb_add(c.S, c.S, c.s + k, PC_PREC);
     }
     imbrelu_point(c.r, c.a, &I, c.M, PC_PREC);
-    for (slong j = 0; j < K; j++) {   /* W[m][j] = a (K [m=j] - 1) sqrt(n_j) r_j, exactly 0 for dead j */
+    for (slong j = 0; j < K; j++) { /* W[m][j] = a (K [m=j] - 1) sqrt(n_j) r_j, exactly 0 for dead j */
         arb_sqrt_ui(t, (ulong)I.n[j], PC_PREC);
         arb_mul(t, t, c.r + j, PC_PREC);
         arb_mul(t, t, c.a, PC_PREC);
@@ -301,15 +334,18 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     for (slong k = 0; k < K; k++)
         for (slong j = k + 1; j < K; j++)
             if (all_pairs || j == k + 1) pc_pair(&c, k, j);
-    if (c.sel[F_ETF] && !c.dead_all) {   /* balanced: cos = -1/(K-1) */
+    if (c.sel[F_ETF] && !c.dead_all) { /* balanced: cos = -1/(K-1) */
         arb_set_si(x, -1);
         arb_div_si(x, x, K - 1, PC_PREC);
         pc_cos(t, &c, 0, 1);
         arb_sub(x, x, t, PC_PREC);
         pc_put(&c, F_ETF, "[0,1]", x, st_diff(x));
     }
-    if (c.sel[F_WWT]) { pc_etf_dev(x, &c, c.G); pc_put(&c, F_WWT, "", x, st_dev(x)); }
-    if (c.sel[F_Z]) {                    /* Z = W Hbar: Z_mk = W[m][k] r_k */
+    if (c.sel[F_WWT]) {
+        pc_etf_dev(x, &c, c.G);
+        pc_put(&c, F_WWT, "", x, st_dev(x));
+    }
+    if (c.sel[F_Z]) { /* Z = W Hbar: Z_mk = W[m][k] r_k */
         arb_ptr Z = _arb_vec_init(K * K);
         for (slong m = 0; m < K; m++)
             for (slong k = 0; k < K; k++) arb_mul(Z + m * K + k, c.W + m * K + k, c.r + k, PC_PREC);
@@ -322,11 +358,13 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
         pc_cor3(&c, 0);
         if (c.sel[F_ORDER] && c.KA >= 2 && c.KB >= 2 && !c.dead_all) {
             slong a2 = -1, b2 = -1;
-            for (slong k = c.iA + 1; k < K && a2 < 0; k++) if (I.n[k] == I.n[c.iA]) a2 = k;
-            for (slong k = c.iB + 1; k < K && b2 < 0; k++) if (I.n[k] == I.n[c.iB]) b2 = k;
+            for (slong k = c.iA + 1; k < K && a2 < 0; k++)
+                if (I.n[k] == I.n[c.iA]) a2 = k;
+            for (slong k = c.iB + 1; k < K && b2 < 0; k++)
+                if (I.n[k] == I.n[c.iB]) b2 = k;
             pc_cos(x, &c, c.iB, b2);
             pc_cos(t, &c, c.iA, a2);
-            arb_sub(x, x, t, PC_PREC);  /* cos_minor - cos_major > 0 */
+            arb_sub(x, x, t, PC_PREC); /* cos_minor - cos_major > 0 */
             pc_put(&c, F_ORDER, "", x, st_pos(x));
         }
     }
@@ -340,14 +378,17 @@ static int imbrelu_prop1_cor13_certify_point(json_t *instance_json, json_t **cer
     json_object_set_new(w, "formulas", fo);
     const char *assertion = "every selected formula agrees with the minimiser where defined";
     nc_verdict verdict = NC_PROVED;
-    if (worst == ST_DIS) assertion = "a selected formula disagrees with the minimiser", verdict = NC_REFUTED;
-    else if (worst == ST_UNDEC) assertion = "none", verdict = NC_INCONCLUSIVE;
-    *cert = cert_assemble("imbrelu.prop-1-cor-1-3",
-                          imbrelu_source("Proposition 1, Corollaries 1-3",
-                                     "norms, inner products and cosines of the optimal classifiers (Prop. 1), the ETF/OF "
-                                     "structure when balanced (Cor. 1), norm ratios (14) and monotonicity (Cor. 2), "
-                                     "two-group cosines (15)-(16) and cos_major < cos_minor (Cor. 3)"),
-                          imbrelu_instance_json(instance_json), cert_method(1, PC_PREC), assertion, w, c.q, verdict);
+    if (worst == ST_DIS)
+        assertion = "a selected formula disagrees with the minimiser", verdict = NC_REFUTED;
+    else if (worst == ST_UNDEC)
+        assertion = "none", verdict = NC_INCONCLUSIVE;
+    *cert = cert_assemble(
+        "imbrelu.prop-1-cor-1-3",
+        imbrelu_source("Proposition 1, Corollaries 1-3",
+                       "norms, inner products and cosines of the optimal classifiers (Prop. 1), the ETF/OF "
+                       "structure when balanced (Cor. 1), norm ratios (14) and monotonicity (Cor. 2), "
+                       "two-group cosines (15)-(16) and cos_major < cos_minor (Cor. 3)"),
+        imbrelu_instance_json(instance_json), cert_method(1, PC_PREC), assertion, w, c.q, verdict);
     _arb_vec_clear(c.M, K), _arb_vec_clear(c.Mr, K), _arb_vec_clear(c.r, K), _arb_vec_clear(c.s, K);
     _arb_vec_clear(c.W, K * K), _arb_vec_clear(c.G, K * K);
     arb_clear(c.a), arb_clear(c.P), arb_clear(c.S), arb_clear(x), arb_clear(t);
@@ -370,13 +411,21 @@ int imbrelu_prop1_cor13_certify(json_t *instance_json, const certify_options *o,
 
 /* The command line of imbrelu.prop-1-cor-1-3 (claim.h, claim_cli): imbrelu/1 with an optional
  * list of formulas, and the two-group box of Corollary 3. */
-static const claim_flag cli_flag_formulas = {"formulas", "formulas", CLAIM_FLAG_WORD_LIST, 0, 0, "F1,F2,...",
-                                             "only these formulas (default: every applicable one), e.g. prop1.norm,cor2.w_ratio"};
+static const claim_flag cli_flag_formulas = {
+    "formulas",
+    "formulas",
+    CLAIM_FLAG_WORD_LIST,
+    0,
+    0,
+    "F1,F2,...",
+    "only these formulas (default: every applicable one), e.g. prop1.norm,cor2.w_ratio"};
 static const claim_flag *const cli_required[] = {IMBRELU_CLI_REQUIRED, NULL};
 static const claim_flag *const cli_optional[] = {&imbrelu_cli_flag_reading, &cli_flag_formulas, NULL};
 static const claim_kind cli_kind = {"imbrelu/1", IMBRELU_CLI_WHAT ", [formulas]", cli_required, cli_optional};
-static const claim_kind cli_kind_box = {"imbrelu-cor3-box/1", "a box of two-group instances for Corollary 3 "
-                                        "(specs/claims/imbrelu.prop-1-cor-1-3.md)", NULL, NULL};
+static const claim_kind cli_kind_box = {"imbrelu-cor3-box/1",
+                                        "a box of two-group instances for Corollary 3 "
+                                        "(specs/claims/imbrelu.prop-1-cor-1-3.md)",
+                                        NULL, NULL};
 static const claim_use cli_uses[] = {
     {&cli_kind, IMBRELU_CLI_EXAMPLE " --formulas prop1.norm,cor2.w_ratio"},
     {&cli_kind_box, "--instance-json '{\"kind\":\"imbrelu-cor3-box/1\",\"K_A\":[2,3],\"K_B\":[2,3],\"n_B\":\"10\","

@@ -14,7 +14,7 @@
 
 typedef struct {
     slong K;
-    arb_ptr r, W;   /* r[k] = ||h_k||, W[m*K + j] (columns j >= K of W are exactly 0) */
+    arb_ptr r, W; /* r[k] = ||h_k||, W[m*K + j] (columns j >= K of W are exactly 0) */
 } t1_point;
 
 /* h_k = r_k e_k with r_k^2 = sqrt((K-1)/K lamW/(lamH n_k)) M_k; W[m][j] = a (K sqrt(n_m) r_m [m=j] - sqrt(n_j) r_j) */
@@ -26,11 +26,13 @@ static void t1_build(t1_point *P, const imbrelu_inst *I, arb_srcptr M, slong pre
     imbrelu_point(P->r, a, I, M, prec);
     for (slong j = 0; j < K; j++) {
         arb_sqrt_ui(s, (ulong)I->n[j], prec);
-        arb_mul(s, s, P->r + j, prec);     /* sqrt(n_j) r_j */
+        arb_mul(s, s, P->r + j, prec); /* sqrt(n_j) r_j */
         for (slong m = 0; m < K; m++) {
             arb_ptr x = P->W + m * K + j;
-            if (m == j) arb_mul_si(x, s, K - 1, prec);
-            else arb_neg(x, s);
+            if (m == j)
+                arb_mul_si(x, s, K - 1, prec);
+            else
+                arb_neg(x, s);
             arb_mul(x, x, a, prec);
         }
     }
@@ -39,13 +41,17 @@ static void t1_build(t1_point *P, const imbrelu_inst *I, arb_srcptr M, slong pre
 
 static void arb_max_into(arb_t acc, const arb_t x, int first)
 {
-    if (first) arb_set(acc, x);
-    else arb_max(acc, acc, x, ARF_PREC_EXACT);
+    if (first)
+        arb_set(acc, x);
+    else
+        arb_max(acc, acc, x, ARF_PREC_EXACT);
 }
 static void arb_min_into(arb_t acc, const arb_t x, int first)
 {
-    if (first) arb_set(acc, x);
-    else arb_min(acc, acc, x, ARF_PREC_EXACT);
+    if (first)
+        arb_set(acc, x);
+    else
+        arb_min(acc, acc, x, ARF_PREC_EXACT);
 }
 
 /* c_k = sqrt(n_k)/c1 - 1 (t_k of Step 4); returns 0 when some t_k <= 0 (formula undefined) */
@@ -60,12 +66,15 @@ static int t1_paper_value(arb_t V, const imbrelu_inst *I, slong prec)
         arb_sqrt_ui(t, (ulong)I->n[k], prec);
         arb_div(t, t, c1, prec);
         arb_sub_ui(t, t, 1, prec);
-        if (!arb_is_positive(t)) { ok = 0; break; }
-        arb_mul_si(u, t, I->K - 1, prec);          /* log((K-1) t) / (1+t) */
+        if (!arb_is_positive(t)) {
+            ok = 0;
+            break;
+        }
+        arb_mul_si(u, t, I->K - 1, prec); /* log((K-1) t) / (1+t) */
         arb_log(u, u, prec);
         arb_add_ui(v, t, 1, prec);
         arb_div(u, u, v, prec);
-        arb_div(v, v, t, prec);                    /* log((1+t)/t) */
+        arb_div(v, v, t, prec); /* log((1+t)/t) */
         arb_log(v, v, prec);
         arb_add(u, u, v, prec);
         arb_mul_si(u, u, I->n[k], prec);
@@ -130,9 +139,14 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     arb_zero(obj), arb_zero(gH), arb_zero(reg);
     int first_mu = 1;
     for (slong k = 0; k < K; k++) {
-        for (slong m = 0; m < K; m++) arb_mul(z + m, P.r + k, P.W + m * K + k, prec);   /* z_k = r_k W[:,k] */
-        arb_zero(t);                                   /* log(1 + sum_{m != k} exp(z_m - z_k)) */
-        for (slong m = 0; m < K; m++) if (m != k) { arb_sub(u, z + m, z + k, prec); arb_exp(u, u, prec); arb_add(t, t, u, prec); }
+        for (slong m = 0; m < K; m++) arb_mul(z + m, P.r + k, P.W + m * K + k, prec); /* z_k = r_k W[:,k] */
+        arb_zero(t); /* log(1 + sum_{m != k} exp(z_m - z_k)) */
+        for (slong m = 0; m < K; m++)
+            if (m != k) {
+                arb_sub(u, z + m, z + k, prec);
+                arb_exp(u, u, prec);
+                arb_add(t, t, u, prec);
+            }
         arb_log1p(u, t, prec);
         arb_mul_si(u, u, I.n[k], prec);
         arb_add(obj, obj, u, prec);
@@ -157,7 +171,11 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
         json_object_set_new(q, imbrelu_name("logit_dev", k), cert_quantity(ldev, NULL, 1));
         /* margin (13): z_k - max_{j != k} z_j */
         int fm = 1;
-        for (slong m = 0; m < K; m++) if (m != k) { arb_max_into(u, z + m, fm); fm = 0; }
+        for (slong m = 0; m < K; m++)
+            if (m != k) {
+                arb_max_into(u, z + m, fm);
+                fm = 0;
+            }
         arb_sub(u, z + k, u, prec);
         imbrelu_put_ball(q, imbrelu_name("margin", k), u);
         /* grad_W column k = (n_k/N) r_k g + lamW W[:,k]; accumulate its squared norm */
@@ -176,11 +194,23 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
             for (slong m = 0; m < K; m++) arb_addmul(u, P.W + m * K + j, g + m, prec);
             arb_div_si(u, u, I.N, prec);
             int support = (j == k) && !arb_is_zero(P.r + k);
-            if (j == k) { arb_set_fmpq(t, I.lamH, prec); arb_addmul(u, t, P.r + k, prec); }
-            if (support) { arb_sqr(u, u, prec); arb_mul_si(u, u, I.n[k], prec); arb_add(gH, gH, u, prec); }
-            else { arb_min_into(mumin, u, first_mu); first_mu = 0; }
+            if (j == k) {
+                arb_set_fmpq(t, I.lamH, prec);
+                arb_addmul(u, t, P.r + k, prec);
+            }
+            if (support) {
+                arb_sqr(u, u, prec);
+                arb_mul_si(u, u, I.n[k], prec);
+                arb_add(gH, gH, u, prec);
+            } else {
+                arb_min_into(mumin, u, first_mu);
+                first_mu = 0;
+            }
         }
-        if (I.d > K) { arb_zero(u); arb_min_into(mumin, u, 0); }  /* coordinates j >= K: mu = 0 exactly */
+        if (I.d > K) {
+            arb_zero(u);
+            arb_min_into(mumin, u, 0);
+        } /* coordinates j >= K: mu = 0 exactly */
         arb_sqr(u, P.r + k, prec);
         imbrelu_put_ball(q, imbrelu_name("M", k), M + k);
         imbrelu_put_ball(q, imbrelu_name("norm_h_sq", k), u);
@@ -238,7 +268,7 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     arb_t tol, vtol;
     arb_init(tol), arb_init(vtol);
     arb_one(tol);
-    arb_mul_2exp_si(tol, tol, -200);   /* squared residuals */
+    arb_mul_2exp_si(tol, tol, -200); /* squared residuals */
     arb_one(vtol);
     arb_mul_2exp_si(vtol, vtol, -100); /* objective - derived value */
     const char *assertion = "none";
@@ -254,10 +284,12 @@ int imbrelu_theorem1_certify(json_t *instance_json, const certify_options *o, js
     }
     arb_clear(tol), arb_clear(vtol);
     *cert = cert_assemble("imbrelu.theorem-1",
-                          imbrelu_source("Theorem 1 (a)-(e)", "the global minimisers of problem (4) (d >= K) are given by (7)-(12) "
-                                     "with M_k of (6); margins (13); optimal value of Step 4"),
+                          imbrelu_source("Theorem 1 (a)-(e)",
+                                         "the global minimisers of problem (4) (d >= K) are given by (7)-(12) "
+                                         "with M_k of (6); margins (13); optimal value of Step 4"),
                           imbrelu_instance_json(instance_json), cert_method(1, prec), assertion, w, q, verdict);
-    _arb_vec_clear(P.r, K), _arb_vec_clear(P.W, K * K), _arb_vec_clear(M, K), _arb_vec_clear(z, K), _arb_vec_clear(g, K);
+    _arb_vec_clear(P.r, K), _arb_vec_clear(P.W, K * K), _arb_vec_clear(M, K), _arb_vec_clear(z, K),
+        _arb_vec_clear(g, K);
     arb_clear(t), arb_clear(u), arb_clear(obj), arb_clear(Vd), arb_clear(Vp), arb_clear(gW), arb_clear(gH);
     arb_clear(mumin), arb_clear(ldev), arb_clear(reg);
     imbrelu_inst_clear(&I);

@@ -15,7 +15,9 @@
 
 enum { SIDE_BELOW, SIDE_ABOVE, SIDE_BOUNDARY, SIDE_UNRESOLVED };
 static const char *const SIDE_NAME[] = {"below", "above", "boundary", "unresolved"};
-static const char *const AS_BOX = "box: every below-threshold leaf: the claimed family's value beats the zero point; every above-threshold leaf: the zero point is the unique global minimiser; straddling leaves only at max_depth";
+static const char *const AS_BOX =
+    "box: every below-threshold leaf: the claimed family's value beats the zero point; every above-threshold leaf: the "
+    "zero point is the unique global minimiser; straddling leaves only at max_depth";
 
 #define BOX_MAX_DEPTH 24
 #define BOX_PREC 128
@@ -40,7 +42,8 @@ static int get_int(const json_t *j, const char *key, slong lo, slong hi, slong *
 {
     json_t *x = json_object_get(j, key);
     if (!json_is_integer(x) || json_integer_value(x) < lo || json_integer_value(x) > hi)
-        return nc_error_set(err, 2, LINCONV_BOX_KIND ": \"%s\" must be an integer in [%ld, %ld]", key, (long)lo, (long)hi);
+        return nc_error_set(err, 2, LINCONV_BOX_KIND ": \"%s\" must be an integer in [%ld, %ld]", key, (long)lo,
+                            (long)hi);
     *v = (slong)json_integer_value(x);
     return 0;
 }
@@ -49,26 +52,29 @@ static int get_pos_q(const json_t *j, const char *key, fmpq_t q, nc_error *err)
 {
     json_t *x = json_object_get(j, key);
     if (!json_is_string(x) || entry_parse_fmpq(q, json_string_value(x)) || fmpq_sgn(q) <= 0)
-        return nc_error_set(err, 2, LINCONV_BOX_KIND ": \"%s\" must be a positive exact number string (\"0.001\", \"1/3\")", key);
+        return nc_error_set(
+            err, 2, LINCONV_BOX_KIND ": \"%s\" must be a positive exact number string (\"0.001\", \"1/3\")", key);
     return 0;
 }
 
 /* d >= K - 1 for the MSE (the claimed family exists), d >= K for the CE (as printed) */
 static int box_parse(box_ctx *c, const json_t *j, nc_error *err)
 {
-    static const char *const keys[] = {"kind", "K", "n", "d", "lambda_W_lo", "lambda_W_hi", "lambda_H_lo", "lambda_H_hi", "max_depth", NULL};
+    static const char *const keys[] = {"kind",        "K",           "n",           "d",         "lambda_W_lo",
+                                       "lambda_W_hi", "lambda_H_lo", "lambda_H_hi", "max_depth", NULL};
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)j, key, v) {
+    json_object_foreach((json_t *)j, key, v)
+    {
         int known = 0;
         for (int t = 0; keys[t]; t++) known |= !strcmp(key, keys[t]);
         if (!known) return nc_error_set(err, 2, LINCONV_BOX_KIND ": unknown key \"%s\"", key);
     }
     if (get_int(j, "K", 2, 200, &c->K, err) || get_int(j, "n", 1, 100000, &c->n, err) ||
         get_int(j, "d", c->loss == LINCONV_MSE ? c->K - 1 : c->K, 1000, &c->d, err) ||
-        get_int(j, "max_depth", 0, BOX_MAX_DEPTH, &c->max_depth, err) ||
-        get_pos_q(j, "lambda_W_lo", c->w0, err) || get_pos_q(j, "lambda_W_hi", c->w1, err) ||
-        get_pos_q(j, "lambda_H_lo", c->h0, err) || get_pos_q(j, "lambda_H_hi", c->h1, err))
+        get_int(j, "max_depth", 0, BOX_MAX_DEPTH, &c->max_depth, err) || get_pos_q(j, "lambda_W_lo", c->w0, err) ||
+        get_pos_q(j, "lambda_W_hi", c->w1, err) || get_pos_q(j, "lambda_H_lo", c->h0, err) ||
+        get_pos_q(j, "lambda_H_hi", c->h1, err))
         return err->status;
     if (fmpq_cmp(c->w0, c->w1) >= 0 || fmpq_cmp(c->h0, c->h1) >= 0)
         return nc_error_set(err, 2, LINCONV_BOX_KIND ": need lambda_W_lo < lambda_W_hi and lambda_H_lo < lambda_H_hi");
@@ -123,7 +129,8 @@ static void ce_gap(arb_t g, slong K, const fmpq_t t, slong prec)
  * and e_lo (lower corner). MSE, exact: 1 - K s = (1 - K^2 t)/(1 + K s) lies in
  * [e_hi/2, e_lo], so gap in [(K-1)/(8K) e_hi^2, (K-1)/(2K) e_lo^2]. CE: [gap(s_hi), gap(s_lo)]
  * rounded outwards to 64-bit rationals. NULL when lo > 0 is not established. */
-static json_t *leaf_gap(const box_ctx *c, const fmpq_t e_lo, const fmpq_t e_hi, const fmpq_t w0, const fmpq_t w1, const fmpq_t h0, const fmpq_t h1)
+static json_t *leaf_gap(const box_ctx *c, const fmpq_t e_lo, const fmpq_t e_hi, const fmpq_t w0, const fmpq_t w1,
+                        const fmpq_t h0, const fmpq_t h1)
 {
     fmpq_t lo, hi;
     fmpq_init(lo), fmpq_init(hi);
@@ -161,10 +168,13 @@ static void split_point(fmpq_t m, const fmpq_t lo, const fmpq_t hi)
     fmpq_mul_2exp(m, lo, 2);
     if (fmpq_cmp(hi, m) >= 0) {
         slong g = ((slong)fmpz_bits(fmpq_numref(lo)) - (slong)fmpz_bits(fmpq_denref(lo)) +
-                   (slong)fmpz_bits(fmpq_numref(hi)) - (slong)fmpz_bits(fmpq_denref(hi))) / 2;
+                   (slong)fmpz_bits(fmpq_numref(hi)) - (slong)fmpz_bits(fmpq_denref(hi))) /
+                  2;
         fmpq_one(m);
-        if (g >= 0) fmpq_mul_2exp(m, m, (ulong)g);
-        else fmpq_div_2exp(m, m, (ulong)-g);
+        if (g >= 0)
+            fmpq_mul_2exp(m, m, (ulong)g);
+        else
+            fmpq_div_2exp(m, m, (ulong)-g);
         if (fmpq_cmp(m, lo) > 0 && fmpq_cmp(m, hi) < 0) return;
     }
     fmpq_add(m, lo, hi);
@@ -189,8 +199,10 @@ static void box_rec(box_ctx *c, const fmpq_t w0, const fmpq_t w1, const fmpq_t h
         tok[0] = on_w ? 'W' : 'H', tok[1] = ':', strcpy(tok + 2, s);
         json_array_append_new(c->tree, json_string(tok));
         flint_free(s), flint_free(tok);
-        if (on_w) box_rec(c, w0, m, h0, h1, depth + 1), box_rec(c, m, w1, h0, h1, depth + 1);
-        else box_rec(c, w0, w1, h0, m, depth + 1), box_rec(c, w0, w1, m, h1, depth + 1);
+        if (on_w)
+            box_rec(c, w0, m, h0, h1, depth + 1), box_rec(c, m, w1, h0, h1, depth + 1);
+        else
+            box_rec(c, w0, w1, h0, m, depth + 1), box_rec(c, w0, w1, m, h1, depth + 1);
     } else {
         json_t *lf = json_object();
         json_array_append_new(c->tree, json_string("L"));
@@ -233,11 +245,19 @@ int linconv_box_certify(int loss, json_t *instance_json, const certify_options *
         linconv_put_rational(q, "boundary_area_fraction", x);
         fmpq_clear(x), fmpq_clear(y);
         const int ok = c.count[SIDE_UNRESOLVED] == 0;
-        *cert = cert_assemble(loss == LINCONV_MSE ? "linconv.prop-1" : "linconv.prop-3",
-                              loss == LINCONV_MSE ? linconv_source("Proposition 1", "Problem (5) (MSE, bias, averaged) over a box of (lambda_W, lambda_H): optimal set {(0, 0, 1/K)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1 - K sqrt(n lambda_W lambda_H)) beats the zero point")
-                                              : linconv_source("Proposition 3", "Problem (8) (CE, no bias, averaged, d >= K) over a box of (lambda_W, lambda_H): optimal set {(0, 0)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family (gamma = 1/sqrt(n lambda_W lambda_H) - K + 1) beats the zero point"),
-                              json_deep_copy(instance_json), cert_method(loss == LINCONV_MSE ? 2 : 1, loss == LINCONV_MSE ? 0 : BOX_PREC),
-                              ok ? AS_BOX : "none", w, q, ok ? NC_PROVED : NC_INCONCLUSIVE);
+        *cert = cert_assemble(
+            loss == LINCONV_MSE ? "linconv.prop-1" : "linconv.prop-3",
+            loss == LINCONV_MSE
+                ? linconv_source("Proposition 1",
+                                 "Problem (5) (MSE, bias, averaged) over a box of (lambda_W, lambda_H): optimal set "
+                                 "{(0, 0, 1/K)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed family "
+                                 "(gamma = 1 - K sqrt(n lambda_W lambda_H)) beats the zero point")
+                : linconv_source("Proposition 3",
+                                 "Problem (8) (CE, no bias, averaged, d >= K) over a box of (lambda_W, lambda_H): "
+                                 "optimal set {(0, 0)} where lambda_W lambda_H >= 1/(nK^2); below it the claimed "
+                                 "family (gamma = 1/sqrt(n lambda_W lambda_H) - K + 1) beats the zero point"),
+            json_deep_copy(instance_json), cert_method(loss == LINCONV_MSE ? 2 : 1, loss == LINCONV_MSE ? 0 : BOX_PREC),
+            ok ? AS_BOX : "none", w, q, ok ? NC_PROVED : NC_INCONCLUSIVE);
     }
     fmpq_clear(c.w0), fmpq_clear(c.w1), fmpq_clear(c.h0), fmpq_clear(c.h1), fmpq_clear(c.c), fmpq_clear(c.bad_area);
     return rc ? err->status : 0;

@@ -19,7 +19,8 @@ static int get_pos_q(const json_t *j, const char *key, fmpq_t q, nc_error *err)
 {
     json_t *x = json_object_get(j, key);
     if (!json_is_string(x) || entry_parse_fmpq(q, json_string_value(x)) || fmpq_sgn(q) <= 0)
-        return nc_error_set(err, 2, "linconv/1: \"%s\" must be a positive exact number string (\"1e-4\", \"0.001\", \"1/3\")", key);
+        return nc_error_set(
+            err, 2, "linconv/1: \"%s\" must be a positive exact number string (\"1e-4\", \"0.001\", \"1/3\")", key);
     return 0;
 }
 
@@ -31,7 +32,8 @@ int linconv_inst_parse(linconv_inst *I, const json_t *j, int need_dK, nc_error *
     if (!json_is_object(j)) return nc_error_set(err, 2, "linconv/1: the instance must be a JSON object");
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)j, key, v) {
+    json_object_foreach((json_t *)j, key, v)
+    {
         int known = 0;
         for (int t = 0; keys[t]; t++) known |= !strcmp(key, keys[t]);
         if (!known) return nc_error_set(err, 2, "linconv/1: unknown key \"%s\"", key);
@@ -39,8 +41,9 @@ int linconv_inst_parse(linconv_inst *I, const json_t *j, int need_dK, nc_error *
     json_t *kind = json_object_get(j, "kind");
     if (!json_is_string(kind) || strcmp(json_string_value(kind), "linconv/1"))
         return nc_error_set(err, 2, "instance kind must be \"linconv/1\"");
-    if (get_int(j, "K", 2, 200, &I->K, err) || get_int(j, "n", 1, 100000, &I->n, err) || get_int(j, "d", 1, 1000, &I->d, err) ||
-        get_pos_q(j, "lambda_W", I->lamW, err) || get_pos_q(j, "lambda_H", I->lamH, err))
+    if (get_int(j, "K", 2, 200, &I->K, err) || get_int(j, "n", 1, 100000, &I->n, err) ||
+        get_int(j, "d", 1, 1000, &I->d, err) || get_pos_q(j, "lambda_W", I->lamW, err) ||
+        get_pos_q(j, "lambda_H", I->lamH, err))
         return err->status;
     if (need_dK && I->d < I->K)
         return nc_error_set(err, 2, "linconv/1: this claim needs d >= K (d = %ld, K = %ld)", (long)I->d, (long)I->K);
@@ -55,7 +58,8 @@ int linconv_inst_parse(linconv_inst *I, const json_t *j, int need_dK, nc_error *
     fmpz_one(fmpq_numref(I->sq));
     fmpz_set(fmpq_denref(I->sq), fmpq_denref(I->r));
     fmpz_clear(mm);
-    if (big) return nc_error_set(err, 2, "linconv/1: lambda_W/(n lambda_H) has a too large numerator*denominator (> 2^62)");
+    if (big)
+        return nc_error_set(err, 2, "linconv/1: lambda_W/(n lambda_H) has a too large numerator*denominator (> 2^62)");
     fmpq_mul(I->test, I->lamW, I->lamH); /* 1 - n K^2 lamW lamH */
     fmpq_mul_si(I->test, I->test, -I->n * I->K * I->K);
     fmpq_add_si(I->test, I->test, 1);
@@ -131,10 +135,14 @@ static void add_q(arb_t x, const arb_t y, const fmpq_t q, slong prec)
     arb_clear(t);
 }
 
-slong linconv_dim(const linconv_inst *I, int loss) { return I->d * (I->K + I->N) + (loss == LINCONV_MSE ? I->K : 0); }
+slong linconv_dim(const linconv_inst *I, int loss)
+{
+    return I->d * (I->K + I->N) + (loss == LINCONV_MSE ? I->K : 0);
+}
 
 /* g_c (gradient of the per-sample loss in the logits) and S_c (its Hessian), column c */
-static void per_sample(arb_ptr g, arb_mat_t S, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong c, arb_t ell, slong prec)
+static void per_sample(arb_ptr g, arb_mat_t S, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H,
+                       arb_srcptr bias, slong c, arb_t ell, slong prec)
 {
     const slong K = I->K, d = I->d, y = c % K;
     arb_t t;
@@ -169,7 +177,7 @@ static void per_sample(arb_ptr g, arb_mat_t S, const linconv_inst *I, int loss, 
             arb_exp(g + k, g + k, prec);
             arb_add(sum, sum, g + k, prec);
         }
-        arb_log(ell, sum, prec); /* CE = log sum_k exp(z_k - z_y) */
+        arb_log(ell, sum, prec);                                        /* CE = log sum_k exp(z_k - z_y) */
         for (slong k = 0; k < K; k++) arb_div(g + k, g + k, sum, prec); /* p_k */
         for (slong k = 0; k < K; k++)
             for (slong l = 0; l < K; l++) {
@@ -235,7 +243,8 @@ void linconv_grad_norm_sq(arb_t g2, const linconv_inst *I, int loss, const arb_m
     _arb_vec_clear(g, K), _arb_vec_clear(gb, K), arb_mat_clear(S), arb_mat_clear(GW), arb_clear(ell), arb_clear(t);
 }
 
-void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr bias, slong prec)
+void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H,
+                        arb_srcptr bias, slong prec)
 {
     const slong K = I->K, d = I->d, N = I->N, oH = d * K, ob = d * K + d * N;
     arb_ptr g = _arb_vec_init(K);
@@ -278,8 +287,10 @@ void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_
             for (slong k = 0; k < K; k++) {
                 arb_add_ui(arb_mat_entry(A, ob + k, ob + k), arb_mat_entry(A, ob + k, ob + k), 1, prec);
                 for (slong a = 0; a < d; a++) {
-                    arb_add(arb_mat_entry(A, ob + k, oc + a), arb_mat_entry(A, ob + k, oc + a), arb_mat_entry(W, a, k), prec);
-                    arb_add(arb_mat_entry(A, oc + a, ob + k), arb_mat_entry(A, oc + a, ob + k), arb_mat_entry(W, a, k), prec);
+                    arb_add(arb_mat_entry(A, ob + k, oc + a), arb_mat_entry(A, ob + k, oc + a), arb_mat_entry(W, a, k),
+                            prec);
+                    arb_add(arb_mat_entry(A, oc + a, ob + k), arb_mat_entry(A, oc + a, ob + k), arb_mat_entry(W, a, k),
+                            prec);
                 }
             }
     }
@@ -292,7 +303,8 @@ void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_
     _arb_vec_clear(g, K), arb_mat_clear(S), arb_mat_clear(WS), arb_clear(ell), arb_clear(t);
 }
 
-void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
+void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t cw,
+                         slong prec)
 {
     /* c B B^T: block (j,l) over the d-vectors u_j (columns of W then of H) = (u_j.u_l) I - u_l u_j^T */
     const slong d = I->d, M = I->K + I->N;
@@ -300,7 +312,8 @@ void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, 
     arb_mat_t U, UT, G;
     arb_init(t), arb_mat_init(U, d, M), arb_mat_init(UT, M, d), arb_mat_init(G, M, M);
     for (slong j = 0; j < M; j++)
-        for (slong a = 0; a < d; a++) arb_set(arb_mat_entry(U, a, j), j < I->K ? arb_mat_entry(W, a, j) : arb_mat_entry(H, a, j - I->K));
+        for (slong a = 0; a < d; a++)
+            arb_set(arb_mat_entry(U, a, j), j < I->K ? arb_mat_entry(W, a, j) : arb_mat_entry(H, a, j - I->K));
     arb_mat_transpose(UT, U);
     arb_mat_mul(G, UT, U, prec);
     progress_begin("tangent term", M);
@@ -309,15 +322,18 @@ void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, 
             for (slong p = 0; p < d; p++)
                 for (slong q = 0; q < d; q++) {
                     arb_mul(t, arb_mat_entry(U, p, l), arb_mat_entry(U, q, j), prec);
-                    if (p == q) arb_sub(t, arb_mat_entry(G, j, l), t, prec);
-                    else arb_neg(t, t);
+                    if (p == q)
+                        arb_sub(t, arb_mat_entry(G, j, l), t, prec);
+                    else
+                        arb_neg(t, t);
                     arb_addmul(arb_mat_entry(A, j * d + p, l * d + q), t, cw, prec);
                 }
     progress_end();
     arb_clear(t), arb_mat_clear(U), arb_mat_clear(UT), arb_mat_clear(G);
 }
 
-void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t cw, slong prec)
+void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t cw,
+                     slong prec)
 {
     linconv_hessian_at(A, I, loss, W, H, NULL, prec);
     if (!arb_is_zero(cw)) linconv_add_tangent(A, I, W, H, cw, prec);
@@ -329,7 +345,10 @@ json_t *linconv_source(const char *label, const char *statement)
     return cert_source("linconv", files, label, statement);
 }
 
-void linconv_put_ball(json_t *q, const char *name, const arb_t x) { json_object_set_new(q, name, cert_quantity(x, NULL, 1)); }
+void linconv_put_ball(json_t *q, const char *name, const arb_t x)
+{
+    json_object_set_new(q, name, cert_quantity(x, NULL, 1));
+}
 
 void linconv_put_qs(json_t *q, const char *name, const qsqrt_t x, slong m)
 {

@@ -18,10 +18,10 @@
 typedef struct {
     slong K, n, d, N;
     fmpq_t lamW, lamH;
-    fmpq_t r;     /* lambda_W / (n lambda_H) */
-    fmpq_t sq;    /* sqrt(r) = sq * sqrt(m) */
-    slong m;      /* positive integer radicand */
-    fmpq_t test;  /* 1 - n K^2 lambda_W lambda_H: > 0 below the threshold (region (ii)) */
+    fmpq_t r;    /* lambda_W / (n lambda_H) */
+    fmpq_t sq;   /* sqrt(r) = sq * sqrt(m) */
+    slong m;     /* positive integer radicand */
+    fmpq_t test; /* 1 - n K^2 lambda_W lambda_H: > 0 below the threshold (region (ii)) */
 } linconv_inst;
 
 /* Parses {"kind":"linconv/1","K","n","d","lambda_W","lambda_H"}; need_dK: require d >= K.
@@ -46,13 +46,16 @@ void linconv_objective(arb_t F, const linconv_inst *I, int loss, const arb_mat_t
 void linconv_grad_norm_sq(arb_t g2, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong prec);
 /* Hess F + c * B B^T, B the tangent vectors (Omega W, Omega H, 0) of the O(d) orbit; A must be
  * linconv_dim x linconv_dim. */
-void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
+void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t c,
+                     slong prec);
 /* Hess F alone at (W, H, b) with an explicit bias vector b (K balls; NULL means b = 1/K; ignored
  * for CE): every entry contains the exact entry at every point of the input balls (used over
  * whole regions by the error-bound claims). */
-void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, arb_srcptr b, slong prec);
+void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H,
+                        arb_srcptr b, slong prec);
 /* A += c B B^T with B the orbit tangent vectors (Omega W, Omega H, 0) at (W, H). */
-void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t c, slong prec);
+void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t c,
+                         slong prec);
 
 json_t *linconv_source(const char *label, const char *statement);
 void linconv_put_ball(json_t *q, const char *name, const arb_t x);

@@ -23,17 +23,21 @@ static const char *const STATEMENT_MSE =
     "Theorem 2: problem (5) (MSE with bias), lambda_W lambda_H < 1/(nK^2): there exist delta_1, kappa_1 > 0 such that "
     "dist((W,H,b), X) <= delta_1 implies dist((W,H,b), X) <= kappa_1 ||grad F(W,H,b)||_F";
 static const char *const STATEMENT_CE =
-    "Theorem 4: problem (8) (CE), K = 2, d >= K, lambda_W lambda_H < 1/(nK^2): there exist delta_2, kappa_2 > 0 such that "
+    "Theorem 4: problem (8) (CE), K = 2, d >= K, lambda_W lambda_H < 1/(nK^2): there exist delta_2, kappa_2 > 0 such "
+    "that "
     "dist((W,H), X) <= delta_2 implies dist((W,H), X) <= kappa_2 ||grad F(W,H)||_F (K >= 3 is left open by the paper)";
 
 /* The assertion, identical in the checker (check_linconv_errbound.c). */
 static const char *assertion_text(int loss, slong K)
 {
     if (loss == LINCONV_MSE)
-        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 1 point";
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the "
+               "exactly stationary Proposition 1 point";
     if (K == 2)
-        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
-    return "beyond the paper (K >= 3, left open by seed 002): for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
+        return "for every x with dist(x, X) <= delta: dist(x, X) <= kappa ||grad F(x)||, X the O(d) orbit of the "
+               "exactly stationary Proposition 3 point";
+    return "beyond the paper (K >= 3, left open by seed 002): for every x with dist(x, X) <= delta: dist(x, X) <= "
+           "kappa ||grad F(x)||, X the O(d) orbit of the exactly stationary Proposition 3 point";
 }
 
 /* Exact constants, stationarity scalars (must be 0) and the point x* (balls). Returns 1 iff the
@@ -85,7 +89,8 @@ static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const linconv_inst
 
 /* A = Hess F enclosed over the box x* +- 2^-k in every coordinate (k = LONG_MIN: at x*) plus
  * c B0 B0^T with B0 at x*. Arb contract: A contains Hess F(z) + c B0 B0^T for every z in R. */
-static void region_matrix(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k, slong c)
+static void region_matrix(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k,
+                          slong c)
 {
     arb_mat_t Wr, Hr;
     arb_ptr b = _arb_vec_init(I->K);
@@ -126,7 +131,8 @@ static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const 
     const slong n = linconv_dim(I, loss);
     arb_mat_t A, T;
     arb_t one;
-    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)), *M = malloc(sizeof(double) * (size_t)(n * n)), r, est[7];
+    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)),
+           *M = malloc(sizeof(double) * (size_t)(n * n)), r, est[7];
     arb_mat_init(A, n, n), arb_mat_init(T, n, n), arb_init(one);
     linconv_hessian_at(A, I, loss, W, H, NULL, PREC);
     arb_one(one), arb_mat_zero(T), linconv_add_tangent(T, I, W, H, one, PREC);
@@ -157,11 +163,16 @@ static void round_kappa(fmpq_t kappa, const fmpq_t mu)
     slong e = 0; /* 1000 <= q 10^e < 10000 */
     for (;;) {
         fmpz_set_ui(p, 10), fmpz_pow_ui(p, p, (ulong)labs(e));
-        if (e >= 0) fmpq_mul_fmpz(t, q, p);
-        else fmpq_div_fmpz(t, q, p);
-        if (fmpq_cmp_ui(t, 1000) < 0) e++;
-        else if (fmpq_cmp_ui(t, 10000) >= 0) e--;
-        else break;
+        if (e >= 0)
+            fmpq_mul_fmpz(t, q, p);
+        else
+            fmpq_div_fmpz(t, q, p);
+        if (fmpq_cmp_ui(t, 1000) < 0)
+            e++;
+        else if (fmpq_cmp_ui(t, 10000) >= 0)
+            e--;
+        else
+            break;
     }
     fmpz_cdiv_q(c, fmpq_numref(t), fmpq_denref(t)); /* ceil(q 10^e) */
     if (e >= 0) {
@@ -183,7 +194,8 @@ static void put_str_q(json_t *w, const char *name, const fmpq_t x)
 
 /* The (delta, mu) search: delta = 2^-k from a linear model of the row-sum radius, aiming at a
  * radius of 0.2 lam0 (so mu ~ lam0/2), then halving on failure. Returns 1 with w verified. */
-static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong c, double lam0)
+static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *I, int loss, const arb_mat_t W,
+                          const arb_mat_t H, slong c, double lam0)
 {
     const slong n = linconv_dim(I, loss), kp = 40;
     arb_mat_t A;
@@ -211,9 +223,13 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
 {
     (void)o;
     linconv_inst I;
-    if (linconv_inst_parse(&I, instance_json, 1, err)) { linconv_inst_clear(&I); return err->status; }
+    if (linconv_inst_parse(&I, instance_json, 1, err)) {
+        linconv_inst_clear(&I);
+        return err->status;
+    }
     if (fmpq_sgn(I.test) <= 0) {
-        nc_error_set(err, 2, "linconv: %s assumes lambda_W lambda_H < 1/(nK^2) (here n K^2 lambda_W lambda_H >= 1)", loss == LINCONV_MSE ? "Theorem 2" : "Theorem 4");
+        nc_error_set(err, 2, "linconv: %s assumes lambda_W lambda_H < 1/(nK^2) (here n K^2 lambda_W lambda_H >= 1)",
+                     loss == LINCONV_MSE ? "Theorem 2" : "Theorem 4");
         linconv_inst_clear(&I);
         return err->status;
     }
@@ -238,7 +254,8 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
             fmpq_init(delta), fmpq_init(mu), fmpq_init(kappa), fmpq_init(shift);
             arf_t f;
             arf_init(f);
-            fmpz_one(fmpq_numref(delta)), fmpz_one(fmpq_denref(delta)), fmpz_mul_2exp(fmpq_denref(delta), fmpq_denref(delta), (ulong)k);
+            fmpz_one(fmpq_numref(delta)), fmpz_one(fmpq_denref(delta)),
+                fmpz_mul_2exp(fmpq_denref(delta), fmpq_denref(delta), (ulong)k);
             arf_set_d(f, pw.mu), arf_get_fmpq(mu, f);
             round_kappa(kappa, mu);
             put_str_q(w, "delta", delta);
@@ -256,7 +273,8 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
         ball_pd_witness_clear(&pw);
     }
     *cert = cert_assemble(loss == LINCONV_MSE ? "linconv.theorem-2" : "linconv.theorem-4",
-                          linconv_source(loss == LINCONV_MSE ? "Theorem 2" : "Theorem 4", loss == LINCONV_MSE ? STATEMENT_MSE : STATEMENT_CE),
+                          linconv_source(loss == LINCONV_MSE ? "Theorem 2" : "Theorem 4",
+                                         loss == LINCONV_MSE ? STATEMENT_MSE : STATEMENT_CE),
                           json_deep_copy(instance_json), cert_method(1, PREC), assertion, w, q, verdict);
     arb_mat_clear(W), arb_mat_clear(H);
     linconv_inst_clear(&I);

@@ -73,9 +73,13 @@ int linconv_optset_certify(int loss, json_t *instance_json, const certify_option
     if (linconv_box_is_box(instance_json)) return linconv_box_certify(loss, instance_json, o, cert, err);
     (void)o;
     linconv_inst I;
-    if (linconv_inst_parse(&I, instance_json, 1, err)) { linconv_inst_clear(&I); return err->status; }
+    if (linconv_inst_parse(&I, instance_json, 1, err)) {
+        linconv_inst_clear(&I);
+        return err->status;
+    }
     if (linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
-        nc_error_set(err, 2, "linconv: Hessian dimension d(K+nK)%s = %ld exceeds %d", loss == LINCONV_MSE ? "+K" : "", (long)linconv_dim(&I, loss), LINCONV_MAX_DIM);
+        nc_error_set(err, 2, "linconv: Hessian dimension d(K+nK)%s = %ld exceeds %d", loss == LINCONV_MSE ? "+K" : "",
+                     (long)linconv_dim(&I, loss), LINCONV_MAX_DIM);
         linconv_inst_clear(&I);
         return err->status;
     }
@@ -93,7 +97,8 @@ int linconv_optset_certify(int loss, json_t *instance_json, const certify_option
     exact_constants(gamma, beta, s, &I, loss);
     linconv_qs_arb(bb, beta, m, PREC);
     if (sg > 0) {
-        assertion = "below threshold: claimed point stationary, value below the zero point, Hessian >= mu > 0 on the normal space of the orbit";
+        assertion = "below threshold: claimed point stationary, value below the zero point, Hessian >= mu > 0 on the "
+                    "normal space of the orbit";
         linconv_put_qs(q, "gamma", gamma, m);
         if (loss == LINCONV_MSE) { /* alpha^2 = gamma / beta = (gb m + ga sqrt m) / (sq m) */
             fmpq_mul_si(t->a, gamma->b, m), fmpq_div(t->a, t->a, I.sq), fmpq_div_fmpz(t->a, t->a, &(fmpz){m});
@@ -107,7 +112,8 @@ int linconv_optset_certify(int loss, json_t *instance_json, const certify_option
             qsqrt_scalar_div_si(t, u, I.N), fmpq_submul(t->b, beta->b, I.lamH);
             linconv_put_qs(q, "stat_H", t, m);
             /* value (K-1)(s - K s^2/2); zero value (K-1)/(2K); gap (K-1)/(2K) (1 - K s)^2 */
-            qsqrt_mul(t, s, s, m), qsqrt_scalar_div_si(t, t, 2), fmpq_mul_si(t->a, t->a, -K), fmpq_mul_si(t->b, t->b, -K);
+            qsqrt_mul(t, s, s, m), qsqrt_scalar_div_si(t, t, 2), fmpq_mul_si(t->a, t->a, -K),
+                fmpq_mul_si(t->b, t->b, -K);
             qsqrt_add(t, t, s), fmpq_mul_si(t->a, t->a, K - 1), fmpq_mul_si(t->b, t->b, K - 1);
             linconv_put_qs(q, "value", t, m);
             qs_set_si_div(u, K - 1, 2 * K);
@@ -142,8 +148,10 @@ int linconv_optset_certify(int loss, json_t *instance_json, const certify_option
     } else {
         assertion = sg < 0 ? "above threshold: zero point stationary, value F0, Hessian >= mu > 0"
                            : "at threshold: zero point stationary with value F0; the claimed family degenerates to it";
-        if (loss == LINCONV_MSE) qs_set_si_div(u, K - 1, 2 * K), linconv_put_qs(q, "value_zero", u, m);
-        else arb_log_ui(x, (ulong)K, PREC), linconv_put_ball(q, "value_zero", x);
+        if (loss == LINCONV_MSE)
+            qs_set_si_div(u, K - 1, 2 * K), linconv_put_qs(q, "value_zero", u, m);
+        else
+            arb_log_ui(x, (ulong)K, PREC), linconv_put_ball(q, "value_zero", x);
         /* W = H = 0 already */
     }
     linconv_objective(x, &I, loss, W, H, PREC);
@@ -155,10 +163,19 @@ int linconv_optset_certify(int loss, json_t *instance_json, const certify_option
         verdict = NC_INCONCLUSIVE;
         json_object_clear(w);
     }
-    *cert = cert_assemble(loss == LINCONV_MSE ? "linconv.prop-1" : "linconv.prop-3",
-                          loss == LINCONV_MSE ? linconv_source("Proposition 1", "Problem (5) (MSE, bias, averaged): optimal set {0} if lambda_W lambda_H >= 1/(nK^2), else W = (n lambda_H/lambda_W)^(1/4) sqrt(gamma) U Vbar^T, H_i = sqrt(lambda_W/(n lambda_H)) W, b = 1/K, gamma = 1 - K sqrt(n lambda_W lambda_H)")
-                                          : linconv_source("Proposition 3", "Problem (8) (CE, no bias, averaged, d >= K): optimal set {0} if lambda_W lambda_H >= 1/(nK^2), else W = (n lambda_H/lambda_W)^(1/4) sqrt(log gamma) U P, H_i = sqrt(lambda_W/(n lambda_H)) W, gamma = 1/sqrt(n lambda_W lambda_H) - K + 1"),
-                          json_deep_copy(instance_json), cert_method(sg > 0 && loss == LINCONV_MSE ? 2 : 1, PREC), assertion, w, q, verdict);
+    *cert = cert_assemble(
+        loss == LINCONV_MSE ? "linconv.prop-1" : "linconv.prop-3",
+        loss == LINCONV_MSE
+            ? linconv_source("Proposition 1",
+                             "Problem (5) (MSE, bias, averaged): optimal set {0} if lambda_W lambda_H >= 1/(nK^2), "
+                             "else W = (n lambda_H/lambda_W)^(1/4) sqrt(gamma) U Vbar^T, H_i = sqrt(lambda_W/(n "
+                             "lambda_H)) W, b = 1/K, gamma = 1 - K sqrt(n lambda_W lambda_H)")
+            : linconv_source("Proposition 3",
+                             "Problem (8) (CE, no bias, averaged, d >= K): optimal set {0} if lambda_W lambda_H >= "
+                             "1/(nK^2), else W = (n lambda_H/lambda_W)^(1/4) sqrt(log gamma) U P, H_i = "
+                             "sqrt(lambda_W/(n lambda_H)) W, gamma = 1/sqrt(n lambda_W lambda_H) - K + 1"),
+        json_deep_copy(instance_json), cert_method(sg > 0 && loss == LINCONV_MSE ? 2 : 1, PREC), assertion, w, q,
+        verdict);
     qsqrt_clear(gamma), qsqrt_clear(beta), qsqrt_clear(s), qsqrt_clear(t), qsqrt_clear(u);
     arb_mat_clear(W), arb_mat_clear(H), arb_clear(alpha), arb_clear(bb), arb_clear(x), arb_clear(y);
     linconv_inst_clear(&I);

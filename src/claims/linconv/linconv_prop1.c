@@ -5,8 +5,7 @@
 #include "claims/claim.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
-DECLARE_CLAIM(linconv, prop1, "linconv.prop-1", "Proposition 1",
-              "MSE with bias: optimal set in both regimes");
+DECLARE_CLAIM(linconv, prop1, "linconv.prop-1", "Proposition 1", "MSE with bias: optimal set in both regimes");
 
 int linconv_prop1_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {

@@ -5,8 +5,7 @@
 #include "claims/claim.h"
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
-DECLARE_CLAIM(linconv, prop3, "linconv.prop-3", "Proposition 3",
-              "CE, d >= K: optimal set, threshold");
+DECLARE_CLAIM(linconv, prop3, "linconv.prop-3", "Proposition 3", "CE, d >= K: optimal set, threshold");
 
 int linconv_prop3_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {

@@ -117,7 +117,10 @@ static int wls_from(fmpq_mat_t Wt, const msecp_ext *E, const fmpq_mat_t S)
     return ok;
 }
 
-int msecp_wls_corrected(fmpq_mat_t Wt, const msecp_ext *E) { return wls_from(Wt, E, E->G); }
+int msecp_wls_corrected(fmpq_mat_t Wt, const msecp_ext *E)
+{
+    return wls_from(Wt, E, E->G);
+}
 
 int msecp_wls_printed(fmpq_mat_t Wt, const msecp_ext *E)
 {
@@ -254,7 +257,7 @@ void msecp_unext_init(msecp_unext *U, const fmpq_mat_t H, long C, long N)
     fmpq_mat_init(U->SigT, p, p);
     fmpq_mat_init(U->SigW, p, p);
     means(U->muG, U->Mbar, H, C, N);
-    centred_cov(U->SigW, H, U->Mbar, N);   /* before Mbar is centred: mu_c */
+    centred_cov(U->SigW, H, U->Mbar, N); /* before Mbar is centred: mu_c */
     for (long a = 0; a < p; a++) {
         for (long c = 0; c < C; c++)
             fmpq_sub(fmpq_mat_entry(U->Mbar, a, c), fmpq_mat_entry(U->Mbar, a, c), fmpq_mat_entry(U->muG, a, 0));
@@ -262,7 +265,7 @@ void msecp_unext_init(msecp_unext *U, const fmpq_mat_t H, long C, long N)
             fmpq_sub(fmpq_mat_entry(U->Hbar, a, j), fmpq_mat_entry(H, a, j), fmpq_mat_entry(U->muG, a, 0));
     }
     fmpq_mat_t z;
-    fmpq_mat_init(z, p, 1);   /* Sigma_T = (1/CN) Hbar Hbar^T: Hbar's columns centred at 0 */
+    fmpq_mat_init(z, p, 1); /* Sigma_T = (1/CN) Hbar Hbar^T: Hbar's columns centred at 0 */
     centred_cov(U->SigT, U->Hbar, z, N);
     fmpq_mat_clear(z);
 }

@@ -29,9 +29,11 @@ static const char *const T0_STRUCT = "the flow setup fails on this instance";
 static int t0_decide(int part, fmpq_t *q)
 {
     if (!fmpq_is_zero(q[0]) || !fmpq_is_zero(q[1]) || !fmpq_is_zero(q[2])) return NPART;
-    if (fmpq_is_zero(q[3])) return NPART + 1;   /* no class means: nothing to test */
-    int holds = part == 0 ? !fmpq_is_zero(q[6]) : part == 1 ? !fmpq_is_zero(q[8])
-              : part == 2 ? fmpq_is_zero(q[4]) : fmpq_is_zero(q[5]);
+    if (fmpq_is_zero(q[3])) return NPART + 1; /* no class means: nothing to test */
+    int holds = part == 0   ? !fmpq_is_zero(q[6])
+                : part == 1 ? !fmpq_is_zero(q[8])
+                : part == 2 ? fmpq_is_zero(q[4])
+                            : fmpq_is_zero(q[5]);
     return holds ? part : NPART + 1;
 }
 
@@ -44,13 +46,15 @@ static int t0_certify(json_t *inst, json_t **cert, nc_error *err)
     for (int k = 0; k < NPART && part; k++)
         if (strcmp(part, PARTS[k]) == 0) p = k;
     if (p < 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp.dynamics: msecp-point/1 \"part\" must be \"t0-lemma5\", "
-                                                    "\"t0-lemma4\", \"t0-derived\" or \"t0-orthogonal\"");
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "msecp.dynamics: msecp-point/1 \"part\" must be \"t0-lemma5\", "
+                            "\"t0-lemma4\", \"t0-derived\" or \"t0-orthogonal\"");
     if (msecp_point_from_json(&P, inst, KEYS, err)) return err->status;
     if (P.between == MSECP_BETWEEN_NONE) {
         msecp_point_clear(&P);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp.dynamics: \"between\" must be \"generic\" or \"aligned\" "
-                                                    "(without class means there is no nonzero omega_j)");
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "msecp.dynamics: \"between\" must be \"generic\" or \"aligned\" "
+                            "(without class means there is no nonzero omega_j)");
     }
     fmpq_t q[MSECP_DYN_T0_NQ];
     for (int k = 0; k < MSECP_DYN_T0_NQ; k++) fmpq_init(q[k]);
@@ -83,8 +87,10 @@ int msecp_dynamics_certify(json_t *instance_json, const certify_options *o, json
 
 /* The command line of msecp.dynamics (claim.h, claim_cli): msecp-point/1 (parts t0-*) and the
  * ODE kind. */
-static const claim_kind cli_kind_ode = {"msecp-ode/1", "the omega ODE from omega0 up to t, part derived or prop2 "
-                                        "(specs/claims/msecp.dynamics.md)", NULL, NULL};
+static const claim_kind cli_kind_ode = {"msecp-ode/1",
+                                        "the omega ODE from omega0 up to t, part derived or prop2 "
+                                        "(specs/claims/msecp.dynamics.md)",
+                                        NULL, NULL};
 static const claim_use cli_uses[] = {
     {&msecp_cli_point, "--instance-json '{\"kind\":\"msecp-point/1\",\"part\":\"t0-lemma5\",\"C\":2,\"N\":2,"
                        "\"seed\":\"1\",\"between\":\"generic\"}'"},

@@ -17,7 +17,8 @@
 #define ODE_PREC 192
 #define ODE_NQ 7
 static const char *const QN[ODE_NQ] = {"derived_identity_gap", "prop2_identity_gap", "prop2_vs_derived_gap",
-                                       "omega_derived", "omega_prop2", "omega_gap", "cor1_ratio_sq"};
+                                       "omega_derived",        "omega_prop2",        "omega_gap",
+                                       "cor1_ratio_sq"};
 static const char *const AS[3] = {
     "the closed form C^2 N log w + (CN/2) w^2 = t + a solves the defined flow's law "
     "omega' = omega/(CN(C+omega^2)) exactly, and omega(t) lies in omega_derived",
@@ -35,8 +36,10 @@ typedef struct {
 static void closed_coeffs(fmpq_t c1, fmpq_t c2, fmpq_t c3, long C, long N, int law)
 {
     fmpq_set_si(c1, C * C * N, 1);
-    if (law == 0) fmpq_set_si(c2, C * N, 2), fmpq_zero(c3);
-    else fmpq_set_si(c2, C * N, 1), fmpq_set_si(c3, N, 4);
+    if (law == 0)
+        fmpq_set_si(c2, C * N, 2), fmpq_zero(c3);
+    else
+        fmpq_set_si(c2, C * N, 1), fmpq_set_si(c3, N, 4);
 }
 
 /* out = sum of squared coefficients of w F'(w) - w / f(w): F of closed form FL, f of law L */
@@ -47,15 +50,17 @@ static void identity_gap(fmpq_t out, long C, long N, int FL, int L)
     fmpq_init(c1), fmpq_init(c2), fmpq_init(c3), fmpq_init(x);
     fmpq_poly_init(p), fmpq_poly_init(dp), fmpq_poly_init(wF), fmpq_poly_init(r), fmpq_poly_init(s);
     closed_coeffs(c1, c2, c3, C, N, FL);
-    fmpq_poly_set_coeff_fmpq(p, 2, c2), fmpq_poly_set_coeff_fmpq(p, 4, c3);   /* polynomial part */
+    fmpq_poly_set_coeff_fmpq(p, 2, c2), fmpq_poly_set_coeff_fmpq(p, 4, c3); /* polynomial part */
     fmpq_poly_derivative(dp, p);
-    fmpq_poly_shift_left(wF, dp, 1);                                          /* w p'(w) */
+    fmpq_poly_shift_left(wF, dp, 1); /* w p'(w) */
     fmpq_poly_set_fmpq(r, c1);
-    fmpq_poly_add(wF, wF, r);                                                 /* + w (c1 log w)' */
-    fmpq_poly_zero(s);                                                        /* s = C + w^2 */
+    fmpq_poly_add(wF, wF, r); /* + w (c1 log w)' */
+    fmpq_poly_zero(s);        /* s = C + w^2 */
     fmpq_poly_set_coeff_si(s, 0, C), fmpq_poly_set_coeff_si(s, 2, 1);
-    if (L == 0) fmpq_poly_scalar_mul_si(r, s, C * N);                         /* w / f_a */
-    else fmpq_poly_mul(r, s, s), fmpq_poly_scalar_mul_si(r, r, N);            /* w / f_b */
+    if (L == 0)
+        fmpq_poly_scalar_mul_si(r, s, C * N); /* w / f_a */
+    else
+        fmpq_poly_mul(r, s, s), fmpq_poly_scalar_mul_si(r, r, N); /* w / f_b */
     fmpq_poly_sub(wF, wF, r);
     fmpq_zero(out);
     for (slong k = 0; k < fmpq_poly_length(wF); k++) {
@@ -78,7 +83,7 @@ static void F_eval(arb_t F, const arb_t w, long C, long N, int law, slong prec)
     arb_log(l, w, prec);
     arb_mul_fmpz(l, l, fmpq_numref(c1), prec);
     arb_mul(s, w, w, prec);
-    arb_set_fmpq(u, c2, prec);             /* c2, c3 are dyadic: exact */
+    arb_set_fmpq(u, c2, prec); /* c2, c3 are dyadic: exact */
     arb_mul(u, u, s, prec);
     arb_add(F, l, u, prec);
     arb_mul(s, s, s, prec);
@@ -101,18 +106,21 @@ static int root_enclose(arb_t out, const ode_inst *I, int law)
     arb_set_fmpq(x, I->w0, ODE_PREC);
     F_eval(T, x, I->C, I->N, law, ODE_PREC);
     arb_set_fmpq(v, I->t, ODE_PREC);
-    arb_add(T, T, v, ODE_PREC);                              /* target F(omega0) + t */
+    arb_add(T, T, v, ODE_PREC); /* target F(omega0) + t */
     arb_get_lbound_arf(lo, x, ODE_PREC);
     arf_set_d(hi, 1.0);
     arf_add(hi, hi, lo, ODE_PREC, ARF_RND_UP);
-    for (int k = 0; k < 200; k++) {                          /* grow hi until F(hi) > target */
+    for (int k = 0; k < 200; k++) { /* grow hi until F(hi) > target */
         arb_set_arf(x, hi);
         F_eval(v, x, I->C, I->N, law, ODE_PREC);
         arb_sub(v, v, T, ODE_PREC);
-        if (arb_is_positive(v)) { ok = 1; break; }
+        if (arb_is_positive(v)) {
+            ok = 1;
+            break;
+        }
         arf_mul_2exp_si(hi, hi, 1);
     }
-    arb_set_arf(x, lo);                                     /* lo must be certified below */
+    arb_set_arf(x, lo); /* lo must be certified below */
     F_eval(v, x, I->C, I->N, law, ODE_PREC);
     arb_sub(v, v, T, ODE_PREC);
     ok = ok && arb_is_negative(v);
@@ -122,9 +130,12 @@ static int root_enclose(arb_t out, const ode_inst *I, int law)
         arb_set_arf(x, mid);
         F_eval(v, x, I->C, I->N, law, ODE_PREC);
         arb_sub(v, v, T, ODE_PREC);
-        if (arb_is_negative(v)) arf_set(lo, mid);
-        else if (arb_is_positive(v)) arf_set(hi, mid);
-        else break;                                          /* sign not decidable: stop */
+        if (arb_is_negative(v))
+            arf_set(lo, mid);
+        else if (arb_is_positive(v))
+            arf_set(hi, mid);
+        else
+            break; /* sign not decidable: stop */
     }
     if (ok) arb_set_interval_arf(out, lo, hi, ODE_PREC);
     arb_clear(T), arb_clear(v), arb_clear(x);
@@ -148,12 +159,13 @@ static int get_rat(json_t *j, const char *k, fmpq_t q, const char *lo, const cha
     fmpq_t a, b;
     fmpq_init(a), fmpq_init(b);
     fmpq_set_str(a, lo, 10), fmpq_set_str(b, hi, 10);
-    int bad = !s || strlen(s) > 64 || entry_parse_fmpq(q, s) || fmpq_cmp(q, a) < 0 || fmpq_cmp(q, b) > 0 ||
-              fmpq_is_zero(q);
+    int bad =
+        !s || strlen(s) > 64 || entry_parse_fmpq(q, s) || fmpq_cmp(q, a) < 0 || fmpq_cmp(q, b) > 0 || fmpq_is_zero(q);
     fmpq_clear(a), fmpq_clear(b);
     if (bad)
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "msecp-ode/1: \"%s\" must be a rational string (at most 64 characters) in (%s, %s]", k, lo, hi);
+                            "msecp-ode/1: \"%s\" must be a rational string (at most 64 characters) in (%s, %s]", k, lo,
+                            hi);
     return 0;
 }
 
@@ -162,15 +174,19 @@ static int ode_parse(ode_inst *I, json_t *j, nc_error *err)
     static const char *const KEYS[] = {"kind", "part", "C", "N", "omega0", "t", NULL};
     const char *key;
     json_t *v;
-    json_object_foreach(j, key, v) {
+    json_object_foreach(j, key, v)
+    {
         int known = 0;
         for (int k = 0; KEYS[k]; k++) known |= strcmp(key, KEYS[k]) == 0;
         if (!known) return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-ode/1: unknown key \"%s\"", key);
     }
     const char *part = json_string_value(json_object_get(j, "part"));
-    if (part && strcmp(part, "derived") == 0) I->part = 0;
-    else if (part && strcmp(part, "prop2") == 0) I->part = 1;
-    else return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-ode/1: \"part\" must be \"derived\" or \"prop2\"");
+    if (part && strcmp(part, "derived") == 0)
+        I->part = 0;
+    else if (part && strcmp(part, "prop2") == 0)
+        I->part = 1;
+    else
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-ode/1: \"part\" must be \"derived\" or \"prop2\"");
     if (get_long(j, "C", 2, 10000, &I->C, err) || get_long(j, "N", 1, 10000, &I->N, err)) return err->status;
     if (get_rat(j, "omega0", I->w0, "0", "1000", err) || get_rat(j, "t", I->t, "0", "1000000000000000", err))
         return err->status;
@@ -201,9 +217,9 @@ int msecp_dynamics_ode_certify(json_t *inst, json_t **cert, nc_error *err)
     arb_t wa, wb, gap, r;
     for (int k = 0; k < 3; k++) fmpq_init(g[k]);
     arb_init(wa), arb_init(wb), arb_init(gap), arb_init(r);
-    identity_gap(g[0], I.C, I.N, 0, 0);   /* F_a against f_a */
-    identity_gap(g[1], I.C, I.N, 1, 1);   /* Proposition 2 against Lemma 5 */
-    identity_gap(g[2], I.C, I.N, 1, 0);   /* Proposition 2 against the defined flow */
+    identity_gap(g[0], I.C, I.N, 0, 0); /* F_a against f_a */
+    identity_gap(g[1], I.C, I.N, 1, 1); /* Proposition 2 against Lemma 5 */
+    identity_gap(g[2], I.C, I.N, 1, 0); /* Proposition 2 against the defined flow */
     int oka = root_enclose(wa, &I, 0), okb = root_enclose(wb, &I, 1);
     arb_sub(gap, wa, wb, ODE_PREC);
     /* cor1_ratio_sq = omega_derived^2 CN / (2t): Corollary 1 item 2 (main text) at finite t */

@@ -11,8 +11,8 @@
 #include "common/progress.h"
 
 const char *const msecp_dyn_t0_names[MSECP_DYN_T0_NQ] = {
-    "membership_gap", "gradient_gap", "defined_tangent_gap", "trace_K", "derived_law_gap",
-    "orth_law_gap", "lemma5_trace_gap", "lemma5_gap_formula", "lemma4_normal_trace"};
+    "membership_gap",   "gradient_gap",       "defined_tangent_gap", "trace_K", "derived_law_gap", "orth_law_gap",
+    "lemma5_trace_gap", "lemma5_gap_formula", "lemma4_normal_trace"};
 
 /* out (rows x C) = A Y^T / N: column c is the mean of A's class-c columns (class-major) */
 static void class_means(fmpq_mat_t out, const fmpq_mat_t A, long C, long N)
@@ -71,7 +71,7 @@ static void kdot(fmpq_mat_t out, const t0_data *D, const fmpq_mat_t X, const fmp
     class_means(dM, V, C, D->N);
     fmpq_mat_transpose(dMt, dM);
     mul3(A, dMt, D->Si, D->M);
-    fmpq_mat_transpose(B, A);          /* M^T Si dM (Si symmetric) */
+    fmpq_mat_transpose(B, A); /* M^T Si dM (Si symmetric) */
     fmpq_mat_add(out, A, B);
     msecp_point_dF(S, X, V, C, D->N);
     mul3(A, D->Mt, D->Si, S);
@@ -92,7 +92,7 @@ static int t0_setup(t0_data *D, const msecp_point *P)
     class_means(D->M, P->X, C, N);
     fmpq_mat_transpose(D->Mt, D->M);
     msecp_point_dF(S, P->X, P->X, C, N);
-    scale_si(S, 1, 2);                                   /* X C X^T */
+    scale_si(S, 1, 2); /* X C X^T */
     int ok = fmpq_mat_inv(D->Si, S);
     if (ok) {
         mul3(D->K, D->Mt, D->Si, D->M);
@@ -132,7 +132,7 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     t0_data D;
     for (int k = 0; k < MSECP_DYN_T0_NQ; k++) fmpq_zero(q[k]);
     msecp_point_membership_gap(q[0], P->X, C, N);
-    if (!t0_setup(&D, P)) {   /* cannot happen for msecp-point/1 (X C X^T = I); flagged as a gap */
+    if (!t0_setup(&D, P)) { /* cannot happen for msecp-point/1 (X C X^T = I); flagged as a gap */
         fmpq_one(q[0]);
         t0_clear(&D);
         return;
@@ -162,7 +162,7 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     progress_set(3);
     /* 4: dK/dt along Va against (2/n) K R */
     kdot(A, &D, P->X, V);
-    fmpq_mat_trace(q[5], A);                             /* keep tr Kdot_a for row 6 */
+    fmpq_mat_trace(q[5], A); /* keep tr Kdot_a for row 6 */
     fmpq_mat_mul(KR, D.K, D.R);
     scale_si(KR, 2, n);
     exact_mat_dist2(q[4], A, KR);
@@ -182,7 +182,7 @@ void msecp_dynamics_t0_compute(fmpq_t *q, const msecp_point *P)
     progress_set(6);
     /* 7: (2/n) tr(K^2 R^2) */
     fmpq_mat_mul(A, D.K, D.R);
-    fmpq_mat_mul(B, A, A);                               /* K R K R = K^2 R^2 (K, R commute) */
+    fmpq_mat_mul(B, A, A); /* K R K R = K^2 R^2 (K, R commute) */
     fmpq_mat_trace(q[7], B);
     fmpq_mul_si(q[7], q[7], 2), div_si(q[7], n);
     progress_set(7);

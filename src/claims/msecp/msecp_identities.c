@@ -16,7 +16,7 @@ typedef struct {
     int n;
     const char *name[MQ_MAX];
     fmpq_t v[MQ_MAX];
-    int gap[MQ_MAX];   /* 1: the identity holds only if this quantity is exactly 0 */
+    int gap[MQ_MAX]; /* 1: the identity holds only if this quantity is exactly 0 */
 } mq_list;
 
 static fmpq *mq_add(mq_list *L, const char *name, int gap)
@@ -30,22 +30,26 @@ static fmpq *mq_add(mq_list *L, const char *name, int gap)
 static const char *const STATEMENTS[MSECP_N_IDENTITIES] = {
     "Proposition 1 as printed: W~_LS = (1/C) M~^T (Sigma~_T + lambda I)^{-1} minimises loss (6), i.e. satisfies (14)",
     "Proposition 1 corrected: W~_LS = (1/C) M~^T (Sigma~_T + mu~_G mu~_G^T + lambda I)^{-1} satisfies (14)",
-    "Theorem 1: L(W~, H~) = L_LS(H~) + (1/2) tr{(W~ - W~_LS)(Sigma~_T + mu~_G mu~_G^T + lambda I)(W~ - W~_LS)^T}, W~_LS the LS solution",
+    "Theorem 1: L(W~, H~) = L_LS(H~) + (1/2) tr{(W~ - W~_LS)(Sigma~_T + mu~_G mu~_G^T + lambda I)(W~ - W~_LS)^T}, "
+    "W~_LS the LS solution",
     "Theorem 1 with W~_LS taken from the printed Proposition 1 formula",
     "Theorem 2: L_LS = (1/2) tr{W~_LS (Sigma~_W + lambda I) W~_LS^T} + (1/(2C)) ||W~_LS M~ - I||_F^2",
     "Eq. (7) (lambda = 0): [W_LS, b_LS] = [C^{-1} Mbar^T Sigma_T^{-1}, C^{-1} 1 - C^{-1} Mbar^T Sigma_T^{-1} mu_G]; "
     "with Sigma_T = Sigma_W + C^{-1} Mbar Mbar^T (Section 3.2)",
-    "Eq. (8) (lambda = 0, A symmetric invertible): W_LS(A Hbar) A Hbar = W_LS(Hbar) Hbar, W_LS(A Hbar) = W_LS(Hbar) A^{-1}, "
+    "Eq. (8) (lambda = 0, A symmetric invertible): W_LS(A Hbar) A Hbar = W_LS(Hbar) Hbar, W_LS(A Hbar) = W_LS(Hbar) "
+    "A^{-1}, "
     "and L_LS(A H) = L_LS(H)",
     "Lemma 1 (lambda = 0): L_LS = (1/2) sum_j 1/(omega_j^2 + C), L_NC1 = (1/2) sum_j omega_j^2/(C + omega_j^2)^2, "
-    "L_NC2/3 = (1/2) sum_j (1/C)(omega_j^2/(omega_j^2 + C) - 1)^2, omega_j the C-1 singular values of Sigma_W^{-1/2} Mbar",
+    "L_NC2/3 = (1/2) sum_j (1/C)(omega_j^2/(omega_j^2 + C) - 1)^2, omega_j the C-1 singular values of Sigma_W^{-1/2} "
+    "Mbar",
 };
 
 static json_t *mq_source(msecp_identity id)
 {
-    static const char *const LABELS[MSECP_N_IDENTITIES] = {
-        "Proposition 1", "Proposition 1 (corrected) and eq. (14)", "Theorem 1", "Theorem 1 (printed Proposition 1)",
-        "Theorem 2", "Eq. (7)", "Eq. (8)", "Lemma 1"};
+    static const char *const LABELS[MSECP_N_IDENTITIES] = {"Proposition 1", "Proposition 1 (corrected) and eq. (14)",
+                                                           "Theorem 1",     "Theorem 1 (printed Proposition 1)",
+                                                           "Theorem 2",     "Eq. (7)",
+                                                           "Eq. (8)",       "Lemma 1"};
     return msecp_source(LABELS[id], STATEMENTS[id]);
 }
 
@@ -78,7 +82,8 @@ static void theorem1(mq_list *L, const msecp_inst *I, const msecp_ext *E, const 
 
 static void theorem2(mq_list *L, const msecp_ext *E, const fmpq_mat_t Ws)
 {
-    fmpq *ls = mq_add(L, "L_LS", 0), *n1 = mq_add(L, "L_NC1", 0), *n23 = mq_add(L, "L_NC23", 0), *g = mq_add(L, "gap", 1);
+    fmpq *ls = mq_add(L, "L_LS", 0), *n1 = mq_add(L, "L_NC1", 0), *n23 = mq_add(L, "L_NC23", 0),
+         *g = mq_add(L, "gap", 1);
     msecp_loss_ext(ls, E, Ws);
     msecp_nc1(n1, E, Ws);
     msecp_nc23(n23, E, Ws);
@@ -109,12 +114,12 @@ static int eq7(mq_list *L, const msecp_inst *I, const fmpq_mat_t Ws, nc_error *e
     exact_mat_dist2(mq_add(L, "dist2_W", 1), W7, Wl);
     exact_mat_dist2(mq_add(L, "dist2_b", 1), b7, bl);
     /* S = Sigma_W + C^{-1} Mbar Mbar^T; compare with Sigma_T, then Section 3.2's W */
-    fmpq_mat_transpose(Ws32, U.Mbar);   /* C x p: Mbar^T, reused below for the result */
+    fmpq_mat_transpose(Ws32, U.Mbar); /* C x p: Mbar^T, reused below for the result */
     fmpq_mat_mul(S, U.Mbar, Ws32);
     fmpq_mat_scalar_div_fmpz(S, S, c);
     fmpq_mat_add(S, S, U.SigW);
     exact_mat_dist2(mq_add(L, "sigmaT_split_frob2", 1), U.SigT, S);
-    fmpq_mat_solve_fraction_free(X, S, U.Mbar);   /* S = Sigma_T exactly when the above is 0 */
+    fmpq_mat_solve_fraction_free(X, S, U.Mbar); /* S = Sigma_T exactly when the above is 0 */
     fmpq_mat_transpose(Ws32, X);
     fmpq_mat_scalar_div_fmpz(Ws32, Ws32, c);
     exact_mat_dist2(mq_add(L, "dist2_W_sec32", 1), Ws32, Wl);
@@ -142,7 +147,10 @@ static int eq8(mq_list *L, const msecp_inst *I, const msecp_ext *E, const fmpq_m
     msecp_unext_init(&U2, AH, I->C, I->N);
     msecp_ext_init(&E2, AH, I->C, I->N, I->lambda);
     int rc = 0;
-    if (!fmpq_mat_inv(Ainv, I->A)) { rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp eq8: A is singular"); goto out; }
+    if (!fmpq_mat_inv(Ainv, I->A)) {
+        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp eq8: A is singular");
+        goto out;
+    }
     if (!msecp_wls_eq7(W1, b1, &U1) || !msecp_wls_eq7(W2, b2, &U2) || !msecp_wls_corrected(Ws2, &E2)) {
         rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp eq8: Sigma_T is singular on this instance");
         goto out;
@@ -186,7 +194,7 @@ static int lemma1(mq_list *L, const msecp_inst *I, const msecp_ext *E, const fmp
     fmpq_mat_mul(K, Mt, X);
     fmpq_mat_set(R, K);
     for (long c = 0; c < C; c++) fmpq_add_si(fmpq_mat_entry(R, c, c), fmpq_mat_entry(R, c, c), C);
-    fmpq_mat_inv(R, R);   /* C I + K is positive definite */
+    fmpq_mat_inv(R, R); /* C I + K is positive definite */
     fmpq_mat_mul(R2, R, R);
     fmpq_mat_mul(KR2, K, R2);
     fmpq *ls = mq_add(L, "L_LS", 0), *n1 = mq_add(L, "L_NC1", 0), *n23 = mq_add(L, "L_NC23", 0);
@@ -208,7 +216,8 @@ static int lemma1(mq_list *L, const msecp_inst *I, const msecp_ext *E, const fmp
     fmpq_sub(mq_add(L, "gap_NC23", 1), n23, s23);
 out:
     msecp_unext_clear(&U);
-    fmpq_mat_clear(X), fmpq_mat_clear(Mt), fmpq_mat_clear(K), fmpq_mat_clear(R), fmpq_mat_clear(R2), fmpq_mat_clear(KR2);
+    fmpq_mat_clear(X), fmpq_mat_clear(Mt), fmpq_mat_clear(K), fmpq_mat_clear(R), fmpq_mat_clear(R2),
+        fmpq_mat_clear(KR2);
     fmpq_clear(t), fmpq_clear(invC);
     return rc;
 }
@@ -221,7 +230,8 @@ static int check_hypotheses(const msecp_inst *I, nc_error *err)
     if ((I->identity == MSECP_EQ7 || I->identity == MSECP_EQ8 || I->identity == MSECP_LEMMA1) && !lam0)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp %s: stated for lambda = 0 (Section 3) only", nm);
     if (I->identity == MSECP_THEOREM1_PRINTED && lam0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp %s: the printed formula is undefined at lambda = 0 (see prop1)", nm);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "msecp %s: the printed formula is undefined at lambda = 0 (see prop1)", nm);
     if (I->identity == MSECP_EQ8) {
         fmpq_mat_t At;
         fmpq_mat_init(At, I->p, I->p);
@@ -257,14 +267,15 @@ static int compute(mq_list *L, const msecp_inst *I, const char **singular_assert
         goto out;
     }
     if (!have_ls) {
-        rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp %s: Sigma~_T + mu~_G mu~_G^T + lambda I is singular "
+        rc = nc_error_set(err, NC_EXIT_BAD_INPUT,
+                          "msecp %s: Sigma~_T + mu~_G mu~_G^T + lambda I is singular "
                           "(lambda = 0 and [H; 1^T] not of full row rank): the LS classifier is not unique",
                           msecp_identity_names[I->identity]);
         goto out;
     }
     switch (I->identity) {
     case MSECP_PROP1:
-        msecp_wls_printed(Wp, &E);   /* lambda > 0: Sigma~_T + lambda I is positive definite */
+        msecp_wls_printed(Wp, &E); /* lambda > 0: Sigma~_T + lambda I is positive definite */
         msecp_residual14(R, &E, Wp);
         exact_mat_frob2(mq_add(L, "residual14_frob2", 1), R);
         exact_mat_dist2(mq_add(L, "dist2_to_minimizer", 0), Wp, Ws);
@@ -318,8 +329,10 @@ int msecp_identities_certify(json_t *instance_json, const certify_options *o, js
             if (L.gap[t] && !fmpq_is_zero(L.v[t])) holds = 0;
         char assertion[256];
         const char *nm = msecp_identity_names[I.identity];
-        if (sing) snprintf(assertion, sizeof assertion, "%s", sing);
-        else snprintf(assertion, sizeof assertion, "%s: identity %s", nm, holds ? "holds" : "fails");
+        if (sing)
+            snprintf(assertion, sizeof assertion, "%s", sing);
+        else
+            snprintf(assertion, sizeof assertion, "%s: identity %s", nm, holds ? "holds" : "fails");
         nc_verdict verdict = (!sing && holds) ? NC_PROVED : NC_REFUTED;
         json_t *w = json_object();
         *cert = cert_assemble("msecp.identities", mq_source(I.identity), msecp_inst_to_json(&I), cert_method(2, 0),
@@ -332,26 +345,36 @@ int msecp_identities_certify(json_t *instance_json, const certify_options *o, js
 
 /* The command line of msecp.identities (claim.h, claim_cli): the paper's parameter kind
  * msecp-random/1 (papers.def) from flags, or an explicit msecp/1 instance. */
-static const claim_flag cli_flag_identity = {"identity", "identity", CLAIM_FLAG_WORD, 0, 0, "NAME",
+static const claim_flag cli_flag_identity = {"identity",
+                                             "identity",
+                                             CLAIM_FLAG_WORD,
+                                             0,
+                                             0,
+                                             "NAME",
                                              "prop1, prop1-corrected, theorem1, theorem1-printed-wls, theorem2, eq7, "
                                              "eq8 or lemma1"};
 static const claim_flag cli_flag_C = {"C", "C", CLAIM_FLAG_INT, 2, MSECP_MAX_C, "C", "number of classes"};
 static const claim_flag cli_flag_N = {"N", "N", CLAIM_FLAG_INT, 1, MSECP_MAX_N, "N", "samples per class"};
 static const claim_flag cli_flag_p = {"p", "p", CLAIM_FLAG_INT, 1, MSECP_MAX_P, "P", "feature dimension"};
-static const claim_flag cli_flag_lambda = {"lambda", "lambda", CLAIM_FLAG_EXACT, 0, 0, "X",
-                                           "ridge parameter >= 0, exact: integer, decimal, p/q or 1e-9"};
-static const claim_flag cli_flag_seed = {"seed", "seed", CLAIM_FLAG_SEED, 0, 0, "S",
-                                         "splitmix64 seed, a decimal integer in [0, 2^64)"};
-static const claim_flag *const cli_required[] = {&cli_flag_identity, &cli_flag_C, &cli_flag_N, &cli_flag_p,
-                                                 &cli_flag_lambda, &cli_flag_seed, NULL};
-static const claim_kind cli_kind_random = {"msecp-random/1", "H, W, b (and A) drawn from splitmix64(S) "
-                                           "(specs/claims/msecp.identities.md)", cli_required, NULL};
-static const claim_kind cli_kind_explicit = {"msecp/1", "H, W, b (and A for eq8) given entrywise, exact strings "
-                                             "(specs/claims/msecp.identities.md)", NULL, NULL};
+static const claim_flag cli_flag_lambda = {
+    "lambda", "lambda", CLAIM_FLAG_EXACT, 0, 0, "X", "ridge parameter >= 0, exact: integer, decimal, p/q or 1e-9"};
+static const claim_flag cli_flag_seed = {
+    "seed", "seed", CLAIM_FLAG_SEED, 0, 0, "S", "splitmix64 seed, a decimal integer in [0, 2^64)"};
+static const claim_flag *const cli_required[] = {&cli_flag_identity, &cli_flag_C,    &cli_flag_N, &cli_flag_p,
+                                                 &cli_flag_lambda,   &cli_flag_seed, NULL};
+static const claim_kind cli_kind_random = {"msecp-random/1",
+                                           "H, W, b (and A) drawn from splitmix64(S) "
+                                           "(specs/claims/msecp.identities.md)",
+                                           cli_required, NULL};
+static const claim_kind cli_kind_explicit = {"msecp/1",
+                                             "H, W, b (and A for eq8) given entrywise, exact strings "
+                                             "(specs/claims/msecp.identities.md)",
+                                             NULL, NULL};
 static const claim_use cli_uses[] = {
     {&cli_kind_random, "--identity prop1-corrected --C 2 --N 2 --p 2 --lambda 1/10 --seed 1"},
-    {&cli_kind_explicit, "--instance-json '{\"kind\":\"msecp/1\",\"C\":2,\"N\":2,\"p\":2,"
-                         "\"H\":[[\"1\",\"0\",\"-1\",\"1/2\"],[\"0\",\"1\",\"1/3\",\"-2\"]],"
-                         "\"W\":[[\"1\",\"-1\"],[\"1/2\",\"0\"]],\"b\":[\"0\",\"1/4\"],\"identity\":\"eq7\",\"lambda\":\"0\"}'"},
+    {&cli_kind_explicit,
+     "--instance-json '{\"kind\":\"msecp/1\",\"C\":2,\"N\":2,\"p\":2,"
+     "\"H\":[[\"1\",\"0\",\"-1\",\"1/2\"],[\"0\",\"1\",\"1/3\",\"-2\"]],"
+     "\"W\":[[\"1\",\"-1\"],[\"1/2\",\"0\"]],\"b\":[\"0\",\"1/4\"],\"identity\":\"eq7\",\"lambda\":\"0\"}'"},
     {NULL, NULL}};
 const claim_cli msecp_identities_cli = {cli_uses, 0};

@@ -33,7 +33,8 @@ static int get_dim(const json_t *j, const char *key, long lo, long hi, long *v, 
 {
     json_t *x = json_object_get(j, key);
     if (!json_is_integer(x) || json_integer_value(x) < lo || json_integer_value(x) > hi)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: \"%s\" must be an integer in [%ld, %ld]", key, lo, hi);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: \"%s\" must be an integer in [%ld, %ld]", key, lo,
+                            hi);
     *v = (long)json_integer_value(x);
     return 0;
 }
@@ -61,13 +62,14 @@ static int parse_matrix(fmpq_mat_t M, const json_t *j, const char *name, long ro
         json_t *row = json_array_get(j, (size_t)r);
         long nc = vec ? 1 : cols;
         if (!vec && (!json_is_array(row) || (long)json_array_size(row) != cols))
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: %s[%ld] must be an array of %ld entries", name, r, cols);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: %s[%ld] must be an array of %ld entries", name,
+                                r, cols);
         for (long c = 0; c < nc; c++) {
             json_t *x = vec ? row : json_array_get(row, (size_t)c);
             if (!json_is_string(x) || entry_parse_fmpq(fmpq_mat_entry(M, r, c), json_string_value(x)))
                 return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                                    "msecp instance: %s[%ld]%s not an exact number string (\"3\", \"-0.25\", \"3/7\")", name, r,
-                                    vec ? "" : "[..] is");
+                                    "msecp instance: %s[%ld]%s not an exact number string (\"3\", \"-0.25\", \"3/7\")",
+                                    name, r, vec ? "" : "[..] is");
         }
     }
     return 0;
@@ -96,13 +98,19 @@ static void generate(msecp_inst *I)
 static int parse_header(msecp_inst *I, const json_t *j, nc_error *err)
 {
     const char *kind = json_string_value(json_object_get(j, "kind"));
-    if (!json_is_object(j) || !kind) return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: an object with a \"kind\" is required");
-    if (strcmp(kind, "msecp/1") == 0) I->random = 0;
-    else if (strcmp(kind, "msecp-random/1") == 0) I->random = 1;
-    else return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: unknown kind \"%s\" (msecp/1 or msecp-random/1)", kind);
+    if (!json_is_object(j) || !kind)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: an object with a \"kind\" is required");
+    if (strcmp(kind, "msecp/1") == 0)
+        I->random = 0;
+    else if (strcmp(kind, "msecp-random/1") == 0)
+        I->random = 1;
+    else
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: unknown kind \"%s\" (msecp/1 or msecp-random/1)",
+                            kind);
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)j, key, v) {
+    json_object_foreach((json_t *)j, key, v)
+    {
         (void)v;
         if (!key_allowed(key, I->random ? KEYS_RANDOM : KEYS_EXPLICIT))
             return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: unknown key \"%s\" for kind %s", key, kind);
@@ -112,13 +120,15 @@ static int parse_header(msecp_inst *I, const json_t *j, nc_error *err)
     for (int t = 0; id && t < MSECP_N_IDENTITIES; t++)
         if (strcmp(id, msecp_identity_names[t]) == 0) found = t;
     if (found < 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: \"identity\" must be one of prop1, prop1-corrected, "
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "msecp instance: \"identity\" must be one of prop1, prop1-corrected, "
                             "theorem1, theorem1-printed-wls, theorem2, eq7, eq8, lemma1");
     I->identity = (msecp_identity)found;
     if (get_dim(j, "C", 2, MSECP_MAX_C, &I->C, err) || get_dim(j, "N", 1, MSECP_MAX_N, &I->N, err) ||
         get_dim(j, "p", 1, MSECP_MAX_P, &I->p, err))
         return err->status;
-    if (I->C * I->N > MSECP_MAX_CN) return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: C*N > %d", MSECP_MAX_CN);
+    if (I->C * I->N > MSECP_MAX_CN)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: C*N > %d", MSECP_MAX_CN);
     return 0;
 }
 
@@ -141,7 +151,8 @@ int msecp_inst_from_json(msecp_inst *I, const json_t *j, nc_error *err)
     if (I->random) {
         if (parse_seed(json_string_value(json_object_get(j, "seed")), &I->seed))
             bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: \"seed\" must be a decimal string 0..2^64-1");
-        else generate(I);
+        else
+            generate(I);
     } else {
         json_t *a = json_object_get(j, "A");
         if (parse_matrix(I->H, json_object_get(j, "H"), "H", I->p, I->C * I->N, err) ||
@@ -149,7 +160,8 @@ int msecp_inst_from_json(msecp_inst *I, const json_t *j, nc_error *err)
             parse_matrix(I->b, json_object_get(j, "b"), "b", I->C, 0, err))
             bad = err->status;
         else if (I->has_A != (a != NULL))
-            bad = nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: \"A\" is required for identity eq8 and only there");
+            bad = nc_error_set(err, NC_EXIT_BAD_INPUT,
+                               "msecp instance: \"A\" is required for identity eq8 and only there");
         else if (a && parse_matrix(I->A, a, "A", I->p, I->p, err))
             bad = err->status;
     }
@@ -170,9 +182,13 @@ static json_t *mat_json(const fmpq_mat_t M, int vec)
 {
     json_t *a = json_array();
     for (long r = 0; r < fmpq_mat_nrows(M); r++) {
-        if (vec) { json_array_append_new(a, cert_fmpq_string(fmpq_mat_entry(M, r, 0))); continue; }
+        if (vec) {
+            json_array_append_new(a, cert_fmpq_string(fmpq_mat_entry(M, r, 0)));
+            continue;
+        }
         json_t *row = json_array();
-        for (long c = 0; c < fmpq_mat_ncols(M); c++) json_array_append_new(row, cert_fmpq_string(fmpq_mat_entry(M, r, c)));
+        for (long c = 0; c < fmpq_mat_ncols(M); c++)
+            json_array_append_new(row, cert_fmpq_string(fmpq_mat_entry(M, r, c)));
         json_array_append_new(a, row);
     }
     return a;
@@ -214,7 +230,7 @@ json_t *msecp_rational_quantity(const fmpq_t q, slong prec)
     arb_set_fmpq(x, q, prec);
     fmpq_set(ex->a, q), fmpq_zero(ex->b);
     char *str = fmpq_get_str(NULL, 10, q);
-    int fits = strlen(str) <= 400;   /* longer exact values: the enclosure alone */
+    int fits = strlen(str) <= 400; /* longer exact values: the enclosure alone */
     flint_free(str);
     json_t *j = cert_quantity(x, fits ? ex : NULL, 1);
     arb_clear(x), qsqrt_clear(ex);

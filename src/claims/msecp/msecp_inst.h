@@ -17,21 +17,28 @@
 #define MSECP_MAX_CN 2000
 
 typedef enum {
-    MSECP_PROP1, MSECP_PROP1_CORRECTED, MSECP_THEOREM1, MSECP_THEOREM1_PRINTED, MSECP_THEOREM2,
-    MSECP_EQ7, MSECP_EQ8, MSECP_LEMMA1, MSECP_N_IDENTITIES
+    MSECP_PROP1,
+    MSECP_PROP1_CORRECTED,
+    MSECP_THEOREM1,
+    MSECP_THEOREM1_PRINTED,
+    MSECP_THEOREM2,
+    MSECP_EQ7,
+    MSECP_EQ8,
+    MSECP_LEMMA1,
+    MSECP_N_IDENTITIES
 } msecp_identity;
 
 extern const char *const msecp_identity_names[MSECP_N_IDENTITIES];
 
 typedef struct {
     msecp_identity identity;
-    int random;          /* 1: msecp-random/1 */
+    int random; /* 1: msecp-random/1 */
     uint64_t seed;
     long C, N, p;
     fmpq_t lambda;
-    fmpq_mat_t H, W, b;  /* p x CN, C x p, C x 1 */
-    int has_A;           /* identity eq8 only */
-    fmpq_mat_t A;        /* p x p (1 x 1 dummy when !has_A) */
+    fmpq_mat_t H, W, b; /* p x CN, C x p, C x 1 */
+    int has_A;          /* identity eq8 only */
+    fmpq_mat_t A;       /* p x p (1 x 1 dummy when !has_A) */
 } msecp_inst;
 
 /* Parses and validates (status 2 with one message on bad input). On success the caller

@@ -15,15 +15,14 @@
 #include "claims/msecp/msecp_cli.h"
 
 #define NQ 9
-static const char *const QN[NQ] = {"membership_gap", "surjectivity_gap", "pi_tangent_gap", "pi_idempotence_gap",
-                                   "orth_tangent_gap", "orth_normal_inner", "between_frob2", "pi_orth_inner",
-                                   "pi_minus_orth_frob2"};
+static const char *const QN[NQ] = {"membership_gap",     "surjectivity_gap", "pi_tangent_gap",
+                                   "pi_idempotence_gap", "orth_tangent_gap", "orth_normal_inner",
+                                   "between_frob2",      "pi_orth_inner",    "pi_minus_orth_frob2"};
 
 static const char *const msecp_manifold_assertions[4] = {
     "Pi is the orthogonal projection onto T_X (X has no between-class part: X P_w = X)",
     "Pi is an oblique projection onto T_X (idempotent, range T_X), not the orthogonal one",
-    "the manifold structure fails on this instance",
-    "none"};
+    "the manifold structure fails on this instance", "none"};
 
 static json_t *source(void)
 {
@@ -60,7 +59,7 @@ static void compute(fmpq_t *q, const msecp_point *P)
     fmpq_mat_sub(D, P->Z, OZ);
     exact_mat_inner(q[5], D, PiZ);
     msecp_point_center(XW, P->X, C, N);
-    fmpq_mat_scalar_mul_fmpz(XW, XW, cn);   /* X P_w */
+    fmpq_mat_scalar_mul_fmpz(XW, XW, cn); /* X P_w */
     exact_mat_dist2(q[6], P->X, XW);
     fmpq_mat_sub(D, P->Z, PiZ);
     exact_mat_inner(q[7], D, PiZ);
@@ -97,7 +96,9 @@ int msecp_manifold_certify(json_t *instance_json, const certify_options *o, json
     const char *part = json_string_value(json_object_get(instance_json, "part"));
     if (!part || strcmp(part, "projection") != 0) {
         msecp_point_clear(&P);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp.manifold: \"part\" must be \"projection\", \"lemma2\", \"lemma2-orth\" or \"observations\"");
+        return nc_error_set(
+            err, NC_EXIT_BAD_INPUT,
+            "msecp.manifold: \"part\" must be \"projection\", \"lemma2\", \"lemma2-orth\" or \"observations\"");
     }
     fmpq_t q[NQ];
     for (int k = 0; k < NQ; k++) fmpq_init(q[k]);

@@ -19,11 +19,12 @@
 #define PREC 192
 enum { Q_MEMB, Q_STEP, Q_MARGIN, Q_POINT, Q_Z, Q_BETWEEN, Q_FIRST, Q_RES, Q_H1, Q_REMPI, Q_REMORTH, NQX };
 enum { I_E0, I_K, I_EPS, I_PI_LO, I_PI_HI, I_OR_LO, I_OR_HI, NQI };
-static const char *const QX[NQX] = {"membership_gap", "step_frob2", "delta0_margin", "point_frob2", "z_frob2",
-                                    "between_frob2", "first_order_frob2", "witness_residual_frob2", "h1_frob2",
-                                    "rem_pi_witness_frob2", "rem_orth_witness_frob2"};
-static const char *const QI[NQI] = {"e0", "K_delta0", "sqrt_error_bound", "ratio_pi_lower", "ratio_pi_upper",
-                                    "ratio_orth_lower", "ratio_orth_upper"};
+static const char *const QX[NQX] = {
+    "membership_gap", "step_frob2",           "delta0_margin",         "point_frob2",
+    "z_frob2",        "between_frob2",        "first_order_frob2",     "witness_residual_frob2",
+    "h1_frob2",       "rem_pi_witness_frob2", "rem_orth_witness_frob2"};
+static const char *const QI[NQI] = {
+    "e0", "K_delta0", "sqrt_error_bound", "ratio_pi_lower", "ratio_pi_upper", "ratio_orth_lower", "ratio_orth_upper"};
 
 static const char *const AS[5] = {
     "Lemma 2 with Pi: ||Sigma_W(X0 + dX)^{-1/2}(X0 + dX) - X0 - Pi(dX)||_F <= K(delta0) ||dX||_F^2 for all "
@@ -31,16 +32,14 @@ static const char *const AS[5] = {
     "the renormalised step violates the derived bound K(delta0) ||dX||_F^2",
     "Lemma 2 with the orthogonal projection P fails: X1 - X0 - P(t Z) = -(t/2) dF_X(Z) X_b + O(t^2) with "
     "dF_X(Z) X_b != 0, so the remainder over ||dX||_F^2 is unbounded as t -> 0",
-    "X has no between-class part: P = Pi, and Lemma 2 holds with P and the constant K(delta0)",
-    "none"};
+    "X has no between-class part: P = Pi, and Lemma 2 holds with P and the constant K(delta0)", "none"};
 
 static json_t *source(int orth)
 {
-    return msecp_source("Lemma 2",
-                        orth ? "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + P(dX) + O(||dX||^2), P the "
-                               "Frobenius-orthogonal projection onto T_X (alternative reading)"
-                             : "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + Pi(dX) + O(||dX||^2), Pi of "
-                               "Proposition 4");
+    return msecp_source("Lemma 2", orth ? "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + P(dX) + O(||dX||^2), P the "
+                                          "Frobenius-orthogonal projection onto T_X (alternative reading)"
+                                        : "Sigma_W^{-1/2}(X0 + dX)(X0 + dX) = X0 + Pi(dX) + O(||dX||^2), Pi of "
+                                          "Proposition 4");
 }
 
 /* 1 iff the symmetric rational matrix S is positive definite (all leading principal minors
@@ -51,13 +50,16 @@ static int msecp_sym_is_pd(const fmpq_mat_t S)
     fmpz_mat_t M;
     fmpz_t prev, t, den;
     fmpz_mat_init(M, n, n), fmpz_init_set_ui(prev, 1), fmpz_init(t), fmpz_init(den);
-    fmpq_mat_get_fmpz_mat_matwise(M, den, S);   /* M = den S, den > 0: same minor signs */
+    fmpq_mat_get_fmpz_mat_matwise(M, den, S); /* M = den S, den > 0: same minor signs */
     int pd = 1;
     progress_begin("exact PD test", n);
     /* Bareiss: after step k the pivot M[k][k] is the leading (k+1) x (k+1) minor times d^{k+1}. */
     for (long k = 0; k < n && pd; k++) {
         progress_set(k);
-        if (fmpz_sgn(fmpz_mat_entry(M, k, k)) <= 0) { pd = 0; break; }
+        if (fmpz_sgn(fmpz_mat_entry(M, k, k)) <= 0) {
+            pd = 0;
+            break;
+        }
         for (long i = k + 1; i < n; i++)
             for (long j = k + 1; j < n; j++) {
                 fmpz_mul(t, fmpz_mat_entry(M, i, j), fmpz_mat_entry(M, k, k));
@@ -147,16 +149,16 @@ static void intervals(arb_t *v, const fmpq_t *q, const fmpq_t delta0, long n)
     arb_init(sn), arb_init(d), arb_init(a), arb_init(xi), arb_init(t), arb_init(u), arb_init(h);
     arb_sqrt_ui(sn, (ulong)n, PREC);
     arb_set_fmpq(d, delta0, PREC);
-    arb_div_ui(a, d, (ulong)n, PREC);           /* a = 2/sqrt(n) + delta0/n */
+    arb_div_ui(a, d, (ulong)n, PREC); /* a = 2/sqrt(n) + delta0/n */
     arb_ui_div(t, 2, sn, PREC);
     arb_add(a, a, t, PREC);
-    arb_mul(v[I_E0], a, d, PREC);               /* e0 = a delta0 */
+    arb_mul(v[I_E0], a, d, PREC); /* e0 = a delta0 */
     arb_sqrt_q(xi, q[Q_POINT]);
     arb_sub_ui(t, v[I_E0], 1, PREC);
-    arb_neg(t, t);                              /* 1 - e0 */
+    arb_neg(t, t); /* 1 - e0 */
     arb_rsqrt(u, t, PREC);
     arb_div(u, u, t, PREC);
-    arb_div(u, u, t, PREC);                     /* (1 - e0)^{-5/2} */
+    arb_div(u, u, t, PREC); /* (1 - e0)^{-5/2} */
     arb_mul(u, u, a, PREC), arb_mul(u, u, a, PREC);
     arb_add(h, xi, d, PREC);
     arb_mul(u, u, h, PREC);
@@ -165,13 +167,13 @@ static void intervals(arb_t *v, const fmpq_t *q, const fmpq_t delta0, long n)
     arb_add(u, u, h, PREC);
     arb_mul_2exp_si(h, a, -1);
     arb_add(v[I_K], u, h, PREC);
-    arb_add_ui(u, v[I_E0], 1, PREC);            /* eps = sqrt(1 + e0) sqrt(res) / (1 - e0) */
+    arb_add_ui(u, v[I_E0], 1, PREC); /* eps = sqrt(1 + e0) sqrt(res) / (1 - e0) */
     arb_sqrt(u, u, PREC);
     arb_sqrt_q(h, q[Q_RES]);
     arb_mul(u, u, h, PREC);
     arb_div(v[I_EPS], u, t, PREC);
     arb_sqrt_q(h, q[Q_H1]);
-    arb_mul(h, h, v[I_EPS], PREC);              /* eps ||H1||_F */
+    arb_mul(h, h, v[I_EPS], PREC); /* eps ||H1||_F */
     arb_set_fmpq(d, q[Q_STEP], PREC);
     for (int k = 0; k < 2; k++) {
         arb_sqrt_q(u, q[k ? Q_REMORTH : Q_REMPI]);
@@ -221,7 +223,10 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     fmpq_mat_init(T, C, C), fmpq_mat_init(U, C, n), fmpq_mat_init(PiD, C, n), fmpq_mat_init(OD, C, n);
     fmpq_mat_init(XW, C, n), fmpq_mat_init(SZ, C, C);
     int rc = 0;
-    if (parse_pos(t, inst, "t", err) || parse_pos(d0, inst, "delta0", err)) { rc = err->status; goto out; }
+    if (parse_pos(t, inst, "t", err) || parse_pos(d0, inst, "delta0", err)) {
+        rc = err->status;
+        goto out;
+    }
     fmpq_abs(x, t);
     if (fmpq_is_zero(t) || fmpq_cmp_ui(x, 1) > 0 || fmpq_sgn(d0) <= 0) {
         rc = nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp.manifold lemma2: need 0 < |t| <= 1 and delta0 > 0");
@@ -247,15 +252,15 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     exact_mat_frob2(q[Q_Z], P.Z);
     msecp_point_center(XW, P.X, C, N);
     fmpq_set_si(x, n, 1);
-    fmpq_mat_scalar_mul_fmpq(XW, XW, x);        /* X P_w */
-    fmpq_mat_sub(U, P.X, XW);                   /* X_b */
+    fmpq_mat_scalar_mul_fmpq(XW, XW, x); /* X P_w */
+    fmpq_mat_sub(U, P.X, XW);            /* X_b */
     exact_mat_frob2(q[Q_BETWEEN], U);
     msecp_point_dF(SZ, P.X, P.Z, C, N);
-    fmpq_mat_mul(OD, SZ, U);                    /* dF_X(Z) X_b; squared norm / 4 */
+    fmpq_mat_mul(OD, SZ, U); /* dF_X(Z) X_b; squared norm / 4 */
     exact_mat_frob2(q[Q_FIRST], OD);
     fmpq_div_2exp(q[Q_FIRST], q[Q_FIRST], 2);
     fmpq_mat_add(H1, P.X, D);
-    msecp_point_dF(A, H1, H1, C, N);            /* 2 H1 C H1^T */
+    msecp_point_dF(A, H1, H1, C, N); /* 2 H1 C H1^T */
     fmpq_set_si(x, 1, 2);
     fmpq_mat_scalar_mul_fmpq(A, A, x);
     exact_mat_frob2(q[Q_H1], H1);
@@ -267,7 +272,7 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     for (long i = 0; i < C; i++) fmpq_sub_si(fmpq_mat_entry(SZ, i, i), fmpq_mat_entry(SZ, i, i), 1);
     exact_mat_frob2(q[Q_RES], SZ);
     fmpq_mat_mul(U, S, H1);
-    fmpq_mat_sub(U, U, P.X);                    /* S H1 - X0 */
+    fmpq_mat_sub(U, U, P.X); /* S H1 - X0 */
     msecp_point_pi(PiD, P.X, D, C, N);
     msecp_point_orth(OD, P.X, D, C, N);
     fmpq_mat_sub(PiD, U, PiD);
@@ -294,8 +299,8 @@ int msecp_manifold_lemma2_certify(json_t *inst, int orth, json_t **cert, nc_erro
     json_object_set_new(w, "S", rows);
     for (int k = 0; k < NQI; k++) arb_clear(v[k]);
     static const nc_verdict V[5] = {NC_PROVED, NC_REFUTED, NC_REFUTED, NC_PROVED, NC_INCONCLUSIVE};
-    *cert = cert_assemble("msecp.manifold", source(orth), json_deep_copy(P.json), cert_method(2, PREC), AS[d], w, qs,
-                          V[d]);
+    *cert =
+        cert_assemble("msecp.manifold", source(orth), json_deep_copy(P.json), cert_method(2, PREC), AS[d], w, qs, V[d]);
 out:
     fmpq_clear(t), fmpq_clear(d0), fmpq_clear(x), fmpq_clear(y);
     for (int k = 0; k < NQX; k++) fmpq_clear(q[k]);

@@ -14,8 +14,8 @@
 #include "cert/cert.h"
 
 #define NQ 8
-static const char *const QN[NQ] = {"sqrt_witness_gap", "q_orth_gap", "u_orth_gap", "v_orth_gap", "centring_gap",
-                                   "obs2_gap", "obs3_gap", "omega_frob2"};
+static const char *const QN[NQ] = {"sqrt_witness_gap", "q_orth_gap", "u_orth_gap", "v_orth_gap",
+                                   "centring_gap",     "obs2_gap",   "obs3_gap",   "omega_frob2"};
 static const char *const AS[3] = {
     "Observations 2-3 hold: X C X^T = I and X Y^T / N = U^T Sigma_W^{-1/2} Mbar V for X = U^T Sigma_W^{-1/2} "
     "Hbar (V (x) I_N)",
@@ -115,7 +115,7 @@ int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
     householder(Q, C, &s);
     fmpq_mat_zero(G);
     for (long i = 0; i < C; i++) fmpq_set_si(fmpq_mat_entry(G, i, i), 8 + (long)(splitmix64_next(&s) >> 60), 8);
-    fmpq_mat_mul(T, Q, G), fmpq_mat_transpose(Ut, Q), fmpq_mat_mul(B, T, Ut);   /* B = Q diag(d) Q^T */
+    fmpq_mat_mul(T, Q, G), fmpq_mat_transpose(Ut, Q), fmpq_mat_mul(B, T, Ut); /* B = Q diag(d) Q^T */
     /* Xc = X' - mean column; Hbar = B Xc */
     for (long r = 0; r < C; r++) {
         fmpq_zero(m);
@@ -127,7 +127,7 @@ int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
     /* hypotheses */
     msecp_point_dF(G, Hb, Hb, C, N);
     fmpq_set_si(m, 1, 2);
-    fmpq_mat_scalar_mul_fmpq(G, G, m);           /* Sigma_W(Hbar) = Hbar C Hbar^T */
+    fmpq_mat_scalar_mul_fmpq(G, G, m); /* Sigma_W(Hbar) = Hbar C Hbar^T */
     fmpq_mat_mul(T, B, B);
     exact_mat_dist2(q[0], T, G);
     orth_gap(q[1], Q), orth_gap(q[2], U), orth_gap(q[3], V);
@@ -150,7 +150,7 @@ int msecp_manifold_obs_certify(json_t *inst, json_t **cert, nc_error *err)
     for (long r = 0; r < C; r++) {
         fmpq_zero(m);
         for (long c = 0; c < C; c++) fmpq_add(m, m, fmpq_mat_entry(Mb, r, c));
-        div_si(m, C);                    /* mu_G (equal class sizes) */
+        div_si(m, C); /* mu_G (equal class sizes) */
         for (long c = 0; c < C; c++) fmpq_sub(fmpq_mat_entry(Mb, r, c), fmpq_mat_entry(Mb, r, c), m);
     }
     fmpq_mat_mul(G, T, Mb);

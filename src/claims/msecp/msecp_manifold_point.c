@@ -27,7 +27,11 @@ static int two_squares(long C, long *a, long *b)
 {
     for (long x = isqrt_l(C); x >= 0; x--) {
         long r = C - x * x, y = isqrt_l(r);
-        if (y * y == r && y <= x) { *a = x; *b = y; return 1; }
+        if (y * y == r && y <= x) {
+            *a = x;
+            *b = y;
+            return 1;
+        }
     }
     return 0;
 }
@@ -57,8 +61,8 @@ static void rotate(fmpq_mat_t W, long r, uint64_t *s)
     fmpq_set_si(sn, ((x >> 8) & 1) ? -t[1] : t[1], (ulong)t[2]);
     for (long k = 0; k < W->c; k++) {
         fmpq *p = fmpq_mat_entry(W, r, k), *q = fmpq_mat_entry(W, r + 1, k);
-        fmpq_mul(u, c, p), fmpq_mul(w, sn, q), fmpq_sub(u, u, w);   /* c p - s q */
-        fmpq_mul(v, sn, p), fmpq_mul(w, c, q), fmpq_add(v, v, w);   /* s p + c q */
+        fmpq_mul(u, c, p), fmpq_mul(w, sn, q), fmpq_sub(u, u, w); /* c p - s q */
+        fmpq_mul(v, sn, p), fmpq_mul(w, c, q), fmpq_add(v, v, w); /* s p + c q */
         fmpq_set(p, u), fmpq_set(q, v);
     }
     fmpq_clear(c), fmpq_clear(sn), fmpq_clear(u), fmpq_clear(v), fmpq_clear(w);
@@ -117,7 +121,8 @@ static int get_long(json_t *j, const char *k, long lo, long hi, long *v, nc_erro
 {
     json_t *x = json_object_get(j, k);
     if (!json_is_integer(x) || json_integer_value(x) < lo || json_integer_value(x) > hi)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: \"%s\" must be an integer in [%ld, %ld]", k, lo, hi);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: \"%s\" must be an integer in [%ld, %ld]", k, lo,
+                            hi);
     *v = (long)json_integer_value(x);
     return 0;
 }
@@ -129,7 +134,8 @@ int msecp_point_from_json(msecp_point *P, json_t *j, const char *const *extra_ke
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp instance: kind must be \"msecp-point/1\"");
     const char *key;
     json_t *v;
-    json_object_foreach(j, key, v) {
+    json_object_foreach(j, key, v)
+    {
         if (!key_in(key, BASE_KEYS) && !key_in(key, extra_keys))
             return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: unknown key \"%s\"", key);
     }
@@ -138,7 +144,8 @@ int msecp_point_from_json(msecp_point *P, json_t *j, const char *const *extra_ke
     if (N == 3) return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: N must be 2 or 4");
     if (N == 2 && C % 2) return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: N = 2 needs C even");
     if (!two_squares(C, &a, &b))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: C must be a sum of two squares (C = %ld is not)", C);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: C must be a sum of two squares (C = %ld is not)",
+                            C);
     const char *sd = json_string_value(json_object_get(j, "seed"));
     if (!sd || !*sd || strlen(sd) > 20 || strspn(sd, "0123456789") != strlen(sd))
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: \"seed\" must be a decimal string");
@@ -147,10 +154,15 @@ int msecp_point_from_json(msecp_point *P, json_t *j, const char *const *extra_ke
     if (errno) return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: \"seed\" out of range");
     const char *bw = json_string_value(json_object_get(j, "between"));
     int between;
-    if (bw && strcmp(bw, "none") == 0) between = MSECP_BETWEEN_NONE;
-    else if (bw && strcmp(bw, "generic") == 0) between = MSECP_BETWEEN_GENERIC;
-    else if (bw && strcmp(bw, "aligned") == 0) between = MSECP_BETWEEN_ALIGNED;
-    else return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp-point/1: \"between\" must be \"none\", \"generic\" or \"aligned\"");
+    if (bw && strcmp(bw, "none") == 0)
+        between = MSECP_BETWEEN_NONE;
+    else if (bw && strcmp(bw, "generic") == 0)
+        between = MSECP_BETWEEN_GENERIC;
+    else if (bw && strcmp(bw, "aligned") == 0)
+        between = MSECP_BETWEEN_ALIGNED;
+    else
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "msecp-point/1: \"between\" must be \"none\", \"generic\" or \"aligned\"");
     P->C = C, P->N = N, P->n = C * N, P->seed = (uint64_t)seed, P->between = between;
     fmpq_mat_init(P->M, C, C), fmpq_mat_init(P->X, C, P->n), fmpq_mat_init(P->Z, C, P->n);
     generate(P, a, b);
@@ -188,14 +200,15 @@ void msecp_point_dF(fmpq_mat_t S, const fmpq_mat_t X, const fmpq_mat_t Z, long C
     fmpq_mat_init(XC, X->r, X->c), fmpq_mat_init(Zt, Z->c, Z->r), fmpq_mat_init(T, X->r, X->r);
     msecp_point_center(XC, X, C, N);
     fmpq_mat_transpose(Zt, Z);
-    fmpq_mat_mul(S, XC, Zt);      /* X C Z^T */
-    fmpq_mat_transpose(T, S);     /* Z C X^T */
+    fmpq_mat_mul(S, XC, Zt);  /* X C Z^T */
+    fmpq_mat_transpose(T, S); /* Z C X^T */
     fmpq_mat_add(S, S, T);
     fmpq_mat_clear(XC), fmpq_mat_clear(Zt), fmpq_mat_clear(T);
 }
 
 /* out = Z - (1/2) dF_X(Z) B */
-static void minus_half_S_times(fmpq_mat_t out, const fmpq_mat_t X, const fmpq_mat_t Z, const fmpq_mat_t B, long C, long N)
+static void minus_half_S_times(fmpq_mat_t out, const fmpq_mat_t X, const fmpq_mat_t Z, const fmpq_mat_t B, long C,
+                               long N)
 {
     fmpq_mat_t S, SB;
     fmpz_t two;
@@ -216,7 +229,7 @@ void msecp_point_pi(fmpq_mat_t out, const fmpq_mat_t X, const fmpq_mat_t Z, long
 
 void msecp_point_orth(fmpq_mat_t out, const fmpq_mat_t X, const fmpq_mat_t Z, long C, long N)
 {
-    fmpq_mat_t XP;   /* X P_w = CN X C: the within-class part of X */
+    fmpq_mat_t XP; /* X P_w = CN X C: the within-class part of X */
     fmpz_t cn;
     fmpz_init_set_si(cn, C * N);
     fmpq_mat_init(XP, X->r, X->c);
@@ -231,7 +244,7 @@ void msecp_point_membership_gap(fmpq_t out, const fmpq_mat_t X, long C, long N)
 {
     fmpq_mat_t S;
     fmpq_mat_init(S, X->r, X->r);
-    msecp_point_dF(S, X, X, C, N);   /* 2 X C X^T */
+    msecp_point_dF(S, X, X, C, N); /* 2 X C X^T */
     for (long r = 0; r < X->r; r++) fmpq_sub_si(fmpq_mat_entry(S, r, r), fmpq_mat_entry(S, r, r), 2);
     exact_mat_inner(out, S, S);
     fmpq_div_2exp(out, out, 2);

@@ -15,14 +15,14 @@
 enum { MSECP_BETWEEN_NONE, MSECP_BETWEEN_GENERIC, MSECP_BETWEEN_ALIGNED };
 
 typedef struct {
-    json_t *json;     /* the instance as given (borrowed reference, incref'd) */
-    long C, N, n;     /* n = CN */
+    json_t *json; /* the instance as given (borrowed reference, incref'd) */
+    long C, N, n; /* n = CN */
     uint64_t seed;
     int between;
-    fmpq_mat_t M;     /* C x C class means of X (between part) */
-    fmpq_mat_t X;     /* C x n, on the manifold by construction */
-    fmpq_mat_t Z;     /* C x n, a generic direction */
-    uint64_t rng;     /* splitmix64 state after the draws of X and Z (further draws: Lemma 2 / Observation parts) */
+    fmpq_mat_t M; /* C x C class means of X (between part) */
+    fmpq_mat_t X; /* C x n, on the manifold by construction */
+    fmpq_mat_t Z; /* C x n, a generic direction */
+    uint64_t rng; /* splitmix64 state after the draws of X and Z (further draws: Lemma 2 / Observation parts) */
 } msecp_point;
 
 /* Generates the point of kind msecp-point/1 from C, N, seed, between; keys other than

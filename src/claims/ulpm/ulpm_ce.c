@@ -61,8 +61,7 @@ void ulpm_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec)
     arb_clear(t);
 }
 
-void ulpm_ce_loss_grad(arb_t L, arb_mat_t GW, arb_mat_t GH, const arb_mat_t W, const arb_mat_t H,
-                       slong n, slong prec)
+void ulpm_ce_loss_grad(arb_t L, arb_mat_t GW, arb_mat_t GH, const arb_mat_t W, const arb_mat_t H, slong n, slong prec)
 {
     slong K = arb_mat_nrows(W), N = arb_mat_ncols(H);
     arb_mat_t Z, G, T;

@@ -17,6 +17,5 @@ void ulpm_ce_loss_logits(arb_t L, const arb_mat_t Z, slong n, slong prec);
 void ulpm_ce_grad_logits(arb_mat_t G, const arb_mat_t Z, slong n, slong prec);
 
 /* L(W, H) and its gradient: grad_W = G H^T (K x d), grad_H = W^T G (d x nK). GW/GH may be NULL. */
-void ulpm_ce_loss_grad(arb_t L, arb_mat_t GW, arb_mat_t GH, const arb_mat_t W, const arb_mat_t H,
-                       slong n, slong prec);
+void ulpm_ce_loss_grad(arb_t L, arb_mat_t GW, arb_mat_t GH, const arb_mat_t W, const arb_mat_t H, slong n, slong prec);
 #endif

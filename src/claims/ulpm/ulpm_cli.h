@@ -8,9 +8,11 @@
 extern const claim_kind ulpm_cli_explicit, ulpm_cli_random, ulpm_cli_nc, ulpm_cli_nc_perturbed, ulpm_cli_etf;
 
 /* The uses of a claim that takes any point (W, H): one initializer each, with its example. */
-#define ULPM_CLI_POINT_USES                                                                                        \
-    {&ulpm_cli_random, "--K 3 --n 2 --d 4 --seed 1"}, {&ulpm_cli_nc, "--nc --K 3 --n 1 --d 3"},                    \
-        {&ulpm_cli_nc_perturbed, "--nc --K 3 --n 1 --d 3 --seed 1 --perturb -20"},                                 \
-        {&ulpm_cli_explicit, "--instance-json '{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]]," \
-                             "\"H\":[[\"1\",\"1/2\"],[\"-1/3\",\"0.75\"]]}'"}
+#define ULPM_CLI_POINT_USES                                                                                            \
+    {&ulpm_cli_random, "--K 3 --n 2 --d 4 --seed 1"}, {&ulpm_cli_nc, "--nc --K 3 --n 1 --d 3"},                        \
+        {&ulpm_cli_nc_perturbed, "--nc --K 3 --n 1 --d 3 --seed 1 --perturb -20"},                                     \
+    {                                                                                                                  \
+        &ulpm_cli_explicit, "--instance-json '{\"K\":2,\"n\":1,\"d\":2,\"W\":[[\"1\",\"0\"],[\"0\",\"1\"]],"           \
+                            "\"H\":[[\"1\",\"1/2\"],[\"-1/3\",\"0.75\"]]}'"                                            \
+    }
 #endif

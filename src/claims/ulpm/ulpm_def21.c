@@ -59,11 +59,11 @@ int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t *
     ok = ok && fmpq_is_zero(r->a) && fmpq_is_zero(r->b);
     nc_verdict verdict = ok ? NC_PROVED : NC_INCONCLUSIVE;
     const char *assertion = ok ? D21_ASSERT : "none";
-    fmpq_mul_si(c, g1, -E.K);                 /* Gram = c (I - 11^T/K): off-diagonal -c/K */
-    fmpq_div(cosv, g1, g0);                   /* equal norms: cos = g1 / g0 */
+    fmpq_mul_si(c, g1, -E.K); /* Gram = c (I - 11^T/K): off-diagonal -c/K */
+    fmpq_div(cosv, g1, g0);   /* equal norms: cos = g1 / g0 */
     fmpz_t nz;
     fmpz_init_set_si(nz, E.n);
-    fmpq_div_fmpz(nh, g0, nz);               /* ||h_{k,i}||^2 = ||w_k||^2 / n */
+    fmpq_div_fmpz(nh, g0, nz); /* ||h_{k,i}||^2 = ||w_k||^2 / n */
     fmpz_clear(nz);
     json_t *q = json_object();
     json_object_set_new(q, "norm_sq_w", ulpm_rational_quantity(g0));
@@ -85,8 +85,7 @@ int ulpm_def21_certify(json_t *instance_json, const certify_options *o, json_t *
 }
 
 /* The command line of ulpm.def-2.1 (claim.h, claim_cli). */
-static const claim_use cli_uses[] = {
-    {&ulpm_cli_etf, "--instance-json '{\"kind\":\"etf/1\",\"K\":3,\"n\":2,\"d\":2}'"},
-    {&ulpm_cli_nc, "--nc --K 3 --n 2 --d 3"},
-    {NULL, NULL}};
+static const claim_use cli_uses[] = {{&ulpm_cli_etf, "--instance-json '{\"kind\":\"etf/1\",\"K\":3,\"n\":2,\"d\":2}'"},
+                                     {&ulpm_cli_nc, "--nc --K 3 --n 2 --d 3"},
+                                     {NULL, NULL}};
 const claim_cli ulpm_def21_cli = {cli_uses, 0};

@@ -10,18 +10,24 @@ static int ulpm_etf_init(ulpm_etf *E, long K, long n, long d, const fmpq_t scale
 {
     fmpq_init(E->scale);
     E->K = K, E->n = n, E->d = d, E->from_nc = 0;
-    if (scale) fmpq_set(E->scale, scale);
-    else fmpq_one(E->scale);
+    if (scale)
+        fmpq_set(E->scale, scale);
+    else
+        fmpq_one(E->scale);
     E->m = 1;
     if (K < 2 || n < 1 || d < 1 || K > INSTANCE_MAX_DIM || n > INSTANCE_MAX_DIM || d > INSTANCE_MAX_DIM) {
         fmpq_clear(E->scale);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "etf: need 2 <= K, 1 <= n, 1 <= d, each <= %ld "
-                            "(got K=%ld, n=%ld, d=%ld)", INSTANCE_MAX_DIM, K, n, d);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "etf: need 2 <= K, 1 <= n, 1 <= d, each <= %ld "
+                            "(got K=%ld, n=%ld, d=%ld)",
+                            INSTANCE_MAX_DIM, K, n, d);
     }
     if (d < K - 1 || (double)K * (double)d > (double)INSTANCE_MAX_ENTRIES) {
         fmpq_clear(E->scale);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "etf: need d >= K-1 (a simplex of K points spans "
-                            "K-1 dimensions) and K*d <= 2^28 (got K=%ld, d=%ld)", K, d);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "etf: need d >= K-1 (a simplex of K points spans "
+                            "K-1 dimensions) and K*d <= 2^28 (got K=%ld, d=%ld)",
+                            K, d);
     }
     if (fmpq_sgn(E->scale) <= 0) {
         fmpq_clear(E->scale);
@@ -31,7 +37,10 @@ static int ulpm_etf_init(ulpm_etf *E, long K, long n, long d, const fmpq_t scale
     return 0;
 }
 
-void ulpm_etf_clear(ulpm_etf *E) { fmpq_clear(E->scale); }
+void ulpm_etf_clear(ulpm_etf *E)
+{
+    fmpq_clear(E->scale);
+}
 
 static int get_long(const json_t *j, const char *key, long *v, nc_error *err)
 {
@@ -51,11 +60,11 @@ int ulpm_etf_from_json(ulpm_etf *E, const json_t *j, nc_error *err)
     json_t *kj = json_object_get(j, "kind");
     const char *kind = kj && json_is_string(kj) ? json_string_value(kj) : NULL;
     int nc = kind && strcmp(kind, "nc/1") == 0, etf = kind && strcmp(kind, "etf/1") == 0;
-    if (!nc && !etf)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: kind must be \"etf/1\" or \"nc/1\" here");
+    if (!nc && !etf) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: kind must be \"etf/1\" or \"nc/1\" here");
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)j, key, v) {
+    json_object_foreach((json_t *)j, key, v)
+    {
         if (strcmp(key, "kind") && strcmp(key, "K") && strcmp(key, "n") && strcmp(key, "d") &&
             (nc || strcmp(key, "scale")))
             return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: unknown key \"%.40s\" for %s", key, kind);
@@ -63,8 +72,10 @@ int ulpm_etf_from_json(ulpm_etf *E, const json_t *j, nc_error *err)
     long K, n, d;
     if (get_long(j, "K", &K, err) || get_long(j, "n", &n, err) || get_long(j, "d", &d, err)) return err->status;
     if (nc && d < K)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: nc/1 needs d >= K (got K=%ld, d=%ld); "
-                            "use etf/1 for d = K-1", K, d);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "instance: nc/1 needs d >= K (got K=%ld, d=%ld); "
+                            "use etf/1 for d = K-1",
+                            K, d);
     fmpq_t s;
     fmpq_init(s);
     fmpq_one(s);
@@ -72,7 +83,8 @@ int ulpm_etf_from_json(ulpm_etf *E, const json_t *j, nc_error *err)
     if (sj && (!json_is_string(sj) || strlen(json_string_value(sj)) > ENTRY_MAX_CHARS ||
                entry_parse_fmpq(s, json_string_value(sj)) != 0)) {
         fmpq_clear(s);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"scale\" must be a string holding an "
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "instance: \"scale\" must be a string holding an "
                             "integer, finite decimal or rational (specs/instance.md)");
     }
     int rc = ulpm_etf_init(E, K, n, d, s, err);
@@ -82,7 +94,10 @@ int ulpm_etf_from_json(ulpm_etf *E, const json_t *j, nc_error *err)
 }
 
 /* The integer form of the unscaled entry: W[k][l] = s (P + Q sqrt(m)) / D. */
-static slong ulpm_etf_den(const ulpm_etf *E) { return E->m == 1 ? E->K : E->K * (E->K - 1); }
+static slong ulpm_etf_den(const ulpm_etf *E)
+{
+    return E->m == 1 ? E->K : E->K * (E->K - 1);
+}
 
 static void ulpm_etf_entry_int(const ulpm_etf *E, long k, long l, slong *P, slong *Q)
 {
@@ -138,9 +153,12 @@ int ulpm_etf_gram(const ulpm_etf *E, fmpq_t g0, fmpq_t g1)
     for (long k = 0; ok && k < E->K; k++)
         for (long j = k; ok && j < E->K; j++) {
             ulpm_etf_dot_ww(x, E, k, j);
-            if (!fmpq_is_zero(x->b)) ok = 0;
-            else if (k == 0 && j <= 1) fmpq_set(j == 0 ? g0 : g1, x->a);
-            else ok = fmpq_equal(x->a, j == k ? g0 : g1);
+            if (!fmpq_is_zero(x->b))
+                ok = 0;
+            else if (k == 0 && j <= 1)
+                fmpq_set(j == 0 ? g0 : g1, x->a);
+            else
+                ok = fmpq_equal(x->a, j == k ? g0 : g1);
         }
     fmpq_t t;
     fmpq_init(t);

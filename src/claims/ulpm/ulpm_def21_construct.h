@@ -27,9 +27,9 @@
 
 typedef struct {
     long K, n, d;
-    fmpq_t scale;   /* s > 0 */
-    slong m;        /* 1 (rational W, d >= K) or K (d = K-1) */
-    int from_nc;    /* parsed from an nc/1 instance (re-emitted as nc/1) */
+    fmpq_t scale; /* s > 0 */
+    slong m;      /* 1 (rational W, d >= K) or K (d = K-1) */
+    int from_nc;  /* parsed from an nc/1 instance (re-emitted as nc/1) */
 } ulpm_etf;
 
 /* Reads an "etf/1" or "nc/1" instance object (anything else: status 2). */

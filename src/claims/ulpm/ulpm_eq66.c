@@ -105,24 +105,25 @@ static int e66_try(const instance *I, slong prec, long *cols, arb_mat_t R, arf_t
     arb_init(s), arf_init(t);
     *sums_ok = 1;
     arf_zero(sum_u);
-    for (long c = 0; c < N; c++) {        /* (a): each column sum contains 0 (identity) */
+    for (long c = 0; c < N; c++) { /* (a): each column sum contains 0 (identity) */
         arb_zero(s);
         for (long j = 0; j < K; j++) arb_add(s, s, arb_mat_entry(G, j, c), prec);
         *sums_ok &= arb_contains_zero(s);
         arb_get_abs_ubound_arf(t, s, prec);
         if (arf_cmp(t, sum_u) > 0) arf_set(sum_u, t);
     }
-    for (long cls = 0; cls < m; cls++) {   /* witness columns: largest G[K-1][c] in class cls */
+    for (long cls = 0; cls < m; cls++) { /* witness columns: largest G[K-1][c] in class cls */
         long best = cls * n;
         for (long i = 1; i < n; i++)
-            if (arf_cmp(arb_midref(arb_mat_entry(G, K - 1, cls * n + i)), arb_midref(arb_mat_entry(G, K - 1, best))) > 0)
+            if (arf_cmp(arb_midref(arb_mat_entry(G, K - 1, cls * n + i)), arb_midref(arb_mat_entry(G, K - 1, best))) >
+                0)
                 best = cls * n + i;
         cols[cls] = best;
         for (long j = 0; j < m; j++) arb_set(arb_mat_entry(A, j, cls), arb_mat_entry(G, j, best));
     }
     int ok = 0;
     if (arb_mat_approx_inv(R, A, prec)) {
-        for (long i = 0; i < m; i++)      /* R: 53-bit dyadic numbers, exact balls */
+        for (long i = 0; i < m; i++) /* R: 53-bit dyadic numbers, exact balls */
             for (long j = 0; j < m; j++) {
                 arb_ptr r = arb_mat_entry(R, i, j);
                 arf_set_round(arb_midref(r), arb_midref(r), 53, ARF_RND_NEAR);
@@ -136,8 +137,7 @@ static int e66_try(const instance *I, slong prec, long *cols, arb_mat_t R, arf_t
 }
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
-DECLARE_CLAIM(ulpm, eq66, "ulpm.eq-66", "Eq. (66)",
-              "rank K-1 of the CE gradient in logits, left null vector 1");
+DECLARE_CLAIM(ulpm, eq66, "ulpm.eq-66", "Eq. (66)", "rank K-1 of the CE gradient in logits, left null vector 1");
 
 int ulpm_eq66_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
@@ -176,7 +176,7 @@ int ulpm_eq66_certify(json_t *instance_json, const certify_options *o, json_t **
     json_object_set_new(q, "rank", ulpm_exact_quantity(ex, 1));
     fmpq_zero(ex->a);
     arf_zero(lo);
-    arf_one(hi);                                   /* column sums: [0, 2^(-prec/2)] with exact 0 */
+    arf_one(hi); /* column sums: [0, 2^(-prec/2)] with exact 0 */
     arf_mul_2exp_si(hi, hi, -prec / 2);
     if (arf_cmp(sum_u, hi) > 0) arf_set(hi, sum_u);
     json_object_set_new(q, "column_sum_max_abs", e66_interval(lo, hi, ex));

@@ -42,8 +42,8 @@ static json_t *hull_quantity(const arf_t lo, const arf_t hi, slong digits)
     arb_t b;
     arb_init(b);
     arb_set_interval_arf(b, lo, hi, 4 * digits + 64);
-    json_t *j = cert_quantity(b, NULL, 1);   /* lo, hi and decimal replaced below */
-    char *dec = arb_get_str(b, digits, ARB_STR_MORE);   /* still an enclosure of b, with digits */
+    json_t *j = cert_quantity(b, NULL, 1);            /* lo, hi and decimal replaced below */
+    char *dec = arb_get_str(b, digits, ARB_STR_MORE); /* still an enclosure of b, with digits */
     json_object_set_new(j, "decimal", json_string(dec));
     flint_free(dec);
     char *sl = cert_arf_to_hex(lo), *sh = cert_arf_to_hex(hi);
@@ -64,7 +64,7 @@ static void add_hull_quantities(json_t *q, const ulpm_ex31_inst *I, const ulpm_e
             fmpq_t v;
             fmpq_init(v);
             fmpq_mul(v, I->C, I->C);
-            fmpq_mul_2exp(v, v, t == 0 ? 2 : 1);      /* 4C^2, 2C^2 */
+            fmpq_mul_2exp(v, v, t == 0 ? 2 : 1); /* 4C^2, 2C^2 */
             json_object_set_new(q, qs->names[t], exact_q(v));
             fmpq_clear(v);
         } else {
@@ -91,8 +91,7 @@ static int hull_decides(const ulpm_ex31_inst *I, const ulpm_ex31_leaves *L)
 {
     const ulpm_ex31_qspec *qs = &ulpm_ex31_qspecs[I->part];
     for (int t = 0; t < qs->nq; t++)
-        if ((qs->sign[t] > 0 && arf_sgn(&L->hlo[t]) <= 0) || (qs->sign[t] < 0 && arf_sgn(&L->hhi[t]) >= 0))
-            return 0;
+        if ((qs->sign[t] > 0 && arf_sgn(&L->hlo[t]) <= 0) || (qs->sign[t] < 0 && arf_sgn(&L->hhi[t]) >= 0)) return 0;
     return 1;
 }
 
@@ -101,8 +100,7 @@ static json_t *kkt_witness(void)
     json_t *m = json_array();
     for (int k = 0; k < 4; k++) {
         json_t *row = json_array();
-        for (int j = 0; j < 4; j++)
-            json_array_append_new(row, json_string(k != j && k / 2 != j / 2 ? "1/2" : "0"));
+        for (int j = 0; j < 4; j++) json_array_append_new(row, json_string(k != j && k / 2 != j / 2 ? "1/2" : "0"));
         json_array_append_new(m, row);
     }
     json_t *w = json_object();
@@ -114,32 +112,52 @@ static json_t *kkt_witness(void)
 static const char *certify_kkt(const ulpm_ex31_inst *I, json_t *q, nc_verdict *verdict)
 {
     fmpq_t t2, st, mm, ml, cs;
-    fmpq_init(t2); fmpq_init(st); fmpq_init(mm); fmpq_init(ml); fmpq_init(cs);
-    if (I->norm == EX31_NORM_SQRT2) fmpq_set_si(t2, 1, 2);        /* (CM)/(sqrt2 C) = M/sqrt2 */
-    else if (I->norm == EX31_NORM_2SQRT2) fmpq_set_si(t2, 1, 8);  /* (CM)/(2 sqrt2 C) */
-    else fmpq_mul(t2, I->C, I->C);                               /* CM itself */
+    fmpq_init(t2);
+    fmpq_init(st);
+    fmpq_init(mm);
+    fmpq_init(ml);
+    fmpq_init(cs);
+    if (I->norm == EX31_NORM_SQRT2)
+        fmpq_set_si(t2, 1, 2); /* (CM)/(sqrt2 C) = M/sqrt2 */
+    else if (I->norm == EX31_NORM_2SQRT2)
+        fmpq_set_si(t2, 1, 8); /* (CM)/(2 sqrt2 C) */
+    else
+        fmpq_mul(t2, I->C, I->C); /* CM itself */
     ulpm_ex31_kkt(st, mm, ml, cs, t2);
     json_object_set_new(q, "stationarity_sq", exact_q(st));
     json_object_set_new(q, "min_margin", exact_q(mm));
     json_object_set_new(q, "min_multiplier", exact_q(ml));
     json_object_set_new(q, "complementarity_sq", exact_q(cs));
     const char *as;
-    if (fmpq_sgn(ml) < 0) as = "negative multiplier in (8)";
-    else if (!fmpq_is_zero(st)) as = "stationarity fails with multipliers (8)";
-    else if (fmpq_cmp_ui(mm, 1) < 0) as = "infeasible for (5)";
-    else if (!fmpq_is_zero(cs)) as = "complementary slackness fails with multipliers (8)";
-    else as = "KKT point of (5) with multipliers (8)";
+    if (fmpq_sgn(ml) < 0)
+        as = "negative multiplier in (8)";
+    else if (!fmpq_is_zero(st))
+        as = "stationarity fails with multipliers (8)";
+    else if (fmpq_cmp_ui(mm, 1) < 0)
+        as = "infeasible for (5)";
+    else if (!fmpq_is_zero(cs))
+        as = "complementary slackness fails with multipliers (8)";
+    else
+        as = "KKT point of (5) with multipliers (8)";
     *verdict = strcmp(as, "KKT point of (5) with multipliers (8)") == 0 ? NC_PROVED : NC_REFUTED;
-    fmpq_clear(t2); fmpq_clear(st); fmpq_clear(mm); fmpq_clear(ml); fmpq_clear(cs);
+    fmpq_clear(t2);
+    fmpq_clear(st);
+    fmpq_clear(mm);
+    fmpq_clear(ml);
+    fmpq_clear(cs);
     return as;
 }
 
 static json_t *parallel_witness(void)
 {
     fmpq_t rW[3], rH[3], rIW, rIH;
-    for (int g = 0; g < 3; g++) { fmpq_init(rW[g]); fmpq_init(rH[g]); }
-    fmpq_init(rIW); fmpq_init(rIH);
-    ulpm_ex31_parallel_ratios(rW, &rIW, rH, &rIH);   /* exists for M: the checker recomputes it */
+    for (int g = 0; g < 3; g++) {
+        fmpq_init(rW[g]);
+        fmpq_init(rH[g]);
+    }
+    fmpq_init(rIW);
+    fmpq_init(rIH);
+    ulpm_ex31_parallel_ratios(rW, &rIW, rH, &rIH); /* exists for M: the checker recomputes it */
     json_t *w = json_object(), *g = json_array(), *aw = json_array(), *ah = json_array();
     for (int t = 0; t < 3; t++) {
         char buf[8];
@@ -153,8 +171,12 @@ static json_t *parallel_witness(void)
     json_object_set_new(w, "ratio_identity_W", cert_fmpq_string(rIW));
     json_object_set_new(w, "ratios_H", ah);
     json_object_set_new(w, "ratio_identity_H", cert_fmpq_string(rIH));
-    for (int t = 0; t < 3; t++) { fmpq_clear(rW[t]); fmpq_clear(rH[t]); }
-    fmpq_clear(rIW); fmpq_clear(rIH);
+    for (int t = 0; t < 3; t++) {
+        fmpq_clear(rW[t]);
+        fmpq_clear(rH[t]);
+    }
+    fmpq_clear(rIW);
+    fmpq_clear(rIH);
     return w;
 }
 
@@ -176,18 +198,23 @@ static int perturbed_point(const ulpm_ex31_inst *I, json_t *w, json_t *q, slong 
     fmpq_mat_t W0, W1, H1;
     fmpq_t a, s, x, y;
     arb_t d;
-    fmpq_mat_init(W0, 4, 4); fmpq_mat_init(W1, 4, 4); fmpq_mat_init(H1, 4, 4);
-    fmpq_init(a); fmpq_init(s); fmpq_init(x); fmpq_init(y);
+    fmpq_mat_init(W0, 4, 4);
+    fmpq_mat_init(W1, 4, 4);
+    fmpq_mat_init(H1, 4, 4);
+    fmpq_init(a);
+    fmpq_init(s);
+    fmpq_init(x);
+    fmpq_init(y);
     arb_init(d);
     ulpm_ex31_M(W0);
     fmpq_mat_scalar_mul_fmpq(W0, W0, I->C);
-    if (I->part == EX31_CURVE55) {       /* t = 1/32: a = 2t/(2-t^2) = 64/2047, s = (2+t^2)/(2-t^2) = 2049/2047 */
+    if (I->part == EX31_CURVE55) { /* t = 1/32: a = 2t/(2-t^2) = 64/2047, s = (2+t^2)/(2-t^2) = 2049/2047 */
         fmpq_set_si(a, 64, 2047);
         fmpq_set_si(s, 2049, 2047);
         ulpm_ex31_curve55(W1, H1, I->C, a, s);
         json_object_set_new(w, "a", cert_fmpq_string(a));
         json_object_set_new(w, "s", cert_fmpq_string(s));
-    } else {                             /* t = 2^-(k+1): 1 + alpha = eps0 / (1 + 2t^2) < eps0 */
+    } else { /* t = 2^-(k+1): 1 + alpha = eps0 / (1 + 2t^2) < eps0 */
         fmpq_one(s);
         fmpz_mul_2exp(fmpq_denref(s), fmpq_denref(s), (ulong)(k + 1));
         ulpm_ex31_family10(W1, H1, a, x, I->C, s);
@@ -206,11 +233,16 @@ static int perturbed_point(const ulpm_ex31_inst *I, json_t *w, json_t *q, slong 
     fmpq_add(x, x, y);
     json_object_set_new(q, "dist_sq", exact_q(x));
     ulpm_ex31_loss_diff(d, W1, H1, I->C, prec);
-    pad_relative(d, prec / 2);          /* room for the checker's own rounding */
+    pad_relative(d, prec / 2); /* room for the checker's own rounding */
     int ok = I->part == EX31_CURVE55 ? arb_is_negative(d) : arb_is_positive(d);
     json_object_set_new(q, "loss_diff", cert_quantity(d, NULL, 1));
-    fmpq_mat_clear(W0); fmpq_mat_clear(W1); fmpq_mat_clear(H1);
-    fmpq_clear(a); fmpq_clear(s); fmpq_clear(x); fmpq_clear(y);
+    fmpq_mat_clear(W0);
+    fmpq_mat_clear(W1);
+    fmpq_mat_clear(H1);
+    fmpq_clear(a);
+    fmpq_clear(s);
+    fmpq_clear(x);
+    fmpq_clear(y);
     arb_clear(d);
     return ok;
 }
@@ -230,7 +262,10 @@ DECLARE_CLAIM(ulpm, example31, "ulpm.example-3.1", "Example 3.1 (= C.1)",
 int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
     ulpm_ex31_inst I;
-    if (ulpm_ex31_inst_parse(&I, instance_json, err)) { ulpm_ex31_inst_clear(&I); return err->status; }
+    if (ulpm_ex31_inst_parse(&I, instance_json, err)) {
+        ulpm_ex31_inst_clear(&I);
+        return err->status;
+    }
     json_t *w = json_object(), *q = json_object();
     const char *assertion = "none";
     nc_verdict verdict = NC_INCONCLUSIVE;
@@ -275,7 +310,10 @@ int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json
             }
             if (!I.box && (I.part == EX31_CURVE55 || I.part == EX31_FAMILY10))
                 ok = perturbed_point(&I, w, q, L.k[0], prec);
-            if (ok) { decided = 1; break; }
+            if (ok) {
+                decided = 1;
+                break;
+            }
         }
         if (prec > o->max_prec) prec = o->max_prec;
         tier = I.part == EX31_SEPARATION && !I.box ? 2 : 1;
@@ -295,12 +333,17 @@ int ulpm_example31_certify(json_t *instance_json, const certify_options *o, json
 }
 
 /* The command line of ulpm.example-3.1 (claim.h, claim_cli). */
-static const claim_kind cli_kind = {"example-3.1/1", "Example 3.1's point at C, one part: separation, kkt, parallel, eq9, "
-                                    "curve55, family10 [, normalisation] (specs/claims/ulpm.example-3.1.md)", NULL, NULL};
-static const claim_kind cli_kind_box = {"example-3.1-box/1", "one part for every C in [C_lo, C_hi] "
-                                        "(specs/claims/ulpm.example-3.1.md)", NULL, NULL};
+static const claim_kind cli_kind = {"example-3.1/1",
+                                    "Example 3.1's point at C, one part: separation, kkt, parallel, eq9, "
+                                    "curve55, family10 [, normalisation] (specs/claims/ulpm.example-3.1.md)",
+                                    NULL, NULL};
+static const claim_kind cli_kind_box = {"example-3.1-box/1",
+                                        "one part for every C in [C_lo, C_hi] "
+                                        "(specs/claims/ulpm.example-3.1.md)",
+                                        NULL, NULL};
 static const claim_use cli_uses[] = {
     {&cli_kind, "--instance-json '{\"kind\":\"example-3.1/1\",\"C\":\"1\",\"part\":\"separation\"}'"},
-    {&cli_kind_box, "--instance-json '{\"kind\":\"example-3.1-box/1\",\"C_lo\":\"1/10\",\"C_hi\":\"4\",\"part\":\"eq9\"}'"},
+    {&cli_kind_box,
+     "--instance-json '{\"kind\":\"example-3.1-box/1\",\"C_lo\":\"1/10\",\"C_hi\":\"4\",\"part\":\"eq9\"}'"},
     {NULL, NULL}};
 const claim_cli ulpm_example31_cli = {cli_uses, 1};

@@ -18,10 +18,10 @@ enum ulpm_ex31_norm { EX31_NORM_SQRT2, EX31_NORM_2SQRT2, EX31_NORM_NONE };
 #define EX31_MAX_LEAVES 4096 /* the checker refuses more */
 
 typedef struct {
-    int box;                 /* 0: example-3.1/1 (C given), 1: example-3.1-box/1 */
+    int box; /* 0: example-3.1/1 (C given), 1: example-3.1-box/1 */
     enum ulpm_ex31_part part;
-    enum ulpm_ex31_norm norm;     /* part kkt only */
-    fmpq_t C, C_lo, C_hi;    /* C for the given kind; the box otherwise */
+    enum ulpm_ex31_norm norm; /* part kkt only */
+    fmpq_t C, C_lo, C_hi;     /* C for the given kind; the box otherwise */
 } ulpm_ex31_inst;
 
 /* ulpm_example31_inst.c: parsing and validation (bad input: status 2), JSON echo. */
@@ -30,7 +30,7 @@ void ulpm_ex31_inst_clear(ulpm_ex31_inst *I);
 json_t *ulpm_ex31_inst_to_json(const ulpm_ex31_inst *I);
 
 /* ulpm_example31_exact.c: exact rational matrices of the example. */
-void ulpm_ex31_M(fmpq_mat_t M);                                  /* (7) without C */
+void ulpm_ex31_M(fmpq_mat_t M); /* (7) without C */
 /* (55) at parameter a with s = sqrt(1 + 2a^2) rational: W' = C(M + a u 1^T)/s, H' = W'^T. */
 void ulpm_ex31_curve55(fmpq_mat_t W, fmpq_mat_t H, const fmpq_t C, const fmpq_t a, const fmpq_t s);
 /* (10) at the rational point alpha = (2t^2-1)/(2t^2+1), beta = -2t/(2t^2+1): W' = H' = C N. */
@@ -47,7 +47,7 @@ int ulpm_ex31_parallel_ratios(fmpq_t rW[3], fmpq_t *rIW, fmpq_t rH[3], fmpq_t *r
 typedef struct {
     int nq;
     const char *names[EX31_MAXQ];
-    int sign[EX31_MAXQ];     /* asserted sign over the box: -1, +1, or 0 (not asserted) */
+    int sign[EX31_MAXQ]; /* asserted sign over the box: -1, +1, or 0 (not asserted) */
 } ulpm_ex31_qspec;
 extern const ulpm_ex31_qspec ulpm_ex31_qspecs[EX31_NPARTS];
 /* sq: sqrt(eps0) for family10 (ignored otherwise). closed: curve55 from the closed forms
@@ -63,8 +63,8 @@ slong ulpm_ex31_family10_k(const fmpq_t c_lo, const fmpq_t c_hi);
  * padded hull of each quantity; 0 on success, 1 when the bisection budget ran out. */
 typedef struct {
     slong n;
-    fmpq *lo, *hi;           /* n leaves, contiguous */
-    slong *k;                /* family10: sqrt(eps0) = 2^-k per leaf */
+    fmpq *lo, *hi;                             /* n leaves, contiguous */
+    slong *k;                                  /* family10: sqrt(eps0) = 2^-k per leaf */
     arf_struct hlo[EX31_MAXQ], hhi[EX31_MAXQ]; /* padded hull of each quantity */
 } ulpm_ex31_leaves;
 void ulpm_ex31_leaves_init(ulpm_ex31_leaves *L);

@@ -16,7 +16,10 @@ void ulpm_ex31_leaves_init(ulpm_ex31_leaves *L)
     L->lo = _fmpq_vec_init(EX31_MAX_LEAVES);
     L->hi = _fmpq_vec_init(EX31_MAX_LEAVES);
     L->k = calloc(EX31_MAX_LEAVES, sizeof(slong));
-    for (int q = 0; q < EX31_MAXQ; q++) { arf_init(&L->hlo[q]); arf_init(&L->hhi[q]); }
+    for (int q = 0; q < EX31_MAXQ; q++) {
+        arf_init(&L->hlo[q]);
+        arf_init(&L->hhi[q]);
+    }
 }
 
 void ulpm_ex31_leaves_clear(ulpm_ex31_leaves *L)
@@ -24,7 +27,10 @@ void ulpm_ex31_leaves_clear(ulpm_ex31_leaves *L)
     _fmpq_vec_clear(L->lo, EX31_MAX_LEAVES);
     _fmpq_vec_clear(L->hi, EX31_MAX_LEAVES);
     free(L->k);
-    for (int q = 0; q < EX31_MAXQ; q++) { arf_clear(&L->hlo[q]); arf_clear(&L->hhi[q]); }
+    for (int q = 0; q < EX31_MAXQ; q++) {
+        arf_clear(&L->hlo[q]);
+        arf_clear(&L->hhi[q]);
+    }
 }
 
 /* 1 iff x has sign s (s = 0: always) with rad(x) <= |mid(x)| / 4. */
@@ -57,7 +63,8 @@ static void padded_bounds(arf_t lo, arf_t hi, const arb_t x, slong shift, slong 
 }
 
 /* Evaluates leaf [lo, hi]; 1 iff every asserted sign is resolved. */
-static int eval_leaf(arb_ptr out, enum ulpm_ex31_part part, const fmpq_t lo, const fmpq_t hi, slong *k, int box, slong prec)
+static int eval_leaf(arb_ptr out, enum ulpm_ex31_part part, const fmpq_t lo, const fmpq_t hi, slong *k, int box,
+                     slong prec)
 {
     arb_t C;
     fmpq_t sq;
@@ -83,7 +90,10 @@ int ulpm_ex31_bisect(ulpm_ex31_leaves *L, const ulpm_ex31_inst *I, slong prec)
     const ulpm_ex31_qspec *qs = &ulpm_ex31_qspecs[I->part];
     arb_ptr out = _arb_vec_init(EX31_MAXQ);
     arf_t *qlo = malloc(EX31_MAXQ * sizeof(arf_t)), *qhi = malloc(EX31_MAXQ * sizeof(arf_t));
-    for (int q = 0; q < EX31_MAXQ; q++) { arf_init(qlo[q]); arf_init(qhi[q]); }
+    for (int q = 0; q < EX31_MAXQ; q++) {
+        arf_init(qlo[q]);
+        arf_init(qhi[q]);
+    }
     /* depth-first, left to right, so leaves come out sorted and contiguous */
     fmpq *slo = _fmpq_vec_init(EX31_MAX_DEPTH + 2), *shi = _fmpq_vec_init(EX31_MAX_DEPTH + 2);
     int sdepth[EX31_MAX_DEPTH + 2], top = 0, fail = 0;
@@ -93,7 +103,8 @@ int ulpm_ex31_bisect(ulpm_ex31_leaves *L, const ulpm_ex31_inst *I, slong prec)
     top = 1;
     L->n = 0;
     arf_t lo, hi;
-    arf_init(lo); arf_init(hi);
+    arf_init(lo);
+    arf_init(hi);
     while (top > 0 && !fail) {
         top--;
         slong k = 0;
@@ -118,7 +129,10 @@ int ulpm_ex31_bisect(ulpm_ex31_leaves *L, const ulpm_ex31_inst *I, slong prec)
             fmpq_clear(mid);
             continue;
         }
-        if (!ok || L->n >= EX31_MAX_LEAVES) { fail = 1; break; }
+        if (!ok || L->n >= EX31_MAX_LEAVES) {
+            fail = 1;
+            break;
+        }
         fmpq_set(L->lo + L->n, slo + top);
         fmpq_set(L->hi + L->n, shi + top);
         L->k[L->n] = k;
@@ -129,10 +143,18 @@ int ulpm_ex31_bisect(ulpm_ex31_leaves *L, const ulpm_ex31_inst *I, slong prec)
         }
         L->n++;
     }
-    for (int q = 0; q < qs->nq; q++) { arf_set(&L->hlo[q], qlo[q]); arf_set(&L->hhi[q], qhi[q]); }
-    arf_clear(lo); arf_clear(hi);
-    for (int q = 0; q < EX31_MAXQ; q++) { arf_clear(qlo[q]); arf_clear(qhi[q]); }
-    free(qlo); free(qhi);
+    for (int q = 0; q < qs->nq; q++) {
+        arf_set(&L->hlo[q], qlo[q]);
+        arf_set(&L->hhi[q], qhi[q]);
+    }
+    arf_clear(lo);
+    arf_clear(hi);
+    for (int q = 0; q < EX31_MAXQ; q++) {
+        arf_clear(qlo[q]);
+        arf_clear(qhi[q]);
+    }
+    free(qlo);
+    free(qhi);
     _fmpq_vec_clear(slo, EX31_MAX_DEPTH + 2);
     _fmpq_vec_clear(shi, EX31_MAX_DEPTH + 2);
     _arb_vec_clear(out, EX31_MAXQ);

@@ -4,7 +4,10 @@
  * that make grad L parallel to (W, H) exactly. All K = 4, n = 1, d = 4. */
 #include "claims/ulpm/ulpm_example31.h"
 
-static int pair_of(slong k) { return (int)(k / 2); }
+static int pair_of(slong k)
+{
+    return (int)(k / 2);
+}
 
 void ulpm_ex31_M(fmpq_mat_t M)
 {
@@ -16,18 +19,20 @@ void ulpm_ex31_M(fmpq_mat_t M)
 void ulpm_ex31_curve55(fmpq_mat_t W, fmpq_mat_t H, const fmpq_t C, const fmpq_t a, const fmpq_t s)
 {
     fmpq_t x, f;
-    fmpq_init(x); fmpq_init(f);
+    fmpq_init(x);
+    fmpq_init(f);
     fmpq_div(f, C, s);
     ulpm_ex31_M(W);
     for (slong k = 0; k < 4; k++)
-        for (slong l = 0; l < 4; l++) {   /* (M + a u 1^T)_{kl}, u = (1, 1, -1, -1) */
+        for (slong l = 0; l < 4; l++) { /* (M + a u 1^T)_{kl}, u = (1, 1, -1, -1) */
             fmpq_set(x, a);
             if (pair_of(k) == 1) fmpq_neg(x, x);
             fmpq_add(fmpq_mat_entry(W, k, l), fmpq_mat_entry(W, k, l), x);
             fmpq_mul(fmpq_mat_entry(W, k, l), fmpq_mat_entry(W, k, l), f);
         }
     fmpq_mat_transpose(H, W);
-    fmpq_clear(x); fmpq_clear(f);
+    fmpq_clear(x);
+    fmpq_clear(f);
 }
 
 void ulpm_ex31_family10(fmpq_mat_t W, fmpq_mat_t H, fmpq_t alpha, fmpq_t beta, const fmpq_t C, const fmpq_t t)
@@ -36,17 +41,20 @@ void ulpm_ex31_family10(fmpq_mat_t W, fmpq_mat_t H, fmpq_t alpha, fmpq_t beta, c
     fmpq_init(den);
     fmpq_mul(den, t, t);
     fmpq_mul_ui(den, den, 2);
-    fmpq_sub_ui(alpha, den, 1);          /* 2t^2 - 1 */
-    fmpq_add_ui(den, den, 1);            /* 2t^2 + 1 */
+    fmpq_sub_ui(alpha, den, 1); /* 2t^2 - 1 */
+    fmpq_add_ui(den, den, 1);   /* 2t^2 + 1 */
     fmpq_div(alpha, alpha, den);
     fmpq_mul_si(beta, t, -2);
     fmpq_div(beta, beta, den);
     for (slong i = 0; i < 4; i++)
         for (slong j = 0; j < 4; j++) {
             fmpq *e = fmpq_mat_entry(W, i, j);
-            if (i == j) fmpq_one(e);
-            else if (pair_of(i) == pair_of(j)) fmpq_set(e, alpha);
-            else fmpq_set(e, beta);
+            if (i == j)
+                fmpq_one(e);
+            else if (pair_of(i) == pair_of(j))
+                fmpq_set(e, alpha);
+            else
+                fmpq_set(e, beta);
             fmpq_mul(e, e, C);
         }
     fmpq_mat_set(H, W);
@@ -56,8 +64,10 @@ void ulpm_ex31_family10(fmpq_mat_t W, fmpq_mat_t H, fmpq_t alpha, fmpq_t beta, c
 /* lambda_{kj} of (8): 1/2 across the pairs {0,1}, {2,3}, 0 within a pair and on the diagonal. */
 static void lambda8(fmpq_t l, slong k, slong j)
 {
-    if (k != j && pair_of(k) != pair_of(j)) fmpq_set_si(l, 1, 2);
-    else fmpq_zero(l);
+    if (k != j && pair_of(k) != pair_of(j))
+        fmpq_set_si(l, 1, 2);
+    else
+        fmpq_zero(l);
 }
 
 void ulpm_ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t compl2, const fmpq_t t2)
@@ -68,20 +78,24 @@ void ulpm_ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t comp
     fmpq_mat_t A;
     fmpq_t lam, x, y, r, s;
     fmpq_mat_init(A, 4, 4);
-    fmpq_init(lam); fmpq_init(x); fmpq_init(y); fmpq_init(r); fmpq_init(s);
+    fmpq_init(lam);
+    fmpq_init(x);
+    fmpq_init(y);
+    fmpq_init(r);
+    fmpq_init(s);
     ulpm_ex31_M(A);
     fmpq_zero(stat2);
     for (slong m = 0; m < 4; m++)
         for (slong l = 0; l < 4; l++) {
-            fmpq_set(r, fmpq_mat_entry(A, m, l));            /* residual of w_m, coordinate l */
-            fmpq_set(s, fmpq_mat_entry(A, l, m));            /* residual of h_m (column m of B) */
+            fmpq_set(r, fmpq_mat_entry(A, m, l)); /* residual of w_m, coordinate l */
+            fmpq_set(s, fmpq_mat_entry(A, l, m)); /* residual of h_m (column m of B) */
             for (slong j = 0; j < 4; j++) {
                 lambda8(lam, m, j);
-                fmpq_submul(r, lam, fmpq_mat_entry(A, l, m));              /* - lam_mj h_m */
+                fmpq_submul(r, lam, fmpq_mat_entry(A, l, m)); /* - lam_mj h_m */
                 fmpq_sub(x, fmpq_mat_entry(A, m, l), fmpq_mat_entry(A, j, l));
-                fmpq_submul(s, lam, x);                                    /* - lam_mj (w_m - w_j) */
+                fmpq_submul(s, lam, x); /* - lam_mj (w_m - w_j) */
                 lambda8(lam, j, m);
-                fmpq_addmul(r, lam, fmpq_mat_entry(A, l, j));              /* + lam_km h_k */
+                fmpq_addmul(r, lam, fmpq_mat_entry(A, l, j)); /* + lam_km h_k */
             }
             fmpq_addmul(stat2, r, r);
             fmpq_addmul(stat2, s, s);
@@ -92,7 +106,7 @@ void ulpm_ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t comp
     for (slong k = 0; k < 4; k++)
         for (slong j = 0; j < 4; j++) {
             if (j == k) continue;
-            fmpq_zero(x);                                    /* margin/t^2 = (a_k - a_j).b_k */
+            fmpq_zero(x); /* margin/t^2 = (a_k - a_j).b_k */
             for (slong l = 0; l < 4; l++) {
                 fmpq_sub(y, fmpq_mat_entry(A, k, l), fmpq_mat_entry(A, j, l));
                 fmpq_addmul(x, y, fmpq_mat_entry(A, l, k));
@@ -107,7 +121,11 @@ void ulpm_ex31_kkt(fmpq_t stat2, fmpq_t minmargin, fmpq_t minlambda, fmpq_t comp
             fmpq_addmul(compl2, y, y);
         }
     fmpq_mat_clear(A);
-    fmpq_clear(lam); fmpq_clear(x); fmpq_clear(y); fmpq_clear(r); fmpq_clear(s);
+    fmpq_clear(lam);
+    fmpq_clear(x);
+    fmpq_clear(y);
+    fmpq_clear(r);
+    fmpq_clear(s);
 }
 
 /* r with X = r Y exactly (Y != 0), else 0. */
@@ -115,7 +133,7 @@ static int ratio_of(fmpq_t r, const fmpq_mat_t X, const fmpq_mat_t Y)
 {
     fmpq_mat_t T;
     int ok = 0;
-    fmpq_div(r, fmpq_mat_entry(X, 0, 0), fmpq_mat_entry(Y, 0, 0));   /* Y[0][0] = 1 here */
+    fmpq_div(r, fmpq_mat_entry(X, 0, 0), fmpq_mat_entry(Y, 0, 0)); /* Y[0][0] = 1 here */
     fmpq_mat_init(T, 4, 4);
     fmpq_mat_scalar_mul_fmpq(T, Y, r);
     ok = fmpq_mat_equal(T, X);
@@ -129,7 +147,10 @@ int ulpm_ex31_parallel_ratios(fmpq_t rW[3], fmpq_t *rIW, fmpq_t rH[3], fmpq_t *r
      * indicator E_g of gap g; grad_W = sum_g phi(g) E_g H^T - H^T (the -I of softmax - 1). */
     fmpq_mat_t M, Z, E, X;
     int ok = 1;
-    fmpq_mat_init(M, 4, 4); fmpq_mat_init(Z, 4, 4); fmpq_mat_init(E, 4, 4); fmpq_mat_init(X, 4, 4);
+    fmpq_mat_init(M, 4, 4);
+    fmpq_mat_init(Z, 4, 4);
+    fmpq_mat_init(E, 4, 4);
+    fmpq_mat_init(X, 4, 4);
     ulpm_ex31_M(M);
     fmpq_mat_mul(Z, M, M);
     for (int g = 0; g < 3; g++) {
@@ -141,13 +162,16 @@ int ulpm_ex31_parallel_ratios(fmpq_t rW[3], fmpq_t *rIW, fmpq_t rH[3], fmpq_t *r
                 fmpq_set_si(fmpq_mat_entry(E, j, c), fmpq_equal_si(gap, -2 * g) ? 1 : 0, 1);
                 fmpq_clear(gap);
             }
-        fmpq_mat_mul(X, E, M);          /* E_g H^T / C, W / C = M */
+        fmpq_mat_mul(X, E, M); /* E_g H^T / C, W / C = M */
         ok &= ratio_of(rW[g], X, M);
-        fmpq_mat_mul(X, M, E);          /* W^T E_g / C */
+        fmpq_mat_mul(X, M, E); /* W^T E_g / C */
         ok &= ratio_of(rH[g], X, M);
     }
     ok &= ratio_of(*rIW, M, M);
     ok &= ratio_of(*rIH, M, M);
-    fmpq_mat_clear(M); fmpq_mat_clear(Z); fmpq_mat_clear(E); fmpq_mat_clear(X);
+    fmpq_mat_clear(M);
+    fmpq_mat_clear(Z);
+    fmpq_mat_clear(E);
+    fmpq_mat_clear(X);
     return ok;
 }

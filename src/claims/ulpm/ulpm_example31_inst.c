@@ -6,7 +6,8 @@
 #include "cert/cert.h"
 #include "instance/entry_parse.h"
 
-static const char *const ulpm_ex31_part_names[EX31_NPARTS] = {"separation", "kkt", "parallel", "eq9", "curve55", "family10"};
+static const char *const ulpm_ex31_part_names[EX31_NPARTS] = {"separation", "kkt",     "parallel",
+                                                              "eq9",        "curve55", "family10"};
 static const char *const NORM_NAMES[] = {"sqrt2", "2sqrt2", "none"};
 
 /* Limits: C in [1/1024, 8] (given), box within [1/64, 8]. Beyond them the exponentials
@@ -17,7 +18,8 @@ static int get_q(fmpq_t q, const json_t *j, const char *key, nc_error *err)
     if (!v) return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: missing key \"%s\"", key);
     if (!json_is_string(v) || entry_parse_fmpq(q, json_string_value(v)))
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "example-3.1 instance: \"%s\" must be a string holding an integer, decimal or rational", key);
+                            "example-3.1 instance: \"%s\" must be a string holding an integer, decimal or rational",
+                            key);
     return 0;
 }
 
@@ -37,7 +39,8 @@ static int check_keys(const json_t *j, const char *const *allowed, nc_error *err
 {
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)j, key, v) {
+    json_object_foreach((json_t *)j, key, v)
+    {
         int t = 0;
         while (allowed[t] && strcmp(allowed[t], key) != 0) t++;
         if (!allowed[t]) return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: unknown key \"%s\"", key);
@@ -50,32 +53,43 @@ int ulpm_ex31_inst_parse(ulpm_ex31_inst *I, const json_t *j, nc_error *err)
     static const char *const KEYS1[] = {"kind", "C", "part", "normalisation", NULL};
     static const char *const KEYSB[] = {"kind", "C_lo", "C_hi", "part", NULL};
     memset(I, 0, sizeof *I);
-    fmpq_init(I->C); fmpq_init(I->C_lo); fmpq_init(I->C_hi);
+    fmpq_init(I->C);
+    fmpq_init(I->C_lo);
+    fmpq_init(I->C_hi);
     if (!json_is_object(j)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: not a JSON object");
     const char *kind = json_string_value(json_object_get(j, "kind"));
-    if (!kind) return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                                   "example-3.1 instance: \"kind\" must be \"example-3.1/1\" or \"example-3.1-box/1\"");
-    if (strcmp(kind, "example-3.1/1") == 0) I->box = 0;
-    else if (strcmp(kind, "example-3.1-box/1") == 0) I->box = 1;
-    else return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: unknown kind \"%.60s\"", kind);
+    if (!kind)
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "example-3.1 instance: \"kind\" must be \"example-3.1/1\" or \"example-3.1-box/1\"");
+    if (strcmp(kind, "example-3.1/1") == 0)
+        I->box = 0;
+    else if (strcmp(kind, "example-3.1-box/1") == 0)
+        I->box = 1;
+    else
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: unknown kind \"%.60s\"", kind);
     if (check_keys(j, I->box ? KEYSB : KEYS1, err)) return err->status;
     const char *part = json_string_value(json_object_get(j, "part"));
     if (!part) return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: missing string \"part\"");
     int p = 0;
     while (p < EX31_NPARTS && strcmp(part, ulpm_ex31_part_names[p]) != 0) p++;
     if (p == EX31_NPARTS)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: unknown part \"%.60s\" (separation, kkt, "
-                            "parallel, eq9, curve55, family10)", part);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "example-3.1 instance: unknown part \"%.60s\" (separation, kkt, "
+                            "parallel, eq9, curve55, family10)",
+                            part);
     I->part = (enum ulpm_ex31_part)p;
     json_t *nj = json_object_get(j, "normalisation");
     if (I->part == EX31_KKT) {
-        if (I->box) return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: part kkt does not depend on C: "
-                                        "use kind example-3.1/1");
+        if (I->box)
+            return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                "example-3.1 instance: part kkt does not depend on C: "
+                                "use kind example-3.1/1");
         const char *nm = json_string_value(nj);
         int t = 0;
         while (nm && t < 3 && strcmp(nm, NORM_NAMES[t]) != 0) t++;
         if (!nm || t == 3)
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "example-3.1 instance: part kkt needs \"normalisation\": "
+            return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                "example-3.1 instance: part kkt needs \"normalisation\": "
                                 "\"sqrt2\", \"2sqrt2\" or \"none\"");
         I->norm = (enum ulpm_ex31_norm)t;
     } else if (nj) {
@@ -95,7 +109,9 @@ int ulpm_ex31_inst_parse(ulpm_ex31_inst *I, const json_t *j, nc_error *err)
 
 void ulpm_ex31_inst_clear(ulpm_ex31_inst *I)
 {
-    fmpq_clear(I->C); fmpq_clear(I->C_lo); fmpq_clear(I->C_hi);
+    fmpq_clear(I->C);
+    fmpq_clear(I->C_lo);
+    fmpq_clear(I->C_hi);
 }
 
 json_t *ulpm_ex31_inst_to_json(const ulpm_ex31_inst *I)

@@ -31,12 +31,20 @@ typedef struct {
 
 static void l31_balls_init(l31_balls *b)
 {
-    arb_init(b->s); arb_init(b->nW); arb_init(b->nH); arb_init(b->bound); arb_init(b->slack);
+    arb_init(b->s);
+    arb_init(b->nW);
+    arb_init(b->nH);
+    arb_init(b->bound);
+    arb_init(b->slack);
 }
 
 static void l31_balls_clear(l31_balls *b)
 {
-    arb_clear(b->s); arb_clear(b->nW); arb_clear(b->nH); arb_clear(b->bound); arb_clear(b->slack);
+    arb_clear(b->s);
+    arb_clear(b->nW);
+    arb_clear(b->nH);
+    arb_clear(b->bound);
+    arb_clear(b->slack);
 }
 
 static json_t *l31_source(void)
@@ -86,20 +94,22 @@ static int l31_find_witness(const instance *I, long *c, long *j, nc_error *err)
     long N = instance_N(I);
     double *m = malloc((size_t)N * sizeof(double));
     int *js = malloc((size_t)N * sizeof(int));
-    if (!m || !js || ulpm_lemma31_margins(I, m, js)) {   /* = kernel_margins, over threads */
-        free(m); free(js);
+    if (!m || !js || ulpm_lemma31_margins(I, m, js)) { /* = kernel_margins, over threads */
+        free(m);
+        free(js);
         return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory for the margins");
     }
     int finite = 1;
     for (long t = 0; t < N && finite; t++) finite = isfinite(m[t]);
-    if (finite) {            /* kernel_argmin's contract needs finite margins */
+    if (finite) { /* kernel_argmin's contract needs finite margins */
         *c = kernel_argmin((int)N, m);
         *j = js[*c];
-    } else {                 /* overflow/NaN in doubles: a valid (if weak) witness; balls decide */
+    } else { /* overflow/NaN in doubles: a valid (if weak) witness; balls decide */
         *c = 0;
         *j = 1;
     }
-    free(m); free(js);
+    free(m);
+    free(js);
     return 0;
 }
 
@@ -107,9 +117,9 @@ static int l31_find_witness(const instance *I, long *c, long *j, nc_error *err)
 static void l31_norms(l31_balls *b, const instance *I, int allow_tier0, slong prec)
 {
     long lw = I->K * I->d, lh = instance_N(I) * I->d;
-    if (allow_tier0 && I->exact_double
-        && instance_ball_from_kernel_sum_squares(b->nW, kernel_frobenius2(lw, I->W), lw)
-        && instance_ball_from_kernel_sum_squares(b->nH, kernel_frobenius2(lh, I->Ht), lh))
+    if (allow_tier0 && I->exact_double &&
+        instance_ball_from_kernel_sum_squares(b->nW, kernel_frobenius2(lw, I->W), lw) &&
+        instance_ball_from_kernel_sum_squares(b->nH, kernel_frobenius2(lh, I->Ht), lh))
         return;
     instance_ball_frobenius2(b->nW, I, 1, prec);
     instance_ball_frobenius2(b->nH, I, 0, prec);
@@ -138,7 +148,7 @@ static int l31_exact(l31_balls *b, qsqrt_struct *exact[5], const instance *I, lo
     arb_init(s);
     arb_sqrt_ui(s, (ulong)n, prec);
     arb_ptr dst[5] = {b->s, b->nW, b->nH, b->bound, b->slack};
-    for (int t = 0; t < 5; t++) {      /* balls of the exact values, for lo/hi/decimal */
+    for (int t = 0; t < 5; t++) { /* balls of the exact values, for lo/hi/decimal */
         arb_set_fmpq(dst[t], exact[t]->b, prec);
         arb_mul(dst[t], dst[t], s, prec);
         arb_t a;
@@ -155,7 +165,7 @@ static int l31_exact(l31_balls *b, qsqrt_struct *exact[5], const instance *I, lo
 static int l31_balls_decide(l31_balls *b, const instance *I, long c, long j, slong prec)
 {
     instance_ball_margin(b->s, I, c, j, prec);
-    l31_norms(b, I, prec == 64, prec);   /* tier-0 norms first; Arb once they are too coarse */
+    l31_norms(b, I, prec == 64, prec); /* tier-0 norms first; Arb once they are too coarse */
     l31_bound_and_slack(b, I, prec);
     return arb_is_positive(b->slack);
 }
@@ -168,7 +178,7 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
     qsqrt_struct *exact[5] = {NULL, NULL, NULL, NULL, NULL};
     const char *assertion = L31_NONE;
     int tier = 1, decided = 0;
-    slong prec = 0;   /* the last ball precision used (0: none) */
+    slong prec = 0; /* the last ball precision used (0: none) */
     if (l31_find_witness(I, &c, &j, err)) return err->status;
     l31_balls_init(&b);
     double work = (double)I->K * (double)I->K * (double)I->n * (double)I->d;
@@ -187,7 +197,10 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
     progress_end();
     if (prec > o->max_prec) prec = o->max_prec;
     if (!decided && work <= o->exact_work_limit) {
-        for (int t = 0; t < 5; t++) { qsqrt_init(ex[t]); exact[t] = ex[t]; }
+        for (int t = 0; t < 5; t++) {
+            qsqrt_init(ex[t]);
+            exact[t] = ex[t];
+        }
         int sign = l31_exact(&b, exact, I, &c, &j);
         assertion = sign > 0 ? L31_LT : (sign == 0 ? L31_EQ : L31_GT);
         tier = 2;
@@ -195,9 +208,10 @@ int ulpm_lemma31_certify_instance(const instance *I, const certify_options *o, j
     }
     nc_verdict verdict = NC_INCONCLUSIVE;
     if (decided) verdict = ulpm_iff_nc_verdict(assertion, L31_EQ, L31_LT, instance_exact_is_nc(I));
-    *cert = cert_assemble("ulpm.lemma-3.1", l31_source(), instance_to_json(I), cert_method(tier, prec),
-                          assertion, l31_witness(I, c, j), l31_quantities(&b, exact, I->n), verdict);
-    for (int t = 0; t < 5; t++) if (exact[t]) qsqrt_clear(ex[t]);
+    *cert = cert_assemble("ulpm.lemma-3.1", l31_source(), instance_to_json(I), cert_method(tier, prec), assertion,
+                          l31_witness(I, c, j), l31_quantities(&b, exact, I->n), verdict);
+    for (int t = 0; t < 5; t++)
+        if (exact[t]) qsqrt_clear(ex[t]);
     l31_balls_clear(&b);
     return 0;
 }

@@ -18,15 +18,15 @@
 #include "kernels/kernel_margin.h"
 #include "common/progress.h"
 
-#define L31_THREAD_WORK 2.0e7   /* K*K*n*d below this: no threads (start-up would dominate) */
+#define L31_THREAD_WORK 2.0e7 /* K*K*n*d below this: no threads (start-up would dominate) */
 #define L31_MAX_THREADS 64
 
 typedef struct {
     const instance *I;
-    long c0, c1;               /* samples [c0, c1) */
+    long c0, c1; /* samples [c0, c1) */
     double *m;
     int *js;
-    int failed;                /* out of memory for the logits */
+    int failed; /* out of memory for the logits */
 } l31_chunk;
 
 static void *l31_chunk_run(void *arg)

@@ -25,7 +25,8 @@ static double loss_grad_logits(const double *W, const double *H, double *G, long
             G[j * N + c] = exp(z - zk);
             s += G[j * N + c];
         }
-        for (long j = 0; j < K; j++) if (j != k) G[j * N + c] /= 1 + s;
+        for (long j = 0; j < K; j++)
+            if (j != k) G[j * N + c] /= 1 + s;
         G[k * N + c] = -s / (1 + s);
         L += log1p(s);
     }
@@ -41,7 +42,7 @@ static void step(double *W, double *H, const double *G, double *GW, long K, long
             for (long c = 0; c < N; c++) g += G[j * N + c] * H[l * N + c];
             GW[j * d + l] = g;
         }
-    for (long l = 0; l < d; l++)      /* grad_H uses the old W */
+    for (long l = 0; l < d; l++) /* grad_H uses the old W */
         for (long c = 0; c < N; c++) {
             double g = 0;
             for (long j = 0; j < K; j++) g += W[j * d + l] * G[j * N + c];
@@ -52,10 +53,12 @@ static void step(double *W, double *H, const double *G, double *GW, long K, long
 
 static json_t *entry_json(double x, int fb)
 {
-    double m = nearbyint(ldexp(x, fb));   /* exact: |x| 2^fb < 2^53 checked by the caller */
+    double m = nearbyint(ldexp(x, fb)); /* exact: |x| 2^fb < 2^53 checked by the caller */
     char buf[64];
-    if (m == 0) snprintf(buf, sizeof buf, "0");
-    else snprintf(buf, sizeof buf, "%.0f/%.0f", m, ldexp(1.0, fb));
+    if (m == 0)
+        snprintf(buf, sizeof buf, "0");
+    else
+        snprintf(buf, sizeof buf, "%.0f/%.0f", m, ldexp(1.0, fb));
     return json_string(buf);
 }
 
@@ -82,8 +85,8 @@ static json_t *iterate_json(const double *W, const double *H, long K, long n, lo
     return o;
 }
 
-int ulpm_l32_gd_record(const ulpm_l32_gd_params *p, const long *record, int nrec, json_t **out,
-                  double *loss, nc_error *err)
+int ulpm_l32_gd_record(const ulpm_l32_gd_params *p, const long *record, int nrec, json_t **out, double *loss,
+                       nc_error *err)
 {
     long K = p->K, n = p->n, d = p->d, N = n * K;
     if (nrec < 1 || record[0] < 0 || p->frac_bits < 1 || p->frac_bits > 40 || p->eta_log2 > 0)
@@ -95,7 +98,11 @@ int ulpm_l32_gd_record(const ulpm_l32_gd_params *p, const long *record, int nrec
     double *W = malloc((size_t)(K * d) * sizeof *W), *H = malloc((size_t)(d * N) * sizeof *H);
     double *G = malloc((size_t)(K * N) * sizeof *G), *GW = malloc((size_t)(K * d) * sizeof *GW);
     if (!W || !H || !G || !GW) {
-        free(W); free(H); free(G); free(GW); instance_clear(&I);
+        free(W);
+        free(H);
+        free(G);
+        free(GW);
+        instance_clear(&I);
         return nc_error_set(err, NC_EXIT_INTERNAL, "gd: out of memory");
     }
     for (long t = 0; t < K * d; t++) W[t] = I.W[t];
@@ -107,8 +114,10 @@ int ulpm_l32_gd_record(const ulpm_l32_gd_params *p, const long *record, int nrec
     for (long it = 0; r < nrec; it++) {
         double L = loss_grad_logits(W, H, G, K, n, d);
         for (; r < nrec && record[r] == it; r++) {
-            for (long t = 0; t < K * d && !rc; t++) if (!(fabs(W[t]) < bound)) rc = 1;
-            for (long t = 0; t < d * N && !rc; t++) if (!(fabs(H[t]) < bound)) rc = 1;
+            for (long t = 0; t < K * d && !rc; t++)
+                if (!(fabs(W[t]) < bound)) rc = 1;
+            for (long t = 0; t < d * N && !rc; t++)
+                if (!(fabs(H[t]) < bound)) rc = 1;
             if (rc) break;
             out[r] = iterate_json(W, H, K, n, d, p->frac_bits);
             if (loss) loss[r] = L;
@@ -116,7 +125,10 @@ int ulpm_l32_gd_record(const ulpm_l32_gd_params *p, const long *record, int nrec
         if (rc || r == nrec) break;
         step(W, H, G, GW, K, n, d, eta);
     }
-    free(W); free(H); free(G); free(GW);
+    free(W);
+    free(H);
+    free(G);
+    free(GW);
     if (rc) {
         for (int t = 0; t < r; t++) json_decref(out[t]);
         return nc_error_set(err, NC_EXIT_INTERNAL, "gd: iterate not finite or too large to record");
@@ -129,19 +141,21 @@ int ulpm_l32_gd_registry_instance(const char *claim, const char *name, char **te
     static const char *const variants[2][3] = {{"appendix", "main", NULL}, {"derived", "eq35-without-rho", NULL}};
     int c = !strcmp(claim, "ulpm.lemma-3.2") ? 0 : !strcmp(claim, "ulpm.lemmas-b3-b5") ? 1 : -1;
     if (c < 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "gd: claim %.80s has no gradient-descent points "
-                            "(ulpm.lemma-3.2, ulpm.lemmas-b3-b5 only)", claim);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "gd: claim %.80s has no gradient-descent points "
+                            "(ulpm.lemma-3.2, ulpm.lemmas-b3-b5 only)",
+                            claim);
     char run;
     long K, n, d, it;
     unsigned long long seed;
     int pos = -1;
     char canon[192];
     /* the name must be exactly what it would print as: no signs, spaces or leading zeros */
-    if (sscanf(name, "gd%c-K%ld-n%ld-d%ld-s%llu-it%ld-%n", &run, &K, &n, &d, &seed, &it, &pos) != 6 || pos < 0
-        || snprintf(canon, sizeof canon, "gd%c-K%ld-n%ld-d%ld-s%llu-it%ld-", run, K, n, d, seed, it) != pos
-        || strncmp(canon, name, (size_t)pos) || run < 'A' || run > 'Z')
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "gd: name \"%.120s\" is not gd<R>-K<K>-n<n>-d<d>-s<seed>-it<t>-<variant>",
-                            name);
+    if (sscanf(name, "gd%c-K%ld-n%ld-d%ld-s%llu-it%ld-%n", &run, &K, &n, &d, &seed, &it, &pos) != 6 || pos < 0 ||
+        snprintf(canon, sizeof canon, "gd%c-K%ld-n%ld-d%ld-s%llu-it%ld-", run, K, n, d, seed, it) != pos ||
+        strncmp(canon, name, (size_t)pos) || run < 'A' || run > 'Z')
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "gd: name \"%.120s\" is not gd<R>-K<K>-n<n>-d<d>-s<seed>-it<t>-<variant>", name);
     const char *variant = name + pos;
     int v = 0;
     while (variants[c][v] && strcmp(variants[c][v], variant)) v++;

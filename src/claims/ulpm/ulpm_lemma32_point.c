@@ -9,11 +9,18 @@
 #include "instance/entry_parse.h"
 #include "cert/cert.h"
 
-static const char *const ULPM_L32_QNAMES[ULPM_L32_NQ] = {
-    "loss", "rho_sq", "q_min", "grad_norm_sq", "radial", "sum_a_s", "sum_a_excess", "gamma",
-    "beta", "eps_actual_sq", "eps_claim_sq", "eps_gap", "delta_actual", "delta_appendix",
-    "delta_main", "drho2_dt", "dgamma_dt", "eq34_lhs", "eq34_mid", "eq34_rhs", "eq35_rhs",
-    "eq35_rhs_without_rho", "eq37_lhs_sq", "eq37_rhs_sq"};
+static const char *const ULPM_L32_QNAMES[ULPM_L32_NQ] = {"loss",         "rho_sq",
+                                                         "q_min",        "grad_norm_sq",
+                                                         "radial",       "sum_a_s",
+                                                         "sum_a_excess", "gamma",
+                                                         "beta",         "eps_actual_sq",
+                                                         "eps_claim_sq", "eps_gap",
+                                                         "delta_actual", "delta_appendix",
+                                                         "delta_main",   "drho2_dt",
+                                                         "dgamma_dt",    "eq34_lhs",
+                                                         "eq34_mid",     "eq34_rhs",
+                                                         "eq35_rhs",     "eq35_rhs_without_rho",
+                                                         "eq37_lhs_sq",  "eq37_rhs_sq"};
 
 void ulpm_l32_point_init(ulpm_l32_point *p)
 {
@@ -87,15 +94,20 @@ static void margins(ulpm_l32_point *p, const arb_mat_t Z, const arb_mat_t G, lon
     arb_init(s);
     int first = 1;
     for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) { arb_zero(p->q[ULPM_L32_SUM_AS]); arb_zero(p->q[ULPM_L32_SUM_AEXC]); }
+        if (pass == 1) {
+            arb_zero(p->q[ULPM_L32_SUM_AS]);
+            arb_zero(p->q[ULPM_L32_SUM_AEXC]);
+        }
         for (slong c = 0; c < N; c++)
             for (slong j = 0; j < K; j++) {
                 slong k = c / n;
                 if (j == k) continue;
                 arb_sub(s, arb_mat_entry(Z, k, c), arb_mat_entry(Z, j, c), prec);
                 if (pass == 0) {
-                    if (first) arb_set(p->q[ULPM_L32_Q_MIN], s);
-                    else arb_min(p->q[ULPM_L32_Q_MIN], p->q[ULPM_L32_Q_MIN], s, prec);
+                    if (first)
+                        arb_set(p->q[ULPM_L32_Q_MIN], s);
+                    else
+                        arb_min(p->q[ULPM_L32_Q_MIN], p->q[ULPM_L32_Q_MIN], s, prec);
                     first = 0;
                 } else {
                     arb_addmul(p->q[ULPM_L32_SUM_AS], arb_mat_entry(G, j, c), s, prec);
@@ -110,16 +122,22 @@ static void margins(ulpm_l32_point *p, const arb_mat_t Z, const arb_mat_t G, lon
 /* The quantities that need L < log 2 (gamma > 0, q_min > 0); formulas in the derivations. */
 static void derived(ulpm_l32_point *p, long K, long n, slong prec)
 {
-    arb_ptr q = (arb_ptr)p->q;   /* q + t is the ball of quantity t */
+    arb_ptr q = (arb_ptr)p->q; /* q + t is the ball of quantity t */
     arb_t em1, phi, om, rho, sg, t, u;
-    arb_init(em1); arb_init(phi); arb_init(om); arb_init(rho); arb_init(sg); arb_init(t); arb_init(u);
-    arb_expm1(em1, q + ULPM_L32_LOSS, prec);                 /* e^L - 1 */
+    arb_init(em1);
+    arb_init(phi);
+    arb_init(om);
+    arb_init(rho);
+    arb_init(sg);
+    arb_init(t);
+    arb_init(u);
+    arb_expm1(em1, q + ULPM_L32_LOSS, prec); /* e^L - 1 */
     arb_log(phi, em1, prec);
-    arb_neg(phi, phi);                                  /* phi = -log(e^L - 1) */
-    arb_div(q + ULPM_L32_GAMMA, phi, q + ULPM_L32_RHO_SQ, prec);  /* gamma = phi / rho^2 */
+    arb_neg(phi, phi);                                           /* phi = -log(e^L - 1) */
+    arb_div(q + ULPM_L32_GAMMA, phi, q + ULPM_L32_RHO_SQ, prec); /* gamma = phi / rho^2 */
     arb_neg(t, q + ULPM_L32_LOSS);
     arb_expm1(om, t, prec);
-    arb_neg(om, om);                                    /* om = 1 - e^{-L} */
+    arb_neg(om, om); /* om = 1 - e^{-L} */
     arb_sqrt(rho, q + ULPM_L32_RHO_SQ, prec);
     arb_sqrt(sg, q + ULPM_L32_GRAD_SQ, prec);
     /* beta = P / (rho |grad|) */
@@ -182,15 +200,25 @@ static void derived(ulpm_l32_point *p, long K, long n, slong prec)
     arb_mul(t, q + ULPM_L32_GAMMA, q + ULPM_L32_RHO_SQ, prec);
     arb_div(t, q + ULPM_L32_RADIAL, t, prec);
     arb_sqr(q + ULPM_L32_E37_RHS_SQ, t, prec);
-    arb_clear(em1); arb_clear(phi); arb_clear(om); arb_clear(rho); arb_clear(sg); arb_clear(t); arb_clear(u);
+    arb_clear(em1);
+    arb_clear(phi);
+    arb_clear(om);
+    arb_clear(rho);
+    arb_clear(sg);
+    arb_clear(t);
+    arb_clear(u);
 }
 
 void ulpm_l32_point_eval(ulpm_l32_point *p, const instance *I, const fmpq_t scale, slong prec)
 {
     long K = I->K, d = I->d, N = instance_N(I);
     arb_mat_t W, H, Z, G, GW, GH;
-    arb_mat_init(W, K, d); arb_mat_init(H, d, N); arb_mat_init(Z, K, N); arb_mat_init(G, K, N);
-    arb_mat_init(GW, K, d); arb_mat_init(GH, d, N);
+    arb_mat_init(W, K, d);
+    arb_mat_init(H, d, N);
+    arb_mat_init(Z, K, N);
+    arb_mat_init(G, K, N);
+    arb_mat_init(GW, K, d);
+    arb_mat_init(GH, d, N);
     build_point(W, H, I, scale, prec);
     ulpm_ce_logits(Z, W, H, prec);
     ulpm_ce_grad_logits(G, Z, I->n, prec);
@@ -203,7 +231,7 @@ void ulpm_l32_point_eval(ulpm_l32_point *p, const instance *I, const fmpq_t scal
     mat_dot(p->q[ULPM_L32_GRAD_SQ], GW, GW, prec);
     mat_dot(t, GH, GH, prec);
     arb_add(p->q[ULPM_L32_GRAD_SQ], p->q[ULPM_L32_GRAD_SQ], t, prec);
-    mat_dot(p->q[ULPM_L32_RADIAL], W, GW, prec);          /* P = <theta, -grad L> */
+    mat_dot(p->q[ULPM_L32_RADIAL], W, GW, prec); /* P = <theta, -grad L> */
     mat_dot(t, H, GH, prec);
     arb_add(p->q[ULPM_L32_RADIAL], p->q[ULPM_L32_RADIAL], t, prec);
     arb_neg(p->q[ULPM_L32_RADIAL], p->q[ULPM_L32_RADIAL]);
@@ -212,30 +240,36 @@ void ulpm_l32_point_eval(ulpm_l32_point *p, const instance *I, const fmpq_t scal
     p->below_log2 = arb_lt(p->q[ULPM_L32_LOSS], t) ? 1 : arb_gt(p->q[ULPM_L32_LOSS], t) ? -1 : 0;
     if (p->below_log2 == 1) derived(p, K, I->n, prec);
     arb_clear(t);
-    arb_mat_clear(W); arb_mat_clear(H); arb_mat_clear(Z); arb_mat_clear(G);
-    arb_mat_clear(GW); arb_mat_clear(GH);
+    arb_mat_clear(W);
+    arb_mat_clear(H);
+    arb_mat_clear(Z);
+    arb_mat_clear(G);
+    arb_mat_clear(GW);
+    arb_mat_clear(GH);
 }
 
 /* The wrapper {"kind": KIND, VKEY: one of VALUES, "point": {...}, "scale": "s"?}: parses the
  * point (generic ulpm kinds), the variant (index into VALUES) and the scale (default 1, must be
  * > 0). Bad input: status 2. */
-static int ulpm_l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char *const *values,
-                             instance *I, int *variant, fmpq_t scale, json_t **scale_json, nc_error *err)
+static int ulpm_l32_wrapper_parse(json_t *j, const char *kind, const char *vkey, const char *const *values, instance *I,
+                                  int *variant, fmpq_t scale, json_t **scale_json, nc_error *err)
 {
     if (!json_is_object(j)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: not a JSON object");
     const char *key;
     json_t *v;
-    json_object_foreach(j, key, v) {
+    json_object_foreach(j, key, v)
+    {
         if (strcmp(key, "kind") && strcmp(key, vkey) && strcmp(key, "point") && strcmp(key, "scale"))
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: unknown key \"%s\" (kind %s takes "
-                                "kind, %s, point, scale)", key, kind, vkey);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                "instance: unknown key \"%s\" (kind %s takes "
+                                "kind, %s, point, scale)",
+                                key, kind, vkey);
     }
     json_t *jk = json_object_get(j, "kind"), *jv = json_object_get(j, vkey);
     json_t *jp = json_object_get(j, "point"), *js = json_object_get(j, "scale");
     if (!json_is_string(jk) || strcmp(json_string_value(jk), kind) != 0)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"kind\" must be \"%s\"", kind);
-    if (!json_is_string(jv))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"%s\" must be a string", vkey);
+    if (!json_is_string(jv)) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"%s\" must be a string", vkey);
     *variant = -1;
     for (int t = 0; values[t]; t++)
         if (strcmp(json_string_value(jv), values[t]) == 0) *variant = t;
@@ -247,7 +281,8 @@ static int ulpm_l32_wrapper_parse(json_t *j, const char *kind, const char *vkey,
     *scale_json = NULL;
     if (js) {
         if (!json_is_string(js) || entry_parse_fmpq(scale, json_string_value(js)) != 0 || fmpq_sgn(scale) <= 0)
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"scale\" must be a positive "
+            return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                                "instance: \"scale\" must be a positive "
                                 "number string (integer, decimal or p/q)");
         *scale_json = json_string(json_string_value(js));
     }
@@ -261,7 +296,7 @@ static int ulpm_l32_wrapper_parse(json_t *j, const char *kind, const char *vkey,
 
 /* The wrapper as certificate JSON (point re-emitted by instance_to_json). Steals scale_json. */
 static json_t *ulpm_l32_wrapper_json(const char *kind, const char *vkey, const char *value, const instance *I,
-                                json_t *scale_json)
+                                     json_t *scale_json)
 {
     json_t *o = json_object();
     json_object_set_new(o, "kind", json_string(kind));
@@ -280,11 +315,11 @@ static json_t *quantities(const ulpm_l32_point *p, const int *list)
 }
 
 int ulpm_l32_certify(const ulpm_l32_claim *c, json_t *instance_json, const certify_options *o, json_t **cert,
-                nc_error *err)
+                     nc_error *err)
 {
     static const int Q_VACUOUS[] = {ULPM_L32_LOSS, -1};
     instance I;
-    int v = 0;   /* set by ulpm_l32_wrapper_parse (gcc cannot see that its error returns are non-zero) */
+    int v = 0; /* set by ulpm_l32_wrapper_parse (gcc cannot see that its error returns are non-zero) */
     fmpq_t scale;
     json_t *scale_json = NULL;
     fmpq_init(scale);
@@ -301,12 +336,16 @@ int ulpm_l32_certify(const ulpm_l32_claim *c, json_t *instance_json, const certi
     for (prec = 128; prec <= o->max_prec; prec *= 2) {
         used = prec;
         ulpm_l32_point_eval(&p, &I, scale, prec);
-        if (p.below_log2 == -1) { as = "hypothesis fails: L > log 2"; verdict = NC_PROVED; break; }
+        if (p.below_log2 == -1) {
+            as = "hypothesis fails: L > log 2";
+            verdict = NC_PROVED;
+            break;
+        }
         if (p.below_log2 == 1 && c->decide(&p, v, &as, &verdict, &list)) break;
     }
     *cert = cert_assemble(c->claim, ulpm_source(c->label, c->statements[v]),
-                          ulpm_l32_wrapper_json(c->kind, c->vkey, c->values[v], &I, scale_json),
-                          cert_method(1, used), as, json_object(), quantities(&p, list), verdict);
+                          ulpm_l32_wrapper_json(c->kind, c->vkey, c->values[v], &I, scale_json), cert_method(1, used),
+                          as, json_object(), quantities(&p, list), verdict);
     ulpm_l32_point_clear(&p);
     instance_clear(&I);
     fmpq_clear(scale);

@@ -17,10 +17,10 @@ static const char *const SOURCE_STATEMENTS[] = {
     "if L(theta) < log 2 then -dL/dt >= 4((1-e^{-L}) log(e^L-1))^2 "
     "((35) read without the factor 1/rho^2)"};
 
-static const int Q_DERIVED[] = {ULPM_L32_LOSS, ULPM_L32_RHO_SQ, ULPM_L32_Q_MIN, ULPM_L32_GRAD_SQ, ULPM_L32_RADIAL,
-                                ULPM_L32_SUM_AS, ULPM_L32_GAMMA, ULPM_L32_DRHO2, ULPM_L32_DGAMMA, ULPM_L32_E34_LHS,
-                                ULPM_L32_E34_MID, ULPM_L32_E34_RHS, ULPM_L32_E35_RHS, ULPM_L32_E37_LHS_SQ,
-                                ULPM_L32_E37_RHS_SQ, -1};
+static const int Q_DERIVED[] = {ULPM_L32_LOSS,    ULPM_L32_RHO_SQ,     ULPM_L32_Q_MIN,      ULPM_L32_GRAD_SQ,
+                                ULPM_L32_RADIAL,  ULPM_L32_SUM_AS,     ULPM_L32_GAMMA,      ULPM_L32_DRHO2,
+                                ULPM_L32_DGAMMA,  ULPM_L32_E34_LHS,    ULPM_L32_E34_MID,    ULPM_L32_E34_RHS,
+                                ULPM_L32_E35_RHS, ULPM_L32_E37_LHS_SQ, ULPM_L32_E37_RHS_SQ, -1};
 static const int Q_NORHO[] = {ULPM_L32_LOSS, ULPM_L32_GRAD_SQ, ULPM_L32_E35_RHS_NORHO, -1};
 
 static int derived_hold(const ulpm_l32_point *p)
@@ -28,26 +28,33 @@ static int derived_hold(const ulpm_l32_point *p)
     arb_srcptr q = (arb_srcptr)p->q;
     return arb_is_positive(q + ULPM_L32_DRHO2) && arb_is_positive(q + ULPM_L32_DGAMMA) &&
            arb_gt(q + ULPM_L32_E34_LHS, q + ULPM_L32_E34_MID) && arb_gt(q + ULPM_L32_E34_MID, q + ULPM_L32_E34_RHS) &&
-           arb_gt(q + ULPM_L32_GRAD_SQ, q + ULPM_L32_E35_RHS) && arb_gt(q + ULPM_L32_E37_RHS_SQ, q + ULPM_L32_E37_LHS_SQ);
+           arb_gt(q + ULPM_L32_GRAD_SQ, q + ULPM_L32_E35_RHS) &&
+           arb_gt(q + ULPM_L32_E37_RHS_SQ, q + ULPM_L32_E37_LHS_SQ);
 }
 
 static int decide(const ulpm_l32_point *p, int rd, const char **as, nc_verdict *verdict, const int **list)
 {
     *list = rd == 0 ? Q_DERIVED : Q_NORHO;
     if (rd == 0 && derived_hold(p)) {
-        *as = "inequalities (24), (34), (35), (37) hold"; *verdict = NC_PROVED; return 1;
+        *as = "inequalities (24), (34), (35), (37) hold";
+        *verdict = NC_PROVED;
+        return 1;
     }
     if (rd == 1 && arb_gt(p->q[ULPM_L32_GRAD_SQ], p->q[ULPM_L32_E35_RHS_NORHO])) {
-        *as = "eq35 without rho holds"; *verdict = NC_PROVED; return 1;
+        *as = "eq35 without rho holds";
+        *verdict = NC_PROVED;
+        return 1;
     }
     if (rd == 1 && arb_lt(p->q[ULPM_L32_GRAD_SQ], p->q[ULPM_L32_E35_RHS_NORHO])) {
-        *as = "eq35 without rho fails"; *verdict = NC_REFUTED; return 1;
+        *as = "eq35 without rho fails";
+        *verdict = NC_REFUTED;
+        return 1;
     }
     return 0;
 }
 
-static const ulpm_l32_claim CLAIM = {"ulpm.lemmas-b3-b5", "lemmas-b3-b5/1", "reading", READINGS,
-                                "Lemmas B.3-B.5", SOURCE_STATEMENTS, decide};
+static const ulpm_l32_claim CLAIM = {"ulpm.lemmas-b3-b5", "lemmas-b3-b5/1",  "reading", READINGS,
+                                     "Lemmas B.3-B.5",    SOURCE_STATEMENTS, decide};
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
 DECLARE_CLAIM(ulpm, lemmasb3b5, "ulpm.lemmas-b3-b5", "Lemmas B.3-B.5",
@@ -59,10 +66,12 @@ int ulpm_lemmasb3b5_certify(json_t *instance_json, const certify_options *o, jso
 }
 
 /* The command line of ulpm.lemmas-b3-b5 (claim.h, claim_cli). */
-static const claim_kind cli_kind = {"lemmas-b3-b5/1", "a point with the reading: derived or eq35-without-rho [, scale] "
-                                    "(specs/claims/ulpm.lemmas-b3-b5.md)", NULL, NULL};
-static const claim_use cli_uses[] = {
-    {&cli_kind, "--instance-json '{\"kind\":\"lemmas-b3-b5/1\",\"reading\":\"derived\","
-                "\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"3\"}'"},
-    {NULL, NULL}};
+static const claim_kind cli_kind = {"lemmas-b3-b5/1",
+                                    "a point with the reading: derived or eq35-without-rho [, scale] "
+                                    "(specs/claims/ulpm.lemmas-b3-b5.md)",
+                                    NULL, NULL};
+static const claim_use cli_uses[] = {{&cli_kind,
+                                      "--instance-json '{\"kind\":\"lemmas-b3-b5/1\",\"reading\":\"derived\","
+                                      "\"point\":{\"kind\":\"nc/1\",\"K\":3,\"n\":1,\"d\":3},\"scale\":\"3\"}'"},
+                                     {NULL, NULL}};
 const claim_cli ulpm_lemmasb3b5_cli = {cli_uses, 1};

@@ -25,7 +25,7 @@ static int ulpm_up_part_def21(const json_t *inst, ulpm_up_out *r, nc_error *err)
     }
     fmpq_t s, t;
     fmpq_init(s), fmpq_init(t);
-    for (long i = 0; i < K; i++)          /* Q^T Q = I exactly */
+    for (long i = 0; i < K; i++) /* Q^T Q = I exactly */
         for (long j = 0; j < K; j++) {
             fmpq_zero(s);
             for (long l = 0; l < K; l++) fmpq_addmul(s, Q + l * K + i, Q + l * K + j);
@@ -35,7 +35,7 @@ static int ulpm_up_part_def21(const json_t *inst, ulpm_up_out *r, nc_error *err)
                 return nc_error_set(err, 2, "instance.Q: not orthogonal (Q^T Q != I exactly)");
             }
         }
-    fmpq *A = _fmpq_vec_init(K * K);     /* A = Q (I - J/K): A_ij = Q_ij - rowsum_i / K */
+    fmpq *A = _fmpq_vec_init(K * K); /* A = Q (I - J/K): A_ij = Q_ij - rowsum_i / K */
     for (long i = 0; i < K; i++) {
         fmpq_zero(s);
         for (long l = 0; l < K; l++) fmpq_add(s, s, Q + i * K + l);
@@ -47,7 +47,7 @@ static int ulpm_up_part_def21(const json_t *inst, ulpm_up_out *r, nc_error *err)
     for (long i = 0; i < K && sym; i++)
         for (long j = i + 1; j < K && sym; j++)
             if (!fmpq_equal(A + i * K + j, A + j * K + i)) sym = 0, wi = i, wj = j;
-    slong m = K * (K - 1);               /* sqrt(K/(K-1)) = sqrt(K(K-1))/(K-1) */
+    slong m = K * (K - 1); /* sqrt(K/(K-1)) = sqrt(K(K-1))/(K-1) */
     qsqrt_t x;
     qsqrt_init(x);
     r->q = json_object();
@@ -94,7 +94,7 @@ static int ulpm_up_part_nc4(const json_t *inst, ulpm_up_out *r, nc_error *err)
             fmpq_addmul(di + k, t, t);
         }
     }
-    fmpq_set(t, in + 0), fmpq_set(u, di + 0);  /* minima */
+    fmpq_set(t, in + 0), fmpq_set(u, di + 0); /* minima */
     for (long k = 1; k < K; k++) {
         if (fmpq_cmp(in + k, t) < 0) fmpq_set(t, in + k);
         if (fmpq_cmp(di + k, u) < 0) fmpq_set(u, di + k);
@@ -118,7 +118,8 @@ static int ulpm_up_part_nc4(const json_t *inst, ulpm_up_out *r, nc_error *err)
     json_object_set_new(r->q, "dist_sq_nearest", ulpm_rational_quantity(di + b));
     r->label = "(NC4) (seed 001)";
     r->statement = "argmin_k <w_k, h> = argmin_k ||h - hbar_k|| (class means hbar_k = w_k / C)";
-    r->assertion = same ? "argmin_k <w_k, h> = argmin_k ||h - hbar_k||" : "argmin_k <w_k, h> != argmin_k ||h - hbar_k||";
+    r->assertion =
+        same ? "argmin_k <w_k, h> = argmin_k ||h - hbar_k||" : "argmin_k <w_k, h> != argmin_k ||h - hbar_k||";
     r->verdict = same ? NC_PROVED : NC_REFUTED;
 out:
     fmpq_clear(C), fmpq_clear(t), fmpq_clear(u);
@@ -132,9 +133,10 @@ static int ulpm_up_part_eq64(const json_t *inst, ulpm_up_out *r, nc_error *err)
 {
     static const char *const keys[] = {"kind", "part", "K", "n", NULL};
     long K, n;
-    if (ulpm_up_keys(inst, keys, err) || ulpm_up_int(&K, inst, "K", 2, 1000000, err) || ulpm_up_int(&n, inst, "n", 1, 1000000, err))
+    if (ulpm_up_keys(inst, keys, err) || ulpm_up_int(&K, inst, "K", 2, 1000000, err) ||
+        ulpm_up_int(&n, inst, "n", 1, 1000000, err))
         return err->status;
-    int eq = K == n;                  /* (k-1)(K-n) = 0 for all k iff K = n (k = 2 exists) */
+    int eq = K == n; /* (k-1)(K-n) = 0 for all k iff K = n (k = 2 exists) */
     long k = eq ? K : 2, i = 1;
     fmpq_t x;
     fmpq_init(x);
@@ -163,12 +165,13 @@ static int ulpm_up_part_eq55(const json_t *inst, ulpm_up_out *r, nc_error *err)
     static const char *const keys[] = {"kind", "part", "C", "a", NULL};
     fmpq_t C, a, s;
     fmpq_init(C), fmpq_init(a), fmpq_init(s);
-    int bad = ulpm_up_keys(inst, keys, err) || ulpm_up_rational(C, inst, "C", err) || ulpm_up_rational(a, inst, "a", err);
+    int bad =
+        ulpm_up_keys(inst, keys, err) || ulpm_up_rational(C, inst, "C", err) || ulpm_up_rational(a, inst, "a", err);
     if (!bad && fmpq_is_zero(C)) bad = nc_error_set(err, 2, "instance.C: must be non-zero");
     if (!bad && (fmpz_bits(fmpq_numref(a)) > 14 || fmpz_bits(fmpq_denref(a)) > 14))
         bad = nc_error_set(err, 2, "instance.a: numerator and denominator below 2^14 required");
     if (bad) goto done;
-    fmpq_mul(s, a, a);                   /* s = 1 + 2a^2 = p/q; 1/sqrt(s) = sqrt(pq)/p */
+    fmpq_mul(s, a, a); /* s = 1 + 2a^2 = p/q; 1/sqrt(s) = sqrt(pq)/p */
     fmpq_mul_si(s, s, 2);
     fmpq_add_si(s, s, 1);
     slong p = fmpz_get_si(fmpq_numref(s)), m = p * fmpz_get_si(fmpq_denref(s));
@@ -187,7 +190,7 @@ static int ulpm_up_part_eq55(const json_t *inst, ulpm_up_out *r, nc_error *err)
             fmpq_zero(y->b);
             if (eq && !qsqrt_equal(x, y, m)) eq = 0, wr = rr, wc = cc;
         }
-    fmpq_mul_si(x->b, a, U55[wr]);       /* the witness entry again */
+    fmpq_mul_si(x->b, a, U55[wr]); /* the witness entry again */
     fmpq_add_si(x->b, x->b, M55[wr][wc]);
     fmpq_mul(x->b, x->b, C);
     ulpm_up_div_si(x->b, x->b, p);
@@ -208,8 +211,9 @@ done:
 }
 
 /* The claim this file certifies (collected by the build into the catalogue: src/claims/claim.h). */
-DECLARE_CLAIM(ulpm, printed, "ulpm.printed", "Printed formulas (audit)",
-              "single printed formulas: Def. 2.1 symmetry, NC4, flow sign, (12), (55), (58), (64), (67), Lemma B.5 bound");
+DECLARE_CLAIM(
+    ulpm, printed, "ulpm.printed", "Printed formulas (audit)",
+    "single printed formulas: Def. 2.1 symmetry, NC4, flow sign, (12), (55), (58), (64), (67), Lemma B.5 bound");
 
 int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
 {
@@ -226,9 +230,15 @@ int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t
         int (*exact)(const json_t *inst, ulpm_up_out *r, nc_error *err);
         int (*ball)(const json_t *inst, const certify_options *o, ulpm_up_out *r, nc_error *err);
     } PARTS[] = {
-        {"def21-symmetric", ulpm_up_part_def21, NULL}, {"nc4", ulpm_up_part_nc4, NULL},       {"eq64-index", ulpm_up_part_eq64, NULL},
-        {"eq55-endpoint", ulpm_up_part_eq55, NULL},    {"eq58", ulpm_up_part_eq58, NULL},     {"eq12", ulpm_up_part_eq12, NULL},
-        {"gbound", NULL, ulpm_up_part_gbound},         {"gradient-flow", NULL, ulpm_up_part_flow}, {"eq67-tangent", NULL, ulpm_up_part_eq67},
+        {"def21-symmetric", ulpm_up_part_def21, NULL},
+        {"nc4", ulpm_up_part_nc4, NULL},
+        {"eq64-index", ulpm_up_part_eq64, NULL},
+        {"eq55-endpoint", ulpm_up_part_eq55, NULL},
+        {"eq58", ulpm_up_part_eq58, NULL},
+        {"eq12", ulpm_up_part_eq12, NULL},
+        {"gbound", NULL, ulpm_up_part_gbound},
+        {"gradient-flow", NULL, ulpm_up_part_flow},
+        {"eq67-tangent", NULL, ulpm_up_part_eq67},
     };
     size_t t = 0;
     while (t < sizeof PARTS / sizeof PARTS[0] && strcmp(part, PARTS[t].name)) t++;
@@ -245,9 +255,10 @@ int ulpm_printed_certify(json_t *instance_json, const certify_options *o, json_t
 }
 
 /* The command line of ulpm.printed (claim.h, claim_cli). */
-static const claim_kind cli_kind = {"ulpm-printed/1", "one printed formula (part) and its fields "
-                                    "(specs/claims/ulpm.printed.md)", NULL, NULL};
+static const claim_kind cli_kind = {"ulpm-printed/1",
+                                    "one printed formula (part) and its fields "
+                                    "(specs/claims/ulpm.printed.md)",
+                                    NULL, NULL};
 static const claim_use cli_uses[] = {
-    {&cli_kind, "--instance-json '{\"kind\":\"ulpm-printed/1\",\"part\":\"eq58\",\"a\":\"2\"}'"},
-    {NULL, NULL}};
+    {&cli_kind, "--instance-json '{\"kind\":\"ulpm-printed/1\",\"part\":\"eq58\",\"a\":\"2\"}'"}, {NULL, NULL}};
 const claim_cli ulpm_printed_cli = {cli_uses, 1};

@@ -15,8 +15,8 @@ typedef struct {
     const char *label, *statement; /* source label and statement of the part */
     const char *assertion;
     nc_verdict verdict;
-    json_t *w, *q;                 /* witnesses, quantities (stolen by cert_assemble) */
-    json_t *instance;              /* the instance as re-emitted */
+    json_t *w, *q;    /* witnesses, quantities (stolen by cert_assemble) */
+    json_t *instance; /* the instance as re-emitted */
     int tier;
     slong prec;
 } ulpm_up_out;

@@ -63,13 +63,13 @@ int ulpm_up_part_eq58(const json_t *inst, ulpm_up_out *r, nc_error *err)
     if (bad) goto done;
     fmpq_poly_t NA, NB, DP;
     fmpq_poly_init(NA), fmpq_poly_init(NB), fmpq_poly_init(DP);
-    fmpq_poly_set_coeff_si(NA, 2, 4), fmpq_poly_set_coeff_si(NA, 0, -2);  /* 4x^2 - 2 */
-    fmpq_poly_set_coeff_si(NB, 2, -4);                                     /* -4x^2 */
-    fmpq_poly_set_coeff_si(DP, 2, 2), fmpq_poly_set_coeff_si(DP, 0, 1);   /* 1 + 2x^2 */
+    fmpq_poly_set_coeff_si(NA, 2, 4), fmpq_poly_set_coeff_si(NA, 0, -2); /* 4x^2 - 2 */
+    fmpq_poly_set_coeff_si(NB, 2, -4);                                   /* -4x^2 */
+    fmpq_poly_set_coeff_si(DP, 2, 2), fmpq_poly_set_coeff_si(DP, 0, 1);  /* 1 + 2x^2 */
     fmpq_poly_evaluate_fmpq(D, DP, a);
     fmpq_poly_evaluate_fmpq(A, NA, a), fmpq_div(A, A, D);
     fmpq_poly_evaluate_fmpq(B, NB, a), fmpq_div(B, B, D);
-    quot_deriv(d1, NA, DP, a);                     /* f' = A' e^A + 2 B' e^B */
+    quot_deriv(d1, NA, DP, a); /* f' = A' e^A + 2 B' e^B */
     quot_deriv(d2, NB, DP, a);
     fmpq_mul_si(d2, d2, 2);
     fmpq_poly_clear(NA), fmpq_poly_clear(NB), fmpq_poly_clear(DP);
@@ -115,8 +115,8 @@ int ulpm_up_part_eq12(const json_t *inst, ulpm_up_out *r, nc_error *err)
     fmpq_t c, t;
     fmpq_init(c), fmpq_init(t);
     const char *lhs = json_string_value(json_object_get(inst, "lhs"));
-    int bad = ulpm_up_keys(inst, keys, err) || ulpm_up_int(&K, inst, "K", 2, 64, err) || ulpm_up_int(&n, inst, "n", 1, 10000, err) ||
-              ulpm_up_rational(c, inst, "const", err);
+    int bad = ulpm_up_keys(inst, keys, err) || ulpm_up_int(&K, inst, "K", 2, 64, err) ||
+              ulpm_up_int(&n, inst, "n", 1, 10000, err) || ulpm_up_rational(c, inst, "const", err);
     if (!bad && fmpq_sgn(c) <= 0) bad = nc_error_set(err, 2, "instance.const: must be > 0");
     if (!bad && (!lhs || (strcmp(lhs, "hh") && strcmp(lhs, "wh"))))
         bad = nc_error_set(err, 2, "instance.lhs: \"hh\" (h_{k,i}.h_{j,i'}) or \"wh\" (w_k.h_{j,i}) required");
@@ -137,10 +137,12 @@ int ulpm_up_part_eq12(const json_t *inst, ulpm_up_out *r, nc_error *err)
             fmpq_set_si(wk, (l == k) * K - 1, K);
             fmpq_addmul(nw, wk, wk);
         }
-    fmpq_mul_si(rho->a, nw, 2);                    /* ||W||^2 + ||H||^2 */
-    if (!strcmp(lhs, "hh")) ulpm_up_div_si(x->a, g, n);   /* (w_0/sqrt n).(w_1/sqrt n) */
-    else ulpm_up_div_si(x->b, g, n);                      /* w_0.w_1/sqrt(n) = (g/n) sqrt(n) */
-    fmpq_mul_si(t, c, K * (K - 1) * n);                /* -rho^2 sqrt(n) / (c K (K-1) n) */
+    fmpq_mul_si(rho->a, nw, 2); /* ||W||^2 + ||H||^2 */
+    if (!strcmp(lhs, "hh"))
+        ulpm_up_div_si(x->a, g, n); /* (w_0/sqrt n).(w_1/sqrt n) */
+    else
+        ulpm_up_div_si(x->b, g, n);     /* w_0.w_1/sqrt(n) = (g/n) sqrt(n) */
+    fmpq_mul_si(t, c, K * (K - 1) * n); /* -rho^2 sqrt(n) / (c K (K-1) n) */
     fmpq_div(y->b, rho->a, t);
     fmpq_neg(y->b, y->b);
     int eq = qsqrt_equal(x, y, n);
@@ -150,7 +152,8 @@ int ulpm_up_part_eq12(const json_t *inst, ulpm_up_out *r, nc_error *err)
     json_object_set_new(r->q, "rho_sq", ulpm_exact_quantity(rho, n));
     r->w = json_pack("{s:I, s:I}", "k", (json_int_t)0, "j", (json_int_t)1);
     r->label = "(12) (seed 000)";
-    r->statement = "at neural collapse, the inner products of (12) equal -(||W||^2 + ||H||^2)/(c K (K-1) sqrt(n)) (constant c illegible in the OCR)";
+    r->statement = "at neural collapse, the inner products of (12) equal -(||W||^2 + ||H||^2)/(c K (K-1) sqrt(n)) "
+                   "(constant c illegible in the OCR)";
     r->assertion = eq ? "lhs = printed for all k != j" : "lhs != printed at the witness";
     r->verdict = eq ? NC_PROVED : NC_REFUTED;
     fmpq_clear(wk), fmpq_clear(wj), fmpq_clear(g), fmpq_clear(nw);

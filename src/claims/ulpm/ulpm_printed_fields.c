@@ -14,7 +14,8 @@ int ulpm_up_keys(const json_t *inst, const char *const *keys, nc_error *err)
 {
     const char *k;
     json_t *v;
-    json_object_foreach((json_t *)inst, k, v) {
+    json_object_foreach((json_t *)inst, k, v)
+    {
         int ok = 0;
         for (int t = 0; keys[t]; t++) ok |= strcmp(k, keys[t]) == 0;
         if (!ok) return nc_error_set(err, 2, "instance: unknown key \"%s\" for this part", k);
@@ -61,7 +62,8 @@ fmpq *ulpm_up_matrix(const json_t *inst, const char *key, long *rows, long *cols
     json_t *r0 = r ? json_array_get(a, 0) : NULL;
     long c = json_is_array(r0) ? (long)json_array_size(r0) : 0;
     if (r < 1 || r > UP_MAX_DIM || c < 1 || c > UP_MAX_DIM) {
-        nc_error_set(err, 2, "instance.%s: an array of 1..%d rows of 1..%d number strings required", key, UP_MAX_DIM, UP_MAX_DIM);
+        nc_error_set(err, 2, "instance.%s: an array of 1..%d rows of 1..%d number strings required", key, UP_MAX_DIM,
+                     UP_MAX_DIM);
         return NULL;
     }
     fmpq *M = _fmpq_vec_init(r * c);

@@ -62,7 +62,7 @@ int ulpm_up_part_gbound(const json_t *inst, const certify_options *o, ulpm_up_ou
     for (long c = 0; c < N; c++)
         for (long k = c / n, j = 0; j < K; j++) {
             if (j == k) continue;
-            qsqrt_add(x, hn[c], hn[c]);                 /* 2||h||^2 + ||w_k||^2 + ||w_j||^2 - 2 w_k.w_j */
+            qsqrt_add(x, hn[c], hn[c]); /* 2||h||^2 + ||w_k||^2 + ||w_j||^2 - 2 w_k.w_j */
             qsqrt_add(x, x, G[k * K + k]);
             qsqrt_add(x, x, G[j * K + j]);
             qsqrt_sub(x, x, G[k * K + j]);
@@ -82,7 +82,8 @@ int ulpm_up_part_gbound(const json_t *inst, const certify_options *o, ulpm_up_ou
     json_object_set_new(r->q, "bound_sq_derived", ulpm_exact_quantity(x, n));
     r->w = json_pack("{s:I, s:I, s:I}", "k", (json_int_t)wk, "i", (json_int_t)(wc - wk * n), "j", (json_int_t)wj);
     r->label = "proof of Lemma B.5 (seed 000)";
-    r->statement = "||g_kij|| <= 2 rho for the gradient g_kij of s_kij = (w_k - w_j).h_{k,i}, rho^2 = ||W||^2 + ||H||^2";
+    r->statement =
+        "||g_kij|| <= 2 rho for the gradient g_kij of s_kij = (w_k - w_j).h_{k,i}, rho^2 = ||W||^2 + ||H||^2";
     r->assertion = ok ? "max ||grad s_kij||^2 <= 4 rho^2" : "||grad s_kij||^2 > 4 rho^2 at the witness";
     r->verdict = ok ? NC_PROVED : NC_REFUTED;
     for (long t = 0; t < K * K; t++) qsqrt_clear(G[t]);
@@ -186,11 +187,11 @@ int ulpm_up_part_eq67(const json_t *inst, const certify_options *o, ulpm_up_out 
     int ok = 0;
     for (prec = 64; prec <= o->max_prec && !ok; prec *= 2) {
         ulpm_up_theta_grad(f.th, f.g, &f.I, prec);
-        wp = 0;                                      /* p: largest |theta_p| (proposal only) */
+        wp = 0; /* p: largest |theta_p| (proposal only) */
         for (long t = 1; t < f.P; t++)
             if (arf_cmpabs(arb_midref(f.th + t), arb_midref(f.th + wp)) > 0) wp = t;
         arb_zero(best);
-        for (long q = 0; q < f.P; q++) {               /* q: largest |theta_q g_p - theta_p g_q| */
+        for (long q = 0; q < f.P; q++) { /* q: largest |theta_q g_p - theta_p g_q| */
             arb_mul(v, f.th + q, f.g + wp, prec);
             arb_mul(t1, f.th + wp, f.g + q, prec);
             arb_sub(v, v, t1, prec);

@@ -19,7 +19,7 @@
 #define T33_GT "L > L*"
 #define T33_LT "L < L*"
 #define T33_NONE "none"
-#define T33_PAD_BITS 20   /* stated enclosures are 2^-(p-20) relatively wider than the balls */
+#define T33_PAD_BITS 20 /* stated enclosures are 2^-(p-20) relatively wider than the balls */
 
 static json_t *ulpm_t33_source(void)
 {
@@ -56,7 +56,7 @@ static void ulpm_t33_balls(arb_t L, arb_t Ls, arb_t gap, const ulpm_t33_exact *x
 }
 
 static json_t *ulpm_t33_quantities(const ulpm_t33_exact *x, const arb_t L, const arb_t Ls, const arb_t gap,
-                              int gap_exact_zero)
+                                   int gap_exact_zero)
 {
     const slong p = 128;
     json_t *q = json_object();
@@ -66,7 +66,7 @@ static json_t *ulpm_t33_quantities(const ulpm_t33_exact *x, const arb_t L, const
     arb_init(b);
     arb_init(s);
     arb_sqrt_ui(s, (ulong)x->n, p);
-    for (int t = 0; t < 4; t++) {      /* balls of the exact values, for lo/hi/decimal */
+    for (int t = 0; t < 4; t++) { /* balls of the exact values, for lo/hi/decimal */
         arb_set_fmpq(b, ex[t]->b, p);
         arb_mul(b, b, s, p);
         arb_t a;
@@ -106,11 +106,13 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
     ulpm_t33_exact_compute(&x, &I);
     progress_end();
     arb_t L, Ls, gap;
-    arb_init(L); arb_init(Ls); arb_init(gap);
+    arb_init(L);
+    arb_init(Ls);
+    arb_init(gap);
     const char *assertion = T33_NONE;
     int tier = 1, eq = ulpm_t33_margins_all_equal_qstar(&x);
     slong prec = 64;
-    if (eq) {            /* every margin = q*: L = nK log(1 + (K-1) e^{-q*}) = L*(rho) exactly */
+    if (eq) { /* every margin = q*: L = nK log(1 + (K-1) e^{-q*}) = L*(rho) exactly */
         assertion = T33_EQ;
         tier = 2;
         ulpm_t33_ball_loss_star(Ls, &x, prec);
@@ -123,31 +125,45 @@ int ulpm_theorem33_certify(json_t *instance_json, const certify_options *o, json
             ulpm_t33_balls(L, Ls, gap, &x, prec);
             /* the sign decides; 8 relative bits more keep the decimal rendering informative */
             int last = 2 * prec > o->max_prec, sharp = arb_rel_accuracy_bits(gap) >= 8;
-            if (arb_is_positive(gap) && (sharp || last)) { assertion = T33_GT; break; }
-            if (arb_is_negative(gap) && (sharp || last)) { assertion = T33_LT; break; }
+            if (arb_is_positive(gap) && (sharp || last)) {
+                assertion = T33_GT;
+                break;
+            }
+            if (arb_is_negative(gap) && (sharp || last)) {
+                assertion = T33_LT;
+                break;
+            }
             if (last) break;
         }
         progress_end();
     }
     nc_verdict verdict = NC_INCONCLUSIVE;
-    if (strcmp(assertion, T33_NONE) != 0) verdict = ulpm_iff_nc_verdict(assertion, T33_EQ, T33_GT, instance_exact_is_nc(&I));
+    if (strcmp(assertion, T33_NONE) != 0)
+        verdict = ulpm_iff_nc_verdict(assertion, T33_EQ, T33_GT, instance_exact_is_nc(&I));
     json_t *wit = json_pack("{s:I}", "precision_bits", (json_int_t)prec);
-    *cert = cert_assemble("ulpm.theorem-3.3", ulpm_t33_source(), canon, cert_method(tier, prec), assertion,
-                          wit, ulpm_t33_quantities(&x, L, Ls, gap, eq), verdict);
-    arb_clear(L); arb_clear(Ls); arb_clear(gap);
+    *cert = cert_assemble("ulpm.theorem-3.3", ulpm_t33_source(), canon, cert_method(tier, prec), assertion, wit,
+                          ulpm_t33_quantities(&x, L, Ls, gap, eq), verdict);
+    arb_clear(L);
+    arb_clear(Ls);
+    arb_clear(gap);
     ulpm_t33_exact_clear(&x);
     instance_clear(&I);
     return 0;
 }
 
 /* The command line of ulpm.theorem-3.3 (claim.h, claim_cli): any point, or its own kinds. */
-static const claim_kind cli_kind_scaled = {"nc-scaled/1", "the nc/1 point scaled exactly: W = alpha W_nc, H = beta H_nc "
-                                           "(specs/claims/ulpm.theorem-3.3.md)", NULL, NULL};
-static const claim_kind cli_kind_ex31 = {"example-3.1/1", "Example 3.1's point at C: K = 4, n = 1, W = H = C M "
-                                         "(specs/claims/ulpm.theorem-3.3.md)", NULL, NULL};
+static const claim_kind cli_kind_scaled = {"nc-scaled/1",
+                                           "the nc/1 point scaled exactly: W = alpha W_nc, H = beta H_nc "
+                                           "(specs/claims/ulpm.theorem-3.3.md)",
+                                           NULL, NULL};
+static const claim_kind cli_kind_ex31 = {"example-3.1/1",
+                                         "Example 3.1's point at C: K = 4, n = 1, W = H = C M "
+                                         "(specs/claims/ulpm.theorem-3.3.md)",
+                                         NULL, NULL};
 static const claim_use cli_uses[] = {
     ULPM_CLI_POINT_USES,
-    {&cli_kind_scaled, "--instance-json '{\"kind\":\"nc-scaled/1\",\"K\":3,\"n\":2,\"d\":3,\"alpha\":\"5\",\"beta\":\"5\"}'"},
+    {&cli_kind_scaled,
+     "--instance-json '{\"kind\":\"nc-scaled/1\",\"K\":3,\"n\":2,\"d\":3,\"alpha\":\"5\",\"beta\":\"5\"}'"},
     {&cli_kind_ex31, "--instance-json '{\"kind\":\"example-3.1/1\",\"C\":\"1\"}'"},
     {NULL, NULL}};
 const claim_cli ulpm_theorem33_cli = {cli_uses, 1};

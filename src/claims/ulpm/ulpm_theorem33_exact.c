@@ -9,18 +9,24 @@
 /* M = (A + B sqrt(n)) / den for the rows x cols matrix whose entry (r, s) is get(r, s). */
 typedef void (*ulpm_t33_get_fn)(qsqrt_t x, const instance *I, long r, long s);
 
-static void get_W(qsqrt_t x, const instance *I, long k, long l) { instance_exact_entry_W(x, I, k, l); }
-static void get_H(qsqrt_t x, const instance *I, long l, long c) { instance_exact_entry_H(x, I, c, l); }
+static void get_W(qsqrt_t x, const instance *I, long k, long l)
+{
+    instance_exact_entry_W(x, I, k, l);
+}
+static void get_H(qsqrt_t x, const instance *I, long l, long c)
+{
+    instance_exact_entry_H(x, I, c, l);
+}
 
-static void to_integers(fmpz_mat_t A, fmpz_mat_t B, fmpz_t den, const instance *I, long rows,
-                        long cols, ulpm_t33_get_fn get)
+static void to_integers(fmpz_mat_t A, fmpz_mat_t B, fmpz_t den, const instance *I, long rows, long cols,
+                        ulpm_t33_get_fn get)
 {
     qsqrt_t x;
     fmpz_t t;
     qsqrt_init(x);
     fmpz_init(t);
     fmpz_one(den);
-    for (long r = 0; r < rows; r++)           /* common denominator: lcm of all denominators */
+    for (long r = 0; r < rows; r++) /* common denominator: lcm of all denominators */
         for (long s = 0; s < cols; s++) {
             get(x, I, r, s);
             fmpz_lcm(den, den, fmpq_denref(x->a));
@@ -42,7 +48,10 @@ static void to_integers(fmpz_mat_t A, fmpz_mat_t B, fmpz_t den, const instance *
 static void norm2(qsqrt_t r, const fmpz_mat_t A, const fmpz_mat_t B, const fmpz_t den, long n)
 {
     fmpz_t sa, sb, sab, den2;
-    fmpz_init(sa); fmpz_init(sb); fmpz_init(sab); fmpz_init(den2);
+    fmpz_init(sa);
+    fmpz_init(sb);
+    fmpz_init(sab);
+    fmpz_init(den2);
     for (slong i = 0; i < fmpz_mat_nrows(A); i++)
         for (slong j = 0; j < fmpz_mat_ncols(A); j++) {
             fmpz_addmul(sa, fmpz_mat_entry(A, i, j), fmpz_mat_entry(A, i, j));
@@ -54,7 +63,10 @@ static void norm2(qsqrt_t r, const fmpz_mat_t A, const fmpz_mat_t B, const fmpz_
     fmpz_mul_2exp(sab, sab, 1);
     fmpq_set_fmpz_frac(r->a, sa, den2);
     fmpq_set_fmpz_frac(r->b, sab, den2);
-    fmpz_clear(sa); fmpz_clear(sb); fmpz_clear(sab); fmpz_clear(den2);
+    fmpz_clear(sa);
+    fmpz_clear(sb);
+    fmpz_clear(sab);
+    fmpz_clear(den2);
 }
 
 void ulpm_t33_exact_compute(ulpm_t33_exact *x, const instance *I)
@@ -62,21 +74,38 @@ void ulpm_t33_exact_compute(ulpm_t33_exact *x, const instance *I)
     long K = I->K, n = I->n, d = I->d, N = instance_N(I);
     fmpz_mat_t WA, WB, HA, HB, T;
     fmpz_t dw, dh;
-    x->K = K; x->n = n; x->d = d;
-    fmpz_mat_init(WA, K, d); fmpz_mat_init(WB, K, d);
-    fmpz_mat_init(HA, d, N); fmpz_mat_init(HB, d, N);
-    fmpz_mat_init(x->ZA, K, N); fmpz_mat_init(x->ZB, K, N); fmpz_mat_init(T, K, N);
-    fmpz_init(dw); fmpz_init(dh); fmpz_init(x->D);
-    qsqrt_init(x->nW); qsqrt_init(x->nH); qsqrt_init(x->rho); qsqrt_init(x->qstar);
+    x->K = K;
+    x->n = n;
+    x->d = d;
+    fmpz_mat_init(WA, K, d);
+    fmpz_mat_init(WB, K, d);
+    fmpz_mat_init(HA, d, N);
+    fmpz_mat_init(HB, d, N);
+    fmpz_mat_init(x->ZA, K, N);
+    fmpz_mat_init(x->ZB, K, N);
+    fmpz_mat_init(T, K, N);
+    fmpz_init(dw);
+    fmpz_init(dh);
+    fmpz_init(x->D);
+    qsqrt_init(x->nW);
+    qsqrt_init(x->nH);
+    qsqrt_init(x->rho);
+    qsqrt_init(x->qstar);
     to_integers(WA, WB, dw, I, K, d, get_W);
     to_integers(HA, HB, dh, I, d, N, get_H);
     /* Z = [(WA HA + n WB HB) + (WA HB + WB HA) sqrt(n)] / (dw dh); zero products skipped */
     int wb = !fmpz_mat_is_zero(WB), hb = !fmpz_mat_is_zero(HB);
     fmpz_mat_mul(x->ZA, WA, HA);
-    if (wb && hb) { fmpz_mat_mul(T, WB, HB); fmpz_mat_scalar_addmul_ui(x->ZA, T, (ulong)n); }
+    if (wb && hb) {
+        fmpz_mat_mul(T, WB, HB);
+        fmpz_mat_scalar_addmul_ui(x->ZA, T, (ulong)n);
+    }
     if (hb) fmpz_mat_mul(x->ZB, WA, HB);
-    if (wb) { fmpz_mat_mul(T, WB, HA); fmpz_mat_add(x->ZB, x->ZB, T); }
-    if (n_is_square((ulong)n)) {   /* canonical form: fold the rational sqrt(n) into ZA */
+    if (wb) {
+        fmpz_mat_mul(T, WB, HA);
+        fmpz_mat_add(x->ZB, x->ZB, T);
+    }
+    if (n_is_square((ulong)n)) { /* canonical form: fold the rational sqrt(n) into ZA */
         fmpz_mat_scalar_addmul_ui(x->ZA, x->ZB, n_sqrt((ulong)n));
         fmpz_mat_zero(x->ZB);
     }
@@ -92,29 +121,40 @@ void ulpm_t33_exact_compute(ulpm_t33_exact *x, const instance *I)
     qsqrt_mul(x->qstar, x->rho, s, n);
     qsqrt_scalar_div_si(x->qstar, x->qstar, 2 * (K - 1) * n);
     qsqrt_clear(s);
-    fmpz_mat_clear(WA); fmpz_mat_clear(WB); fmpz_mat_clear(HA); fmpz_mat_clear(HB);
+    fmpz_mat_clear(WA);
+    fmpz_mat_clear(WB);
+    fmpz_mat_clear(HA);
+    fmpz_mat_clear(HB);
     fmpz_mat_clear(T);
-    fmpz_clear(dw); fmpz_clear(dh);
+    fmpz_clear(dw);
+    fmpz_clear(dh);
 }
 
 void ulpm_t33_exact_clear(ulpm_t33_exact *x)
 {
-    fmpz_mat_clear(x->ZA); fmpz_mat_clear(x->ZB);
+    fmpz_mat_clear(x->ZA);
+    fmpz_mat_clear(x->ZB);
     fmpz_clear(x->D);
-    qsqrt_clear(x->nW); qsqrt_clear(x->nH); qsqrt_clear(x->rho); qsqrt_clear(x->qstar);
+    qsqrt_clear(x->nW);
+    qsqrt_clear(x->nH);
+    qsqrt_clear(x->rho);
+    qsqrt_clear(x->qstar);
 }
 
 int ulpm_t33_margins_all_equal_qstar(const ulpm_t33_exact *x)
 {
     long K = x->K, n = x->n, N = n * K;
     fmpz_t a0, b0, a, b;
-    fmpz_init(a0); fmpz_init(b0); fmpz_init(a); fmpz_init(b);
+    fmpz_init(a0);
+    fmpz_init(b0);
+    fmpz_init(a);
+    fmpz_init(b);
     /* the first margin (c = 0, k = 0, j = 1) as an integer pair */
     fmpz_sub(a0, fmpz_mat_entry(x->ZA, 0, 0), fmpz_mat_entry(x->ZA, 1, 0));
     fmpz_sub(b0, fmpz_mat_entry(x->ZB, 0, 0), fmpz_mat_entry(x->ZB, 1, 0));
     int eq = 1;
     progress_begin("margins = q*", N);
-    for (long c = 0; c < N && eq; c++) {          /* canonical pairs: equal iff equal values */
+    for (long c = 0; c < N && eq; c++) { /* canonical pairs: equal iff equal values */
         progress_set(c);
         long k = c / n;
         for (long j = 0; j < K && eq; j++) {
@@ -125,7 +165,7 @@ int ulpm_t33_margins_all_equal_qstar(const ulpm_t33_exact *x)
         }
     }
     progress_end();
-    if (eq) {                                      /* the common margin against q* */
+    if (eq) { /* the common margin against q* */
         qsqrt_t s;
         qsqrt_init(s);
         fmpq_set_fmpz_frac(s->a, a0, x->D);
@@ -133,7 +173,10 @@ int ulpm_t33_margins_all_equal_qstar(const ulpm_t33_exact *x)
         eq = qsqrt_equal(s, x->qstar, x->n);
         qsqrt_clear(s);
     }
-    fmpz_clear(a0); fmpz_clear(b0); fmpz_clear(a); fmpz_clear(b);
+    fmpz_clear(a0);
+    fmpz_clear(b0);
+    fmpz_clear(a);
+    fmpz_clear(b);
     return eq;
 }
 

@@ -11,7 +11,8 @@ static int only_keys(json_t *j, const char *const *keys, const char *kind, nc_er
 {
     const char *key;
     json_t *v;
-    json_object_foreach(j, key, v) {
+    json_object_foreach(j, key, v)
+    {
         int ok = 0;
         for (int t = 0; keys[t] && !ok; t++) ok = strcmp(key, keys[t]) == 0;
         if (!ok) return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance (%s): unknown key \"%.60s\"", kind, key);
@@ -26,8 +27,8 @@ static int get_dim(json_t *j, const char *key, long lo, long *out, nc_error *err
 {
     json_t *v = json_object_get(j, key);
     if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > INSTANCE_MAX_DIM)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"%s\" must be an integer in [%ld, %ld]",
-                            key, lo, INSTANCE_MAX_DIM);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"%s\" must be an integer in [%ld, %ld]", key, lo,
+                            INSTANCE_MAX_DIM);
     *out = (long)json_integer_value(v);
     return 0;
 }
@@ -36,8 +37,10 @@ static int get_rational(json_t *j, const char *key, fmpq_t q, nc_error *err)
 {
     json_t *v = json_object_get(j, key);
     if (!json_is_string(v) || entry_parse_fmpq(q, json_string_value(v)) != 0)
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"%s\" must be an exact number string "
-                            "(\"3\", \"-0.125\", \"3/7\")", key);
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "instance: \"%s\" must be an exact number string "
+                            "(\"3\", \"-0.125\", \"3/7\")",
+                            key);
     return 0;
 }
 
@@ -46,7 +49,7 @@ static void scale_vec(fmpq *v, double *dbl, long len, const fmpq_t s, fmpq *b)
     for (long t = 0; t < len; t++) {
         fmpq_mul(v + t, v + t, s);
         if (b) fmpq_mul(b + t, b + t, s);
-        dbl[t] *= fmpq_get_d(s);   /* double copies only guide kernels; never evidence */
+        dbl[t] *= fmpq_get_d(s); /* double copies only guide kernels; never evidence */
     }
 }
 
@@ -57,16 +60,15 @@ static int read_scaled(instance *I, json_t **canon, json_t *j, nc_error *err)
     fmpq_t al, be;
     fmpq_init(al);
     fmpq_init(be);
-    int rc = only_keys(j, keys, "nc-scaled/1", err) || get_dim(j, "K", 2, &K, err)
-             || get_dim(j, "n", 1, &n, err) || get_dim(j, "d", 1, &d, err)
-             || get_rational(j, "alpha", al, err) || get_rational(j, "beta", be, err)
-             || instance_generate_nc(I, K, n, d, err);
-    if (!rc) {   /* nc/1 keeps exact parts (entries 1/K, 1/sqrt(n) are not all doubles) */
+    int rc = only_keys(j, keys, "nc-scaled/1", err) || get_dim(j, "K", 2, &K, err) || get_dim(j, "n", 1, &n, err) ||
+             get_dim(j, "d", 1, &d, err) || get_rational(j, "alpha", al, err) || get_rational(j, "beta", be, err) ||
+             instance_generate_nc(I, K, n, d, err);
+    if (!rc) { /* nc/1 keeps exact parts (entries 1/K, 1/sqrt(n) are not all doubles) */
         scale_vec(I->Wa, I->W, K * d, al, I->Wb);
         scale_vec(I->Ha, I->Ht, n * K * d, be, I->Hb);
-        *canon = json_pack("{s:s, s:I, s:I, s:I, s:O, s:O}", "kind", "nc-scaled/1", "K", (json_int_t)K,
-                           "n", (json_int_t)n, "d", (json_int_t)d, "alpha", json_object_get(j, "alpha"),
-                           "beta", json_object_get(j, "beta"));
+        *canon =
+            json_pack("{s:s, s:I, s:I, s:I, s:O, s:O}", "kind", "nc-scaled/1", "K", (json_int_t)K, "n", (json_int_t)n,
+                      "d", (json_int_t)d, "alpha", json_object_get(j, "alpha"), "beta", json_object_get(j, "beta"));
     }
     fmpq_clear(al);
     fmpq_clear(be);
@@ -101,8 +103,8 @@ static int read_example(instance *I, json_t **canon, json_t *j, nc_error *err)
             json_array_append_new(W, rw);
             json_array_append_new(H, rh);
         }
-        json_t *ex = json_pack("{s:s, s:i, s:i, s:i, s:o, s:o}", "kind", "explicit", "K", 4, "n", 1,
-                               "d", 4, "W", W, "H", H);
+        json_t *ex =
+            json_pack("{s:s, s:i, s:i, s:i, s:o, s:o}", "kind", "explicit", "K", 4, "n", 1, "d", 4, "W", W, "H", H);
         rc = instance_from_json(I, ex, err) != 0;
         json_decref(ex);
         if (!rc) *canon = json_pack("{s:s, s:O}", "kind", "example-3.1/1", "C", json_object_get(j, "C"));

@@ -16,28 +16,29 @@
 #include "claims/ulpm/ulpm_theorem34.h"
 #include "claims/ulpm/ulpm_cli.h"
 
-#define T34_INERTIA_MAX_D 400   /* dense reduced Hessian (Jacobi in doubles) up to this size */
+#define T34_INERTIA_MAX_D 400 /* dense reduced Hessian (Jacobi in doubles) up to this size */
 #define T34_NEG "negative second variation"
 #define T34_NONNEG "no negative second variation"
 #define T34_NONE "none"
 
 typedef struct {
     int have_dir, have_con, have_inertia;
-    fmpq *dir, *con;            /* D-vectors */
-    fmpq *a, *u, *v;            /* construction: a (d), u (K), v (N) */
+    fmpq *dir, *con; /* D-vectors */
+    fmpq *a, *u, *v; /* construction: a (d), u (K), v (N) */
     arb_t q_dir, s_dir, s_con, lam;
-    fmpq_t margin_min;          /* q_min, exact */
+    fmpq_t margin_min; /* q_min, exact */
     long neg, pos, zero;
     ulpm_t34_numeric num;
 } ulpm_t34_result;
 
 static json_t *ulpm_t34_source(void)
 {
-    return ulpm_source("Theorem 3.4 (= Theorem C.2), eqs. (12)-(14), (67)-(77)",
-                       "If (W,H) is not an optimal (NC, ||W||=||H||) point of Theorem 3.3, there is a direction in the "
-                       "tangent space T(W,H) = {tr(W^T dW) + tr(H^T dH) = 0} along which loss (4) decreases; at "
-                       "critical points (grad L = lambda (W,H)) it is a direction of strictly negative second variation "
-                       "on the sphere ||W||^2 + ||H||^2 = const, so points on the sphere arbitrarily close have lower loss");
+    return ulpm_source(
+        "Theorem 3.4 (= Theorem C.2), eqs. (12)-(14), (67)-(77)",
+        "If (W,H) is not an optimal (NC, ||W||=||H||) point of Theorem 3.3, there is a direction in the "
+        "tangent space T(W,H) = {tr(W^T dW) + tr(H^T dH) = 0} along which loss (4) decreases; at "
+        "critical points (grad L = lambda (W,H)) it is a direction of strictly negative second variation "
+        "on the sphere ||W||^2 + ||H||^2 = const, so points on the sphere arbitrarily close have lower loss");
 }
 
 /* An exact rational quantity (its ball is the point itself, its exact value a). */
@@ -93,9 +94,14 @@ static int ldl_inertia(arb_ptr A, long m, long *neg, long *pos, slong prec)
     int ok = 1;
     for (long k = 0; ok && k < m; k++) {
         arb_srcptr piv = A + k * m + k;
-        if (!arb_is_nonzero(piv)) { ok = 0; break; }
-        if (arb_is_negative(piv)) (*neg)++;
-        else (*pos)++;
+        if (!arb_is_nonzero(piv)) {
+            ok = 0;
+            break;
+        }
+        if (arb_is_negative(piv))
+            (*neg)++;
+        else
+            (*pos)++;
         for (long i = k + 1; i < m; i++) {
             arb_div(l, A + i * m + k, piv, prec);
             for (long j = k + 1; j <= i; j++) arb_submul(A + i * m + j, l, A + j * m + k, prec);
@@ -124,7 +130,8 @@ static void project_tangent(fmpq *out, const ulpm_t34_point *P, const slong *b, 
 }
 
 /* Inertia of the reduced Riemannian Hessian on the basis proposed by the double search. */
-static int ulpm_t34_inertia(ulpm_t34_result *R, const ulpm_t34_point *P, const ulpm_t34_crit *cr, const ulpm_t34_ball *b)
+static int ulpm_t34_inertia(ulpm_t34_result *R, const ulpm_t34_point *P, const ulpm_t34_crit *cr,
+                            const ulpm_t34_ball *b)
 {
     long D = P->D, m = R->num.m;
     fmpq *pb = _fmpq_vec_init(D);
@@ -157,8 +164,8 @@ static int ulpm_t34_construction(ulpm_t34_result *R, const ulpm_t34_point *P, co
         for (long l = 0; l < d; l++) fmpq_set(fmpq_mat_entry(M, k, l), P->W + k * d + l);
     for (long c = 0; c < N; c++)
         for (long l = 0; l < d; l++) fmpq_set(fmpq_mat_entry(M, K + c, l), P->H + l * N + c);
-    fmpq_mat_get_fmpz_mat_rowwise(Mz, NULL, M);   /* rows scaled: same null space */
-    int found = fmpz_mat_nullspace(X, Mz) > 0;    /* basis vectors in the first columns */
+    fmpq_mat_get_fmpz_mat_rowwise(Mz, NULL, M); /* rows scaled: same null space */
+    int found = fmpz_mat_nullspace(X, Mz) > 0;  /* basis vectors in the first columns */
     fmpz_t one;
     fmpz_init_set_ui(one, 1);
     if (found) {
@@ -201,7 +208,8 @@ static void result_clear(ulpm_t34_result *R, const ulpm_t34_point *P)
 }
 
 /* One attempt at precision prec; the double search runs once (first call). */
-static void ulpm_t34_attempt(ulpm_t34_result *R, const ulpm_t34_point *P, const ulpm_t34_crit *cr, slong prec, int first)
+static void ulpm_t34_attempt(ulpm_t34_result *R, const ulpm_t34_point *P, const ulpm_t34_crit *cr, slong prec,
+                             int first)
 {
     long K = P->K, N = P->N, D = P->D;
     ulpm_t34_ball b;
@@ -218,17 +226,18 @@ static void ulpm_t34_attempt(ulpm_t34_result *R, const ulpm_t34_point *P, const 
     R->have_con = 0;
     if (R->con) {
         ulpm_t34_ball_forms(q, R->s_con, &b, R->con);
-        R->have_con = arb_is_negative(R->s_con) && arb_is_negative(R->lam);   /* no q: needs lambda < 0 */
+        R->have_con = arb_is_negative(R->s_con) && arb_is_negative(R->lam); /* no q: needs lambda < 0 */
     }
-    if (first && R->num.m > 0) {      /* direction: the most negative approximate eigenvector */
+    if (first && R->num.m > 0) { /* direction: the most negative approximate eigenvector */
         long best = 0;
-        for (long t = 1; t < R->num.m; t++) if (R->num.eig[t] < R->num.eig[best]) best = t;
+        for (long t = 1; t < R->num.m; t++)
+            if (R->num.eig[t] < R->num.eig[best]) best = t;
         if (R->num.eig[best] < 0) {
             R->dir = _fmpq_vec_init(D);
             for (long i = 0; i < D; i++) fmpq_set_si(R->dir + i, R->num.basis[best * D + i], 1048576);
             ulpm_t34_make_tangent(R->dir, P);
         }
-    } else if (first && R->con) {     /* large instances: the construction is the direction */
+    } else if (first && R->con) { /* large instances: the construction is the direction */
         R->dir = _fmpq_vec_init(D);
         ulpm_t34_qvec_set(R->dir, R->con, D);
     }
@@ -314,7 +323,7 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
     const char *assertion = T34_NONE;
     nc_verdict verdict = NC_INCONCLUSIVE;
     if (critical) {
-        slong prec_neg = 0;   /* the first precision that certified a negative direction */
+        slong prec_neg = 0; /* the first precision that certified a negative direction */
         for (prec = 128; prec <= o->max_prec; prec *= 2) {
             ulpm_t34_attempt(&R, &P, &cr, prec, prec == 128);
             int want_inertia = R.num.m > 0;
@@ -322,19 +331,20 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
             if ((R.have_dir || R.have_con) && (R.have_inertia || !want_inertia)) break;
             if (arb_is_negative(R.lam) && P.is_nc && R.have_inertia) break;
         }
-        if (prec > o->max_prec && prec_neg) {   /* the inertia never came (e.g. exact zero
+        if (prec > o->max_prec && prec_neg) { /* the inertia never came (e.g. exact zero
                                                     eigenvalues off the orbit): drop it */
             prec = prec_neg;
             ulpm_t34_attempt(&R, &P, &cr, prec, 0);
         }
         if (prec > o->max_prec) prec = o->max_prec;
-        if (R.have_dir || R.have_con) assertion = T34_NEG, verdict = NC_PROVED;
+        if (R.have_dir || R.have_con)
+            assertion = T34_NEG, verdict = NC_PROVED;
         else if (arb_is_negative(R.lam) && R.have_inertia && R.neg == 0)
             assertion = T34_NONNEG, verdict = P.is_nc ? NC_PROVED : NC_REFUTED;
     }
     if (strcmp(assertion, T34_NONE) == 0) R.have_dir = R.have_con = R.have_inertia = 0;
-    *cert = cert_assemble("ulpm.theorem-3.4", ulpm_t34_source(), json_incref(P.json), cert_method(1, prec),
-                          assertion, ulpm_t34_witnesses(&R, &P), ulpm_t34_quantities(&R), verdict);
+    *cert = cert_assemble("ulpm.theorem-3.4", ulpm_t34_source(), json_incref(P.json), cert_method(1, prec), assertion,
+                          ulpm_t34_witnesses(&R, &P), ulpm_t34_quantities(&R), verdict);
     result_clear(&R, &P);
     ulpm_t34_crit_clear(&cr);
     ulpm_t34_point_clear(&P);
@@ -345,14 +355,18 @@ int ulpm_theorem34_certify(json_t *instance_json, const certify_options *o, json
  * rational entries (an explicit one, the nc/1 point with n a square) or the pairing points. The
  * certifier also reads random-dyadic/1 and nc-perturbed/1 points, but those are not critical:
  * INCONCLUSIVE, so the command line does not offer their flags. */
-static const claim_kind cli_kind_explicit = {"explicit", "a critical point on the sphere, W and H entrywise, exact strings "
-                                             "(specs/instance.md; a point that is not critical: INCONCLUSIVE)", NULL, NULL};
-static const claim_kind cli_kind = {"ulpm-pairing/1", "the pairing point W = H = C blockdiag([[1,-1],[-1,1]], ...), "
-                                    "K even (specs/claims/ulpm.theorem-3.4.md)", NULL, NULL};
-static const claim_use cli_uses[] = {
-    {&ulpm_cli_nc, "--nc --K 3 --n 1 --d 3"},
-    {&cli_kind_explicit, "--instance-json '{\"K\":2,\"n\":2,\"d\":2,\"W\":[[\"0\",\"0\"],[\"0\",\"0\"]],"
-                         "\"H\":[[\"1\",\"-1\",\"0\",\"0\"],[\"0\",\"0\",\"1\",\"-1\"]]}'"},
-    {&cli_kind, "--instance-json '{\"kind\":\"ulpm-pairing/1\",\"K\":4,\"C\":\"1\"}'"},
-    {NULL, NULL}};
+static const claim_kind cli_kind_explicit = {"explicit",
+                                             "a critical point on the sphere, W and H entrywise, exact strings "
+                                             "(specs/instance.md; a point that is not critical: INCONCLUSIVE)",
+                                             NULL, NULL};
+static const claim_kind cli_kind = {"ulpm-pairing/1",
+                                    "the pairing point W = H = C blockdiag([[1,-1],[-1,1]], ...), "
+                                    "K even (specs/claims/ulpm.theorem-3.4.md)",
+                                    NULL, NULL};
+static const claim_use cli_uses[] = {{&ulpm_cli_nc, "--nc --K 3 --n 1 --d 3"},
+                                     {&cli_kind_explicit,
+                                      "--instance-json '{\"K\":2,\"n\":2,\"d\":2,\"W\":[[\"0\",\"0\"],[\"0\",\"0\"]],"
+                                      "\"H\":[[\"1\",\"-1\",\"0\",\"0\"],[\"0\",\"0\",\"1\",\"-1\"]]}'"},
+                                     {&cli_kind, "--instance-json '{\"kind\":\"ulpm-pairing/1\",\"K\":4,\"C\":\"1\"}'"},
+                                     {NULL, NULL}};
 const claim_cli ulpm_theorem34_cli = {cli_uses, 1};

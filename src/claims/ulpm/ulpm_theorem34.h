@@ -12,11 +12,11 @@
 
 typedef struct {
     long K, n, d, N, D;
-    fmpq *W, *H;        /* exact: W[k*d + l], H[l*N + c] */
-    double *Wd, *Hd;    /* nearest doubles (witness search only, never evidence) */
-    int pairing;        /* 1: instance kind ulpm-pairing/1 */
-    int is_nc;          /* 1: an optimal point of Theorem 3.3 (exact NC test, ||W|| = ||H||) */
-    json_t *json;       /* the instance as echoed in the certificate */
+    fmpq *W, *H;     /* exact: W[k*d + l], H[l*N + c] */
+    double *Wd, *Hd; /* nearest doubles (witness search only, never evidence) */
+    int pairing;     /* 1: instance kind ulpm-pairing/1 */
+    int is_nc;       /* 1: an optimal point of Theorem 3.3 (exact NC test, ||W|| = ||H||) */
+    json_t *json;    /* the instance as echoed in the certificate */
 } ulpm_t34_point;
 
 /* Parses {"kind":"ulpm-pairing/1","K":K,"C":"c"} (K even, 4 <= K <= 64, C > 0 rational) or a
@@ -30,10 +30,10 @@ void ulpm_t34_point_clear(ulpm_t34_point *P);
  * (E = label indicator) equals mu_u x resp. mu_E x exactly, x = (W, H). Then grad L = lambda x
  * with lambda = sum_u mu_u p_u - mu_E, p_u = e^{v_u} / sum_t m_t e^{v_t}. */
 typedef struct {
-    long V, cap;        /* cap: allocated length of v, mu, mult */
-    fmpq *v, *mu;       /* V values and their multipliers */
+    long V, cap;  /* cap: allocated length of v, mu, mult */
+    fmpq *v, *mu; /* V values and their multipliers */
     long *mult;
-    fmpq_t muE, xx;     /* mu_E and x.x */
+    fmpq_t muE, xx; /* mu_E and x.x */
 } ulpm_t34_crit;
 
 /* 1 if the point is certified critical (c filled), 0 if the test does not apply. */
@@ -46,7 +46,7 @@ void ulpm_t34_crit_lambda(arb_t lam, const ulpm_t34_crit *c, slong prec);
  * softmax. Sv = (Hess L) v - lambda v (the ball vector contains the exact value). */
 typedef struct {
     long K, n, d, N, D;
-    arb_ptr W, H, G, Pm;   /* row-major */
+    arb_ptr W, H, G, Pm; /* row-major */
     arb_t lam;
     slong prec;
 } ulpm_t34_ball;
@@ -59,10 +59,10 @@ void ulpm_t34_ball_forms(arb_t q, arb_t s, const ulpm_t34_ball *b, const fmpq *v
 /* Double search (witness proposals). lam_d: lambda as a double. */
 typedef struct {
     long npairs;
-    long *pairs;        /* 2*npairs: orbit generators X = E_ij - E_ji */
-    long m;             /* basis columns */
-    slong *basis;       /* m x D integers, column t at basis + t*D */
-    double *eig;        /* m approximate eigenvalues of the reduced Hessian */
+    long *pairs;  /* 2*npairs: orbit generators X = E_ij - E_ji */
+    long m;       /* basis columns */
+    slong *basis; /* m x D integers, column t at basis + t*D */
+    double *eig;  /* m approximate eigenvalues of the reduced Hessian */
 } ulpm_t34_numeric;
 int ulpm_t34_numeric_search(ulpm_t34_numeric *r, const ulpm_t34_point *P, const double *G, double lam_d);
 void ulpm_t34_numeric_clear(ulpm_t34_numeric *r);
@@ -71,11 +71,18 @@ void ulpm_t34_double_grad(double *G, double *lam, const ulpm_t34_point *P);
 /* Top singular pair of the K x N matrix G (power iteration). */
 void ulpm_t34_double_top_singular(double *u, double *v, const double *G, long K, long N);
 
-static inline void ulpm_t34_qvec_set(fmpq *r, const fmpq *a, long n) { for (long i = 0; i < n; i++) fmpq_set(r + i, a + i); }
-static inline void ulpm_t34_qvec_zero(fmpq *r, long n) { for (long i = 0; i < n; i++) fmpq_zero(r + i); }
+static inline void ulpm_t34_qvec_set(fmpq *r, const fmpq *a, long n)
+{
+    for (long i = 0; i < n; i++) fmpq_set(r + i, a + i);
+}
+static inline void ulpm_t34_qvec_zero(fmpq *r, long n)
+{
+    for (long i = 0; i < n; i++) fmpq_zero(r + i);
+}
 static inline int ulpm_t34_qvec_equal(const fmpq *a, const fmpq *b, long n)
 {
-    for (long i = 0; i < n; i++) if (!fmpq_equal(a + i, b + i)) return 0;
+    for (long i = 0; i < n; i++)
+        if (!fmpq_equal(a + i, b + i)) return 0;
     return 1;
 }
 

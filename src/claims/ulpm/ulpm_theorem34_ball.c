@@ -29,7 +29,7 @@ void ulpm_t34_ball_init(ulpm_t34_ball *b, const ulpm_t34_point *P, const ulpm_t3
     ulpm_ce_logits(Z, Wm, Hm, prec);
     arb_t t, e;
     arb_init(t), arb_init(e);
-    for (long col = 0; col < N; col++) {   /* softmax with e_j = exp(z_j - z_k), t = sum_{j != k} e_j */
+    for (long col = 0; col < N; col++) { /* softmax with e_j = exp(z_j - z_k), t = sum_{j != k} e_j */
         long kk = col / P->n;
         arb_zero(t);
         for (long k = 0; k < K; k++) {
@@ -45,7 +45,7 @@ void ulpm_t34_ball_init(ulpm_t34_ball *b, const ulpm_t34_point *P, const ulpm_t3
             arb_set(b->G + k * N + col, b->Pm + k * N + col);
         }
         arb_inv(b->Pm + kk * N + col, e, prec);
-        arb_div(b->G + kk * N + col, t, e, prec);   /* softmax_k - 1 = -t / (1 + t) */
+        arb_div(b->G + kk * N + col, t, e, prec); /* softmax_k - 1 = -t / (1 + t) */
         arb_neg(b->G + kk * N + col, b->G + kk * N + col);
     }
     arb_clear(t), arb_clear(e);
@@ -66,13 +66,13 @@ void ulpm_t34_ball_hess_vec(arb_ptr out, const ulpm_t34_ball *b, arb_srcptr v, i
     slong prec = b->prec;
     arb_srcptr dW = v, dH = v + K * d;
     arb_ptr Y = _arb_vec_init(K * N), t = _arb_vec_init(1);
-    for (long k = 0; k < K; k++)      /* dZ = dW H + W dH, stored in Y */
+    for (long k = 0; k < K; k++) /* dZ = dW H + W dH, stored in Y */
         for (long c = 0; c < N; c++) {
             arb_dot(Y + k * N + c, NULL, 0, dW + k * d, 1, b->H + c, N, d, prec);
             arb_dot(Y + k * N + c, Y + k * N + c, 0, b->W + k * d, 1, dH + c, N, d, prec);
         }
     arb_ptr cz = _arb_vec_init(K);
-    for (long c = 0; c < N; c++) {    /* Y_c = p o (dz - (p.dz) 1), dz_j - p.dz = sum_i p_i (dz_j - dz_i) */
+    for (long c = 0; c < N; c++) { /* Y_c = p o (dz - (p.dz) 1), dz_j - p.dz = sum_i p_i (dz_j - dz_i) */
         for (long k = 0; k < K; k++) {
             arb_zero(cz + k);
             for (long i = 0; i < K; i++) {

@@ -21,8 +21,7 @@ static int parallel_mu(fmpq_t mu, const ulpm_t34_point *P, const char *B, const 
         }
     fmpq_t dot, t;
     fmpq_init(dot), fmpq_init(t);
-    for (long i = 0; i < P->D; i++)
-        fmpq_addmul(dot, g + i, i < K * d ? P->W + i : P->H + (i - K * d));
+    for (long i = 0; i < P->D; i++) fmpq_addmul(dot, g + i, i < K * d ? P->W + i : P->H + (i - K * d));
     fmpq_div(mu, dot, xx);
     int ok = 1;
     for (long i = 0; ok && i < P->D; i++) {
@@ -47,18 +46,23 @@ int ulpm_t34_crit_exact(ulpm_t34_crit *cr, const ulpm_t34_point *P)
         for (long c = 0; c < N; c++)
             for (long l = 0; l < d; l++) fmpq_addmul(Z + k * N + c, P->W + k * d + l, P->H + l * N + c);
     int ok = 1;
-    for (long c = 0; ok && c < N; c++) {   /* every column: the same multiset of logits */
+    for (long c = 0; ok && c < N; c++) { /* every column: the same multiset of logits */
         for (long k = 0; k < K; k++) fmpq_set(col + k, Z + k * N + c);
         _fmpq_vec_sort(col, K);
-        if (c == 0) ulpm_t34_qvec_set(ref, col, K);
-        else ok = ulpm_t34_qvec_equal(ref, col, K);
+        if (c == 0)
+            ulpm_t34_qvec_set(ref, col, K);
+        else
+            ok = ulpm_t34_qvec_equal(ref, col, K);
     }
     char *B = malloc((size_t)(K * N));
     if (ok) {
         cr->cap = K, cr->v = _fmpq_vec_init(K), cr->mu = _fmpq_vec_init(K);
         cr->mult = calloc((size_t)K, sizeof(long));
         for (long k = 0; k < K; k++) {
-            if (cr->V > 0 && fmpq_equal(ref + k, cr->v + cr->V - 1)) { cr->mult[cr->V - 1]++; continue; }
+            if (cr->V > 0 && fmpq_equal(ref + k, cr->v + cr->V - 1)) {
+                cr->mult[cr->V - 1]++;
+                continue;
+            }
             fmpq_set(cr->v + cr->V, ref + k);
             cr->mult[cr->V++] = 1;
         }
@@ -66,7 +70,7 @@ int ulpm_t34_crit_exact(ulpm_t34_crit *cr, const ulpm_t34_point *P)
             for (long t = 0; t < K * N; t++) B[t] = fmpq_equal(Z + t, cr->v + u);
             ok = parallel_mu(cr->mu + u, P, B, cr->xx);
         }
-        for (long t = 0; t < K * N; t++) B[t] = (t / N) == (t % N) / P->n;   /* label indicator */
+        for (long t = 0; t < K * N; t++) B[t] = (t / N) == (t % N) / P->n; /* label indicator */
         if (ok) ok = parallel_mu(cr->muE, P, B, cr->xx);
     }
     free(B);
@@ -88,7 +92,7 @@ void ulpm_t34_crit_lambda(arb_t lam, const ulpm_t34_crit *cr, slong prec)
     arb_t S, e, t, vmax;
     fmpq_t cf;
     arb_init(S), arb_init(e), arb_init(t), arb_init(vmax), fmpq_init(cf);
-    arb_set_fmpq(vmax, cr->v + cr->V - 1, prec);   /* values sorted: the last is the largest */
+    arb_set_fmpq(vmax, cr->v + cr->V - 1, prec); /* values sorted: the last is the largest */
     arb_zero(lam);
     for (long u = 0; u < cr->V; u++) {
         arb_set_fmpq(t, cr->v + u, prec);

@@ -9,7 +9,7 @@
 
 /* Double Hessian-vector product (S v = Hess L v - lam v), G and softmax as doubles. */
 static void ulpm_t34_double_hess_vec(double *out, const ulpm_t34_point *P, const double *G, const double *Pm,
-                                double lam, const double *v)
+                                     double lam, const double *v)
 {
     long K = P->K, d = P->d, N = P->N;
     const double *dW = v, *dH = v + K * d, *W = P->Wd, *H = P->Hd;
@@ -51,11 +51,12 @@ void ulpm_t34_double_grad(double *G, double *lam, const ulpm_t34_point *P)
             for (long l = 0; l < d; l++) s += P->Wd[j * d + l] * P->Hd[l * N + c];
             z[j] = s;
         }
-        double t = 0;   /* sum_{j != k} e^{z_j - z_k}; softmax_k - 1 = -t / (1 + t), no cancellation */
-        for (long j = 0; j < K; j++) if (j != k) t += exp(z[j] - z[k]);
+        double t = 0; /* sum_{j != k} e^{z_j - z_k}; softmax_k - 1 = -t / (1 + t), no cancellation */
+        for (long j = 0; j < K; j++)
+            if (j != k) t += exp(z[j] - z[k]);
         for (long j = 0; j < K; j++) G[j * N + c] = j == k ? -t / (1 + t) : exp(z[j] - z[k]) / (1 + t);
     }
-    double num = 0, xx = 0;   /* lambda = <grad L, x> / <x, x> */
+    double num = 0, xx = 0; /* lambda = <grad L, x> / <x, x> */
     for (long k = 0; k < K; k++)
         for (long l = 0; l < d; l++) {
             double g = 0;
@@ -114,7 +115,7 @@ static void jacobi(double *A, double *V, double *ev, long m)
                 double th = (A[q * m + q] - A[p * m + p]) / (2 * apq);
                 double t = (th >= 0 ? 1 : -1) / (fabs(th) + sqrt(th * th + 1));
                 double c = 1 / sqrt(t * t + 1), s = t * c;
-                for (long k = 0; k < m; k++) {   /* A := J^T A J, columns then rows */
+                for (long k = 0; k < m; k++) { /* A := J^T A J, columns then rows */
                     double akp = A[k * m + p], akq = A[k * m + q];
                     A[k * m + p] = c * akp - s * akq;
                     A[k * m + q] = s * akp + c * akq;
@@ -148,7 +149,7 @@ int ulpm_t34_numeric_search(ulpm_t34_numeric *r, const ulpm_t34_point *P, const 
     gram_schmidt(Q, NULL, 0, D);
     q = 1;
     r->pairs = malloc((size_t)(d * (d - 1) + 2) * sizeof(long));
-    for (long i = 0; i < d; i++)          /* orbit generators, greedy independent choice */
+    for (long i = 0; i < d; i++) /* orbit generators, greedy independent choice */
         for (long j = i + 1; j < d; j++) {
             ulpm_t34_orbit_vec(ov, P, i, j);
             for (long t = 0; t < D; t++) y[t] = fmpq_get_d(ov + t);
@@ -160,7 +161,7 @@ int ulpm_t34_numeric_search(ulpm_t34_numeric *r, const ulpm_t34_point *P, const 
             r->npairs++;
         }
     long q0 = q;
-    for (long i = 0; i < D && q < D; i++) {   /* complement: unit vectors */
+    for (long i = 0; i < D && q < D; i++) { /* complement: unit vectors */
         memset(y, 0, (size_t)D * sizeof(double));
         y[i] = 1;
         if (gram_schmidt(y, Q, q, D) < 1e-3) continue;
@@ -174,10 +175,11 @@ int ulpm_t34_numeric_search(ulpm_t34_numeric *r, const ulpm_t34_point *P, const 
     r->eig = malloc((size_t)(m > 0 ? m : 1) * sizeof(double));
     for (long t = 0; t < m; t++) ulpm_t34_double_hess_vec(SQ + t * D, P, G, Pm, lam_d, Q + (q0 + t) * D);
     for (long a = 0; a < m; a++)
-        for (long b = 0; b < m; b++) A[a * m + b] = 0.5 * (dotd(Q + (q0 + a) * D, SQ + b * D, D) + dotd(Q + (q0 + b) * D, SQ + a * D, D));
+        for (long b = 0; b < m; b++)
+            A[a * m + b] = 0.5 * (dotd(Q + (q0 + a) * D, SQ + b * D, D) + dotd(Q + (q0 + b) * D, SQ + a * D, D));
     jacobi(A, V, r->eig, m);
     r->basis = malloc((size_t)(m * D + 1) * sizeof(slong));
-    for (long t = 0; t < m; t++) {   /* column t of Q_c V, scaled to max |entry| = 2^20 */
+    for (long t = 0; t < m; t++) { /* column t of Q_c V, scaled to max |entry| = 2^20 */
         double mx = 0;
         for (long i = 0; i < D; i++) {
             double s = 0;
@@ -202,7 +204,7 @@ void ulpm_t34_double_top_singular(double *u, double *v, const double *G0, long K
 {
     double *w = malloc((size_t)K * sizeof(double)), *G = malloc((size_t)(K * N) * sizeof(double)), mx = 0;
     for (long t = 0; t < K * N; t++) mx = fmax(mx, fabs(G0[t]));
-    for (long t = 0; t < K * N; t++) G[t] = mx > 0 ? G0[t] / mx : 0;   /* no underflow in G^T G */
+    for (long t = 0; t < K * N; t++) G[t] = mx > 0 ? G0[t] / mx : 0; /* no underflow in G^T G */
     for (long c = 0; c < N; c++) v[c] = 1.0 + 0.01 * (double)((c * 7919) % 13);
     for (int it = 0; it < 2000; it++) {
         for (long k = 0; k < K; k++) w[k] = dotd(G + k * N, v, N);

@@ -32,14 +32,18 @@ static int point_pairing(ulpm_t34_point *P, json_t *obj, nc_error *err)
     static const char *const keys[] = {"kind", "K", "C", NULL};
     const char *key;
     json_t *val;
-    json_object_foreach(obj, key, val) {
+    json_object_foreach(obj, key, val)
+    {
         int ok = 0;
         for (int t = 0; keys[t]; t++) ok |= strcmp(key, keys[t]) == 0;
-        if (!ok) return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm-pairing/1: unknown key \"%.40s\" (keys: kind, K, C)", key);
+        if (!ok)
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm-pairing/1: unknown key \"%.40s\" (keys: kind, K, C)",
+                                key);
     }
     json_t *jK = json_object_get(obj, "K"), *jC = json_object_get(obj, "C");
     if (!json_is_integer(jK) || !json_is_string(jC))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm-pairing/1: needs \"K\" (integer) and \"C\" (rational string)");
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "ulpm-pairing/1: needs \"K\" (integer) and \"C\" (rational string)");
     json_int_t K = json_integer_value(jK);
     if (K < 4 || K > T34_PAIRING_MAX_K || K % 2)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm-pairing/1: K must be even, 4 <= K <= %d (got %lld)",
@@ -48,7 +52,8 @@ static int point_pairing(ulpm_t34_point *P, json_t *obj, nc_error *err)
     fmpq_init(C);
     if (entry_parse_fmpq(C, json_string_value(jC)) || fmpq_sgn(C) <= 0) {
         fmpq_clear(C);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm-pairing/1: C must be a positive exact number (\"1/2\", \"2\", \"0.75\")");
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "ulpm-pairing/1: C must be a positive exact number (\"1/2\", \"2\", \"0.75\")");
     }
     point_alloc(P, (long)K, 1, (long)K);
     for (long k = 0; k < K; k++)
@@ -57,7 +62,7 @@ static int point_pairing(ulpm_t34_point *P, json_t *obj, nc_error *err)
             if (!same) continue;
             fmpq_set(P->W + k * K + l, C);
             if (k != l) fmpq_neg(P->W + k * K + l, C);
-            fmpq_set(P->H + l * K + k, P->W + k * K + l);   /* H = W (symmetric) */
+            fmpq_set(P->H + l * K + k, P->W + k * K + l); /* H = W (symmetric) */
         }
     fmpq_clear(C);
     P->pairing = 1;
@@ -69,7 +74,10 @@ static int point_pairing(ulpm_t34_point *P, json_t *obj, nc_error *err)
 /* q = a + b sqrt(n) with r = sqrt(n) an integer (r > 0); returns 1 when irrational. */
 static int entry_rational(fmpq *q, const qsqrt_t x, long r)
 {
-    if (fmpq_is_zero(x->b)) { fmpq_set(q, x->a); return 0; }
+    if (fmpq_is_zero(x->b)) {
+        fmpq_set(q, x->a);
+        return 0;
+    }
     if (r == 0) return 1;
     fmpq_mul_si(q, x->b, r);
     fmpq_add(q, q, x->a);
@@ -87,13 +95,14 @@ int ulpm_t34_point_from_json(ulpm_t34_point *P, json_t *obj, nc_error *err)
     if (instance_from_json(&I, obj, err)) return err->status;
     if (I.K * I.d + I.d * I.n * I.K > 20000) {
         instance_clear(&I);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm.theorem-3.4: generic instances are limited to "
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "ulpm.theorem-3.4: generic instances are limited to "
                             "K d + d n K <= 20000 entries");
     }
     point_alloc(P, I.K, I.n, I.d);
     qsqrt_t x;
     qsqrt_init(x);
-    long r = 0;                  /* sqrt(n) when n is a perfect square, else 0 */
+    long r = 0; /* sqrt(n) when n is a perfect square, else 0 */
     while ((r + 1) * (r + 1) <= I.n) r++;
     if (r * r != I.n) r = 0;
     int irrational = 0;
@@ -113,7 +122,8 @@ int ulpm_t34_point_from_json(ulpm_t34_point *P, json_t *obj, nc_error *err)
     instance_clear(&I);
     if (irrational) {
         ulpm_t34_point_clear(P);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "ulpm.theorem-3.4: the instance has irrational entries "
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "ulpm.theorem-3.4: the instance has irrational entries "
                             "(a + b sqrt(n), b != 0); use rational entries (nc/1 with n a perfect square)");
     }
     point_doubles(P);
@@ -153,10 +163,16 @@ void ulpm_t34_make_tangent(fmpq *v, const ulpm_t34_point *P)
         fmpq_addmul(dot, xi, v + i);
         fmpq_abs(t, xi);
         int pow2 = is_pow2(fmpq_numref(t)) && is_pow2(fmpq_denref(t));
-        if (pow2 && (i2 < 0 || fmpq_cmp(t, best2) > 0)) { fmpq_set(best2, t); i2 = i; }
-        if (i0 < 0 || fmpq_cmp(t, best) > 0) { fmpq_set(best, t); i0 = i; }
+        if (pow2 && (i2 < 0 || fmpq_cmp(t, best2) > 0)) {
+            fmpq_set(best2, t);
+            i2 = i;
+        }
+        if (i0 < 0 || fmpq_cmp(t, best) > 0) {
+            fmpq_set(best, t);
+            i0 = i;
+        }
     }
-    if (i2 >= 0) i0 = i2;   /* dividing by a power of two keeps dyadic witnesses dyadic */
+    if (i2 >= 0) i0 = i2; /* dividing by a power of two keeps dyadic witnesses dyadic */
     if (i0 >= 0 && !fmpq_is_zero(dot)) {
         fmpq_div(t, dot, x_entry(P, i0));
         fmpq_sub(v + i0, v + i0, t);
