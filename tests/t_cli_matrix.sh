@@ -187,4 +187,19 @@ printf 'x' >"$RUN/$(printf 'q"\\\001\377.json')"
 python3 -m json.tool "$T/check3.json" >/dev/null 2>&1
 ok_rc $? "nccheck --json escapes quotes, backslashes, control characters and non-UTF-8 bytes of file names"
 
+# verify and report parse their options like certify: a value that looks like an option is
+# refused (nothing written), a mistyped option gets a suggestion
+(cd "$T" && "$NCCERT" verify --out --quiet --claim ulpm.eq-66 >"$T/v.out" 2>"$T/v.err")
+rc=$?
+[ $rc = 2 ] && [ ! -e "$T/--quiet" ] && grep -q 'option --out needs a value, got the option "--quiet"' "$T/v.err"
+ok_rc $? "verify --out --quiet is refused with exit 2 and nothing written (exit $rc)"
+"$NCCERT" verify --clam ulpm.eq-66 >/dev/null 2>"$T/v.err"
+rc=$?
+[ $rc = 2 ] && grep -q 'did you mean --claim' "$T/v.err"
+ok_rc $? "verify --clam suggests --claim (exit $rc)"
+"$NCCERT" report --outt "$T/r" >/dev/null 2>"$T/r.err"
+rc=$?
+[ $rc = 2 ] && grep -q 'did you mean --out' "$T/r.err" && [ ! -e "$T/r" ]
+ok_rc $? "report --outt suggests --out (exit $rc)"
+
 tap_done

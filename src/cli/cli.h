@@ -32,10 +32,8 @@ json_t *cli_certify_claim_json(const claim_info *claim);
 /* Prints "nccert: <message>" to stderr and returns the error's status. */
 int cli_fail(const nc_error *err);
 
-/* The usage errors after getopt_long, in the words of subcommand CMD, printed; the status
- * returned: an unknown or incomplete option (argv[optind - 1]), and an argument left over
- * (argv[optind], when optind < argc). */
-int cli_bad_option(const char *cmd, char **argv);
+/* The usage error after option parsing, in the words of subcommand CMD, printed; the status
+ * returned: an argument left over (argv[optind], when optind < argc). */
 int cli_unexpected_argument(const char *cmd, char **argv);
 
 /* ---- shared option helpers: the same rules in every subcommand ---- */

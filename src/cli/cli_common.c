@@ -40,13 +40,6 @@ int cli_fail(const nc_error *err)
     return err->status ? err->status : NC_EXIT_INTERNAL;
 }
 
-int cli_bad_option(const char *cmd, char **argv)
-{
-    nc_error err = {0, ""};
-    nc_error_set(&err, NC_EXIT_BAD_INPUT, "%s: unknown or incomplete option \"%s\"", cmd, argv[optind - 1]);
-    return cli_fail(&err);
-}
-
 int cli_unexpected_argument(const char *cmd, char **argv)
 {
     nc_error err = {0, ""};

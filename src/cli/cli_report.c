@@ -986,14 +986,14 @@ int cli_report(int argc, char **argv)
     nc_error err = {0, ""};
     opterr = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((ch = cli_getopt("report", argc, argv, "qh", opts, &err)) != -1) {
         switch (ch) {
         case 'o': dir = optarg; break;
         case 's': specs = optarg; break;
         case 'n': figures = 0; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(report_usage, stdout); return 0;
-        default: return cli_bad_option("report", argv);
+        default: return cli_fail(&err);
         }
     }
     if (optind < argc) return cli_unexpected_argument("report", argv);

@@ -401,7 +401,7 @@ int cli_verify(int argc, char **argv)
     a.shard_i = a.shard_n = 1;
     opterr = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((ch = cli_getopt("verify", argc, argv, "qh", opts, &err)) != -1) {
         switch (ch) {
         case 'o': a.dir = optarg, a.dir_given = 1; break;
         case 'c':
@@ -421,7 +421,7 @@ int cli_verify(int argc, char **argv)
         case 'j': a.json = 1; break;
         case 'q': a.quiet = 1; break;
         case 'h': fputs(verify_usage, stdout); return 0;
-        default: return cli_bad_option("verify", argv);
+        default: return cli_fail(&err);
         }
     }
     if (optind < argc) return cli_unexpected_argument("verify", argv);
