@@ -304,7 +304,12 @@ class Checker:
         local = getattr(here, table).get(name) if here else None
         if local is not None:
             return [(here, local)]
-        return [(f, getattr(f, table)[name]) for f in self.files.values() if name in getattr(f, table)]
+        # another file's names: headers, and the .c files of a paper's folder (shared tables
+        # declared extern); never the core's .c files, whose statics and locals (e.g. a local
+        # `n` of check_manifest.c) are invisible to a claim checker
+        def visible(f):
+            return f.path.endswith(".h") or os.path.basename(os.path.dirname(f.path)) != "check"
+        return [(f, getattr(f, table)[name]) for f in self.files.values() if name in getattr(f, table) and visible(f)]
 
     def resolve(self, toks, here, seen):
         out = set()

@@ -19,6 +19,9 @@ const char cli_environment_help[] =
     "  NCCERT_DATA_DIR     where audit and report read their data (specs/audit/, ...); default:\n"
     "                      the current directory if it has specs/audit, else ../share/nccert\n"
     "                      next to the nccert binary (make install), else its source tree\n"
+    "  NCCERT_PROGRESS     0: never show the progress line; 1: show it also when stderr is not a\n"
+    "                      terminal (default: on a terminal only; -q/--quiet always wins)\n"
+    "  NCCERT_PROGRESS_DELAY_MS  milliseconds before the progress line appears (default 2000)\n"
     "  PATH                nccert check runs the nccheck next to nccert, else the one on PATH\n";
 
 int cli_parse_long(const char *option, const char *s, long lo, long hi, long *out, nc_error *err)
