@@ -6,7 +6,9 @@
 tap_setup format
 cd "$ROOT" || tap_bail "cd $ROOT"
 command -v clang-format >/dev/null 2>&1 || tap_bail "clang-format not installed (make deps installs it)"
-files=$(git ls-files 'src/*.[ch]' 'tests/*.[ch]' 'bench/*.[ch]' 2>/dev/null || find src tests bench -name '*.[ch]')
+# the tracked files; outside a git checkout (a scratch copy), every C file but build outputs
+files=$(git ls-files 'src/*.[ch]' 'tests/*.[ch]' 'bench/*.[ch]' 2>/dev/null)
+[ -n "$files" ] || files=$(find src tests bench -name '*.[ch]' -not -path 'tests/tmp/*' -not -path '*/build/*' | LC_ALL=C sort)
 count=0
 for f in $files; do
     count=$((count + 1))
