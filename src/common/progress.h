@@ -8,7 +8,8 @@
  * count (done of total) and a detail text. A ticker thread, started by the outermost
  * progress_begin when the line is on, redraws one line, "\r<text>\033[K", on stderr at most
  * five times a second, and only once PROGRESS_DELAY_MS (2 s; NCCERT_PROGRESS_DELAY_MS) have
- * passed since that outermost begin, so that short runs print nothing. The outermost
+ * passed since that outermost begin, so that short runs print nothing; after that delay, the
+ * begin of one of the two outer levels also draws the line at once. The outermost
  * progress_end stops the ticker and erases the line. Output is write(2) on file descriptor 2
  * only: never stdout, never a certificate.
  *
