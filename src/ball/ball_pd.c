@@ -183,8 +183,10 @@ int ball_pd_certify_lower(ball_pd_witness *w, const arb_mat_t A, double frac, sl
     }
     double s = frac * ball_pd_lambda_min_estimate(M, n, 40);
     if (!(s > 0)) goto out;
-    for (int tries = 0; tries < 40 && ball_pd_cholesky_double(R, M, n, s); tries++) s *= 0.5;
-    if (ball_pd_cholesky_double(R, M, n, s)) goto out;
+    /* shifts s, s/2, ..., s/2^40 until one factors (the factor is R: not factored again) */
+    int failed = ball_pd_cholesky_double(R, M, n, s);
+    for (int tries = 0; tries < 40 && failed; tries++) s *= 0.5, failed = ball_pd_cholesky_double(R, M, n, s);
+    if (failed) goto out;
     ball_pd_quantise(w, R, n);
     w->shift = s;
     /* a-priori size of the Cholesky and quantisation residual row sums, then widen on failure */
