@@ -44,33 +44,10 @@ def report(good, desc):
     results.append(("ok" if good else "not ok", desc))
 
 
-def read_rows(root):
-    """formula -> note of its first line (specs/audit/<paper>.tsv)."""
-    notes = {}
-    for path in sorted(glob.glob(os.path.join(root, "specs", "audit", "*.tsv"))):
-        if os.path.basename(path) == "expected.tsv":
-            continue
-        header = None
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                line = line.rstrip("\n")
-                if not line or line.startswith("#"):
-                    continue
-                cells = line.split("\t")
-                if header is None:
-                    header = cells
-                    continue
-                row = dict(zip(header, cells))
-                formula = row.get("formula", "")
-                if formula and formula not in notes:
-                    notes[formula] = row.get("note", "")
-    return notes
-
-
-def read_verdicts(root):
-    verdicts = {}
-    header = None
-    with open(os.path.join(root, "specs", "audit", "expected.tsv"), encoding="utf-8") as f:
+def read_tsv(path):
+    """The rows of a TSV with a header line (`#` lines and empty lines skipped), as dicts."""
+    header, rows = None, []
+    with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
@@ -78,10 +55,27 @@ def read_verdicts(root):
             cells = line.split("\t")
             if header is None:
                 header = cells
-                continue
-            row = dict(zip(header, cells))
-            verdicts[row["formula"]] = row["verdict"]
-    return verdicts
+            else:
+                rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def read_rows(root):
+    """formula -> note of its first line (specs/audit/<paper>.tsv)."""
+    notes = {}
+    for path in sorted(glob.glob(os.path.join(root, "specs", "audit", "*.tsv"))):
+        if os.path.basename(path) == "expected.tsv":
+            continue
+        for row in read_tsv(path):
+            formula = row.get("formula", "")
+            if formula and formula not in notes:
+                notes[formula] = row.get("note", "")
+    return notes
+
+
+def read_verdicts(root):
+    """formula -> expected verdict (specs/audit/expected.tsv)."""
+    return {r["formula"]: r["verdict"] for r in read_tsv(os.path.join(root, "specs", "audit", "expected.tsv"))}
 
 
 def read_list(path):
@@ -97,8 +91,8 @@ def read_list(path):
         l = lines[i]
         if l.startswith("#"):
             break
-        if not l.strip():
-            continue
+        if not l.startswith("- "):
+            continue  # blank or prose: only list items are entries
         m = RE_D.match(l)
         if m:
             entries.append((m.group(1), "D", m.group(3).split(", ")))
