@@ -16,18 +16,7 @@ LINT="$ROOT/tests/lint_claims.py"
 TAB=$(printf '\t')
 
 # 1. the tree itself
-python3 "$LINT" --root "$ROOT" >"$T/out" 2>"$T/err"
-rc=$?
-while IFS="$TAB" read -r st desc; do
-    case $st in
-        ok) ok "$desc" ;;
-        "not ok") not_ok "$desc" ;;
-        skip) skip "$desc" ;;
-        *) not_ok "lint_claims.py printed an unexpected line: $st $desc" ;;
-    esac
-done <"$T/out"
-if [ -s "$T/err" ]; then not_ok "lint_claims.py wrote to stderr: $(head -c 300 "$T/err")"; fi
-if [ $rc -ne 0 ] && ! grep -q '^not ok' "$T/out"; then not_ok "lint_claims.py exited $rc without a failure line"; fi
+tap_lint "$LINT" --root "$ROOT"
 
 # 2. self-test on a scratch copy (only what the lint reads)
 S="$T/tree"

@@ -15,6 +15,8 @@
 #   skip REASON                a skipped test (ok N # SKIP REASON)
 #   expect WANT DESC CMD...    ok iff CMD (output discarded) exits WANT; a test that checks more
 #                              (stderr, output) defines its own expect after sourcing this
+#   tap_lint SCRIPT [ARGS...]  run a python3 lint printing ok/not ok/skip<TAB>desc lines: one
+#                              result per line (t_lint_claims, t_discrepancy_lint)
 #   tap_done                   the last line of a test: prints 1..n (unless tap_plan did), exits
 #                              0 iff nothing failed
 # Certificate helpers (check, field, tamper, refuse, ...) are in tests/cert_helpers.sh.
@@ -58,6 +60,26 @@ expect() {   # WANT DESC CMD...
     want=$1; desc=$2; shift 2
     "$@" >/dev/null 2>&1; got=$?
     if [ "$got" = "$want" ]; then ok "$desc"; else not_ok "$desc (exit $got, want $want)"; fi
+}
+
+tap_lint() {   # SCRIPT [ARGS...]: run a python3 lint that prints ok/not ok/skip<TAB>description
+    # lines, one TAP result per line; stderr output, an unknown line, or a failing exit status
+    # without a failure line are failures too
+    _tap_lint_name=$(basename "$1")
+    python3 "$@" >"$T/tap_lint.out" 2>"$T/tap_lint.err"
+    _tap_lint_rc=$?
+    while IFS="$(printf '\t')" read -r _tap_st _tap_desc; do
+        case $_tap_st in
+            ok) ok "$_tap_desc" ;;
+            "not ok") not_ok "$_tap_desc" ;;
+            skip) skip "$_tap_desc" ;;
+            *) not_ok "$_tap_lint_name printed an unexpected line: $_tap_st $_tap_desc" ;;
+        esac
+    done <"$T/tap_lint.out"
+    if [ -s "$T/tap_lint.err" ]; then not_ok "$_tap_lint_name wrote to stderr: $(head -c 300 "$T/tap_lint.err")"; fi
+    if [ $_tap_lint_rc -ne 0 ] && ! grep -q '^not ok' "$T/tap_lint.out"; then
+        not_ok "$_tap_lint_name exited $_tap_lint_rc without a failure line"
+    fi
 }
 
 tap_done() {

@@ -24,7 +24,9 @@ typedef enum {
     AUDIT_R_INCONCLUSIVE, /* certificate INCONCLUSIVE, or a diff enclosure containing 0 that is
                              not tight: never turned into a verdict */
     AUDIT_R_UNEXPECTED,   /* the certificate's verdict is not in the line's map */
-    AUDIT_R_ERROR         /* the certifier failed (bad instance, internal error) */
+    AUDIT_R_ERROR,        /* the certifier failed (bad instance, internal error) */
+    AUDIT_R_ARGUED        /* analytic hyp-fails line: the hypothesis is shown necessary by an
+                             argument (note, derivation), not by a certificate */
 } audit_result;
 
 /* Verdict of one formula (specs/audit/README.md), in the order of the summary's columns. */

@@ -35,6 +35,11 @@ void audit_print_text(FILE *f, const audit_run *run)
                            "argued in the derivation)\n");
                 continue;
             }
+            if (o->result == AUDIT_R_ARGUED) {
+                fprintf(f, "    - ARGUED (hyp-fails side without a certificate: the argument is in the note and the "
+                           "derivation)\n");
+                continue;
+            }
             fprintf(f, "    - %-40s %-12s %-9s %s", o->line->name, audit_result_name(o->result), o->line->role,
                     o->cert_path);
             if (strcmp(o->diff_val, "-")) fprintf(f, "  diff %s", o->diff_val);
@@ -136,7 +141,7 @@ void audit_print_summary(FILE *f, const audit_run *run)
             total++;
             cnt[run->formulas[k].verdict]++;
             for (int i = run->formulas[k].first; i < run->formulas[k].first + run->formulas[k].count; i++)
-                inst += run->out[i].result != AUDIT_R_NONE;
+                inst += run->out[i].result != AUDIT_R_NONE && run->out[i].result != AUDIT_R_ARGUED;
         }
         if (!total) continue;
         fprintf(f, "%-8s %7d %9d %16d %10d %13d %12d %8d %9d\n", claim_papers[p], cnt[0], cnt[1], cnt[2], cnt[3],

@@ -14,8 +14,8 @@
 #define AUDIT_PREC 192
 #define AUDIT_TOL_LOG2 (-36)
 
-static const char *const RESULT_NAMES[] = {"NOT-EVALUABLE", "AGREES",     "DISAGREES",
-                                           "INCONCLUSIVE",  "UNEXPECTED", "ERROR"};
+static const char *const RESULT_NAMES[] = {"NOT-EVALUABLE", "AGREES", "DISAGREES", "INCONCLUSIVE",
+                                           "UNEXPECTED",    "ERROR",  "ARGUED"};
 static const char *const VERDICT_NAMES[AUDIT_VERDICT_COUNT] = {"AGREES",     "DISAGREES",     "NEEDS-HYPOTHESIS",
                                                                "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE"};
 
@@ -202,10 +202,14 @@ static void run_line(audit_outcome *o, cert_cache *e)
 static void aggregate(audit_formula *F, const audit_outcome *out)
 {
     const audit_line *l0 = out[F->first].line;
-    int backed = 0, bad = 0, agree = 0, disagree = 0, holds = 0, holds_ok = 1, fails = 0, fails_ok = 1;
+    int backed = 0, bad = 0, agree = 0, disagree = 0, holds = 0, holds_ok = 1, fails = 0, fails_ok = 1, argued = 0;
     for (int i = F->first; i < F->first + F->count; i++) {
         const audit_outcome *o = &out[i];
         if (o->result == AUDIT_R_NONE) continue;
+        if (o->result == AUDIT_R_ARGUED) { /* stands for a hyp-fails side, never for a backed line */
+            argued++;
+            continue;
+        }
         backed++;
         if (o->result != AUDIT_R_AGREES && o->result != AUDIT_R_DISAGREES) bad++;
         agree += o->result == AUDIT_R_AGREES;
@@ -223,7 +227,7 @@ static void aggregate(audit_formula *F, const audit_outcome *out)
         v = AUDIT_V_NOT_EVALUABLE; /* every unbacked line is mode analytic (audit_spec.c) */
     else if (bad)
         v = AUDIT_V_INCONCLUSIVE;
-    else if (strcmp(l0->hypothesis, "-") && holds && fails && holds_ok && fails_ok)
+    else if (strcmp(l0->hypothesis, "-") && holds && (fails || argued) && holds_ok && fails_ok)
         v = AUDIT_V_NEEDS_HYPOTHESIS;
     else if (disagree)
         v = AUDIT_V_DISAGREES;
@@ -259,7 +263,7 @@ int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix,
         }
         run->formulas[run->n_formulas - 1].count++;
         if (!strcmp(l->claim, "-")) {
-            o->result = AUDIT_R_NONE;
+            o->result = strcmp(l->role, "hyp-fails") ? AUDIT_R_NONE : AUDIT_R_ARGUED;
             continue;
         }
         const char *text = line_instance_text(l);

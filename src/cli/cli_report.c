@@ -507,7 +507,8 @@ static paper_stats stats_of(const report_ctx *c, const char *paper)
         if (!formula_of_paper(F, paper)) continue;
         s.formulas++;
         s.verdicts[F->verdict]++;
-        for (int i = F->first; i < F->first + F->count; i++) s.audit_instances += c->run->out[i].result != AUDIT_R_NONE;
+        for (int i = F->first; i < F->first + F->count; i++)
+            s.audit_instances += c->run->out[i].result != AUDIT_R_NONE && c->run->out[i].result != AUDIT_R_ARGUED;
     }
     for (int i = 0; i < c->nfig; i++) s.figures += !strcmp(c->figs[i].paper, paper);
     return s;
@@ -764,7 +765,8 @@ static void write_formula(const report_ctx *c, const audit_formula *F)
     FILE *h = c->h, *m = c->m;
     const audit_line *l = c->run->out[F->first].line;
     int backed = 0;
-    for (int i = F->first; i < F->first + F->count; i++) backed += c->run->out[i].result != AUDIT_R_NONE;
+    for (int i = F->first; i < F->first + F->count; i++)
+        backed += c->run->out[i].result != AUDIT_R_NONE && c->run->out[i].result != AUDIT_R_ARGUED;
     fprintf(h, "<details class=\"f\" id=\"%s\"><summary><span class=\"fid\">%s</span> <span class=\"lab\">", F->formula,
             F->formula);
     html_esc(h, l->label);
@@ -809,6 +811,11 @@ static void write_formula(const report_ctx *c, const audit_formula *F)
         if (o->result == AUDIT_R_NONE) {
             fputs("NOT-EVALUABLE (argued in the derivation)", h);
             fputs("NOT-EVALUABLE (argued in the derivation)", m);
+            continue;
+        }
+        if (o->result == AUDIT_R_ARGUED) {
+            fputs("ARGUED (hyp-fails side, no certificate: see the derivation)", h);
+            fputs("ARGUED (hyp-fails side, no certificate: see the derivation)", m);
             continue;
         }
         fprintf(h, "<a href=\"%s%s\">%s</a> %s", c->link, o->cert_path, o->line->name, audit_result_name(o->result));

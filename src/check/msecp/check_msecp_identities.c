@@ -187,7 +187,7 @@ static int lemma1(qlist *L, const ck_msecp_inst *in, const ck_msecp_ext *E, cons
 static int hypotheses(const ck_msecp_inst *in, ck_err *e)
 {
     int lam0 = mpq_sgn(in->lambda) == 0;
-    if ((in->id == CK_MSECP_EQ7 || in->id == CK_MSECP_EQ8 || in->id == CK_MSECP_LEMMA1) && !lam0) {
+    if ((in->id == CK_MSECP_EQ7 || in->id == CK_MSECP_LEMMA1) && !lam0) { /* eq8: also lambda > 0 */
         ck_fail(e, CK_MALFORMED, "instance: identity %s is stated for lambda = 0 only", ck_msecp_id_names[in->id]);
         return -1;
     }

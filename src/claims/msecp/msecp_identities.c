@@ -227,7 +227,9 @@ static int check_hypotheses(const msecp_inst *I, nc_error *err)
 {
     int lam0 = fmpq_is_zero(I->lambda);
     const char *nm = msecp_identity_names[I->identity];
-    if ((I->identity == MSECP_EQ7 || I->identity == MSECP_EQ8 || I->identity == MSECP_LEMMA1) && !lam0)
+    /* eq8 is also taken at lambda > 0: (8)'s W_LS is eq. (7)'s (lambda-free) and gap_L_LS then
+     * tests Section 1.3's invariance L_LS(AH) = L_LS(H) with the weight decay (it fails) */
+    if ((I->identity == MSECP_EQ7 || I->identity == MSECP_LEMMA1) && !lam0)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "msecp %s: stated for lambda = 0 (Section 3) only", nm);
     if (I->identity == MSECP_THEOREM1_PRINTED && lam0)
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
