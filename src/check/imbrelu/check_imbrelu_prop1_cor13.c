@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_ce.h"
@@ -59,10 +60,10 @@ static int st_dev(mpfi_srcptr d)
 
 static void put(pk_ctx *c, const char *base, const char *idx, mpfi_srcptr x)
 {
-    char *nm = malloc(strlen(base) + strlen(idx) + 1);
+    char *nm = ck_malloc(strlen(base) + strlen(idx) + 1);
     sprintf(nm, "%s%s", base, idx);
     ck_imbrelu_q_interval(&c->ql, nm, -1, x);
-    free(nm);
+    ck_free(nm);
 }
 static void putf(pk_ctx *c, int f, const char *idx, mpfi_srcptr x, int st)
 {

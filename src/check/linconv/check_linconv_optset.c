@@ -5,6 +5,7 @@
  * and its lambda_min > mu via check_pd; the assertion and the verdict. */
 #include <stdlib.h>
 #include <string.h>
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "linconv/check_linconv_common.h"
 #include "linconv/check_linconv_optset.h"
@@ -54,12 +55,12 @@ static int check_hessian(const json_t *w, const ck_linconv_inst *in, int loss, m
         ck_fail(e, CK_INVALID, "witnesses.mu must be > 0");
         goto out;
     }
-    mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
+    mpfi_t *A = ck_malloc(sizeof(mpfi_t) * (size_t)(n * n));
     for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CK_LINCONV_PREC);
     ck_linconv_hessian(A, in, loss, W, H, (long)cw);
     int ok = ck_pd_verify_shift(A, n, mu, mpq_get_d(sh));
     for (long t = 0; t < n * n; t++) mpfi_clear(A[t]);
-    free(A);
+    ck_free(A);
     if (!ok) {
         ck_fail(e, CK_INVALID, "Hessian: lambda_min > mu not established");
         goto out;

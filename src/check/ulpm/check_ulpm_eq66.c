@@ -10,6 +10,7 @@
 
 #include <mpfi.h>
 
+#include "check_alloc.h"
 #include "check_ce.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
@@ -182,10 +183,10 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_fail(e, CK_MALFORMED, "instance: K-1 > %d is beyond this claim's witness size", E66_MAX_K1);
         goto out;
     }
-    cols = malloc((size_t)m * sizeof *cols);
-    R = malloc((size_t)(m * m) * sizeof *R);
+    cols = ck_malloc((size_t)m * sizeof *cols);
+    R = ck_malloc((size_t)(m * m) * sizeof *R);
     if (!cols || !R) {
-        free(cols), free(R);
+        ck_free(cols), ck_free(R);
         cols = NULL, R = NULL;
         ck_fail(e, CK_MALFORMED, "out of memory");
         goto out;
@@ -239,7 +240,7 @@ out:
     if (G) ck_ivec_clear(G, in.K * N);
     if (R)
         for (long t = 0; t < m * m; t++) mpq_clear(R[t]);
-    free(R), free(cols);
+    ck_free(R), ck_free(cols);
     ck_inst_free(&in);
     for (int t = 0; t < NQ; t++) ck_encl_clear(&q[t]);
     ck_qs_clear(&v);

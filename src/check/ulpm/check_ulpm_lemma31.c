@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_instance.h"
@@ -32,11 +33,11 @@ static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *
 {
     long K = in->K, n = in->n;
     ck_cols cc;
-    int64_t *D = malloc((size_t)K * sizeof *D), dstar = 0;
-    ck_qs *G = malloc((size_t)K * sizeof *G), t;
+    int64_t *D = ck_malloc((size_t)K * sizeof *D), dstar = 0;
+    ck_qs *G = ck_malloc((size_t)K * sizeof *G), t;
     if (ck_cols_init(&cc, in, e) || !D || !G) {
         ck_fail(e, CK_MALFORMED, "out of memory (margins)");
-        ck_cols_free(&cc), free(D), free(G);
+        ck_cols_free(&cc), ck_free(D), ck_free(G);
         return 0;
     }
     int ok = 1, fast = ck_cols_int(&cc, k * n + i, D) == 0;
@@ -62,7 +63,7 @@ static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *
     }
     for (long q = 0; q < K; q++) ck_qs_clear(&G[q]);
     ck_qs_clear(&t);
-    ck_cols_free(&cc), free(D), free(G);
+    ck_cols_free(&cc), ck_free(D), ck_free(G);
     return ok;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
 #include "check_ce.h"
 #include "check_claims.h"
 #include "check_rational.h"
@@ -54,7 +55,7 @@ static int parse_qvec(const json_t *j, const char *what, long len, mpq_t *out, c
 
 static mpq_t *qvec_new(long n)
 {
-    mpq_t *v = malloc((size_t)(n > 0 ? n : 1) * sizeof(mpq_t));
+    mpq_t *v = ck_malloc((size_t)(n > 0 ? n : 1) * sizeof(mpq_t));
     if (!v) abort();
     for (long i = 0; i < n; i++) mpq_init(v[i]);
     return v;
@@ -64,7 +65,7 @@ static void qvec_free(mpq_t *v, long n)
 {
     if (!v) return;
     for (long i = 0; i < n; i++) mpq_clear(v[i]);
-    free(v);
+    ck_free(v);
 }
 
 /* x.v exactly */
