@@ -7,6 +7,7 @@
 #include <gmp.h>
 #include <jansson.h>
 #include <malloc.h>
+#include <mpfr.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,7 +139,7 @@ int ck_limit_check(ck_err *e, const char *what, double bytes, double ops)
                 "instance: limits exceeded: %s needs about %.3g bytes of memory, over the limit of %zu (--max-memory)",
                 what, bytes, g_limit);
     else if (ops > (double)CK_MAX_WORK)
-        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: %s needs about %.3g operations, at most 2^36 = %.6g", what,
+        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: %s needs about %.3g operations, at most 2^36 = %.0f", what,
                 ops, (double)CK_MAX_WORK);
     else
         return 0;
@@ -159,4 +160,14 @@ int ck_parse_size_arg(const char *s, unsigned long long *bytes)
     if (*p != '\0' || v > (1ULL << 40) >> shift) return -1;
     *bytes = v << shift;
     return 0;
+}
+
+double ck_mpfi_bytes(long prec)
+{
+    return (double)sizeof(__mpfr_struct) * 2 + 2.0 * (16.0 + 8.0 * (double)((prec + 63) / 64 + 1));
+}
+
+double ck_mpq_bytes(double bits)
+{
+    return (double)sizeof(mpq_t) + 2.0 * (16.0 + 8.0 * (bits / 64.0 + 1.0));
 }

@@ -9,7 +9,7 @@
 
 #include "check_json.h"
 
-#define CK_DEFAULT_MAX_MEMORY (2048ULL << 20) /* 2 GiB per file: the largest committed certificate needs < 100 MiB */
+#define CK_DEFAULT_MAX_MEMORY (4ULL << 30) /* 4 GiB: a linconv Hessian at nccert's cap D = 4000 needs 2.9 GB */
 #define CK_MAX_WORK (1ULL << 36) /* elementary operations (exact or MPFI) one claim's check may plan */
 
 /* Installs the checked allocator for GMP (so MPFR and MPFI) and jansson, with LIMIT bytes in
@@ -37,4 +37,8 @@ int ck_parse_size_arg(const char *s, unsigned long long *bytes);
  * the memory budget, OPS within CK_MAX_WORK); otherwise -1 with e set (malformed: "instance:
  * limits exceeded: WHAT needs about ..."). */
 int ck_limit_check(ck_err *e, const char *what, double bytes, double ops);
+/* Bytes one mpfi_t of PREC bits takes (struct and both limb arrays, with malloc's overhead), and
+ * one mpq_t or mpz_t of BITS bits: the units of the estimates. */
+double ck_mpfi_bytes(long prec);
+double ck_mpq_bytes(double bits);
 #endif

@@ -54,7 +54,7 @@ static const char manifest_usage[] =
     "                   the table (seconds for information only)\n"
     "  --quiet          no table: only the summary and the differences\n"
     "  --max-seconds S  CPU-time limit per certificate (default 600; 0: none)\n"
-    "  --max-memory BYTES  memory limit of the check (suffix K, M or G; default 2G; 0: none),\n"
+    "  --max-memory BYTES  memory limit of the check (suffix K, M or G; default 4G; 0: none),\n"
     "                   as for nccheck FILE; a certificate over it is a difference\n"
     "\n"
     "Limits of the manifest: lines of at most 65536 bytes, at most 10000 entries (over them:\n"

@@ -190,7 +190,7 @@ static void usage(FILE *f)
                "                        checked\n"
                "      --max-memory BYTES\n"
                "                        memory limit (bytes in use by the check; suffix K, M or G for\n"
-               "                        powers of 1024; default 2G; 0: none, at most 1024G): a claim whose\n"
+               "                        powers of 1024; default 4G; 0: none, at most 1024G): a claim whose\n"
                "                        declared sizes need more is refused before it allocates, and an\n"
                "                        allocation over it (or a failed one) rejects the file as exceeding\n"
                "                        the limits (exit 2); later files are not checked\n"

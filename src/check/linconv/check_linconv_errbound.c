@@ -123,6 +123,10 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     if (!as || !w || !q) return -1;
     ck_linconv_inst in;
     if (ck_linconv_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
+    if (ck_linconv_limits(&in, loss, 1, e)) { /* the Hessian over the region */
+        ck_linconv_inst_clear(&in);
+        return -1;
+    }
     const long dK = in.d * in.K, dN = in.d * in.N;
     int rc = -1;
     mpfi_t al, be;

@@ -97,6 +97,10 @@ int ck_linconv_optset_check(int loss, const json_t *root, ck_verdict verdict, ck
         ck_linconv_inst_clear(&in);
         return check_none(w, q, verdict, e);
     }
+    if (ck_linconv_limits(&in, loss, mpq_sgn(in.test) != 0, e)) { /* the Hessian off the threshold */
+        ck_linconv_inst_clear(&in);
+        return -1;
+    }
     const long K = in.K, dK = in.d * K, dN = in.d * in.N;
     const int sg = mpq_sgn(in.test);
     const char *want = sg > 0 ? AS_BELOW : sg < 0 ? AS_ABOVE : AS_AT;
