@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <malloc.h>
 #include <mpfr.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,8 +133,13 @@ size_t ck_alloc_used(void)
     return g_used;
 }
 
-int ck_limit_check(ck_err *e, const char *what, double bytes, double ops)
+int ck_limit_check(ck_err *e, double bytes, double ops, const char *fmt, ...)
 {
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
     if (g_limit && bytes > (double)g_limit)
         ck_fail(e, CK_MALFORMED,
                 "instance: limits exceeded: %s needs about %.3g bytes of memory, over the limit of %zu (--max-memory)",

@@ -35,8 +35,8 @@ int ck_parse_size_arg(const char *s, unsigned long long *bytes);
 /* The up-front limit of a claim's check: BYTES and OPS are estimates from the declared sizes
  * (products computed in double: no overflow). 0 when both are within the limits (BYTES within
  * the memory budget, OPS within CK_MAX_WORK); otherwise -1 with e set (malformed: "instance:
- * limits exceeded: WHAT needs about ..."). */
-int ck_limit_check(ck_err *e, const char *what, double bytes, double ops);
+ * limits exceeded: <WHAT> needs about ..."), WHAT formatted from FMT. */
+int ck_limit_check(ck_err *e, double bytes, double ops, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Bytes one mpfi_t of PREC bits takes (struct and both limb arrays, with malloc's overhead), and
  * one mpq_t or mpz_t of BITS bits: the units of the estimates. */
 double ck_mpfi_bytes(long prec);

@@ -140,3 +140,9 @@ void ck_inst_free(ck_inst *in)
     mpz_clear(in->m);
     memset(in, 0, sizeof *in);
 }
+
+int ck_inst_limit(const ck_inst *in, const char *claim, double bytes, double ops, ck_err *e)
+{
+    if (in->kind != CK_EXPLICIT) bytes += 8.0 * (double)in->K * (double)in->d;
+    return ck_limit_check(e, bytes, ops, "the %s check (K=%ld n=%ld d=%ld)", claim, in->K, in->n, in->d);
+}

@@ -353,3 +353,10 @@ int ck_imbrelu_inst_parse_thm1(const json_t *j, const char *const *extra, ck_imb
     }
     return 0;
 }
+
+int ck_imbrelu_limit(ck_imbrelu_inst *in, const char *claim, double bytes, double ops, ck_err *e)
+{
+    if (ck_limit_check(e, bytes, ops, "the %s check (K=%ld d=%ld)", claim, in->K, in->d) == 0) return 0;
+    ck_imbrelu_inst_clear(in);
+    return -1;
+}

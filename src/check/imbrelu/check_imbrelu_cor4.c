@@ -55,6 +55,8 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ck_keys(w, "witnesses", WK, a_bad ? WKB : NULL, e)) return -1;
     ck_imbrelu_inst in;
     if (ck_imbrelu_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
+    /* limits: M and r (2 K intervals), one flag per class; per class its point and tests (K^2) */
+    if (ck_imbrelu_limit(&in, "imbrelu.cor-4", 2.0 * in.K * ck_mpfi_bytes(CK_IMBRELU_PREC) + (double)in.K, 8.0 * in.K * in.K, e)) return -1;
     long K = in.K, ref = 0, ndead = 0, nmax = in.n[0], nmin = in.n[0];
     ck_imbrelu_qlist c;
     ck_imbrelu_qlist_init(&c, q, e);

@@ -32,6 +32,8 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
     mpq_inits(t, tr, NULL);
     mpfi_init2(M, CK_IMBRELU_PREC);
     if (ck_imbrelu_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) goto out;
+    /* limits: 3 K quantity names (40 bytes each); per class M_k and its terms (K^2) */
+    if (ck_imbrelu_limit(&in, "imbrelu.eq-6", 3.0 * in.K * 48, 8.0 * in.K * in.K, e)) goto out; /* K = 0: cleared */
     K = in.K;
     names = ck_calloc((size_t)(3 * K), sizeof *names);
     for (long k = 0; k < K; k++) {

@@ -97,6 +97,11 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
         ck_fail(e, CK_MALFORMED, "instance: K <= 8, N <= 200, K <= d <= 16");
         return -1;
     }
+    /* limits: the witness W, H (K d + d N exact entries) and K logits; the objective (K d N) */
+    if (ck_imbrelu_limit(&in, "imbrelu.global-search",
+                         ((double)in.K * in.d + (double)in.d * in.N) * ck_mpq_bytes(64) + (double)in.K * ck_mpfi_bytes(CK_IMBRELU_PREC),
+                         (double)in.K * in.d * in.N, e))
+        return -1;
     long K = in.K, d = in.d, N = in.N, nv = K * d + d * N;
     mpq_t *X = ck_malloc((size_t)nv * sizeof *X);
     for (long t = 0; t < nv; t++) mpq_init(X[t]);

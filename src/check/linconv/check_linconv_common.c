@@ -1,6 +1,5 @@
 /* check_linconv_common.c: nccheck's MPFI objective, gradient and Hessian of seed 002 problems
  * (5) and (8), the "linconv/1" instance and quantity checks (check_linconv_common.h). */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check_alloc.h"
@@ -87,10 +86,8 @@ int ck_linconv_limits(const ck_linconv_inst *in, int loss, int hessian, ck_err *
                  fi = ck_mpfi_bytes(CK_LINCONV_PREC);
     double bytes = fi * d * (K + N), ops = N * K * d;
     if (hessian) bytes += (fi + 32.0) * D * D, ops += N * K * K * d * d + (K + N) * (K + N) * d * d + D * D * D;
-    char what[160];
-    snprintf(what, sizeof what, "the linconv/1 check (K=%ld n=%ld d=%ld%s, Hessian dimension D=%.0f)", in->K, in->n,
-             in->d, hessian ? "" : ", no Hessian", D);
-    return ck_limit_check(e, what, bytes, ops);
+    return ck_limit_check(e, bytes, ops, "the linconv/1 check (K=%ld n=%ld d=%ld%s, Hessian dimension D=%.0f)", in->K,
+                          in->n, in->d, hessian ? "" : ", no Hessian", D);
 }
 
 void ck_linconv_point(mpfi_t *W, mpfi_t *H, const ck_linconv_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta)

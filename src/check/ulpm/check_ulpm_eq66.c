@@ -183,6 +183,8 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_fail(e, CK_MALFORMED, "instance: K-1 > %d is beyond this claim's witness size", E66_MAX_K1);
         goto out;
     }
+    /* limits, before the witness: its (K-1)^2 exact entries R and the logits Z = W H (K N d) */
+    if (ck_inst_limit(&in, "ulpm.eq-66", (double)m * m * ck_mpq_bytes(64), (double)in.K * N * in.d, e)) goto out;
     cols = ck_malloc((size_t)m * sizeof *cols);
     R = ck_malloc((size_t)(m * m) * sizeof *R);
     if (!cols || !R) {
@@ -202,6 +204,11 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
         goto out;
     }
     prec += 32;
+    /* limits at the witness precision: G and gradient()'s W, H, Z; the residual's (K-1)^2 N */
+    if (ck_inst_limit(&in, "ulpm.eq-66",
+                      ((double)in.K * in.d + (double)in.d * N + 2.0 * in.K * N) * ck_mpfi_bytes(prec),
+                      (double)in.K * N * in.d + (double)m * m * N, e))
+        goto out;
     mpfr_set_prec(sum_hi, prec), mpfr_set_prec(L, prec), mpfr_set_prec(U, prec);
     G = ck_ivec_init(in.K * N, prec);
     int sums = gradient(G, &in, prec, sum_hi);

@@ -98,6 +98,11 @@ int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e);
     json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
+    /* limits: one column of K dot products (int64 and Q(sqrt n)) at a time, the norms; the work of
+     * the assertion is bounded below (2^33, stricter than ck_limit_check's 2^36) */
+    if (ck_inst_limit(&in, "ulpm.lemma-3.1", (double)in.K * (8 + 2 * ck_mpq_bytes(64)),
+                      2.0 * in.K * (double)in.n * in.d, e))
+        goto out;
     /* no overflow: ck_inst_parse bounds K n d by 2^28 and K by 2^22 */
     long long work = (long long)in.K * in.K * in.d * in.n;
     if ((ai == 1 || ai == 2) && work > L31_MAX_WORK) {

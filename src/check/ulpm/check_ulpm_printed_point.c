@@ -56,6 +56,10 @@ static void entry_mpfi(mpfi_t v, const ck_qs *x, mpfi_srcptr sqn)
 static int parse_point(const ck_ulpm_printed_ctx *c, ck_inst *in, ck_err *e)
 {
     if (ck_inst_parse(json_object_get(c->inst, "point"), in, e)) return -1;
+    /* limits: the K x K Gram matrix of W (K^2 d), N column norms; the work cap below is stricter */
+    if (ck_inst_limit(in, "ulpm.printed", ((double)in->K * in->K + (double)in->n * in->K) * 2 * ck_mpq_bytes(64),
+                      (double)in->K * in->K * in->d + (double)in->n * in->K * in->d, e))
+        return -1;
     if ((double)in->K * in->K * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK ||
         (double)in->K * in->d * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK) {
         ck_fail(e, CK_MALFORMED, "instance.point: beyond this claim's size limit");

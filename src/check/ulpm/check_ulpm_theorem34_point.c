@@ -91,7 +91,15 @@ int ck_ulpm_t34_point_parse(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
         ck_inst_free(&in); /* ck_inst_parse leaves IN freeable whatever happens */
         return -1;
     }
-    if (in.K * in.d + in.d * in.n * in.K > 20000) {
+    if (in.K * in.d + in.d * in.n * in.K > 20000 || /* limits of the point (the inertia's: theorem34.c) */
+        ck_inst_limit(&in, "ulpm.theorem-3.4",
+                      (double)(in.K * in.d + in.d * in.n * in.K) * ck_mpq_bytes(64) +
+                          (double)in.K * in.n * in.K * (ck_mpq_bytes(64) + 1 + 4 * ck_mpfi_bytes(CK_ULPM_T34_PREC)),
+                      (double)in.K * in.K * in.n * in.d, e)) {
+        if (e->code) {
+            ck_inst_free(&in);
+            return -1;
+        }
         ck_inst_free(&in);
         ck_fail(e, CK_MALFORMED, "instance: ulpm.theorem-3.4 takes at most 20000 entries");
         return -1;
