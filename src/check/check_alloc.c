@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 static size_t g_limit, g_used;
+static double g_max_work = (double)CK_MAX_WORK;
 static int g_installed;
 
 static void default_handler(const char *why)
@@ -144,9 +145,9 @@ int ck_limit_check(ck_err *e, double bytes, double ops, const char *fmt, ...)
         ck_fail(e, CK_MALFORMED,
                 "instance: limits exceeded: %s needs about %.3g bytes of memory, over the limit of %zu (--max-memory)",
                 what, bytes, g_limit);
-    else if (ops > (double)CK_MAX_WORK)
-        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: %s needs about %.3g operations, at most 2^36 = %.0f", what,
-                ops, (double)CK_MAX_WORK);
+    else if (ops > g_max_work)
+        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: %s needs about %.3g operations, at most %.0f%s", what, ops,
+                g_max_work, g_max_work == (double)CK_MAX_WORK ? " = 2^36" : "");
     else
         return 0;
     return -1;
@@ -166,6 +167,11 @@ int ck_parse_size_arg(const char *s, unsigned long long *bytes)
     if (*p != '\0' || v > (1ULL << 40) >> shift) return -1;
     *bytes = v << shift;
     return 0;
+}
+
+void ck_limit_set_max_work(double ops)
+{
+    g_max_work = ops;
 }
 
 double ck_mpfi_bytes(long prec)

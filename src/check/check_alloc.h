@@ -37,6 +37,11 @@ int ck_parse_size_arg(const char *s, unsigned long long *bytes);
  * the memory budget, OPS within CK_MAX_WORK); otherwise -1 with e set (malformed: "instance:
  * limits exceeded: <WHAT> needs about ..."), WHAT formatted from FMT. */
 int ck_limit_check(ck_err *e, double bytes, double ops, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Lowers (or restores) the work limit of ck_limit_check, CK_MAX_WORK by default: the fuzz
+ * harness takes a small one, so that its inputs are refused quickly instead of checked for
+ * minutes under the sanitizers. */
+void ck_limit_set_max_work(double ops);
+
 /* Bytes one mpfi_t of PREC bits takes (struct and both limb arrays, with malloc's overhead), and
  * one mpq_t or mpz_t of BITS bits: the units of the estimates. */
 double ck_mpfi_bytes(long prec);

@@ -276,9 +276,11 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e),
            *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_msecp_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
-    /* limits: exact matrices of at most (CN + p)^2 rationals, products and inverses ((CN + p)^3) */
+    /* limits: exact matrices of at most (CN + p)^2 rationals, products and inverses (16 (CN + p)^3
+     * rational operations, each about 64 word operations on these numbers: C = 90, N = 5, p = 20
+     * took 14 s of CPU before this limit, found by the fuzzer) */
     const double cnp = (double)in.C * in.N + (double)in.p;
-    if (ck_limit_check(e, 16 * cnp * cnp * ck_mpq_bytes(256), 16 * cnp * cnp * cnp,
+    if (ck_limit_check(e, 16 * cnp * cnp * ck_mpq_bytes(256), 64 * 16 * cnp * cnp * cnp,
                        "the msecp.identities check (C=%ld N=%ld p=%ld)", in.C, in.N, in.p))
         goto out;
     if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e)) goto out;
