@@ -7,15 +7,12 @@
 #include <gmp.h>
 #include <jansson.h>
 #include <malloc.h>
-#include <mpfr.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static size_t g_limit, g_used;
-static double g_max_work = (double)CK_MAX_WORK;
 static int g_installed;
 
 static void default_handler(const char *why)
@@ -134,25 +131,6 @@ size_t ck_alloc_used(void)
     return g_used;
 }
 
-int ck_limit_check(ck_err *e, double bytes, double ops, const char *fmt, ...)
-{
-    char what[200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    if (g_limit && bytes > (double)g_limit)
-        ck_fail(e, CK_MALFORMED,
-                "instance: limits exceeded: %s needs about %.3g bytes of memory, over the limit of %zu (--max-memory)",
-                what, bytes, g_limit);
-    else if (ops > g_max_work)
-        ck_fail(e, CK_MALFORMED, "instance: limits exceeded: %s needs about %.3g operations, at most %.0f%s", what, ops,
-                g_max_work, g_max_work == (double)CK_MAX_WORK ? " = 2^36" : "");
-    else
-        return 0;
-    return -1;
-}
-
 int ck_parse_size_arg(const char *s, unsigned long long *bytes)
 {
     unsigned long long v = 0;
@@ -167,19 +145,4 @@ int ck_parse_size_arg(const char *s, unsigned long long *bytes)
     if (*p != '\0' || v > (1ULL << 40) >> shift) return -1;
     *bytes = v << shift;
     return 0;
-}
-
-void ck_limit_set_max_work(double ops)
-{
-    g_max_work = ops;
-}
-
-double ck_mpfi_bytes(long prec)
-{
-    return (double)sizeof(__mpfr_struct) * 2 + 2.0 * (16.0 + 8.0 * (double)((prec + 63) / 64 + 1));
-}
-
-double ck_mpq_bytes(double bits)
-{
-    return (double)sizeof(mpq_t) + 2.0 * (16.0 + 8.0 * (bits / 64.0 + 1.0));
 }

@@ -2,6 +2,7 @@
  * generators.md): kinds, parameters, limits (checked before any allocation), explicit entries
  * read exactly; and freeing it. */
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_instance.h"
 
 #include <stdlib.h>

@@ -163,7 +163,6 @@ static void on_memory_limit(const char *why)
     reject_rest(why, "", "", "not checked (an earlier file exceeded --max-memory)");
 }
 
-
 static void usage(FILE *f)
 {
     fprintf(f, "usage: nccheck [-q] [--json] [--max-seconds S] [--max-memory BYTES] [--] FILE...\n"

@@ -49,7 +49,8 @@ static void collect(json_t *j, site *out, size_t *n, size_t cap)
     if (json_is_object(j)) {
         json_object_foreach(j, key, v)
         {
-            if ((json_is_integer(v) || json_is_real(v) || (json_is_string(v) && numeric_string(json_string_value(v)))) &&
+            if ((json_is_integer(v) || json_is_real(v) ||
+                 (json_is_string(v) && numeric_string(json_string_value(v)))) &&
                 *n < cap)
                 out[(*n)++] = (site){j, key, 0};
             collect(v, out, n, cap);
@@ -57,7 +58,8 @@ static void collect(json_t *j, site *out, size_t *n, size_t cap)
     } else if (json_is_array(j)) {
         json_array_foreach(j, i, v)
         {
-            if ((json_is_integer(v) || json_is_real(v) || (json_is_string(v) && numeric_string(json_string_value(v)))) &&
+            if ((json_is_integer(v) || json_is_real(v) ||
+                 (json_is_string(v) && numeric_string(json_string_value(v)))) &&
                 *n < cap)
                 out[(*n)++] = (site){j, NULL, i};
             collect(v, out, n, cap);
@@ -94,10 +96,22 @@ static json_t *hostile_integer(uint64_t *s, json_int_t old)
 
 static json_t *hostile_string(uint64_t *s, const char *old)
 {
-    static const char *const pick[] = {"0",   "-1",          "1/0",       "0/0",          "1e999999999",  "1e-999999999",
-                                       "0x1p+999999999", "-0x1p-999999999", "0x1.fffffffffffffp+1023", "[0 +/- 1e999999]",
-                                       "[1e-99999 +/- 1e-99999]", "18446744073709551616", "-9223372036854775809",
-                                       "1/18446744073709551615", "0x0p+0", "1e+308"};
+    static const char *const pick[] = {"0",
+                                       "-1",
+                                       "1/0",
+                                       "0/0",
+                                       "1e999999999",
+                                       "1e-999999999",
+                                       "0x1p+999999999",
+                                       "-0x1p-999999999",
+                                       "0x1.fffffffffffffp+1023",
+                                       "[0 +/- 1e999999]",
+                                       "[1e-99999 +/- 1e-99999]",
+                                       "18446744073709551616",
+                                       "-9223372036854775809",
+                                       "1/18446744073709551615",
+                                       "0x0p+0",
+                                       "1e+308"};
     char buf[8200];
     switch (rnd(s) % 5) {
     case 0: { /* a long digit string: 10 to 8000 digits, maybe as a fraction or a mantissa */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_cert.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -29,7 +30,8 @@ static void on_budget(const char *why)
 }
 
 #define FUZZ_BUDGET (256UL << 20) /* far below run.sh's -rss_limit_mb (2048) with ASan's overhead */
-#define FUZZ_WORK 67108864.0       /* 2^26 operations: instances beyond are refused at once, so that
+#define FUZZ_WORK                                                                                                      \
+    67108864.0 /* 2^26 operations: instances beyond are refused at once, so that
                                       the mutator's large sizes test the refusal, not the patience */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -1,6 +1,7 @@
 /* check_imbrelu_common.c: the imbrelu instance kind, threshold tests, M_k in MPFI and quantity
  * verification for nccheck (see check_imbrelu_common.h). */
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "imbrelu/check_imbrelu_common.h"
 
 #include <stdio.h>

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_decision.h"
@@ -56,7 +57,9 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     ck_imbrelu_inst in;
     if (ck_imbrelu_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     /* limits: M and r (2 K intervals), one flag per class; per class its point and tests (K^2) */
-    if (ck_imbrelu_limit(&in, "imbrelu.cor-4", 2.0 * in.K * ck_mpfi_bytes(CK_IMBRELU_PREC) + (double)in.K, 8.0 * in.K * in.K, e)) return -1;
+    if (ck_imbrelu_limit(&in, "imbrelu.cor-4", 2.0 * in.K * ck_mpfi_bytes(CK_IMBRELU_PREC) + (double)in.K,
+                         8.0 * in.K * in.K, e))
+        return -1;
     long K = in.K, ref = 0, ndead = 0, nmax = in.n[0], nmin = in.n[0];
     ck_imbrelu_qlist c;
     ck_imbrelu_qlist_init(&c, q, e);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
@@ -99,7 +100,8 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     }
     /* limits: the witness W, H (K d + d N exact entries) and K logits; the objective (K d N) */
     if (ck_imbrelu_limit(&in, "imbrelu.global-search",
-                         ((double)in.K * in.d + (double)in.d * in.N) * ck_mpq_bytes(64) + (double)in.K * ck_mpfi_bytes(CK_IMBRELU_PREC),
+                         ((double)in.K * in.d + (double)in.d * in.N) * ck_mpq_bytes(64) +
+                             (double)in.K * ck_mpfi_bytes(CK_IMBRELU_PREC),
                          (double)in.K * in.d * in.N, e))
         return -1;
     long K = in.K, d = in.d, N = in.N, nv = K * d + d * N;

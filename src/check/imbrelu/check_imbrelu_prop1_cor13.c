@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_ce.h"
@@ -249,8 +250,9 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     ck_imbrelu_inst in;
     if (ck_imbrelu_inst_parse_thm1(inst, EXTRA, &in, e)) return -1;
     /* limits: the point (K^2 intervals) and the selected formulas per class (K^2 each) */
-    if (ck_imbrelu_limit(&in, "imbrelu.prop-1-cor-1-3", ((double)in.K * in.K + 8.0 * in.K) * ck_mpfi_bytes(CK_IMBRELU_PREC),
-                         16.0 * in.K * in.K * in.K, e))
+    if (ck_imbrelu_limit(&in, "imbrelu.prop-1-cor-1-3",
+                         ((double)in.K * in.K + 8.0 * in.K) * ck_mpfi_bytes(CK_IMBRELU_PREC), 16.0 * in.K * in.K * in.K,
+                         e))
         return -1;
     long K = in.K;
     pk_ctx c;

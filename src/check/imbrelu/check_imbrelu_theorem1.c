@@ -12,6 +12,7 @@
 
 #include "check_claims.h"
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_decision.h"
 #include "check_ce.h"
@@ -74,7 +75,8 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ck_imbrelu_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
     /* limits: W (K^2) and four K-vectors of intervals; per class K logits, gradients of W and H (4 K^3) */
     const double fK = (double)in.K;
-    if (ck_imbrelu_limit(&in, "imbrelu.theorem-1", (fK * fK + 4 * fK + 11) * ck_mpfi_bytes(CK_IMBRELU_PREC), 4 * fK * fK * fK + 64 * fK, e))
+    if (ck_imbrelu_limit(&in, "imbrelu.theorem-1", (fK * fK + 4 * fK + 11) * ck_mpfi_bytes(CK_IMBRELU_PREC),
+                         4 * fK * fK * fK + 64 * fK, e))
         return -1;
     long K = in.K;
     ck_imbrelu_qlist c;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "linconv/check_linconv_common.h"
 #include "check_enclosure.h"
 #include "check_rational.h"

@@ -76,8 +76,8 @@ out:
 static int check_none(const json_t *w, const json_t *q, ck_verdict verdict, ck_err *e)
 {
     static const char *const NONE[] = {NULL};
-    static const char *const Q_ANY[] = {"threshold_test", "gamma", "alpha_sq",       "stat_q",       "stat_W",
-                                        "stat_H",         "value", "value_zero",     "gap",          "value_at_point",
+    static const char *const Q_ANY[] = {"threshold_test", "gamma", "alpha_sq",   "stat_q", "stat_W",
+                                        "stat_H",         "value", "value_zero", "gap",    "value_at_point",
                                         "grad_norm_sq",   NULL};
     if (ck_keys(w, "witnesses", NONE, NULL, e) || ck_keys(q, "quantities", NONE, Q_ANY, e)) return -1;
     if (ck_verdict_follows(verdict, CK_INCONCLUSIVE, "assertion \"none\" establishes nothing", e)) return -1;

@@ -9,6 +9,7 @@
 
 #include "check_claims.h"
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_enclosure.h"
 #include "msecp/check_msecp_inst.h"
 #include "msecp/check_msecp_stats.h"

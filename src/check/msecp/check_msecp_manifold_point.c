@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "msecp/check_msecp_manifold_point.h"
 #include "check_alloc.h"
+#include "check_limits.h"
 
 static uint64_t sm_next(uint64_t *s)
 {

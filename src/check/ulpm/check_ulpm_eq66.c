@@ -11,6 +11,7 @@
 #include <mpfi.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_ce.h"
 #include "check_claims.h"
 #include "check_enclosure.h"

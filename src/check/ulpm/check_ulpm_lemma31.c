@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_instance.h"

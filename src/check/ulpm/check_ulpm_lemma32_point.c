@@ -4,6 +4,7 @@
  * ulpm-lemmas-b3-b5.md. */
 #include "ulpm/check_ulpm_lemma32_point.h"
 #include "check_alloc.h"
+#include "check_limits.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_ce.h"
 #include "check_instance.h"
 #include "check_qsqrt.h"

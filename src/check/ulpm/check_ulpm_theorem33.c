@@ -7,6 +7,7 @@
 
 #include "check_claims.h"
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_enclosure.h"
 #include "ulpm/check_ulpm_theorem33.h"
 

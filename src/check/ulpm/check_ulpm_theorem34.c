@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_ce.h"
 #include "check_claims.h"
 #include "check_rational.h"
@@ -201,8 +202,9 @@ static int check_inertia(const ck_ulpm_t34_hess *h, const json_t *ij, const mpq_
     /* limits (one home: here): np + m exact D-vectors, 2 m D + m^2 intervals, the rank test's np D
      * words; work m Hessian-vector products (K N d + K^2 N each), the m x m Gram, the rank test */
     const double fD = (double)D, fm = (double)m, fnp = (double)np, KN = (double)P->K * (double)P->N;
-    if (ck_limit_check(e, (fnp + fm) * fD * ck_mpq_bytes(64) + (2 * fm * fD + fm * fm) * ck_mpfi_bytes(CK_ULPM_T34_PREC) +
-                              fnp * fD * 8,
+    if (ck_limit_check(e,
+                       (fnp + fm) * fD * ck_mpq_bytes(64) + (2 * fm * fD + fm * fm) * ck_mpfi_bytes(CK_ULPM_T34_PREC) +
+                           fnp * fD * 8,
                        fm * (KN * (double)d + KN * (double)P->K) + fm * fm * fD + fD * fnp * fnp,
                        "the ulpm.theorem-3.4 inertia check (D=%ld, %ld basis columns)", D, m))
         return -1;

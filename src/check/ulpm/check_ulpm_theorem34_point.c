@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_alloc.h"
+#include "check_limits.h"
 #include "check_instance.h"
 #include "check_rational.h"
 #include "ulpm/check_ulpm_theorem34.h"
