@@ -131,7 +131,7 @@ size_t ck_alloc_used(void)
     return g_used;
 }
 
-int ck_parse_size_arg(const char *s, unsigned long long *bytes)
+static int parse_size(const char *s, unsigned long long *bytes)
 {
     unsigned long long v = 0;
     const char *p = s;
@@ -145,4 +145,14 @@ int ck_parse_size_arg(const char *s, unsigned long long *bytes)
     if (*p != '\0' || v > (1ULL << 40) >> shift) return -1;
     *bytes = v << shift;
     return 0;
+}
+
+int ck_parse_size_arg(const char *s, unsigned long long *bytes)
+{
+    if (parse_size(s, bytes) == 0) return 0;
+    fprintf(stderr,
+            "nccheck: --max-memory expects bytes (an integer, optional suffix K, M or G) in [0, 1024G], got "
+            "\"%.40s\"\n",
+            s);
+    return -1;
 }

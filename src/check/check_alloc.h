@@ -27,7 +27,7 @@ void ck_free(void *p);
 char *ck_strdup(const char *s);
 
 /* The value of --max-memory: decimal digits, then optionally K, M or G (powers of 1024); at
- * most 1024G. 0 with *bytes set, or -1. */
+ * most 1024G. 0 with *bytes set, or -1 after one line on stderr (the usage error). */
 int ck_parse_size_arg(const char *s, unsigned long long *bytes);
 
 #endif

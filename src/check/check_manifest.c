@@ -446,13 +446,7 @@ int ck_manifest_main(int argc, char **argv)
             }
             break;
         case 'M':
-            if (ck_parse_size_arg(optarg, &max_memory)) {
-                fprintf(stderr,
-                        "nccheck: --max-memory expects bytes (an integer, optional suffix K, M or G) in [0, 1024G], "
-                        "got \"%.40s\"\n",
-                        optarg);
-                return 2;
-            }
+            if (ck_parse_size_arg(optarg, &max_memory)) return 2;
             break;
         case 'h': fputs(manifest_usage, stdout); return 0;
         default:

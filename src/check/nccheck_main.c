@@ -299,13 +299,7 @@ int main(int argc, char **argv)
                         v ? ", got the option \"" : "", v ? v : "", v ? "\"" : "");
                 return 2;
             }
-            if (ck_parse_size_arg(v, &max_memory)) {
-                fprintf(stderr,
-                        "nccheck: --max-memory expects bytes (an integer, optional suffix K, M or G) in [0, 1024G], "
-                        "got \"%.40s\"\n",
-                        v);
-                return 2;
-            }
+            if (ck_parse_size_arg(v, &max_memory)) return 2;
         } else {
             return usage_error("unknown option", a);
         }
