@@ -6,7 +6,6 @@
 mpfi_ptr ck_ivec_init(long len, mpfr_prec_t prec)
 {
     mpfi_ptr v = ck_malloc((size_t)(len > 0 ? len : 1) * sizeof(__mpfi_struct));
-    if (!v) abort();
     for (long t = 0; t < len; t++) {
         mpfi_init2(&v[t], prec);
         mpfi_set_ui(&v[t], 0);

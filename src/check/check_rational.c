@@ -21,7 +21,6 @@ static int read_mantissa(const char *s, size_t *p, int base, mpz_t M, long *f)
         if (n2 == 0 || n2 > (size_t)CK_HEX_MAX_CHARS) return -1;
     }
     char *buf = ck_malloc(n1 + n2 + 1);
-    if (!buf) abort();
     memcpy(buf, s + *p, n1);
     memcpy(buf + n1, s + *p + n1 + 1, n2);
     buf[n1 + n2] = '\0';
@@ -131,7 +130,6 @@ int ck_parse_decimal_interval(const char *s, mpq_t lo, mpq_t hi)
     }
     if (s[len - 1] != ']') return -1;
     char *body = strndup(s + 1, len - 2); /* "m +/- r" or "+/- r" */
-    if (!body) abort();
     int rc = -1;
     char *sep = strstr(body, "+/- ");
     mpq_t mid, rad;

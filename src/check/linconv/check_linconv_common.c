@@ -345,7 +345,6 @@ int ck_linconv_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x,
 mpfi_t *ck_linconv_ivec(long len)
 {
     mpfi_t *v = ck_malloc(sizeof(mpfi_t) * (size_t)(len > 0 ? len : 1));
-    if (!v) abort();
     for (long i = 0; i < len; i++) mpfi_init2(v[i], CK_LINCONV_PREC), mpfi_set_ui(v[i], 0);
     return v;
 }

@@ -145,7 +145,6 @@ static int parse_leaves(const json_t *w, ck_ulpm_ex31_ctx *x, ck_err *e)
     x->llo = ck_malloc(n * sizeof(mpq_t));
     x->lhi = ck_malloc(n * sizeof(mpq_t));
     x->k = ck_calloc(n, sizeof(long));
-    if (!x->llo || !x->lhi || !x->k) abort();
     for (t = 0; t < n; t++) mpq_init(x->llo[t]), mpq_init(x->lhi[t]);
     json_array_foreach(a, t, l)
     {
@@ -650,7 +649,6 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
         x.llo = ck_malloc(sizeof(mpq_t));
         x.lhi = ck_malloc(sizeof(mpq_t));
         x.k = ck_calloc(1, sizeof(long));
-        if (!x.llo || !x.lhi || !x.k) abort();
         mpq_init(x.llo[0]), mpq_init(x.lhi[0]);
         mpq_set(x.llo[0], x.C), mpq_set(x.lhi[0], x.C);
         if (x.part == CK_ULPM_EX31_F10) {

@@ -57,7 +57,6 @@ static int parse_qvec(const json_t *j, const char *what, long len, mpq_t *out, c
 static mpq_t *qvec_new(long n)
 {
     mpq_t *v = ck_malloc((size_t)(n > 0 ? n : 1) * sizeof(mpq_t));
-    if (!v) abort();
     for (long i = 0; i < n; i++) mpq_init(v[i]);
     return v;
 }

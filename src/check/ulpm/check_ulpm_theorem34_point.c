@@ -15,7 +15,6 @@ static void point_alloc(ck_ulpm_t34_pt *P, long K, long n, long d)
     P->K = K, P->n = n, P->d = d, P->N = n * K, P->D = K * d + d * n * K;
     P->W = ck_malloc((size_t)(K * d) * sizeof(mpq_t));
     P->H = ck_malloc((size_t)(d * P->N) * sizeof(mpq_t));
-    if (!P->W || !P->H) abort();
     for (long t = 0; t < K * d; t++) mpq_init(P->W[t]);
     for (long t = 0; t < d * P->N; t++) mpq_init(P->H[t]);
 }
