@@ -149,6 +149,14 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
         ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis");
         goto out;
     }
+    if (strcmp(as, "none") == 0) { /* nccert's PD test over the region failed: witnesses {} */
+        static const char *const NONE[] = {NULL};
+        if (ck_keys(w, "witnesses", NONE, NULL, e) ||
+            ck_verdict_follows(verdict, CK_INCONCLUSIVE, "assertion \"none\" establishes nothing", e))
+            goto out;
+        ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
+        goto out;
+    }
     if (strcmp(as, assertion_text(loss, in.K))) {
         ck_fail(e, CK_INVALID, "assertion does not match the claim and the instance (K = %ld)", in.K);
         goto out;
