@@ -280,13 +280,13 @@ FUZZ_BINS      = $(B)/fuzz/fuzz_nccheck $(B)/fuzz/fuzz_numbers
 fuzz-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(FUZZ_PACKAGES)"
 
-$(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c $(CK_CLAIMS_DEF) $(NCCHECK_LIB_SRC) $(wildcard src/check/*.h src/check/*/*.h)
+$(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c tests/fuzz/fuzz_mutator.c $(CK_CLAIMS_DEF) $(NCCHECK_LIB_SRC) $(wildcard src/check/*.h src/check/*/*.h)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(NCCHECK_LIB_SRC) $(LIBS_NCCHECK)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/fuzz_mutator.c $(NCCHECK_LIB_SRC) $(LIBS_NCCHECK)
 
-$(B)/fuzz/fuzz_numbers: tests/fuzz/fuzz_numbers.c src/check/check_rational.c src/check/check_rational.h
+$(B)/fuzz/fuzz_numbers: tests/fuzz/fuzz_numbers.c src/check/check_rational.c src/check/check_rational.h src/check/check_alloc.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/check/check_rational.c -lgmp
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/check/check_rational.c src/check/check_alloc.c -ljansson -lgmp
 
 # Crash regressions, then a FUZZ_SECONDS smoke run of each harness (one job).
 fuzz: deps fuzz-deps

@@ -1,11 +1,11 @@
 /* check_ce.c: interval (MPFI) cross-entropy loss and gradient in logits, for the checker. */
 #include <stdlib.h>
+#include "check_alloc.h"
 #include "check_ce.h"
 
 mpfi_ptr ck_ivec_init(long len, mpfr_prec_t prec)
 {
-    mpfi_ptr v = malloc((size_t)(len > 0 ? len : 1) * sizeof(__mpfi_struct));
-    if (!v) abort();
+    mpfi_ptr v = ck_malloc((size_t)(len > 0 ? len : 1) * sizeof(__mpfi_struct));
     for (long t = 0; t < len; t++) {
         mpfi_init2(&v[t], prec);
         mpfi_set_ui(&v[t], 0);
@@ -16,7 +16,7 @@ mpfi_ptr ck_ivec_init(long len, mpfr_prec_t prec)
 void ck_ivec_clear(mpfi_ptr v, long len)
 {
     for (long t = 0; t < len; t++) mpfi_clear(&v[t]);
-    free(v);
+    ck_free(v);
 }
 
 void ck_ce_logits(mpfi_ptr Z, mpfi_srcptr W, mpfi_srcptr H, long K, long d, long N)

@@ -1,6 +1,8 @@
 /* check_instance.c: owns reading the `instance` object of a certificate (instance.md,
  * generators.md): kinds, parameters, limits (checked before any allocation), explicit entries
  * read exactly; and freeing it. */
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_instance.h"
 
 #include <stdlib.h>
@@ -113,8 +115,8 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
     json_t *Wj = ck_get_arr(j, "instance", "W", e), *Hj = ck_get_arr(j, "instance", "H", e);
     if (!Wj || !Hj) return -1;
     size_t nw = (size_t)(K * d), nh = (size_t)(d * n * K);
-    in->W = malloc(nw * sizeof(mpq_t));
-    in->H = malloc(nh * sizeof(mpq_t));
+    in->W = ck_malloc(nw * sizeof(mpq_t));
+    in->H = ck_malloc(nh * sizeof(mpq_t));
     if (!in->W || !in->H) {
         ck_fail(e, CK_MALFORMED, "instance: out of memory");
         return -1;
@@ -132,10 +134,16 @@ void ck_inst_free(ck_inst *in)
         for (long t = 0; t < in->K * in->d; t++) mpq_clear(in->W[t]);
         for (long t = 0; t < in->d * in->n * in->K; t++) mpq_clear(in->H[t]);
     }
-    free(in->W);
-    free(in->H);
+    ck_free(in->W);
+    ck_free(in->H);
     for (int p = 0; p < in->nlw; p++) mpq_clear(in->lw[p].scale);
     for (int p = 0; p < in->nlh; p++) mpq_clear(in->lh[p].scale);
     mpz_clear(in->m);
     memset(in, 0, sizeof *in);
+}
+
+int ck_inst_limit(const ck_inst *in, const char *claim, double bytes, double ops, ck_err *e)
+{
+    if (in->kind != CK_EXPLICIT) bytes += 8.0 * (double)in->K * (double)in->d;
+    return ck_limit_check(e, bytes, ops, "the %s check (K=%ld n=%ld d=%ld)", claim, in->K, in->n, in->d);
 }

@@ -40,6 +40,11 @@ typedef struct {
 int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e);
 void ck_inst_free(ck_inst *in);
 
+/* The up-front limit of a claim's check on instance IN (ck_limit_check): BYTES and OPS, the
+ * claim's estimates, plus what reading the instance's columns takes (ck_cols: 8 K d bytes of a
+ * generated kind). 0 or -1 with e set (exit 2). */
+int ck_inst_limit(const ck_inst *in, const char *claim, double bytes, double ops, ck_err *e);
+
 /* check_generators.c */
 uint64_t ck_splitmix64_next(uint64_t *s);
 int32_t ck_rd_value(uint64_t seed, uint64_t index); /* u - 2^19 of draw number INDEX (0-based) */

@@ -1,6 +1,7 @@
 /* check_instance_ops.c: owns the exact bilinear quantities of an instance (dot products,
  * Frobenius norms, column sums, all dot products of one H column), in exact integer
  * arithmetic on the layers of generated instances and in GMP rationals for explicit ones. */
+#include "check_alloc.h"
 #include "check_instance.h"
 
 #include <stdlib.h>
@@ -193,7 +194,7 @@ int ck_cols_init(ck_cols *cc, const ck_inst *in, ck_err *e)
     cc->wl[0] = cc->wl[1] = cc->hc[0] = cc->hc[1] = NULL;
     if (in->kind == CK_EXPLICIT) return 0;
     for (int p = 0; p < in->nlw; p++) {
-        cc->wl[p] = malloc((size_t)in->K * (size_t)in->d * sizeof(int32_t));
+        cc->wl[p] = ck_malloc((size_t)in->K * (size_t)in->d * sizeof(int32_t));
         if (!cc->wl[p]) {
             ck_fail(e, CK_MALFORMED, "out of memory (W layers)");
             return -1;
@@ -202,7 +203,7 @@ int ck_cols_init(ck_cols *cc, const ck_inst *in, ck_err *e)
             for (long l = 0; l < in->d; l++) cc->wl[p][k * in->d + l] = (int32_t)ck_layer_w(in, &in->lw[p], k, l);
     }
     for (int q = 0; q < in->nlh; q++) {
-        cc->hc[q] = malloc((size_t)in->d * sizeof(int32_t));
+        cc->hc[q] = ck_malloc((size_t)in->d * sizeof(int32_t));
         if (!cc->hc[q]) {
             ck_fail(e, CK_MALFORMED, "out of memory (H column)");
             return -1;
@@ -214,8 +215,8 @@ int ck_cols_init(ck_cols *cc, const ck_inst *in, ck_err *e)
 void ck_cols_free(ck_cols *cc)
 {
     for (int p = 0; p < 2; p++) {
-        free(cc->wl[p]);
-        free(cc->hc[p]);
+        ck_free(cc->wl[p]);
+        ck_free(cc->hc[p]);
     }
 }
 

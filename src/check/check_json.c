@@ -1,5 +1,6 @@
 /* check_json.c: owns file loading (size and nesting limits, duplicate keys) and strict typed
  * access to JSON object fields, with the error record every nccheck module reports into. */
+#include "check_alloc.h"
 #include "check_json.h"
 
 #include <errno.h>
@@ -69,7 +70,7 @@ json_t *ck_json_load(const char *path, ck_err *e)
         return NULL;
     }
     size_t len = (size_t)st.st_size;
-    char *buf = malloc(len + 1);
+    char *buf = ck_malloc(len + 1);
     if (!buf) {
         fclose(f);
         ck_fail(e, CK_MALFORMED, "out of memory reading file");
@@ -79,12 +80,12 @@ json_t *ck_json_load(const char *path, ck_err *e)
     int rerr = ferror(f) || fgetc(f) != EOF;
     fclose(f);
     if (rerr || got != len) {
-        free(buf);
+        ck_free(buf);
         ck_fail(e, CK_MALFORMED, "read error (file changed while reading?)");
         return NULL;
     }
     json_t *root = ck_json_loadb(buf, len, e);
-    free(buf);
+    ck_free(buf);
     return root;
 }
 

@@ -2,6 +2,7 @@
  * The manifest reader here is the checker's own (nccert's is src/cli/cli_manifest.c): the same
  * rules, except that registry:NAME cannot be resolved (the checker has no registry). Each entry's
  * certificate is checked by ck_check_file, under a CPU-time limit like nccheck FILE. */
+#include "check_alloc.h"
 #include "check_manifest.h"
 
 #include <errno.h>
@@ -24,6 +25,9 @@
 #define MF_NAME_MAX 100
 #define MF_MAX_CLAIM_FILTERS 256
 #define MF_DEFAULT_MAX_SECONDS 600L
+#define MF_MAX_LINE 65536    /* bytes of one manifest line, newline excluded */
+#define MF_MAX_ENTRIES 10000 /* entries of one manifest */
+#define MF_HASH_SLOTS 32768  /* > 2 MF_MAX_ENTRIES, a power of 2: the duplicate check */
 
 static const char *const KNOWN_CLAIMS[] = {
 #define CK_CLAIM(paper, stem, id) id,
@@ -33,7 +37,7 @@ static const char *const KNOWN_CLAIMS[] = {
 
 static const char manifest_usage[] =
     "Usage: nccheck --manifest FILE [--certs DIR] [--claim ID]... [--instance NAME] [--json]\n"
-    "               [--quiet] [--max-seconds S]\n"
+    "               [--quiet] [--max-seconds S] [--max-memory BYTES]\n"
     "\n"
     "The cheap path of a downstream project's CI (specs/manifest.md): checks the committed\n"
     "certificates DIR/<claim>/<name>.json named by the manifest FILE (default DIR: certificates\n"
@@ -50,6 +54,11 @@ static const char manifest_usage[] =
     "                   the table (seconds for information only)\n"
     "  --quiet          no table: only the summary and the differences\n"
     "  --max-seconds S  CPU-time limit per certificate (default 600; 0: none)\n"
+    "  --max-memory BYTES  memory limit of the check (suffix K, M or G; default 4G; 0: none),\n"
+    "                   as for nccheck FILE; a certificate over it is a difference\n"
+    "\n"
+    "Limits of the manifest: lines of at most 65536 bytes, at most 10000 entries (over them:\n"
+    "a bad manifest).\n"
     "\n"
     "Exit status: 0 every entry as expected; 1 some entry differs (verdict, assertion, or a\n"
     "certificate missing, of another claim, or rejected by the checker); 2 a bad manifest (one\n"
@@ -67,23 +76,25 @@ typedef struct {
     char *dir;
     mf_entry *e;
     int n;
+    int *slot; /* MF_HASH_SLOTS: 1 + the index of the entry of that (claim, name) hash, or 0 */
 } mf_manifest;
 
 static void mf_free(mf_manifest *m)
 {
     for (int i = 0; i < m->n; i++) {
-        free(m->e[i].claim);
-        free(m->e[i].name);
-        free(m->e[i].assertion);
+        ck_free(m->e[i].claim);
+        ck_free(m->e[i].name);
+        ck_free(m->e[i].assertion);
     }
-    free(m->e);
-    free(m->dir);
+    ck_free(m->e);
+    ck_free(m->dir);
+    ck_free(m->slot);
     memset(m, 0, sizeof *m);
 }
 
 static char *mf_strdup(const char *s)
 {
-    char *d = strdup(s);
+    char *d = ck_strdup(s);
     if (!d) {
         fputs("nccheck: out of memory\n", stderr);
         exit(2);
@@ -145,19 +156,29 @@ static int add_entry(mf_manifest *m, int lineno, char **col, ck_err *e)
     else if (!name_ok(col[1]))
         ck_fail(e, CK_MALFORMED, "name \"%.80s\": use 1 to %d characters A-Z a-z 0-9 . _ - (not starting with .)",
                 col[1], MF_NAME_MAX);
-    for (int i = 0; !e->code && i < m->n; i++)
-        if (!strcmp(m->e[i].claim, col[0]) && !strcmp(m->e[i].name, col[1]))
+    unsigned h = 2166136261u; /* FNV-1a of "claim\tname", open addressing: linear in the entries */
+    for (const char *p = col[0]; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    h = (h ^ (unsigned char)'\t') * 16777619u;
+    for (const char *p = col[1]; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    unsigned at = h & (MF_HASH_SLOTS - 1);
+    for (; !e->code && m->slot[at]; at = (at + 1) & (MF_HASH_SLOTS - 1)) {
+        const mf_entry *o = &m->e[m->slot[at] - 1];
+        if (!strcmp(o->claim, col[0]) && !strcmp(o->name, col[1]))
             ck_fail(e, CK_MALFORMED, "%s %s is already on line %d (one certificate per claim and name)", col[0], col[1],
-                    m->e[i].line);
+                    o->line);
+    }
+    if (!e->code && m->n == MF_MAX_ENTRIES)
+        ck_fail(e, CK_MALFORMED, "limits exceeded: more than %d entries in one manifest", MF_MAX_ENTRIES);
     if (!e->code && (ck_verdict_parse(col[2], &v) || v == CK_INCONCLUSIVE))
         ck_fail(e, CK_MALFORMED, "expected verdict \"%.40s\", must be PROVED or REFUTED", col[2]);
     if (e->code || check_instance(col[4], m->dir, e)) return e->code;
-    mf_entry *grown = realloc(m->e, (size_t)(m->n + 1) * sizeof *grown);
+    mf_entry *grown = m->n & (m->n - 1) ? m->e : ck_realloc(m->e, (size_t)(m->n ? 2 * m->n : 1) * sizeof *grown);
     if (!grown) {
         ck_fail(e, CK_MALFORMED, "out of memory");
         return e->code;
     }
     m->e = grown;
+    m->slot[at] = m->n + 1;
     mf_entry *x = &m->e[m->n++];
     x->line = lineno;
     x->claim = mf_strdup(col[0]);
@@ -165,6 +186,20 @@ static int add_entry(mf_manifest *m, int lineno, char **col, ck_err *e)
     x->expected = v;
     x->assertion = strcmp(col[3], "-") ? mf_strdup(col[3]) : NULL;
     return 0;
+}
+
+/* One line of F into LINE (MF_MAX_LINE + 2 bytes), without its newline and NUL-terminated; its
+ * length, MF_MAX_LINE + 1 when it is longer (the rest of it is not read), -1 at the end. */
+static ssize_t read_line(FILE *f, char *line)
+{
+    ssize_t n = 0;
+    int c;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (n > MF_MAX_LINE) break;
+        line[n++] = (char)c;
+    }
+    line[n] = '\0';
+    return c == EOF && n == 0 ? -1 : n;
 }
 
 /* Reads PATH into M; 0, or 2 with "PATH:LINE: what" printed on stderr. */
@@ -188,14 +223,15 @@ static int mf_load(const char *path, mf_manifest *m)
         mf_free(m);
         return 2;
     }
-    char *line = NULL, *col[MF_COLUMNS + 1];
-    size_t cap = 0;
+    char *line = ck_malloc(MF_MAX_LINE + 2), *col[MF_COLUMNS + 1];
+    m->slot = ck_calloc(MF_HASH_SLOTS, sizeof *m->slot);
     ssize_t got;
     int lineno = 0, header = 0;
-    while (!e.code && (got = getline(&line, &cap, f)) != -1) {
+    while (!e.code && (got = read_line(f, line)) != -1) {
         lineno++;
-        if (got > 0 && line[got - 1] == '\n') line[--got] = '\0';
-        if ((size_t)got != strlen(line))
+        if (got > MF_MAX_LINE)
+            ck_fail(&e, CK_MALFORMED, "limits exceeded: line longer than %d bytes", MF_MAX_LINE);
+        else if ((size_t)got != strlen(line))
             ck_fail(&e, CK_MALFORMED, "NUL byte in the line");
         else if (got > 0 && line[got - 1] == '\r')
             ck_fail(&e, CK_MALFORMED, "CR at the end of the line (save the manifest with LF line ends)");
@@ -226,7 +262,7 @@ static int mf_load(const char *path, mf_manifest *m)
         }
     }
     if (!e.code && ferror(f)) ck_fail(&e, CK_MALFORMED, "read error: %s", strerror(errno)), lineno = 0;
-    free(line);
+    ck_free(line);
     fclose(f);
     if (!e.code && !header)
         ck_fail(&e, CK_MALFORMED, "no header line (specs/manifest.md)"), lineno = 0;
@@ -257,6 +293,18 @@ static void on_time_limit(int sig)
         if (w <= 0) break;
         s += w, n -= (size_t)w;
     }
+    _exit(1);
+}
+
+/* An allocation over --max-memory during a check: the entry's difference line (the part
+ * before the reason prepared in g_mem_prefix), then exit 1 as for the CPU-time limit. */
+static char g_mem_prefix[1500];
+
+static void on_memory_limit(const char *why)
+{
+    char line[2200];
+    int n = snprintf(line, sizeof line, "%s%s; later entries not checked)\n", g_mem_prefix, why);
+    if (n > 0 && write(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0) _exit(1);
     _exit(1);
 }
 
@@ -307,6 +355,8 @@ static void check_entry(const mf_manifest *m, const mf_entry *e, const char *cer
                          "of CPU time (--max-seconds); later entries not checked)\n",
                          m->path, e->line, e->claim, e->name, exp, row->path, max_seconds);
         g_limit_len = n < 0 ? 0 : (size_t)n < sizeof g_limit_line ? (size_t)n : sizeof g_limit_line - 1;
+        snprintf(g_mem_prefix, sizeof g_mem_prefix, "nccheck: %s:%d: %s %s: %s, got REJECTED (%s: ", m->path, e->line,
+                 e->claim, e->name, exp, row->path);
         fflush(stdout);
         set_time_limit(max_seconds);
         int code = ck_check_file(row->path, &r);
@@ -358,11 +408,13 @@ int ck_manifest_main(int argc, char **argv)
                                          {"json", no_argument, NULL, 'j'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"max-seconds", required_argument, NULL, 't'},
+                                         {"max-memory", required_argument, NULL, 'M'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *path = NULL, *certs_opt = NULL, *only_name = NULL, *claims[MF_MAX_CLAIM_FILTERS];
     int nclaims = 0, json = 0, quiet = 0, ch;
     long max_seconds = MF_DEFAULT_MAX_SECONDS;
+    unsigned long long max_memory = CK_DEFAULT_MAX_MEMORY;
     char *end;
     for (int a = 1; a < argc && strcmp(argv[a], "--"); a++) /* also `nccheck --manifest --help` */
         if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
@@ -393,6 +445,9 @@ int ck_manifest_main(int argc, char **argv)
                 return 2;
             }
             break;
+        case 'M':
+            if (ck_parse_size_arg(optarg, &max_memory)) return 2;
+            break;
         case 'h': fputs(manifest_usage, stdout); return 0;
         default:
             fprintf(stderr, "nccheck: --manifest: unknown or incomplete option \"%s\"\n", argv[optind - 1]);
@@ -414,14 +469,15 @@ int ck_manifest_main(int argc, char **argv)
             fprintf(stderr, "nccheck: unknown claim \"%.80s\" (see nccert list)\n", claims[c]);
             return 2;
         }
+    ck_alloc_init((size_t)max_memory);
     mf_manifest m;
     if (mf_load(path, &m)) return 2;
     /* the selection: every --claim must match an entry; --instance must match a selected one */
-    int *sel = calloc((size_t)m.n, sizeof *sel), nsel = 0, status = 0;
-    mf_row *rows = calloc((size_t)m.n, sizeof *rows);
+    int *sel = ck_calloc((size_t)m.n, sizeof *sel), nsel = 0, status = 0;
+    mf_row *rows = ck_calloc((size_t)m.n, sizeof *rows);
     /* the default: certificates next to the manifest */
     size_t certs_len = strlen(m.dir) + sizeof "/certificates";
-    char *certs = certs_opt ? mf_strdup(certs_opt) : malloc(certs_len);
+    char *certs = certs_opt ? mf_strdup(certs_opt) : ck_malloc(certs_len);
     if (!sel || !rows || !certs) {
         fputs("nccheck: out of memory\n", stderr);
         exit(2);
@@ -452,6 +508,7 @@ int ck_manifest_main(int argc, char **argv)
         sa.sa_handler = on_time_limit;
         sigemptyset(&sa.sa_mask);
         sigaction(SIGPROF, &sa, NULL);
+        ck_alloc_set_handler(on_memory_limit);
         json_t *arr = json ? json_array() : NULL;
         int failures = 0;
         if (!json && !quiet)
@@ -468,6 +525,7 @@ int ck_manifest_main(int argc, char **argv)
                 fflush(stdout);
             }
         }
+        ck_alloc_set_handler(NULL);
         if (json) {
             json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
             putchar('\n');
@@ -484,9 +542,9 @@ int ck_manifest_main(int argc, char **argv)
             }
         status = failures ? 1 : 0;
     }
-    free(certs);
-    free(rows);
-    free(sel);
+    ck_free(certs);
+    ck_free(rows);
+    ck_free(sel);
     mf_free(&m);
     return status;
 }

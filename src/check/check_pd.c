@@ -2,6 +2,7 @@
  * dyadic Cholesky factor and an MPFI diagonal-dominance test. */
 #include <math.h>
 #include <stdlib.h>
+#include "check_alloc.h"
 #include "check_pd.h"
 
 static void mpz_set_i128(mpz_t z, __int128 v)
@@ -19,7 +20,7 @@ int ck_pd_check_factor(mpfi_t *A, long n, const mpq_t mu, const int64_t *Rint, l
     if (n <= 0 || n >= (1L << 20)) return 0;
     for (long t = 0; t < n * n; t++) /* upper triangular, bounded: products < 2^124 / n */
         if ((t % n < t / n && Rint[t]) || Rint[t] > (INT64_C(1) << 51) || Rint[t] < -(INT64_C(1) << 51)) return 0;
-    __int128 *G = calloc((size_t)(n * n), sizeof(__int128));
+    __int128 *G = ck_calloc((size_t)(n * n), sizeof(__int128));
     for (long k = 0; k < n; k++)
         for (long i = k; i < n; i++) {
             const __int128 f = Rint[k * n + i];
@@ -57,7 +58,7 @@ int ck_pd_check_factor(mpfi_t *A, long n, const mpq_t mu, const int64_t *Rint, l
         ok = ok && mpfr_sgn(dlo) > 0 && mpfr_cmp(dlo, sum) > 0;
     }
     mpfi_clear(D), mpfi_clear(m), mpfr_clears(sum, t, dlo, (mpfr_ptr)0), mpz_clear(z);
-    free(G);
+    ck_free(G);
     return ok;
 }
 
@@ -91,8 +92,8 @@ static int chol_double(double *R, mpfi_t *A, long n, double shift)
 int ck_pd_verify_shift(mpfi_t *A, long n, const mpq_t mu, double shift)
 {
     if (n <= 0 || !isfinite(shift)) return 0;
-    double *R = malloc(sizeof(double) * (size_t)(n * n));
-    int64_t *Ri = malloc(sizeof(int64_t) * (size_t)(n * n));
+    double *R = ck_malloc(sizeof(double) * (size_t)(n * n));
+    int64_t *Ri = ck_malloc(sizeof(int64_t) * (size_t)(n * n));
     int ok = 0;
     if (!chol_double(R, A, n, shift)) {
         double mx = 0;
@@ -103,6 +104,6 @@ int ck_pd_verify_shift(mpfi_t *A, long n, const mpq_t mu, double shift)
         for (long t = 0; t < n * n; t++) Ri[t] = (int64_t)llround(ldexp(R[t], (int)E));
         ok = ck_pd_check_factor(A, n, mu, Ri, E);
     }
-    free(R), free(Ri);
+    ck_free(R), ck_free(Ri);
     return ok;
 }

@@ -1,5 +1,6 @@
 /* check_rational.c: owns the exact reading of number strings: instance entries, hex floats,
  * decimals (with exponent) and decimal intervals, seeds. No floating point anywhere. */
+#include "check_alloc.h"
 #include "check_rational.h"
 
 #include <stdlib.h>
@@ -19,13 +20,12 @@ static int read_mantissa(const char *s, size_t *p, int base, mpz_t M, long *f)
         n2 = strspn(s + *p + n1 + 1, set);
         if (n2 == 0 || n2 > (size_t)CK_HEX_MAX_CHARS) return -1;
     }
-    char *buf = malloc(n1 + n2 + 1);
-    if (!buf) abort();
+    char *buf = ck_malloc(n1 + n2 + 1);
     memcpy(buf, s + *p, n1);
     memcpy(buf + n1, s + *p + n1 + 1, n2);
     buf[n1 + n2] = '\0';
     if (mpz_set_str(M, buf, base) != 0) abort(); /* only digits of BASE were copied */
-    free(buf);
+    ck_free(buf);
     *p += n1 + (n2 ? n2 + 1 : 0);
     *f = (long)n2;
     return 0;
@@ -130,7 +130,6 @@ int ck_parse_decimal_interval(const char *s, mpq_t lo, mpq_t hi)
     }
     if (s[len - 1] != ']') return -1;
     char *body = strndup(s + 1, len - 2); /* "m +/- r" or "+/- r" */
-    if (!body) abort();
     int rc = -1;
     char *sep = strstr(body, "+/- ");
     mpq_t mid, rad;
@@ -144,7 +143,7 @@ int ck_parse_decimal_interval(const char *s, mpq_t lo, mpq_t hi)
         }
     }
     mpq_clears(mid, rad, NULL);
-    free(body);
+    ck_free(body);
     return rc;
 }
 

@@ -11,6 +11,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "check_alloc.h"
 #include "check_cert.h"
 #include "check_manifest.h"
 
@@ -94,6 +95,20 @@ static void put_json_entry(const char *path, int code, const char *claim, const 
     put("\"}");
 }
 
+/* Arms (seconds > 0) or disarms (0) the per-file CPU-time limit (user + system time). */
+static void set_time_limit(long seconds)
+{
+    struct itimerval t;
+    memset(&t, 0, sizeof t);
+    t.it_value.tv_sec = seconds;
+    setitimer(ITIMER_PROF, &t, NULL);
+}
+
+static void set_time_limit_off(void)
+{
+    set_time_limit(0);
+}
+
 static void put_json_start(void)
 {
     put("{\n  \"format\": \"nccheck-result/1\",\n  \"files\": [");
@@ -107,19 +122,16 @@ static void put_json_end(int status)
     put("\n}\n");
 }
 
-/* CPU-time limit reached while checking g_argv[g_cur]: one line (one JSON entry) for it and
- * for every file not checked yet, then exit 2. Only async-signal-safe calls (write, _exit);
- * stdout was flushed after the previous file, so no buffered output is lost or interleaved. */
-static void on_time_limit(int sig)
+/* A limit reached while checking g_argv[g_cur]: one line (one JSON entry) for it, whose reason
+ * is M1 M2 M3, and for every file not checked yet (LATER), then exit 2. Only async-signal-safe
+ * calls (write, _exit); stdout was flushed after the previous file, so no buffered output is
+ * lost or interleaved. */
+static void reject_rest(const char *m1, const char *m2, const char *m3, const char *later)
 {
-    static const char limit1[] = "limits exceeded: the check used more than ",
-                      limit2[] = " s of CPU time (--max-seconds)",
-                      later[] = "not checked (an earlier file exceeded --max-seconds)";
-    (void)sig;
     for (int a = g_cur; a < g_argc; a++) {
         if (g_json) {
             if (a == g_cur)
-                put_json_entry(g_argv[a], 2, NULL, NULL, limit1, g_limit_text, limit2);
+                put_json_entry(g_argv[a], 2, NULL, NULL, m1, m2, m3);
             else
                 put_json_entry(g_argv[a], 2, NULL, NULL, later, NULL, NULL);
             continue;
@@ -127,7 +139,7 @@ static void on_time_limit(int sig)
         put(g_argv[a]);
         put(": REJECTED: ");
         if (a == g_cur)
-            put(limit1), put(g_limit_text), put(limit2);
+            put(m1), put(m2), put(m3);
         else
             put(later);
         put("\n");
@@ -136,18 +148,24 @@ static void on_time_limit(int sig)
     _exit(2);
 }
 
-/* Arms (seconds > 0) or disarms (0) the per-file CPU-time limit (user + system time). */
-static void set_time_limit(long seconds)
+/* CPU-time limit reached (SIGPROF) */
+static void on_time_limit(int sig)
 {
-    struct itimerval t;
-    memset(&t, 0, sizeof t);
-    t.it_value.tv_sec = seconds;
-    setitimer(ITIMER_PROF, &t, NULL);
+    (void)sig;
+    reject_rest("limits exceeded: the check used more than ", g_limit_text, " s of CPU time (--max-seconds)",
+                "not checked (an earlier file exceeded --max-seconds)");
+}
+
+/* An allocation failed or went over --max-memory (check_alloc.c; WHY is one line) */
+static void on_memory_limit(const char *why)
+{
+    set_time_limit_off();
+    reject_rest(why, "", "", "not checked (an earlier file exceeded --max-memory)");
 }
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: nccheck [-q] [--json] [--max-seconds S] [--] FILE...\n"
+    fprintf(f, "usage: nccheck [-q] [--json] [--max-seconds S] [--max-memory BYTES] [--] FILE...\n"
                "       nccheck --help | --version\n"
                "\n"
                "nccheck: the independent checker of nccert certificates\n"
@@ -169,6 +187,13 @@ static void usage(FILE *f)
                "      --max-seconds S   CPU-time limit per file (default 600; 0: none); a file over it is\n"
                "                        rejected as exceeding the limits (exit 2) and later files are not\n"
                "                        checked\n"
+               "      --max-memory BYTES\n"
+               "                        memory limit (bytes in use by the check; suffix K, M or G for\n"
+               "                        powers of 1024; default 4G; 0: none, at most 1024G): a claim whose\n"
+               "                        declared sizes need more (or more than 2^36 operations) is refused\n"
+               "                        before it allocates, and an allocation over it (or a failed one)\n"
+               "                        rejects the file as exceeding the limits (exit 2); later files are\n"
+               "                        not checked\n"
                "  -h, --help            this text\n"
                "      --version         the version\n"
                "  --                    end of options (for a FILE starting with \"-\")\n"
@@ -208,7 +233,7 @@ static int edit_distance(const char *a, const char *b)
 
 static int usage_error(const char *what, const char *arg)
 {
-    static const char *const options[] = {"--quiet", "--json", "--max-seconds", "--help", "--version"};
+    static const char *const options[] = {"--quiet", "--json", "--max-seconds", "--max-memory", "--help", "--version"};
     const char *best = NULL, *t = arg;
     while (*t == '-') t++;
     int bestd = 1 + (int)strlen(t) / 4;
@@ -230,6 +255,7 @@ int main(int argc, char **argv)
 {
     int quiet = 0, json = 0, first = 1, status = 0;
     long max_seconds = DEFAULT_MAX_SECONDS;
+    unsigned long long max_memory = CK_DEFAULT_MAX_MEMORY;
     /* nccheck --manifest FILE ...: the cheap path of specs/manifest.md (check_manifest.c) */
     if (ck_manifest_requested(argc, argv)) return ck_manifest_main(argc, argv);
     for (; first < argc && argv[first][0] == '-' && argv[first][1] != '\0'; first++) {
@@ -267,6 +293,14 @@ int main(int argc, char **argv)
                 fprintf(stderr, "nccheck: --max-seconds expects an integer in [0, 1000000], got \"%.40s\"\n", v);
                 return 2;
             }
+        } else if (strcmp(a, "--max-memory") == 0 || strncmp(a, "--max-memory=", 13) == 0) {
+            const char *v = a[12] == '=' ? a + 13 : first + 1 < argc ? argv[++first] : NULL;
+            if (v == NULL || (a[12] != '=' && looks_like_option(v))) {
+                fprintf(stderr, "nccheck: option --max-memory needs a value%s%.60s%s; see nccheck --help\n",
+                        v ? ", got the option \"" : "", v ? v : "", v ? "\"" : "");
+                return 2;
+            }
+            if (ck_parse_size_arg(v, &max_memory)) return 2;
         } else {
             return usage_error("unknown option", a);
         }
@@ -282,6 +316,8 @@ int main(int argc, char **argv)
     sa.sa_handler = on_time_limit;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGPROF, &sa, NULL);
+    ck_alloc_set_handler(on_memory_limit);
+    ck_alloc_init((size_t)max_memory);
     if (json) put_json_start();
     for (int a = first; a < argc; a++) {
         ck_result r;

@@ -1,5 +1,7 @@
 /* check_imbrelu_common.c: the imbrelu instance kind, threshold tests, M_k in MPFI and quantity
  * verification for nccheck (see check_imbrelu_common.h). */
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "imbrelu/check_imbrelu_common.h"
 
 #include <stdio.h>
@@ -60,7 +62,7 @@ static int inst_parse_fields(const json_t *j, const char *const *extra, ck_imbre
     }
     in->K = (long)json_array_size(n);
     in->d = (long)d;
-    in->n = calloc((size_t)in->K, sizeof *in->n);
+    in->n = ck_calloc((size_t)in->K, sizeof *in->n);
     for (long k = 0; k < in->K; k++) {
         json_t *x = json_array_get(n, (size_t)k);
         const char *s = json_is_string(x) ? json_string_value(x) : "";
@@ -95,7 +97,7 @@ static int inst_parse_fields(const json_t *j, const char *const *extra, ck_imbre
 
 void ck_imbrelu_inst_clear(ck_imbrelu_inst *in)
 {
-    free(in->n);
+    ck_free(in->n);
     in->n = NULL;
     mpq_clears(in->lamW, in->lamH, in->lam, NULL);
 }
@@ -210,7 +212,7 @@ int ck_imbrelu_keys_exact(const json_t *q, const char *what, char **names, long 
 
 char *ck_imbrelu_name(const char *base, long k)
 {
-    char *s = malloc(strlen(base) + 24);
+    char *s = ck_malloc(strlen(base) + 24);
     sprintf(s, "%s[%ld]", base, k);
     return s;
 }
@@ -258,7 +260,7 @@ void ck_imbrelu_cor4_C(mpq_t C, const ck_imbrelu_inst *in)
 void ck_imbrelu_point_objective(mpfi_t obj, const ck_imbrelu_inst *in, mpfi_srcptr M)
 {
     long K = in->K;
-    mpfi_ptr r = malloc((size_t)K * sizeof *r);
+    mpfi_ptr r = ck_malloc((size_t)K * sizeof *r);
     mpfi_t a, t, u, reg;
     for (long k = 0; k < K; k++) mpfi_init2(r + k, CK_IMBRELU_PREC);
     mpfi_init2(a, CK_IMBRELU_PREC), mpfi_init2(t, CK_IMBRELU_PREC), mpfi_init2(u, CK_IMBRELU_PREC),
@@ -291,7 +293,7 @@ void ck_imbrelu_point_objective(mpfi_t obj, const ck_imbrelu_inst *in, mpfi_srcp
     mpfi_div_ui(t, t, 2);
     mpfi_add(obj, obj, t);
     for (long k = 0; k < K; k++) mpfi_clear(r + k);
-    free(r);
+    ck_free(r);
     mpfi_clear(a), mpfi_clear(t), mpfi_clear(u), mpfi_clear(reg);
 }
 
@@ -302,15 +304,15 @@ void ck_imbrelu_qlist_init(ck_imbrelu_qlist *c, const json_t *q, ck_err *e)
 
 void ck_imbrelu_qlist_clear(ck_imbrelu_qlist *c)
 {
-    for (long t = 0; t < c->nn; t++) free(c->names[t]);
-    free(c->names);
+    for (long t = 0; t < c->nn; t++) ck_free(c->names[t]);
+    ck_free(c->names);
     c->names = NULL, c->nn = c->cap = 0;
 }
 
 static const char *qlist_add(ck_imbrelu_qlist *c, const char *base, long k)
 {
-    if (c->nn == c->cap) c->names = realloc(c->names, (size_t)(c->cap = 2 * c->cap + 16) * sizeof(char *));
-    char *nm = k >= 0 ? ck_imbrelu_name(base, k) : strcpy(malloc(strlen(base) + 1), base);
+    if (c->nn == c->cap) c->names = ck_realloc(c->names, (size_t)(c->cap = 2 * c->cap + 16) * sizeof(char *));
+    char *nm = k >= 0 ? ck_imbrelu_name(base, k) : strcpy(ck_malloc(strlen(base) + 1), base);
     return c->names[c->nn++] = nm;
 }
 
@@ -351,4 +353,11 @@ int ck_imbrelu_inst_parse_thm1(const json_t *j, const char *const *extra, ck_imb
         return -1;
     }
     return 0;
+}
+
+int ck_imbrelu_limit(ck_imbrelu_inst *in, const char *claim, double bytes, double ops, ck_err *e)
+{
+    if (ck_limit_check(e, bytes, ops, "the %s check (K=%ld d=%ld)", claim, in->K, in->d) == 0) return 0;
+    ck_imbrelu_inst_clear(in);
+    return -1;
 }

@@ -66,4 +66,7 @@ int ck_imbrelu_qlist_keys(const ck_imbrelu_qlist *c);
 /* The objective of problem (4) at Theorem 1's point built from the M_k given (all samples of
  * class k at h_k = r_k e_k, W of (10)); MPFI at CK_IMBRELU_PREC, contains the exact value. */
 void ck_imbrelu_point_objective(mpfi_t obj, const ck_imbrelu_inst *in, mpfi_srcptr M);
+/* The up-front limit of CLAIM's check on IN (ck_limit_check, with IN's K and d in the message):
+ * on failure IN is cleared and e set (exit 2), so that the caller only returns -1. */
+int ck_imbrelu_limit(ck_imbrelu_inst *in, const char *claim, double bytes, double ops, ck_err *e);
 #endif

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_decision.h"
@@ -54,10 +56,14 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     if (ck_keys(w, "witnesses", WK, a_bad ? WKB : NULL, e)) return -1;
     ck_imbrelu_inst in;
     if (ck_imbrelu_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
+    /* limits: M and r (2 K intervals), one flag per class; per class its point and tests (K^2) */
+    if (ck_imbrelu_limit(&in, "imbrelu.cor-4", 2.0 * in.K * ck_mpfi_bytes(CK_IMBRELU_PREC) + (double)in.K,
+                         8.0 * in.K * in.K, e))
+        return -1;
     long K = in.K, ref = 0, ndead = 0, nmax = in.n[0], nmin = in.n[0];
     ck_imbrelu_qlist c;
     ck_imbrelu_qlist_init(&c, q, e);
-    mpfi_ptr M = malloc((size_t)K * sizeof *M), r = malloc((size_t)K * sizeof *r);
+    mpfi_ptr M = ck_malloc((size_t)K * sizeof *M), r = ck_malloc((size_t)K * sizeof *r);
     mpfi_t a, t, u, hs;
     mpq_t C, x, y;
     mpq_inits(C, x, y, NULL);
@@ -70,7 +76,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     for (long k = 1; k < K; k++)
         if (in.n[k] < in.n[ref]) ref = k;
     long first_bad = -1, unsharp = 0;
-    char *is_bad = calloc((size_t)K, 1);
+    char *is_bad = ck_calloc((size_t)K, 1);
     json_t *dead = json_object_get(w, "dead");
     if (!json_is_array(dead)) {
         ck_fail(e, CK_MALFORMED, "witnesses.dead: not an array");
@@ -207,7 +213,7 @@ static int c4_instance(const json_t *root, ck_verdict verdict, ck_err *e)
     rc = 0;
 out:
     for (long k = 0; k < K; k++) mpfi_clear(M + k), mpfi_clear(r + k);
-    free(M), free(r), free(is_bad);
+    ck_free(M), ck_free(r), ck_free(is_bad);
     ck_imbrelu_qlist_clear(&c);
     mpfi_clear(a), mpfi_clear(t), mpfi_clear(u), mpfi_clear(hs);
     mpq_clears(C, x, y, NULL);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_decision.h"
@@ -31,8 +32,10 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
     mpq_inits(t, tr, NULL);
     mpfi_init2(M, CK_IMBRELU_PREC);
     if (ck_imbrelu_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) goto out;
+    /* limits: 3 K quantity names (40 bytes each); per class M_k and its terms (K^2) */
+    if (ck_imbrelu_limit(&in, "imbrelu.eq-6", 3.0 * in.K * 48, 8.0 * in.K * in.K, e)) goto out; /* K = 0: cleared */
     K = in.K;
-    names = calloc((size_t)(3 * K), sizeof *names);
+    names = ck_calloc((size_t)(3 * K), sizeof *names);
     for (long k = 0; k < K; k++) {
         names[nn++] = ck_imbrelu_name("condition_test", k);
         names[nn++] = ck_imbrelu_name("Mbar_test", k);
@@ -77,8 +80,8 @@ int ck_claim_imbrelu_eq6(const json_t *root, ck_verdict verdict, ck_err *e)
     }
     rc = 0;
 out:
-    for (long t2 = 0; t2 < nn; t2++) free(names[t2]);
-    free(names);
+    for (long t2 = 0; t2 < nn; t2++) ck_free(names[t2]);
+    ck_free(names);
     if (K) ck_imbrelu_inst_clear(&in);
     mpq_clears(t, tr, NULL);
     mpfi_clear(M);

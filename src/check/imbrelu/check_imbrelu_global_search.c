@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_rational.h"
@@ -96,10 +98,16 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
         ck_fail(e, CK_MALFORMED, "instance: K <= 8, N <= 200, K <= d <= 16");
         return -1;
     }
+    /* limits: the witness W, H (K d + d N exact entries) and K logits; the objective (K d N) */
+    if (ck_imbrelu_limit(&in, "imbrelu.global-search",
+                         ((double)in.K * in.d + (double)in.d * in.N) * ck_mpq_bytes(64) +
+                             (double)in.K * ck_mpfi_bytes(CK_IMBRELU_PREC),
+                         (double)in.K * in.d * in.N, e))
+        return -1;
     long K = in.K, d = in.d, N = in.N, nv = K * d + d * N;
-    mpq_t *X = malloc((size_t)nv * sizeof *X);
+    mpq_t *X = ck_malloc((size_t)nv * sizeof *X);
     for (long t = 0; t < nv; t++) mpq_init(X[t]);
-    mpfi_ptr z = malloc((size_t)K * sizeof *z);
+    mpfi_ptr z = ck_malloc((size_t)K * sizeof *z);
     for (long m = 0; m < K; m++) mpfi_init2(z + m, CK_IMBRELU_PREC);
     mpfi_t ow, oc, gap, t, u, s;
     mpfi_ptr all[] = {ow, oc, gap, t, u, s};
@@ -136,11 +144,11 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
         mpfi_div_ui(s, s, 2);
         mpfi_add(ow, ow, s);
     }
-    mpfi_ptr M = malloc((size_t)K * sizeof *M);
+    mpfi_ptr M = ck_malloc((size_t)K * sizeof *M);
     for (long k = 0; k < K; k++) mpfi_init2(M + k, CK_IMBRELU_PREC), ck_imbrelu_M(M + k, &in, k, in.printed);
     ck_imbrelu_point_objective(oc, &in, M);
     for (long k = 0; k < K; k++) mpfi_clear(M + k);
-    free(M);
+    ck_free(M);
     mpfi_sub(gap, ow, oc);
     char *names[] = {"objective_witness", "objective_claimed", "gap"};
     if (ck_imbrelu_verify_interval(q, names[0], ow, e) || ck_imbrelu_verify_interval(q, names[1], oc, e) ||
@@ -164,9 +172,9 @@ int ck_claim_imbrelu_global_search(const json_t *root, ck_verdict verdict, ck_er
     rc = 0;
 out:
     for (long i = 0; i < nv; i++) mpq_clear(X[i]);
-    free(X);
+    ck_free(X);
     for (long m = 0; m < K; m++) mpfi_clear(z + m);
-    free(z);
+    ck_free(z);
     for (int i = 0; i < 6; i++) mpfi_clear(all[i]);
     ck_imbrelu_inst_clear(&in);
     return rc;

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "check_claims.h"
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_decision.h"
 
@@ -42,6 +44,9 @@ int ck_claim_imbrelu_non_monotone(const json_t *root, ck_verdict verdict, ck_err
         return -1;
     ck_imbrelu_inst in;
     if (ck_imbrelu_inst_parse(json_object_get(root, "instance"), NULL, &in, e)) return -1;
+    /* limits: a few intervals; the class pairs (K^2) */
+    if (ck_imbrelu_limit(&in, "imbrelu.non-monotone", 16 * ck_mpfi_bytes(CK_IMBRELU_PREC), 8.0 * in.K * in.K, e))
+        return -1;
     int rc = -1;
     mpq_t t;
     mpfi_t ri, rj, df;

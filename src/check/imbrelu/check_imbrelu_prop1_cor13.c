@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_ce.h"
@@ -59,10 +61,10 @@ static int st_dev(mpfi_srcptr d)
 
 static void put(pk_ctx *c, const char *base, const char *idx, mpfi_srcptr x)
 {
-    char *nm = malloc(strlen(base) + strlen(idx) + 1);
+    char *nm = ck_malloc(strlen(base) + strlen(idx) + 1);
     sprintf(nm, "%s%s", base, idx);
     ck_imbrelu_q_interval(&c->ql, nm, -1, x);
-    free(nm);
+    ck_free(nm);
 }
 static void putf(pk_ctx *c, int f, const char *idx, mpfi_srcptr x, int st)
 {
@@ -247,6 +249,11 @@ int ck_claim_imbrelu_prop1_cor13(const json_t *root, ck_verdict verdict, ck_err 
     if (!wf) return -1;
     ck_imbrelu_inst in;
     if (ck_imbrelu_inst_parse_thm1(inst, EXTRA, &in, e)) return -1;
+    /* limits: the point (K^2 intervals) and the selected formulas per class (K^2 each) */
+    if (ck_imbrelu_limit(&in, "imbrelu.prop-1-cor-1-3",
+                         ((double)in.K * in.K + 8.0 * in.K) * ck_mpfi_bytes(CK_IMBRELU_PREC), 16.0 * in.K * in.K * in.K,
+                         e))
+        return -1;
     long K = in.K;
     pk_ctx c;
     memset(&c, 0, sizeof c);

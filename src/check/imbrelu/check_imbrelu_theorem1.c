@@ -5,11 +5,14 @@
  * requires each to lie inside the stated enclosure, and decides the assertion from its own
  * intervals: "KKT point attaining the derived optimal value" (PROVED: squared residuals
  * < 2^-200, multipliers >= 0, |objective - V*| < 2^-100) or "not a KKT point" (REFUTED: a
- * squared residual > 0 or a multiplier < 0, certified). */
+ * squared residual > 0 or a multiplier < 0, certified); "none" (INCONCLUSIVE, neither decided)
+ * is well formed and establishes nothing (exit 1). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_claims.h"
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "imbrelu/check_imbrelu_common.h"
 #include "check_decision.h"
 #include "check_ce.h"
@@ -58,8 +61,9 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     const char *as = ck_get_str(root, "certificate", "assertion", e);
     json_t *w = ck_get_obj(root, "certificate", "witnesses", e), *q = ck_get_obj(root, "certificate", "quantities", e);
     if (!as || !w || !q) return -1;
-    int a_kkt = !strcmp(as, "KKT point attaining the derived optimal value"), a_not = !strcmp(as, "not a KKT point");
-    if (!a_kkt && !a_not) {
+    int a_kkt = !strcmp(as, "KKT point attaining the derived optimal value"), a_not = !strcmp(as, "not a KKT point"),
+        a_none = !strcmp(as, "none");
+    if (!a_kkt && !a_not && !a_none) {
         ck_fail(e, CK_MALFORMED, "assertion: unknown \"%.60s\"", as);
         return -1;
     }
@@ -69,6 +73,11 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
     if (!pv) return -1;
     ck_imbrelu_inst in;
     if (ck_imbrelu_inst_parse_thm1(json_object_get(root, "instance"), NULL, &in, e)) return -1;
+    /* limits: W (K^2) and four K-vectors of intervals; per class K logits, gradients of W and H (4 K^3) */
+    const double fK = (double)in.K;
+    if (ck_imbrelu_limit(&in, "imbrelu.theorem-1", (fK * fK + 4 * fK + 11) * ck_mpfi_bytes(CK_IMBRELU_PREC),
+                         4 * fK * fK * fK + 64 * fK, e))
+        return -1;
     long K = in.K;
     ck_imbrelu_qlist c;
     ck_imbrelu_qlist_init(&c, q, e);
@@ -265,6 +274,10 @@ int ck_claim_imbrelu_theorem1(const json_t *root, ck_verdict verdict, ck_err *e)
             goto out;
         }
         if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
+    } else if (a_none) { /* neither decided at nccert's precision: well formed, establishes nothing */
+        if (!ck_verdict_follows(verdict, CK_INCONCLUSIVE, "assertion \"none\" establishes nothing", e))
+            ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
+        goto out;
     } else {
         if (!(mpfr_sgn(&gW->left) > 0 || mpfr_sgn(&gH->left) > 0 || mpfr_sgn(&mumin->right) < 0)) {
             ck_fail(e, CK_INVALID, "no certified KKT violation");

@@ -2,6 +2,8 @@
  * (5) and (8), the "linconv/1" instance and quantity checks (check_linconv_common.h). */
 #include <stdlib.h>
 #include <string.h>
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "linconv/check_linconv_common.h"
 #include "check_enclosure.h"
 #include "check_rational.h"
@@ -79,6 +81,16 @@ long ck_linconv_dim(const ck_linconv_inst *in, int loss)
     return in->d * (in->K + in->N) + (loss == CK_LINCONV_MSE ? in->K : 0);
 }
 
+int ck_linconv_limits(const ck_linconv_inst *in, int loss, int hessian, ck_err *e)
+{
+    const double K = (double)in->K, N = (double)in->N, d = (double)in->d, D = (double)ck_linconv_dim(in, loss),
+                 fi = ck_mpfi_bytes(CK_LINCONV_PREC);
+    double bytes = fi * d * (K + N), ops = N * K * d;
+    if (hessian) bytes += (fi + 32.0) * D * D, ops += N * K * K * d * d + (K + N) * (K + N) * d * d + D * D * D;
+    return ck_limit_check(e, bytes, ops, "the linconv/1 check (K=%ld n=%ld d=%ld%s, Hessian dimension D=%.0f)", in->K,
+                          in->n, in->d, hessian ? "" : ", no Hessian", D);
+}
+
 void ck_linconv_point(mpfi_t *W, mpfi_t *H, const ck_linconv_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta)
 {
     const long K = in->K, d = in->d, N = in->N;
@@ -140,7 +152,7 @@ static void sample(mpfi_t *g, mpfi_t *S, mpfi_t ell, const ck_linconv_inst *in, 
 
 static mpfi_t *fi_array(long len)
 {
-    mpfi_t *v = malloc(sizeof(mpfi_t) * (size_t)len);
+    mpfi_t *v = ck_malloc(sizeof(mpfi_t) * (size_t)len);
     for (long t = 0; t < len; t++) mpfi_init2(v[t], CK_LINCONV_PREC), mpfi_set_ui(v[t], 0);
     return v;
 }
@@ -148,7 +160,7 @@ static mpfi_t *fi_array(long len)
 static void fi_free(mpfi_t *v, long len)
 {
     for (long t = 0; t < len; t++) mpfi_clear(v[t]);
-    free(v);
+    ck_free(v);
 }
 
 void ck_linconv_objective(mpfi_t F, const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *H)
@@ -332,8 +344,7 @@ int ck_linconv_verify_zero_qs(const json_t *q, const char *name, const ck_qs *x,
 
 mpfi_t *ck_linconv_ivec(long len)
 {
-    mpfi_t *v = malloc(sizeof(mpfi_t) * (size_t)(len > 0 ? len : 1));
-    if (!v) abort();
+    mpfi_t *v = ck_malloc(sizeof(mpfi_t) * (size_t)(len > 0 ? len : 1));
     for (long i = 0; i < len; i++) mpfi_init2(v[i], CK_LINCONV_PREC), mpfi_set_ui(v[i], 0);
     return v;
 }
@@ -341,5 +352,5 @@ mpfi_t *ck_linconv_ivec(long len)
 void ck_linconv_ivec_free(mpfi_t *v, long len)
 {
     for (long i = 0; i < len; i++) mpfi_clear(v[i]);
-    free(v);
+    ck_free(v);
 }

@@ -23,6 +23,11 @@ typedef struct {
 int ck_linconv_inst_parse(const json_t *j, ck_linconv_inst *in, ck_err *e);
 void ck_linconv_inst_clear(ck_linconv_inst *in);
 long ck_linconv_dim(const ck_linconv_inst *in, int loss);
+/* The up-front limit of a linconv/1 check (check_alloc.h), before W and H are allocated: the
+ * point W, H (d (K + N) intervals) and, when HESSIAN, the dense Hessian (D^2 intervals, D =
+ * ck_linconv_dim, plus check_pd's 32 bytes per entry); work N K^2 d^2 + (K + N)^2 d^2 (Hessian
+ * and tangent term) + D^3 (check_pd), else N K d (objective and gradient). 0 or -1 (exit 2). */
+int ck_linconv_limits(const ck_linconv_inst *in, int loss, int hessian, ck_err *e);
 /* point W = alpha [P; 0], H_i = beta W (arrays d*K and d*N, row-major W[a*K+k], H[a*N+c]) */
 void ck_linconv_point(mpfi_t *W, mpfi_t *H, const ck_linconv_inst *in, mpfi_srcptr alpha, mpfi_srcptr beta);
 /* len intervals at CK_LINCONV_PREC, each [0, 0]; freed with ck_linconv_ivec_free */

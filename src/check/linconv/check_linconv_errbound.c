@@ -8,6 +8,7 @@
  * proofs/derivations/linconv-theorem-2.md. */
 #include <stdlib.h>
 #include <string.h>
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "linconv/check_linconv_common.h"
@@ -97,7 +98,7 @@ static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *
     const long K = in->K, dK = in->d * K, dN = in->d * in->N, n = ck_linconv_dim(in, loss);
     mpfi_t D;
     mpfi_t *Wr = ck_linconv_ivec(dK), *Hr = ck_linconv_ivec(dN), *b = ck_linconv_ivec(K);
-    mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
+    mpfi_t *A = ck_malloc(sizeof(mpfi_t) * (size_t)(n * n));
     mpq_t md;
     mpq_init(md), mpq_neg(md, delta);
     mpfi_init2(D, CK_LINCONV_PREC), mpfi_interv_q(D, md, delta);
@@ -110,7 +111,7 @@ static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *
     const int ok = ck_pd_verify_shift(A, n, mu, shift);
     ck_linconv_ivec_free(Wr, dK), ck_linconv_ivec_free(Hr, dN), ck_linconv_ivec_free(b, K);
     for (long t = 0; t < n * n; t++) mpfi_clear(A[t]);
-    free(A);
+    ck_free(A);
     mpfi_clear(D), mpq_clear(md);
     return ok;
 }
@@ -122,6 +123,10 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     if (!as || !w || !q) return -1;
     ck_linconv_inst in;
     if (ck_linconv_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
+    if (ck_linconv_limits(&in, loss, 1, e)) { /* the Hessian over the region */
+        ck_linconv_inst_clear(&in);
+        return -1;
+    }
     const long dK = in.d * in.K, dN = in.d * in.N;
     int rc = -1;
     mpfi_t al, be;
@@ -142,6 +147,14 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
     if (mpq_sgn(in.test) <= 0) {
         ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis");
+        goto out;
+    }
+    if (strcmp(as, "none") == 0) { /* nccert's PD test over the region failed: witnesses {} */
+        static const char *const NONE[] = {NULL};
+        if (ck_keys(w, "witnesses", NONE, NULL, e) ||
+            ck_verdict_follows(verdict, CK_INCONCLUSIVE, "assertion \"none\" establishes nothing", e))
+            goto out;
+        ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
         goto out;
     }
     if (strcmp(as, assertion_text(loss, in.K))) {

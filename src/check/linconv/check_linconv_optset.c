@@ -5,6 +5,7 @@
  * and its lambda_min > mu via check_pd; the assertion and the verdict. */
 #include <stdlib.h>
 #include <string.h>
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "linconv/check_linconv_common.h"
 #include "linconv/check_linconv_optset.h"
@@ -54,12 +55,12 @@ static int check_hessian(const json_t *w, const ck_linconv_inst *in, int loss, m
         ck_fail(e, CK_INVALID, "witnesses.mu must be > 0");
         goto out;
     }
-    mpfi_t *A = malloc(sizeof(mpfi_t) * (size_t)(n * n));
+    mpfi_t *A = ck_malloc(sizeof(mpfi_t) * (size_t)(n * n));
     for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CK_LINCONV_PREC);
     ck_linconv_hessian(A, in, loss, W, H, (long)cw);
     int ok = ck_pd_verify_shift(A, n, mu, mpq_get_d(sh));
     for (long t = 0; t < n * n; t++) mpfi_clear(A[t]);
-    free(A);
+    ck_free(A);
     if (!ok) {
         ck_fail(e, CK_INVALID, "Hessian: lambda_min > mu not established");
         goto out;
@@ -70,6 +71,20 @@ out:
     return rc;
 }
 
+/* Assertion "none" (nccert's PD test over the point failed): INCONCLUSIVE, witnesses {},
+ * quantities among the claim's names; well formed, establishes nothing (exit 1). */
+static int check_none(const json_t *w, const json_t *q, ck_verdict verdict, ck_err *e)
+{
+    static const char *const NONE[] = {NULL};
+    static const char *const Q_ANY[] = {"threshold_test", "gamma", "alpha_sq",   "stat_q", "stat_W",
+                                        "stat_H",         "value", "value_zero", "gap",    "value_at_point",
+                                        "grad_norm_sq",   NULL};
+    if (ck_keys(w, "witnesses", NONE, NULL, e) || ck_keys(q, "quantities", NONE, Q_ANY, e)) return -1;
+    if (ck_verdict_follows(verdict, CK_INCONCLUSIVE, "assertion \"none\" establishes nothing", e)) return -1;
+    ck_fail(e, CK_INVALID, "INCONCLUSIVE: the certificate establishes nothing");
+    return -1;
+}
+
 int ck_linconv_optset_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     if (ck_linconv_box_is_box(root)) return ck_linconv_box_check(loss, root, verdict, e);
@@ -78,6 +93,14 @@ int ck_linconv_optset_check(int loss, const json_t *root, ck_verdict verdict, ck
     if (!as || !w || !q) return -1;
     ck_linconv_inst in;
     if (ck_linconv_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
+    if (strcmp(as, "none") == 0) {
+        ck_linconv_inst_clear(&in);
+        return check_none(w, q, verdict, e);
+    }
+    if (ck_linconv_limits(&in, loss, mpq_sgn(in.test) != 0, e)) { /* the Hessian off the threshold */
+        ck_linconv_inst_clear(&in);
+        return -1;
+    }
     const long K = in.K, dK = in.d * K, dN = in.d * in.N;
     const int sg = mpq_sgn(in.test);
     const char *want = sg > 0 ? AS_BELOW : sg < 0 ? AS_ABOVE : AS_AT;

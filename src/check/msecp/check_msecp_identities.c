@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "check_claims.h"
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_enclosure.h"
 #include "msecp/check_msecp_inst.h"
 #include "msecp/check_msecp_stats.h"
@@ -275,6 +277,13 @@ int ck_claim_msecp_identities(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e),
            *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_msecp_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
+    /* limits: exact matrices of at most (CN + p)^2 rationals, products and inverses (16 (CN + p)^3
+     * rational operations, each about 64 word operations on these numbers: C = 90, N = 5, p = 20
+     * took 14 s of CPU before this limit, found by the fuzzer) */
+    const double cnp = (double)in.C * in.N + (double)in.p;
+    if (ck_limit_check(e, 16 * cnp * cnp * ck_mpq_bytes(256), 64 * 16 * cnp * cnp * cnp,
+                       "the msecp.identities check (C=%ld N=%ld p=%ld)", in.C, in.N, in.p))
+        goto out;
     if (!as || !wj || !qj || ck_keys(wj, "witnesses", NO_KEYS, NULL, e)) goto out;
     if (hypotheses(&in, e) || compute(&L, &in, &sing, e)) goto out;
     if (ck_keys(qj, "quantities", L.name, NULL, e)) goto out;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <mpfi.h>
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_rational.h"
@@ -51,7 +52,7 @@ static const char *const AS[5] = {
 static int sym_pd(const ckm *S)
 {
     long n = S->r;
-    mpz_t L, prev, t, *M = malloc((size_t)(n * n) * sizeof(mpz_t));
+    mpz_t L, prev, t, *M = ck_malloc((size_t)(n * n) * sizeof(mpz_t));
     mpz_inits(L, prev, t, NULL);
     mpz_set_ui(L, 1);
     for (long k = 0; k < n * n; k++) mpz_lcm(L, L, mpq_denref(S->a[k]));
@@ -76,7 +77,7 @@ static int sym_pd(const ckm *S)
         mpz_set(prev, M[k * n + k]);
     }
     for (long k = 0; k < n * n; k++) mpz_clear(M[k]);
-    free(M);
+    ck_free(M);
     mpz_clears(L, prev, t, NULL);
     return pd;
 }

@@ -7,6 +7,7 @@
  * B = Sigma_W^{1/2} and B^{-1} = Sigma_W^{-1/2}. */
 #include <string.h>
 #include <stdlib.h>
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "msecp/check_msecp_manifold_point.h"
@@ -23,7 +24,7 @@ static const char *const AS[3] = {
 static ckm *reflection(long C, uint64_t *s)
 {
     ckm *H = ck_msecp_mat_new(C, C);
-    mpq_t *v = malloc((size_t)C * sizeof(mpq_t)), vv, t;
+    mpq_t *v = ck_malloc((size_t)C * sizeof(mpq_t)), vv, t;
     mpq_inits(vv, t, NULL);
     for (long i = 0; i < C; i++) {
         mpq_init(v[i]);
@@ -42,7 +43,7 @@ static ckm *reflection(long C, uint64_t *s)
         }
     }
     for (long i = 0; i < C; i++) mpq_clear(v[i]);
-    free(v);
+    ck_free(v);
     mpq_clears(vv, t, NULL);
     return H;
 }

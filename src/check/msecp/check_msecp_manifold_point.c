@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <stdint.h>
 #include "msecp/check_msecp_manifold_point.h"
+#include "check_alloc.h"
+#include "check_limits.h"
 
 static uint64_t sm_next(uint64_t *s)
 {
@@ -115,6 +117,12 @@ int ck_msecp_mp_parse(const json_t *j, const char *const *extra, ck_msecp_mp_poi
         ck_fail(e, CK_MALFORMED, "instance.C: not a sum of two squares");
         return -1;
     }
+    /* limits of msecp-point/1 (msecp.manifold, msecp.dynamics): exact C N x C N matrices and their
+     * products ((CN)^3) */
+    const double cn = (double)C * (double)N;
+    if (ck_limit_check(e, 16 * cn * cn * ck_mpq_bytes(256), 16 * cn * cn * cn,
+                       "the msecp-point/1 check (C=%lld N=%lld)", C, N))
+        return -1;
     if (!*sd || strlen(sd) > 20 || strspn(sd, "0123456789") != strlen(sd)) {
         ck_fail(e, CK_MALFORMED, "instance.seed: not a decimal string");
         return -1;

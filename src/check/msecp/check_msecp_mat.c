@@ -1,16 +1,17 @@
 /* check_msecp_mat.c: owns nccheck's exact rational matrix operations (check_msecp_mat.h). */
+#include "check_alloc.h"
 #include "msecp/check_msecp_mat.h"
 
 #include <stdlib.h>
 
 ckm *ck_msecp_mat_new(long r, long c)
 {
-    ckm *m = malloc(sizeof *m);
+    ckm *m = ck_malloc(sizeof *m);
     if (!m) return NULL;
     m->r = r, m->c = c;
-    m->a = malloc((size_t)(r * c > 0 ? r * c : 1) * sizeof(mpq_t));
+    m->a = ck_malloc((size_t)(r * c > 0 ? r * c : 1) * sizeof(mpq_t));
     if (!m->a) {
-        free(m);
+        ck_free(m);
         return NULL;
     }
     for (long t = 0; t < r * c; t++) mpq_init(m->a[t]);
@@ -21,8 +22,8 @@ void ck_msecp_mat_free(ckm *m)
 {
     if (!m) return;
     for (long t = 0; t < m->r * m->c; t++) mpq_clear(m->a[t]);
-    free(m->a);
-    free(m);
+    ck_free(m->a);
+    ck_free(m);
 }
 
 ckm *ck_msecp_mat_copy(const ckm *m)
@@ -159,8 +160,8 @@ int ck_msecp_mat_is_symmetric(const ckm *m)
 ckm *ck_msecp_mat_mul_cd(const ckm *x, const ckm *y)
 {
     long R = x->r, K = x->c, Cc = y->c;
-    mpz_t Lx, Ly, t, *X = malloc((size_t)(R * K + 1) * sizeof(mpz_t)),
-                     *Y = malloc((size_t)(K * Cc + 1) * sizeof(mpz_t));
+    mpz_t Lx, Ly, t, *X = ck_malloc((size_t)(R * K + 1) * sizeof(mpz_t)),
+                     *Y = ck_malloc((size_t)(K * Cc + 1) * sizeof(mpz_t));
     mpz_inits(Lx, Ly, t, NULL);
     mpz_set_ui(Lx, 1), mpz_set_ui(Ly, 1);
     for (long k = 0; k < R * K; k++) mpz_lcm(Lx, Lx, mpq_denref(x->a[k]));
@@ -187,7 +188,7 @@ ckm *ck_msecp_mat_mul_cd(const ckm *x, const ckm *y)
         }
     for (long k = 0; k < R * K; k++) mpz_clear(X[k]);
     for (long k = 0; k < K * Cc; k++) mpz_clear(Y[k]);
-    free(X), free(Y);
+    ck_free(X), ck_free(Y);
     mpz_clears(Lx, Ly, t, NULL);
     return z;
 }

@@ -1,5 +1,6 @@
 /* check_msecp_stats.c: owns nccheck's recomputation of the seed-003 statistics and losses:
  * means and covariances as explicit sums over samples, the LS classifiers by exact inverses. */
+#include "check_alloc.h"
 #include "msecp/check_msecp_stats.h"
 
 #include <stdlib.h>
@@ -9,7 +10,7 @@ static ckm *cov(const ckm *X, const ckm *Z, long N)
 {
     long r = X->r, n = X->c;
     ckm *acc = ck_msecp_mat_new(r, r);
-    mpq_t *d = malloc((size_t)r * sizeof(mpq_t));
+    mpq_t *d = ck_malloc((size_t)r * sizeof(mpq_t));
     mpq_t t;
     mpq_init(t);
     for (long a = 0; a < r; a++) mpq_init(d[a]);
@@ -25,7 +26,7 @@ static ckm *cov(const ckm *X, const ckm *Z, long N)
     mpq_set_si(t, 1, (unsigned long)n);
     ck_msecp_mat_scale(acc, t);
     for (long a = 0; a < r; a++) mpq_clear(d[a]);
-    free(d);
+    ck_free(d);
     mpq_clear(t);
     return acc;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_claims.h"
+#include "check_alloc.h"
 #include "check_enclosure.h"
 #include "check_instance.h"
 #include "ulpm/check_ulpm_def21_etf.h"
@@ -20,7 +21,9 @@ static const char *const NO_KEYS[] = {NULL};
 static int nc13_generic(const json_t *ij, ck_qs *r, mpz_t m, ck_err *e)
 {
     ck_inst in;
-    if (ck_inst_parse(ij, &in, e)) {
+    /* limits: N = nK dot products w_k.h_c of d terms and the two norms; no array */
+    if (ck_inst_parse(ij, &in, e) ||
+        ck_inst_limit(&in, "ulpm.def-2.1", 0, 2.0 * in.K * (double)in.n * in.d + (double)in.K * in.d, e)) {
         ck_inst_free(&in);
         return -1;
     }

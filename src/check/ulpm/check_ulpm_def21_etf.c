@@ -1,5 +1,7 @@
 /* check_ulpm_def21_etf.c: etf/1 and nc/1 regeneration and the exact Gram test (see header). */
 #include "ulpm/check_ulpm_def21_etf.h"
+#include "check_alloc.h"
+#include "check_limits.h"
 
 #include <string.h>
 
@@ -54,7 +56,10 @@ int ck_etf_parse(const json_t *j, ck_etf *E, ck_err *e)
     }
     E->K = (long)K, E->n = (long)n, E->d = (long)d;
     if (d == K - 1) mpz_set_si(E->m, (long)K);
-    return 0;
+    /* limits of the etf/1 checks (ulpm.def-2.1, ulpm.theorem-3.2): the Gram matrix, K^2/2 dot
+     * products of d terms, computed entry by entry (no array) */
+    return ck_limit_check(e, 0, 0.5 * (double)K * (double)K * (double)d, "the etf/1 check (K=%lld n=%lld d=%lld)", K, n,
+                          d);
 }
 
 void ck_etf_free(ck_etf *E)

@@ -10,6 +10,8 @@
 
 #include <mpfi.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_ce.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
@@ -182,10 +184,12 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
         ck_fail(e, CK_MALFORMED, "instance: K-1 > %d is beyond this claim's witness size", E66_MAX_K1);
         goto out;
     }
-    cols = malloc((size_t)m * sizeof *cols);
-    R = malloc((size_t)(m * m) * sizeof *R);
+    /* limits, before the witness: its (K-1)^2 exact entries R and the logits Z = W H (K N d) */
+    if (ck_inst_limit(&in, "ulpm.eq-66", (double)m * m * ck_mpq_bytes(64), (double)in.K * N * in.d, e)) goto out;
+    cols = ck_malloc((size_t)m * sizeof *cols);
+    R = ck_malloc((size_t)(m * m) * sizeof *R);
     if (!cols || !R) {
-        free(cols), free(R);
+        ck_free(cols), ck_free(R);
         cols = NULL, R = NULL;
         ck_fail(e, CK_MALFORMED, "out of memory");
         goto out;
@@ -201,6 +205,11 @@ int ck_claim_ulpm_eq66(const json_t *root, ck_verdict verdict, ck_err *e)
         goto out;
     }
     prec += 32;
+    /* limits at the witness precision: G and gradient()'s W, H, Z; the residual's (K-1)^2 N */
+    if (ck_inst_limit(&in, "ulpm.eq-66",
+                      ((double)in.K * in.d + (double)in.d * N + 2.0 * in.K * N) * ck_mpfi_bytes(prec),
+                      (double)in.K * N * in.d + (double)m * m * N, e))
+        goto out;
     mpfr_set_prec(sum_hi, prec), mpfr_set_prec(L, prec), mpfr_set_prec(U, prec);
     G = ck_ivec_init(in.K * N, prec);
     int sums = gradient(G, &in, prec, sum_hi);
@@ -239,7 +248,7 @@ out:
     if (G) ck_ivec_clear(G, in.K * N);
     if (R)
         for (long t = 0; t < m * m; t++) mpq_clear(R[t]);
-    free(R), free(cols);
+    ck_free(R), ck_free(cols);
     ck_inst_free(&in);
     for (int t = 0; t < NQ; t++) ck_encl_clear(&q[t]);
     ck_qs_clear(&v);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_rational.h"
@@ -141,10 +142,9 @@ static int parse_leaves(const json_t *w, ck_ulpm_ex31_ctx *x, ck_err *e)
         return -1;
     }
     x->nl = (long)n;
-    x->llo = malloc(n * sizeof(mpq_t));
-    x->lhi = malloc(n * sizeof(mpq_t));
-    x->k = calloc(n, sizeof(long));
-    if (!x->llo || !x->lhi || !x->k) abort();
+    x->llo = ck_malloc(n * sizeof(mpq_t));
+    x->lhi = ck_malloc(n * sizeof(mpq_t));
+    x->k = ck_calloc(n, sizeof(long));
     for (t = 0; t < n; t++) mpq_init(x->llo[t]), mpq_init(x->lhi[t]);
     json_array_foreach(a, t, l)
     {
@@ -646,10 +646,9 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
     } else { /* one leaf [C, C] */
         long long k = 0;
         x.nl = 1;
-        x.llo = malloc(sizeof(mpq_t));
-        x.lhi = malloc(sizeof(mpq_t));
-        x.k = calloc(1, sizeof(long));
-        if (!x.llo || !x.lhi || !x.k) abort();
+        x.llo = ck_malloc(sizeof(mpq_t));
+        x.lhi = ck_malloc(sizeof(mpq_t));
+        x.k = ck_calloc(1, sizeof(long));
         mpq_init(x.llo[0]), mpq_init(x.lhi[0]);
         mpq_set(x.llo[0], x.C), mpq_set(x.lhi[0], x.C);
         if (x.part == CK_ULPM_EX31_F10) {
@@ -679,9 +678,9 @@ int ck_claim_ulpm_example31(const json_t *root, ck_verdict verdict, ck_err *e)
 out:
     if (x.llo) {
         for (long l = 0; l < x.nl; l++) mpq_clear(x.llo[l]), mpq_clear(x.lhi[l]);
-        free(x.llo), free(x.lhi);
+        ck_free(x.llo), ck_free(x.lhi);
     }
-    free(x.k);
+    ck_free(x.k);
     mpq_clears(x.C, x.lo, x.hi, NULL);
     return rc;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_instance.h"
@@ -32,11 +34,11 @@ static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *
 {
     long K = in->K, n = in->n;
     ck_cols cc;
-    int64_t *D = malloc((size_t)K * sizeof *D), dstar = 0;
-    ck_qs *G = malloc((size_t)K * sizeof *G), t;
+    int64_t *D = ck_malloc((size_t)K * sizeof *D), dstar = 0;
+    ck_qs *G = ck_malloc((size_t)K * sizeof *G), t;
     if (ck_cols_init(&cc, in, e) || !D || !G) {
         ck_fail(e, CK_MALFORMED, "out of memory (margins)");
-        ck_cols_free(&cc), free(D), free(G);
+        ck_cols_free(&cc), ck_free(D), ck_free(G);
         return 0;
     }
     int ok = 1, fast = ck_cols_int(&cc, k * n + i, D) == 0;
@@ -62,7 +64,7 @@ static int is_minimiser(const ck_inst *in, long k, long i, long j, const ck_qs *
     }
     for (long q = 0; q < K; q++) ck_qs_clear(&G[q]);
     ck_qs_clear(&t);
-    ck_cols_free(&cc), free(D), free(G);
+    ck_cols_free(&cc), ck_free(D), ck_free(G);
     return ok;
 }
 
@@ -97,6 +99,11 @@ int ck_claim_ulpm_lemma31(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e);
     json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
+    /* limits: one column of K dot products (int64 and Q(sqrt n)) at a time, the norms; the work of
+     * the assertion is bounded below (2^33, stricter than ck_limit_check's 2^36) */
+    if (ck_inst_limit(&in, "ulpm.lemma-3.1", (double)in.K * (8 + 2 * ck_mpq_bytes(64)),
+                      2.0 * in.K * (double)in.n * in.d, e))
+        goto out;
     /* no overflow: ck_inst_parse bounds K n d by 2^28 and K by 2^22 */
     long long work = (long long)in.K * in.K * in.d * in.n;
     if ((ai == 1 || ai == 2) && work > L31_MAX_WORK) {

@@ -3,6 +3,8 @@
  * (check_ulpm_lemma32_point.h). Formulas: proofs/derivations/ulpm-lemma-3.2.md and
  * ulpm-lemmas-b3-b5.md. */
 #include "ulpm/check_ulpm_lemma32_point.h"
+#include "check_alloc.h"
+#include "check_limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +63,13 @@ int ck_l32_wrapper_parse(const json_t *j, const char *kind, const char *vkey, co
         ck_fail(e, CK_MALFORMED, "instance.point: not an object");
         return -1;
     }
-    return ck_inst_parse(p, in, e);
+    if (ck_inst_parse(p, in, e)) return -1;
+    /* limits of ulpm.lemma-3.2 and ulpm.lemmas-b3-b5 (both read their point here): at each
+     * precision (128 ... CK_L32_PREC_MAX, 7 of them) W, H, Z, G and the two gradients, 2 (K d +
+     * d N + K N) intervals, and the logits Z = W H (K N d) with their softmax (K^2 N) */
+    const double K = (double)in->K, d = (double)in->d, N = (double)in->n * K;
+    return ck_inst_limit(in, "ulpm.lemma-3.2 / ulpm.lemmas-b3-b5",
+                         2 * (K * d + d * N + K * N) * ck_mpfi_bytes(CK_L32_PREC_MAX), 7 * (K * N * d + K * K * N), e);
 }
 
 /* Entry value of one generated matrix entry: sum over layers of scale * X * sqrt(n)^sqrt. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
 #include "check_claims.h"
 #include "check_enclosure.h"
 #include "check_qsqrt.h"
@@ -106,7 +107,7 @@ static mpq_t *ck_ulpm_printed_matrix(const json_t *inst, const char *key, long *
                 CK_ULPM_PRINTED_MAX_DIM);
         return NULL;
     }
-    mpq_t *M = malloc((size_t)(r * c) * sizeof *M);
+    mpq_t *M = ck_malloc((size_t)(r * c) * sizeof *M);
     for (long t = 0; t < r * c; t++) mpq_init(M[t]);
     for (long i = 0; i < r; i++) {
         json_t *row = json_array_get(a, (size_t)i);
@@ -116,7 +117,7 @@ static mpq_t *ck_ulpm_printed_matrix(const json_t *inst, const char *key, long *
             bad = ck_ulpm_printed_entry(M[i * c + j], json_array_get(row, (size_t)j), key, e);
         if (bad) {
             for (long t = 0; t < r * c; t++) mpq_clear(M[t]);
-            free(M);
+            ck_free(M);
             return NULL;
         }
     }
@@ -127,7 +128,7 @@ static mpq_t *ck_ulpm_printed_matrix(const json_t *inst, const char *key, long *
 static void ck_ulpm_printed_matrix_free(mpq_t *M, long len)
 {
     for (long t = 0; t < len; t++) mpq_clear(M[t]);
-    free(M);
+    ck_free(M);
 }
 
 /* def21-symmetric: A = Q (I - J/K), M = A sqrt(K(K-1))/(K-1); M symmetric iff A is. */
@@ -161,7 +162,7 @@ static int ck_ulpm_printed_def21(ck_ulpm_printed_ctx *c, ck_err *e)
                 goto out;
             }
         }
-    A = malloc((size_t)(K * K) * sizeof *A);
+    A = ck_malloc((size_t)(K * K) * sizeof *A);
     for (long i = 0; i < K; i++) {
         mpq_set_ui(s, 0, 1);
         for (long l = 0; l < K; l++) mpq_add(s, s, Q[i * K + l]);
@@ -202,8 +203,8 @@ static int ck_ulpm_printed_nc4(ck_ulpm_printed_ctx *c, ck_err *e)
     mpq_inits(C, t, u, mi, md, z, NULL);
     mpz_t one;
     mpz_init_set_ui(one, 1);
-    mpq_t *h = malloc((size_t)d * sizeof *h), *in = malloc((size_t)K * sizeof *in),
-          *di = malloc((size_t)K * sizeof *di);
+    mpq_t *h = ck_malloc((size_t)d * sizeof *h), *in = ck_malloc((size_t)K * sizeof *in),
+          *di = ck_malloc((size_t)K * sizeof *di);
     for (long l = 0; l < d; l++) mpq_init(h[l]);
     for (long k = 0; k < K; k++) mpq_init(in[k]), mpq_init(di[k]);
     json_t *ha = json_object_get(c->inst, "h");
@@ -249,7 +250,7 @@ static int ck_ulpm_printed_nc4(ck_ulpm_printed_ctx *c, ck_err *e)
 out:
     for (long l = 0; l < d; l++) mpq_clear(h[l]);
     for (long k = 0; k < K; k++) mpq_clear(in[k]), mpq_clear(di[k]);
-    free(h), free(in), free(di);
+    ck_free(h), ck_free(in), ck_free(di);
     ck_ulpm_printed_matrix_free(W, K * d);
     mpq_clears(C, t, u, mi, md, z, NULL);
     mpz_clear(one);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_ce.h"
 #include "check_instance.h"
 #include "check_qsqrt.h"
@@ -55,6 +57,10 @@ static void entry_mpfi(mpfi_t v, const ck_qs *x, mpfi_srcptr sqn)
 static int parse_point(const ck_ulpm_printed_ctx *c, ck_inst *in, ck_err *e)
 {
     if (ck_inst_parse(json_object_get(c->inst, "point"), in, e)) return -1;
+    /* limits: the K x K Gram matrix of W (K^2 d), N column norms; the work cap below is stricter */
+    if (ck_inst_limit(in, "ulpm.printed", ((double)in->K * in->K + (double)in->n * in->K) * 2 * ck_mpq_bytes(64),
+                      (double)in->K * in->K * in->d + (double)in->n * in->K * in->d, e))
+        return -1;
     if ((double)in->K * in->K * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK ||
         (double)in->K * in->d * in->n * in->K > CK_ULPM_PRINTED_MAX_WORK) {
         ck_fail(e, CK_MALFORMED, "instance.point: beyond this claim's size limit");
@@ -123,7 +129,7 @@ int ck_ulpm_printed_gbound(ck_ulpm_printed_ctx *c, ck_err *e)
         ck_fail(e, CK_MALFORMED, "witnesses: j != k required");
         goto out;
     }
-    G = malloc((size_t)(K * K) * sizeof *G), hn = malloc((size_t)N * sizeof *hn);
+    G = ck_malloc((size_t)(K * K) * sizeof *G), hn = ck_malloc((size_t)N * sizeof *hn);
     for (long k = 0; k < K; k++)
         for (long j = 0; j < K; j++) ck_qs_init(&G[k * K + j]), ck_inst_dot_ww(&in, k, j, &G[k * K + j]);
     for (long cc = 0; cc < N; cc++) {
@@ -168,7 +174,7 @@ out:
         for (long t = 0; t < K * K; t++) ck_qs_clear(&G[t]);
     if (hn)
         for (long t = 0; t < N; t++) ck_qs_clear(&hn[t]);
-    free(G), free(hn);
+    ck_free(G), ck_free(hn);
     ck_qs_clear(&x), ck_qs_clear(&y), ck_qs_clear(&best), ck_qs_clear(&wit), ck_qs_clear(&rho);
     ck_inst_free(&in);
     return rc;

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "check_claims.h"
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_enclosure.h"
 #include "ulpm/check_ulpm_theorem33.h"
 
@@ -97,6 +99,11 @@ int ck_claim_ulpm_theorem33(const json_t *root, ck_verdict verdict, ck_err *e)
     json_t *wj = ck_get_obj(root, "certificate", "witnesses", e);
     json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
     if (ck_t33_inst_parse(json_object_get(root, "instance"), &in, e)) goto out;
+    /* limits: the loss over all K N logits (K^2 n d), the NC test's Gram matrix (K^2 d); two
+     * columns of K integers and one of K numbers of Q(sqrt n) */
+    if (ck_inst_limit(&in, "ulpm.theorem-3.3", (double)in.K * (16 + 2 * ck_mpq_bytes(64)),
+                      (double)in.K * in.K * ((double)in.n * in.d + in.d), e))
+        goto out;
     if (!wj || !qj || ck_keys(wj, "witnesses", WKEYS, NULL, e) ||
         ck_get_int(wj, "witnesses", "precision_bits", &p0, e) || ck_keys(qj, "quantities", QNAMES, NULL, e))
         goto out;

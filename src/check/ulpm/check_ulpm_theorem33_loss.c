@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
 #include "check_ce.h"
 #include "check_rational.h"
 #include "ulpm/check_ulpm_theorem33.h"
@@ -57,7 +58,7 @@ static int parse_example(const json_t *j, ck_inst *in, ck_err *e)
             mpq_mul(x, x, C);
             char *str = mpq_get_str(NULL, 10, x);
             json_array_append_new(row, json_string(str));
-            free(str);
+            ck_free(str);
         }
         json_array_append_new(W, row);
     }
@@ -109,11 +110,11 @@ int ck_t33_margins_equal(const ck_inst *in, const ck_qs *qstar, ck_err *e)
 {
     long K = in->K, n = in->n, N = n * K;
     ck_cols cc;
-    int64_t *D = malloc((size_t)K * sizeof *D), d0 = 0;
-    ck_qs *G = malloc((size_t)K * sizeof *G), t, coef;
+    int64_t *D = ck_malloc((size_t)K * sizeof *D), d0 = 0;
+    ck_qs *G = ck_malloc((size_t)K * sizeof *G), t, coef;
     if (ck_cols_init(&cc, in, e) || !D || !G) {
         ck_fail(e, CK_MALFORMED, "out of memory (margins)");
-        ck_cols_free(&cc), free(D), free(G);
+        ck_cols_free(&cc), ck_free(D), ck_free(G);
         return -1;
     }
     for (long q = 0; q < K; q++) ck_qs_init(&G[q]);
@@ -150,7 +151,7 @@ int ck_t33_margins_equal(const ck_inst *in, const ck_qs *qstar, ck_err *e)
     }
     for (long q = 0; q < K; q++) ck_qs_clear(&G[q]);
     ck_qs_clear(&t), ck_qs_clear(&coef);
-    ck_cols_free(&cc), free(D), free(G);
+    ck_cols_free(&cc), ck_free(D), ck_free(G);
     return eq;
 }
 
@@ -193,14 +194,14 @@ int ck_t33_loss(mpfi_ptr L, const ck_inst *in, ck_err *e)
     long K = in->K, n = in->n, N = n * K;
     mpfr_prec_t prec = mpfi_get_prec(L);
     ck_cols cc;
-    int64_t *D = malloc((size_t)K * sizeof *D), *Dprev = malloc((size_t)K * sizeof *D);
-    ck_qs *G = malloc((size_t)K * sizeof *G), coef;
+    int64_t *D = ck_malloc((size_t)K * sizeof *D), *Dprev = ck_malloc((size_t)K * sizeof *D);
+    ck_qs *G = ck_malloc((size_t)K * sizeof *G), coef;
     mpfi_ptr z = ck_ivec_init(K, prec);
     mpfi_t cf, t, s, col;
     mpfr_t w;
     if (ck_cols_init(&cc, in, e) || !D || !Dprev || !G) {
         ck_fail(e, CK_MALFORMED, "out of memory (logits)");
-        ck_cols_free(&cc), free(D), free(Dprev), free(G), ck_ivec_clear(z, K);
+        ck_cols_free(&cc), ck_free(D), ck_free(Dprev), ck_free(G), ck_ivec_clear(z, K);
         return -1;
     }
     for (long q = 0; q < K; q++) ck_qs_init(&G[q]);
@@ -239,6 +240,6 @@ int ck_t33_loss(mpfi_ptr L, const ck_inst *in, ck_err *e)
     ck_qs_clear(&coef);
     mpfi_clear(cf), mpfi_clear(t), mpfi_clear(s), mpfi_clear(col);
     mpfr_clear(w);
-    ck_cols_free(&cc), free(D), free(Dprev), free(G), ck_ivec_clear(z, K);
+    ck_cols_free(&cc), ck_free(D), ck_free(Dprev), ck_free(G), ck_ivec_clear(z, K);
     return 0;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_ce.h"
 #include "check_claims.h"
 #include "check_rational.h"
@@ -54,8 +56,7 @@ static int parse_qvec(const json_t *j, const char *what, long len, mpq_t *out, c
 
 static mpq_t *qvec_new(long n)
 {
-    mpq_t *v = malloc((size_t)(n > 0 ? n : 1) * sizeof(mpq_t));
-    if (!v) abort();
+    mpq_t *v = ck_malloc((size_t)(n > 0 ? n : 1) * sizeof(mpq_t));
     for (long i = 0; i < n; i++) mpq_init(v[i]);
     return v;
 }
@@ -64,7 +65,7 @@ static void qvec_free(mpq_t *v, long n)
 {
     if (!v) return;
     for (long i = 0; i < n; i++) mpq_clear(v[i]);
-    free(v);
+    ck_free(v);
 }
 
 /* x.v exactly */
@@ -197,6 +198,15 @@ static int check_inertia(const ck_ulpm_t34_hess *h, const json_t *ij, const mpq_
         ck_fail(e, CK_INVALID, "inertia: %ld orbit pairs + %ld basis columns != D - 1 = %ld", np, m, D - 1);
         return -1;
     }
+    /* limits (one home: here): np + m exact D-vectors, 2 m D + m^2 intervals, the rank test's np D
+     * words; work m Hessian-vector products (K N d + K^2 N each), the m x m Gram, the rank test */
+    const double fD = (double)D, fm = (double)m, fnp = (double)np, KN = (double)P->K * (double)P->N;
+    if (ck_limit_check(e,
+                       (fnp + fm) * fD * ck_mpq_bytes(64) + (2 * fm * fD + fm * fm) * ck_mpfi_bytes(CK_ULPM_T34_PREC) +
+                           fnp * fD * 8,
+                       fm * (KN * (double)d + KN * (double)P->K) + fm * fm * fD + fD * fnp * fnp,
+                       "the ulpm.theorem-3.4 inertia check (D=%ld, %ld basis columns)", D, m))
+        return -1;
     mpq_t *Nm = qvec_new(np * D), *pb = qvec_new(m * D), c, t;
     mpq_inits(c, t, NULL);
     mpfi_ptr PB = ck_ivec_init(m * D, CK_ULPM_T34_PREC), SPB = ck_ivec_init(m * D, CK_ULPM_T34_PREC);

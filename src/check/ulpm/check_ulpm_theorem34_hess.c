@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "check_alloc.h"
 #include "check_ce.h"
 #include "ulpm/check_ulpm_theorem34.h"
 
@@ -189,7 +190,7 @@ int ck_ulpm_t34_full_column_rank(mpq_t *M, long rows, long cols)
 {
     static const uint64_t primes[] = {2147483647u, 2147483629u, 2147483587u}; /* primes < 2^31 */
     if (cols > rows) return 0;
-    uint64_t *A = malloc((size_t)(rows * cols + 1) * sizeof(uint64_t));
+    uint64_t *A = ck_malloc((size_t)(rows * cols + 1) * sizeof(uint64_t));
     int full = 0;
     for (int pi = 0; pi < 3 && !full; pi++) {
         uint64_t p = primes[pi];
@@ -217,6 +218,6 @@ int ck_ulpm_t34_full_column_rank(mpq_t *M, long rows, long cols)
         }
         full = rank == cols;
     }
-    free(A);
+    ck_free(A);
     return full;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_alloc.h"
+#include "check_limits.h"
 #include "check_instance.h"
 #include "check_rational.h"
 #include "ulpm/check_ulpm_theorem34.h"
@@ -11,9 +13,8 @@
 static void point_alloc(ck_ulpm_t34_pt *P, long K, long n, long d)
 {
     P->K = K, P->n = n, P->d = d, P->N = n * K, P->D = K * d + d * n * K;
-    P->W = malloc((size_t)(K * d) * sizeof(mpq_t));
-    P->H = malloc((size_t)(d * P->N) * sizeof(mpq_t));
-    if (!P->W || !P->H) abort();
+    P->W = ck_malloc((size_t)(K * d) * sizeof(mpq_t));
+    P->H = ck_malloc((size_t)(d * P->N) * sizeof(mpq_t));
     for (long t = 0; t < K * d; t++) mpq_init(P->W[t]);
     for (long t = 0; t < d * P->N; t++) mpq_init(P->H[t]);
 }
@@ -24,7 +25,7 @@ void ck_ulpm_t34_point_free(ck_ulpm_t34_pt *P)
         for (long t = 0; t < P->K * P->d; t++) mpq_clear(P->W[t]);
     if (P->H)
         for (long t = 0; t < P->d * P->N; t++) mpq_clear(P->H[t]);
-    free(P->W), free(P->H);
+    ck_free(P->W), ck_free(P->H);
     P->W = P->H = NULL;
 }
 
@@ -90,7 +91,15 @@ int ck_ulpm_t34_point_parse(const json_t *j, ck_ulpm_t34_pt *P, ck_err *e)
         ck_inst_free(&in); /* ck_inst_parse leaves IN freeable whatever happens */
         return -1;
     }
-    if (in.K * in.d + in.d * in.n * in.K > 20000) {
+    if (in.K * in.d + in.d * in.n * in.K > 20000 || /* limits of the point (the inertia's: theorem34.c) */
+        ck_inst_limit(&in, "ulpm.theorem-3.4",
+                      (double)(in.K * in.d + in.d * in.n * in.K) * ck_mpq_bytes(64) +
+                          (double)in.K * in.n * in.K * (ck_mpq_bytes(64) + 1 + 4 * ck_mpfi_bytes(CK_ULPM_T34_PREC)),
+                      (double)in.K * in.K * in.n * in.d, e)) {
+        if (e->code) {
+            ck_inst_free(&in);
+            return -1;
+        }
         ck_inst_free(&in);
         ck_fail(e, CK_MALFORMED, "instance: ulpm.theorem-3.4 takes at most 20000 entries");
         return -1;
@@ -133,7 +142,7 @@ static int cmp_mpq(const void *a, const void *b)
 static int parallel(mpq_t mu, const ck_ulpm_t34_pt *P, const char *B, const mpq_t xx)
 {
     long K = P->K, d = P->d, N = P->N, D = P->D;
-    mpq_t *g = malloc((size_t)D * sizeof(mpq_t)), t;
+    mpq_t *g = ck_malloc((size_t)D * sizeof(mpq_t)), t;
     mpq_init(t);
     for (long i = 0; i < D; i++) mpq_init(g[i]);
     for (long k = 0; k < K; k++)
@@ -156,7 +165,7 @@ static int parallel(mpq_t mu, const ck_ulpm_t34_pt *P, const char *B, const mpq_
         ok = mpq_equal(t, g[i]);
     }
     for (long i = 0; i < D; i++) mpq_clear(g[i]);
-    free(g);
+    ck_free(g);
     mpq_clear(t);
     return ok;
 }
@@ -171,9 +180,9 @@ int ck_ulpm_t34_critical(const ck_ulpm_t34_pt *P, mpfi_t lam, mpq_t xx)
         mpq_mul(t, *ck_ulpm_t34_x(P, i), *ck_ulpm_t34_x(P, i));
         mpq_add(xx, xx, t);
     }
-    mpq_t *Z = malloc((size_t)(K * N) * sizeof(mpq_t)), *col = malloc((size_t)K * sizeof(mpq_t)),
-          *ref = malloc((size_t)K * sizeof(mpq_t));
-    char *B = malloc((size_t)(K * N));
+    mpq_t *Z = ck_malloc((size_t)(K * N) * sizeof(mpq_t)), *col = ck_malloc((size_t)K * sizeof(mpq_t)),
+          *ref = ck_malloc((size_t)K * sizeof(mpq_t));
+    char *B = ck_malloc((size_t)(K * N));
     for (long i = 0; i < K * N; i++) mpq_init(Z[i]);
     for (long k = 0; k < K; k++) mpq_init(col[k]), mpq_init(ref[k]);
     for (long k = 0; k < K; k++)
@@ -223,7 +232,7 @@ int ck_ulpm_t34_critical(const ck_ulpm_t34_pt *P, mpfi_t lam, mpq_t xx)
     mpfi_clear(S), mpfi_clear(ex), mpfi_clear(y), mpfi_clear(vmax);
     for (long i = 0; i < K * N; i++) mpq_clear(Z[i]);
     for (long k = 0; k < K; k++) mpq_clear(col[k]), mpq_clear(ref[k]);
-    free(Z), free(col), free(ref), free(B);
+    ck_free(Z), ck_free(col), ck_free(ref), ck_free(B);
     mpq_clears(t, mu, muE, NULL);
     return ok;
 }
