@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_data.h"
 #include "check_rational.h"
 
 static int parse_matrix(const json_t *arr, const char *name, long rows, long cols, mpq_t *out, ck_err *e)
@@ -45,6 +46,7 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
     mpz_init(in->m);
     const char *kind = ck_get_str(j, "instance", "kind", e);
     if (!kind) return -1;
+    if (strcmp(kind, "data/1") == 0) return ck_data_parse(j, in, e);
     const char *const *keys;
     if (strcmp(kind, "explicit") == 0) {
         in->kind = CK_EXPLICIT;
