@@ -26,7 +26,7 @@ static int parse_matrix(const json_t *arr, const char *name, long rows, long col
             if (!json_is_string(v) || ck_parse_entry(json_string_value(v), out[r * cols + c]) != 0) {
                 ck_fail(e, CK_MALFORMED,
                         "instance.%s[%ld][%ld]: not an entry string "
-                        "(integer, decimal or rational)",
+                        "(integer, decimal, rational or hex float)",
                         name, r, c);
                 return -1;
             }

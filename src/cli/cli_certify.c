@@ -424,7 +424,7 @@ static int parse_options(certify_args *a, int argc, char **argv, nc_error *err)
 static int set_exact(json_t *j, const char *key, const char *option, const char *s, nc_error *err)
 {
     char mant[ENTRY_MAX_CHARS + 1], *t = NULL;
-    const char *e = strpbrk(s, "eE");
+    const char *e = strstr(s, "0x") ? NULL : strpbrk(s, "eE"); /* hex floats have no decimal exponent */
     size_t mlen = e ? (size_t)(e - s) : strlen(s);
     long exp10 = 0;
     if (mlen == 0 || mlen > ENTRY_MAX_CHARS)

@@ -94,8 +94,8 @@ static int parse_matrix(json_t *m, const char *name, long rows, long cols, fmpq 
                                     "instance: %s[%ld][%ld] must be a JSON string such as \"-3/4\"", name, r, s);
             if (entry_parse_fmpq(a + t, json_string_value(e)))
                 return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                                    "instance: %s[%ld][%ld] = \"%.60s\" is not an integer, finite decimal or "
-                                    "rational with non-zero denominator",
+                                    "instance: %s[%ld][%ld] = \"%.60s\" is not an integer, finite decimal, "
+                                    "rational with non-zero denominator or hex float",
                                     name, r, s, json_string_value(e));
             if (!fmpq_exact_double(x + t, a + t)) {
                 *all_exact = 0;

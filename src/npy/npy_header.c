@@ -1,6 +1,7 @@
 /* npy_header.c: the .npy format (numpy.lib.format, versions 1.0, 2.0, 3.0): magic, header length,
  * the header dictionary {'descr': ..., 'fortran_order': ..., 'shape': (...)}, parsed strictly,
  * and the data size checked against the bytes present before anything is trusted. */
+#include <stdio.h>
 #include <string.h>
 #include "npy/npy.h"
 
@@ -89,6 +90,22 @@ static unsigned long le(const unsigned char *p, int n)
     return v;
 }
 
+/* 1 iff the header text H (N bytes) is exactly what numpy.save writes for A: the dict in repr
+ * form, then spaces and one newline (nccheck reads only this form). */
+static int header_is_canonical(const npy_array *a, const char *h, size_t n)
+{
+    char canon[400], dims[300] = "";
+    size_t k = 0;
+    for (int t = 0; t < a->ndim; t++)
+        k += (size_t)snprintf(dims + k, sizeof dims - k, "%s%lld", t ? ", " : "", a->shape[t]);
+    int m = snprintf(canon, sizeof canon, "{'descr': '%s', 'fortran_order': %s, 'shape': (%s%s), }", a->descr,
+                     a->fortran ? "True" : "False", dims, a->ndim == 1 ? "," : "");
+    if (m < 0 || (size_t)m >= n || memcmp(h, canon, (size_t)m) || h[n - 1] != '\n') return 0;
+    for (size_t t = (size_t)m; t + 1 < n; t++)
+        if (h[t] != ' ') return 0;
+    return 1;
+}
+
 int npy_parse(npy_array *a, const unsigned char *buf, size_t len, const char *where, nc_error *err)
 {
     memset(a, 0, sizeof *a);
@@ -131,6 +148,8 @@ int npy_parse(npy_array *a, const unsigned char *buf, size_t len, const char *wh
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
                             "%s: malformed .npy header (expected {'descr': ..., 'fortran_order': ..., 'shape': (...)})",
                             where);
+    if (!header_is_canonical(a, (const char *)buf + start, hlen))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s: .npy header not in the form numpy.save writes", where);
     if (parse_descr(a))
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
                             "%s: dtype '%s' is not supported (float16/32/64 or int/uint 8..64 bits, either byte order)",
