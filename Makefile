@@ -255,7 +255,7 @@ $(B)/bench/bench_pd: bench/bench_pd.c bench/bench_timing.c bench/bench_timing.h 
 
 # Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
 # python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.
-BENCH_PACKAGES = python3-mpmath time
+BENCH_PACKAGES = python3-mpmath python3-numpy time
 
 bench-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
@@ -263,6 +263,12 @@ bench-deps:
 bench: deps bench-deps
 	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
 	MAKE="$(MAKE)" sh bench/run.sh $(B)
+
+# "Bring your own network" at CIFAR-10 size alone (also section 6 of make bench): bench/byon.sh.
+.PHONY: bench-byon
+bench-byon: deps bench-deps
+	$(MAKE) all
+	sh bench/byon.sh $(B)
 
 # Hardening of the checker against untrusted certificates (tests/fuzz/README.md). clang and
 # libFuzzer are installed by fuzz-deps only: make check and make verify never need them.
