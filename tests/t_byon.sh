@@ -146,6 +146,38 @@ EOF
 check "$(q "$T/hexc.json")" "$(q "$T/npy.json")" "explicit instance with hex-float entries: the same enclosures as the .npy files"
 expect 0 "nccheck accepts hex-float instance entries" "$NCCHECK" "$T/hexc.json"
 
+# extreme values (subnormals of every float size, 2^1023, -0.0, +-2^53, 255 as uint8): Lemma 3.1
+# certified, nccheck accepts (its exact rebuild agrees with the certifier's), and the norms'
+# enclosures contain the exact values Python computes with Fractions from the arrays themselves
+"$PY" - "$T" <<'EOF'
+import sys, numpy as np
+o = sys.argv[1] + "/"
+np.savez(o + "x64.npz", W=np.array([[2.0**1000, -2.0**-1074, 0.5], [-0.0, 1.0, 3.0]]), labels=np.array([0, 1, 0, 1]),
+         features=np.array([[5e-324, 2.0**-1000, -2.0**1023], [1.5, -2.0**-1022, 2.0**52 + 1], [-7.25, 0.0, 2.0**-1073], [3.0, 2.0**600, -1.0]]))
+np.savez(o + "x16.npz", features=np.array([[2.0**-24, -2.0**-14, 65504], [-0.0, 2.0**-20, 1], [3, 2, 1], [1, 1, -2.0**-24]], np.float16),
+         labels=np.array([1, 0, 1, 0], np.uint8), W=np.array([[1, 2, 3], [-4, 5, 2.0**-24]], ">f2"))
+np.savez(o + "x32.npz", features=np.array([[2.0**-149, -2.0**-126, 3.4e38], [-0.0, 2.0**-130, 1], [3, 2, 1], [1, 1, -2.0**-149]], ">f4"),
+         labels=np.array([1, 0, 1, 0], ">i8"), W=np.array([[1, 2, 3], [-4, 5, 2.0**-140]], np.float32))
+np.savez(o + "xi.npz", features=np.array([[-2**53, 2**53, 0], [1, -1, 7], [3, 2, 1], [255, 1, -9]], ">i8"),
+         labels=np.array([1, 0, 1, 0]), W=np.array([[1, 2, 3], [-4, 5, -128]], np.int8))
+EOF
+cat >"$T/exnorm.py" <<'EOF'
+import json, sys, numpy as np
+from fractions import Fraction as Fr
+c = json.load(open(sys.argv[1])); z = np.load(sys.argv[2])
+def hx(t):
+    neg = t.startswith("-"); m, e = t.lstrip("-")[2:].split("p"); a, _, b = m.partition(".")
+    v = Fr(int(a + b, 16), 16 ** len(b)) * Fr(2) ** int(e); return -v if neg else v
+ex = lambda a: sum(Fr(x.item()) ** 2 for x in a.ravel())  # Fraction(float) and int are exact
+q = c["quantities"]
+print(all(hx(q[k]["lo"]) <= v <= hx(q[k]["hi"]) for k, v in (("norm_W_sq", ex(z["W"])), ("norm_H_sq", ex(z["features"])))))
+EOF
+for v in x64 x16 x32 xi; do
+    rc=$(cert_npz $v --npz "$T/$v.npz")
+    "$NCCHECK" "$T/$v.json" >"$T/out" 2>&1; crc=$?
+    check "$rc/$crc/$("$PY" "$T/exnorm.py" "$T/$v.json" "$T/$v.npz")" "0/0/True" "$v.npz (extreme values): certified, nccheck accepts, norms exact"
+done
+
 # bad files: one line on stderr, exit 2, no certificate written
 bad() {   # DESC PATTERN PYTHON-CODE (makes $T/bad.npz from z = the arrays of f64.npz; or writes raw bytes)
     "$PY" -c 'import numpy as np,sys

@@ -127,11 +127,53 @@ static int load_array(data *D, const json_t *rec, int r, ck_err *e)
     return 0;
 }
 
-static int entry(const ck_npy *a, long long r, long long c, mpq_t q, const char *role, ck_err *e)
+#if GMP_NUMB_BITS != 64
+#error "check_data.c lays out 64-bit limbs"
+#endif
+
+/* Limbs of |m| 2^s (s > 0) or m (s <= 0), and of the denominator 2^-s (s < 0) or 1. */
+static size_t num_limbs(uint64_t m, long s)
 {
-    if (ck_npy_get(a, r, c, q) == 0) return 0;
-    ck_fail(e, CK_MALFORMED, "data: %s[%lld][%lld] is NaN or infinite", role, r, c);
-    return -1;
+    return m ? (size_t)((64 - __builtin_clzll(m) + (s > 0 ? s : 0) + 63) / 64) : 0;
+}
+
+static size_t den_limbs(long s)
+{
+    return s < 0 ? (size_t)(-s) / 64 + 1 : 1;
+}
+
+/* Q = (-1)^neg m 2^s (lowest terms: ck_npy_parts) as a read-only rational (mpz_roinit_n) whose
+ * limbs are the next ones of the block at *P. */
+static void view(mpq_t q, mp_limb_t **p, int neg, uint64_t m, long s)
+{
+    size_t nn = num_limbs(m, s), nd = den_limbs(s);
+    mp_limb_t *num = *p, *den = num + nn;
+    long sh = s > 0 ? s : 0, k = s < 0 ? -s : 0;
+    memset(num, 0, (nn + nd) * sizeof *num);
+    if (m) num[sh / 64] |= (mp_limb_t)(m << (sh % 64));
+    if (m && sh % 64 && (size_t)(sh / 64 + 1) < nn) num[sh / 64 + 1] |= (mp_limb_t)(m >> (64 - sh % 64));
+    den[k / 64] = (mp_limb_t)1 << (k % 64);
+    mpz_roinit_n(mpq_numref(q), num, neg ? -(mp_size_t)nn : (mp_size_t)nn);
+    mpz_roinit_n(mpq_denref(q), den, (mp_size_t)nd);
+    *p = den + nd;
+}
+
+/* Pass 0: adds each entry's limbs to *LIMBS (NaN, infinity: malformed); pass 1: the views. */
+static int fill(const ck_npy *a, const char *role, long long r, long long c, mpq_t q, int pass, size_t *limbs,
+                mp_limb_t **p, ck_err *e)
+{
+    int neg;
+    uint64_t m;
+    long s;
+    if (ck_npy_parts(a, r, c, &neg, &m, &s)) {
+        ck_fail(e, CK_MALFORMED, "data: %s[%lld][%lld] is NaN or infinite", role, r, c);
+        return -1;
+    }
+    if (pass == 0)
+        *limbs += num_limbs(m, s) + den_limbs(s);
+    else
+        view(q, p, neg, m, s);
+    return 0;
 }
 
 /* Labels, class sizes against n and the balance rule, then W, H (and b = 0). */
@@ -172,13 +214,21 @@ static int rebuild(data *D, ck_inst *in, int first, ck_err *e)
                 first ? "first" : "none");
         rc = -1;
     }
-    for (long k = 0; k < K && !rc; k++)
-        for (long l = 0; l < d && !rc; l++) rc = entry(W, k, l, in->W[k * d + l], "W", e);
-    for (long long s = 0; s < N && !rc; s++)
-        for (long l = 0; l < d && !rc && row[s] >= 0; l++)
-            rc = entry(F, s, l, in->H[l * n * K + row[s]], "features", e);
+    size_t limbs = 1;
+    mp_limb_t *p = NULL;
+    for (int pass = 0; pass < 2 && !rc; pass++) { /* every entry of W and of H is set in pass 1 */
+        for (long k = 0; k < K && !rc; k++)
+            for (long l = 0; l < d && !rc; l++) rc = fill(W, "W", k, l, in->W[k * d + l], pass, &limbs, &p, e);
+        for (long long s = 0; s < N && !rc; s++)
+            for (long l = 0; l < d && !rc && row[s] >= 0; l++)
+                rc = fill(F, "features", s, l, in->H[l * n * K + row[s]], pass, &limbs, &p, e);
+        if (pass == 0 && !rc && !(p = in->pool = malloc(limbs * sizeof *p))) {
+            ck_fail(e, CK_MALFORMED, "instance: out of memory");
+            rc = -1;
+        }
+    }
     for (long k = 0; k < K && !rc && D->has[R_B]; k++)
-        if ((rc = entry(&D->arr[R_B], k, 0, q, "b", e)) == 0 && mpq_sgn(q) != 0) {
+        if (ck_npy_get(&D->arr[R_B], k, 0, q) || mpq_sgn(q) != 0) {
             ck_fail(e, CK_MALFORMED, "data: b[%ld] is not 0 (the model has no bias)", k);
             rc = -1;
         }
@@ -213,12 +263,11 @@ int ck_data_parse(const json_t *j, ck_inst *in, ck_err *e)
     in->H = malloc(nh * sizeof(mpq_t));
     if (!in->W || !in->H) {
         free(in->W), free(in->H);
-        in->W = in->H = NULL;
+        in->W = in->H = NULL; /* nothing else to free */
         ck_fail(e, CK_MALFORMED, "instance: out of memory");
         return -1;
     }
-    for (size_t t = 0; t < nw; t++) mpq_init(in->W[t]);
-    for (size_t t = 0; t < nh; t++) mpq_init(in->H[t]);
+    in->pooled = 1; /* W and H become views into in->pool (rebuild); ck_inst_free frees the block only */
     data D;
     memset(&D, 0, sizeof D);
     int rc = 0;

@@ -130,7 +130,9 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
 
 void ck_inst_free(ck_inst *in)
 {
-    if (in->W && in->H) { /* both allocated and initialised, or neither */
+    if (in->pooled) /* read-only views into one block (check_data.c): nothing per entry */
+        free(in->pool);
+    else if (in->W && in->H) { /* both allocated and initialised, or neither */
         for (long t = 0; t < in->K * in->d; t++) mpq_clear(in->W[t]);
         for (long t = 0; t < in->d * in->n * in->K; t++) mpq_clear(in->H[t]);
     }

@@ -80,6 +80,7 @@ int ck_npz_member(const unsigned char *buf, size_t len, const char *name, const 
     if (le(r + 4, 4) || off > len - 22 || size > len - 22 - off) return bad(e, where, "bad zip end record");
     const unsigned char *p = buf + off, *end = p + size;
     size_t want = strlen(name);
+    int found = 0;
     for (uint64_t m = 0; m < count; m++) {
         if (end - p < 46 || memcmp(p, "PK\x01\x02", 4)) return bad(e, where, "bad zip central directory");
         uint64_t nl = le(p + 28, 2), xl = le(p + 30, 2), cl = le(p + 32, 2), lo = le(p + 42, 4);
@@ -92,15 +93,16 @@ int ck_npz_member(const unsigned char *buf, size_t len, const char *name, const 
             uint64_t data = lo + 30 + le(buf + lo + 26, 2) + le(buf + lo + 28, 2);
             if (data > len || us > len - data) return bad(e, where, "member past the end of the file");
             *img = buf + data, *n = (size_t)us;
-            return 0;
+            if (found++) return bad(e, where, "a member name appears twice");
         }
         p += 46 + nl + xl + cl;
     }
+    if (found) return 0;
     ck_fail(e, CK_MALFORMED, "data: %s: no member %s.npy", where, name);
     return -1;
 }
 
-int ck_npy_get(const ck_npy *a, long long r, long long c, mpq_t out)
+int ck_npy_parts(const ck_npy *a, long long r, long long c, int *negp, uint64_t *mant, long *shiftp)
 {
     long long rows = a->shape[0], cols = a->ndim == 2 ? a->shape[1] : 1;
     const unsigned char *p = a->data + (a->fortran ? c * rows + r : r * cols + c) * a->size;
@@ -119,6 +121,17 @@ int ck_npy_get(const ck_npy *a, long long r, long long c, mpq_t out)
         if (ex) v |= 1ULL << mb;
         shift = (long)(ex ? ex : 1) - (long)bias - mb; /* value = v * 2^shift */
     }
+    while (v && shift < 0 && !(v & 1)) v >>= 1, shift++; /* lowest terms: odd mantissa or integer */
+    *negp = neg && v, *mant = v, *shiftp = v ? shift : 0;
+    return 0;
+}
+
+int ck_npy_get(const ck_npy *a, long long r, long long c, mpq_t out)
+{
+    int neg;
+    uint64_t v;
+    long shift;
+    if (ck_npy_parts(a, r, c, &neg, &v, &shift)) return -1;
     mpz_import(mpq_numref(out), 1, 1, sizeof v, 0, 0, &v);
     mpz_set_ui(mpq_denref(out), 1);
     if (neg) mpz_neg(mpq_numref(out), mpq_numref(out));

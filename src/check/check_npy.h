@@ -5,6 +5,7 @@
 #define NCCHECK_NPY_H
 #include <gmp.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "check_json.h"
 
@@ -23,4 +24,7 @@ int ck_npz_member(const unsigned char *buf, size_t len, const char *name, const 
                   const char *where, ck_err *e);
 /* Element (r, c) exactly (c = 0 for 1-D); -1 for NaN or infinity. */
 int ck_npy_get(const ck_npy *a, long long r, long long c, mpq_t out);
+/* The same as (-1)^neg * mant * 2^shift in lowest terms (mant odd when shift < 0; 0: mant = 0,
+ * shift = 0, neg = 0). */
+int ck_npy_parts(const ck_npy *a, long long r, long long c, int *neg, uint64_t *mant, long *shift);
 #endif

@@ -42,6 +42,9 @@ static int get_path(json_t *obj, const char *key, int required, const char **out
 
 static int open_file(data_src *s, const char *path, int zip, nc_error *err)
 {
+    if (base_name(path)[0] == '.' || !base_name(path)[0])
+        return nc_error_set(err, NC_EXIT_BAD_INPUT,
+                            "%s: a data file's name must not start with '.' (nccheck looks it up by name)", path);
     for (int k = 0; k < s->nfiles; k++)
         if (!strcmp(base_name(s->path[k]), base_name(path)))
             return nc_error_set(err, NC_EXIT_BAD_INPUT,
