@@ -52,11 +52,12 @@ static int qdot_dyadic(const mpq_t *x, long sx, const mpq_t *y, long sy, long n,
     mpz_inits(acc, p, NULL);
     for (long l = 0; ok && l < n; l++) {
         const mpz_srcptr dx = mpq_denref(x[l * sx]), dy = mpq_denref(y[l * sy]);
-        if (mpz_popcount(dx) != 1 || mpz_popcount(dy) != 1) {
+        mp_bitcnt_t ex = mpz_scan1(dx, 0), ey = mpz_scan1(dy, 0); /* a power of two: one bit set */
+        if (ex + 1 != mpz_sizeinbase(dx, 2) || ey + 1 != mpz_sizeinbase(dy, 2)) {
             ok = 0;
             break;
         }
-        mp_bitcnt_t e = mpz_scan1(dx, 0) + mpz_scan1(dy, 0); /* the product's denominator is 2^e */
+        mp_bitcnt_t e = ex + ey; /* the product's denominator is 2^e */
         mpz_mul(p, mpq_numref(x[l * sx]), mpq_numref(y[l * sy]));
         if (e > E) {
             mpz_mul_2exp(acc, acc, e - E);
