@@ -189,9 +189,10 @@ static int rebuild(data *D, ck_inst *in, int first, ck_err *e)
     }
     long long *cnt = calloc((size_t)K, sizeof *cnt);
     long *row = malloc((size_t)N * sizeof *row); /* H column of sample s, or -1 */
+    long long *col = malloc((size_t)(n * K) * sizeof *col);
     mpq_t q;
     mpq_init(q);
-    int rc = cnt && row ? 0 : -1;
+    int rc = cnt && row && col ? 0 : -1;
     if (rc) ck_fail(e, CK_MALFORMED, "instance: out of memory");
     for (long long s = 0; s < N && !rc; s++) {
         ck_npy_get(L, s, 0, q);
@@ -219,9 +220,17 @@ static int rebuild(data *D, ck_inst *in, int first, ck_err *e)
     for (int pass = 0; pass < 2 && !rc; pass++) { /* every entry of W and of H is set in pass 1 */
         for (long k = 0; k < K && !rc; k++)
             for (long l = 0; l < d && !rc; l++) rc = fill(W, "W", k, l, in->W[k * d + l], pass, &limbs, &p, e);
-        for (long long s = 0; s < N && !rc; s++)
+        for (long long s = 0; s < N && !rc && pass == 0; s++) /* counting: in the file's order */
             for (long l = 0; l < d && !rc && row[s] >= 0; l++)
                 rc = fill(F, "features", s, l, in->H[l * n * K + row[s]], pass, &limbs, &p, e);
+        for (long long s = 0; s < N && pass == 1; s++) /* col[c] = the sample of H column c */
+            if (row[s] >= 0) col[row[s]] = s;
+        /* the views, in tiles of 64 columns x d rows: runs of 64 consecutive entries of H have
+         * consecutive limbs, and the tile's 64 samples stay in cache while it is read */
+        for (long c0 = 0; c0 < n * K && pass == 1; c0 += 64)
+            for (long l = 0; l < d && !rc; l++)
+                for (long c = c0; c < c0 + 64 && c < n * K && !rc; c++)
+                    rc = fill(F, "features", col[c], l, in->H[l * n * K + c], pass, &limbs, &p, e);
         if (pass == 0 && !rc && !(p = in->pool = malloc(limbs * sizeof *p))) {
             ck_fail(e, CK_MALFORMED, "instance: out of memory");
             rc = -1;
@@ -233,7 +242,7 @@ static int rebuild(data *D, ck_inst *in, int first, ck_err *e)
             rc = -1;
         }
     mpq_clear(q);
-    free(cnt), free(row);
+    free(cnt), free(row), free(col);
     return rc;
 }
 
