@@ -20,7 +20,7 @@ rng = np.random.default_rng(10)
 K, n, d = 10, int(sys.argv[2]), 512
 y = rng.permutation(np.repeat(np.arange(K), n))
 M = rng.standard_normal((K, d)).astype(np.float32)
-F = (M[y] / 2 + rng.standard_normal((K * n, d))).astype(np.float32)
+F = (M[y] / 8 + rng.standard_normal((K * n, d))).astype(np.float32)
 np.savez(sys.argv[1], features=F, labels=y, W=M)
 EOF
 # NumPy float64 peer: the same quantities Lemma 3.1 decides, plus the CE loss, no rigour
@@ -41,7 +41,7 @@ print("PROVED" if q < bound else "REFUTED", "%.6g" % (time.perf_counter() - t), 
 EOF
 run() {   # NAME CMD...: wall seconds and peak KB into $tmp/NAME.time
     _n=$1; shift
-    /usr/bin/time -f "%e %M" -o "$tmp/$_n.time" "$@" >"$tmp/$_n.out" 2>"$tmp/$_n.err"
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/$_n.time" "$@" >"$tmp/$_n.out" 2>"$tmp/$_n.err"
 }
 status=0
 run peer "$PY" "$tmp/peer.py" "$tmp/net.npz" || status=1
@@ -52,11 +52,12 @@ verdict=$(sed -n 's/.*"verdict": "\([A-Z]*\)".*/\1/p' "$tmp/net.cert.json")
 [ "$verdict" = "$(cut -d' ' -f1 "$tmp/peer.out")" ] || status=1
 size=$(wc -c <"$tmp/net.cert.json")
 data=$(wc -c <"$tmp/net.npz")
-row() { printf '| %s | %s | %s | %.0f |\n' "$1" "$2" "$(cut -d' ' -f1 "$tmp/$3.time")" "$(awk '{ print $2 / 1024 }' "$tmp/$3.time")"; }
+row() { printf '| %s | %s | %s | %s | %.0f |\n' "$1" "$2" "$(cut -d' ' -f1 "$tmp/$3.time")" "$(awk '{ print $3 + $4 }' "$tmp/$3.time")" \
+    "$(awk '{ print $2 / 1024 }' "$tmp/$3.time")"; }
 echo "Instance: K=10, n=$N, d=512, float32 features in shuffled class order (numpy.savez, $data bytes)."
 echo ""
-echo "| step | result | wall s | peak MiB |"
-echo "|---|---|---:|---:|"
+echo "| step | result | wall s | CPU s | peak MiB |"
+echo "|---|---|---:|---:|---:|"
 row "NumPy float64: load, logits, q_min, norms, CE loss (no rigour)" "$(cut -d' ' -f1 "$tmp/peer.out") (python's own timer: $(cut -d' ' -f2 "$tmp/peer.out") s)" peer
 row "nccert certify ulpm.lemma-3.1 --npz" "$verdict" certify
 row "nccheck (re-hash, re-read, exact GMP recomputation)" "$(sed 's/^[^:]*: //' "$tmp/check.out")" check
