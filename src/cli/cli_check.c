@@ -13,8 +13,8 @@ static const char check_usage[] =
     "\n"
     "Runs the independent checker nccheck with these arguments: the same as `nccheck\n"
     "[OPTIONS] FILE...` (the nccheck next to nccert, else the one on PATH). Its options\n"
-    "(-q/--quiet, --json, --max-seconds S), its output and its exit status: nccheck --help,\n"
-    "nccheck(1).\n";
+    "(-q/--quiet, --json, --max-seconds S, --data-dir DIR), its output and its exit status:\n"
+    "nccheck --help, nccheck(1).\n";
 
 /* Replaces this process by nccheck with ARGV (argv[0] is set); returns only on failure. */
 static void exec_nccheck(char **argv)
