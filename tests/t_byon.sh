@@ -110,7 +110,9 @@ tamper "recorded dtype <f8 for a <f4 array" 2 'c["instance"]["arrays"]["features
 tamper "recorded shape changed" 2 'c["instance"]["arrays"]["W"]["shape"] = [3, 5]' "$T/f32.json"
 tamper "recorded sha256 changed" 2 'c["instance"]["files"][0]["sha256"] = "0" * 64' "$T/f32.json"
 tamper "file name with a path" 2 'c["instance"]["files"][0]["name"] = "../f32.npz"; c["instance"]["arrays"]["features"]["file"] = "../f32.npz"' "$T/f32.json"
-tamper "n changed (5 per class)" 2 'c["instance"]["n"] = 2' "$T/f32.json"
+tamper "n changed (2 per class)" 2 'c["instance"]["n"] = 2' "$T/f32.json"
+tamper "K, n beyond the limits (2^26 entries)" 2 'c["instance"]["K"] = 100000; c["instance"]["n"] = 1000' "$T/f32.json"
+tamper "n larger than the files hold (refused before allocating)" 2 'c["instance"]["n"] = 4000' "$T/f32.json"
 tamper "the witness moved to another sample" 1 'w["i"] = (w["i"] + 1) % 3' "$T/f32.json"
 
 # one feature value changed (same size): nccheck refuses on the hash

@@ -183,8 +183,17 @@ static int rebuild(data *D, ck_inst *in, int first, ck_err *e)
     long K = in->K, n = in->n, d = in->d;
     long long N = F->shape[0];
     if (F->ndim != 2 || W->ndim != 2 || L->ndim != 1 || L->kind == 'f' || F->shape[1] != d || W->shape[0] != K ||
-        W->shape[1] != d || L->shape[0] != N || (D->has[R_B] && (D->arr[R_B].ndim != 1 || D->arr[R_B].shape[0] != K))) {
-        ck_fail(e, CK_MALFORMED, "instance: the arrays' shapes do not give K=%ld, d=%ld", K, d);
+        W->shape[1] != d || L->shape[0] != N || (D->has[R_B] && (D->arr[R_B].ndim != 1 || D->arr[R_B].shape[0] != K)) ||
+        N < n * K) {
+        ck_fail(e, CK_MALFORMED, "instance: the arrays' shapes do not give K=%ld, n=%ld, d=%ld", K, n, d);
+        return -1;
+    }
+    /* allocated only now that the files (at most 1 GiB each) hold at least this many entries */
+    in->W = malloc((size_t)(K * d) * sizeof(mpq_t));
+    in->H = malloc((size_t)(d * n * K) * sizeof(mpq_t));
+    in->pooled = 1; /* W and H become views into in->pool; ck_inst_free frees the block only */
+    if (!in->W || !in->H) {
+        ck_fail(e, CK_MALFORMED, "instance: out of memory");
         return -1;
     }
     long long *cnt = calloc((size_t)K, sizeof *cnt);
@@ -259,24 +268,14 @@ int ck_data_parse(const json_t *j, ck_inst *in, ck_err *e)
         !(arrays = ck_get_obj(j, "instance", "arrays", e)) || ck_keys(arrays, "instance.arrays", req, opt, e))
         return -1;
     if (K < 2 || n < 1 || d < 1 || K > CK_GEN_MAX_DIM || n > CK_GEN_MAX_DIM || d > CK_GEN_MAX_DIM ||
-        K * d + d * n * K > CK_GEN_MAX_ENTRIES || (strcmp(bal, "none") && strcmp(bal, "first")) ||
+        K * d + d * n * K > CK_DATA_MAX_ENTRIES || (strcmp(bal, "none") && strcmp(bal, "first")) ||
         json_array_size(files) < 1 || json_array_size(files) > 4) {
-        ck_fail(e, CK_MALFORMED, "instance (data/1): bad K, n, d (limits: 2^28 entries), balance or files");
+        ck_fail(e, CK_MALFORMED, "instance (data/1): bad K, n, d (limits: 2^26 entries), balance or files");
         return -1;
     }
     in->kind = CK_EXPLICIT;
     in->K = (long)K, in->n = (long)n, in->d = (long)d;
     mpz_set_si(in->m, in->n);
-    size_t nw = (size_t)(K * d), nh = (size_t)(d * n * K);
-    in->W = malloc(nw * sizeof(mpq_t));
-    in->H = malloc(nh * sizeof(mpq_t));
-    if (!in->W || !in->H) {
-        free(in->W), free(in->H);
-        in->W = in->H = NULL; /* nothing else to free */
-        ck_fail(e, CK_MALFORMED, "instance: out of memory");
-        return -1;
-    }
-    in->pooled = 1; /* W and H become views into in->pool (rebuild); ck_inst_free frees the block only */
     data D;
     memset(&D, 0, sizeof D);
     int rc = 0;

@@ -5,6 +5,7 @@
 #include "check_instance.h"
 
 #define CK_DATA_MAX_FILE_BYTES (1LL << 30)
+#define CK_DATA_MAX_ENTRIES (1LL << 26) /* K d + d n K: about 3.5 GB of exact entries at most */
 
 /* --data-dir DIR; NULL: the directory of each certificate. */
 void ck_data_set_dir(const char *dir);

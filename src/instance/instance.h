@@ -36,6 +36,7 @@ typedef struct {
 #define INSTANCE_MAX_DIM 100000L
 #define INSTANCE_MAX_ENTRIES (1L << 28)
 #define INSTANCE_MAX_EXPLICIT_ENTRIES 4194304L
+#define INSTANCE_MAX_DATA_ENTRIES (1L << 26) /* data/1 (nccheck's limit too: specs/instance.md) */
 
 long instance_N(const instance *I);
 
