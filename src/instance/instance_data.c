@@ -221,7 +221,8 @@ int instance_read_data(instance *I, json_t *obj, int zip, nc_error *err)
     long long N = 0, K = 0, d = 0;
     long n = 0;
     rc = open_sources(&s, obj, zip, err) || check_shapes(&s, &N, &K, &d, err) ||
-         class_sizes(&s, N, K, first, &n, err) || instance_check_dims((long)K, n, (long)d, INSTANCE_MAX_DATA_ENTRIES, err) ||
+         class_sizes(&s, N, K, first, &n, err) ||
+         instance_check_dims((long)K, n, (long)d, INSTANCE_MAX_DATA_ENTRIES, err) ||
          instance_alloc(I, INSTANCE_DATA, (long)K, n, (long)d, 1, 0, err) || fill(I, &s, N, err);
     if (!rc) I->data_ref = reference_json(I, &s, first);
     for (int k = 0; k < s.nfiles; k++) npy_file_clear(&s.file[k]);
