@@ -39,7 +39,7 @@ static const claim_flag *const nc_perturbed_flags[] = {&flag_nc,   &flag_K,     
                                                        &flag_seed, &flag_perturb, NULL};
 
 const claim_kind ulpm_cli_explicit = {
-    "explicit", "W (K x d) and H (d x nK) entrywise, exact strings (specs/instance.md)", NULL, NULL};
+    "explicit", "W (K x d) and H (d x nK) entrywise, exact strings (p/q, decimal, hex; specs/instance.md)", NULL, NULL};
 const claim_kind ulpm_cli_random = {
     "random-dyadic/1", "entries (u - 2^19)/2^19 from splitmix64(S) (specs/generators.md)", random_flags, NULL};
 const claim_kind ulpm_cli_nc = {"nc/1", "the exact neural-collapse point (needs d >= K)", nc_flags, NULL};
