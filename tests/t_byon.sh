@@ -180,6 +180,33 @@ for v in x64 x16 x32 xi; do
     check "$rc/$crc/$("$PY" "$T/exnorm.py" "$T/$v.json" "$T/$v.npz")" "0/0/True" "$v.npz (extreme values): certified, nccheck accepts, norms exact"
 done
 
+# nccheck's own reader on files nccert would refuse (a forged certificate pins them by hash):
+# a compressed member, a member name twice, a header not in numpy's form -> REJECTED, exit 2
+cat >"$T/forge.py" <<'EOF'
+import hashlib, io, json, sys, zipfile, numpy as np
+t, how = sys.argv[1], sys.argv[2]
+z = dict(np.load(t + "/f64.npz")); c = json.load(open(t + "/f64.json"))
+def img(a):
+    f = io.BytesIO(); np.save(f, a); return f.getvalue()
+with zipfile.ZipFile(t + "/forged.npz", "w", zipfile.ZIP_DEFLATED if how == "deflate" else zipfile.ZIP_STORED) as zz:
+    for k, v in z.items():
+        b = img(v)
+        if how == "header" and k == "W": b = b.replace(b"'descr'", b'"descr"')
+        zz.writestr(k + ".npy", b)
+    if how == "twice": zz.writestr("W.npy", img(np.zeros_like(z["W"])))
+b = open(t + "/forged.npz", "rb").read()
+c["instance"]["files"][0].update(name="forged.npz", bytes=len(b), sha256=hashlib.sha256(b).hexdigest())
+for a in c["instance"]["arrays"].values(): a["file"] = "forged.npz"
+json.dump(c, open(t + "/forged.json", "w"))
+EOF
+"$PY" "$T/forge.py" "$T" plain 2>/dev/null
+expect 0 "control: the same forging with nothing wrong is accepted" "$NCCHECK" "$T/forged.json"
+for how in deflate twice header; do
+    "$PY" "$T/forge.py" "$T" $how 2>/dev/null || { not_ok "forging $how failed"; continue; }
+    "$NCCHECK" "$T/forged.json" >"$T/out" 2>&1; rc=$?
+    check "$rc/$(grep -c 'REJECTED: data' "$T/out")" 2/1 "nccheck refuses a forged .npz ($how): $(cut -c1-100 "$T/out")"
+done
+
 # bad files: one line on stderr, exit 2, no certificate written
 bad() {   # DESC PATTERN PYTHON-CODE (makes $T/bad.npz from z = the arrays of f64.npz; or writes raw bytes)
     "$PY" -c 'import numpy as np,sys
