@@ -23,8 +23,8 @@ INCLUDES    = -Isrc -I$(B)/gen/nccert
 CHECK_INCLUDES = -Isrc/check -I$(B)/gen/nccheck
 
 # Library lines kept in one place (FLINT 3 would merge Arb into -lflint and move the headers).
-LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lm
-LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lm
+LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lnettle -lm
+LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lnettle -lm
 
 # The dependency step, in three sets (each target installs the missing ones when root with
 # apt-get, else prints the apt-get line and stops):
@@ -32,15 +32,15 @@ LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lm
 #                      python3: the shell tests' helpers)
 #   make deps-check    downstream CI that only checks certificates: what nccheck needs
 #   make deps-proofs   maintainers: the proof toolchain of make proofs (and so make verify)
-DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev \
+DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev nettle-dev \
                perl python3
-CHECK_PACKAGES = libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev
+CHECK_PACKAGES = libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev nettle-dev
 PROOF_PACKAGES = frama-c-base why3 z3 cvc4 cvc5 gappa
-DEB_PACKAGES += python3-jsonschema clang-format
+DEB_PACKAGES += python3-jsonschema clang-format python3-numpy
 
 B = build
 
-NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
+NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
                                 src/claims/*.c src/claims/*/*.c src/cli/*.c src/audit/*.c))
 NCCERT_MAIN = src/cli/nccert_main.c
 NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
@@ -255,7 +255,7 @@ $(B)/bench/bench_pd: bench/bench_pd.c bench/bench_timing.c bench/bench_timing.h 
 
 # Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
 # python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.
-BENCH_PACKAGES = python3-mpmath time
+BENCH_PACKAGES = python3-mpmath python3-numpy time
 
 bench-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
@@ -263,6 +263,12 @@ bench-deps:
 bench: deps bench-deps
 	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
 	MAKE="$(MAKE)" sh bench/run.sh $(B)
+
+# "Bring your own network" at CIFAR-10 size alone (also section 6 of make bench): bench/byon.sh.
+.PHONY: bench-byon
+bench-byon: deps bench-deps
+	$(MAKE) all
+	sh bench/byon.sh $(B)
 
 # Hardening of the checker against untrusted certificates (tests/fuzz/README.md). clang and
 # libFuzzer are installed by fuzz-deps only: make check and make verify never need them.

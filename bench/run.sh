@@ -128,5 +128,12 @@ awk -v a="$t0" -v b="$t1" -v c="$t2" -v sc="$same_certs" -v st="$same_table" -v 
   printf "| run | wall s |\n|---|---:|\n| nccert verify (one process) | %.2f |\n| make -j verify-certify | %.2f |\n\n", b - a, c - b;
   printf "%s; identical certificate bytes: %s; identical table (claim, instance, verdicts, order): %s.\n", n, sc, st }' | tee -a "$out"
 say ""
+
+# --- 6. bring your own network at CIFAR-10 size (bench/byon.sh) ---------------------------------
+say "## 6. A network's arrays (.npz) at CIFAR-10 size: nccert certify and nccheck vs NumPy float64, same run"
+say ""
+sh bench/byon.sh "$S" > "$tmp/byon.md" || status=1
+tee -a "$out" < "$tmp/byon.md"
+say ""
 say "Load average at end: $(load)."
 exit $status

@@ -135,6 +135,13 @@ int main(void)
                q_is(ck_parse_entry, "007", "7") && q_is(ck_parse_entry, "+0.5", "1/2") &&
                q_is(ck_parse_entry, "+1/2", "1/2"),
            "entries: integer, decimal, rational, optional sign");
+    tap_ok(q_is(ck_parse_entry, "0x1.8p-3", "3/16") && q_is(ck_parse_entry, "-0xA.8p1", "-21") &&
+               q_is(ck_parse_entry, "+0xffp-4", "255/16") && q_is(ck_parse_entry, "0x0p+0", "0"),
+           "entries: hex floats (values worked out by hand)");
+    tap_ok(rejects(ck_parse_entry, "0x1.p3") && rejects(ck_parse_entry, "0x1p2049") &&
+               rejects(ck_parse_entry, "0X1p3") && rejects(ck_parse_entry, "1/0x2") &&
+               !rejects(ck_parse_entry, "0x1p-2048"),
+           "hex entries: malformed or |exponent| > 2048 rejected, 2048 accepted");
     char long401[402];
     memset(long401, '1', 401);
     long401[401] = '\0';

@@ -239,11 +239,11 @@ else skip "python3 not available (--json)"; fi
 if command -v make >/dev/null 2>&1; then
     make -s -n -C "$ROOT" B="$T/nb" "$T/nb/nccheck" >"$T/mk" 2>&1
     if [ $? = 0 ] && grep -q -- '-lmpfi' "$T/mk" && ! grep -Eq -- '-lflint|-larb|src/(claims|ball|exact|kernels|cli|instance|cert|common)/' "$T/mk"; then
-        ok "make's nccheck build links GMP, MPFR, MPFI, jansson only and compiles only src/check"
+        ok "make's nccheck build links GMP, MPFR, MPFI, jansson, Nettle only and compiles only src/check"
     else not_ok "make -n nccheck: $(head -c 300 "$T/mk")"; fi
     make -s -n -C "$ROOT" deps-check >"$T/mk" 2>&1
-    if grep -q 'libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev;' "$T/mk" && ! grep -Eq 'flint|frama|why3' "$T/mk"; then
-        ok "make deps-check: the checker's four packages only"
+    if grep -q 'libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev nettle-dev;' "$T/mk" && ! grep -Eq 'flint|frama|why3' "$T/mk"; then
+        ok "make deps-check: the checker's five packages only"
     else not_ok "make deps-check: $(head -c 300 "$T/mk")"; fi
     make -s -n -C "$ROOT" deps >"$T/mk" 2>&1
     if grep -q 'libflint-arb-dev' "$T/mk" && ! grep -Eq 'frama-c|why3|cvc|gappa|z3' "$T/mk"; then

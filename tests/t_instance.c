@@ -110,6 +110,19 @@ static void test_entries(void)
     test_entry_accept("-6/4", -3, 2);
     test_entry_accept("10/100", 1, 10);
     test_entry_accept("0.0000001", 1, 10000000);
+    /* hex floats (specs/instance.md), values worked out by hand: 0x1.8 = 1 + 8/16 = 3/2 */
+    test_entry_accept("0x1.8p-3", 3, 16);
+    test_entry_accept("-0xA.8p1", -21, 1); /* 10.5 * 2 */
+    test_entry_accept("+0xffp-4", 255, 16);
+    test_entry_accept("0x0p+0", 0, 1);
+    {
+        fmpq_t a, b;
+        fmpq_init(a), fmpq_init(b);
+        fmpq_one(b);
+        fmpq_div_2exp(b, b, 2048);
+        tap_ok(entry_parse_fmpq(a, "0x1p-2048") == 0 && fmpq_equal(a, b), "entry \"0x1p-2048\" is 2^-2048 exactly");
+        fmpq_clear(a), fmpq_clear(b);
+    }
 
     /* 400 characters is the limit: 10^399 (a 1 and 399 zeros) is accepted exactly */
     char buf[512];
@@ -145,7 +158,11 @@ static void test_entries(void)
     test_entry_reject("1/0", "zero denominator");
     test_entry_reject("0/0", "zero denominator");
     test_entry_reject("1/000", "zero denominator");
-    test_entry_reject("0x10", "hexadecimal");
+    test_entry_reject("0x10", "hexadecimal without exponent");
+    test_entry_reject("0x1.p3", "hex point without digits");
+    test_entry_reject("0x1p2049", "hex exponent over 2048");
+    test_entry_reject("0X1p3", "upper-case 0X");
+    test_entry_reject("1/0x2", "hex denominator");
     test_entry_reject("nan", "nan");
     test_entry_reject("inf", "inf");
     test_entry_reject("-inf", "-inf");

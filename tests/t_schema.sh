@@ -94,6 +94,9 @@ mkdir -p "$T/fresh"
 cat >"$T/fresh.tsv" <<'EOF'
 ulpm.lemma-3.1	lemma31-random	{"kind":"random-dyadic/1","K":3,"n":2,"d":4,"seed":"1"}
 ulpm.lemma-3.1	lemma31-nc	{"kind":"nc/1","K":3,"n":2,"d":3}
+ulpm.lemma-3.1	lemma31-npz	{"kind":"npz/1","npz_file":"tests/data/byon_K3_d4.npz","balance":"first"}
+ulpm.theorem-3.3	theorem33-npy	{"kind":"npy/1","features_file":"tests/data/byon_features.npy","labels_file":"tests/data/byon_labels.npy","classifier_file":"tests/data/byon_W.npy"}
+ulpm.lemma-3.1	lemma31-hex	{"kind":"explicit","K":2,"n":1,"d":2,"W":[["0x1p+0","0"],["0","-0x1.8p-3"]],"H":[["1","1/2"],["-1/3","0.75"]]}
 ulpm.def-2.1	def21-etf	{"kind":"etf/1","K":3,"n":2,"d":2,"scale":"2"}
 ulpm.theorem-3.2	theorem32-nc	{"kind":"nc/1","K":3,"n":1,"d":3}
 ulpm.theorem-3.2	theorem32-explicit	{"kind":"explicit","K":2,"n":1,"d":2,"W":[["1","0"],["0","1"]],"H":[["1","1/2"],["-1/3","0.75"]]}
@@ -142,7 +145,7 @@ while IFS="$tab" read -r claim name inst; do
     f="$T/fresh/$name.json"
     "$NCCERT" certify "$claim" --instance-json "$inst" -q -o "$f" 2>"$T/err"
     rc=$?
-    "$NCCHECK" "$f" >/dev/null 2>&1
+    "$NCCHECK" --data-dir "$ROOT/tests/data" "$f" >/dev/null 2>&1
     crc=$?
     if [ "$rc" -le 1 ] && [ "$crc" = 0 ]; then echo "$f" >>"$T/fresh.txt"
     else bad="$bad $name(nccert $rc, nccheck $crc)"; fi

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check_claims.h"
+#include "check_data.h"
 
 #define CK_CLAIM(paper, stem, id) CK_DECLARE_CLAIM(paper, stem, id);
 #include "check_claims.def" /* generated: build/gen/nccheck/check_claims.def */
@@ -71,6 +72,7 @@ static int check_root(json_t *root, ck_result *r);
 int ck_check_file(const char *path, ck_result *r)
 {
     memset(r, 0, sizeof *r);
+    ck_data_set_cert(path);
     json_t *root = ck_json_load(path, &r->err);
     return root ? check_root(root, r) : r->err.code;
 }
@@ -78,6 +80,7 @@ int ck_check_file(const char *path, ck_result *r)
 int ck_check_buffer(const char *buf, size_t len, ck_result *r)
 {
     memset(r, 0, sizeof *r);
+    ck_data_set_cert(NULL);
     json_t *root = ck_json_loadb(buf, len, &r->err);
     return root ? check_root(root, r) : r->err.code;
 }

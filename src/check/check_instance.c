@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_data.h"
 #include "check_rational.h"
 
 static int parse_matrix(const json_t *arr, const char *name, long rows, long cols, mpq_t *out, ck_err *e)
@@ -27,7 +28,7 @@ static int parse_matrix(const json_t *arr, const char *name, long rows, long col
             if (!json_is_string(v) || ck_parse_entry(json_string_value(v), out[r * cols + c]) != 0) {
                 ck_fail(e, CK_MALFORMED,
                         "instance.%s[%ld][%ld]: not an entry string "
-                        "(integer, decimal or rational)",
+                        "(integer, decimal, rational or hex float)",
                         name, r, c);
                 return -1;
             }
@@ -47,6 +48,7 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
     mpz_init(in->m);
     const char *kind = ck_get_str(j, "instance", "kind", e);
     if (!kind) return -1;
+    if (strcmp(kind, "data/1") == 0) return ck_data_parse(j, in, e);
     const char *const *keys;
     if (strcmp(kind, "explicit") == 0) {
         in->kind = CK_EXPLICIT;
@@ -130,7 +132,9 @@ int ck_inst_parse(const json_t *j, ck_inst *in, ck_err *e)
 
 void ck_inst_free(ck_inst *in)
 {
-    if (in->W && in->H) { /* both allocated and initialised, or neither */
+    if (in->pooled) /* read-only views into one block (check_data.c): nothing per entry */
+        ck_free(in->pool);
+    else if (in->W && in->H) { /* both allocated and initialised, or neither */
         for (long t = 0; t < in->K * in->d; t++) mpq_clear(in->W[t]);
         for (long t = 0; t < in->d * in->n * in->K; t++) mpq_clear(in->H[t]);
     }

@@ -32,6 +32,9 @@ typedef struct {
     long eps_log2;
     mpz_t m;      /* = n: the field is Q(sqrt(n)) */
     mpq_t *W, *H; /* explicit: W[k*d + l], H[l*n*K + c] */
+    void *pool;   /* data/1: W and H are read-only views (mpz_roinit_n) into this one block; NULL
+                     with pooled = 1 until it is filled */
+    int pooled;
     int nlw, nlh; /* generated: layers of W and of H */
     ck_layer lw[2], lh[2];
 } ck_inst;

@@ -42,12 +42,46 @@ static void S_clear(mpz_t S[2][2])
 }
 
 /* explicit instances: rational dot product of N terms with strides */
+/* sum_l x_l y_l when every denominator is a power of two (data/1 instances, hex entries): the
+ * products' numerators added as integers over a running power of two 2^E, no gcd per term.
+ * Returns 0 (and sets OUT exactly) or -1 at the first other denominator (OUT untouched). */
+static int qdot_dyadic(const mpq_t *x, long sx, const mpq_t *y, long sy, long n, mpq_t out)
+{
+    mpz_t acc, p;
+    mp_bitcnt_t E = 0;
+    int ok = 1;
+    mpz_inits(acc, p, NULL);
+    for (long l = 0; ok && l < n; l++) {
+        const mpz_srcptr dx = mpq_denref(x[l * sx]), dy = mpq_denref(y[l * sy]);
+        mp_bitcnt_t ex = mpz_scan1(dx, 0), ey = mpz_scan1(dy, 0); /* a power of two: one bit set */
+        if (ex + 1 != mpz_sizeinbase(dx, 2) || ey + 1 != mpz_sizeinbase(dy, 2)) {
+            ok = 0;
+            break;
+        }
+        mp_bitcnt_t e = ex + ey; /* the product's denominator is 2^e */
+        mpz_mul(p, mpq_numref(x[l * sx]), mpq_numref(y[l * sy]));
+        if (e > E) {
+            mpz_mul_2exp(acc, acc, e - E);
+            E = e;
+        } else
+            mpz_mul_2exp(p, p, E - e);
+        mpz_add(acc, acc, p); /* acc / 2^E = the sum so far */
+    }
+    if (ok) {
+        mpq_set_z(out, acc);
+        mpq_div_2exp(out, out, E); /* canonical */
+    }
+    mpz_clears(acc, p, NULL);
+    return ok ? 0 : -1;
+}
+
 static void qdot(const mpq_t *x, long sx, const mpq_t *y, long sy, long n, ck_qs *out)
 {
+    mpq_set_ui(out->b, 0, 1);
+    if (qdot_dyadic(x, sx, y, sy, n, out->a) == 0) return;
     mpq_t t;
     mpq_init(t);
     mpq_set_ui(out->a, 0, 1);
-    mpq_set_ui(out->b, 0, 1);
     for (long l = 0; l < n; l++) {
         mpq_mul(t, x[l * sx], y[l * sy]);
         mpq_add(out->a, out->a, t);

@@ -72,7 +72,17 @@ int ck_parse_entry(const char *s, mpq_t out)
     p = (size_t)(neg || plus);
     mpz_t M, den;
     mpz_inits(M, den, NULL);
-    int ok = read_mantissa(s, &p, 10, M, &f) == 0;
+    int hex = s[p] == '0' && s[p + 1] == 'x', ok;
+    long e;
+    if (hex) { /* hex float [+-]?0x<hex>[.<hex>]p[+-]?<dec>, |exponent| <= CK_ENTRY_MAX_HEX_EXP */
+        p += 2;
+        ok = read_mantissa(s, &p, 16, M, &f) == 0 && s[p] == 'p' &&
+             read_exponent(s + p + 1, CK_ENTRY_MAX_HEX_EXP, &e) == 0;
+        if (ok) set_scaled(out, neg, M, 2, e - 4 * f);
+        mpz_clears(M, den, NULL);
+        return ok ? 0 : -1;
+    }
+    ok = read_mantissa(s, &p, 10, M, &f) == 0;
     if (ok && s[p] == '/' && f == 0) { /* rational: [0-9]+ denominator, non-zero */
         size_t n = strspn(s + p + 1, DIGITS);
         ok = n > 0 && s[p + 1 + n] == '\0' && mpz_set_str(den, s + p + 1, 10) == 0 && mpz_sgn(den) != 0;

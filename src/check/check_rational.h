@@ -8,11 +8,12 @@
 #define CK_HEX_MAX_CHARS (1L << 20) /* longest hex float string accepted */
 #define CK_HEX_MAX_EXP (1L << 20)   /* |written binary exponent| accepted */
 #define CK_DEC_MAX_EXP 100000L      /* |written decimal exponent| accepted */
+#define CK_ENTRY_MAX_HEX_EXP 2048L  /* |binary exponent| of a hex-float instance entry */
 
 /* Every parser returns 0 on success, -1 (out unspecified) when S is not of its grammar. */
 
-/* Instance entry (instance.md): [+-]?[0-9]+ | -?[0-9]+\.[0-9]+ | -?[0-9]+/[0-9]+ (den != 0),
- * at most 400 characters. */
+/* Instance entry (instance.md): [+-]?[0-9]+ | -?[0-9]+\.[0-9]+ | -?[0-9]+/[0-9]+ (den != 0)
+ * | [+-]?0x<hex>[.<hex>]p[+-]?<dec> (|exponent| <= 2048), at most 400 characters. */
 int ck_parse_entry(const char *s, mpq_t out);
 
 /* C99 %a style: -?0x<hex>[.<hex>]p[+-]?<dec>, exactly. */

@@ -13,6 +13,7 @@
 
 #include "check_alloc.h"
 #include "check_cert.h"
+#include "check_data.h"
 #include "check_manifest.h"
 
 #define NCCHECK_VERSION "0.1.0"
@@ -165,7 +166,7 @@ static void on_memory_limit(const char *why)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: nccheck [-q] [--json] [--max-seconds S] [--max-memory BYTES] [--] FILE...\n"
+    fprintf(f, "usage: nccheck [-q] [--json] [--max-seconds S] [--max-memory BYTES] [--data-dir DIR] [--] FILE...\n"
                "       nccheck --help | --version\n"
                "\n"
                "nccheck: the independent checker of nccert certificates\n"
@@ -194,6 +195,10 @@ static void usage(FILE *f)
                "                        before it allocates, and an allocation over it (or a failed one)\n"
                "                        rejects the file as exceeding the limits (exit 2); later files are\n"
                "                        not checked\n"
+               "      --data-dir DIR    where the data files of data/1 instances (a network's .npz / .npy\n"
+               "                        files, named in the certificate by name, size and SHA-256) are;\n"
+               "                        default: the directory of each certificate. A missing file or one\n"
+               "                        whose size or SHA-256 differs is rejected (exit 2)\n"
                "  -h, --help            this text\n"
                "      --version         the version\n"
                "  --                    end of options (for a FILE starting with \"-\")\n"
@@ -208,7 +213,8 @@ static void usage(FILE *f)
                "     (wrong enclosure, witness not establishing the assertion, verdict not following,\n"
                "     INCONCLUSIVE)\n"
                "  2  malformed input (not JSON, unknown format, missing/extra keys, wrong types,\n"
-               "     indices out of range, limits exceeded, unreadable file) or a usage error\n");
+               "     indices out of range, limits exceeded, unreadable file; a data file missing or\n"
+               "     differing from its size and SHA-256) or a usage error\n");
 }
 
 /* Optimal string alignment distance, for "did you mean" (the same rule as nccert's). */
@@ -233,7 +239,7 @@ static int edit_distance(const char *a, const char *b)
 
 static int usage_error(const char *what, const char *arg)
 {
-    static const char *const options[] = {"--quiet", "--json", "--max-seconds", "--max-memory", "--help", "--version"};
+    static const char *const options[] = {"--quiet", "--json", "--max-seconds", "--max-memory", "--data-dir", "--help", "--version"};
     const char *best = NULL, *t = arg;
     while (*t == '-') t++;
     int bestd = 1 + (int)strlen(t) / 4;
@@ -274,6 +280,13 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--version") == 0) {
             puts("nccheck " NCCHECK_VERSION);
             return 0;
+        } else if (strcmp(a, "--data-dir") == 0 || strncmp(a, "--data-dir=", 11) == 0) {
+            const char *v = a[10] == '=' ? a + 11 : first + 1 < argc ? argv[++first] : NULL;
+            if (v == NULL || !*v || (a[10] != '=' && looks_like_option(v))) {
+                fprintf(stderr, "nccheck: option --data-dir needs a directory; see nccheck --help\n");
+                return 2;
+            }
+            ck_data_set_dir(v);
         } else if (strcmp(a, "--max-seconds") == 0 || strncmp(a, "--max-seconds=", 14) == 0) {
             char *end = NULL;
             const char *v = a[13] == '=' ? a + 14 : first + 1 < argc ? argv[++first] : NULL;

@@ -31,6 +31,7 @@ static const struct {
 };
 
 #define MAX_FLAGS 48
+#define MAX_ALL_FLAGS 160 /* the flags of every claim (duplicates included), for "did you mean" */
 
 /* The distinct flags (by name) of a claim, in the order of its uses. */
 static int claim_flags(const claim_info *c, const claim_flag **out)
@@ -284,8 +285,8 @@ static const char *find_claim_arg(int argc, char **argv, int *help)
 static int not_taken(const claim_info *c, const char *typed, size_t len, nc_error *err)
 {
     const claim_flag *fl[MAX_FLAGS];
-    const char *cands[MAX_FLAGS + O_COUNT];
-    char names[MAX_FLAGS + O_COUNT][48], hint[256], bad[96];
+    const char *cands[MAX_ALL_FLAGS];
+    char names[MAX_ALL_FLAGS][48], hint[256], bad[96];
     int nfl = claim_flags(c, fl), n = 0;
     snprintf(bad, sizeof bad, "--%.*s", (int)(len < 80 ? len : 80), typed);
     if (common_long(typed, len) == O_MAX_PREC)
@@ -311,7 +312,7 @@ static int not_taken(const claim_info *c, const char *typed, size_t len, nc_erro
         for (int t = 0; t < claim_catalogue_len; t++) {
             if (!claim_catalogue[t].cli) continue;
             int m = claim_flags(&claim_catalogue[t], fl);
-            for (int u = 0; u < m && n < MAX_FLAGS + O_COUNT; u++)
+            for (int u = 0; u < m && n < MAX_ALL_FLAGS; u++)
                 snprintf(names[n], sizeof names[n], "--%s", fl[u]->name), n++;
         }
         for (int t = 0; t < n; t++) cands[t] = names[t];
@@ -424,7 +425,7 @@ static int parse_options(certify_args *a, int argc, char **argv, nc_error *err)
 static int set_exact(json_t *j, const char *key, const char *option, const char *s, nc_error *err)
 {
     char mant[ENTRY_MAX_CHARS + 1], *t = NULL;
-    const char *e = strpbrk(s, "eE");
+    const char *e = strstr(s, "0x") ? NULL : strpbrk(s, "eE"); /* hex floats have no decimal exponent */
     size_t mlen = e ? (size_t)(e - s) : strlen(s);
     long exp10 = 0;
     if (mlen == 0 || mlen > ENTRY_MAX_CHARS)

@@ -8,12 +8,13 @@
 #include <unistd.h>
 #include "cli/cli.h"
 
-static const char check_usage[] = "usage: nccert check [NCCHECK-OPTIONS] CERT.json...\n"
-                                  "\n"
-                                  "Runs the independent checker nccheck with these arguments: the same as `nccheck\n"
-                                  "[OPTIONS] FILE...` (the nccheck next to nccert, else the one on PATH). Its options\n"
-                                  "(-q/--quiet, --json, --max-seconds S, --max-memory BYTES), its output and its exit\n"
-                                  "status: nccheck --help, nccheck(1).\n";
+static const char check_usage[] =
+    "usage: nccert check [NCCHECK-OPTIONS] CERT.json...\n"
+    "\n"
+    "Runs the independent checker nccheck with these arguments: the same as `nccheck\n"
+    "[OPTIONS] FILE...` (the nccheck next to nccert, else the one on PATH). Its options\n"
+    "(-q/--quiet, --json, --max-seconds S, --max-memory BYTES, --data-dir DIR), its output\n"
+    "and its exit status: nccheck --help, nccheck(1).\n";
 
 /* Replaces this process by nccheck with ARGV (argv[0] is set); returns only on failure. */
 static void exec_nccheck(char **argv)

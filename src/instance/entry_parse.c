@@ -4,12 +4,50 @@
 #include <string.h>
 #include "instance/entry_parse.h"
 
+#define HEX "0123456789abcdefABCDEF"
+
 /* Number of leading decimal digits of s. */
 static size_t count_digits(const char *s)
 {
     size_t k = 0;
     while (s[k] >= '0' && s[k] <= '9') k++;
     return k;
+}
+
+/* [+-]?0x<hex>[.<hex>]p[+-]?<dec> (C99 %a, as certificates write enclosures), |exponent| <= 2048:
+ * the value into q; -1 when P (after the sign) is not of that form. */
+static int parse_hex(fmpq_t q, const char *p, int negative)
+{
+    size_t n1 = strspn(p, HEX), n2 = 0;
+    const char *r = p + n1;
+    if (n1 == 0) return -1;
+    if (*r == '.' && (n2 = strspn(r + 1, HEX)) == 0) return -1;
+    if (n2) r += 1 + n2;
+    if (*r != 'p') return -1;
+    r++;
+    int eneg = *r == '-';
+    if (*r == '-' || *r == '+') r++;
+    size_t ne = count_digits(r);
+    if (ne == 0 || ne > 4 || r[ne] != '\0') return -1;
+    long e = strtol(r, NULL, 10);
+    if (e > ENTRY_MAX_HEX_EXP) return -1;
+    char buf[ENTRY_MAX_CHARS + 2];
+    memcpy(buf, p, n1);
+    memcpy(buf + n1, p + n1 + 1, n2);
+    buf[n1 + n2] = '\0';
+    fmpz_t m;
+    fmpz_init(m);
+    fmpz_set_str(m, buf, 16);
+    if (negative) fmpz_neg(m, m);
+    fmpz_set(fmpq_numref(q), m);
+    fmpz_one(fmpq_denref(q));
+    long shift = (eneg ? -e : e) - 4 * (long)n2;
+    if (shift >= 0)
+        fmpq_mul_2exp(q, q, (ulong)shift);
+    else
+        fmpq_div_2exp(q, q, (ulong)-shift);
+    fmpz_clear(m);
+    return 0;
 }
 
 int entry_parse_fmpq(fmpq_t q, const char *s)
@@ -22,6 +60,7 @@ int entry_parse_fmpq(fmpq_t q, const char *s)
         negative = (*p == '-');
         p++;
     }
+    if (p[0] == '0' && p[1] == 'x') return parse_hex(q, p + 2, negative);
     size_t int_len = count_digits(p);
     if (int_len == 0) return -1;
     char buf[ENTRY_MAX_CHARS + 2];

@@ -65,5 +65,6 @@ void instance_clear(instance *I)
     if (I->Hb) _fmpq_vec_clear(I->Hb, (slong)nh);
     if (I->explicit_W) json_decref(I->explicit_W);
     if (I->explicit_H) json_decref(I->explicit_H);
+    if (I->data_ref) json_decref(I->data_ref);
     memset(I, 0, sizeof *I);
 }

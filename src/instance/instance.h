@@ -12,7 +12,8 @@ typedef enum {
     INSTANCE_EXPLICIT,      /* entries listed in a file */
     INSTANCE_RANDOM_DYADIC, /* random-dyadic/1 (K, n, d, seed) */
     INSTANCE_NC,            /* nc/1 (K, n, d) */
-    INSTANCE_NC_PERTURBED   /* nc-perturbed/1 (K, n, d, seed, eps_log2) */
+    INSTANCE_NC_PERTURBED,  /* nc-perturbed/1 (K, n, d, seed, eps_log2) */
+    INSTANCE_DATA           /* data/1: a network's arrays in .npz / .npy files (instance_data.c) */
 } instance_kind;
 
 typedef struct {
@@ -28,12 +29,14 @@ typedef struct {
     fmpq *Wa, *Wb;                   /* exact W entries a + b*sqrt(n), same layout as W; Wb may be NULL (zero) */
     fmpq *Ha, *Hb;                   /* exact H entries, same layout as Ht; Hb may be NULL (zero) */
     json_t *explicit_W, *explicit_H; /* the entry strings as given (explicit kind), re-emitted verbatim */
+    json_t *data_ref;                /* data/1: the files by name, size and SHA-256, and their arrays */
 } instance;
 
 /* Limits shared by all kinds (specs/generators.md, specs/instance.md). */
 #define INSTANCE_MAX_DIM 100000L
 #define INSTANCE_MAX_ENTRIES (1L << 28)
 #define INSTANCE_MAX_EXPLICIT_ENTRIES 4194304L
+#define INSTANCE_MAX_DATA_ENTRIES (1L << 26) /* data/1 (nccheck's limit too: specs/instance.md) */
 
 long instance_N(const instance *I);
 
@@ -51,6 +54,11 @@ int instance_read_file(instance *I, const char *path, nc_error *err);
 /* The JSON of an instance file, after the size and readability checks (NULL on error). */
 json_t *instance_json_load_file(const char *path, nc_error *err);
 int instance_from_json(instance *I, json_t *obj, nc_error *err);
+
+/* Kinds npz/1 (ZIP: {"npz": FILE}) and npy/1 ({"features", "labels", "classifier"[, "bias"]}),
+ * with "balance": "none" (default) or "first": reads the arrays exactly (specs/instance.md);
+ * the instance is recorded as kind data/1 (by reference). */
+int instance_read_data(instance *I, json_t *obj, int zip, nc_error *err);
 
 /* Parses a seed: a decimal string in [0, 2^64-1]. */
 int instance_parse_seed(const char *s, uint64_t *seed, nc_error *err);

@@ -13,7 +13,8 @@ static json_t *seed_string(uint64_t seed)
 json_t *instance_to_json(const instance *I)
 {
     json_t *o = json_object();
-    static const char *const kinds[] = {"explicit", "random-dyadic/1", "nc/1", "nc-perturbed/1"};
+    static const char *const kinds[] = {"explicit", "random-dyadic/1", "nc/1", "nc-perturbed/1", "data/1"};
+    if (I->kind == INSTANCE_DATA) return json_deep_copy(I->data_ref);
     json_object_set_new(o, "kind", json_string(kinds[I->kind]));
     json_object_set_new(o, "K", json_integer(I->K));
     json_object_set_new(o, "n", json_integer(I->n));
@@ -24,7 +25,8 @@ json_t *instance_to_json(const instance *I)
         json_object_set(o, "H", I->explicit_H);
         break;
     case INSTANCE_RANDOM_DYADIC: json_object_set_new(o, "seed", seed_string(I->seed)); break;
-    case INSTANCE_NC: break;
+    case INSTANCE_NC:
+    case INSTANCE_DATA: break;
     case INSTANCE_NC_PERTURBED:
         json_object_set_new(o, "seed", seed_string(I->seed));
         json_object_set_new(o, "eps_log2", json_integer(I->eps_log2));

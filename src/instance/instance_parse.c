@@ -94,8 +94,8 @@ static int parse_matrix(json_t *m, const char *name, long rows, long cols, fmpq 
                                     "instance: %s[%ld][%ld] must be a JSON string such as \"-3/4\"", name, r, s);
             if (entry_parse_fmpq(a + t, json_string_value(e)))
                 return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                                    "instance: %s[%ld][%ld] = \"%.60s\" is not an integer, finite decimal or "
-                                    "rational with non-zero denominator",
+                                    "instance: %s[%ld][%ld] = \"%.60s\" is not an integer, finite decimal, "
+                                    "rational with non-zero denominator or hex float",
                                     name, r, s, json_string_value(e));
             if (!fmpq_exact_double(x + t, a + t)) {
                 *all_exact = 0;
@@ -142,6 +142,7 @@ int instance_from_json(instance *I, json_t *obj, nc_error *err)
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "instance: \"kind\" must be a string");
     const char *k = kind ? json_string_value(kind) : "explicit";
     if (!strcmp(k, "explicit")) return read_explicit(I, obj, err);
+    if (!strcmp(k, "npz/1") || !strcmp(k, "npy/1")) return instance_read_data(I, obj, k[2] == 'z', err);
     long K, n, d, e = 0;
     uint64_t seed = 0;
     if (get_long(obj, "K", 2, INSTANCE_MAX_DIM, &K, err) || get_long(obj, "n", 1, INSTANCE_MAX_DIM, &n, err) ||
@@ -164,7 +165,8 @@ int instance_from_json(instance *I, json_t *obj, nc_error *err)
         return instance_generate_nc_perturbed(I, K, n, d, seed, e, err);
     }
     return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                        "instance: unknown kind \"%.60s\" (expected explicit, random-dyadic/1, nc/1, nc-perturbed/1)",
+                        "instance: unknown kind \"%.60s\" (expected explicit, random-dyadic/1, nc/1, nc-perturbed/1, "
+                        "npz/1, npy/1)",
                         k);
 }
 

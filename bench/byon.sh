@@ -1,0 +1,67 @@
+#!/bin/sh
+# bench/byon.sh BUILD_DIR: "bring your own network" at CIFAR-10 size (K=10, n=5000, d=512,
+# float32 features in shuffled class order, written by numpy.savez): nccert certify
+# ulpm.lemma-3.1 --npz and nccheck against NumPy's float64 evaluation of the same quantities
+# (logits, margins q_min, ||W||^2, ||H||^2, the cross-entropy loss) in the same run; wall time
+# and peak memory (/usr/bin/time), certificate size. Run by `make bench` (section 6) and alone
+# by `make bench-byon`. BENCH_BYON_N (default 5000) scales n. Exit 1 if a step fails or the
+# verdicts disagree.
+set -u
+B=${1:-build}
+PY=${BENCH_PYTHON:-/usr/bin/python3}
+N=${BENCH_BYON_N:-5000}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$PY" -c 'import numpy' 2>/dev/null || { echo "bench/byon.sh: numpy missing (apt-get install python3-numpy)"; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench/byon.sh: /usr/bin/time missing (apt-get install time)"; exit 1; }
+"$PY" - "$tmp/net.npz" "$N" <<'EOF' || exit 1
+import sys, numpy as np
+rng = np.random.default_rng(10)
+K, n, d = 10, int(sys.argv[2]), 512
+y = rng.permutation(np.repeat(np.arange(K), n))
+M = rng.standard_normal((K, d)).astype(np.float32)
+F = (M[y] / 8 + rng.standard_normal((K * n, d))).astype(np.float32)
+np.savez(sys.argv[1], features=F, labels=y, W=M)
+EOF
+# NumPy float64 peer: the same quantities Lemma 3.1 decides, plus the CE loss, no rigour
+cat >"$tmp/peer.py" <<'EOF'
+import sys, time, numpy as np
+t = time.perf_counter()
+z = np.load(sys.argv[1]); F, y, W = z["features"].astype(np.float64), z["labels"], z["W"].astype(np.float64)
+K = W.shape[0]; n = np.bincount(y, minlength=K).min()
+L = F @ W.T                                             # logits, N x K
+own = L[np.arange(len(y)), y]
+other = np.where(np.arange(K)[None, :] == y[:, None], np.inf, L)
+q = (own - other.min(axis=1)).min()                     # q_min
+nW, nH = (W * W).sum(), (F * F).sum()
+bound = (nW + nH) / (2 * (K - 1) * np.sqrt(n))
+m = L.max(axis=1, keepdims=True)
+loss = (m[:, 0] + np.log(np.exp(L - m).sum(axis=1)) - own).sum()
+print("PROVED" if q < bound else "REFUTED", "%.6g" % (time.perf_counter() - t), "q_min=%.17g bound=%.17g loss=%.17g" % (q, bound, loss))
+EOF
+run() {   # NAME CMD...: wall seconds and peak KB into $tmp/NAME.time
+    _n=$1; shift
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/$_n.time" "$@" >"$tmp/$_n.out" 2>"$tmp/$_n.err"
+}
+status=0
+run peer "$PY" "$tmp/peer.py" "$tmp/net.npz" || status=1
+run certify "$B/nccert" certify ulpm.lemma-3.1 --npz "$tmp/net.npz" -q -o "$tmp/net.cert.json"
+[ $? -le 1 ] || status=1
+run check "$B/nccheck" "$tmp/net.cert.json" || status=1
+verdict=$(sed -n 's/.*"verdict": "\([A-Z]*\)".*/\1/p' "$tmp/net.cert.json")
+[ "$verdict" = "$(cut -d' ' -f1 "$tmp/peer.out")" ] || status=1
+size=$(wc -c <"$tmp/net.cert.json")
+data=$(wc -c <"$tmp/net.npz")
+row() { printf '| %s | %s | %s | %s | %.0f |\n' "$1" "$2" "$(cut -d' ' -f1 "$tmp/$3.time")" "$(awk '{ print $3 + $4 }' "$tmp/$3.time")" \
+    "$(awk '{ print $2 / 1024 }' "$tmp/$3.time")"; }
+echo "Instance: K=10, n=$N, d=512, float32 features in shuffled class order (numpy.savez, $data bytes)."
+echo ""
+echo "| step | result | wall s | CPU s | peak MiB |"
+echo "|---|---|---:|---:|---:|"
+row "NumPy float64: load, logits, q_min, norms, CE loss (no rigour)" "$(cut -d' ' -f1 "$tmp/peer.out") (python's own timer: $(cut -d' ' -f2 "$tmp/peer.out") s)" peer
+row "nccert certify ulpm.lemma-3.1 --npz" "$verdict" certify
+row "nccheck (re-hash, re-read, exact GMP recomputation)" "$(sed 's/^[^:]*: //' "$tmp/check.out")" check
+echo ""
+echo "Certificate: $size bytes (the data by reference: name, size, SHA-256, dtypes, shapes). NumPy: $(cut -d' ' -f3- "$tmp/peer.out")."
+[ $status = 0 ] || { echo "bench/byon.sh: a step failed:"; cat "$tmp/certify.err" "$tmp/check.out" "$tmp/peer.err"; }
+exit $status
