@@ -239,7 +239,8 @@ static int edit_distance(const char *a, const char *b)
 
 static int usage_error(const char *what, const char *arg)
 {
-    static const char *const options[] = {"--quiet", "--json", "--max-seconds", "--max-memory", "--data-dir", "--help", "--version"};
+    static const char *const options[] = {"--quiet",    "--json", "--max-seconds", "--max-memory",
+                                          "--data-dir", "--help", "--version"};
     const char *best = NULL, *t = arg;
     while (*t == '-') t++;
     int bestd = 1 + (int)strlen(t) / 4;
