@@ -284,9 +284,9 @@ $(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c $(CK_CLAIMS_DEF) $(NCCHECK_LIB
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(NCCHECK_LIB_SRC) $(LIBS_NCCHECK)
 
-$(B)/fuzz/fuzz_numbers: tests/fuzz/fuzz_numbers.c src/check/check_rational.c src/check/check_rational.h
+$(B)/fuzz/fuzz_numbers: tests/fuzz/fuzz_numbers.c src/check/check_rational.c src/check/check_rational.h src/check/check_lex.c src/check/check_lex.h
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/check/check_rational.c -lgmp
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/check/check_rational.c src/check/check_lex.c -lgmp
 
 # Crash regressions, then a FUZZ_SECONDS smoke run of each harness (one job).
 fuzz: deps fuzz-deps
