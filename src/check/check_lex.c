@@ -48,7 +48,11 @@ static int lex_exponent(const char *s, size_t a, size_t len, long maxabs, long *
         neg = s[i] == '-';
         i++;
     }
-    if (i == len) return -1;
+    /*@ assert sign: i == a + sign_len(s, a, len) && (neg != 0 <==> (a < len && s[a] == '-')); */
+    if (i == len) {
+        /*@ assert empty: !exp_ok(s, a, len, maxabs); */
+        return -1;
+    }
     /*@ ghost size_t b = i; */
     /*@ loop invariant b <= i <= len;
         loop invariant digits(s, b, i, 0);
@@ -58,13 +62,20 @@ static int lex_exponent(const char *s, size_t a, size_t len, long maxabs, long *
         loop variant len - i;
     */
     for (; i < len; i++) {
-        if (!IS_DEC(s[i])) return -1;
+        if (!IS_DEC(s[i])) {
+            /*@ assert not_digit: !digits(s, b, len, 0); */
+            return -1;
+        }
         if (!over) {
             v = v * 10 + (s[i] - '0');
             if (v > maxabs) over = 1;
         }
     }
-    if (over) return -1;
+    if (over) {
+        /*@ assert too_large: !exp_ok(s, a, len, maxabs); */
+        return -1;
+    }
+    /*@ assert value: v == dec_val(s, a + sign_len(s, a, len), len) && exp_ok(s, a, len, maxabs); */
     *out = neg ? -v : v;
     return 0;
 }
