@@ -125,6 +125,7 @@ int ck_lex_hexfloat(const char *s, size_t len, ck_lexnum *out)
         return -1;
     }
     /*@ assert here: hexfloat_at(s, len, n1, n2); */
+    /*@ assert exp: x == exp_val(s, e + 1, len); */
     out->neg = (int)p;
     out->int_at = p + 2;
     out->int_len = n1;
@@ -158,6 +159,7 @@ int ck_lex_decimal(const char *s, size_t len, ck_lexnum *out)
         return -1;
     }
     /*@ assert here: decimal_at(s, len, n1, n2); */
+    /*@ assert exp: (e == len ==> x == 0) && (e < len ==> x == exp_val(s, e + 1, len)); */
     out->neg = (int)p;
     out->int_at = p;
     out->int_len = n1;
@@ -212,6 +214,7 @@ int ck_lex_entry(const char *s, size_t len, ck_lexnum *out)
         return -1;
     }
     /*@ assert here: entry_at(s, len, n1, n2); */
+    /*@ assert den: (den_len == 0 <==> e == len) && (den_len != 0 ==> den_at == e + 1 && den_at + den_len == len); */
     out->neg = s[0] == '-';
     out->int_at = p;
     out->int_len = n1;

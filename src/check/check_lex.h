@@ -98,9 +98,11 @@ typedef struct {
     requires \valid(out) && \separated(out, s + (0 .. len - 1));
     assigns *out;
     ensures grammar: \result == 0 <==> hexfloat(s, len);
-    ensures fields: \result == 0 ==>
-      hexfloat_at(s, len, out->int_len, out->frac_len) && out->neg == minus_len(s, len) &&
-      spans(*out, minus_len(s, len) + 2, out->int_len, out->frac_len) && out->den_len == 0 &&
+    ensures syntax: \result == 0 ==> hexfloat_at(s, len, out->int_len, out->frac_len);
+    ensures sign:   \result == 0 ==> out->neg == minus_len(s, len);
+    ensures spans:  \result == 0 ==> spans(*out, minus_len(s, len) + 2, out->int_len, out->frac_len) &&
+                                     out->den_len == 0;
+    ensures exp:    \result == 0 ==>
       out->exp == exp_val(s, mant_end(out->int_at, out->int_len, out->frac_len) + 1, len);
     ensures rejected: \result == 0 || \result == -1;
 */
@@ -111,9 +113,11 @@ int ck_lex_hexfloat(const char *s, size_t len, ck_lexnum *out);
     requires \valid(out) && \separated(out, s + (0 .. len - 1));
     assigns *out;
     ensures grammar: \result == 0 <==> decimal(s, len);
-    ensures fields: \result == 0 ==>
-      decimal_at(s, len, out->int_len, out->frac_len) && out->neg == minus_len(s, len) &&
-      spans(*out, minus_len(s, len), out->int_len, out->frac_len) && out->den_len == 0 &&
+    ensures syntax: \result == 0 ==> decimal_at(s, len, out->int_len, out->frac_len);
+    ensures sign:   \result == 0 ==> out->neg == minus_len(s, len);
+    ensures spans:  \result == 0 ==> spans(*out, minus_len(s, len), out->int_len, out->frac_len) &&
+                                     out->den_len == 0;
+    ensures exp:    \result == 0 ==>
       (mant_end(out->int_at, out->int_len, out->frac_len) == len ==> out->exp == 0) &&
       (mant_end(out->int_at, out->int_len, out->frac_len) < len ==>
          out->exp == exp_val(s, mant_end(out->int_at, out->int_len, out->frac_len) + 1, len));
@@ -126,9 +130,10 @@ int ck_lex_decimal(const char *s, size_t len, ck_lexnum *out);
     requires \valid(out) && \separated(out, s + (0 .. len - 1));
     assigns *out;
     ensures grammar: \result == 0 <==> entry(s, len);
-    ensures fields: \result == 0 ==>
-      entry_at(s, len, out->int_len, out->frac_len) && out->neg == minus_len(s, len) &&
-      spans(*out, sign_len(s, 0, len), out->int_len, out->frac_len) && out->exp == 0 &&
+    ensures syntax: \result == 0 ==> entry_at(s, len, out->int_len, out->frac_len);
+    ensures sign:   \result == 0 ==> out->neg == minus_len(s, len) && out->exp == 0;
+    ensures spans:  \result == 0 ==> spans(*out, sign_len(s, 0, len), out->int_len, out->frac_len);
+    ensures den:    \result == 0 ==>
       (out->den_len == 0 <==> mant_end(out->int_at, out->int_len, out->frac_len) == len) &&
       (out->den_len != 0 ==> out->den_at == out->int_at + out->int_len + 1 &&
                              out->den_at + out->den_len == len);

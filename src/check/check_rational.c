@@ -3,6 +3,14 @@
  * (grammar, digit spans, exponent values: proved by WP); this file turns the spans into GMP
  * rationals. No floating point anywhere. */
 #include "check_rational.h"
+/* The library contract this step assumes (GMP 6 manual; not machine-checked, the conversion is
+ * tested only, README "The trusted base"): for a NUL-terminated string of one or more digits
+ * of BASE (2..36), mpz_set_str returns 0 and sets its operand to the value of the digits;
+ * mpz_ui_pow_ui(r, b, n) sets r = b^n; mpq_set_z, mpq_neg, mpz_mul on mpq_numref/mpq_denref and
+ * mpq_canonicalize compute exactly and leave a canonical rational when the denominator is not
+ * 0; allocation failure aborts. The scanner's proved contracts (check_lex.h) provide the
+ * preconditions: the spans lie inside the string and hold digits of BASE only, the
+ * denominator of an entry has a non-zero digit. */
 
 #include <stdlib.h>
 #include <string.h>
