@@ -95,7 +95,7 @@ cat "$tmp/wp2.log" >> "$tmp/wp.log"
 
 # The file of a goal, from its function (lemmas: kernel_margin.c, where they are stated).
 goal_file() {
-  sed -e 's/^\([^ ]* \)\(smoke \)\{0,1\}typed_\(real_\)\{0,1\}//' \
+  sed -e 's/^typed_\(real_\)\{0,1\}//' \
       -e 's/^kernel_frobenius2_.*/src\/kernels\/kernel_frobenius.c/' \
       -e 's/^kernel_.*/src\/kernels\/kernel_margin.c/' -e 's/^lemma_.*/src\/kernels\/kernel_margin.c/' \
       -e 's/^ck_lex_.*/src\/check\/check_lex.c/' -e 's/^lex_.*/src\/check\/check_lex.c/'
@@ -107,7 +107,8 @@ goal_file() {
   echo "# status goal (prover names omitted: with -wp-par the first prover to answer varies)"
   echo "# smoke tests pass when their (dead-code) goal is NOT proved"
   sed -n -e 's/^\[wp\] \[\([^]]*\)\] Goal \([^ ]*\) : \([A-Za-z]*\).*/\3 \2/p' \
-         -e 's/^\[wp\] \[\([^]]*\)\] Smoke-test \([^ ]*\).*/\1 smoke \2/p' "$tmp/wp.log" \
+         -e 's/^\[wp\] \[\([^]]*\)\] Smoke-test \([^ ]*\).*/\1 smoke \2/p' \
+         -e 's/^\[wp\] \[\(Failed\|Unknown\|Timeout\)\] Goal \([^ ]*\)$/\1 \2/p' "$tmp/wp.log" \
     | sed 's/ (cached)//' | LC_ALL=C sort -k2
 } > "$tmp/report.body"
 
@@ -121,7 +122,7 @@ done | awk '{ f = $3; files[f] = 1
              else { stot[f]++; if ($1 == "Passed") sok[f]++ } }
        END { for (f in files) printf "# %s: WP goals proved %d / %d, smoke tests passed %d / %d\n", f, ok[f], tot[f], sok[f], stot[f] }' \
   | LC_ALL=C sort > "$tmp/perfile"
-sed -n 's/^\[wp\] \[\([^]]*\)\] Goal \([^ ]*\) : Valid.*/\1 \2/p' "$tmp/wp.log" \
+sed -n 's/^\[wp\] \[\([^] ]*\)[^]]*\] Goal \([^ ]*\) : Valid.*/\1 \2/p' "$tmp/wp.log" \
   | while read -r who g; do
       case $who in Qed) p=Qed ;; CVC5*) p=cvc5 ;; Z3*) p=z3 ;; *) p=$(echo "$who" | tr ' ' '_') ;; esac
       printf '%s %s\n' "$(echo "$g" | goal_file)" "$p"; done \
