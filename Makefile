@@ -290,9 +290,9 @@ $(B)/fuzz/fuzz_nccheck: tests/fuzz/fuzz_nccheck.c tests/fuzz/fuzz_mutator.c $(CK
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/fuzz_mutator.c $(NCCHECK_LIB_SRC) $(LIBS_NCCHECK)
 
-$(B)/fuzz/fuzz_numbers: tests/fuzz/fuzz_numbers.c src/check/check_rational.c src/check/check_rational.h src/check/check_alloc.c
+$(B)/fuzz/fuzz_numbers: tests/fuzz/fuzz_numbers.c src/check/check_rational.c src/check/check_rational.h src/check/check_lex.c src/check/check_lex.h src/check/check_alloc.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/check/check_rational.c src/check/check_alloc.c -ljansson -lgmp
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/check/check_rational.c src/check/check_lex.c src/check/check_alloc.c -ljansson -lgmp
 
 # Crash regressions, then a FUZZ_SECONDS smoke run of each harness (one job).
 fuzz: deps fuzz-deps

@@ -1,6 +1,7 @@
 #!/bin/sh
 # t_format.sh: every C file of src/, tests/ and bench/ is formatted as .clang-format says
-# (clang-format 14; `make format` applies it; src/kernels/ is exempt, see its .clang-format).
+# (clang-format 14; `make format` applies it; src/kernels/ is exempt, see its .clang-format, and
+# so are the ACSL-annotated src/check/check_lex.[ch], which turn it off in the file).
 # One not-ok line per file that differs, with the first differing line.
 . "$(dirname "$0")/tap.sh"
 tap_setup format

@@ -1,8 +1,9 @@
 #!/bin/sh
-# proofs/wp/run.sh: the `make proofs` gate. Runs Frama-C/WP on the kernels (src/kernels/*.c)
-# and the standalone Gappa scripts (proofs/gappa/*.g); exits non-zero on any unproved goal,
-# failed smoke test, WP warning, or Gappa failure. Writes proofs/wp/report.txt (deterministic:
-# goal names, statuses and provers, no timings).
+# proofs/wp/run.sh: the `make proofs` gate. Runs Frama-C/WP on the kernels (src/kernels/*.c),
+# on nccheck's number scanner (src/check/check_lex.c) and the standalone Gappa scripts
+# (proofs/gappa/*.g); exits non-zero on any unproved goal, failed smoke test, WP warning, or
+# Gappa failure. Writes proofs/wp/report.txt (deterministic: goal names and statuses, goals per
+# file, no timings) and prints the goals per file and prover.
 #
 #   sh proofs/wp/run.sh            replay the committed cache proofs/wp/cache (provers run only
 #                                  on cache misses; the cache is not modified)
@@ -16,6 +17,13 @@
 #    kernel_logits, kernel_margins, kernel_frobenius2, and the integer lemmas. Their goals mention
 #    no floating-point value, so the model of doubles is irrelevant to them; the float-theory
 #    context makes the SMT solvers time out on the nonlinear index facts.
+# A third pass (its own Frama-C run: nccheck's sources see only src/check/) proves
+# src/check/check_lex.c in the typed model with -warn-unsigned-overflow: every size_t
+# operation of the scanner is also proved not to wrap (and WP then reasons on it without
+# modulo), besides the memory safety, signed-overflow and functional goals of its contracts.
+# NCCERT_WP_FILES=check restricts the run to that pass (tests/t_proofs_mutant.sh uses
+# NCCERT_WP_LEX=<file> to run it on a mutated copy, NCCERT_WP_FCT=f,g to prove only those
+# functions of it).
 set -u
 
 mode=replay
@@ -47,7 +55,7 @@ sed -e "s|@CVC5_DRIVER@|$tmp/cvc5.drv|" -e "s|1\.0\.3|$cvc5_version|" "$wpdir/wh
   | grep -v '^#' >> "$WHY3CONFIG" || exit 2
 
 # Lint: WP 25 misparses decimal literals with an exponent in ACSL (TOOLCHAIN.md).
-if grep -nE '[0-9]e[-+]?[0-9]' src/kernels/*.h src/kernels/*.c | grep -E '/\*@|//@|^[^:]*:[0-9]+:\s*(requires|ensures|assert|loop|lemma|\*)' ; then
+if grep -nE '[0-9]e[-+]?[0-9]' src/kernels/*.h src/kernels/*.c src/check/check_lex.h src/check/check_lex.c | grep -E '/\*@|//@|^[^:]*:[0-9]+:\s*(requires|ensures|assert|loop|lemma|\*)' ; then
   echo "proofs: decimal exponent literal in ACSL (write hex floats)" >&2; exit 1
 fi
 
@@ -60,19 +68,38 @@ common="-wp-warn-key *=error -wp-prover cvc5,z3 -wp-timeout 20 -wp-par 2 -wp-rte
 # Report: unknown/invalid/errors/warnings are errors; "untried" are only the preconditions of
 # the public functions (obligations of the callers, checked where they are called): SKIP.
 set -f   # $common is split on blanks but must not be globbed ('*=error')
+report_opts="-report-classify -report-unclassified-unknown ERROR -report-unclassified-invalid ERROR
+  -report-unclassified-untried SKIP -report-unclassified-error ERROR -report-unclassified-warning ERROR"
+wp_rc=0
+if [ "${NCCERT_WP_FILES:-all}" = all ]; then
+  # shellcheck disable=SC2086
+  frama-c -cpp-extra-args=-Isrc -warn-special-float none \
+    src/kernels/kernel_margin.c src/kernels/kernel_frobenius.c \
+    -wp $common -wp-model typed -wp-fct kernel_margin_from_logits,kernel_argmin \
+    -then -wp $common -wp-model typed+real -wp-fct kernel_logits,kernel_margins,kernel_frobenius2 \
+    -then -wp $common -wp-model typed+real -wp-fct= -wp-prop=@lemma \
+    -then $report_opts -report-output-errors "$tmp/errors" \
+    > "$tmp/wp.log" 2>&1 || wp_rc=$?
+else
+  : > "$tmp/wp.log"
+fi
+lex=${NCCERT_WP_LEX:-src/check/check_lex.c}
 # shellcheck disable=SC2086
-frama-c -cpp-extra-args=-Isrc -warn-special-float none \
-  src/kernels/kernel_margin.c src/kernels/kernel_frobenius.c \
-  -wp $common -wp-model typed -wp-fct kernel_margin_from_logits,kernel_argmin \
-  -then -wp $common -wp-model typed+real -wp-fct kernel_logits,kernel_margins,kernel_frobenius2 \
-  -then -wp $common -wp-model typed+real -wp-fct= -wp-prop=@lemma \
-  -then -report-classify -report-unclassified-unknown ERROR -report-unclassified-invalid ERROR \
-        -report-unclassified-untried SKIP -report-unclassified-error ERROR \
-        -report-unclassified-warning ERROR -report-output-errors "$tmp/errors" \
-  > "$tmp/wp.log" 2>&1
-wp_rc=$?
+frama-c -cpp-extra-args=-I"$(dirname "$lex")" -cpp-extra-args=-Isrc/check -warn-special-float none \
+  -warn-unsigned-overflow "$lex" -wp $common -wp-model typed ${NCCERT_WP_FCT:+-wp-fct "$NCCERT_WP_FCT"} \
+  -then $report_opts -report-output-errors "$tmp/errors2" \
+  > "$tmp/wp2.log" 2>&1 || wp_rc=$?
 set +f
+cat "$tmp/wp2.log" >> "$tmp/wp.log"
 [ -n "${NCCERT_WP_LOG:-}" ] && cp "$tmp/wp.log" "$NCCERT_WP_LOG"
+
+# The file of a goal, from its function (lemmas: kernel_margin.c, where they are stated).
+goal_file() {
+  sed -e 's/^typed_\(real_\)\{0,1\}//' \
+      -e 's/^kernel_frobenius2_.*/src\/kernels\/kernel_frobenius.c/' \
+      -e 's/^kernel_.*/src\/kernels\/kernel_margin.c/' -e 's/^lemma_.*/src\/kernels\/kernel_margin.c/' \
+      -e 's/^ck_lex_.*/src\/check\/check_lex.c/' -e 's/^lex_.*/src\/check\/check_lex.c/'
+}
 
 # Deterministic report: one line per goal / smoke test, no timings.
 {
@@ -80,9 +107,26 @@ set +f
   echo "# status goal (prover names omitted: with -wp-par the first prover to answer varies)"
   echo "# smoke tests pass when their (dead-code) goal is NOT proved"
   sed -n -e 's/^\[wp\] \[\([^]]*\)\] Goal \([^ ]*\) : \([A-Za-z]*\).*/\3 \2/p' \
-         -e 's/^\[wp\] \[\([^]]*\)\] Smoke-test \([^ ]*\).*/\1 smoke \2/p' "$tmp/wp.log" \
+         -e 's/^\[wp\] \[\([^]]*\)\] Smoke-test \([^ ]*\).*/\1 smoke \2/p' \
+         -e 's/^\[wp\] \[\(Failed\|Unknown\|Timeout\)\] Goal \([^ ]*\)$/\1 \2/p' "$tmp/wp.log" \
     | sed 's/ (cached)//' | LC_ALL=C sort -k2
 } > "$tmp/report.body"
+
+# Goals per file (proved / total, smoke tests passed / total), and per prover (stdout only: with
+# -wp-par the first prover to answer varies from run to run).
+grep -v '^#' "$tmp/report.body" | while read -r st g1 g2; do
+  if [ "$g1" = smoke ]; then printf '%s smoke %s\n' "$st" "$(echo "$g2" | goal_file)"
+  else printf '%s goal %s\n' "$st" "$(echo "$g1" | goal_file)"; fi
+done | awk '{ f = $3; files[f] = 1
+             if ($2 == "goal") { tot[f]++; if ($1 == "Valid") ok[f]++ }
+             else { stot[f]++; if ($1 == "Passed") sok[f]++ } }
+       END { for (f in files) printf "# %s: WP goals proved %d / %d, smoke tests passed %d / %d\n", f, ok[f], tot[f], sok[f], stot[f] }' \
+  | LC_ALL=C sort > "$tmp/perfile"
+sed -n 's/^\[wp\] \[\([^] ]*\)[^]]*\] Goal \([^ ]*\) : Valid.*/\1 \2/p' "$tmp/wp.log" \
+  | while read -r who g; do
+      case $who in Qed) p=Qed ;; CVC5*) p=cvc5 ;; Z3*) p=z3 ;; *) p=$(echo "$who" | tr ' ' '_') ;; esac
+      printf '%s %s\n' "$(echo "$g" | goal_file)" "$p"; done \
+  | LC_ALL=C sort | uniq -c | awk '{ printf "proofs:   %s %s %d\n", $2, $3, $1 }' > "$tmp/perprover"
 
 goals=$(grep -v -c -e ' smoke ' -e '^#' "$tmp/report.body")
 proved=$(grep -c '^Valid ' "$tmp/report.body")
@@ -107,16 +151,24 @@ done
 {
   cat "$tmp/report.body"
   [ -n "$gappa_lines" ] && printf '%s\n' "$gappa_lines" | sed '/^$/d'
+  cat "$tmp/perfile"
   echo "# WP goals proved: $proved / $goals; smoke tests passed: $smoke_ok / $smoke; Gappa scripts proved: $gappa_ok / $gappa_total"
-} > "$wpdir/report.txt"
+} > "$tmp/report.txt"
+# a restricted run (NCCERT_WP_FILES, NCCERT_WP_LEX) leaves the committed report alone
+if [ "${NCCERT_WP_FILES:-all}" = all ] && [ -z "${NCCERT_WP_LEX:-}" ]; then cp "$tmp/report.txt" "$wpdir/report.txt"; fi
+sed 's/^# /proofs: /' "$tmp/perfile"
+echo "proofs: goals proved per file and prover (file prover count):"
+cat "$tmp/perprover"
 
 echo "proofs: WP goals proved $proved / $goals, smoke tests passed $smoke_ok / $smoke, Gappa scripts $gappa_ok / $gappa_total (report: $wpdir/report.txt, cache: $mode)"
 
 status=0
 if [ "$wp_rc" -ne 0 ]; then echo "proofs: frama-c exited with $wp_rc" >&2; status=1; fi
-if [ -s "$tmp/errors" ] && [ "$(cat "$tmp/errors")" != 0 ]; then
-  echo "proofs: report-classify counted $(cat "$tmp/errors") error(s)" >&2; status=1
-fi
+for e in "$tmp/errors" "$tmp/errors2"; do
+  if [ -s "$e" ] && [ "$(cat "$e")" != 0 ]; then
+    echo "proofs: report-classify counted $(cat "$e") error(s)" >&2; status=1
+  fi
+done
 if [ "$goals" -eq 0 ] || [ "$proved" -ne "$goals" ] || [ "$smoke_ok" -ne "$smoke" ]; then status=1; fi
 if [ -n "$failed_lines" ]; then printf '%s\n' "$failed_lines" >&2; status=1; fi
 if [ "$gappa_ok" -ne "$gappa_total" ]; then status=1; fi

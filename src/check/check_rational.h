@@ -1,14 +1,12 @@
-/* check_rational.h: exact parsing of the number strings of the formats into GMP rationals. */
+/* check_rational.h: exact parsing of the number strings of the formats into GMP rationals (the
+ * grammars are scanned by check_lex.c, whose contracts are proved; this step converts). */
 #ifndef NCCHECK_RATIONAL_H
 #define NCCHECK_RATIONAL_H
 #include <gmp.h>
 #include <stdint.h>
 
-#define CK_ENTRY_MAX_CHARS 400
-#define CK_HEX_MAX_CHARS (1L << 20) /* longest hex float string accepted */
-#define CK_HEX_MAX_EXP (1L << 20)   /* |written binary exponent| accepted */
-#define CK_DEC_MAX_EXP 100000L      /* |written decimal exponent| accepted */
-#define CK_ENTRY_MAX_HEX_EXP 2048L  /* |binary exponent| of a hex-float instance entry */
+#include "check_lex.h"             /* the grammars' limits CK_*_MAX_* */
+#define CK_ENTRY_MAX_HEX_EXP 2048L /* |binary exponent| of a hex-float instance entry */
 
 /* Every parser returns 0 on success, -1 (out unspecified) when S is not of its grammar. */
 

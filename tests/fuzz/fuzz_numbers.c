@@ -1,4 +1,4 @@
-/* fuzz_numbers.c: libFuzzer entry point for nccheck's number grammars (check_rational.c):
+/* fuzz_numbers.c: libFuzzer entry point for nccheck's number grammars (check_rational.c, check_lex.c):
  * instance entries, hex floats, decimals, decimal intervals and seeds, read from one
  * NUL-terminated copy of the input. Cross-checks what can be stated exactly: a parsed decimal
  * interval has lo <= hi; an accepted seed round-trips through its decimal digits; an accepted
