@@ -12,9 +12,9 @@ static json_t *seed_string(uint64_t seed)
 
 json_t *instance_to_json(const instance *I)
 {
-    json_t *o = json_object();
     static const char *const kinds[] = {"explicit", "random-dyadic/1", "nc/1", "nc-perturbed/1", "data/1"};
     if (I->kind == INSTANCE_DATA) return json_deep_copy(I->data_ref);
+    json_t *o = json_object();
     json_object_set_new(o, "kind", json_string(kinds[I->kind]));
     json_object_set_new(o, "K", json_integer(I->K));
     json_object_set_new(o, "n", json_integer(I->n));
