@@ -123,6 +123,20 @@ for bad_row in 'ulpm.001.np\t001_x.txt\t(1)\tclean\tp\td\t-\ttest\tulpm.lemma-3.
     [ $? = 2 ] && grep -q 'notation' "$T/err"
     ok_rc $? "a notation row with a claim or a hypothesis is refused ($(head -c 90 "$T/err"))"
 done
+# linconv NC_2/NC_3 (argued DISAGREES, proofs/derivations/linconv-definitions.md): the printed
+# target (I - 1 1^T)/sqrt(K-1) has squared Frobenius norm K, the corrected one 1 (exact fractions)
+python3 -c '
+from fractions import Fraction as F
+for K in range(2, 11):
+    eye = lambda i, j: F(int(i == j))
+    b = sum((eye(i, j) - 1) ** 2 for i in range(K) for j in range(K)) / (K - 1)
+    c = sum((eye(i, j) - F(1, K)) ** 2 for i in range(K) for j in range(K)) / (K - 1)
+    assert b == K and c == 1, (K, b, c)'
+ok_rc $? "NC_2 printed target: ||B||_F^2 = K (so NC_2 >= sqrt(K) - 1), corrected target norm 1, K = 2..10"
+awk -F'\t' '$1 ~ /^linconv.002.nc-[23]$/ {print $1, $5, $9, $12}' "$T/a.tsv" | sort -u >"$T/nc"
+printf 'linconv.002.nc-2 DISAGREES argued ARGUED\nlinconv.002.nc-3 DISAGREES argued ARGUED\n' | cmp -s - "$T/nc"
+ok_rc $? "NC_2, NC_3 rows: DISAGREES by an argued line ($(tr '\n' ';' <"$T/nc"))"
+
 # the coverage file: an id that is no audit formula is refused; the summary shows mapped/items
 cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"
 awk -F'\t' -v OFS='\t' '!/^#/ && $7 == "linconv.002.theorem-2" {$7 = "linconv.002.theorem-9"} {print}' \

@@ -27,8 +27,9 @@ typedef enum {
                              not tight: never turned into a verdict */
     AUDIT_R_UNEXPECTED,   /* the certificate's verdict is not in the line's map */
     AUDIT_R_ERROR,        /* the certifier failed (bad instance, internal error) */
-    AUDIT_R_ARGUED,       /* analytic hyp-fails line: the hypothesis is shown necessary by an
-                             argument (note, derivation), not by a certificate */
+    AUDIT_R_ARGUED,       /* analytic hyp-fails line (the hypothesis is shown necessary) or
+                             role argued (a finding, formula DISAGREES): by an argument (note,
+                             derivation), not by a certificate */
     AUDIT_R_NOTATION      /* mode notation: notation or a definition, no truth value to check */
 } audit_result;
 
@@ -62,7 +63,7 @@ typedef struct {
     char printed[AUDIT_FIELD_MAX];         /* the formula as printed (our reading) */
     char derived[AUDIT_FIELD_MAX];         /* the formula derived from the loss */
     char hypothesis[512];                  /* "-" or the unstated condition */
-    char role[16];                         /* test | hyp-holds | hyp-fails */
+    char role[16];                         /* test | hyp-holds | hyp-fails | argued */
     char claim[64];                        /* backing claim id, or "-" (mode analytic) */
     char name[128];                        /* instance name (certificate file stem) */
     char instance[AUDIT_FIELD_MAX];        /* registry:NAME, or instance JSON */

@@ -28,14 +28,13 @@ static int check_ids(char *rows, const audit_line *lines, int n, const char *pat
     if (!strcmp(rows, "missing")) return 0;
     for (char *save = NULL, *id = strtok_r(rows, ",", &save); id; id = strtok_r(NULL, ",", &save))
         if (!formula_known(id, lines, n))
-            return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: coverage names \"%s\", no audit formula", path, ln,
-                                id);
+            return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: coverage names \"%s\", no audit formula", path, ln, id);
     return 0;
 }
 
 /* One data line: counted (and its ids checked when every paper is loaded). */
-static int cover_line(char *s, const char *paper, const audit_line *lines, int n, audit_coverage *cov,
-                      const char *path, int ln, nc_error *err)
+static int cover_line(char *s, const char *paper, const audit_line *lines, int n, audit_coverage *cov, const char *path,
+                      int ln, nc_error *err)
 {
     char *cell[COV_NCOL];
     int k = 0;

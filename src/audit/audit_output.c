@@ -43,8 +43,8 @@ static void print_formula(FILE *f, const audit_run *run, const audit_formula *F)
             continue;
         }
         if (o->result == AUDIT_R_ARGUED) {
-            fprintf(f, "    - ARGUED (hyp-fails side without a certificate: the argument is in the note and the "
-                       "derivation)\n");
+            fprintf(f, "    - ARGUED (%s without a certificate: the argument is in the note and the derivation)\n",
+                    strcmp(o->line->role, "argued") ? "hyp-fails side" : "a finding");
             continue;
         }
         fprintf(f, "    - %-40s %-12s %-9s %s", o->line->name, audit_result_name(o->result), o->line->role,

@@ -823,8 +823,8 @@ static void write_formula(const report_ctx *c, const audit_formula *F)
             continue;
         }
         if (o->result == AUDIT_R_ARGUED) {
-            fputs("ARGUED (hyp-fails side, no certificate: see the derivation)", h);
-            fputs("ARGUED (hyp-fails side, no certificate: see the derivation)", m);
+            fputs("ARGUED (no certificate: the argument is in the note and the derivation)", h);
+            fputs("ARGUED (no certificate: the argument is in the note and the derivation)", m);
             continue;
         }
         fprintf(h, "<a href=\"%s%s\">%s</a> %s", c->link, o->cert_path, o->line->name, audit_result_name(o->result));
