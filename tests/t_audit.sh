@@ -5,7 +5,7 @@
 # Run from the repository root (prove does).
 . "$(dirname "$0")/tap.sh"
 tap_setup audit nccert nccheck
-tap_plan 18
+tap_plan 25
 
 "$NCCERT" audit --quiet --format tsv --write-certificates "$T/certs" --check-expected >"$T/a.tsv" 2>"$T/err"
 rc_all=$?
