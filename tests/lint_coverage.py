@@ -21,6 +21,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import seed_items  # noqa: E402
+from lint_discrepancies import read_tsv  # noqa: E402
 
 HEADER = ["paper", "seed", "line", "part", "kind", "label", "rows"]
 KINDS = {"formula", "definition", "lemma", "theorem", "proposition", "corollary", "remark",
@@ -33,33 +34,23 @@ def report(status, desc):
 
 
 def audit_formulas(root, paper):
-    ids = set()
     path = os.path.join(root, "specs", "audit", paper + ".tsv")
-    if not os.path.exists(path):
-        return ids
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or line.startswith("formula\t") or not line.strip():
-                continue
-            ids.add(line.split("\t", 1)[0])
-    return ids
+    return {r.get("formula") for r in read_tsv(path)} if os.path.exists(path) else set()
 
 
 def read_coverage(path):
+    """(header, [(item number, cells)], malformed lines): the cells of each data line in order."""
     header, items, bad = None, [], []
     with open(path, encoding="utf-8") as f:
-        for ln, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            if len(cells) != len(HEADER):
-                bad.append("line %d: %d cells" % (ln, len(cells)))
-                continue
-            items.append((ln, cells))
+        lines = [x.rstrip("\n") for x in f if x.strip() and not x.startswith("#")]
+    for k, line in enumerate(lines):
+        cells = line.split("\t")
+        if k == 0:
+            header = cells
+        elif len(cells) != len(HEADER):
+            bad.append("item %d: %d cells" % (k, len(cells)))
+        else:
+            items.append((k, cells))
     return header, items, bad
 
 
@@ -82,7 +73,7 @@ def main(argv):
     for ln, c in items:
         key = (c[1], c[2], c[4])
         if c[0] not in papers or c[3] not in ("main", "appendix") or c[4] not in KINDS or key in keys:
-            fmt.append("line %d: %s" % (ln, " ".join(c[:6])))
+            fmt.append("item %d: %s" % (ln, " ".join(c[:6])))
         keys.add(key)
     report("ok" if not fmt else "not ok", "coverage.tsv lines well formed, no item twice%s" %
            ("" if not fmt else ": " + "; ".join(fmt[:5])))
@@ -93,7 +84,7 @@ def main(argv):
             continue
         for fid in c[6].split(","):
             if fid not in known.get(c[0], ()):
-                dangling.append("line %d: %s" % (ln, fid))
+                dangling.append("item %d: %s" % (ln, fid))
     report("ok" if not dangling else "not ok", "every row id of coverage.tsv is an audit formula of its paper%s" %
            ("" if not dangling else ": " + "; ".join(dangling[:5])))
     if os.path.isdir(seeds):
