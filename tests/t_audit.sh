@@ -5,7 +5,7 @@
 # Run from the repository root (prove does).
 . "$(dirname "$0")/tap.sh"
 tap_setup audit nccert nccheck
-tap_plan 25
+tap_plan 26
 
 "$NCCERT" audit --quiet --format tsv --write-certificates "$T/certs" --check-expected >"$T/a.tsv" 2>"$T/err"
 rc_all=$?
@@ -123,6 +123,12 @@ for bad_row in 'ulpm.001.np\t001_x.txt\t(1)\tclean\tp\td\t-\ttest\tulpm.lemma-3.
     [ $? = 2 ] && grep -q 'notation' "$T/err"
     ok_rc $? "a notation row with a claim or a hypothesis is refused ($(head -c 90 "$T/err"))"
 done
+# role argued: only with mode analytic and hypothesis -
+cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"
+printf 'ulpm.001.ap\t001_x.txt\t(1)\tclean\tp\td\td >= 1\targued\t-\t\t\tanalytic\t-\t-\t-\t-\tn\n' >>"$T/specs/ulpm.tsv"
+"$NCCERT" audit --quiet --paper ulpm --specs "$T/specs" >/dev/null 2>"$T/err"
+[ $? = 2 ] && grep -q 'argued line has mode analytic and hypothesis -' "$T/err"
+ok_rc $? "an argued row with a hypothesis is refused ($(head -c 90 "$T/err"))"
 # linconv NC_2/NC_3 (argued DISAGREES, proofs/derivations/linconv-definitions.md): the printed
 # target (I - 1 1^T)/sqrt(K-1) has squared Frobenius norm K, the corrected one 1 (exact fractions)
 python3 -c '
