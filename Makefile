@@ -23,7 +23,9 @@ INCLUDES    = -Isrc -I$(B)/gen/nccert
 CHECK_INCLUDES = -Isrc/check -I$(B)/gen/nccheck
 
 # Library lines kept in one place (FLINT 3 would merge Arb into -lflint and move the headers).
-LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lnettle -lm
+# The certifier's witness oracle links OpenBLAS (libopenblas-dev: <cblas.h>, -lopenblas); the
+# checker never does (make tcb).
+LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lnettle -lopenblas -lm
 LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lnettle -lm
 
 # The dependency step, in three sets (each target installs the missing ones when root with
@@ -33,14 +35,14 @@ LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lnettle -lm
 #   make deps-check    downstream CI that only checks certificates: what nccheck needs
 #   make deps-proofs   maintainers: the proof toolchain of make proofs (and so make verify)
 DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev nettle-dev \
-               perl python3
+               libopenblas-dev perl python3
 CHECK_PACKAGES = libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev nettle-dev
 PROOF_PACKAGES = frama-c-base why3 z3 cvc4 cvc5 gappa
 DEB_PACKAGES += python3-jsonschema clang-format python3-numpy
 
 B = build
 
-NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
+NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/oracle/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
                                 src/claims/*.c src/claims/*/*.c src/cli/*.c src/audit/*.c))
 NCCERT_MAIN = src/cli/nccert_main.c
 NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
