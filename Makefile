@@ -124,6 +124,11 @@ $(TEST_NCCERT_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccer
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
 
+# The faulty BLAS of tests/t_oracle_faults.sh (LD_PRELOAD into nccert: tests/oracle_faults.c).
+$(B)/tests/oracle_faults.so: tests/oracle_faults.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ $< -ldl -lm
+
 # The trusted base (`make tcb`, run by `make check`; tests/tcb.sh): nccheck's sources compiled
 # again into $(B)/tcb with exactly $(CHECK_INCLUDES) (src/check/ and the checker's own generated
 # claim list) and -MD (every header read, system ones too),
@@ -180,7 +185,7 @@ NCCERT_TEST_SEED ?= 20261123
 export NCCERT_TEST_SEED
 
 check: deps schema-deps
-	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck
+	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck $(B)/tests/oracle_faults.so
 	$(MAKE) --no-print-directory tcb
 	$(PROVE) -j2 --timer $(TEST_BINS) $(TEST_SCRIPTS)
 
