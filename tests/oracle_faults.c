@@ -50,8 +50,8 @@ static void corrupt(int mode, long rows, long cols, double *C, long ld)
 }
 
 void cblas_dgemm(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE ta, const enum CBLAS_TRANSPOSE tb,
-                 const blasint M, const blasint N, const blasint K, const double alpha, const double *A, const blasint lda,
-                 const double *B, const blasint ldb, const double beta, double *C, const blasint ldc)
+                 const blasint M, const blasint N, const blasint K, const double alpha, const double *A,
+                 const blasint lda, const double *B, const blasint ldb, const double beta, double *C, const blasint ldc)
 {
     dgemm_fn real = (dgemm_fn)dlsym(RTLD_NEXT, "cblas_dgemm");
     if (!real) {
@@ -72,6 +72,8 @@ void cblas_dgemm(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE ta, co
     const char *f = getenv("NCCERT_FAULT_MODE");
     int mode = f && *f ? atoi(f) : (int)(next() % 7);
     /* row-major C is M x N with stride ldc; column-major is N columns of M */
-    if (order == CblasRowMajor) corrupt(mode, M, N, C, ldc);
-    else corrupt(mode, N, M, C, ldc);
+    if (order == CblasRowMajor)
+        corrupt(mode, M, N, C, ldc);
+    else
+        corrupt(mode, N, M, C, ldc);
 }
