@@ -260,6 +260,11 @@ $(B)/bench/bench_pd: bench/bench_pd.c bench/bench_timing.c bench/bench_timing.h 
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) $(CHECK_INCLUDES) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
 
+# The OpenBLAS peer of ulpm.lemma-3.1 (bench/blas.sh): plain C on OpenBLAS, none of nccert's code.
+$(B)/bench/bench_blas_peer: bench/bench_blas_peer.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lopenblas -lm
+
 # Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
 # python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.
 BENCH_PACKAGES = python3-mpmath python3-numpy time
@@ -268,8 +273,14 @@ bench-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 
 bench: deps bench-deps
-	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
+	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd $(B)/bench/bench_blas_peer
 	MAKE="$(MAKE)" sh bench/run.sh $(B)
+
+# ulpm.lemma-3.1 end to end against the OpenBLAS peer alone (also section 7 of make bench).
+.PHONY: bench-blas
+bench-blas: deps bench-deps
+	$(MAKE) all $(B)/bench/bench_blas_peer
+	sh bench/blas.sh $(B)
 
 # "Bring your own network" at CIFAR-10 size alone (also section 6 of make bench): bench/byon.sh.
 .PHONY: bench-byon

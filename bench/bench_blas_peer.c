@@ -1,7 +1,7 @@
 /* bench_blas_peer.c: the OpenBLAS peer of `nccert certify ulpm.lemma-3.1 --K K --n n --d d
  * --seed S` (bench/blas.sh): what one would write with an optimized BLAS and no rigour. It
  * generates the same random-dyadic/1 instance (its own splitmix64, from specs/generators.md),
- * computes every logit with cblas_dgemm (Z = W H, K x nK), scans the margins for q_min and
+ * computes every logit with cblas_dgemm (Z^T = H^T W^T, nK x K, one sample per row), scans the margins for q_min and
  * computes the squared Frobenius norms, all in double. Threads: OPENBLAS_NUM_THREADS.
  *
  * usage: bench_blas_peer K n d SEED   prints "q_min <g> bound <g> k <k> i <i>" (%.17g), exit 0;
@@ -52,16 +52,18 @@ int main(int argc, char **argv)
     }
     for (long t = 0; t < K * d; t++) W[t] = entry(&s);
     for (long t = 0; t < d * N; t++) H[t] = entry(&s); /* H row by row: d x N, row-major */
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)K, (int)N, (int)d, 1.0, W, (int)d, H, (int)N, 0.0, Z,
-                (int)N);
+    /* Z^T = H^T W^T (N x K, row-major): each sample's K logits contiguous for the scan */
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasTrans, (int)N, (int)K, (int)d, 1.0, H, (int)N, W, (int)d, 0.0, Z,
+                (int)K);
     double q = INFINITY;
     long arg_c = 0;
     for (long c = 0; c < N; c++) {
+        const double *z = Z + c * K;
         long k = c / n;
         double best = -INFINITY;
         for (long j = 0; j < K; j++)
-            if (j != k && Z[j * N + c] > best) best = Z[j * N + c];
-        if (Z[k * N + c] - best < q) q = Z[k * N + c] - best, arg_c = c;
+            if (j != k && z[j] > best) best = z[j];
+        if (z[k] - best < q) q = z[k] - best, arg_c = c;
     }
     double a = 0, b = 0;
     for (long t = 0; t < K * d; t++) a += W[t] * W[t];
