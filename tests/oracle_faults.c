@@ -6,7 +6,10 @@
  *   2 NaN entries (1/8)                               3 every entry NaN
  *   4 one decoy per call: an entry of a random row raised by 1e6 (a false tiny margin elsewhere)
  *   5 relative noise 2^-30 on every entry (near-ties reordered)   6 untouched (a correct call)
- * NCCERT_FAULT_MODE=m forces mode m on every call. The first call prints the seed on stderr. */
+ * NCCERT_FAULT_MODE=m forces mode m on every call; mode 7 (never drawn) is not a fault but the
+ * worst a correct BLAS may do: every entry moved by up to gamma_k sum_l |A_il B_lj| (a uniform
+ * fraction of it, either sign; row-major calls only), the a-priori bound the oracle's band
+ * assumes (proofs/derivations/ulpm-lemma-3.1.md). The first call prints the seed on stderr. */
 #define _GNU_SOURCE
 #include <cblas.h>
 #include <dlfcn.h>
@@ -49,6 +52,24 @@ static void corrupt(int mode, long rows, long cols, double *C, long ld)
     if (mode == 4) C[(long)(next() % (uint64_t)rows) * ld + (long)(next() % (uint64_t)cols)] += 1e6;
 }
 
+/* Mode 7: C_ij += t gamma_k sum_l |A_il B_lj|, t uniform in [-1, 1) (row-major op(A) M x k,
+ * op(B) k x N). */
+static void within_bound(int ta, int tb, long M, long N, long k, const double *A, long lda, const double *B, long ldb,
+                         double *C, long ldc)
+{
+    double g = (double)k * 0x1p-53 / (1.0 - (double)k * 0x1p-53);
+    for (long i = 0; i < M; i++)
+        for (long j = 0; j < N; j++) {
+            double s = 0.0;
+            for (long l = 0; l < k; l++) {
+                double a = ta == CblasNoTrans ? A[i * lda + l] : A[l * lda + i];
+                double b = tb == CblasNoTrans ? B[l * ldb + j] : B[j * ldb + l];
+                s += fabs(a * b);
+            }
+            C[i * ldc + j] += (2.0 * unit() - 1.0) * g * s * (1.0 - 0x1p-40); /* stay inside */
+        }
+}
+
 void cblas_dgemm(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE ta, const enum CBLAS_TRANSPOSE tb,
                  const blasint M, const blasint N, const blasint K, const double alpha, const double *A,
                  const blasint lda, const double *B, const blasint ldb, const double beta, double *C, const blasint ldc)
@@ -71,6 +92,10 @@ void cblas_dgemm(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE ta, co
     }
     const char *f = getenv("NCCERT_FAULT_MODE");
     int mode = f && *f ? atoi(f) : (int)(next() % 7);
+    if (mode == 7) {
+        if (order == CblasRowMajor) within_bound(ta, tb, M, N, K, A, lda, B, ldb, C, ldc);
+        return;
+    }
     /* row-major C is M x N with stride ldc; column-major is N columns of M */
     if (order == CblasRowMajor)
         corrupt(mode, M, N, C, ldc);

@@ -42,6 +42,10 @@ for r in 1 2; do
     echo "nc-perturbed/1 K=$K n=$nn d=$d seed=$s eps=2^-$e|--nc --K $K --n $nn --d $d --seed $s --perturb -$e|q_min < bound" >> "$T/list"
 done
 
+# near-ties (margins equal up to about 2^-44 relative): the band must keep the kernels' minimiser
+echo "nc-perturbed/1 K=10 n=3 d=12 seed=11 eps=2^-44 (near-ties)|--nc --K 10 --n 3 --d 12 --seed 11 --perturb -44|q_min < bound" >> "$T/list"
+echo "nc-perturbed/1 K=30 n=4 d=32 seed=12 eps=2^-47 (near-ties)|--nc --K 30 --n 4 --d 32 --seed 12 --perturb -47|q_min < bound" >> "$T/list"
+
 # (1) the real BLAS: the oracle's witness is the kernels' witness, bytes identical
 r=0
 while IFS='|' read -r label flags want; do
@@ -52,6 +56,20 @@ while IFS='|' read -r label flags want; do
         ok "$label: the oracle's certificate is the kernels' (same bytes)"
     else
         not_ok "$label: oracle exit $a, kernels exit $b, or the certificates differ: $(cat "$T/on$r.err" "$T/off$r.err")"
+    fi
+done < "$T/list"
+
+# (1b) a BLAS at the edge of its a-priori error bound (fault mode 7, not a fault): still the
+# kernels' certificate, byte for byte (the band keeps their minimiser)
+r=0
+while IFS='|' read -r label flags want; do
+    r=$((r + 1))
+    fs=$((SEED + 300 + r))
+    NCCERT_FAULT_SEED=$fs NCCERT_FAULT_MODE=7 LD_PRELOAD="$FAULTS" "$NCCERT" certify $CLAIM $flags -q -o "$T/e$r.json" 2>"$T/e$r.err"; a=$?
+    if [ $a = 0 ] && cmp -s "$T/e$r.json" "$T/off$r.json"; then
+        ok "$label, BLAS errors up to the a-priori bound (seed $fs): the kernels' certificate"
+    else
+        not_ok "$label, BLAS errors up to the a-priori bound (seed $fs): exit $a, or not the kernels' certificate: $(cat "$T/e$r.err")"
     fi
 done < "$T/list"
 
