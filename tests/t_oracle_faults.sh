@@ -15,6 +15,9 @@ tap_setup oracle_faults nccert nccheck
 FAULTS="$_tap_build/tests/oracle_faults.so"
 [ -f "$FAULTS" ] || tap_bail "$FAULTS not built (make $FAULTS)"
 CLAIM=ulpm.lemma-3.1
+# an ASan build (make check-sanitize) needs its runtime first in the preload list
+asan=$(ldd "$NCCERT" 2>/dev/null | awk '/libasan/ { print $3 }')
+FAULTS="${asan:+$asan }$FAULTS"
 SEED=${NCCERT_TEST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# NCCERT_TEST_SEED=$SEED"
 rnd=$SEED
