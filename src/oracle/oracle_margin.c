@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include "oracle/oracle_margin.h"
 
+/* OpenBLAS's thread setting (declared by OpenBLAS's cblas.h, not by the reference CBLAS header
+ * that Debian's alternatives may install as <cblas.h>). */
+void openblas_set_num_threads(int num_threads);
+
 #define ORACLE_BLOCK_ENTRIES (1L << 19) /* logits held at once: 4 MB */
 #define ORACLE_MAX_PRODUCT 0x1p1018     /* max|W| * sum|h| above this: no screening */
 #define ORACLE_FEW 64                   /* this many candidates are always re-scanned */
