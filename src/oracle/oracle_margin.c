@@ -7,7 +7,10 @@
 #include <cblas.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include "oracle/oracle_margin.h"
 
 /* OpenBLAS's thread setting (declared by OpenBLAS's cblas.h, not by the reference CBLAS header
@@ -17,6 +20,25 @@ void openblas_set_num_threads(int num_threads);
 #define ORACLE_BLOCK_ENTRIES (1L << 19) /* logits held at once: 4 MB */
 #define ORACLE_MAX_PRODUCT 0x1p1018     /* max|W| * sum|h| above this: no screening */
 #define ORACLE_FEW 64                   /* this many candidates are always re-scanned */
+
+#define ORACLE_BLAS_BUFFER (256.0 * 1048576.0) /* per BLAS thread, and once more: room we ask for */
+
+/* 1 if the address space leaves room for OpenBLAS's work buffers (128 MiB each, one per thread):
+ * under a tight RLIMIT_AS its allocator retries a failed malloc forever instead of failing, so
+ * the oracle stands aside (the kernels sweep) unless the cap is absent or far enough away. */
+static int oracle_memory_ok(int threads)
+{
+    struct rlimit r;
+    if (getrlimit(RLIMIT_AS, &r) != 0) return 0;
+    if (r.rlim_cur == RLIM_INFINITY) return 1;
+    unsigned long pages = 0;
+    FILE *f = fopen("/proc/self/statm", "r"); /* first field: the address space in pages */
+    int got = f && fscanf(f, "%lu", &pages) == 1;
+    if (f) fclose(f);
+    if (!got) return 0;
+    double used = (double)pages * (double)sysconf(_SC_PAGESIZE);
+    return (double)r.rlim_cur - used >= ORACLE_BLAS_BUFFER * (threads + 1);
+}
 
 /* a = max |W[t]|, h1[c] = sum_l |Ht[c*d+l]| (any order: a sum of d non-negative terms is within
  * (d-1)u relative of its value in every order); 0 if all finite, else 1. */
@@ -82,7 +104,7 @@ int oracle_margin_candidates(long K, long n, long d, const double *W, const doub
     int rc = -1;
     if (!h1 || !m) goto done;
     rc = 1;
-    if (oracle_abs_norms(K, N, d, W, Ht, &wmax, h1)) goto done;
+    if (!oracle_memory_ok(threads) || oracle_abs_norms(K, N, d, W, Ht, &wmax, h1)) goto done;
     openblas_set_num_threads(threads < 1 ? 1 : threads);
     rc = -1;
     if (oracle_margins(K, n, d, W, Ht, m)) goto done;

@@ -12,8 +12,8 @@
  * merely some samples (nothing in it is evidence).
  * Returns 0 with cand[0 .. *count-1] ascending (cand: room for N entries, *count >= 1),
  * 1 if the oracle cannot screen this instance (an input, norm or product not finite or too
- * large for the no-overflow test, or more than N/4 candidates): the caller sweeps with the
- * kernels, -1 if out of memory. */
+ * large for the no-overflow test, more than max(64, N/4) candidates, or an address-space limit
+ * too close for OpenBLAS's buffers): the caller sweeps with the kernels, -1 if out of memory. */
 int oracle_margin_candidates(long K, long n, long d, const double *W, const double *Ht, int threads, long *cand,
                              long *count);
 #endif
