@@ -23,7 +23,9 @@ INCLUDES    = -Isrc -I$(B)/gen/nccert
 CHECK_INCLUDES = -Isrc/check -I$(B)/gen/nccheck
 
 # Library lines kept in one place (FLINT 3 would merge Arb into -lflint and move the headers).
-LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lnettle -lm
+# The certifier's witness oracle links OpenBLAS (libopenblas-dev: <cblas.h>, -lopenblas); the
+# checker never does (make tcb).
+LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lnettle -lopenblas -lm
 LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lnettle -lm
 
 # The dependency step, in three sets (each target installs the missing ones when root with
@@ -33,14 +35,14 @@ LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lnettle -lm
 #   make deps-check    downstream CI that only checks certificates: what nccheck needs
 #   make deps-proofs   maintainers: the proof toolchain of make proofs (and so make verify)
 DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev nettle-dev \
-               perl python3
+               libopenblas-dev perl python3
 CHECK_PACKAGES = libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev nettle-dev
 PROOF_PACKAGES = frama-c-base why3 z3 cvc4 cvc5 gappa
 DEB_PACKAGES += python3-jsonschema clang-format python3-numpy
 
 B = build
 
-NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
+NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/oracle/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
                                 src/claims/*.c src/claims/*/*.c src/cli/*.c src/audit/*.c))
 NCCERT_MAIN = src/cli/nccert_main.c
 NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
@@ -122,6 +124,11 @@ $(TEST_NCCERT_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccer
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
 
+# The faulty BLAS of tests/t_oracle_faults.sh (LD_PRELOAD into nccert: tests/oracle_faults.c).
+$(B)/tests/oracle_faults.so: tests/oracle_faults.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ $< -ldl -lm
+
 # The trusted base (`make tcb`, run by `make check`; tests/tcb.sh): nccheck's sources compiled
 # again into $(B)/tcb with exactly $(CHECK_INCLUDES) (src/check/ and the checker's own generated
 # claim list) and -MD (every header read, system ones too),
@@ -178,7 +185,7 @@ NCCERT_TEST_SEED ?= 20261123
 export NCCERT_TEST_SEED
 
 check: deps schema-deps
-	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck
+	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck $(B)/tests/oracle_faults.so
 	$(MAKE) --no-print-directory tcb
 	$(PROVE) -j2 --timer $(TEST_BINS) $(TEST_SCRIPTS)
 
@@ -253,6 +260,11 @@ $(B)/bench/bench_pd: bench/bench_pd.c bench/bench_timing.c bench/bench_timing.h 
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) $(CHECK_INCLUDES) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
 
+# The OpenBLAS peer of ulpm.lemma-3.1 (bench/blas.sh): plain C on OpenBLAS, none of nccert's code.
+$(B)/bench/bench_blas_peer: bench/bench_blas_peer.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lopenblas -lm
+
 # Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
 # python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.
 BENCH_PACKAGES = python3-mpmath python3-numpy time
@@ -261,8 +273,14 @@ bench-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 
 bench: deps bench-deps
-	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
+	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd $(B)/bench/bench_blas_peer
 	MAKE="$(MAKE)" sh bench/run.sh $(B)
+
+# ulpm.lemma-3.1 end to end against the OpenBLAS peer alone (also section 7 of make bench).
+.PHONY: bench-blas
+bench-blas: deps bench-deps
+	$(MAKE) all $(B)/bench/bench_blas_peer
+	sh bench/blas.sh $(B)
 
 # "Bring your own network" at CIFAR-10 size alone (also section 6 of make bench): bench/byon.sh.
 .PHONY: bench-byon

@@ -135,5 +135,12 @@ say ""
 sh bench/byon.sh "$S" > "$tmp/byon.md" || status=1
 tee -a "$out" < "$tmp/byon.md"
 say ""
+
+# --- 7. Lemma 3.1 end to end against an OpenBLAS peer (bench/blas.sh) ---------------------------
+say "## 7. ulpm.lemma-3.1 end to end vs an OpenBLAS program on the same instance (issue 20: goal <= 2x)"
+say ""
+sh bench/blas.sh "$B" > "$tmp/blas.md" || status=1
+tee -a "$out" < "$tmp/blas.md"
+say ""
 say "Load average at end: $(load)."
 exit $status
