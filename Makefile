@@ -132,7 +132,7 @@ $(NCCERT_LIB_OBJ) $(B)/$(NCCERT_MAIN:.c=.o): $(B)/.api-pic-flags
 $(B)/.api-pic-flags:
 	@mkdir -p $(B) && touch $@
 
-all: $(B)/libnccert.so $(B)/nccert.pc
+all: $(B)/libnccert.so
 
 $(B)/$(SO_FILE): $(NCCERT_LIB_OBJ) src/api/nccert.map
 	$(CC) $(ALL_CFLAGS) $(API_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SO_NAME) -Wl,-z,defs \
@@ -142,23 +142,22 @@ $(B)/libnccert.so: $(B)/$(SO_FILE)
 	ln -sf $(SO_FILE) $(B)/$(SO_NAME)
 	ln -sf $(SO_NAME) $@
 
-$(B)/nccert.pc: src/api/nccert.pc.in src/common/version.h Makefile
-	@mkdir -p $(dir $@)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-	  -e "s|@VERSION@|$$(sed -n 's/.*NCCERT_VERSION \"\(.*\)\"/\1/p' src/common/version.h)|" $< > $@
+# nccert.pc for the PREFIX/LIBDIR/INCLUDEDIR of the make command that writes it (make install)
+API_PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+  -e "s|@VERSION@|$$(sed -n 's/.*NCCERT_VERSION \"\(.*\)\"/\1/p' src/common/version.h)|" src/api/nccert.pc.in
 
 # make install: the library (soname links), the header, nccert.pc, and the Python package under
 # PYTHONDIR with _paths.py naming the installed library and nccheck (README: "From Python").
 .PHONY: install-api uninstall-api
 install: install-api
 uninstall: uninstall-api
-install-api: $(B)/libnccert.so $(B)/nccert.pc
+install-api: $(B)/libnccert.so
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(PYTHONDIR)/nccert
 	install -m 755 $(B)/$(SO_FILE) $(DESTDIR)$(LIBDIR)
 	ln -sf $(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
 	ln -sf $(SO_NAME) $(DESTDIR)$(LIBDIR)/libnccert.so
 	install -m 644 src/api/nccert.h $(DESTDIR)$(INCLUDEDIR)
-	install -m 644 $(B)/nccert.pc $(DESTDIR)$(PKGCONFIGDIR)
+	$(API_PC_SED) > $(DESTDIR)$(PKGCONFIGDIR)/nccert.pc
 	install -m 644 python/nccert/*.py $(DESTDIR)$(PYTHONDIR)/nccert
 	printf 'LIBRARY = "%s"\nNCCHECK = "%s"\n' "$(LIBDIR)/$(SO_NAME)" "$(BINDIR)/nccheck" \
 	  > $(DESTDIR)$(PYTHONDIR)/nccert/_paths.py
