@@ -26,7 +26,7 @@ import numpy as np
 from . import _lib
 from ._numbers import exact
 
-__all__ = ["certify", "check", "Result", "Enclosure", "CheckResult", "NccertError", "BadInput", "version", "exact"]
+__all__ = ["certify", "metrics", "check", "Result", "Enclosure", "CheckResult", "NccertError", "BadInput", "version", "exact"]
 
 VERDICTS = {1: "PROVED", 2: "REFUTED", 3: "INCONCLUSIVE"}
 
@@ -158,6 +158,15 @@ def certify(claim, features, labels, W, b=None, balance=None, out=None, data=Non
                   assertion=cert.get("assertion", ""), quantities=_quantities(cert),
                   witnesses=cert.get("witnesses", {}), certificate=cert, certificate_text=cert_text,
                   certificate_path=out, data_path=data if write_data else None)
+
+
+def metrics(features, labels, W, b=None, balance=None, out=None, data=None, write_data=None):
+    """Certified NC metrics at the point (claim linconv.nc-metrics, specs/claims/linconv.nc-metrics.md):
+    a Result whose quantities "nc2" (distance of W W^T to the simplex ETF) and "nc3" (self-duality,
+    W against the centred class means) are Enclosures with exact endpoints. NC1 and NC4 are not
+    certified yet. Arguments as for certify."""
+    return certify("linconv.nc-metrics", features, labels, W, b=b, balance=balance, out=out, data=data,
+                   write_data=write_data)
 
 
 def check(path, data_dir=None, nccheck=None, max_seconds=None):
