@@ -1,7 +1,8 @@
 /* check_linconv_nc_metrics.c: owns the check of claim linconv.nc-metrics (a measurement): the
  * enclosures of NC2 and NC3 at a point with rational entries, recomputed exactly. With
- * E = I_K - (1/K) 1 1^T, for A = W W^T (NC2) and A = W Hbar (NC3; Hbar's column j = the mean of
- * class j minus the global mean, so (W Hbar)_{kj} = (1/n) sum_i w_k.h_{j,i} - (1/nK) sum_c w_k.h_c):
+ * E = I_K - (1/K) 1 1^T, for A = W W^T (NC2, from the products w_k.w_j) and A = W Hbar (NC3;
+ * Hbar's column j = the mean of class j minus the global mean, from the class sums S_j of H:
+ * (W Hbar)_{kj} = w_k . (K S_j - sum_j' S_j') / (n K)):
  *     NC = sqrt(2 - 2t),  t = c / sqrt((K-1) s),  c = tr A - (1/K) 1^T A 1,  s = ||A||_F^2 > 0,
  * and lo <= NC <= hi is decided exactly: NC <= hi iff t >= (2 - hi^2)/2 (hi >= 0), NC >= lo iff
  * lo <= 0 or t <= (2 - lo^2)/2, each comparison of t = c/sqrt(D) with a rational by signs and
@@ -94,54 +95,87 @@ static void trace_gram(mpq_t c, mpq_t s, mpq_t *A, long K)
     mpq_clear(sum), mpq_clear(t);
 }
 
-/* G = W W^T and M = W Hbar, exactly; -1 (e set) if an entry has a sqrt(n) part. */
+/* Into X (rational): entry (r, col) of W (h = 0: X[r*d + col]) or of H (h = 1: entry (l = r, c =
+ * col)), summed over COUNT consecutive columns col, col+1, ...; -1 if a sqrt(n) layer is met. */
+static int entry_sum(const ck_inst *in, int h, long r, long col, long count, mpq_t x)
+{
+    mpq_set_ui(x, 0, 1);
+    if (in->kind == CK_EXPLICIT) {
+        long N = in->n * in->K;
+        for (long t = 0; t < count; t++) mpq_add(x, x, h ? in->H[r * N + col + t] : in->W[r * in->d + col + t]);
+        return 0;
+    }
+    mpq_t t;
+    mpq_init(t);
+    int rc = 0;
+    for (int p = 0; p < (h ? in->nlh : in->nlw) && !rc; p++) {
+        const ck_layer *L = h ? &in->lh[p] : &in->lw[p];
+        int64_t v = 0; /* |X| <= 2^19, count <= 2^28: no overflow */
+        for (long u = 0; u < count; u++) v += h ? ck_layer_h(in, L, r, col + u) : ck_layer_w(in, L, r, col + u);
+        if (L->sqrt && v) rc = -1;
+        mpq_set_si(t, v, 1);
+        mpq_mul(t, t, L->scale);
+        mpq_add(x, x, t);
+    }
+    mpq_clear(t);
+    return rc;
+}
+
+/* G = W W^T and M = W Hbar (Hbar's column j = hbar_j - h_G from the class sums of H), exactly;
+ * -1 (e set) if an entry has a sqrt(n) part. */
 static int matrices(const ck_inst *in, mpq_t *G, mpq_t *M, ck_err *e)
 {
-    long K = in->K, n = in->n;
-    ck_qs *col = ck_malloc((size_t)K * sizeof *col), x;
-    ck_cols cc;
-    int rc = -1, cc_ok = 0;
-    ck_qs_init(&x);
-    if (!col) {
+    long K = in->K, n = in->n, d = in->d;
+    mpq_t *W = ck_malloc((size_t)(2 * K + 1) * d * sizeof *W), *S = W ? W + K * d : NULL, *g = S ? S + K * d : NULL;
+    ck_qs x;
+    int rc = -1;
+    if (!W) {
         ck_fail(e, CK_MALFORMED, "out of memory (NC metrics)");
-        goto out;
+        return -1;
     }
-    for (long k = 0; k < K; k++) ck_qs_init(&col[k]);
-    for (long k = 0; k < K; k++)
-        for (long j = 0; j < K; j++) {
+    ck_qs_init(&x);
+    for (long t = 0; t < (2 * K + 1) * d; t++) mpq_init(W[t]);
+    int irr = 0;
+    for (long k = 0; k < K && !irr; k++)
+        for (long l = 0; l < d && !irr; l++) irr = entry_sum(in, 0, k, l, 1, W[k * d + l]);
+    for (long j = 0; j < K && !irr; j++) /* S_j = sum_i h_{j,i}, g = sum_j S_j */
+        for (long l = 0; l < d && !irr; l++) {
+            irr = entry_sum(in, 1, l, j * n, n, S[j * d + l]);
+            mpq_add(g[l], g[l], S[j * d + l]);
+        }
+    for (long k = 0; k < K && !irr; k++)
+        for (long j = 0; j < K && !irr; j++) {
             ck_inst_dot_ww(in, k, j, &x);
-            if (mpq_sgn(x.b)) goto irrational;
+            irr = mpq_sgn(x.b) != 0;
             mpq_set(G[k * K + j], x.a);
         }
-    if (ck_cols_init(&cc, in, e)) goto out_cols;
-    cc_ok = 1;
-    for (long c = 0; c < n * K; c++) { /* M[k][j] accumulates sum_i w_k.h_{j,i} */
-        ck_cols_qs(&cc, c, col);
-        for (long k = 0; k < K; k++) {
-            if (mpq_sgn(col[k].b)) goto irrational;
-            mpq_add(M[k * K + c / n], M[k * K + c / n], col[k].a);
+    if (irr) {
+        ck_fail(e, CK_MALFORMED, "instance: linconv.nc-metrics takes rational entries only (no sqrt(n) part)");
+        goto out;
+    }
+    mpq_t f, t;
+    mpq_init(f), mpq_init(t);
+    for (long j = 0; j < K; j++) /* S_j becomes n K (hbar_j - h_G) = K S_j - g */
+        for (long l = 0; l < d; l++) {
+            mpq_set_si(f, K, 1);
+            mpq_mul(t, S[j * d + l], f);
+            mpq_sub(S[j * d + l], t, g[l]);
         }
-    }
-    mpq_t row, f;
-    mpq_init(row), mpq_init(f);
-    for (long k = 0; k < K; k++) { /* M[k][j] = T[k][j]/n - (sum_j T[k][j])/(nK) */
-        mpq_set_ui(row, 0, 1);
-        for (long j = 0; j < K; j++) mpq_add(row, row, M[k * K + j]);
-        mpq_set_si(f, n * K, 1);
-        mpq_div(row, row, f);
-        mpq_set_si(f, n, 1);
-        for (long j = 0; j < K; j++) mpq_div(M[k * K + j], M[k * K + j], f), mpq_sub(M[k * K + j], M[k * K + j], row);
-    }
-    mpq_clear(row), mpq_clear(f);
+    mpq_set_si(f, n * K, 1);
+    for (long k = 0; k < K; k++) /* M[k][j] = w_k . (K S_j - g) / (n K) */
+        for (long j = 0; j < K; j++) {
+            mpq_set_ui(M[k * K + j], 0, 1);
+            for (long l = 0; l < d; l++) {
+                mpq_mul(t, W[k * d + l], S[j * d + l]);
+                mpq_add(M[k * K + j], M[k * K + j], t);
+            }
+            mpq_div(M[k * K + j], M[k * K + j], f);
+        }
+    mpq_clear(f), mpq_clear(t);
     rc = 0;
-    goto out_cols;
-irrational:
-    ck_fail(e, CK_MALFORMED, "instance: linconv.nc-metrics takes rational entries only (no sqrt(n) part)");
-out_cols:
-    if (cc_ok) ck_cols_free(&cc);
-    for (long k = 0; k < K; k++) ck_qs_clear(&col[k]);
 out:
-    ck_free(col);
+    for (long t2 = 0; t2 < (2 * K + 1) * d; t2++) mpq_clear(W[t2]);
+    ck_free(W);
     ck_qs_clear(&x);
     return rc;
 }
@@ -166,8 +200,9 @@ int ck_claim_linconv_nc_metrics(const json_t *root, ck_verdict verdict, ck_err *
     int rc = -1;
     mpq_t *A = NULL, c, s;
     mpq_init(c), mpq_init(s);
-    if (ck_inst_limit(&in, "linconv.nc-metrics", 2.0 * K * K * ck_mpq_bytes(256) + K * ck_mpq_bytes(128),
-                      (double)K * in.n * K * in.d + (double)K * K * in.d, e))
+    if (ck_inst_limit(&in, "linconv.nc-metrics",
+                      2.0 * K * K * ck_mpq_bytes(256) + (2.0 * K + 1) * in.d * ck_mpq_bytes(256),
+                      (double)in.n * K * in.d + 2.0 * K * K * in.d, e))
         goto out;
     A = ck_malloc(2 * (size_t)K * K * sizeof *A);
     if (!A) {
