@@ -83,11 +83,25 @@ static void ncm_matrices(fmpq *G, fmpq *M, const instance *I)
     qsqrt_init(x);
     for (long k = 0; k < K; k++)
         for (long l = 0; l < d; l++) instance_exact_entry_W(x, I, k, l), fmpq_set(W + k * d + l, x->a);
-    for (long c = 0; c < n * K; c++) /* S_j = sum_i h_{j,i}; tot = sum of all */
-        for (long l = 0; l < d; l++) {
-            instance_exact_entry_H(x, I, c, l);
-            fmpq_add(S + (c / n) * d + l, S + (c / n) * d + l, x->a);
-        }
+    if (I->exact_double) { /* S_j = sum_i h_{j,i}: exact binary sums (arf, no rounding), then fmpq */
+        arf_struct *acc = flint_malloc((size_t)(K * d) * sizeof *acc);
+        arf_t v;
+        arf_init(v);
+        for (long t = 0; t < K * d; t++) arf_init(acc + t);
+        for (long c = 0; c < n * K; c++)
+            for (long l = 0; l < d; l++) {
+                arf_set_d(v, I->Ht[c * d + l]);
+                arf_add(acc + (c / n) * d + l, acc + (c / n) * d + l, v, ARF_PREC_EXACT, ARF_RND_DOWN);
+            }
+        for (long t = 0; t < K * d; t++) arf_get_fmpq(S + t, acc + t), arf_clear(acc + t);
+        arf_clear(v);
+        flint_free(acc);
+    } else
+        for (long c = 0; c < n * K; c++)
+            for (long l = 0; l < d; l++) {
+                instance_exact_entry_H(x, I, c, l);
+                fmpq_add(S + (c / n) * d + l, S + (c / n) * d + l, x->a);
+            }
     for (long j = 0; j < K; j++)
         for (long l = 0; l < d; l++) fmpq_add(tot + l, tot + l, S + j * d + l);
     fmpq_t u, v;
