@@ -10,9 +10,9 @@
  *
  * The library never exits and never writes to stdout or stderr: every outcome is in the result
  * (a status, a verdict and one line). Only the functions below are exported. Errors of memory
- * inside FLINT/Arb abort the process, as FLINT does; everything else is reported. A call is
- * reentrant across threads except for the signal clean-up of the atomic writes (none installed
- * by the library). */
+ * inside FLINT/Arb abort the process, as FLINT does; everything else is reported. Call it from
+ * one thread at a time: the certifiers keep some process-wide state (the atomic writer's pending
+ * temporary name, the progress reporter, which the library leaves off). */
 #ifndef NCCERT_H
 #define NCCERT_H
 #include <stdint.h>
