@@ -96,11 +96,15 @@ E = (np.eye(4) - 0.25).astype(np.float32)           # rows e_k - 1/4: exact in b
 e = nccert.metrics(E[np.repeat(np.arange(4), 3)] * 3, np.repeat(np.arange(4), 3), E, out=sys.argv[1] + "/etf.json")
 print(r.verdict, e.quantities["nc2"].hi, e.quantities["nc3"].hi, float(r.quantities["nc2"].lo) > 0)
 PYEOF
-out=$(PYTHONPATH="$ROOT/python" NCCERT_LIBRARY="$_tap_build/libnccert.so.1" "$PY" "$T/net.py" "$T" "$SEED" 2>&1)
-check "$out" "PROVED 0 0 True" "nccert.metrics from memory: PROVED; the float ETF (K=4, rows e_k - 1/4) exactly 0"
-check "$("$PY" "$T/ref.py" "$T/net.json" 2>&1)" "ok" "the network's enclosures contain the values recomputed from its .npz"
-"$NCCHECK" -q "$T/net.json" "$T/etf.json" >/dev/null 2>&1
-ok_rc $? "nccheck accepts both (data beside them)"
+if readelf -d "$_tap_build/libnccert.so.1" 2>/dev/null | grep -q 'libasan'; then   # check-sanitize's build
+    for t in 1 2 3; do skip "libnccert.so.1 is ASan-instrumented: python3 cannot load it"; done
+else
+    out=$(PYTHONPATH="$ROOT/python" NCCERT_LIBRARY="$_tap_build/libnccert.so.1" "$PY" "$T/net.py" "$T" "$SEED" 2>&1)
+    check "$out" "PROVED 0 0 True" "nccert.metrics from memory: PROVED; the float ETF (K=4, rows e_k - 1/4) exactly 0"
+    check "$("$PY" "$T/ref.py" "$T/net.json" 2>&1)" "ok" "the network's enclosures contain the values recomputed from its .npz"
+    "$NCCHECK" -q "$T/net.json" "$T/etf.json" >/dev/null 2>&1
+    ok_rc $? "nccheck accepts both (data beside them)"
+fi
 
 # tampering: an enclosure moved off the value is rejected; a wider one is accepted
 "$NCCERT" certify $ID --K 3 --n 2 --d 4 --seed "$SEED" -q -o "$T/r.json"
