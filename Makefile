@@ -45,6 +45,23 @@ B = build
 NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/oracle/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
                                 src/claims/*.c src/claims/*/*.c src/cli/*.c src/audit/*.c))
 NCCERT_MAIN = src/cli/nccert_main.c
+# ---- C API and shared library (issue 15, worktree py): variables ----
+# src/api/ (the public header nccert.h and its implementation) joins nccert's sources; nccert's
+# objects are position-independent with hidden visibility, so that the same objects make
+# libnccert.a and libnccert.so, which exports only what src/api/nccert.map lists. The .npz image
+# the API writes needs CRC-32 (zlib).
+NCCERT_SRC += $(sort $(wildcard src/api/*.c))
+LIBS_NCCERT += -lz
+DEB_PACKAGES += zlib1g-dev
+API_CFLAGS = -fPIC -fvisibility=hidden
+SO_MAJOR = 1
+SO_NAME  = libnccert.so.$(SO_MAJOR)
+SO_FILE  = $(SO_NAME).0.0
+LIBDIR      ?= $(PREFIX)/lib
+INCLUDEDIR  ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+PYTHONDIR   ?= $(PREFIX)/lib/nccert/python
+# ---- end C API variables ----
 NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
 NCCHECK_SRC = $(sort $(wildcard src/check/*.c src/check/*/*.c))
 NCCHECK_MAIN = src/check/nccheck_main.c
@@ -109,6 +126,49 @@ $(B)/libnccert.a: $(NCCERT_LIB_OBJ)
 $(B)/libnccheck.a: $(NCCHECK_LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# ---- C API and shared library (issue 15, worktree py): rules ----
+$(NCCERT_LIB_OBJ) $(B)/$(NCCERT_MAIN:.c=.o): ALL_CFLAGS += $(API_CFLAGS)
+# objects of a build made before these flags are rebuilt once (the stamp is newer)
+$(NCCERT_LIB_OBJ) $(B)/$(NCCERT_MAIN:.c=.o): $(B)/.api-pic-flags
+$(B)/.api-pic-flags:
+	@mkdir -p $(B) && touch $@
+
+all: $(B)/libnccert.so
+
+$(B)/$(SO_FILE): $(NCCERT_LIB_OBJ) src/api/nccert.map
+	$(CC) $(ALL_CFLAGS) $(API_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SO_NAME) -Wl,-z,defs \
+	  -Wl,--version-script=src/api/nccert.map -o $@ $(NCCERT_LIB_OBJ) $(LIBS_NCCERT)
+
+$(B)/libnccert.so: $(B)/$(SO_FILE)
+	ln -sf $(SO_FILE) $(B)/$(SO_NAME)
+	ln -sf $(SO_NAME) $@
+
+# nccert.pc for the PREFIX/LIBDIR/INCLUDEDIR of the make command that writes it (make install)
+API_PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+  -e "s|@VERSION@|$$(sed -n 's/.*NCCERT_VERSION \"\(.*\)\"/\1/p' src/common/version.h)|" src/api/nccert.pc.in
+
+# make install: the library (soname links), the header, nccert.pc, and the Python package under
+# PYTHONDIR with _paths.py naming the installed library and nccheck (README: "From Python").
+.PHONY: install-api uninstall-api
+install: install-api
+uninstall: uninstall-api
+install-api: $(B)/libnccert.so
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(PYTHONDIR)/nccert
+	install -m 755 $(B)/$(SO_FILE) $(DESTDIR)$(LIBDIR)
+	ln -sf $(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
+	ln -sf $(SO_NAME) $(DESTDIR)$(LIBDIR)/libnccert.so
+	install -m 644 src/api/nccert.h $(DESTDIR)$(INCLUDEDIR)
+	$(API_PC_SED) > $(DESTDIR)$(PKGCONFIGDIR)/nccert.pc
+	install -m 644 python/nccert/*.py $(DESTDIR)$(PYTHONDIR)/nccert
+	printf 'LIBRARY = "%s"\nNCCHECK = "%s"\n' "$(LIBDIR)/$(SO_NAME)" "$(BINDIR)/nccheck" \
+	  > $(DESTDIR)$(PYTHONDIR)/nccert/_paths.py
+
+uninstall-api:
+	rm -f $(DESTDIR)$(LIBDIR)/$(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME) $(DESTDIR)$(LIBDIR)/libnccert.so
+	rm -f $(DESTDIR)$(INCLUDEDIR)/nccert.h $(DESTDIR)$(PKGCONFIGDIR)/nccert.pc
+	rm -rf $(DESTDIR)$(PYTHONDIR)/nccert
+# ---- end C API rules ----
 
 $(B)/nccert: $(B)/$(NCCERT_MAIN:.c=.o) $(B)/libnccert.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS_NCCERT)
