@@ -13,6 +13,7 @@
 #include "check_enclosure.h"
 #include "linconv/check_linconv_common.h"
 #include "linconv/check_linconv_errbound.h"
+#include "linconv/check_linconv_schur.h"
 #include "check_pd.h"
 #include "check_rational.h"
 #include "check_decision.h"
@@ -116,6 +117,30 @@ static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *
     return ok;
 }
 
+/* the structured path: method "schur", reduced_dim 2dK + K, PD of the reduced matrix at mu_red,
+ * mu + g <= mu_red with 0 < mu < lamH (derivation section 7.3). 0 or -1 with e set. */
+static int check_reduced(json_t *w, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c,
+                         const mpq_t mu, double shift, ck_err *e)
+{
+    const char *meth = ck_get_str(w, "witnesses", "method", e), *smr = ck_get_str(w, "witnesses", "mu_reduced", e);
+    long long rd;
+    if (!meth || !smr || ck_get_int(w, "witnesses", "reduced_dim", &rd, e)) return -1;
+    mpq_t mr;
+    mpq_init(mr);
+    int rc = -1;
+    if (strcmp(meth, "schur") || rd != ck_linconv_schur_dim(in) || ck_parse_entry(smr, mr))
+        ck_fail(e, CK_MALFORMED, "witnesses: method must be \"schur\", reduced_dim %ld, mu_reduced an exact number",
+                ck_linconv_schur_dim(in));
+    else if (!ck_linconv_schur_gap_ok(in, W, delta, mu, mr))
+        ck_fail(e, CK_INVALID, "mu is not below mu_reduced minus the Schur bound g, or not in (0, lambda_H)");
+    else if (!ck_linconv_schur_region(in, W, H, delta, c, mr, shift))
+        ck_fail(e, CK_INVALID, "reduced matrix over the delta-region: lambda_min > mu_reduced not established");
+    else
+        rc = 0;
+    mpq_clear(mr);
+    return rc;
+}
+
 int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
@@ -123,7 +148,8 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     if (!as || !w || !q) return -1;
     ck_linconv_inst in;
     if (ck_linconv_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
-    if (ck_linconv_limits(&in, loss, 1, e)) { /* the Hessian over the region */
+    const int red = ck_linconv_schur_applies(&in, loss); /* above the dense cap: derivation section 7 */
+    if (red ? ck_linconv_schur_limits(&in, e) : ck_linconv_limits(&in, loss, 1, e)) { /* before allocating */
         ck_linconv_inst_clear(&in);
         return -1;
     }
@@ -145,6 +171,8 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W",
                                        "stat_H",         "delta", "kappa",    NULL};
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
+    static const char *const WK_RED[] = {"delta",       "mu",     "mu_reduced",  "shift", "tangent_weight",
+                                         "hessian_dim", "method", "reduced_dim", NULL};
     if (mpq_sgn(in.test) <= 0) {
         ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis");
         goto out;
@@ -163,7 +191,7 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     if (ck_linconv_keys(q, "quantities", loss == CK_LINCONV_MSE ? Q_MSE : Q_CE, e) ||
-        ck_keys(w, "witnesses", WK, NULL, e))
+        ck_keys(w, "witnesses", red ? WK_RED : WK, NULL, e))
         goto out;
     mpq_set(x.a, in.test);
     if (ck_linconv_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
@@ -202,7 +230,9 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
         goto out;
     }
     ck_linconv_point(W, H, &in, al, be);
-    if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) {
+    if (red) {
+        if (check_reduced(w, &in, W, H, delta, (long)cw, mu, mpq_get_d(sh), e)) goto out;
+    } else if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) {
         ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established");
         goto out;
     }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include "claims/linconv/linconv_errbound.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/linconv/linconv_schur.h"
 #include "ball/ball_pd.h"
 #include "cert/cert.h"
 #include "common/progress.h"
@@ -124,19 +125,12 @@ static void mids(double *M, const arb_mat_t A, slong n, double *maxrowrad)
     }
 }
 
-/* Tangent weight c = 4^j (j = 0..6): the smallest whose estimate of lambda_min(Hess(x*) + c B0
- * B0^T) is within 0.1 % of the best (larger c only inflates the tangent block). A proposal. */
-static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H)
+/* Tangent weight c = 4^j (j = 0..6): the smallest whose estimate of lambda_min(M0 + c T0) is
+ * within 0.1 % of the best (larger c only inflates the tangent block). M0, T0: double n x n
+ * midpoints of the matrix at x* and of the tangent term with c = 1. A proposal. */
+static slong pick_weight(double *lam0, const double *M0, const double *T0, slong n)
 {
-    const slong n = linconv_dim(I, loss);
-    arb_mat_t A, T;
-    arb_t one;
-    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)),
-           *M = malloc(sizeof(double) * (size_t)(n * n)), r, est[7];
-    arb_mat_init(A, n, n), arb_mat_init(T, n, n), arb_init(one);
-    linconv_hessian_at(A, I, loss, W, H, NULL, PREC);
-    arb_one(one), arb_mat_zero(T), linconv_add_tangent(T, I, W, H, one, PREC);
-    mids(M0, A, n, &r), mids(T0, T, n, &r);
+    double *M = malloc(sizeof(double) * (size_t)(n * n)), est[7];
     double best = -1;
     progress_begin("tangent weight", 7);
     for (int j = 0; j < 7; j++) {
@@ -149,8 +143,39 @@ static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const 
     int j = 0;
     while (j < 6 && !(est[j] >= 0.999 * best)) j++;
     *lam0 = est[j];
-    arb_mat_clear(A), arb_mat_clear(T), arb_clear(one), free(M0), free(T0), free(M);
+    free(M);
     return (slong)1 << (2 * j);
+}
+
+/* the dense matrices of pick_weight: Hess F(x*) and B0 B0^T */
+static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H)
+{
+    const slong n = linconv_dim(I, loss);
+    arb_mat_t A, T;
+    arb_t one;
+    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)), r;
+    arb_mat_init(A, n, n), arb_mat_init(T, n, n), arb_init(one);
+    linconv_hessian_at(A, I, loss, W, H, NULL, PREC);
+    arb_one(one), arb_mat_zero(T), linconv_add_tangent(T, I, W, H, one, PREC);
+    mids(M0, A, n, &r), mids(T0, T, n, &r);
+    const slong c = pick_weight(lam0, M0, T0, n);
+    arb_mat_clear(A), arb_mat_clear(T), arb_clear(one), free(M0), free(T0);
+    return c;
+}
+
+/* the reduced matrices of pick_weight (section 7): M_red(x*) and the difference c = 1 minus c = 0 */
+static slong choose_weight_reduced(double *lam0, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H)
+{
+    const slong n = linconv_schur_dim(I);
+    arb_mat_t A;
+    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)), r;
+    arb_mat_init(A, n, n);
+    linconv_schur_matrix(A, I, W, H, WORD_MIN, 0, PREC), mids(M0, A, n, &r);
+    linconv_schur_matrix(A, I, W, H, WORD_MIN, 1, PREC), mids(T0, A, n, &r);
+    for (slong t = 0; t < n * n; t++) T0[t] -= M0[t];
+    const slong c = pick_weight(lam0, M0, T0, n);
+    arb_mat_clear(A), free(M0), free(T0);
+    return c;
 }
 
 /* kappa: 1/mu rounded UP to 4 significant decimal digits (exact rational, kappa mu >= 1) */
@@ -194,14 +219,25 @@ static void put_str_q(json_t *w, const char *name, const fmpq_t x)
 
 /* The (delta, mu) search: delta = 2^-k from a linear model of the row-sum radius, aiming at a
  * radius of 0.2 lam0 (so mu ~ lam0/2), then halving on failure. Returns 1 with w verified. */
-static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *I, int loss, const arb_mat_t W,
-                          const arb_mat_t H, slong c, double lam0)
+typedef void (*region_fn)(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k,
+                          slong c);
+
+/* section 7: M_red over the box (the loss is MSE) */
+static void region_reduced(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k,
+                           slong c)
 {
-    const slong n = linconv_dim(I, loss), kp = 40;
+    (void)loss;
+    linconv_schur_matrix(A, I, W, H, k, c, PREC);
+}
+
+static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *I, int loss, const arb_mat_t W,
+                          const arb_mat_t H, slong c, double lam0, region_fn region, slong n)
+{
+    const slong kp = 40;
     arb_mat_t A;
     double *M = malloc(sizeof(double) * (size_t)(n * n)), r;
     arb_mat_init(A, n, n);
-    region_matrix(A, I, loss, W, H, kp, c);
+    region(A, I, loss, W, H, kp, c);
     mids(M, A, n, &r);
     double guess = ldexp(1.0, (int)-kp) * 0.2 * lam0 / r;
     slong k = (slong)ceil(-log2(guess));
@@ -210,12 +246,38 @@ static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *
     progress_begin("region", 8);
     for (int tries = 0; tries < 8 && !ok; tries++, k++) {
         progress_set(tries), progress_detail("delta = 2^-%ld", (long)k);
-        region_matrix(A, I, loss, W, H, k, c);
+        region(A, I, loss, W, H, k, c);
         ok = ball_pd_certify_lower(pw, A, 0.9, PREC);
         if (ok) *kout = k;
     }
     progress_end();
     arb_mat_clear(A), free(M);
+    return ok;
+}
+
+/* Section 7.3: mu = min(mu_red, 0.9 lamH) - g, rounded down to a double (then mu + g(mu) <= mu_red
+ * since g grows with mu); pw->mu becomes mu, the witnesses get method, mu_reduced, reduced_dim.
+ * Returns 0 when mu <= 0. */
+static int reduced_mu(json_t *w, ball_pd_witness *pw, const linconv_inst *I, const arb_mat_t W, slong k)
+{
+    arb_t g, dl, mc;
+    arf_t up, m;
+    fmpq_t q;
+    arb_init(g), arb_init(dl), arb_init(mc), arf_init(up), arf_init(m), fmpq_init(q);
+    const double mu_c = fmin(pw->mu, 0.9 * fmpq_get_d(I->lamH));
+    arb_one(dl), arb_mul_2exp_si(dl, dl, -k), arb_set_d(mc, mu_c);
+    linconv_schur_gap(g, I, W, dl, mc, PREC);
+    arb_get_ubound_arf(up, g, PREC);
+    arf_sub(m, arb_midref(mc), up, 53, ARF_RND_FLOOR);
+    const int ok = arf_sgn(m) > 0 && arf_is_finite(m);
+    if (ok) {
+        json_object_set_new(w, "method", json_string("schur"));
+        arf_set_d(up, pw->mu), arf_get_fmpq(q, up);
+        put_str_q(w, "mu_reduced", q);
+        json_object_set_new(w, "reduced_dim", json_integer(linconv_schur_dim(I)));
+        pw->mu = arf_get_d(m, ARF_RND_DOWN);
+    }
+    arb_clear(g), arb_clear(dl), arb_clear(mc), arf_clear(up), arf_clear(m), fmpq_clear(q);
     return ok;
 }
 
@@ -233,8 +295,11 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
         linconv_inst_clear(&I);
         return err->status;
     }
-    if (linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
-        nc_error_set(err, 2, "linconv: Hessian dimension %ld exceeds %d", (long)linconv_dim(&I, loss), LINCONV_MAX_DIM);
+    /* above the dense cap, MSE goes through the reduced matrix (derivation section 7) */
+    const int reduced = loss == LINCONV_MSE && linconv_dim(&I, loss) > LINCONV_MAX_DIM;
+    if (reduced ? linconv_schur_dim(&I) > LINCONV_MAX_DIM : linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
+        nc_error_set(err, 2, "linconv: %s dimension %ld exceeds %d", reduced ? "reduced (2dK + K)" : "Hessian",
+                     (long)(reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)), LINCONV_MAX_DIM);
         linconv_inst_clear(&I);
         return err->status;
     }
@@ -246,10 +311,14 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
     const char *assertion = "none";
     if (optimal_point(q, W, H, &I, loss)) {
         double lam0;
-        slong c = choose_weight(&lam0, &I, loss, W, H), k = 0;
+        slong c = reduced ? choose_weight_reduced(&lam0, &I, W, H) : choose_weight(&lam0, &I, loss, W, H), k = 0;
         ball_pd_witness pw;
         ball_pd_witness_init(&pw);
-        if (lam0 > 0 && certify_region(&pw, &k, &I, loss, W, H, c, lam0)) {
+        if (reduced) lam0 = fmin(lam0, fmpq_get_d(I.lamH)); /* the difference blocks: lambda_min <= lamH */
+        if (lam0 > 0 &&
+            certify_region(&pw, &k, &I, loss, W, H, c, lam0, reduced ? region_reduced : region_matrix,
+                           reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)) &&
+            (!reduced || reduced_mu(w, &pw, &I, W, k))) {
             fmpq_t delta, mu, kappa, shift;
             fmpq_init(delta), fmpq_init(mu), fmpq_init(kappa), fmpq_init(shift);
             arf_t f;
