@@ -13,7 +13,10 @@ int ck_linconv_schur_applies(const ck_linconv_inst *in, int loss)
     return loss == CK_LINCONV_MSE && ck_linconv_dim(in, loss) > CK_LINCONV_DENSE_MAX;
 }
 
-long ck_linconv_schur_dim(const ck_linconv_inst *in) { return 2 * in->d * in->K + in->K; }
+long ck_linconv_schur_dim(const ck_linconv_inst *in)
+{
+    return 2 * in->d * in->K + in->K;
+}
 
 int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e)
 {
@@ -22,7 +25,7 @@ int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e)
     /* the point (d (K + N)), the reduced matrix and check_pd's 32 bytes per entry; work: the
      * entries (with the tangent term, 4 K^2 d^2 plus its Gram) and check_pd's n^3 */
     const double bytes = fi * d * (K + N) + (fi + 32.0) * n * n, ops = 8.0 * K * K * d * d + n * n * n;
-    return ck_limit_check(e, bytes, ops, "the structured linconv/1 check (K=%ld n=%ld d=%ld, reduced dimension %.0f)",
+    return ck_limit_check(e, bytes, ops, "the linconv/1 check (structured: K=%ld n=%ld d=%ld, reduced dimension %.0f)",
                           in->K, in->n, in->d, n);
 }
 
@@ -32,7 +35,10 @@ typedef struct {
     mpfi_t lw, lh, sn, t;
 } ctx;
 
-static mpfi_t *arr(long len) { return ck_linconv_ivec(len); }
+static mpfi_t *arr(long len)
+{
+    return ck_linconv_ivec(len);
+}
 
 /* the box and the products the entries read */
 static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c)
@@ -55,7 +61,8 @@ static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, co
             mpfi_set(x->U[k * d + a], W[a * K + k]); /* tangent vectors of (W*, sqrt(n) beta W*) */
             mpfi_mul(x->U[(K + k) * d + a], H[a * N + k], x->sn);
         }
-    for (long k = 0; k < K; k++) mpfi_set_si(x->b[k], 1), mpfi_div_si(x->b[k], x->b[k], K), mpfi_add(x->b[k], x->b[k], x->t);
+    for (long k = 0; k < K; k++)
+        mpfi_set_si(x->b[k], 1), mpfi_div_si(x->b[k], x->b[k], K), mpfi_add(x->b[k], x->b[k], x->t);
     for (long p = 0; p < d; p++)
         for (long q = 0; q < d; q++) {
             for (long k = 0; k < K; k++) {
@@ -78,7 +85,8 @@ static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, co
     for (long j = 0; j < 2 * K; j++)
         for (long l = 0; l < 2 * K; l++) {
             for (long a = 0; a < d; a++)
-                mpfi_mul(x->t, x->U[j * d + a], x->U[l * d + a]), mpfi_add(x->G[j * 2 * K + l], x->G[j * 2 * K + l], x->t);
+                mpfi_mul(x->t, x->U[j * d + a], x->U[l * d + a]),
+                    mpfi_add(x->G[j * 2 * K + l], x->G[j * 2 * K + l], x->t);
             mpfi_mul_si(x->G[j * 2 * K + l], x->G[j * 2 * K + l], c);
         }
     mpq_clear(md);
@@ -150,8 +158,7 @@ int ck_linconv_schur_region(const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, con
     return ok;
 }
 
-int ck_linconv_schur_gap_ok(const ck_linconv_inst *in, mpfi_t *W, const mpq_t delta, const mpq_t mu,
-                            const mpq_t mu_red)
+int ck_linconv_schur_gap_ok(const ck_linconv_inst *in, mpfi_t *W, const mpq_t delta, const mpq_t mu, const mpq_t mu_red)
 {
     if (mpq_sgn(mu) <= 0 || mpq_cmp(mu, in->lamH) >= 0) return 0;
     mpfi_t f, t;

@@ -4,7 +4,10 @@
 #include "claims/linconv/linconv_schur.h"
 #include "common/progress.h"
 
-slong linconv_schur_dim(const linconv_inst *I) { return 2 * I->d * I->K + I->K; }
+slong linconv_schur_dim(const linconv_inst *I)
+{
+    return 2 * I->d * I->K + I->K;
+}
 
 /* the box: Wr = W* +- r, Hk = h*_k +- r (column k of H*, = every sample of class k), b = 1/K +- r */
 static void widen(arb_mat_t Wr, arb_mat_t Hk, arb_ptr b, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H,
@@ -96,7 +99,7 @@ void linconv_schur_matrix(arb_mat_t A, const linconv_inst *I, const arb_mat_t W,
             arb_add(arb_mat_entry(A, ow + p, ow + p), arb_mat_entry(A, ow + p, ow + p), lw, prec);
             arb_add(arb_mat_entry(A, om + p, om + p), arb_mat_entry(A, om + p, om + p), lh, prec);
             add_sym(A, ow + p, ob + kk, hs + p, prec); /* (w_k, b_k) */
-            for (slong l = 0; l < K; l++) {             /* (m_k, b_l) = sqrt(n)/N [w_l] */
+            for (slong l = 0; l < K; l++) {            /* (m_k, b_l) = sqrt(n)/N [w_l] */
                 arb_mul(t, arb_mat_entry(Wr, p, l), sn, prec), arb_div_si(t, t, N, prec);
                 add_sym(A, om + p, ob + l, t, prec);
             }
