@@ -135,5 +135,12 @@ say ""
 sh bench/byon.sh "$S" > "$tmp/byon.md" || status=1
 tee -a "$out" < "$tmp/byon.md"
 say ""
+
+# --- 7. linconv.theorem-2 through the Schur complement (bench/linconv_schur.sh) ----------------
+say "## 7. linconv.theorem-2 (MSE error bound) at growing Hessian dimension D: the structured path (reduced matrix of size 2dK + K)"
+say ""
+sh bench/linconv_schur.sh "$S" > "$tmp/schur.md" || status=1
+tee -a "$out" < "$tmp/schur.md"
+say ""
 say "Load average at end: $(load)."
 exit $status
