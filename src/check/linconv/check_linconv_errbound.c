@@ -153,7 +153,7 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
         ck_linconv_inst_clear(&in);
         return -1;
     }
-    const long dK = in.d * in.K, dN = in.d * in.N;
+    const long dK = in.d * in.K, dN = in.d * (red ? in.K : in.N); /* reduced: h*_k once per class */
     int rc = -1;
     mpfi_t al, be;
     mpfi_t *W = ck_linconv_ivec(dK), *H = ck_linconv_ivec(dN);
@@ -229,7 +229,9 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
         ck_fail(e, CK_INVALID, "kappa < 1/mu");
         goto out;
     }
-    ck_linconv_point(W, H, &in, al, be);
+    ck_linconv_inst J = in; /* read-only copy: the reduced path keeps one representative per class */
+    if (red) J.n = 1, J.N = in.K;
+    ck_linconv_point(W, H, &J, al, be);
     if (red) {
         if (check_reduced(w, &in, W, H, delta, (long)cw, mu, mpq_get_d(sh), e)) goto out;
     } else if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) {

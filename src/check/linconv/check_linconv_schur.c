@@ -20,11 +20,10 @@ long ck_linconv_schur_dim(const ck_linconv_inst *in)
 
 int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e)
 {
-    const double K = (double)in->K, N = (double)in->N, d = (double)in->d, n = 2.0 * d * K + K,
-                 fi = ck_mpfi_bytes(CK_LINCONV_PREC);
-    /* the point (d (K + N)), the reduced matrix and check_pd's 32 bytes per entry; work: the
-     * entries (with the tangent term, 4 K^2 d^2 plus its Gram) and check_pd's n^3 */
-    const double bytes = fi * d * (K + N) + (fi + 32.0) * n * n, ops = 8.0 * K * K * d * d + n * n * n;
+    const double K = (double)in->K, d = (double)in->d, n = 2.0 * d * K + K, fi = ck_mpfi_bytes(CK_LINCONV_PREC);
+    /* the point (W* and one h*_k per class: 2 d K), the reduced matrix and check_pd's 32 bytes per
+     * entry; work: the entries (with the tangent term, 4 K^2 d^2 plus its Gram) and check_pd's n^3 */
+    const double bytes = fi * 2.0 * d * K + (fi + 32.0) * n * n, ops = 8.0 * K * K * d * d + n * n * n;
     return ck_limit_check(e, bytes, ops, "the linconv/1 check (structured: K=%ld n=%ld d=%ld, reduced dimension %.0f)",
                           in->K, in->n, in->d, n);
 }
@@ -57,9 +56,9 @@ static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, co
     for (long a = 0; a < d; a++)
         for (long k = 0; k < K; k++) { /* Wb[a K + k] = W*(a,k) + D, Hb[a K + k] = h*_k(a) + D */
             mpfi_add(x->Wb[a * K + k], W[a * K + k], x->t);
-            mpfi_add(x->Hb[a * K + k], H[a * N + k], x->t);
+            mpfi_add(x->Hb[a * K + k], H[a * K + k], x->t);
             mpfi_set(x->U[k * d + a], W[a * K + k]); /* tangent vectors of (W*, sqrt(n) beta W*) */
-            mpfi_mul(x->U[(K + k) * d + a], H[a * N + k], x->sn);
+            mpfi_mul(x->U[(K + k) * d + a], H[a * K + k], x->sn);
         }
     for (long k = 0; k < K; k++)
         mpfi_set_si(x->b[k], 1), mpfi_div_si(x->b[k], x->b[k], K), mpfi_add(x->b[k], x->b[k], x->t);

@@ -17,7 +17,8 @@ long ck_linconv_schur_dim(const ck_linconv_inst *in);
  * allocated): 0 or -1 (exit 2). */
 int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e);
 /* 1 iff lambda_min > mu_red is established for the reduced matrix over x* +- delta plus
- * c B0' B0'^T (W, H: the enclosure of x*, ck_linconv_point; shift: the Cholesky hint). */
+ * c B0' B0'^T (W: d*K, H: d*K, the class representatives h*_k = beta w*_k, both from
+ * ck_linconv_point with n = 1, row-major [a*K + k]; shift: the Cholesky hint). */
 int ck_linconv_schur_region(const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c,
                             const mpq_t mu_red, double shift);
 /* 1 iff 0 < mu < lamH and mu + g(delta, mu) <= mu_red, g = 4 (||W*||_F + delta)^2 delta^2 /

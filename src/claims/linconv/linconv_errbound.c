@@ -82,7 +82,9 @@ static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const linconv_inst
     }
     linconv_qs_arb(bb, beta, m, PREC);
     arb_sqrt(alpha, alpha, PREC);
-    linconv_point(W, H, I, alpha, bb, PREC);
+    linconv_inst J = *I; /* read-only copy: H may hold only the K class representatives (n = 1) */
+    if (arb_mat_ncols(H) < I->N) J.n = 1, J.N = I->K;
+    linconv_point(W, H, &J, alpha, bb, PREC);
     qsqrt_clear(gamma), qsqrt_clear(beta), qsqrt_clear(s), qsqrt_clear(t), qsqrt_clear(u);
     arb_clear(alpha), arb_clear(bb), arb_clear(x);
     return zero;
@@ -305,7 +307,7 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
     }
     json_t *q = json_object(), *w = json_object();
     arb_mat_t W, H;
-    arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, I.N);
+    arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, reduced ? I.K : I.N); /* reduced: h*_k once per class */
     linconv_put_rational(q, "threshold_test", I.test);
     nc_verdict verdict = NC_INCONCLUSIVE;
     const char *assertion = "none";
