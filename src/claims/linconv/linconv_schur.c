@@ -30,28 +30,17 @@ static void widen(arb_mat_t Wr, arb_mat_t Hk, arb_ptr b, const linconv_inst *I, 
 static void add_penalty(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t sn,
                         slong c, slong prec)
 {
-    const slong d = I->d, M = 2 * I->K;
-    arb_mat_t U, UT, G;
-    arb_t t;
-    arb_mat_init(U, d, M), arb_mat_init(UT, M, d), arb_mat_init(G, M, M), arb_init(t);
-    for (slong a = 0; a < d; a++)
+    arb_mat_t U;
+    arb_t cw;
+    arb_mat_init(U, I->d, 2 * I->K), arb_init(cw);
+    for (slong a = 0; a < I->d; a++)
         for (slong j = 0; j < I->K; j++) {
             arb_set(arb_mat_entry(U, a, j), arb_mat_entry(W, a, j));
             arb_mul(arb_mat_entry(U, a, I->K + j), arb_mat_entry(H, a, j), sn, prec);
         }
-    arb_mat_transpose(UT, U), arb_mat_mul(G, UT, U, prec);
-    for (slong j = 0; j < M; j++)
-        for (slong l = 0; l < M; l++)
-            for (slong p = 0; p < d; p++)
-                for (slong q = 0; q < d; q++) {
-                    arb_mul(t, arb_mat_entry(U, p, l), arb_mat_entry(U, q, j), prec);
-                    if (p == q)
-                        arb_sub(t, arb_mat_entry(G, j, l), t, prec);
-                    else
-                        arb_neg(t, t);
-                    arb_addmul_si(arb_mat_entry(A, j * d + p, l * d + q), t, c, prec);
-                }
-    arb_mat_clear(U), arb_mat_clear(UT), arb_mat_clear(G), arb_clear(t);
+    arb_set_si(cw, c);
+    linconv_add_tangent_cols(A, U, cw, prec);
+    arb_mat_clear(U), arb_clear(cw);
 }
 
 /* A[i][j] += x and A[j][i] += x (i != j) */
