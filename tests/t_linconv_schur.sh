@@ -6,7 +6,8 @@
 # in the full D-dimensional space (no block structure used): its smallest Ritz value theta is >=
 # lambda_min, so a sound certificate has mu < theta; and for normal directions v with ||v|| =
 # delta (random ones and the Ritz vector projected to the normal space), ||v|| <= kappa ||grad F(x*
-# + v)||. Also: method/reduced_dim/hessian_dim computed here, a random instance (seed printed,
+# + v)|| (for d <= 20, where B0 is formed). The split path (reduced dimension over 4000, section
+# 7.6) is tested the same way at D = 6002. Also: method/reduced_dim/hessian_dim computed here, a random instance (seed printed,
 # NCCERT_TEST_SEED), tampering rejected by nccheck, sizes refused before allocating.
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/cert_helpers.sh"
@@ -25,7 +26,7 @@ K, n, d = I["K"], I["n"], I["d"]; N = n * K
 lw, lh = float(Fr(I["lambda_W"])), float(Fr(I["lambda_H"]))
 D = d * (K + N) + K; dK, dN = d * K, d * N
 res = []
-res.append(w.get("method") == "schur" and w.get("reduced_dim") == 2 * d * K + K and w.get("hessian_dim") == D)
+res.append(w.get("method") == ("schur" if 2 * d * K + K <= 4000 else "schur-split") and w.get("reduced_dim") == 2 * d * K + K and w.get("hessian_dim") == D)
 s = np.sqrt(n * lw * lh); beta = np.sqrt(lw / (n * lh)); gamma = 1 - K * s; alpha = np.sqrt(gamma / beta)
 Ws = np.zeros((d, K)); Ws[:K, :] = alpha * (np.eye(K) - 1.0 / K)
 lab = np.arange(N) % K; Hs = beta * Ws[:, lab]; Y = np.eye(K)[:, lab]
@@ -36,17 +37,16 @@ def grad(x):
     return pack(H @ R.T / N + lw * W, W @ R / N + lh * H, R.sum(1) / N)
 xs = pack(Ws, Hs, np.full(K, 1.0 / K))
 res.append(np.linalg.norm(grad(xs)) < 1e-12)
-B0 = []
-for a in range(d):
-    for bb in range(a + 1, d):
-        O = np.zeros((d, d)); O[a, bb], O[bb, a] = 1, -1
-        B0.append(pack(O @ Ws, O @ Hs, np.zeros(K)))
-B0 = np.array(B0).T
+Us = np.concatenate([Ws, Hs], axis=1); Gs = Us.T @ Us
+def tangent(v):  # B0 B0^T v without forming B0: column j gets sum_l (u_j.u_l) v_l - u_l (u_j.v_l)
+    V = np.concatenate([v[:dK].reshape(K, d).T, v[dK:dK + dN].reshape(N, d).T], axis=1)
+    Z = V @ Gs - Us @ (V.T @ Us)
+    return np.concatenate([Z[:, :K].T.ravel(), Z[:, K:].T.ravel(), np.zeros(K)])
 c = w["tangent_weight"]
 def Hv(v):
     e = 1e-4 / np.linalg.norm(v)
     return (grad(xs + e * v) - grad(xs - e * v)) / (2 * e)
-def Mv(v): return Hv(v) + c * (B0 @ (B0.T @ v))
+def Mv(v): return Hv(v) + c * tangent(v)
 m = min(D, 400); Q = np.zeros((D, m)); al = np.zeros(m); be = np.zeros(m)
 v = rng.standard_normal(D); v /= np.linalg.norm(v)
 for j in range(m):
@@ -60,13 +60,19 @@ ev, evec = np.linalg.eigh(T); theta = ev[0]; z = Q[:, :m] @ evec[:, 0]
 mu = float(Fr(w["mu"])); kap = float(Fr(q["kappa"]["exact"]["a"])); delta = float(Fr(w["delta"]))
 print("# theta = %.6g, mu = %.6g, kappa = %.6g, kappa*theta = %.4f" % (theta, mu, kap, kap * theta), file=sys.stderr)
 res.append(mu < theta * (1 + 1e-6))
-def normal(u): return u - B0 @ np.linalg.lstsq(B0, u, rcond=None)[0]
-dirs = [normal(z)] + [normal(rng.standard_normal(D)) for _ in range(5)]
 worst = 0
-for u in dirs:
-    vv = delta * u / np.linalg.norm(u)
-    worst = max(worst, np.linalg.norm(vv) / np.linalg.norm(grad(xs + vv)))
-print("# max ||v|| / ||grad F(x* + v)|| = %.6g" % worst, file=sys.stderr)
+if d <= 20:  # sampled normal directions: B0 formed explicitly (d(d-1)/2 columns)
+    B0 = []
+    for a in range(d):
+        for bb in range(a + 1, d):
+            O = np.zeros((d, d)); O[a, bb], O[bb, a] = 1, -1
+            B0.append(pack(O @ Ws, O @ Hs, np.zeros(K)))
+    B0 = np.array(B0).T
+    def normal(u): return u - B0 @ np.linalg.lstsq(B0, u, rcond=None)[0]
+    for u in [normal(z)] + [normal(rng.standard_normal(D)) for _ in range(5)]:
+        vv = delta * u / np.linalg.norm(u)
+        worst = max(worst, np.linalg.norm(vv) / np.linalg.norm(grad(xs + vv)))
+    print("# max ||v|| / ||grad F(x* + v)|| = %.6g" % worst, file=sys.stderr)
 res.append(worst <= kap)
 print(" ".join("ok" if r else "bad%d" % i for i, r in enumerate(res)))
 PYEOF
@@ -86,8 +92,9 @@ PYEOF
 )
 echo "# random instance K=$1 n=$2 d=$3 lambda_W=$4 lambda_H=$5"
 expect 0 "random instance above the dense cap certifies" "$NCCERT" certify linconv.theorem-2 --K $1 --n $2 --d $3 --lambda-w $4 --lambda-h $5 -o "$T/r.json"
-expect 0 "nccheck accepts both" "$NCCHECK" "$T/a.json" "$T/r.json"
-for f in a r; do
+expect 0 "K=2 n=2 d=1000 (D=6002, reduced 4002 > 4000) certifies on the split path" "$NCCERT" certify linconv.theorem-2 --K 2 --n 2 --d 1000 --lambda-w 1/100 --lambda-h 1/100 -o "$T/s.json"
+expect 0 "nccheck accepts all three" "$NCCHECK" "$T/a.json" "$T/r.json" "$T/s.json"
+for f in a r s; do
     "$PY" "$T/ref.py" "$T/$f.json" "$SEED" >"$T/$f.out" 2>"$T/$f.err" || echo "python-failed" >"$T/$f.out"
     cat "$T/$f.err"
     ok_words "$T/$f.out" 4 "$f: independent reference (structure fields, grad F(x*) = 0, mu < Lanczos theta, sampled ratios <= kappa)"
@@ -103,6 +110,12 @@ tamper "method not schur" 2 'w["method"]="dense"' "$B"
 tamper "reduced_dim wrong" 2 'w["reduced_dim"]=11' "$B"
 tamper "method key removed" 2 'del w["method"]' "$B"
 tamper "huge declared sizes refused before allocating" 2 'c["instance"]["n"]=100000; c["instance"]["d"]=100000' "$B"
-refuse "reduced dimension 2dK+K > 4000 refused by nccert" linconv.theorem-2 '{"kind":"linconv/1","K":10,"n":2,"d":200,"lambda_W":"1/100","lambda_H":"1/100"}'
+B="$T/s.json"
+tamper "split: mu_core doubled" 1 'w["mu_core"]=str(Fr(w["mu_core"])*2)' "$B"
+tamper "split: mu_block doubled" 1 'w["mu_block"]=str(Fr(w["mu_block"])*2)' "$B"
+tamper "split: mu_reduced = min(mu_core, mu_block) (no room for the off-block rows)" 1 'w["mu_reduced"]=str(min(Fr(w["mu_core"]), Fr(w["mu_block"]))); w["mu"]=str(Fr(w["mu_reduced"])/2); setq("kappa", 2/Fr(w["mu"]))' "$B"
+tamper "split: method schur" 2 'w["method"]="schur"' "$B"
+tamper "split: mu_block removed" 2 'del w["mu_block"]' "$B"
+refuse "core dimension 2K^2+K > 4000 refused by nccert" linconv.theorem-2 '{"kind":"linconv/1","K":50,"n":1,"d":50,"lambda_W":"1/1000","lambda_H":"1/1000"}'
 
 tap_done

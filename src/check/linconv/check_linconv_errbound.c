@@ -122,22 +122,30 @@ static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *
 static int check_reduced(json_t *w, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c,
                          const mpq_t mu, double shift, ck_err *e)
 {
+    const int split = ck_linconv_schur_dim(in) > CK_LINCONV_DENSE_MAX; /* section 7.6 */
     const char *meth = ck_get_str(w, "witnesses", "method", e), *smr = ck_get_str(w, "witnesses", "mu_reduced", e);
+    const char *smc = split ? ck_get_str(w, "witnesses", "mu_core", e) : "0",
+               *smb = split ? ck_get_str(w, "witnesses", "mu_block", e) : "0",
+               *ssb = split ? ck_get_str(w, "witnesses", "shift_block", e) : "0";
     long long rd;
-    if (!meth || !smr || ck_get_int(w, "witnesses", "reduced_dim", &rd, e)) return -1;
-    mpq_t mr;
-    mpq_init(mr);
+    if (!meth || !smr || !smc || !smb || !ssb || ck_get_int(w, "witnesses", "reduced_dim", &rd, e)) return -1;
+    mpq_t mr, mc, mb, sb;
+    mpq_inits(mr, mc, mb, sb, NULL);
     int rc = -1;
-    if (strcmp(meth, "schur") || rd != ck_linconv_schur_dim(in) || ck_parse_entry(smr, mr))
-        ck_fail(e, CK_MALFORMED, "witnesses: method must be \"schur\", reduced_dim %ld, mu_reduced an exact number",
-                ck_linconv_schur_dim(in));
+    if (strcmp(meth, split ? "schur-split" : "schur") || rd != ck_linconv_schur_dim(in) || ck_parse_entry(smr, mr) ||
+        ck_parse_entry(smc, mc) || ck_parse_entry(smb, mb) || ck_parse_entry(ssb, sb))
+        ck_fail(e, CK_MALFORMED, "witnesses: method must be \"%s\", reduced_dim %ld, mu_reduced%s exact numbers",
+                split ? "schur-split" : "schur", ck_linconv_schur_dim(in),
+                split ? ", mu_core, mu_block, shift_block" : " an");
     else if (!ck_linconv_schur_gap_ok(in, W, delta, mu, mr))
         ck_fail(e, CK_INVALID, "mu is not below mu_reduced minus the Schur bound g, or not in (0, lambda_H)");
-    else if (!ck_linconv_schur_region(in, W, H, delta, c, mr, shift))
-        ck_fail(e, CK_INVALID, "reduced matrix over the delta-region: lambda_min > mu_reduced not established");
+    else if (split ? !ck_linconv_split_region(in, W, H, delta, c, mc, shift, mb, mpq_get_d(sb), mr)
+                   : !ck_linconv_schur_region(in, W, H, delta, c, mr, shift))
+        ck_fail(e, CK_INVALID, "reduced matrix over the delta-region: lambda_min > mu_reduced not established%s",
+                split ? " (core, block and off-block rows)" : "");
     else
         rc = 0;
-    mpq_clear(mr);
+    mpq_clears(mr, mc, mb, sb, NULL);
     return rc;
 }
 
@@ -173,6 +181,9 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
     static const char *const WK_RED[] = {"delta",       "mu",     "mu_reduced",  "shift", "tangent_weight",
                                          "hessian_dim", "method", "reduced_dim", NULL};
+    static const char *const WK_SPLIT[] = {"delta",          "mu",          "mu_reduced",  "shift",
+                                           "tangent_weight", "hessian_dim", "method",      "reduced_dim",
+                                           "mu_core",        "mu_block",    "shift_block", NULL};
     if (mpq_sgn(in.test) <= 0) {
         ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis");
         goto out;
@@ -191,7 +202,8 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     if (ck_linconv_keys(q, "quantities", loss == CK_LINCONV_MSE ? Q_MSE : Q_CE, e) ||
-        ck_keys(w, "witnesses", red ? WK_RED : WK, NULL, e))
+        ck_keys(w, "witnesses", red ? (ck_linconv_schur_dim(&in) > CK_LINCONV_DENSE_MAX ? WK_SPLIT : WK_RED) : WK, NULL,
+                e))
         goto out;
     mpq_set(x.a, in.test);
     if (ck_linconv_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;

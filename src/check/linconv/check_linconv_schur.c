@@ -21,6 +21,14 @@ long ck_linconv_schur_dim(const ck_linconv_inst *in)
 int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e)
 {
     const double K = (double)in->K, d = (double)in->d, n = 2.0 * d * K + K, fi = ck_mpfi_bytes(CK_LINCONV_PREC);
+    if (n > CK_LINCONV_DENSE_MAX) { /* the split (section 7.6): the point, the box, HH and WW on K + 2
+                                     * coordinates, the core matrix; work: R (K^2 d) and the core's PD */
+        const double nc = 2.0 * K * K + K, s = K + 2.0;
+        const double bytes = fi * (4.0 * d * K + 2.0 * s * s + 2.0 * K * s) + (fi + 32.0) * nc * nc,
+                     ops = K * K * d + 4.0 * K * s * s + nc * nc * nc + (nc + 2.0 * K) * (nc + 4.0 * K);
+        return ck_limit_check(e, bytes, ops, "the linconv/1 check (structured, split: K=%ld n=%ld d=%ld, core %.0f)",
+                              in->K, in->n, in->d, nc);
+    }
     /* the point (W* and one h*_k per class: 2 d K), the reduced matrix and check_pd's 32 bytes per
      * entry; work: the entries (with the tangent term, 4 K^2 d^2 plus its Gram) and check_pd's n^3 */
     const double bytes = fi * 2.0 * d * K + (fi + 32.0) * n * n, ops = 8.0 * K * K * d * d + n * n * n;
@@ -29,7 +37,7 @@ int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e)
 }
 
 typedef struct {
-    long K, d, N;
+    long K, d, N, dS; /* HH, WW, hs, U: on the coordinates a < dS only */
     mpfi_t *Wb, *Hb, *HH, *WW, *R, *hs, *U, *G, *b;
     mpfi_t lw, lh, sn, t;
 } ctx;
@@ -40,12 +48,12 @@ static mpfi_t *arr(long len)
 }
 
 /* the box and the products the entries read */
-static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c)
+static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c, long dS)
 {
     const long K = in->K, d = in->d, N = in->N;
-    x->K = K, x->d = d, x->N = N;
-    x->Wb = arr(d * K), x->Hb = arr(d * K), x->HH = arr(d * d), x->WW = arr(d * d), x->R = arr(K * K);
-    x->hs = arr(d), x->U = arr(2 * K * d), x->G = arr(4 * K * K), x->b = arr(K);
+    x->K = K, x->d = d, x->N = N, x->dS = dS;
+    x->Wb = arr(d * K), x->Hb = arr(d * K), x->HH = arr(dS * dS), x->WW = arr(dS * dS), x->R = arr(K * K);
+    x->hs = arr(dS), x->U = arr(2 * K * dS), x->G = arr(4 * K * K), x->b = arr(K);
     mpfi_init2(x->lw, CK_LINCONV_PREC), mpfi_init2(x->lh, CK_LINCONV_PREC);
     mpfi_init2(x->sn, CK_LINCONV_PREC), mpfi_init2(x->t, CK_LINCONV_PREC);
     mpfi_set_q(x->lw, in->lamW), mpfi_set_q(x->lh, in->lamH);
@@ -57,18 +65,20 @@ static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, co
         for (long k = 0; k < K; k++) { /* Wb[a K + k] = W*(a,k) + D, Hb[a K + k] = h*_k(a) + D */
             mpfi_add(x->Wb[a * K + k], W[a * K + k], x->t);
             mpfi_add(x->Hb[a * K + k], H[a * K + k], x->t);
-            mpfi_set(x->U[k * d + a], W[a * K + k]); /* tangent vectors of (W*, sqrt(n) beta W*) */
-            mpfi_mul(x->U[(K + k) * d + a], H[a * K + k], x->sn);
+            if (a >= dS) continue;
+            mpfi_set(x->U[k * dS + a], W[a * K + k]); /* tangent vectors of (W*, sqrt(n) beta W*) */
+            mpfi_mul(x->U[(K + k) * dS + a], H[a * K + k], x->sn);
         }
     for (long k = 0; k < K; k++)
         mpfi_set_si(x->b[k], 1), mpfi_div_si(x->b[k], x->b[k], K), mpfi_add(x->b[k], x->b[k], x->t);
-    for (long p = 0; p < d; p++)
-        for (long q = 0; q < d; q++) {
+    for (long p = 0; p < dS; p++)
+        for (long q = 0; q < dS; q++) {
+            mpfi_t *hh = &x->HH[p * dS + q], *ww = &x->WW[p * dS + q];
             for (long k = 0; k < K; k++) {
-                mpfi_mul(x->t, x->Hb[p * K + k], x->Hb[q * K + k]), mpfi_add(x->HH[p * d + q], x->HH[p * d + q], x->t);
-                mpfi_mul(x->t, x->Wb[p * K + k], x->Wb[q * K + k]), mpfi_add(x->WW[p * d + q], x->WW[p * d + q], x->t);
+                mpfi_mul(x->t, x->Hb[p * K + k], x->Hb[q * K + k]), mpfi_add(*hh, *hh, x->t);
+                mpfi_mul(x->t, x->Wb[p * K + k], x->Wb[q * K + k]), mpfi_add(*ww, *ww, x->t);
             }
-            mpfi_div_si(x->HH[p * d + q], x->HH[p * d + q], K), mpfi_div_si(x->WW[p * d + q], x->WW[p * d + q], N);
+            mpfi_div_si(*hh, *hh, K), mpfi_div_si(*ww, *ww, N);
         }
     for (long l = 0; l < K; l++) /* R[l K + k] = [w_l].[h_k] + [b_l] - [l = k] */
         for (long k = 0; k < K; k++) {
@@ -77,14 +87,14 @@ static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, co
             mpfi_add(x->R[l * K + k], x->R[l * K + k], x->b[l]);
             if (l == k) mpfi_sub_ui(x->R[l * K + k], x->R[l * K + k], 1);
         }
-    for (long a = 0; a < d; a++) {
+    for (long a = 0; a < dS; a++) {
         for (long k = 0; k < K; k++) mpfi_add(x->hs[a], x->hs[a], x->Hb[a * K + k]);
         mpfi_div_si(x->hs[a], x->hs[a], K);
     }
     for (long j = 0; j < 2 * K; j++)
         for (long l = 0; l < 2 * K; l++) {
-            for (long a = 0; a < d; a++)
-                mpfi_mul(x->t, x->U[j * d + a], x->U[l * d + a]),
+            for (long a = 0; a < dS; a++) /* u_j[a] = 0 for a >= K, and dS >= K */
+                mpfi_mul(x->t, x->U[j * dS + a], x->U[l * dS + a]),
                     mpfi_add(x->G[j * 2 * K + l], x->G[j * 2 * K + l], x->t);
             mpfi_mul_si(x->G[j * 2 * K + l], x->G[j * 2 * K + l], c);
         }
@@ -93,10 +103,10 @@ static void ctx_init(ctx *x, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, co
 
 static void ctx_clear(ctx *x)
 {
-    const long K = x->K, d = x->d;
-    ck_linconv_ivec_free(x->Wb, d * K), ck_linconv_ivec_free(x->Hb, d * K), ck_linconv_ivec_free(x->HH, d * d);
-    ck_linconv_ivec_free(x->WW, d * d), ck_linconv_ivec_free(x->R, K * K), ck_linconv_ivec_free(x->hs, d);
-    ck_linconv_ivec_free(x->U, 2 * K * d), ck_linconv_ivec_free(x->G, 4 * K * K), ck_linconv_ivec_free(x->b, K);
+    const long K = x->K, d = x->d, dS = x->dS;
+    ck_linconv_ivec_free(x->Wb, d * K), ck_linconv_ivec_free(x->Hb, d * K), ck_linconv_ivec_free(x->HH, dS * dS);
+    ck_linconv_ivec_free(x->WW, dS * dS), ck_linconv_ivec_free(x->R, K * K), ck_linconv_ivec_free(x->hs, dS);
+    ck_linconv_ivec_free(x->U, 2 * K * dS), ck_linconv_ivec_free(x->G, 4 * K * K), ck_linconv_ivec_free(x->b, K);
     mpfi_clear(x->lw), mpfi_clear(x->lh), mpfi_clear(x->sn), mpfi_clear(x->t);
 }
 
@@ -126,12 +136,12 @@ static void entry(mpfi_t v, ctx *x, long i, long j, long c)
     }
     const long J = i / d, p = i % d, L = j / d, q = j % d; /* block indices 0..2K-1 */
     if (J == L) { /* (w_k, w_k): (1/K) sum_j [h_j][h_j]^T + lamW I; (m_k, m_k): (1/N) [W][W]^T + lamH I */
-        mpfi_set(v, J < K ? x->HH[p * d + q] : x->WW[p * d + q]);
+        mpfi_set(v, J < K ? x->HH[p * x->dS + q] : x->WW[p * x->dS + q]);
         if (p == q) mpfi_add(v, v, J < K ? x->lw : x->lh);
     } else if (J < K && L >= K)
         mean_w(v, x, L - K, q, J, p);
     if (c) { /* c ((u_J.u_L) [p = q] - u_L[p] u_J[q]) */
-        mpfi_mul(x->t, x->U[L * d + p], x->U[J * d + q]), mpfi_mul_si(x->t, x->t, c);
+        mpfi_mul(x->t, x->U[L * x->dS + p], x->U[J * x->dS + q]), mpfi_mul_si(x->t, x->t, c);
         mpfi_sub(v, v, x->t);
         if (p == q) mpfi_add(v, v, x->G[J * 2 * K + L]);
     }
@@ -142,7 +152,7 @@ int ck_linconv_schur_region(const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, con
 {
     const long n = ck_linconv_schur_dim(in);
     ctx x;
-    ctx_init(&x, in, W, H, delta, c);
+    ctx_init(&x, in, W, H, delta, c, in->d);
     mpfi_t *A = ck_malloc(sizeof(mpfi_t) * (size_t)(n * n));
     for (long t = 0; t < n * n; t++) mpfi_init2(A[t], CK_LINCONV_PREC);
     for (long i = 0; i < n; i++)
@@ -170,5 +180,89 @@ int ck_linconv_schur_gap_ok(const ck_linconv_inst *in, mpfi_t *W, const mpq_t de
     mpfi_add_q(f, f, mu);
     const int ok = !mpfi_nan_p(f) && mpfr_cmp_q(&f->right, mu_red) <= 0;
     mpfi_clear(f), mpfi_clear(t);
+    return ok;
+}
+
+/* ---- section 7.6: the split of M_red into a core and d - K identical 2K-blocks ---- */
+
+long ck_linconv_split_core_dim(const ck_linconv_inst *in)
+{
+    return 2 * in->K * in->K + in->K;
+}
+
+/* reduced index of position t of the core: w_k[p], m_k[p] (p < K), then b */
+static long core_at(const ctx *x, long t)
+{
+    const long K = x->K, d = x->d;
+    if (t >= 2 * K * K) return 2 * d * K + t - 2 * K * K;
+    return (t / K) * d + t % K; /* w_k[p] = k d + p; m_k[p] = dK + k d + p = (K + k) d + p */
+}
+
+/* reduced index of position t of the block of coordinate a >= K: w_0[a]..w_{K-1}[a], m_0[a].. */
+static long block_at(const ctx *x, long t, long a)
+{
+    return t * x->d + a;
+}
+
+static void entry_sym(mpfi_t v, ctx *x, long i, long j, long c)
+{
+    entry(v, x, i < j ? i : j, i < j ? j : i, c);
+}
+
+/* the n x n matrix of entries (rows idx_r, columns idx_c) and its PD test at mu with the shift */
+static int pd_of(ctx *x, long n, int core, long a, long c, const mpq_t mu, double shift)
+{
+    mpfi_t *A = ck_linconv_ivec(n * n);
+    for (long s = 0; s < n; s++)
+        for (long t = 0; t < n; t++)
+            entry_sym(A[s * n + t], x, core ? core_at(x, s) : block_at(x, s, a),
+                      core ? core_at(x, t) : block_at(x, t, a), c);
+    const int ok = ck_pd_verify_shift(A, n, mu, shift);
+    ck_linconv_ivec_free(A, n * n);
+    return ok;
+}
+
+/* f += m * sum over the n columns (core, or block a) of upper |entry(i, .)| */
+static void row_part(mpfr_t f, ctx *x, long i, long n, int core, long a, long m, long c)
+{
+    mpfi_t v;
+    mpfr_t s, u;
+    mpfi_init2(v, CK_LINCONV_PREC), mpfr_init2(s, CK_LINCONV_PREC), mpfr_init2(u, CK_LINCONV_PREC);
+    mpfr_set_ui(s, 0, MPFR_RNDU);
+    for (long t = 0; t < n; t++) {
+        entry_sym(v, x, i, core ? core_at(x, t) : block_at(x, t, a), c);
+        mpfi_mag(u, v), mpfr_add(s, s, u, MPFR_RNDU);
+    }
+    mpfr_mul_si(s, s, m, MPFR_RNDU), mpfr_add(f, f, s, MPFR_RNDU);
+    mpfi_clear(v), mpfr_clear(s), mpfr_clear(u);
+}
+
+int ck_linconv_split_region(const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c,
+                            const mpq_t mu_core, double sh_core, const mpq_t mu_block, double sh_block,
+                            const mpq_t mu_red)
+{
+    const long K = in->K, d = in->d, nout = d - K, nc = ck_linconv_split_core_dim(in), nb = 2 * K, a0 = K;
+    ctx x;
+    ctx_init(&x, in, W, H, delta, c, d < K + 2 ? d : K + 2);
+    int ok = pd_of(&x, nc, 1, 0, c, mu_core, sh_core) && (nout == 0 || pd_of(&x, nb, 0, a0, c, mu_block, sh_block));
+    mpfr_t rho, f;
+    mpfr_init2(rho, CK_LINCONV_PREC), mpfr_init2(f, CK_LINCONV_PREC);
+    mpfr_set_ui(rho, 0, MPFR_RNDU);
+    for (long s = 0; ok && nout > 0 && s < nc + nb; s++) { /* the largest off-block row sum */
+        mpfr_set_ui(f, 0, MPFR_RNDU);
+        if (s < nc) { /* a core row: the d - K blocks, all alike */
+            row_part(f, &x, core_at(&x, s), nb, 0, a0, nout, c);
+        } else { /* a row of block a0: the core, and the d - K - 1 other blocks, all alike */
+            row_part(f, &x, block_at(&x, s - nc, a0), nc, 1, 0, 1, c);
+            if (nout > 1) row_part(f, &x, block_at(&x, s - nc, a0), nb, 0, a0 + 1, nout - 1, c);
+        }
+        mpfr_max(rho, rho, f, MPFR_RNDU);
+    }
+    if (ok) { /* mu_red + rho <= min(mu_core, mu_block) */
+        mpfr_add_q(f, rho, mu_red, MPFR_RNDU);
+        ok = mpfr_cmp_q(f, mu_core) <= 0 && (nout == 0 || mpfr_cmp_q(f, mu_block) <= 0);
+    }
+    mpfr_clear(rho), mpfr_clear(f);
+    ctx_clear(&x);
     return ok;
 }

@@ -25,4 +25,13 @@ int ck_linconv_schur_region(const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, con
  * (N^2 (lamH - mu)) bounded above with MPFI */
 int ck_linconv_schur_gap_ok(const ck_linconv_inst *in, mpfi_t *W, const mpq_t delta, const mpq_t mu,
                             const mpq_t mu_red);
+/* Section 7.6 (2dK + K over CK_LINCONV_DENSE_MAX): 2K^2 + K, the core of the split. */
+long ck_linconv_split_core_dim(const ck_linconv_inst *in);
+/* 1 iff the core enclosure (w_k[p], m_k[p] for p < K, and b) has lambda_min > mu_core, the
+ * enclosure of the 2K-block of coordinate K (the same for every a >= K; skipped when d = K) has
+ * lambda_min > mu_block, and mu_red + rho <= min(mu_core, mu_block), rho the largest off-block
+ * row sum of the magnitudes (W, H as for ck_linconv_schur_region; shifts: the Cholesky hints). */
+int ck_linconv_split_region(const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c,
+                            const mpq_t mu_core, double sh_core, const mpq_t mu_block, double sh_block,
+                            const mpq_t mu_red);
 #endif

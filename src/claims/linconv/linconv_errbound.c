@@ -14,6 +14,7 @@
 #include "claims/linconv/linconv_errbound.h"
 #include "claims/linconv/linconv_common.h"
 #include "claims/linconv/linconv_schur.h"
+#include "claims/linconv/linconv_schur_split.h"
 #include "ball/ball_pd.h"
 #include "cert/cert.h"
 #include "common/progress.h"
@@ -260,7 +261,8 @@ static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *
 /* Section 7.3: mu = min(mu_red, 0.9 lamH) - g, rounded down to a double (then mu + g(mu) <= mu_red
  * since g grows with mu); pw->mu becomes mu, the witnesses get method, mu_reduced, reduced_dim.
  * Returns 0 when mu <= 0. */
-static int reduced_mu(json_t *w, ball_pd_witness *pw, const linconv_inst *I, const arb_mat_t W, slong k)
+static int reduced_mu(json_t *w, ball_pd_witness *pw, const linconv_inst *I, const arb_mat_t W, slong k,
+                      const char *method)
 {
     arb_t g, dl, mc;
     arf_t up, m;
@@ -273,7 +275,7 @@ static int reduced_mu(json_t *w, ball_pd_witness *pw, const linconv_inst *I, con
     arf_sub(m, arb_midref(mc), up, 53, ARF_RND_FLOOR);
     const int ok = arf_sgn(m) > 0 && arf_is_finite(m);
     if (ok) {
-        json_object_set_new(w, "method", json_string("schur"));
+        json_object_set_new(w, "method", json_string(method));
         arf_set_d(up, pw->mu), arf_get_fmpq(q, up);
         put_str_q(w, "mu_reduced", q);
         json_object_set_new(w, "reduced_dim", json_integer(linconv_schur_dim(I)));
@@ -281,6 +283,84 @@ static int reduced_mu(json_t *w, ball_pd_witness *pw, const linconv_inst *I, con
     }
     arb_clear(g), arb_clear(dl), arb_clear(mc), arf_clear(up), arf_clear(m), fmpq_clear(q);
     return ok;
+}
+
+/* Section 7.6 (reduced dimension over the cap): the core and block enclosures and rho at
+ * delta = 2^-k; c = 4^j chosen as in pick_weight from the x* estimates of both (a proposal);
+ * then the largest delta = 2^-k (k = 4..60) whose certified min(mu_core, mu_block) - rho exceeds
+ * 0.45 of the estimate (else the best found). pw gets mu_red and the core shift; the core and
+ * block witnesses go into w. Returns 1 on success. */
+static int split_try(json_t *w, ball_pd_witness *pw, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H,
+                     slong k, slong c)
+{
+    const slong nc = linconv_split_core_dim(I), nb = linconv_split_block_dim(I);
+    arb_mat_t C, B;
+    arb_t rho;
+    ball_pd_witness pb;
+    arb_mat_init(C, nc, nc), arb_mat_init(B, nb ? nb : 1, nb ? nb : 1), arb_init(rho), ball_pd_witness_init(&pb);
+    linconv_split_matrices(C, B, rho, I, W, H, k, c, PREC);
+    int ok = ball_pd_certify_lower(pw, C, 0.9, PREC) && (!nb || ball_pd_certify_lower(&pb, B, 0.9, PREC));
+    if (ok) {
+        arf_t m, r;
+        fmpq_t q;
+        arf_init(m), arf_init(r), fmpq_init(q);
+        arf_set_d(m, nb ? fmin(pw->mu, pb.mu) : pw->mu);
+        arb_get_ubound_arf(r, rho, PREC);
+        arf_sub(m, m, r, 53, ARF_RND_FLOOR);
+        ok = arf_sgn(m) > 0;
+        if (ok) {
+            arf_set_d(r, pw->mu), arf_get_fmpq(q, r), put_str_q(w, "mu_core", q);
+            arf_set_d(r, nb ? pb.mu : 1.0), arf_get_fmpq(q, r), put_str_q(w, "mu_block", q);
+            arf_set_d(r, nb ? pb.shift : 0.0), arf_get_fmpq(q, r), put_str_q(w, "shift_block", q);
+            pw->mu = arf_get_d(m, ARF_RND_DOWN);
+        }
+        arf_clear(m), arf_clear(r), fmpq_clear(q);
+    }
+    arb_mat_clear(C), arb_mat_clear(B), arb_clear(rho), ball_pd_witness_clear(&pb);
+    return ok;
+}
+
+static double split_estimate(const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, slong c)
+{
+    const slong nc = linconv_split_core_dim(I), nb = linconv_split_block_dim(I);
+    arb_mat_t C, B;
+    arb_t rho;
+    double r, *M = malloc(sizeof(double) * (size_t)(nc * nc));
+    arb_mat_init(C, nc, nc), arb_mat_init(B, nb ? nb : 1, nb ? nb : 1), arb_init(rho);
+    linconv_split_matrices(C, B, rho, I, W, H, WORD_MIN, c, PREC);
+    mids(M, C, nc, &r);
+    double e = ball_pd_lambda_min_estimate(M, nc, 40);
+    if (nb) mids(M, B, nb, &r), e = fmin(e, ball_pd_lambda_min_estimate(M, nb, 40));
+    arb_mat_clear(C), arb_mat_clear(B), arb_clear(rho), free(M);
+    return e;
+}
+
+static int certify_split(json_t *w, ball_pd_witness *pw, slong *cout, slong *kout, const linconv_inst *I,
+                         const arb_mat_t W, const arb_mat_t H)
+{
+    double est[7], best = -1;
+    for (int j = 0; j < 7; j++) est[j] = split_estimate(I, W, H, (slong)1 << (2 * j)), best = fmax(best, est[j]);
+    int j = 0;
+    while (j < 6 && !(est[j] >= 0.999 * best)) j++;
+    const double lam0 = fmin(est[j], fmpq_get_d(I->lamH));
+    *cout = (slong)1 << (2 * j);
+    if (!(lam0 > 0)) return 0;
+    double got = 0;
+    slong kbest = 0;
+    progress_begin("split region", 57);
+    for (slong k = 4; k <= 60; k++) {
+        progress_set(k - 4);
+        json_t *t = json_object();
+        ball_pd_witness p;
+        ball_pd_witness_init(&p);
+        if (split_try(t, &p, I, W, H, k, *cout) && p.mu > got) got = p.mu, kbest = k;
+        json_decref(t), ball_pd_witness_clear(&p);
+        if (got > 0.45 * lam0) break;
+    }
+    progress_end();
+    if (!kbest) return 0;
+    *kout = kbest;
+    return split_try(w, pw, I, W, H, kbest, *cout) && reduced_mu(w, pw, I, W, kbest, "schur-split");
 }
 
 int linconv_errbound_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
@@ -298,8 +378,10 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
         return err->status;
     }
     /* above the dense cap, MSE goes through the reduced matrix (derivation section 7) */
-    const int reduced = loss == LINCONV_MSE && linconv_dim(&I, loss) > LINCONV_MAX_DIM;
-    if (reduced ? linconv_schur_dim(&I) > LINCONV_MAX_DIM : linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
+    const int reduced = loss == LINCONV_MSE && linconv_dim(&I, loss) > LINCONV_MAX_DIM,
+              split = reduced && linconv_schur_dim(&I) > LINCONV_MAX_DIM; /* section 7.6 */
+    if (split ? linconv_split_core_dim(&I) > LINCONV_MAX_DIM
+              : (reduced ? linconv_schur_dim(&I) > LINCONV_MAX_DIM : linconv_dim(&I, loss) > LINCONV_MAX_DIM)) {
         nc_error_set(err, 2, "linconv: %s dimension %ld exceeds %d", reduced ? "reduced (2dK + K)" : "Hessian",
                      (long)(reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)), LINCONV_MAX_DIM);
         linconv_inst_clear(&I);
@@ -312,15 +394,17 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
     nc_verdict verdict = NC_INCONCLUSIVE;
     const char *assertion = "none";
     if (optimal_point(q, W, H, &I, loss)) {
-        double lam0;
-        slong c = reduced ? choose_weight_reduced(&lam0, &I, W, H) : choose_weight(&lam0, &I, loss, W, H), k = 0;
+        double lam0 = 0;
+        slong c = 1, k = 0;
         ball_pd_witness pw;
         ball_pd_witness_init(&pw);
+        if (!split) c = reduced ? choose_weight_reduced(&lam0, &I, W, H) : choose_weight(&lam0, &I, loss, W, H);
         if (reduced) lam0 = fmin(lam0, fmpq_get_d(I.lamH)); /* the difference blocks: lambda_min <= lamH */
-        if (lam0 > 0 &&
-            certify_region(&pw, &k, &I, loss, W, H, c, lam0, reduced ? region_reduced : region_matrix,
-                           reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)) &&
-            (!reduced || reduced_mu(w, &pw, &I, W, k))) {
+        if (split ? certify_split(w, &pw, &c, &k, &I, W, H)
+                  : lam0 > 0 &&
+                        certify_region(&pw, &k, &I, loss, W, H, c, lam0, reduced ? region_reduced : region_matrix,
+                                       reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)) &&
+                        (!reduced || reduced_mu(w, &pw, &I, W, k, "schur"))) {
             fmpq_t delta, mu, kappa, shift;
             fmpq_init(delta), fmpq_init(mu), fmpq_init(kappa), fmpq_init(shift);
             arf_t f;
