@@ -7,8 +7,14 @@
  * m_k[a] = dK + k d + a, b_l = 2dK + l. */
 #include "claims/linconv/linconv_schur_split.h"
 
-slong linconv_split_core_dim(const linconv_inst *I) { return 2 * I->K * I->K + I->K; }
-slong linconv_split_block_dim(const linconv_inst *I) { return I->d > I->K ? 2 * I->K : 0; }
+slong linconv_split_core_dim(const linconv_inst *I)
+{
+    return 2 * I->K * I->K + I->K;
+}
+slong linconv_split_block_dim(const linconv_inst *I)
+{
+    return I->d > I->K ? 2 * I->K : 0;
+}
 
 typedef struct {
     slong K, d, N, dS, c;
@@ -109,8 +115,10 @@ static void sentry(arb_t v, sctx *x, slong i, slong j)
         arb_t t;
         arb_init(t);
         arb_mul(t, arb_mat_entry(x->U, p, L), arb_mat_entry(x->U, q, J), prec);
-        if (p == q) arb_sub(t, arb_mat_entry(x->G, J, L), t, prec);
-        else arb_neg(t, t);
+        if (p == q)
+            arb_sub(t, arb_mat_entry(x->G, J, L), t, prec);
+        else
+            arb_neg(t, t);
         arb_addmul_si(v, t, x->c, prec);
         arb_clear(t);
     }
