@@ -26,7 +26,7 @@ K, n, d = I["K"], I["n"], I["d"]; N = n * K
 lw, lh = float(Fr(I["lambda_W"])), float(Fr(I["lambda_H"]))
 D = d * (K + N) + K; dK, dN = d * K, d * N
 res = []
-res.append(w.get("method") == ("schur" if 2 * d * K + K <= 4000 else "schur-split") and w.get("reduced_dim") == 2 * d * K + K and w.get("hessian_dim") == D)
+res.append(w.get("method") == ("schur" if 2 * d * K + K <= 1024 else "schur-split") and w.get("reduced_dim") == 2 * d * K + K and w.get("hessian_dim") == D)
 s = np.sqrt(n * lw * lh); beta = np.sqrt(lw / (n * lh)); gamma = 1 - K * s; alpha = np.sqrt(gamma / beta)
 Ws = np.zeros((d, K)); Ws[:K, :] = alpha * (np.eye(K) - 1.0 / K)
 lab = np.arange(N) % K; Hs = beta * Ws[:, lab]; Y = np.eye(K)[:, lab]

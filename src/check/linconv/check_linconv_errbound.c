@@ -119,10 +119,9 @@ static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *
 
 /* the structured path: method "schur", reduced_dim 2dK + K, PD of the reduced matrix at mu_red,
  * mu + g <= mu_red with 0 < mu < lamH (derivation section 7.3). 0 or -1 with e set. */
-static int check_reduced(json_t *w, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta, long c,
-                         const mpq_t mu, double shift, ck_err *e)
+static int check_reduced(json_t *w, int split, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta,
+                         long c, const mpq_t mu, double shift, ck_err *e)
 {
-    const int split = ck_linconv_schur_dim(in) > CK_LINCONV_DENSE_MAX; /* section 7.6 */
     const char *meth = ck_get_str(w, "witnesses", "method", e), *smr = ck_get_str(w, "witnesses", "mu_reduced", e);
     const char *smc = split ? ck_get_str(w, "witnesses", "mu_core", e) : "0",
                *smb = split ? ck_get_str(w, "witnesses", "mu_block", e) : "0",
@@ -157,7 +156,9 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     ck_linconv_inst in;
     if (ck_linconv_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
     const int red = ck_linconv_schur_applies(&in, loss); /* above the dense cap: derivation section 7 */
-    if (red ? ck_linconv_schur_limits(&in, e) : ck_linconv_limits(&in, loss, 1, e)) { /* before allocating */
+    const char *mth = json_string_value(json_object_get(w, "method"));
+    const int split = red && mth && !strcmp(mth, "schur-split"); /* section 7.6; otherwise the whole M_red */
+    if (red ? ck_linconv_schur_limits(&in, split, e) : ck_linconv_limits(&in, loss, 1, e)) { /* before allocating */
         ck_linconv_inst_clear(&in);
         return -1;
     }
@@ -202,8 +203,7 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     if (ck_linconv_keys(q, "quantities", loss == CK_LINCONV_MSE ? Q_MSE : Q_CE, e) ||
-        ck_keys(w, "witnesses", red ? (ck_linconv_schur_dim(&in) > CK_LINCONV_DENSE_MAX ? WK_SPLIT : WK_RED) : WK, NULL,
-                e))
+        ck_keys(w, "witnesses", red ? (split ? WK_SPLIT : WK_RED) : WK, NULL, e))
         goto out;
     mpq_set(x.a, in.test);
     if (ck_linconv_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
@@ -245,7 +245,7 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     if (red) J.n = 1, J.N = in.K;
     ck_linconv_point(W, H, &J, al, be);
     if (red) {
-        if (check_reduced(w, &in, W, H, delta, (long)cw, mu, mpq_get_d(sh), e)) goto out;
+        if (check_reduced(w, split, &in, W, H, delta, (long)cw, mu, mpq_get_d(sh), e)) goto out;
     } else if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) {
         ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established");
         goto out;

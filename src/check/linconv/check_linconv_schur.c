@@ -18,10 +18,10 @@ long ck_linconv_schur_dim(const ck_linconv_inst *in)
     return 2 * in->d * in->K + in->K;
 }
 
-int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e)
+int ck_linconv_schur_limits(const ck_linconv_inst *in, int split, ck_err *e)
 {
     const double K = (double)in->K, d = (double)in->d, n = 2.0 * d * K + K, fi = ck_mpfi_bytes(CK_LINCONV_PREC);
-    if (n > CK_LINCONV_DENSE_MAX) { /* the split (section 7.6): the point, the box, HH and WW on K + 2
+    if (split) { /* the split (section 7.6): the point, the box, HH and WW on K + 2
                                      * coordinates, the core matrix; work: R (K^2 d) and the core's PD */
         const double nc = 2.0 * K * K + K, s = K + 2.0;
         const double bytes = fi * (4.0 * d * K + 2.0 * s * s + 2.0 * K * s) + (fi + 32.0) * nc * nc,

@@ -14,8 +14,9 @@
 int ck_linconv_schur_applies(const ck_linconv_inst *in, int loss);
 long ck_linconv_schur_dim(const ck_linconv_inst *in);
 /* The up-front limit of the structured check (before W, H and the reduced matrix are
- * allocated): 0 or -1 (exit 2). */
-int ck_linconv_schur_limits(const ck_linconv_inst *in, ck_err *e);
+ * allocated), of the split (section 7.6) when SPLIT, else of the whole reduced matrix: 0 or -1
+ * (exit 2). */
+int ck_linconv_schur_limits(const ck_linconv_inst *in, int split, ck_err *e);
 /* 1 iff lambda_min > mu_red is established for the reduced matrix over x* +- delta plus
  * c B0' B0'^T (W: d*K, H: d*K, the class representatives h*_k = beta w*_k, both from
  * ck_linconv_point with n = 1, row-major [a*K + k]; shift: the Cholesky hint). */
@@ -25,7 +26,7 @@ int ck_linconv_schur_region(const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, con
  * (N^2 (lamH - mu)) bounded above with MPFI */
 int ck_linconv_schur_gap_ok(const ck_linconv_inst *in, mpfi_t *W, const mpq_t delta, const mpq_t mu,
                             const mpq_t mu_red);
-/* Section 7.6 (2dK + K over CK_LINCONV_DENSE_MAX): 2K^2 + K, the core of the split. */
+/* Section 7.6 (method "schur-split"): 2K^2 + K, the core of the split. */
 long ck_linconv_split_core_dim(const ck_linconv_inst *in);
 /* 1 iff the core enclosure (w_k[p], m_k[p] for p < K, and b) has lambda_min > mu_core, the
  * enclosure of the 2K-block of coordinate K (the same for every a >= K; skipped when d = K) has

@@ -20,6 +20,7 @@
 #include "common/progress.h"
 
 #define PREC 128
+#define LINCONV_WHOLE_MAX 1024 /* reduced dimension 2dK + K up to which the split is not tried */
 
 static const char *const STATEMENT_MSE =
     "Theorem 2: problem (5) (MSE with bias), lambda_W lambda_H < 1/(nK^2): there exist delta_1, kappa_1 > 0 such that "
@@ -285,7 +286,7 @@ static int reduced_mu(json_t *w, ball_pd_witness *pw, const linconv_inst *I, con
     return ok;
 }
 
-/* Section 7.6 (reduced dimension over the cap): the core and block enclosures and rho at
+/* Section 7.6 (tried first above the dense cap): the core and block enclosures and rho at
  * delta = 2^-k; c = 4^j chosen as in pick_weight from the x* estimates of both (a proposal);
  * then the largest delta = 2^-k (k = 4..60) whose certified min(mu_core, mu_block) - rho exceeds
  * 0.45 of the estimate (else the best found). pw gets mu_red and the core shift; the core and
@@ -360,7 +361,11 @@ static int certify_split(json_t *w, ball_pd_witness *pw, slong *cout, slong *kou
     progress_end();
     if (!kbest) return 0;
     *kout = kbest;
-    return split_try(w, pw, I, W, H, kbest, *cout) && reduced_mu(w, pw, I, W, kbest, "schur-split");
+    json_t *t = json_object(); /* into w only on success (otherwise the whole path starts from {}) */
+    const int ok = split_try(t, pw, I, W, H, kbest, *cout) && reduced_mu(t, pw, I, W, kbest, "schur-split");
+    if (ok) json_object_update(w, t);
+    json_decref(t);
+    return ok;
 }
 
 int linconv_errbound_certify(int loss, json_t *instance_json, const certify_options *o, json_t **cert, nc_error *err)
@@ -378,12 +383,12 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
         return err->status;
     }
     /* above the dense cap, MSE goes through the reduced matrix (derivation section 7) */
-    const int reduced = loss == LINCONV_MSE && linconv_dim(&I, loss) > LINCONV_MAX_DIM,
-              split = reduced && linconv_schur_dim(&I) > LINCONV_MAX_DIM; /* section 7.6 */
-    if (split ? linconv_split_core_dim(&I) > LINCONV_MAX_DIM
-              : (reduced ? linconv_schur_dim(&I) > LINCONV_MAX_DIM : linconv_dim(&I, loss) > LINCONV_MAX_DIM)) {
-        nc_error_set(err, 2, "linconv: %s dimension %ld exceeds %d", reduced ? "reduced (2dK + K)" : "Hessian",
-                     (long)(reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)), LINCONV_MAX_DIM);
+    /* the whole reduced matrix up to LINCONV_WHOLE_MAX (tighter, its PD test still cheap); above,
+     * the split (section 7.6) first, then the whole reduced matrix if the split fails and it fits */
+    const int reduced = loss == LINCONV_MSE && linconv_dim(&I, loss) > LINCONV_MAX_DIM;
+    if (reduced ? linconv_split_core_dim(&I) > LINCONV_MAX_DIM : linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
+        nc_error_set(err, 2, "linconv: %s dimension %ld exceeds %d", reduced ? "core (2K^2 + K)" : "Hessian",
+                     (long)(reduced ? linconv_split_core_dim(&I) : linconv_dim(&I, loss)), LINCONV_MAX_DIM);
         linconv_inst_clear(&I);
         return err->status;
     }
@@ -398,13 +403,15 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
         slong c = 1, k = 0;
         ball_pd_witness pw;
         ball_pd_witness_init(&pw);
-        if (!split) c = reduced ? choose_weight_reduced(&lam0, &I, W, H) : choose_weight(&lam0, &I, loss, W, H);
+        const int split =
+            reduced && linconv_schur_dim(&I) > LINCONV_WHOLE_MAX && certify_split(w, &pw, &c, &k, &I, W, H);
+        const int whole = !split && (!reduced || linconv_schur_dim(&I) <= LINCONV_MAX_DIM);
+        if (whole) c = reduced ? choose_weight_reduced(&lam0, &I, W, H) : choose_weight(&lam0, &I, loss, W, H);
         if (reduced) lam0 = fmin(lam0, fmpq_get_d(I.lamH)); /* the difference blocks: lambda_min <= lamH */
-        if (split ? certify_split(w, &pw, &c, &k, &I, W, H)
-                  : lam0 > 0 &&
-                        certify_region(&pw, &k, &I, loss, W, H, c, lam0, reduced ? region_reduced : region_matrix,
-                                       reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)) &&
-                        (!reduced || reduced_mu(w, &pw, &I, W, k, "schur"))) {
+        if (split || (whole && lam0 > 0 &&
+                      certify_region(&pw, &k, &I, loss, W, H, c, lam0, reduced ? region_reduced : region_matrix,
+                                     reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)) &&
+                      (!reduced || reduced_mu(w, &pw, &I, W, k, "schur")))) {
             fmpq_t delta, mu, kappa, shift;
             fmpq_init(delta), fmpq_init(mu), fmpq_init(kappa), fmpq_init(shift);
             arf_t f;
