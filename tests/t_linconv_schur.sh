@@ -93,8 +93,9 @@ PYEOF
 echo "# random instance K=$1 n=$2 d=$3 lambda_W=$4 lambda_H=$5"
 expect 0 "random instance above the dense cap certifies" "$NCCERT" certify linconv.theorem-2 --K $1 --n $2 --d $3 --lambda-w $4 --lambda-h $5 -o "$T/r.json"
 expect 0 "K=2 n=2 d=1000 (D=6002, reduced 4002 > 4000) certifies on the split path" "$NCCERT" certify linconv.theorem-2 --K 2 --n 2 --d 1000 --lambda-w 1/100 --lambda-h 1/100 -o "$T/s.json"
-expect 0 "nccheck accepts all three" "$NCCHECK" "$T/a.json" "$T/r.json" "$T/s.json"
-for f in a r s; do
+expect 0 "K=3 n=7 d=171 (D=4107, reduced 1029) certifies on the split path" "$NCCERT" certify linconv.theorem-2 --K 3 --n 7 --d 171 --lambda-w 1/50 --lambda-h 1/20 -o "$T/t.json"
+expect 0 "nccheck accepts all four" "$NCCHECK" "$T/a.json" "$T/r.json" "$T/s.json" "$T/t.json"
+for f in a r s t; do
     "$PY" "$T/ref.py" "$T/$f.json" "$SEED" >"$T/$f.out" 2>"$T/$f.err" || echo "python-failed" >"$T/$f.out"
     cat "$T/$f.err"
     ok_words "$T/$f.out" 4 "$f: independent reference (structure fields, grad F(x*) = 0, mu < Lanczos theta, sampled ratios <= kappa)"
