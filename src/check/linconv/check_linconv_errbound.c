@@ -4,8 +4,9 @@
  * scalars exactly 0: grad F(x*) = 0); the Hessian enclosed with MPFI over the box x* +- delta
  * in every coordinate, plus c B0 B0^T with B0 the orbit tangent vectors at x*; lambda_min > mu
  * of that interval matrix via check_pd; kappa mu >= 1 exactly; the assertion (with the
- * "beyond the paper" label for CE with K >= 3) and the verdict. Why this proves the error bound:
- * proofs/derivations/linconv-theorem-2.md. */
+ * "beyond the paper" label for CE with K >= 3) and the verdict. MSE with D > 4000: the declared
+ * structured method instead of the dense Hessian (check_linconv_schur.c). Why this proves the
+ * error bound: proofs/derivations/linconv-theorem-2.md (section 7 for the structured methods). */
 #include <stdlib.h>
 #include <string.h>
 #include "check_alloc.h"

@@ -8,7 +8,10 @@
  * Over R the Hessian is enclosed with balls (linconv_hessian_at on the widened point) and the
  * tangent term c B0 B0^T is added with B0 at x* itself; ball_pd proves lambda_min > mu for
  * every matrix in the enclosure, hence v^T Hess(z) v > mu ||v||^2 for every z in R and every
- * normal v (B0^T v = 0), and kappa >= 1/mu works for every x within delta of the orbit. */
+ * normal v (B0^T v = 0), and kappa >= 1/mu works for every x within delta of the orbit.
+ * MSE above the dense cap (D > 4000): the same statement through the reduced matrix on (W, class
+ * means, b) (linconv_schur.c, "schur") or its core/block split (linconv_schur_split.c,
+ * "schur-split"), derivation section 7. */
 #include <math.h>
 #include <stdlib.h>
 #include "claims/linconv/linconv_errbound.h"
