@@ -348,6 +348,11 @@ bench-byon: deps bench-deps
 	$(MAKE) all
 	sh bench/byon.sh $(B)
 
+# linconv.theorem-2 at growing D through the Schur complement alone (also section 7 of make bench).
+.PHONY: bench-linconv-schur
+bench-linconv-schur: all
+	sh bench/linconv_schur.sh $(B)
+
 # Hardening of the checker against untrusted certificates (tests/fuzz/README.md). clang and
 # libFuzzer are installed by fuzz-deps only: make check and make verify never need them.
 FUZZ_CC       ?= clang

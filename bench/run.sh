@@ -142,5 +142,12 @@ say ""
 sh bench/blas.sh "$B" > "$tmp/blas.md" || status=1
 tee -a "$out" < "$tmp/blas.md"
 say ""
+
+# --- 8. linconv.theorem-2 through the Schur complement (bench/linconv_schur.sh) ----------------
+say "## 8. linconv.theorem-2 (MSE error bound) at growing Hessian dimension D: the structured path (reduced matrix of size 2dK + K)"
+say ""
+sh bench/linconv_schur.sh "$S" > "$tmp/schur.md" || status=1
+tee -a "$out" < "$tmp/schur.md"
+say ""
 say "Load average at end: $(load)."
 exit $status
