@@ -80,11 +80,11 @@ void instance_ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
 
 int instance_ball_from_kernel_sum_squares(arb_t r, double s_hat, long len)
 {
-    /* proofs/derivations/kernels-rounding.md section 0: for len <= 2^50 - 1 and s_hat finite,
+    /* proofs/derivations/kernels-rounding.md section 0: for len <= 2^50 and s_hat finite,
      * |s - s_hat| <= g s_hat + b, g = gamma_len = len u / (1 - len u), u = 2^-53,
      * b = len 2^-1073 (machine-checked: proofs/sum/step_sq*.smt2, final_sq.smt2). The radius
      * g s_hat + b is computed with upward rounding. */
-    if (!isfinite(s_hat) || s_hat < 0 || len < 0 || len >= (1L << 50)) return 0;
+    if (!isfinite(s_hat) || s_hat < 0 || len < 0 || len > (1L << 50)) return 0;
     mag_t g, t, rad;
     mag_init(g);
     mag_init(t);
