@@ -308,7 +308,8 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="valgrind"
 	sh tests/fuzz/check_variant.sh valgrind $(B)/check-valgrind
 
-# The registry's certificates under make -j1/-j2/-j8 and 1/3/16 shards: byte-identical to each
+# The registry's certificates under make -j1 with 1 shard and -j2 with 3 (VARIANT_CONFIGS="1:1 2:3 8:16"
+# adds -j8 with 16): byte-identical to each
 # other and to certificates/ (about 30 s).
 check-determinism: deps
 	sh tests/fuzz/check_variant.sh jobs $(B)/check-determinism

@@ -13,6 +13,13 @@
 #   refuse DESC CLAIM JSON         ok iff nccert refuses the instance with exit 2 and writes no file
 #   ok_words FILE N DESC           one result per word of FILE (ok for "ok", else not_ok with the
 #                                  word); a not_ok too if FILE has not exactly N words
+#   caps_init KIB                  capped CMD... then runs CMD with at most WALL s of wall clock
+#                                  (NCCERT_LIMITS_WALL, default 30) and KIB KiB of address space
+#                                  (no address-space cap when nccheck cannot start under it:
+#                                  AddressSanitizer reserves terabytes of shadow space)
+#   refused DESC PATTERN FILE [OPT...]  ok iff capped nccheck OPT... -- FILE exits 2 (or $WANT)
+#                                  with the single line "FILE: REJECTED: ..." matching PATTERN
+#                                  (grep -E) and nothing on stderr
 # Python preambles for `python3 -c "$X..."` (independent of nccert):
 #   SPLITMIX64_PY                  nx(): the splitmix64 of msecp-point/1 (state s set by the caller)
 #   IMBRELU_PY                     c, q, I of the certificate sys.argv[1], mid(k), n, K, N, lW, lH,
@@ -20,6 +27,28 @@
 # and linconv_random SEED: "K n d lambda_W lambda_H" of a random linconv/1 instance below the
 # threshold lambda_W lambda_H < 1/(n K^2) (decided exactly).
 
+caps_init() {
+    VLIM="ulimit -v $1"
+    sh -c "$VLIM; \"\$0\" --version" "$NCCHECK" >/dev/null 2>&1 || VLIM=":"
+    WALL=${NCCERT_LIMITS_WALL:-30}   # check_variant.sh valgrind raises it
+}
+capped() { ( eval "$VLIM"; exec timeout -s KILL "$WALL" "$@" ); }
+refused() {
+    desc=$1 pat=$2 f=$3 want=${WANT:-2}
+    shift 3
+    start=$(date +%s)
+    capped "$NCCHECK" "$@" -- "$f" >"$T/out" 2>"$T/err"
+    rc=$?
+    secs=$(($(date +%s) - start))
+    why=""
+    [ $rc -eq "$want" ] || why="$why exit $rc (want $want);"
+    [ "$(wc -l <"$T/out")" -eq 1 ] || why="$why $(wc -l <"$T/out") lines;"
+    grep -q "^$f: REJECTED: " "$T/out" || why="$why not a REJECTED line;"
+    grep -Eq -- "$pat" "$T/out" || why="$why reason does not match /$pat/;"
+    [ -s "$T/err" ] && why="$why stderr: $(head -c 200 "$T/err");"
+    if [ -z "$why" ]; then ok "nccheck: $desc -> exit $rc in ${secs}s: $(sed "s|^$f: ||" "$T/out" | head -c 150)"
+    else not_ok "nccheck: $desc:$why $(head -c 300 "$T/out")"; fi
+}
 check() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got '$1', want '$2')"; fi; }
 
 field() {

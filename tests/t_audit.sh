@@ -5,7 +5,7 @@
 # Run from the repository root (prove does).
 . "$(dirname "$0")/tap.sh"
 tap_setup audit nccert nccheck
-tap_plan 18
+tap_plan 26
 
 "$NCCERT" audit --quiet --format tsv --write-certificates "$T/certs" --check-expected >"$T/a.tsv" 2>"$T/err"
 rc_all=$?
@@ -22,7 +22,7 @@ bad=0
 for f in specs/audit/ulpm.tsv specs/audit/imbrelu.tsv specs/audit/msecp.tsv specs/audit/linconv.tsv; do
     for id in $(grep -v '^#' "$f" | tail -n +2 | cut -f1 | sort -u); do
         v=$(awk -F'\t' -v id="$id" '$1 == id {print $5; exit}' "$T/a.tsv")
-        case "$v" in AGREES|DISAGREES|NEEDS-HYPOTHESIS|UNREADABLE|NOT-EVALUABLE) ;; *) echo "# $id: verdict '$v'"; bad=1 ;; esac
+        case "$v" in AGREES|DISAGREES|NEEDS-HYPOTHESIS|UNREADABLE|NOT-EVALUABLE|NOTATION) ;; *) echo "# $id: verdict '$v'"; bad=1 ;; esac
     done
 done
 ok_rc $bad "every formula of specs/audit is listed with a verdict"
@@ -42,7 +42,7 @@ ok_rc $bad "every DISAGREES row has a certificate accepted by nccheck ($(wc -l <
 # certified (DISAGREES) or ARGUED (an analytic line, only where no certifier covers that side:
 # the list below; specs/audit/README.md)
 bad=0
-argued_ok="linconv.002.prop-1"
+argued_ok="linconv.002.prop-1 ulpm.001.theorem-3.3.d ulpm.000.theorem-c.2.step-a"
 for id in $(awk -F'\t' 'NR > 1 && $5 == "NEEDS-HYPOTHESIS" {print $1}' "$T/a.tsv" | sort -u); do
     awk -F'\t' -v id="$id" '$1 == id && $9 == "hyp-holds" && $12 == "AGREES"' "$T/a.tsv" | grep -q . || bad=1
     if ! awk -F'\t' -v id="$id" '$1 == id && $9 == "hyp-fails" && $12 == "DISAGREES"' "$T/a.tsv" | grep -q .; then
@@ -107,6 +107,53 @@ sed -i '0,/\tulpm.example-3.1\t/s//\tulpm.no-such-claim\t/' "$T/specs/ulpm.tsv"
 "$NCCERT" audit --quiet --specs "$T/specs" >/dev/null 2>"$T/err"
 [ $? = 2 ] && grep -q 'unknown claim' "$T/err"
 ok_rc $? "an unknown backing claim is refused"
+
+# mode notation: no claim, role test, no hypothesis; a notation row gets NOTATION and no certificate
+cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"
+printf 'ulpm.001.notation-probe\t001_x.txt\t(1)\tclean\tp\td\t-\ttest\t-\t\t\tnotation\t-\t-\t-\t-\tn\n' >>"$T/specs/ulpm.tsv"
+"$NCCERT" audit --quiet --paper ulpm --specs "$T/specs" --format tsv 2>/dev/null |
+    awk -F'\t' '$1 == "ulpm.001.notation-probe" {print $5, $12, $17}' >"$T/nprobe"
+[ "$(cat "$T/nprobe")" = "NOTATION NOTATION -" ]
+ok_rc $? "a notation row: verdict NOTATION, no certificate ($(cat "$T/nprobe"))"
+for bad_row in 'ulpm.001.np\t001_x.txt\t(1)\tclean\tp\td\t-\ttest\tulpm.lemma-3.1\tnc-K2-n1-d2\tregistry:nc-K2-n1-d2\tnotation\t-\t-\t-\t-\tn' \
+    'ulpm.001.np\t001_x.txt\t(1)\tclean\tp\td\td >= 1\thyp-fails\t-\t\t\tnotation\t-\t-\t-\t-\tn'; do
+    cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"
+    printf "$bad_row\n" >>"$T/specs/ulpm.tsv"
+    "$NCCERT" audit --quiet --paper ulpm --specs "$T/specs" >/dev/null 2>"$T/err"
+    [ $? = 2 ] && grep -q 'notation' "$T/err"
+    ok_rc $? "a notation row with a claim or a hypothesis is refused ($(head -c 90 "$T/err"))"
+done
+# role argued: only with mode analytic and hypothesis -
+cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"
+printf 'ulpm.001.ap\t001_x.txt\t(1)\tclean\tp\td\td >= 1\targued\t-\t\t\tanalytic\t-\t-\t-\t-\tn\n' >>"$T/specs/ulpm.tsv"
+"$NCCERT" audit --quiet --paper ulpm --specs "$T/specs" >/dev/null 2>"$T/err"
+[ $? = 2 ] && grep -q 'argued line has mode analytic and hypothesis -' "$T/err"
+ok_rc $? "an argued row with a hypothesis is refused ($(head -c 90 "$T/err"))"
+# linconv NC_2/NC_3 (argued DISAGREES, proofs/derivations/linconv-definitions.md): the printed
+# target (I - 1 1^T)/sqrt(K-1) has squared Frobenius norm K, the corrected one 1 (exact fractions)
+python3 -c '
+from fractions import Fraction as F
+for K in range(2, 11):
+    eye = lambda i, j: F(int(i == j))
+    b = sum((eye(i, j) - 1) ** 2 for i in range(K) for j in range(K)) / (K - 1)
+    c = sum((eye(i, j) - F(1, K)) ** 2 for i in range(K) for j in range(K)) / (K - 1)
+    assert b == K and c == 1, (K, b, c)'
+ok_rc $? "NC_2 printed target: ||B||_F^2 = K (so NC_2 >= sqrt(K) - 1), corrected target norm 1, K = 2..10"
+awk -F'\t' '$1 ~ /^linconv.002.nc-[23]$/ {print $1, $5, $9, $12}' "$T/a.tsv" | sort -u >"$T/nc"
+printf 'linconv.002.nc-2 DISAGREES argued ARGUED\nlinconv.002.nc-3 DISAGREES argued ARGUED\n' | cmp -s - "$T/nc"
+ok_rc $? "NC_2, NC_3 rows: DISAGREES by an argued line ($(tr '\n' ';' <"$T/nc"))"
+
+# the coverage file: an id that is no audit formula is refused; the summary shows mapped/items
+cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"
+awk -F'\t' -v OFS='\t' '!/^#/ && $7 == "linconv.002.theorem-2" {$7 = "linconv.002.theorem-9"} {print}' \
+    specs/audit/coverage.tsv >"$T/specs/coverage.tsv"
+"$NCCERT" audit --quiet --paper linconv --specs "$T/specs" >/dev/null 2>"$T/err"
+[ $? = 2 ] && grep -q 'coverage.tsv:.*linconv.002.theorem-9' "$T/err"
+ok_rc $? "coverage.tsv naming no audit formula is refused"
+want=$(awk -F'\t' '!/^#/ && $1 == "linconv" {t++; if ($7 != "missing") m++} END {print m "/" t}' specs/audit/coverage.tsv)
+"$NCCERT" audit --quiet --paper linconv | awk '$1 == "linconv" {print $NF}' >"$T/cov"
+[ "$(cat "$T/cov")" = "$want" ]
+ok_rc $? "the summary shows linconv's coverage $want (got $(cat "$T/cov"))"
 # diff-mode AGREES rows of msecp/imbrelu read their quantities from certificates: nccheck must
 # accept those too (the linconv/ulpm ones are covered by their claims' own tests and make verify)
 bad=0

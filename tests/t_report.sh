@@ -10,7 +10,7 @@
 # repository root.
 . "$(dirname "$0")/tap.sh"
 tap_setup report nccert
-tap_plan 14
+tap_plan 16
 
 "$NCCERT" report --out "$T/r" >"$T/out" 2>"$T/err"
 rc=$?
@@ -23,6 +23,20 @@ grep -q 'ulpm.001.eq-9' "$H" && grep -q 'DISAGREES' "$H" &&
     grep -q 'certificates/audit/ulpm.example-3.1/eq9-C1.json' "$H" &&
     grep -q 'certificates/ulpm.lemma-3.1/' "$H"
 ok_rc $? "HTML lists the audit rows and links the certificates"
+
+# per paper: the audit's findings first, and the coverage of the seed (specs/audit/coverage.tsv)
+bad=0
+for p in ulpm linconv msecp imbrelu; do
+    grep -o "<details class=\"f\" id=\"$p\.[^\"]*\"><summary>.*<span class=\"vd [a-z]*\">[A-Z-]*</span>" "$H" |
+        sed 's/.*>\([A-Z-]*\)<\/span>$/\1/' >"$T/v.$p"
+    [ -s "$T/v.$p" ] || bad=1
+    awk '$1 == "UNREADABLE" {next} {f = ($1 == "DISAGREES" || $1 == "NEEDS-HYPOTHESIS")} f && seen {bad = 1} !f {seen = 1} END {exit bad}' "$T/v.$p" ||
+        { echo "# $p: a finding after a non-finding: $(tr '\n' ' ' <"$T/v.$p")"; bad=1; }
+done
+ok_rc $bad "each paper's audit list shows DISAGREES / NEEDS-HYPOTHESIS first"
+want=$(awk -F'\t' '!/^#/ && $1 == "linconv" {t++; if ($7 != "missing") m++} END {print m " / " t}' specs/audit/coverage.tsv)
+grep -q "coverage $want displayed items of the seed" "$H" && grep -q "coverage $want displayed items of the seed" "$M"
+ok_rc $? "HTML and Markdown show linconv's coverage $want"
 
 grep -q '^### Audit of the printed formulas' "$M" && grep -q '| <a id="ulpm.001.eq-9"></a>ulpm.001.eq-9 |' "$M"
 ok_rc $? "Markdown has the audit tables"
@@ -42,7 +56,7 @@ ok_rc $? "every link of the contents ($(wc -l <"$T/toc")) and of the page resolv
 # every claim of the catalogue and every audit formula: an anchor in both pages, linked from the contents
 "$NCCERT" list | awk '$1 ~ /^[a-z]+\.[^ ]+$/ { print $1 }' | sort -u >"$T/claims"
 for f in specs/audit/*.tsv; do
-    case $f in */expected.tsv) continue ;; esac
+    case $f in */expected.tsv | */coverage.tsv) continue ;; esac
     awk -F'\t' '!/^#/ && $1 != "formula" && $1 != "" { print $1 }' "$f"
 done | sort -u >"$T/formulas"
 grep -o '<a id="[^"]*"></a>' "$M" | sed 's/^<a id="//; s/"><\/a>$//' | sort -u >"$T/mdids"

@@ -9,27 +9,9 @@
 
 . "$(dirname "$0")/tap.sh"
 tap_setup resource_estimates nccheck python3
+. "$(dirname "$0")/cert_helpers.sh"
+caps_init 1048576   # capped: KiB of address space, WALL s
 C="$ROOT/certificates"
-VLIM="ulimit -v 1048576"
-sh -c "$VLIM; \"\$0\" --version" "$NCCHECK" >/dev/null 2>&1 || VLIM=":" # ASan: no cap
-WALL=${NCCERT_LIMITS_WALL:-30}
-capped() { ( eval "$VLIM"; exec timeout -s KILL "$WALL" "$@" ); }
-
-# refused DESC PATTERN FILE [nccheck options]: exit 2, one REJECTED line matching PATTERN
-refused() {
-    desc=$1 pat=$2 f=$3
-    shift 3
-    capped "$NCCHECK" "$@" -- "$f" >"$T/out" 2>"$T/err"
-    rc=$?
-    why=""
-    [ $rc -eq 2 ] || why="$why exit $rc (want 2);"
-    [ "$(wc -l <"$T/out")" -eq 1 ] || why="$why $(wc -l <"$T/out") lines;"
-    grep -q "^$f: REJECTED: " "$T/out" || why="$why not a REJECTED line;"
-    grep -Eq -- "$pat" "$T/out" || why="$why reason does not match /$pat/;"
-    [ -s "$T/err" ] && why="$why stderr: $(head -c 200 "$T/err");"
-    if [ -z "$why" ]; then ok "$desc -> exit 2: $(sed "s|^$f: ||" "$T/out" | head -c 160)"
-    else not_ok "$desc:$why $(head -c 300 "$T/out")"; fi
-}
 
 # accepted DESC FILE [nccheck options]
 accepted() {

@@ -12,36 +12,13 @@
 
 . "$(dirname "$0")/tap.sh"
 tap_setup resource_limits nccheck nccert python3
+. "$(dirname "$0")/cert_helpers.sh"
+caps_init 2097152   # capped: KiB of address space, WALL s
 BASE="$ROOT/tests/check_data/nc_k3_n2.json"   # a valid ulpm.lemma-3.1 certificate
 
-# capped CMD...: at most WALL (30) s wall clock and 2 GiB of address space (no address-space cap when
-# the binaries cannot start under it: AddressSanitizer reserves terabytes of shadow space)
-VLIM="ulimit -v 2097152"
-sh -c "$VLIM; \"\$0\" --version" "$NCCHECK" >/dev/null 2>&1 || VLIM=":"
-WALL=${NCCERT_LIMITS_WALL:-30}   # check_variant.sh valgrind raises it
-capped() { ( eval "$VLIM"; exec timeout -s KILL "$WALL" "$@" ); }
 # CPU: nccheck's --max-seconds where a file must be refused by the work limit, not by the CPU
 # limit (parsing the 10^5-row instance below takes more than 2 s under valgrind; raised there)
 CPU=${NCCERT_LIMITS_CPU:-2}
-
-# refused DESC PATTERN FILE [nccheck options]: nccheck exits 2 (or $WANT) with the single
-# line "FILE: REJECTED: ..." matching PATTERN (grep -E), nothing on stderr, within the caps
-refused() {
-    desc=$1 pat=$2 f=$3 want=${WANT:-2}
-    shift 3
-    start=$(date +%s)
-    capped "$NCCHECK" "$@" -- "$f" >"$T/out" 2>"$T/err"
-    rc=$?
-    secs=$(($(date +%s) - start))
-    why=""
-    [ $rc -eq "$want" ] || why="$why exit $rc (want $want);"
-    [ "$(wc -l <"$T/out")" -eq 1 ] || why="$why $(wc -l <"$T/out") lines;"
-    grep -q "^$f: REJECTED: " "$T/out" || why="$why not a REJECTED line;"
-    grep -Eq -- "$pat" "$T/out" || why="$why reason does not match /$pat/;"
-    [ -s "$T/err" ] && why="$why stderr: $(head -c 200 "$T/err");"
-    if [ -z "$why" ]; then ok "nccheck: $desc -> exit $rc in ${secs}s: $(sed "s|^$f: ||" "$T/out" | head -c 150)"
-    else not_ok "nccheck: $desc:$why $(head -c 300 "$T/out")"; fi
-}
 
 # cert_with FILE PYTHON-STATEMENTS: FILE = the base certificate after the statements run on c
 cert_with() {

@@ -39,9 +39,14 @@ failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
+# A third of the registry (--shard 1/3: every third entry, all claims represented) is enough
+# to interrupt a run at several moments of its writing phase; the whole registry made this the
+# costliest test of make check.
+SHARD="--shard 1/3"
+
 # the uninterrupted reference run
 ref_start=$(date +%s)
-if ! "$NCCERT" verify --out "$T/ref" -q >"$T/ref.out" 2>&1; then
+if ! "$NCCERT" verify $SHARD --out "$T/ref" -q >"$T/ref.out" 2>&1; then
     # some verdicts may be unexpected while claims are being written: only files matter here
     echo "# reference verify: $(tail -n 1 "$T/ref.out")"
 fi
@@ -117,7 +122,7 @@ for spec in INT:1 TERM:5 HUP:3 INT:2; do
     else need=$((refcount / part)) at="after $need of $refcount certificates rewritten (1/$part)"; fi
     [ "$need" -ge 1 ] || need=1
     rm -rf "$T/run" && cp -R "$T/ref" "$T/run" && touch "$T/mark"
-    NCCERT_VALGRIND_LEAK_CHECK=no "$NCCERT" verify --out "$T/run" -q >/dev/null 2>"$T/err" &
+    NCCERT_VALGRIND_LEAK_CHECK=no "$NCCERT" verify $SHARD --out "$T/run" -q >/dev/null 2>"$T/err" &
     pid=$!
     wait_for "$pid" at_least "$need" "$T/run" "$T/mark"
     signal_at "$sig" "$pid"
@@ -145,7 +150,7 @@ for spec in INT:0 TERM:4; do
     if [ "$part" = 0 ]; then need=1; else need=$((refcount / part)); fi
     [ "$need" -ge 1 ] || need=1
     rm -rf "$T/fresh"
-    NCCERT_VALGRIND_LEAK_CHECK=no "$NCCERT" verify --out "$T/fresh" -q >/dev/null 2>"$T/err" &
+    NCCERT_VALGRIND_LEAK_CHECK=no "$NCCERT" verify $SHARD --out "$T/fresh" -q >/dev/null 2>"$T/err" &
     pid=$!
     wait_for "$pid" at_least "$need" "$T/fresh"
     signal_at "$sig" "$pid"

@@ -3,8 +3,10 @@
  * its transcription as printed, how we read the OCR, the derived value, and the claim
  * certifier + instances that compare the two. The audit runs those certifiers, reads the
  * certified quantities, and gives each formula a verdict: AGREES, DISAGREES, NEEDS-HYPOTHESIS,
- * UNREADABLE (with the verdict for the reading used) or NOT-EVALUABLE (a limit or all-time statement
- * that no finite computation decides: mode analytic, argued in the derivation). */
+ * UNREADABLE (with the verdict for the reading used), NOT-EVALUABLE (a limit or all-time statement
+ * that no finite computation decides: mode analytic, argued in the derivation) or NOTATION
+ * (notation or a definition: nothing to check; mode notation). specs/audit/coverage.tsv maps every
+ * displayed item of the seeds (tests/seed_items.py) to its rows: the summary shows the coverage. */
 #ifndef AUDIT_H
 #define AUDIT_H
 #include <stdio.h>
@@ -25,8 +27,10 @@ typedef enum {
                              not tight: never turned into a verdict */
     AUDIT_R_UNEXPECTED,   /* the certificate's verdict is not in the line's map */
     AUDIT_R_ERROR,        /* the certifier failed (bad instance, internal error) */
-    AUDIT_R_ARGUED        /* analytic hyp-fails line: the hypothesis is shown necessary by an
-                             argument (note, derivation), not by a certificate */
+    AUDIT_R_ARGUED,       /* analytic hyp-fails line (the hypothesis is shown necessary) or
+                             role argued (a finding, formula DISAGREES): by an argument (note,
+                             derivation), not by a certificate */
+    AUDIT_R_NOTATION      /* mode notation: notation or a definition, no truth value to check */
 } audit_result;
 
 /* Verdict of one formula (specs/audit/README.md), in the order of the summary's columns. */
@@ -36,9 +40,18 @@ typedef enum {
     AUDIT_V_NEEDS_HYPOTHESIS,
     AUDIT_V_UNREADABLE,
     AUDIT_V_NOT_EVALUABLE,
+    AUDIT_V_NOTATION,
     AUDIT_V_INCONCLUSIVE
 } audit_verdict;
-#define AUDIT_VERDICT_COUNT 6
+#define AUDIT_VERDICT_COUNT 7
+
+/* Coverage (specs/audit/coverage.tsv): per paper (claim_papers order), the displayed items of
+ * the seed counted by tests/seed_items.py and how many of them map to audit rows. */
+#define AUDIT_PAPERS_MAX 8
+typedef struct {
+    int loaded; /* 0: no coverage file (the summary then omits the column) */
+    int items[AUDIT_PAPERS_MAX], mapped[AUDIT_PAPERS_MAX];
+} audit_coverage;
 
 /* One line of a paper's TSV (columns: specs/audit/README.md). Empty cells are inherited from
  * the previous line of the same formula. */
@@ -50,11 +63,11 @@ typedef struct {
     char printed[AUDIT_FIELD_MAX];         /* the formula as printed (our reading) */
     char derived[AUDIT_FIELD_MAX];         /* the formula derived from the loss */
     char hypothesis[512];                  /* "-" or the unstated condition */
-    char role[16];                         /* test | hyp-holds | hyp-fails */
+    char role[16];                         /* test | hyp-holds | hyp-fails | argued */
     char claim[64];                        /* backing claim id, or "-" (mode analytic) */
     char name[128];                        /* instance name (certificate file stem) */
     char instance[AUDIT_FIELD_MAX];        /* registry:NAME, or instance JSON */
-    char mode[16];                         /* cert | diff */
+    char mode[16];                         /* cert | diff | analytic | notation */
     char map[128];                         /* "PROVED=AGREES REFUTED=DISAGREES" (default) */
     audit_result map_to[NC_VERDICT_COUNT]; /* map, read once: certificate verdict -> result
                                               (AGREES, DISAGREES or UNEXPECTED; INCONCLUSIVE
@@ -94,11 +107,19 @@ typedef struct {
     audit_outcome *out;
     audit_formula *formulas;
     int n_formulas;
+    audit_coverage coverage;
 } audit_run;
 
 /* Reads every specs dir/<paper>.tsv (paper in ulpm, imbrelu, msecp, linconv; only `paper` when
  * not NULL) into lines. Malformed rows: error status 2 with the file and line. */
 int audit_load(const char *specs_dir, const char *paper, audit_line **lines, int *n, nc_error *err);
+
+/* Reads specs_dir/coverage.tsv (columns paper seed line part kind label rows; rows is
+ * "missing" or formula ids separated by commas) into cov; a missing file leaves cov->loaded 0.
+ * An id that names no loaded formula of its paper (when the whole audit is loaded, paper NULL)
+ * is an error (status 2, file and line). */
+int audit_coverage_load(const char *specs_dir, const char *paper, const audit_line *lines, int n, audit_coverage *cov,
+                        nc_error *err);
 
 /* Runs every line: certifies (each (claim, name) once), evaluates the expressions, classifies,
  * and aggregates per formula. Writes certificates under cert_dir when cert_dir is not NULL;
@@ -120,6 +141,10 @@ const char *audit_result_name(audit_result r);
 int audit_result_parse(const char *s, audit_result *r);
 const char *audit_verdict_name(audit_verdict v);
 int audit_verdict_parse(const char *s, audit_verdict *v);
+
+/* A finding: DISAGREES or NEEDS-HYPOTHESIS, also as the verdict of an UNREADABLE formula's
+ * reading. The text output and the report list a paper's findings first. */
+int audit_is_finding(const audit_formula *F);
 
 /* Outputs. */
 void audit_print_text(FILE *f, const audit_run *run);

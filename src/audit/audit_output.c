@@ -18,35 +18,53 @@ static const char *name_or_dash(const audit_line *l)
     return l->name[0] ? l->name : "-";
 }
 
+int audit_is_finding(const audit_formula *F)
+{
+    return F->verdict == AUDIT_V_DISAGREES || F->verdict == AUDIT_V_NEEDS_HYPOTHESIS ||
+           F->reading_verdict == AUDIT_V_DISAGREES || F->reading_verdict == AUDIT_V_NEEDS_HYPOTHESIS;
+}
+
+static void print_formula(FILE *f, const audit_run *run, const audit_formula *F)
+{
+    const audit_line *l = run->out[F->first].line;
+    fprintf(f, "%-34s %-17s %s %s", F->formula, audit_verdict_name(F->verdict), l->seed, l->label);
+    if (F->verdict != F->reading_verdict) fprintf(f, "  [reading used: %s]", audit_verdict_name(F->reading_verdict));
+    fprintf(f, "\n    printed: %s\n    derived: %s\n", l->printed, l->derived);
+    if (strcmp(l->hypothesis, "-")) fprintf(f, "    hypothesis: %s\n", l->hypothesis);
+    for (int i = F->first; i < F->first + F->count; i++) {
+        const audit_outcome *o = &run->out[i];
+        if (o->result == AUDIT_R_NONE) {
+            fprintf(f, "    - NOT-EVALUABLE (a limit or all-time statement: no finite computation decides it; "
+                       "argued in the derivation)\n");
+            continue;
+        }
+        if (o->result == AUDIT_R_NOTATION) {
+            fprintf(f, "    - NOTATION (notation or a definition: nothing to check; see the note)\n");
+            continue;
+        }
+        if (o->result == AUDIT_R_ARGUED) {
+            fprintf(f, "    - ARGUED (%s without a certificate: the argument is in the note and the derivation)\n",
+                    strcmp(o->line->role, "argued") ? "hyp-fails side" : "a finding");
+            continue;
+        }
+        fprintf(f, "    - %-40s %-12s %-9s %s", o->line->name, audit_result_name(o->result), o->line->role,
+                o->cert_path);
+        if (strcmp(o->diff_val, "-")) fprintf(f, "  diff %s", o->diff_val);
+        if (o->detail[0]) fprintf(f, "  (%s)", o->detail);
+        fprintf(f, "\n");
+    }
+}
+
 void audit_print_text(FILE *f, const audit_run *run)
 {
-    for (int k = 0; k < run->n_formulas; k++) {
-        const audit_formula *F = &run->formulas[k];
-        const audit_line *l = run->out[F->first].line;
-        fprintf(f, "%-34s %-17s %s %s", F->formula, audit_verdict_name(F->verdict), l->seed, l->label);
-        if (F->verdict != F->reading_verdict)
-            fprintf(f, "  [reading used: %s]", audit_verdict_name(F->reading_verdict));
-        fprintf(f, "\n    printed: %s\n    derived: %s\n", l->printed, l->derived);
-        if (strcmp(l->hypothesis, "-")) fprintf(f, "    hypothesis: %s\n", l->hypothesis);
-        for (int i = F->first; i < F->first + F->count; i++) {
-            const audit_outcome *o = &run->out[i];
-            if (o->result == AUDIT_R_NONE) {
-                fprintf(f, "    - NOT-EVALUABLE (a limit or all-time statement: no finite computation decides it; "
-                           "argued in the derivation)\n");
-                continue;
+    for (int p = 0; p < claim_papers_len; p++)
+        for (int pass = 0; pass < 2; pass++)
+            for (int k = 0; k < run->n_formulas; k++) {
+                const audit_formula *F = &run->formulas[k];
+                char paper[32];
+                audit_paper_of(F->formula, paper, sizeof paper);
+                if (!strcmp(paper, claim_papers[p]) && audit_is_finding(F) == !pass) print_formula(f, run, F);
             }
-            if (o->result == AUDIT_R_ARGUED) {
-                fprintf(f, "    - ARGUED (hyp-fails side without a certificate: the argument is in the note and the "
-                           "derivation)\n");
-                continue;
-            }
-            fprintf(f, "    - %-40s %-12s %-9s %s", o->line->name, audit_result_name(o->result), o->line->role,
-                    o->cert_path);
-            if (strcmp(o->diff_val, "-")) fprintf(f, "  diff %s", o->diff_val);
-            if (o->detail[0]) fprintf(f, "  (%s)", o->detail);
-            fprintf(f, "\n");
-        }
-    }
     audit_print_summary(f, run);
 }
 
@@ -128,10 +146,11 @@ void audit_print_json(FILE *f, const audit_run *run)
 
 void audit_print_summary(FILE *f, const audit_run *run)
 {
-    fprintf(f, "\n%-8s %7s %9s %16s %10s %13s %12s %8s %9s\n", "PAPER", audit_verdict_name(AUDIT_V_AGREES),
+    fprintf(f, "\n%-8s %7s %9s %16s %10s %13s %8s %12s %8s %9s %s\n", "PAPER", audit_verdict_name(AUDIT_V_AGREES),
             audit_verdict_name(AUDIT_V_DISAGREES), audit_verdict_name(AUDIT_V_NEEDS_HYPOTHESIS),
             audit_verdict_name(AUDIT_V_UNREADABLE), audit_verdict_name(AUDIT_V_NOT_EVALUABLE),
-            audit_verdict_name(AUDIT_V_INCONCLUSIVE), "FORMULAS", "INSTANCES");
+            audit_verdict_name(AUDIT_V_NOTATION), audit_verdict_name(AUDIT_V_INCONCLUSIVE), "FORMULAS", "INSTANCES",
+            run->coverage.loaded ? "COVERED/DISPLAYED (specs/audit/coverage.tsv)" : "");
     for (int p = 0; p < claim_papers_len; p++) {
         int cnt[AUDIT_VERDICT_COUNT] = {0}, total = 0, inst = 0;
         for (int k = 0; k < run->n_formulas; k++) {
@@ -141,11 +160,15 @@ void audit_print_summary(FILE *f, const audit_run *run)
             total++;
             cnt[run->formulas[k].verdict]++;
             for (int i = run->formulas[k].first; i < run->formulas[k].first + run->formulas[k].count; i++)
-                inst += run->out[i].result != AUDIT_R_NONE && run->out[i].result != AUDIT_R_ARGUED;
+                inst += run->out[i].result != AUDIT_R_NONE && run->out[i].result != AUDIT_R_ARGUED &&
+                        run->out[i].result != AUDIT_R_NOTATION;
         }
         if (!total) continue;
-        fprintf(f, "%-8s %7d %9d %16d %10d %13d %12d %8d %9d\n", claim_papers[p], cnt[0], cnt[1], cnt[2], cnt[3],
-                cnt[4], cnt[5], total, inst);
+        fprintf(f, "%-8s %7d %9d %16d %10d %13d %8d %12d %8d %9d", claim_papers[p], cnt[0], cnt[1], cnt[2], cnt[3],
+                cnt[4], cnt[5], cnt[6], total, inst);
+        if (run->coverage.loaded && p < AUDIT_PAPERS_MAX)
+            fprintf(f, " %d/%d", run->coverage.mapped[p], run->coverage.items[p]);
+        fprintf(f, "\n");
     }
 }
 

@@ -15,9 +15,9 @@
 #define AUDIT_TOL_LOG2 (-36)
 
 static const char *const RESULT_NAMES[] = {"NOT-EVALUABLE", "AGREES", "DISAGREES", "INCONCLUSIVE",
-                                           "UNEXPECTED",    "ERROR",  "ARGUED"};
-static const char *const VERDICT_NAMES[AUDIT_VERDICT_COUNT] = {"AGREES",     "DISAGREES",     "NEEDS-HYPOTHESIS",
-                                                               "UNREADABLE", "NOT-EVALUABLE", "INCONCLUSIVE"};
+                                           "UNEXPECTED",    "ERROR",  "ARGUED",    "NOTATION"};
+static const char *const VERDICT_NAMES[AUDIT_VERDICT_COUNT] = {
+    "AGREES", "DISAGREES", "NEEDS-HYPOTHESIS", "UNREADABLE", "NOT-EVALUABLE", "NOTATION", "INCONCLUSIVE"};
 
 const char *audit_result_name(audit_result r)
 {
@@ -203,11 +203,16 @@ static void aggregate(audit_formula *F, const audit_outcome *out)
 {
     const audit_line *l0 = out[F->first].line;
     int backed = 0, bad = 0, agree = 0, disagree = 0, holds = 0, holds_ok = 1, fails = 0, fails_ok = 1, argued = 0;
+    int notation = 0, argued_finding = 0;
     for (int i = F->first; i < F->first + F->count; i++) {
         const audit_outcome *o = &out[i];
-        if (o->result == AUDIT_R_NONE) continue;
-        if (o->result == AUDIT_R_ARGUED) { /* stands for a hyp-fails side, never for a backed line */
-            argued++;
+        notation += o->result == AUDIT_R_NOTATION;
+        if (o->result == AUDIT_R_NONE || o->result == AUDIT_R_NOTATION) continue;
+        if (o->result == AUDIT_R_ARGUED) { /* a hyp-fails side or a finding, never a backed line */
+            if (!strcmp(o->line->role, "argued"))
+                argued_finding++;
+            else
+                argued++;
             continue;
         }
         backed++;
@@ -223,19 +228,23 @@ static void aggregate(audit_formula *F, const audit_outcome *out)
         }
     }
     audit_verdict v;
-    if (!backed)
-        v = AUDIT_V_NOT_EVALUABLE; /* every unbacked line is mode analytic (audit_spec.c) */
+    if (notation)
+        v = notation == F->count ? AUDIT_V_NOTATION : AUDIT_V_INCONCLUSIVE; /* never mixed (audit_spec.c) */
+    else if (!backed)
+        v = argued_finding ? AUDIT_V_DISAGREES      /* shown by the argument of the note, no certificate */
+                           : AUDIT_V_NOT_EVALUABLE; /* every unbacked line is mode analytic (audit_spec.c) */
     else if (bad)
         v = AUDIT_V_INCONCLUSIVE;
     else if (strcmp(l0->hypothesis, "-") && holds && (fails || argued) && holds_ok && fails_ok)
         v = AUDIT_V_NEEDS_HYPOTHESIS;
-    else if (disagree)
+    else if (disagree || argued_finding)
         v = AUDIT_V_DISAGREES;
     else
         v = AUDIT_V_AGREES;
     F->reading_verdict = v;
-    /* unreadable: the verdict of the reading is kept aside; NOT-EVALUABLE stays (counted apart) */
-    F->verdict = strcmp(l0->ocr, "unreadable") || v == AUDIT_V_NOT_EVALUABLE ? v : AUDIT_V_UNREADABLE;
+    /* unreadable: the verdict of the reading is kept aside; NOT-EVALUABLE and NOTATION stay */
+    F->verdict =
+        strcmp(l0->ocr, "unreadable") || v == AUDIT_V_NOT_EVALUABLE || v == AUDIT_V_NOTATION ? v : AUDIT_V_UNREADABLE;
 }
 
 int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix, nc_error *err)
@@ -263,7 +272,9 @@ int audit_execute(audit_run *run, const char *cert_dir, const char *cert_prefix,
         }
         run->formulas[run->n_formulas - 1].count++;
         if (!strcmp(l->claim, "-")) {
-            o->result = strcmp(l->role, "hyp-fails") ? AUDIT_R_NONE : AUDIT_R_ARGUED;
+            o->result = !strcmp(l->mode, "notation")                                ? AUDIT_R_NOTATION
+                        : strcmp(l->role, "hyp-fails") && strcmp(l->role, "argued") ? AUDIT_R_NONE
+                                                                                    : AUDIT_R_ARGUED;
             continue;
         }
         const char *text = line_instance_text(l);

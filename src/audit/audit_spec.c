@@ -54,13 +54,22 @@ static int check_line(const audit_line *l, const char *file, int ln, nc_error *e
 {
     if (strcmp(l->ocr, "clean") && strcmp(l->ocr, "garbled") && strcmp(l->ocr, "unreadable"))
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: ocr must be clean, garbled or unreadable", file, ln);
-    if (strcmp(l->role, "test") && strcmp(l->role, "hyp-holds") && strcmp(l->role, "hyp-fails"))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: role must be test, hyp-holds or hyp-fails", file, ln);
-    if (strcmp(l->mode, "cert") && strcmp(l->mode, "diff") && strcmp(l->mode, "analytic"))
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: mode must be cert, diff or analytic", file, ln);
-    if (!strcmp(l->mode, "analytic") != !strcmp(l->claim, "-"))
+    if (strcmp(l->role, "test") && strcmp(l->role, "hyp-holds") && strcmp(l->role, "hyp-fails") &&
+        strcmp(l->role, "argued"))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: role must be test, hyp-holds, hyp-fails or argued", file,
+                            ln);
+    if (!strcmp(l->role, "argued") && (strcmp(l->mode, "analytic") || strcmp(l->hypothesis, "-")))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: an argued line has mode analytic and hypothesis -", file,
+                            ln);
+    if (strcmp(l->mode, "cert") && strcmp(l->mode, "diff") && strcmp(l->mode, "analytic") &&
+        strcmp(l->mode, "notation"))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: mode must be cert, diff, analytic or notation", file, ln);
+    int unbacked = !strcmp(l->mode, "analytic") || !strcmp(l->mode, "notation");
+    if (unbacked != !strcmp(l->claim, "-"))
         return nc_error_set(err, NC_EXIT_BAD_INPUT,
-                            "%s:%d: mode analytic goes with claim - (and claim - with mode analytic)", file, ln);
+                            "%s:%d: modes analytic and notation go with claim - (and claim - with them)", file, ln);
+    if (!strcmp(l->mode, "notation") && (strcmp(l->role, "test") || strcmp(l->hypothesis, "-")))
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: a notation line has role test and hypothesis -", file, ln);
     if (strcmp(l->claim, "-") && !claim_find(l->claim))
         return nc_error_set(err, NC_EXIT_BAD_INPUT, "%s:%d: unknown claim \"%s\"", file, ln, l->claim);
     if (strcmp(l->claim, "-") && (!l->name[0] || !strcmp(l->name, "-") || strchr(l->name, '/')))

@@ -15,7 +15,9 @@ static const char audit_usage[] =
     "Audits every evaluable printed formula of the four papers (rows in specs/audit/<paper>.tsv):\n"
     "the printed formula is compared with a derivation from the loss by the claim certifiers on\n"
     "instances; each formula gets AGREES, DISAGREES, NEEDS-HYPOTHESIS, UNREADABLE (with the verdict\n"
-    "of the reading used) or NOT-EVALUABLE (a limit or all-time statement: argued, not certified).\n"
+    "of the reading used), NOT-EVALUABLE (a limit or all-time statement: argued, not certified) or\n"
+    "NOTATION (notation or a definition). The summary shows per paper the displayed items of the\n"
+    "seed covered by rows (specs/audit/coverage.tsv).\n"
     "The rows are read from the data directory (nccert --help: NCCERT_DATA_DIR), so an installed\n"
     "nccert audits from any directory.\n"
     "\n"
@@ -85,7 +87,8 @@ int cli_audit(int argc, char **argv)
         check = default_expected;
     }
     audit_run run = {0};
-    if (audit_load(specs, paper, &run.lines, &run.n_lines, &err)) {
+    if (audit_load(specs, paper, &run.lines, &run.n_lines, &err) ||
+        audit_coverage_load(specs, paper, run.lines, run.n_lines, &run.coverage, &err)) {
         audit_run_clear(&run); /* the rows read before the bad one (LeakSanitizer, check-sanitize) */
         return cli_fail(&err);
     }

@@ -508,7 +508,8 @@ static paper_stats stats_of(const report_ctx *c, const char *paper)
         s.formulas++;
         s.verdicts[F->verdict]++;
         for (int i = F->first; i < F->first + F->count; i++)
-            s.audit_instances += c->run->out[i].result != AUDIT_R_NONE && c->run->out[i].result != AUDIT_R_ARGUED;
+            s.audit_instances += c->run->out[i].result != AUDIT_R_NONE && c->run->out[i].result != AUDIT_R_ARGUED &&
+                                 c->run->out[i].result != AUDIT_R_NOTATION;
     }
     for (int i = 0; i < c->nfig; i++) s.figures += !strcmp(c->figs[i].paper, paper);
     return s;
@@ -631,7 +632,7 @@ static void write_toc(const report_ctx *c)
     }
     fputs("<li><a href=\"#notes\">Notes</a> <span class=\"n\">how this page was made</span></li>\n</ol>\n"
           "<p class=\"n\">Colours: green PROVED as expected / AGREES, red not as expected / DISAGREES, yellow "
-          "NEEDS-HYPOTHESIS or UNREADABLE, grey NOT-EVALUABLE.</p></nav>\n",
+          "NEEDS-HYPOTHESIS or UNREADABLE, grey NOT-EVALUABLE or NOTATION.</p></nav>\n",
           h);
     fputs("- [Notes](#notes): how this page was made\n\n", m);
 }
@@ -641,7 +642,9 @@ static const char AUDIT_LEGEND[] =
     "coincide on every instance (exactly where exact); DISAGREES: certified non-zero discrepancy on some instance; "
     "NEEDS-HYPOTHESIS: holds exactly under an unstated condition, both sides certified; UNREADABLE: the OCR cannot be "
     "read, the verdict of the reading used is given; NOT-EVALUABLE: a limit or an all-time statement that no finite "
-    "computation on an instance decides (the derivation argues it; no certificate).";
+    "computation on an instance decides (the derivation argues it; no certificate); NOTATION: notation or a "
+    "definition, "
+    "nothing to check.";
 
 /* One table: per paper, the claims and registry instances, the figures and the audit verdicts. */
 static void write_summary(const report_ctx *c)
@@ -766,7 +769,8 @@ static void write_formula(const report_ctx *c, const audit_formula *F)
     const audit_line *l = c->run->out[F->first].line;
     int backed = 0;
     for (int i = F->first; i < F->first + F->count; i++)
-        backed += c->run->out[i].result != AUDIT_R_NONE && c->run->out[i].result != AUDIT_R_ARGUED;
+        backed += c->run->out[i].result != AUDIT_R_NONE && c->run->out[i].result != AUDIT_R_ARGUED &&
+                  c->run->out[i].result != AUDIT_R_NOTATION;
     fprintf(h, "<details class=\"f\" id=\"%s\"><summary><span class=\"fid\">%s</span> <span class=\"lab\">", F->formula,
             F->formula);
     html_esc(h, l->label);
@@ -813,9 +817,14 @@ static void write_formula(const report_ctx *c, const audit_formula *F)
             fputs("NOT-EVALUABLE (argued in the derivation)", m);
             continue;
         }
+        if (o->result == AUDIT_R_NOTATION) {
+            fputs("NOTATION (notation or a definition: nothing to check)", h);
+            fputs("NOTATION (notation or a definition: nothing to check)", m);
+            continue;
+        }
         if (o->result == AUDIT_R_ARGUED) {
-            fputs("ARGUED (hyp-fails side, no certificate: see the derivation)", h);
-            fputs("ARGUED (hyp-fails side, no certificate: see the derivation)", m);
+            fputs("ARGUED (no certificate: the argument is in the note and the derivation)", h);
+            fputs("ARGUED (no certificate: the argument is in the note and the derivation)", m);
             continue;
         }
         fprintf(h, "<a href=\"%s%s\">%s</a> %s", c->link, o->cert_path, o->line->name, audit_result_name(o->result));
@@ -840,15 +849,26 @@ static void write_audit(const report_ctx *c, const char *key, const paper_stats 
         fprintf(m, "%s %d %s", first ? "" : ",", s->verdicts[v], audit_verdict_name((audit_verdict)v));
         first = 0;
     }
+    const audit_coverage *cov = &c->run->coverage;
+    for (int p = 0; cov->loaded && p < claim_papers_len && p < AUDIT_PAPERS_MAX; p++)
+        if (!strcmp(claim_papers[p], key)) {
+            fprintf(h, "; coverage %d / %d displayed items of the seed (specs/audit/coverage.tsv)", cov->mapped[p],
+                    cov->items[p]);
+            fprintf(m, "; coverage %d / %d displayed items of the seed (specs/audit/coverage.tsv)", cov->mapped[p],
+                    cov->items[p]);
+        }
     fprintf(
         h,
-        ". Each line opens to the printed and the derived formula and the certified instances that decide it "
+        ". Findings (DISAGREES, NEEDS-HYPOTHESIS) first. Each line opens to the printed and the derived formula and "
+        "the certified instances that decide it "
         "(legend: <a href=\"#summary\">Summary</a>).<button onclick=\"openAll('audit-list-%s',true)\">open all</button>"
         "<button onclick=\"openAll('audit-list-%s',false)\">close all</button></p>\n<div id=\"audit-list-%s\">\n",
         key, key, key);
     fputs(".\n\n| formula | label | verdict | printed | derived | instances |\n|---|---|---|---|---|---|\n", m);
-    for (int k = 0; k < c->run->n_formulas; k++)
-        if (formula_of_paper(&c->run->formulas[k], key)) write_formula(c, &c->run->formulas[k]);
+    for (int pass = 0; pass < 2; pass++) /* findings (DISAGREES, NEEDS-HYPOTHESIS) first */
+        for (int k = 0; k < c->run->n_formulas; k++)
+            if (formula_of_paper(&c->run->formulas[k], key) && audit_is_finding(&c->run->formulas[k]) == !pass)
+                write_formula(c, &c->run->formulas[k]);
     fputs("</div>\n", h);
     fputs("\n", m);
 }
@@ -1028,7 +1048,8 @@ int cli_report(int argc, char **argv)
         strcat(prefix, "/");
     }
     audit_run run = {0};
-    if (audit_load(specs, NULL, &run.lines, &run.n_lines, &err)) {
+    if (audit_load(specs, NULL, &run.lines, &run.n_lines, &err) ||
+        audit_coverage_load(specs, NULL, run.lines, run.n_lines, &run.coverage, &err)) {
         audit_run_clear(&run);
         return cli_fail(&err);
     }
