@@ -23,7 +23,9 @@ INCLUDES    = -Isrc -I$(B)/gen/nccert
 CHECK_INCLUDES = -Isrc/check -I$(B)/gen/nccheck
 
 # Library lines kept in one place (FLINT 3 would merge Arb into -lflint and move the headers).
-LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lnettle -lm
+# The certifier's witness oracle links OpenBLAS (libopenblas-dev: <cblas.h>, -lopenblas); the
+# checker never does (make tcb).
+LIBS_NCCERT = -lflint-arb -lflint -lmpfr -lgmp -ljansson -lnettle -lopenblas -lm
 LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lnettle -lm
 
 # The dependency step, in three sets (each target installs the missing ones when root with
@@ -33,16 +35,33 @@ LIBS_NCCHECK = -lmpfi -lmpfr -lgmp -ljansson -lnettle -lm
 #   make deps-check    downstream CI that only checks certificates: what nccheck needs
 #   make deps-proofs   maintainers: the proof toolchain of make proofs (and so make verify)
 DEB_PACKAGES = libflint-arb-dev libflint-dev libmpfr-dev libgmp-dev libmpfi-dev libjansson-dev nettle-dev \
-               perl python3
+               libopenblas-dev perl python3
 CHECK_PACKAGES = libgmp-dev libmpfr-dev libmpfi-dev libjansson-dev nettle-dev
 PROOF_PACKAGES = frama-c-base why3 z3 cvc4 cvc5 gappa
 DEB_PACKAGES += python3-jsonschema clang-format python3-numpy
 
 B = build
 
-NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
+NCCERT_SRC  = $(sort $(wildcard src/common/*.c src/kernels/*.c src/oracle/*.c src/npy/*.c src/instance/*.c src/exact/*.c src/ball/*.c src/cert/*.c \
                                 src/claims/*.c src/claims/*/*.c src/cli/*.c src/audit/*.c))
 NCCERT_MAIN = src/cli/nccert_main.c
+# ---- C API and shared library (issue 15, worktree py): variables ----
+# src/api/ (the public header nccert.h and its implementation) joins nccert's sources; nccert's
+# objects are position-independent with hidden visibility, so that the same objects make
+# libnccert.a and libnccert.so, which exports only what src/api/nccert.map lists. The .npz image
+# the API writes needs CRC-32 (zlib).
+NCCERT_SRC += $(sort $(wildcard src/api/*.c))
+LIBS_NCCERT += -lz
+DEB_PACKAGES += zlib1g-dev
+API_CFLAGS = -fPIC -fvisibility=hidden
+SO_MAJOR = 1
+SO_NAME  = libnccert.so.$(SO_MAJOR)
+SO_FILE  = $(SO_NAME).0.0
+LIBDIR      ?= $(PREFIX)/lib
+INCLUDEDIR  ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+PYTHONDIR   ?= $(PREFIX)/lib/nccert/python
+# ---- end C API variables ----
 NCCERT_LIB_SRC = $(filter-out $(NCCERT_MAIN),$(NCCERT_SRC))
 NCCHECK_SRC = $(sort $(wildcard src/check/*.c src/check/*/*.c))
 NCCHECK_MAIN = src/check/nccheck_main.c
@@ -108,6 +127,49 @@ $(B)/libnccheck.a: $(NCCHECK_LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# ---- C API and shared library (issue 15, worktree py): rules ----
+$(NCCERT_LIB_OBJ) $(B)/$(NCCERT_MAIN:.c=.o): ALL_CFLAGS += $(API_CFLAGS)
+# objects of a build made before these flags are rebuilt once (the stamp is newer)
+$(NCCERT_LIB_OBJ) $(B)/$(NCCERT_MAIN:.c=.o): $(B)/.api-pic-flags
+$(B)/.api-pic-flags:
+	@mkdir -p $(B) && touch $@
+
+all: $(B)/libnccert.so
+
+$(B)/$(SO_FILE): $(NCCERT_LIB_OBJ) src/api/nccert.map
+	$(CC) $(ALL_CFLAGS) $(API_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SO_NAME) -Wl,-z,defs \
+	  -Wl,--version-script=src/api/nccert.map -o $@ $(NCCERT_LIB_OBJ) $(LIBS_NCCERT)
+
+$(B)/libnccert.so: $(B)/$(SO_FILE)
+	ln -sf $(SO_FILE) $(B)/$(SO_NAME)
+	ln -sf $(SO_NAME) $@
+
+# nccert.pc for the PREFIX/LIBDIR/INCLUDEDIR of the make command that writes it (make install)
+API_PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+  -e "s|@VERSION@|$$(sed -n 's/.*NCCERT_VERSION \"\(.*\)\"/\1/p' src/common/version.h)|" src/api/nccert.pc.in
+
+# make install: the library (soname links), the header, nccert.pc, and the Python package under
+# PYTHONDIR with _paths.py naming the installed library and nccheck (README: "From Python").
+.PHONY: install-api uninstall-api
+install: install-api
+uninstall: uninstall-api
+install-api: $(B)/libnccert.so
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(PYTHONDIR)/nccert
+	install -m 755 $(B)/$(SO_FILE) $(DESTDIR)$(LIBDIR)
+	ln -sf $(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
+	ln -sf $(SO_NAME) $(DESTDIR)$(LIBDIR)/libnccert.so
+	install -m 644 src/api/nccert.h $(DESTDIR)$(INCLUDEDIR)
+	$(API_PC_SED) > $(DESTDIR)$(PKGCONFIGDIR)/nccert.pc
+	install -m 644 python/nccert/*.py $(DESTDIR)$(PYTHONDIR)/nccert
+	printf 'LIBRARY = "%s"\nNCCHECK = "%s"\n' "$(LIBDIR)/$(SO_NAME)" "$(BINDIR)/nccheck" \
+	  > $(DESTDIR)$(PYTHONDIR)/nccert/_paths.py
+
+uninstall-api:
+	rm -f $(DESTDIR)$(LIBDIR)/$(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME) $(DESTDIR)$(LIBDIR)/libnccert.so
+	rm -f $(DESTDIR)$(INCLUDEDIR)/nccert.h $(DESTDIR)$(PKGCONFIGDIR)/nccert.pc
+	rm -rf $(DESTDIR)$(PYTHONDIR)/nccert
+# ---- end C API rules ----
+
 $(B)/nccert: $(B)/$(NCCERT_MAIN:.c=.o) $(B)/libnccert.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS_NCCERT)
 
@@ -121,6 +183,11 @@ $(TEST_CHECK_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libncchec
 $(TEST_NCCERT_SRC:tests/%.c=$(B)/tests/%): $(B)/tests/%: tests/%.c $(B)/libnccert.a tests/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -Itests $(LDFLAGS) -o $@ $< $(B)/libnccert.a $(LIBS_NCCERT)
+
+# The faulty BLAS of tests/t_oracle_faults.sh (LD_PRELOAD into nccert: tests/oracle_faults.c).
+$(B)/tests/oracle_faults.so: tests/oracle_faults.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ $< -ldl -lm
 
 # The trusted base (`make tcb`, run by `make check`; tests/tcb.sh): nccheck's sources compiled
 # again into $(B)/tcb with exactly $(CHECK_INCLUDES) (src/check/ and the checker's own generated
@@ -178,7 +245,7 @@ NCCERT_TEST_SEED ?= 20261123
 export NCCERT_TEST_SEED
 
 check: deps schema-deps
-	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck
+	$(MAKE) all $(TEST_BINS) $(B)/tcb/nccheck $(B)/tests/oracle_faults.so
 	$(MAKE) --no-print-directory tcb
 	$(PROVE) -j2 --timer $(TEST_BINS) $(TEST_SCRIPTS)
 
@@ -253,6 +320,11 @@ $(B)/bench/bench_pd: bench/bench_pd.c bench/bench_timing.c bench/bench_timing.h 
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) $(CHECK_INCLUDES) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libnccert.a $(B)/libnccheck.a -lmpfi $(LIBS_NCCERT)
 
+# The OpenBLAS peer of ulpm.lemma-3.1 (bench/blas.sh): plain C on OpenBLAS, none of nccert's code.
+$(B)/bench/bench_blas_peer: bench/bench_blas_peer.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lopenblas -lm
+
 # Benchmarks: ratios against peers measured in one run (see bench/README.md). The peers need
 # python3-mpmath (and /usr/bin/time for peak memory), installed by bench-deps only.
 BENCH_PACKAGES = python3-mpmath python3-numpy time
@@ -261,14 +333,25 @@ bench-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 
 bench: deps bench-deps
-	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd
+	$(MAKE) all $(B)/bench/bench_lemma31 $(B)/bench/bench_pd $(B)/bench/bench_blas_peer
 	MAKE="$(MAKE)" sh bench/run.sh $(B)
+
+# ulpm.lemma-3.1 end to end against the OpenBLAS peer alone (also section 7 of make bench).
+.PHONY: bench-blas
+bench-blas: deps bench-deps
+	$(MAKE) all $(B)/bench/bench_blas_peer
+	sh bench/blas.sh $(B)
 
 # "Bring your own network" at CIFAR-10 size alone (also section 6 of make bench): bench/byon.sh.
 .PHONY: bench-byon
 bench-byon: deps bench-deps
 	$(MAKE) all
 	sh bench/byon.sh $(B)
+
+# linconv.theorem-2 at growing D through the Schur complement alone (also section 7 of make bench).
+.PHONY: bench-linconv-schur
+bench-linconv-schur: all
+	sh bench/linconv_schur.sh $(B)
 
 # Hardening of the checker against untrusted certificates (tests/fuzz/README.md). clang and
 # libFuzzer are installed by fuzz-deps only: make check and make verify never need them.

@@ -48,6 +48,24 @@ run peer "$PY" "$tmp/peer.py" "$tmp/net.npz" || status=1
 run certify "$B/nccert" certify ulpm.lemma-3.1 --npz "$tmp/net.npz" -q -o "$tmp/net.cert.json"
 [ $? -le 1 ] || status=1
 run check "$B/nccheck" "$tmp/net.cert.json" || status=1
+# Python package (python/nccert over libnccert.so.1): the arrays loaded by numpy, certified from
+# memory (the library writes them into its own .npz image, hashes and reads it), data written
+run python env PYTHONPATH="$(dirname "$0")/../python" NCCERT_LIBRARY="$B/libnccert.so.1" "$PY" -c '
+import sys, numpy as np, nccert
+z = np.load(sys.argv[1]); F, y, W = z["features"], z["labels"], z["W"]
+r = nccert.certify("ulpm.lemma-3.1", features=F, labels=y, W=W, out=sys.argv[2])
+print(r.verdict)' "$tmp/net.npz" "$tmp/py.cert.json"
+[ $? -le 1 ] || status=1
+# the certified NC metrics (linconv.nc-metrics: NC2, NC3) and their NumPy float64 peer
+run metrics "$B/nccert" certify linconv.nc-metrics --npz "$tmp/net.npz" -q -o "$tmp/ncm.cert.json" || status=1
+run mcheck "$B/nccheck" "$tmp/ncm.cert.json" || status=1
+run mpeer "$PY" -c '
+import sys, numpy as np
+z = np.load(sys.argv[1]); F, y, W = z["features"].astype(np.float64), z["labels"], z["W"].astype(np.float64)
+K = W.shape[0]; E = np.eye(K) - 1 / K
+mu = np.stack([F[y == k].mean(0) for k in range(K)]); Hb = (mu - mu.mean(0)).T
+f = lambda A: np.linalg.norm(A / np.linalg.norm(A) - E / np.sqrt(K - 1))
+print("NC2=%.17g NC3=%.17g" % (f(W @ W.T), f(W @ Hb)))' "$tmp/net.npz" || status=1
 verdict=$(sed -n 's/.*"verdict": "\([A-Z]*\)".*/\1/p' "$tmp/net.cert.json")
 [ "$verdict" = "$(cut -d' ' -f1 "$tmp/peer.out")" ] || status=1
 size=$(wc -c <"$tmp/net.cert.json")
@@ -60,8 +78,13 @@ echo "| step | result | wall s | CPU s | peak MiB |"
 echo "|---|---|---:|---:|---:|"
 row "NumPy float64: load, logits, q_min, norms, CE loss (no rigour)" "$(cut -d' ' -f1 "$tmp/peer.out") (python's own timer: $(cut -d' ' -f2 "$tmp/peer.out") s)" peer
 row "nccert certify ulpm.lemma-3.1 --npz" "$verdict" certify
+row "Python: nccert.certify from memory (numpy.load included; writes the data .npz)" "$(cat "$tmp/python.out")" python
 row "nccheck (re-hash, re-read, exact GMP recomputation)" "$(sed 's/^[^:]*: //' "$tmp/check.out")" check
+row "NumPy float64: NC2, NC3 (no rigour)" "$(cat "$tmp/mpeer.out")" mpeer
+row "nccert certify linconv.nc-metrics --npz" "$(sed -n 's/.*"decimal": "\(.*\)".*/\1/p' "$tmp/ncm.cert.json" | tr '\n' ' ')" metrics
+row "nccheck of the NC metrics certificate" "$(sed 's/^[^:]*: //' "$tmp/mcheck.out")" mcheck
 echo ""
 echo "Certificate: $size bytes (the data by reference: name, size, SHA-256, dtypes, shapes). NumPy: $(cut -d' ' -f3- "$tmp/peer.out")."
-[ $status = 0 ] || { echo "bench/byon.sh: a step failed:"; cat "$tmp/certify.err" "$tmp/check.out" "$tmp/peer.err"; }
+[ "$(cat "$tmp/python.out")" = "$verdict" ] || status=1
+[ $status = 0 ] || { echo "bench/byon.sh: a step failed:"; cat "$tmp/certify.err" "$tmp/check.out" "$tmp/peer.err" "$tmp/python.err"; }
 exit $status

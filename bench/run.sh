@@ -135,5 +135,19 @@ say ""
 sh bench/byon.sh "$S" > "$tmp/byon.md" || status=1
 tee -a "$out" < "$tmp/byon.md"
 say ""
+
+# --- 7. Lemma 3.1 end to end against an OpenBLAS peer (bench/blas.sh) ---------------------------
+say "## 7. ulpm.lemma-3.1 end to end vs an OpenBLAS program on the same instance (issue 20: goal <= 2x)"
+say ""
+sh bench/blas.sh "$B" > "$tmp/blas.md" || status=1
+tee -a "$out" < "$tmp/blas.md"
+say ""
+
+# --- 8. linconv.theorem-2 through the Schur complement (bench/linconv_schur.sh) ----------------
+say "## 8. linconv.theorem-2 (MSE error bound) at growing Hessian dimension D: the structured path (reduced matrix of size 2dK + K)"
+say ""
+sh bench/linconv_schur.sh "$S" > "$tmp/schur.md" || status=1
+tee -a "$out" < "$tmp/schur.md"
+say ""
 say "Load average at end: $(load)."
 exit $status

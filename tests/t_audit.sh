@@ -129,7 +129,7 @@ printf 'ulpm.001.ap\t001_x.txt\t(1)\tclean\tp\td\td >= 1\targued\t-\t\t\tanalyti
 "$NCCERT" audit --quiet --paper ulpm --specs "$T/specs" >/dev/null 2>"$T/err"
 [ $? = 2 ] && grep -q 'argued line has mode analytic and hypothesis -' "$T/err"
 ok_rc $? "an argued row with a hypothesis is refused ($(head -c 90 "$T/err"))"
-# linconv NC_2/NC_3 (argued DISAGREES, proofs/derivations/linconv-definitions.md): the printed
+# linconv NC_2/NC_3 (DISAGREES, proofs/derivations/linconv-definitions.md): the printed
 # target (I - 1 1^T)/sqrt(K-1) has squared Frobenius norm K, the corrected one 1 (exact fractions)
 python3 -c '
 from fractions import Fraction as F
@@ -139,9 +139,11 @@ for K in range(2, 11):
     c = sum((eye(i, j) - F(1, K)) ** 2 for i in range(K) for j in range(K)) / (K - 1)
     assert b == K and c == 1, (K, b, c)'
 ok_rc $? "NC_2 printed target: ||B||_F^2 = K (so NC_2 >= sqrt(K) - 1), corrected target norm 1, K = 2..10"
-awk -F'\t' '$1 ~ /^linconv.002.nc-[23]$/ {print $1, $5, $9, $12}' "$T/a.tsv" | sort -u >"$T/nc"
-printf 'linconv.002.nc-2 DISAGREES argued ARGUED\nlinconv.002.nc-3 DISAGREES argued ARGUED\n' | cmp -s - "$T/nc"
-ok_rc $? "NC_2, NC_3 rows: DISAGREES by an argued line ($(tr '\n' ';' <"$T/nc"))"
+# the rows: DISAGREES on a certified instance (linconv.nc-metrics at a simplex ETF: corrected 0,
+# printed sqrt(K-1) by the identity A - B = (1 - 1/K) 1 1^T / sqrt(K-1))
+awk -F'\t' '$1 ~ /^linconv.002.nc-metrics.nc[23]$/ {print $1, $5, $9, $12}' "$T/a.tsv" | sort -u >"$T/nc"
+printf 'linconv.002.nc-metrics.nc2 DISAGREES test DISAGREES\nlinconv.002.nc-metrics.nc3 DISAGREES test DISAGREES\n' | cmp -s - "$T/nc"
+ok_rc $? "NC_2, NC_3 rows: DISAGREES on a certified instance ($(tr '\n' ';' <"$T/nc"))"
 
 # the coverage file: an id that is no audit formula is refused; the summary shows mapped/items
 cp specs/audit/ulpm.tsv "$T/specs/ulpm.tsv"

@@ -9,6 +9,7 @@
 
 . "$(dirname "$0")/tap.sh"
 tap_setup install nccert nccheck
+. "$(dirname "$0")/cert_helpers.sh"
 
 # --- every getenv of either program is in its --help (and so in its manual page)
 for side in nccert nccheck; do
@@ -51,6 +52,30 @@ for f in bin/nccert bin/nccheck share/man/man1/nccert.1 share/man/man1/nccheck.1
     [ -f "$D/usr/$f" ]
     ok_rc $? "installed /usr/$f"
 done
+
+# --- the C API and the Python package (issue 15): the library with its soname links, the header,
+# nccert.pc; examples/c_api/certify_point.c built with the installed pkg-config flags certifies
+# and the installed nccheck accepts; the installed Python package records the installed paths
+for f in lib/libnccert.so.1.0.0 lib/libnccert.so.1 lib/libnccert.so include/nccert.h lib/pkgconfig/nccert.pc \
+         lib/nccert/python/nccert/__init__.py lib/nccert/python/nccert/_lib.py lib/nccert/python/nccert/_numbers.py; do
+    [ -e "$D/usr/$f" ]
+    ok_rc $? "installed /usr/$f"
+done
+check "$(cat "$D/usr/lib/nccert/python/nccert/_paths.py" 2>/dev/null | tr '\n' ' ')" \
+    'LIBRARY = "/usr/lib/libnccert.so.1" NCCHECK = "/usr/bin/nccheck" ' "the installed Python package names the installed library and nccheck"
+flags=$(PKG_CONFIG_PATH="$D/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$D" pkg-config --cflags --libs nccert 2>&1)
+mkdir -p "$T/capi"
+${CC:-cc} -std=c11 -Wall -Wextra -Werror "$ROOT/examples/c_api/certify_point.c" $flags -o "$T/capi/certify_point" >"$T/cc.log" 2>&1 &&
+    (cd "$T/capi" && LD_LIBRARY_PATH="$D/usr/lib" ./certify_point >out 2>err && [ ! -s err ] &&
+        grep -q '^nccert .*: PROVED: q_min < bound$' out && "$D/usr/bin/nccheck" point.cert.json >/dev/null)
+ok_rc $? "examples/c_api/certify_point.c built with pkg-config nccert ($flags) certifies; the installed nccheck accepts $(head -c 200 "$T/cc.log")"
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+    (cd /tmp && NCCERT_LIBRARY="$D/usr/lib/libnccert.so.1" PYTHONPATH="$D/usr/lib/nccert/python" /usr/bin/python3 -c '
+import nccert, sys; sys.exit(0 if nccert.version() and nccert.__file__.startswith(sys.argv[1]) else 1)' "$D") 2>"$T/err"
+    ok_rc $? "the installed Python package imports from PYTHONPATH and loads the installed library $(head -c 200 "$T/err")"
+else
+    skip "numpy not available for /usr/bin/python3"
+fi
 
 # --- the installed programs, run from /tmp
 (cd "$ROOT" && "$NCCERT" list) >"$T/list.tree"

@@ -7,10 +7,13 @@
 # passes the link command of BUILD_DIR/nccheck in NCCHECK_LINK (make -n -B). Fails (exit 1,
 # one line per finding) when
 #   - a checker source reads a header outside src/check/ in this tree (e.g. "../claims/x.h"),
-#     or a system header of FLINT / Arb (flint/*, arb*.h, acb*.h, arf*.h, fmpz*.h, fmpq*.h, ...);
-#   - nccheck's link line names -lflint, -lflint-arb, -larb (or another FLINT library);
+#     or a system header of FLINT / Arb (flint/*, arb*.h, acb*.h, arf*.h, fmpz*.h, fmpq*.h, ...)
+#     or of a BLAS (cblas*.h, f77blas.h, openblas*, blis*, lapack*);
+#   - nccheck's link line names -lflint, -lflint-arb, -larb (or another FLINT library) or a
+#     BLAS (-lopenblas, -lblas, -lcblas, -lblis, -llapack);
 #   - BUILD_DIR/nccheck, BUILD_DIR/tcb/nccheck or BUILD_DIR/libnccheck.a has an arb_, arf_,
-#     acb_, fmpz_, fmpq_ or flint_ symbol (nm, defined or undefined), or ldd shows libflint;
+#     acb_, fmpz_, fmpq_, flint_, cblas_ or openblas_ symbol (nm, defined or undefined), or ldd
+#     shows libflint or a BLAS (the certifier's oracle links OpenBLAS; the checker never does);
 #   - README.md's section "The trusted base" does not state the core's size measured here within
 #     50 lines (rounding to the nearest 100); the per-paper sizes are only printed, so that adding
 #     a claim does not touch README.md.
@@ -51,12 +54,15 @@ check_deps() {
                 *)
                     if echo "$abs" | grep -Eiq '/(flint|arb|antic|calcium)/|/(arb|acb|arf|mag|fmpz|fmpq|flint|nmod|padic|arith|fmprb|acb_|arb_)[a-z0-9_]*\.h$'; then
                         bad "$src reads $abs, a FLINT/Arb header"
+                    fi
+                    if echo "$abs" | grep -Eiq '/(openblas[a-z0-9_-]*|blis)/|/(cblas|f77blas|openblas|blis|lapack)[a-z0-9_-]*\.h$'; then
+                        bad "$src reads $abs, a BLAS header"
                     fi ;;
             esac
         done <"$dir/.deps.tmp"
         rm -f "$dir/.deps.tmp"
     done
-    echo "tcb: headers of $n checker sources: all in src/check/ or system headers other than FLINT's and Arb's"
+    echo "tcb: headers of $n checker sources: all in src/check/ or system headers other than FLINT's, Arb's and a BLAS's"
 }
 SRCS=$(ls src/check/*.c src/check/*/*.c | LC_ALL=C sort)
 # shellcheck disable=SC2086
@@ -71,12 +77,13 @@ else
     for w in $link; do
         case $w in
             -lflint* | -larb* | -lantic* | -lcalcium* | *libflint* | *libarb*) bad "nccheck's link line names $w" ;;
+            -lopenblas* | -lblas* | -lcblas* | -lblis* | -llapack* | *libopenblas* | *libblas*) bad "nccheck's link line names $w (a BLAS)" ;;
         esac
     done
 fi
 
 # --- 3. symbols and shared libraries
-SYM='^_*(arb|arf|acb|fmpz|fmpq|flint)_'
+SYM='^_*(arb|arf|acb|fmpz|fmpq|flint|cblas|openblas)_'
 flint_syms() { nm "$@" 2>/dev/null | awk 'NF { n = $NF; sub(/@.*/, "", n); print n }' | grep -E "$SYM" | sort -u | head -n 5; }
 for f in "$B/nccheck" "$B/tcb/nccheck" "$B/libnccheck.a"; do
     if [ ! -f "$f" ]; then bad "$f missing"; continue; fi
@@ -85,17 +92,17 @@ for f in "$B/nccheck" "$B/tcb/nccheck" "$B/libnccheck.a"; do
         continue
     fi
     syms=$(flint_syms "$f")
-    [ -z "$syms" ] || bad "$f has FLINT/Arb symbols: $(echo "$syms" | tr '\n' ' ')"
+    [ -z "$syms" ] || bad "$f has FLINT/Arb/BLAS symbols: $(echo "$syms" | tr '\n' ' ')"
     if [ "${f%.a}" = "$f" ]; then
         usyms=$(flint_syms -u "$f")
-        [ -z "$usyms" ] || bad "$f needs FLINT/Arb symbols: $(echo "$usyms" | tr '\n' ' ')"
+        [ -z "$usyms" ] || bad "$f needs FLINT/Arb/BLAS symbols: $(echo "$usyms" | tr '\n' ' ')"
         if command -v ldd >/dev/null 2>&1; then
-            libs=$(ldd "$f" 2>/dev/null | grep -Ei 'flint|libarb' | head -n 3)
+            libs=$(ldd "$f" 2>/dev/null | grep -Ei 'flint|libarb|blas|blis|lapack' | head -n 3)
             [ -z "$libs" ] || bad "ldd $f: $libs"
         fi
     fi
 done
-echo "tcb: no arb_/arf_/acb_/fmpz_/fmpq_/flint_ symbol (nm, nm -u) and no libflint (ldd) in $B/nccheck, $B/tcb/nccheck, $B/libnccheck.a"
+echo "tcb: no arb_/arf_/acb_/fmpz_/fmpq_/flint_/cblas_/openblas_ symbol (nm, nm -u) and no libflint or BLAS (ldd) in $B/nccheck, $B/tcb/nccheck, $B/libnccheck.a"
 
 # --- 4. sizes
 lines() { cat "$@" 2>/dev/null | wc -l | tr -d ' '; }
@@ -152,6 +159,15 @@ if [ "${TCB_SELF_TEST:-0}" = 1 ]; then
     else
         bad "self-test: a checker source including ../claims/planted.h is not caught"
     fi
+    printf '#include <cblas.h>\nint main(void) { return 0; }\n' >"$st/src/check/planted_blas.c"
+    if [ -f /usr/include/cblas.h ] || [ -f "/usr/include/$(${CC:-cc} -print-multiarch 2>/dev/null)/cblas.h" ]; then
+        (cd "$st" && ${CC:-cc} -Isrc/check -MD -MP -c src/check/planted_blas.c -o src/check/planted_blas.o) || bad "self-test: planted BLAS source does not compile"
+        if (ROOT=$st; cd "$st" && check_deps "$st" src/check/planted_blas.c) | grep -q 'FAIL: src/check/planted_blas.c reads .*, a BLAS header'; then
+            echo "tcb: self-test: a checker source including <cblas.h> is caught"
+        else
+            bad "self-test: a checker source including <cblas.h> is not caught"
+        fi
+    fi
     sed 's/is about [0-9][0-9 ,]*[0-9] lines of C/is about 1500 lines of C/' README.md >"$st/README.md"
     if readme_check "$st/README.md" | grep -q 'states the core as 1500 lines'; then
         echo "tcb: self-test: a README stating a core of 1500 lines is caught"
@@ -163,6 +179,11 @@ if [ "${TCB_SELF_TEST:-0}" = 1 ]; then
     if [ -f "$B/libnccert.a" ]; then
         if [ -n "$(flint_syms "$B/libnccert.a")" ]; then echo "tcb: self-test: the symbol check flags $B/libnccert.a"
         else bad "self-test: the symbol check does not flag $B/libnccert.a"; fi
+    fi
+    # ... and the certifier's BLAS oracle, which needs cblas_dgemm
+    if [ -f "$B/src/oracle/oracle_margin.o" ]; then
+        if flint_syms -u "$B/src/oracle/oracle_margin.o" | grep -q '^cblas_'; then echo "tcb: self-test: the symbol check flags the BLAS oracle's cblas_ symbols"
+        else bad "self-test: the symbol check does not flag $B/src/oracle/oracle_margin.o"; fi
     fi
 fi
 

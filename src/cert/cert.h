@@ -38,6 +38,8 @@ char *cert_dumps(const json_t *cert);
 /* Writes to path atomically: a temporary file next to it, fsync, rename. On failure nothing
  * is left behind and an existing file at path is untouched. */
 int cert_write_atomic(const json_t *cert, const char *path, nc_error *err);
+/* The same for LEN bytes (a data file: WHAT names it in the message, "certificate"). */
+int cert_write_bytes_atomic(const void *bytes, size_t len, const char *path, const char *what, nc_error *err);
 
 /* mkdir -p for certificate directories: makes PATH and its missing parents (mode 0777 before
  * umask). 0, or -1 (errno from mkdir; a PATH of 4096 bytes or more is refused too). */

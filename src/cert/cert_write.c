@@ -115,12 +115,17 @@ int cert_write_atomic(const json_t *cert, const char *path, nc_error *err)
 {
     char *text = cert_dumps(cert);
     if (text == NULL) return nc_error_set(err, NC_EXIT_INTERNAL, "cannot serialise the certificate");
+    int rc = cert_write_bytes_atomic(text, strlen(text), path, "certificate", err);
+    free(text);
+    return rc;
+}
+
+int cert_write_bytes_atomic(const void *bytes, size_t len, const char *path, const char *what, nc_error *err)
+{
+    const char *text = bytes;
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
-    if (tmp == NULL) {
-        free(text);
-        return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory");
-    }
+    if (tmp == NULL) return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory");
     snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
     sigset_t block, old;
     sigemptyset(&block);
@@ -136,11 +141,10 @@ int cert_write_atomic(const json_t *cert, const char *path, nc_error *err)
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         int e = errno;
-        free(text);
         free(tmp);
-        return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot write certificate %s: %s", path, strerror(e));
+        return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot write %s %s: %s", what, path, strerror(e));
     }
-    size_t len = strlen(text), done = 0;
+    size_t done = 0;
     int ok = 1;
     while (ok && done < len) {
         ssize_t w = write(fd, text + done, len - done);
@@ -165,8 +169,7 @@ int cert_write_atomic(const json_t *cert, const char *path, nc_error *err)
     }
     if (!ok) unlink(tmp);
     pending_set = 0;
-    free(text);
     free(tmp);
-    if (!ok) return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot write certificate %s: %s", path, strerror(e));
+    if (!ok) return nc_error_set(err, NC_EXIT_BAD_INPUT, "cannot write %s %s: %s", what, path, strerror(e));
     return 0;
 }

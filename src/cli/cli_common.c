@@ -14,8 +14,10 @@
 #include "common/progress.h"
 
 const char cli_environment_help[] =
-    "  NCCERT_THREADS      threads of the margin sweep of ulpm.lemma-3.1 on large instances\n"
-    "                      (1..64; default: the online processors, at most 8)\n"
+    "  NCCERT_THREADS      threads of the margin sweep of ulpm.lemma-3.1 on large instances, also\n"
+    "                      of its BLAS oracle (1..64; default: the online processors, at most 8)\n"
+    "  NCCERT_ORACLE       off: ulpm.lemma-3.1 finds its witness with the proved kernels over all\n"
+    "                      samples, without the BLAS oracle (same certificate, slower)\n"
     "  NCCERT_DATA_DIR     where audit and report read their data (specs/audit/, ...); default:\n"
     "                      the current directory if it has specs/audit, else ../share/nccert\n"
     "                      next to the nccert binary (make install), else its source tree\n"

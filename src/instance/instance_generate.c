@@ -14,8 +14,13 @@ int instance_generate_random_dyadic(instance *I, long K, long n, long d, uint64_
     uint64_t state = seed;
     long N = n * K;
     for (long t = 0; t < K * d; t++) I->W[t] = splitmix64_dyadic_entry(&state);
-    for (long l = 0; l < d; l++) /* H row by row; stored sample-major */
-        for (long c = 0; c < N; c++) I->Ht[c * d + l] = splitmix64_dyadic_entry(&state);
+    /* H row by row (draw K*d + l*N + c is H[l][c]), stored sample-major: drawn by index
+     * (splitmix64_state_at) in storage order, so the writes are sequential */
+    for (long c = 0; c < N; c++)
+        for (long l = 0; l < d; l++) {
+            uint64_t at = splitmix64_state_at(seed, (uint64_t)(K * d + l * N + c));
+            I->Ht[c * d + l] = splitmix64_dyadic_entry(&at);
+        }
     return 0;
 }
 

@@ -12,6 +12,14 @@ static inline uint64_t splitmix64_next(uint64_t *state)
     return z ^ (z >> 31);
 }
 
+/* The state before draw t (0-based) from the seed, without the t draws before it: each draw
+ * adds 0x9e3779b97f4a7c15 (mod 2^64) and its output depends on the new state alone, so
+ * splitmix64_next(&(uint64_t){splitmix64_state_at(seed, t)}) is the (t+1)-th output from seed. */
+static inline uint64_t splitmix64_state_at(uint64_t seed, uint64_t t)
+{
+    return seed + t * UINT64_C(0x9e3779b97f4a7c15);
+}
+
 /* One random-dyadic/1 entry is (u - 2^19) / 2^19 where u is the top 20 bits of a draw;
  * this returns its numerator u - 2^19, in [-2^19, 2^19). */
 static inline int32_t splitmix64_dyadic_numerator(uint64_t *state)

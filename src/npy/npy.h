@@ -33,6 +33,7 @@ typedef struct {
 typedef struct {
     unsigned char *bytes; /* the whole file */
     size_t len;
+    int borrowed;    /* 1: bytes belong to npy_file_substitute's caller (not freed) */
     char sha256[65]; /* lowercase hex */
     int narrays;
     npy_array arrays[NPY_MAX_ARRAYS];
@@ -41,6 +42,11 @@ typedef struct {
 /* Reads PATH: a .npz archive when ZIP, else one .npy array. Errors (status 2) name the file. */
 int npy_file_read(npy_file *f, const char *path, int zip, nc_error *err);
 void npy_file_clear(npy_file *f);
+
+/* On the calling thread, until called again: npy_file_read(PATH) reads the LEN bytes at BYTES
+ * (borrowed, not copied) instead of the file PATH, so that arrays in memory (the C API, src/api/)
+ * go through exactly the code that reads files. PATH NULL ends the substitution. */
+void npy_file_substitute(const char *path, const unsigned char *bytes, size_t len);
 
 /* The array named NAME (.npz), or the one array of a .npy file (NAME ignored); NULL if none. */
 const npy_array *npy_file_array(const npy_file *f, const char *name);
@@ -60,4 +66,20 @@ int npy_get_int(const npy_array *a, long long row, long long col, int64_t *x);
 int npz_members(const unsigned char *buf, size_t len, const char *path,
                 int (*each)(void *ctx, const char *name, const unsigned char *img, size_t n, nc_error *err), void *ctx,
                 nc_error *err);
+/* An array in memory for npz_image_build: DATA points to the first element; STRIDES (bytes per
+ * step along each axis, possibly negative) or NULL for C order; DTYPE a NumPy dtype string
+ * ("<f4", "=i8", "|u1"; '=' is the machine's order). */
+typedef struct {
+    const char *name; /* the member name without ".npy" */
+    const void *data;
+    const char *dtype;
+    int ndim;
+    const long long *shape;
+    const long long *strides;
+} npz_source;
+
+/* The .npz archive (numpy.savez layout, stored members, C order, fixed dates: the same arrays
+ * give the same bytes) of the N arrays SRC, malloc'ed into *OUT (*LEN bytes). Bad dtype, shape
+ * or size (over NPY_MAX_FILE_BYTES): status 2 naming the array. */
+int npz_image_build(const npz_source *src, int n, unsigned char **out, size_t *len, nc_error *err);
 #endif

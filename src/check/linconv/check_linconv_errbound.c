@@ -4,8 +4,9 @@
  * scalars exactly 0: grad F(x*) = 0); the Hessian enclosed with MPFI over the box x* +- delta
  * in every coordinate, plus c B0 B0^T with B0 the orbit tangent vectors at x*; lambda_min > mu
  * of that interval matrix via check_pd; kappa mu >= 1 exactly; the assertion (with the
- * "beyond the paper" label for CE with K >= 3) and the verdict. Why this proves the error bound:
- * proofs/derivations/linconv-theorem-2.md. */
+ * "beyond the paper" label for CE with K >= 3) and the verdict. MSE with D > 4000: the declared
+ * structured method instead of the dense Hessian (check_linconv_schur.c). Why this proves the
+ * error bound: proofs/derivations/linconv-theorem-2.md (section 7 for the structured methods). */
 #include <stdlib.h>
 #include <string.h>
 #include "check_alloc.h"
@@ -13,6 +14,7 @@
 #include "check_enclosure.h"
 #include "linconv/check_linconv_common.h"
 #include "linconv/check_linconv_errbound.h"
+#include "linconv/check_linconv_schur.h"
 #include "check_pd.h"
 #include "check_rational.h"
 #include "check_decision.h"
@@ -116,6 +118,37 @@ static int check_region(const ck_linconv_inst *in, int loss, mpfi_t *W, mpfi_t *
     return ok;
 }
 
+/* the structured path: method "schur", reduced_dim 2dK + K, PD of the reduced matrix at mu_red,
+ * mu + g <= mu_red with 0 < mu < lamH (derivation section 7.3). 0 or -1 with e set. */
+static int check_reduced(json_t *w, int split, const ck_linconv_inst *in, mpfi_t *W, mpfi_t *H, const mpq_t delta,
+                         long c, const mpq_t mu, double shift, ck_err *e)
+{
+    const char *meth = ck_get_str(w, "witnesses", "method", e), *smr = ck_get_str(w, "witnesses", "mu_reduced", e);
+    const char *smc = split ? ck_get_str(w, "witnesses", "mu_core", e) : "0",
+               *smb = split ? ck_get_str(w, "witnesses", "mu_block", e) : "0",
+               *ssb = split ? ck_get_str(w, "witnesses", "shift_block", e) : "0";
+    long long rd;
+    if (!meth || !smr || !smc || !smb || !ssb || ck_get_int(w, "witnesses", "reduced_dim", &rd, e)) return -1;
+    mpq_t mr, mc, mb, sb;
+    mpq_inits(mr, mc, mb, sb, NULL);
+    int rc = -1;
+    if (strcmp(meth, split ? "schur-split" : "schur") || rd != ck_linconv_schur_dim(in) || ck_parse_entry(smr, mr) ||
+        ck_parse_entry(smc, mc) || ck_parse_entry(smb, mb) || ck_parse_entry(ssb, sb))
+        ck_fail(e, CK_MALFORMED, "witnesses: method must be \"%s\", reduced_dim %ld, mu_reduced%s exact numbers",
+                split ? "schur-split" : "schur", ck_linconv_schur_dim(in),
+                split ? ", mu_core, mu_block, shift_block" : " an");
+    else if (!ck_linconv_schur_gap_ok(in, W, delta, mu, mr))
+        ck_fail(e, CK_INVALID, "mu is not below mu_reduced minus the Schur bound g, or not in (0, lambda_H)");
+    else if (split ? !ck_linconv_split_region(in, W, H, delta, c, mc, shift, mb, mpq_get_d(sb), mr)
+                   : !ck_linconv_schur_region(in, W, H, delta, c, mr, shift))
+        ck_fail(e, CK_INVALID, "reduced matrix over the delta-region: lambda_min > mu_reduced not established%s",
+                split ? " (core, block and off-block rows)" : "");
+    else
+        rc = 0;
+    mpq_clears(mr, mc, mb, sb, NULL);
+    return rc;
+}
+
 int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, ck_err *e)
 {
     const char *as = ck_get_str(root, "certificate", "assertion", e);
@@ -123,11 +156,14 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     if (!as || !w || !q) return -1;
     ck_linconv_inst in;
     if (ck_linconv_inst_parse(json_object_get(root, "instance"), &in, e)) return -1;
-    if (ck_linconv_limits(&in, loss, 1, e)) { /* the Hessian over the region */
+    const int red = ck_linconv_schur_applies(&in, loss); /* above the dense cap: derivation section 7 */
+    const char *mth = json_string_value(json_object_get(w, "method"));
+    const int split = red && mth && !strcmp(mth, "schur-split"); /* section 7.6; otherwise the whole M_red */
+    if (red ? ck_linconv_schur_limits(&in, split, e) : ck_linconv_limits(&in, loss, 1, e)) { /* before allocating */
         ck_linconv_inst_clear(&in);
         return -1;
     }
-    const long dK = in.d * in.K, dN = in.d * in.N;
+    const long dK = in.d * in.K, dN = in.d * (red ? in.K : in.N); /* reduced: h*_k once per class */
     int rc = -1;
     mpfi_t al, be;
     mpfi_t *W = ck_linconv_ivec(dK), *H = ck_linconv_ivec(dN);
@@ -145,6 +181,11 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     static const char *const Q_CE[] = {"threshold_test", "gamma", "alpha_sq", "stat_q", "stat_W",
                                        "stat_H",         "delta", "kappa",    NULL};
     static const char *const WK[] = {"delta", "mu", "shift", "tangent_weight", "hessian_dim", NULL};
+    static const char *const WK_RED[] = {"delta",       "mu",     "mu_reduced",  "shift", "tangent_weight",
+                                         "hessian_dim", "method", "reduced_dim", NULL};
+    static const char *const WK_SPLIT[] = {"delta",          "mu",          "mu_reduced",  "shift",
+                                           "tangent_weight", "hessian_dim", "method",      "reduced_dim",
+                                           "mu_core",        "mu_block",    "shift_block", NULL};
     if (mpq_sgn(in.test) <= 0) {
         ck_fail(e, CK_INVALID, "instance not below the threshold: outside the theorem's hypothesis");
         goto out;
@@ -163,7 +204,7 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
     }
     if (ck_require_verdict(verdict, CK_PROVED, e)) goto out;
     if (ck_linconv_keys(q, "quantities", loss == CK_LINCONV_MSE ? Q_MSE : Q_CE, e) ||
-        ck_keys(w, "witnesses", WK, NULL, e))
+        ck_keys(w, "witnesses", red ? (split ? WK_SPLIT : WK_RED) : WK, NULL, e))
         goto out;
     mpq_set(x.a, in.test);
     if (ck_linconv_verify_qs(q, "threshold_test", &x, one, e) || check_point(q, &in, loss, al, be, e)) goto out;
@@ -201,8 +242,12 @@ int ck_linconv_errbound_check(int loss, const json_t *root, ck_verdict verdict, 
         ck_fail(e, CK_INVALID, "kappa < 1/mu");
         goto out;
     }
-    ck_linconv_point(W, H, &in, al, be);
-    if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) {
+    ck_linconv_inst J = in; /* read-only copy: the reduced path keeps one representative per class */
+    if (red) J.n = 1, J.N = in.K;
+    ck_linconv_point(W, H, &J, al, be);
+    if (red) {
+        if (check_reduced(w, split, &in, W, H, delta, (long)cw, mu, mpq_get_d(sh), e)) goto out;
+    } else if (!check_region(&in, loss, W, H, delta, (long)cw, mu, mpq_get_d(sh))) {
         ck_fail(e, CK_INVALID, "Hessian over the delta-region: lambda_min > mu not established");
         goto out;
     }

@@ -303,17 +303,13 @@ void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_
     _arb_vec_clear(g, K), arb_mat_clear(S), arb_mat_clear(WS), arb_clear(ell), arb_clear(t);
 }
 
-void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t cw,
-                         slong prec)
+void linconv_add_tangent_cols(arb_mat_t A, const arb_mat_t U, const arb_t cw, slong prec)
 {
-    /* c B B^T: block (j,l) over the d-vectors u_j (columns of W then of H) = (u_j.u_l) I - u_l u_j^T */
-    const slong d = I->d, M = I->K + I->N;
+    /* c B B^T: block (j,l) over the d-vectors u_j (columns of U) = (u_j.u_l) I - u_l u_j^T */
+    const slong d = arb_mat_nrows(U), M = arb_mat_ncols(U);
     arb_t t;
-    arb_mat_t U, UT, G;
-    arb_init(t), arb_mat_init(U, d, M), arb_mat_init(UT, M, d), arb_mat_init(G, M, M);
-    for (slong j = 0; j < M; j++)
-        for (slong a = 0; a < d; a++)
-            arb_set(arb_mat_entry(U, a, j), j < I->K ? arb_mat_entry(W, a, j) : arb_mat_entry(H, a, j - I->K));
+    arb_mat_t UT, G;
+    arb_init(t), arb_mat_init(UT, M, d), arb_mat_init(G, M, M);
     arb_mat_transpose(UT, U);
     arb_mat_mul(G, UT, U, prec);
     progress_begin("tangent term", M);
@@ -329,7 +325,21 @@ void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, 
                     arb_addmul(arb_mat_entry(A, j * d + p, l * d + q), t, cw, prec);
                 }
     progress_end();
-    arb_clear(t), arb_mat_clear(U), arb_mat_clear(UT), arb_mat_clear(G);
+    arb_clear(t), arb_mat_clear(UT), arb_mat_clear(G);
+}
+
+void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t cw,
+                         slong prec)
+{
+    /* the d-vectors u_j: the columns of W then of H */
+    const slong d = I->d, M = I->K + I->N;
+    arb_mat_t U;
+    arb_mat_init(U, d, M);
+    for (slong j = 0; j < M; j++)
+        for (slong a = 0; a < d; a++)
+            arb_set(arb_mat_entry(U, a, j), j < I->K ? arb_mat_entry(W, a, j) : arb_mat_entry(H, a, j - I->K));
+    linconv_add_tangent_cols(A, U, cw, prec);
+    arb_mat_clear(U);
 }
 
 void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, const arb_t cw,

@@ -54,6 +54,9 @@ void linconv_hessian(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat
 void linconv_hessian_at(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H,
                         arb_srcptr b, slong prec);
 /* A += c B B^T with B the orbit tangent vectors (Omega W, Omega H, 0) at (W, H). */
+/* The same for the d-vectors u_j = the columns of U (d x M): A's block (j, l) (rows j*d..,
+ * columns l*d..) += c ((u_j.u_l) I - u_l u_j^T), i.e. c sum_{a<b} (Omega_ab u)(Omega_ab u)^T. */
+void linconv_add_tangent_cols(arb_mat_t A, const arb_mat_t U, const arb_t cw, slong prec);
 void linconv_add_tangent(arb_mat_t A, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, const arb_t c,
                          slong prec);
 

@@ -8,16 +8,22 @@
  * Over R the Hessian is enclosed with balls (linconv_hessian_at on the widened point) and the
  * tangent term c B0 B0^T is added with B0 at x* itself; ball_pd proves lambda_min > mu for
  * every matrix in the enclosure, hence v^T Hess(z) v > mu ||v||^2 for every z in R and every
- * normal v (B0^T v = 0), and kappa >= 1/mu works for every x within delta of the orbit. */
+ * normal v (B0^T v = 0), and kappa >= 1/mu works for every x within delta of the orbit.
+ * MSE above the dense cap (D > 4000): the same statement through the reduced matrix on (W, class
+ * means, b) (linconv_schur.c, "schur") or its core/block split (linconv_schur_split.c,
+ * "schur-split"), derivation section 7. */
 #include <math.h>
 #include <stdlib.h>
 #include "claims/linconv/linconv_errbound.h"
 #include "claims/linconv/linconv_common.h"
+#include "claims/linconv/linconv_schur.h"
+#include "claims/linconv/linconv_schur_split.h"
 #include "ball/ball_pd.h"
 #include "cert/cert.h"
 #include "common/progress.h"
 
 #define PREC 128
+#define LINCONV_WHOLE_MAX 1024 /* reduced dimension 2dK + K up to which the split is not tried */
 
 static const char *const STATEMENT_MSE =
     "Theorem 2: problem (5) (MSE with bias), lambda_W lambda_H < 1/(nK^2): there exist delta_1, kappa_1 > 0 such that "
@@ -81,7 +87,9 @@ static int optimal_point(json_t *q, arb_mat_t W, arb_mat_t H, const linconv_inst
     }
     linconv_qs_arb(bb, beta, m, PREC);
     arb_sqrt(alpha, alpha, PREC);
-    linconv_point(W, H, I, alpha, bb, PREC);
+    linconv_inst J = *I; /* read-only copy: H may hold only the K class representatives (n = 1) */
+    if (arb_mat_ncols(H) < I->N) J.n = 1, J.N = I->K;
+    linconv_point(W, H, &J, alpha, bb, PREC);
     qsqrt_clear(gamma), qsqrt_clear(beta), qsqrt_clear(s), qsqrt_clear(t), qsqrt_clear(u);
     arb_clear(alpha), arb_clear(bb), arb_clear(x);
     return zero;
@@ -124,19 +132,12 @@ static void mids(double *M, const arb_mat_t A, slong n, double *maxrowrad)
     }
 }
 
-/* Tangent weight c = 4^j (j = 0..6): the smallest whose estimate of lambda_min(Hess(x*) + c B0
- * B0^T) is within 0.1 % of the best (larger c only inflates the tangent block). A proposal. */
-static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H)
+/* Tangent weight c = 4^j (j = 0..6): the smallest whose estimate of lambda_min(M0 + c T0) is
+ * within 0.1 % of the best (larger c only inflates the tangent block). M0, T0: double n x n
+ * midpoints of the matrix at x* and of the tangent term with c = 1. A proposal. */
+static slong pick_weight(double *lam0, const double *M0, const double *T0, slong n)
 {
-    const slong n = linconv_dim(I, loss);
-    arb_mat_t A, T;
-    arb_t one;
-    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)),
-           *M = malloc(sizeof(double) * (size_t)(n * n)), r, est[7];
-    arb_mat_init(A, n, n), arb_mat_init(T, n, n), arb_init(one);
-    linconv_hessian_at(A, I, loss, W, H, NULL, PREC);
-    arb_one(one), arb_mat_zero(T), linconv_add_tangent(T, I, W, H, one, PREC);
-    mids(M0, A, n, &r), mids(T0, T, n, &r);
+    double *M = malloc(sizeof(double) * (size_t)(n * n)), est[7];
     double best = -1;
     progress_begin("tangent weight", 7);
     for (int j = 0; j < 7; j++) {
@@ -149,8 +150,39 @@ static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const 
     int j = 0;
     while (j < 6 && !(est[j] >= 0.999 * best)) j++;
     *lam0 = est[j];
-    arb_mat_clear(A), arb_mat_clear(T), arb_clear(one), free(M0), free(T0), free(M);
+    free(M);
     return (slong)1 << (2 * j);
+}
+
+/* the dense matrices of pick_weight: Hess F(x*) and B0 B0^T */
+static slong choose_weight(double *lam0, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H)
+{
+    const slong n = linconv_dim(I, loss);
+    arb_mat_t A, T;
+    arb_t one;
+    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)), r;
+    arb_mat_init(A, n, n), arb_mat_init(T, n, n), arb_init(one);
+    linconv_hessian_at(A, I, loss, W, H, NULL, PREC);
+    arb_one(one), arb_mat_zero(T), linconv_add_tangent(T, I, W, H, one, PREC);
+    mids(M0, A, n, &r), mids(T0, T, n, &r);
+    const slong c = pick_weight(lam0, M0, T0, n);
+    arb_mat_clear(A), arb_mat_clear(T), arb_clear(one), free(M0), free(T0);
+    return c;
+}
+
+/* the reduced matrices of pick_weight (section 7): M_red(x*) and the difference c = 1 minus c = 0 */
+static slong choose_weight_reduced(double *lam0, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H)
+{
+    const slong n = linconv_schur_dim(I);
+    arb_mat_t A;
+    double *M0 = malloc(sizeof(double) * (size_t)(n * n)), *T0 = malloc(sizeof(double) * (size_t)(n * n)), r;
+    arb_mat_init(A, n, n);
+    linconv_schur_matrix(A, I, W, H, WORD_MIN, 0, PREC), mids(M0, A, n, &r);
+    linconv_schur_matrix(A, I, W, H, WORD_MIN, 1, PREC), mids(T0, A, n, &r);
+    for (slong t = 0; t < n * n; t++) T0[t] -= M0[t];
+    const slong c = pick_weight(lam0, M0, T0, n);
+    arb_mat_clear(A), free(M0), free(T0);
+    return c;
 }
 
 /* kappa: 1/mu rounded UP to 4 significant decimal digits (exact rational, kappa mu >= 1) */
@@ -194,14 +226,25 @@ static void put_str_q(json_t *w, const char *name, const fmpq_t x)
 
 /* The (delta, mu) search: delta = 2^-k from a linear model of the row-sum radius, aiming at a
  * radius of 0.2 lam0 (so mu ~ lam0/2), then halving on failure. Returns 1 with w verified. */
-static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *I, int loss, const arb_mat_t W,
-                          const arb_mat_t H, slong c, double lam0)
+typedef void (*region_fn)(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k,
+                          slong c);
+
+/* section 7: M_red over the box (the loss is MSE) */
+static void region_reduced(arb_mat_t A, const linconv_inst *I, int loss, const arb_mat_t W, const arb_mat_t H, slong k,
+                           slong c)
 {
-    const slong n = linconv_dim(I, loss), kp = 40;
+    (void)loss;
+    linconv_schur_matrix(A, I, W, H, k, c, PREC);
+}
+
+static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *I, int loss, const arb_mat_t W,
+                          const arb_mat_t H, slong c, double lam0, region_fn region, slong n)
+{
+    const slong kp = 40;
     arb_mat_t A;
     double *M = malloc(sizeof(double) * (size_t)(n * n)), r;
     arb_mat_init(A, n, n);
-    region_matrix(A, I, loss, W, H, kp, c);
+    region(A, I, loss, W, H, kp, c);
     mids(M, A, n, &r);
     double guess = ldexp(1.0, (int)-kp) * 0.2 * lam0 / r;
     slong k = (slong)ceil(-log2(guess));
@@ -210,12 +253,121 @@ static int certify_region(ball_pd_witness *pw, slong *kout, const linconv_inst *
     progress_begin("region", 8);
     for (int tries = 0; tries < 8 && !ok; tries++, k++) {
         progress_set(tries), progress_detail("delta = 2^-%ld", (long)k);
-        region_matrix(A, I, loss, W, H, k, c);
+        region(A, I, loss, W, H, k, c);
         ok = ball_pd_certify_lower(pw, A, 0.9, PREC);
         if (ok) *kout = k;
     }
     progress_end();
     arb_mat_clear(A), free(M);
+    return ok;
+}
+
+/* Section 7.3: mu = min(mu_red, 0.9 lamH) - g, rounded down to a double (then mu + g(mu) <= mu_red
+ * since g grows with mu); pw->mu becomes mu, the witnesses get method, mu_reduced, reduced_dim.
+ * Returns 0 when mu <= 0. */
+static int reduced_mu(json_t *w, ball_pd_witness *pw, const linconv_inst *I, const arb_mat_t W, slong k,
+                      const char *method)
+{
+    arb_t g, dl, mc;
+    arf_t up, m;
+    fmpq_t q;
+    arb_init(g), arb_init(dl), arb_init(mc), arf_init(up), arf_init(m), fmpq_init(q);
+    const double mu_c = fmin(pw->mu, 0.9 * fmpq_get_d(I->lamH));
+    arb_one(dl), arb_mul_2exp_si(dl, dl, -k), arb_set_d(mc, mu_c);
+    linconv_schur_gap(g, I, W, dl, mc, PREC);
+    arb_get_ubound_arf(up, g, PREC);
+    arf_sub(m, arb_midref(mc), up, 53, ARF_RND_FLOOR);
+    const int ok = arf_sgn(m) > 0 && arf_is_finite(m);
+    if (ok) {
+        json_object_set_new(w, "method", json_string(method));
+        arf_set_d(up, pw->mu), arf_get_fmpq(q, up);
+        put_str_q(w, "mu_reduced", q);
+        json_object_set_new(w, "reduced_dim", json_integer(linconv_schur_dim(I)));
+        pw->mu = arf_get_d(m, ARF_RND_DOWN);
+    }
+    arb_clear(g), arb_clear(dl), arb_clear(mc), arf_clear(up), arf_clear(m), fmpq_clear(q);
+    return ok;
+}
+
+/* Section 7.6 (tried first above the dense cap): the core and block enclosures and rho at
+ * delta = 2^-k; c = 4^j chosen as in pick_weight from the x* estimates of both (a proposal);
+ * then the largest delta = 2^-k (k = 4..60) whose certified min(mu_core, mu_block) - rho exceeds
+ * 0.45 of the estimate (else the best found). pw gets mu_red and the core shift; the core and
+ * block witnesses go into w. Returns 1 on success. */
+static int split_try(json_t *w, ball_pd_witness *pw, const linconv_inst *I, const arb_mat_t W, const arb_mat_t H,
+                     slong k, slong c)
+{
+    const slong nc = linconv_split_core_dim(I), nb = linconv_split_block_dim(I);
+    arb_mat_t C, B;
+    arb_t rho;
+    ball_pd_witness pb;
+    arb_mat_init(C, nc, nc), arb_mat_init(B, nb ? nb : 1, nb ? nb : 1), arb_init(rho), ball_pd_witness_init(&pb);
+    linconv_split_matrices(C, B, rho, I, W, H, k, c, PREC);
+    int ok = ball_pd_certify_lower(pw, C, 0.9, PREC) && (!nb || ball_pd_certify_lower(&pb, B, 0.9, PREC));
+    if (ok) {
+        arf_t m, r;
+        fmpq_t q;
+        arf_init(m), arf_init(r), fmpq_init(q);
+        arf_set_d(m, nb ? fmin(pw->mu, pb.mu) : pw->mu);
+        arb_get_ubound_arf(r, rho, PREC);
+        arf_sub(m, m, r, 53, ARF_RND_FLOOR);
+        ok = arf_sgn(m) > 0;
+        if (ok) {
+            arf_set_d(r, pw->mu), arf_get_fmpq(q, r), put_str_q(w, "mu_core", q);
+            arf_set_d(r, nb ? pb.mu : 1.0), arf_get_fmpq(q, r), put_str_q(w, "mu_block", q);
+            arf_set_d(r, nb ? pb.shift : 0.0), arf_get_fmpq(q, r), put_str_q(w, "shift_block", q);
+            pw->mu = arf_get_d(m, ARF_RND_DOWN);
+        }
+        arf_clear(m), arf_clear(r), fmpq_clear(q);
+    }
+    arb_mat_clear(C), arb_mat_clear(B), arb_clear(rho), ball_pd_witness_clear(&pb);
+    return ok;
+}
+
+static double split_estimate(const linconv_inst *I, const arb_mat_t W, const arb_mat_t H, slong c)
+{
+    const slong nc = linconv_split_core_dim(I), nb = linconv_split_block_dim(I);
+    arb_mat_t C, B;
+    arb_t rho;
+    double r, *M = malloc(sizeof(double) * (size_t)(nc * nc));
+    arb_mat_init(C, nc, nc), arb_mat_init(B, nb ? nb : 1, nb ? nb : 1), arb_init(rho);
+    linconv_split_matrices(C, B, rho, I, W, H, WORD_MIN, c, PREC);
+    mids(M, C, nc, &r);
+    double e = ball_pd_lambda_min_estimate(M, nc, 40);
+    if (nb) mids(M, B, nb, &r), e = fmin(e, ball_pd_lambda_min_estimate(M, nb, 40));
+    arb_mat_clear(C), arb_mat_clear(B), arb_clear(rho), free(M);
+    return e;
+}
+
+static int certify_split(json_t *w, ball_pd_witness *pw, slong *cout, slong *kout, const linconv_inst *I,
+                         const arb_mat_t W, const arb_mat_t H)
+{
+    double est[7], best = -1;
+    for (int j = 0; j < 7; j++) est[j] = split_estimate(I, W, H, (slong)1 << (2 * j)), best = fmax(best, est[j]);
+    int j = 0;
+    while (j < 6 && !(est[j] >= 0.999 * best)) j++;
+    const double lam0 = fmin(est[j], fmpq_get_d(I->lamH));
+    *cout = (slong)1 << (2 * j);
+    if (!(lam0 > 0)) return 0;
+    double got = 0;
+    slong kbest = 0;
+    progress_begin("split region", 57);
+    for (slong k = 4; k <= 60; k++) {
+        progress_set(k - 4);
+        json_t *t = json_object();
+        ball_pd_witness p;
+        ball_pd_witness_init(&p);
+        if (split_try(t, &p, I, W, H, k, *cout) && p.mu > got) got = p.mu, kbest = k;
+        json_decref(t), ball_pd_witness_clear(&p);
+        if (got > 0.45 * lam0) break;
+    }
+    progress_end();
+    if (!kbest) return 0;
+    *kout = kbest;
+    json_t *t = json_object(); /* into w only on success (otherwise the whole path starts from {}) */
+    const int ok = split_try(t, pw, I, W, H, kbest, *cout) && reduced_mu(t, pw, I, W, kbest, "schur-split");
+    if (ok) json_object_update(w, t);
+    json_decref(t);
     return ok;
 }
 
@@ -233,23 +385,36 @@ int linconv_errbound_certify(int loss, json_t *instance_json, const certify_opti
         linconv_inst_clear(&I);
         return err->status;
     }
-    if (linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
-        nc_error_set(err, 2, "linconv: Hessian dimension %ld exceeds %d", (long)linconv_dim(&I, loss), LINCONV_MAX_DIM);
+    /* above the dense cap, MSE goes through the reduced matrix (derivation section 7) */
+    /* the whole reduced matrix up to LINCONV_WHOLE_MAX (tighter, its PD test still cheap); above,
+     * the split (section 7.6) first, then the whole reduced matrix if the split fails and it fits */
+    const int reduced = loss == LINCONV_MSE && linconv_dim(&I, loss) > LINCONV_MAX_DIM;
+    if (reduced ? linconv_split_core_dim(&I) > LINCONV_MAX_DIM : linconv_dim(&I, loss) > LINCONV_MAX_DIM) {
+        nc_error_set(err, 2, "linconv: %s dimension %ld exceeds %d", reduced ? "core (2K^2 + K)" : "Hessian",
+                     (long)(reduced ? linconv_split_core_dim(&I) : linconv_dim(&I, loss)), LINCONV_MAX_DIM);
         linconv_inst_clear(&I);
         return err->status;
     }
     json_t *q = json_object(), *w = json_object();
     arb_mat_t W, H;
-    arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, I.N);
+    arb_mat_init(W, I.d, I.K), arb_mat_init(H, I.d, reduced ? I.K : I.N); /* reduced: h*_k once per class */
     linconv_put_rational(q, "threshold_test", I.test);
     nc_verdict verdict = NC_INCONCLUSIVE;
     const char *assertion = "none";
     if (optimal_point(q, W, H, &I, loss)) {
-        double lam0;
-        slong c = choose_weight(&lam0, &I, loss, W, H), k = 0;
+        double lam0 = 0;
+        slong c = 1, k = 0;
         ball_pd_witness pw;
         ball_pd_witness_init(&pw);
-        if (lam0 > 0 && certify_region(&pw, &k, &I, loss, W, H, c, lam0)) {
+        const int split =
+            reduced && linconv_schur_dim(&I) > LINCONV_WHOLE_MAX && certify_split(w, &pw, &c, &k, &I, W, H);
+        const int whole = !split && (!reduced || linconv_schur_dim(&I) <= LINCONV_MAX_DIM);
+        if (whole) c = reduced ? choose_weight_reduced(&lam0, &I, W, H) : choose_weight(&lam0, &I, loss, W, H);
+        if (reduced) lam0 = fmin(lam0, fmpq_get_d(I.lamH)); /* the difference blocks: lambda_min <= lamH */
+        if (split || (whole && lam0 > 0 &&
+                      certify_region(&pw, &k, &I, loss, W, H, c, lam0, reduced ? region_reduced : region_matrix,
+                                     reduced ? linconv_schur_dim(&I) : linconv_dim(&I, loss)) &&
+                      (!reduced || reduced_mu(w, &pw, &I, W, k, "schur")))) {
             fmpq_t delta, mu, kappa, shift;
             fmpq_init(delta), fmpq_init(mu), fmpq_init(kappa), fmpq_init(shift);
             arf_t f;

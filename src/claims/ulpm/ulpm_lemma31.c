@@ -1,11 +1,10 @@
 /* ulpm_lemma31.c: certifier of ulpm.lemma-3.1 (seed 001 Lemma 3.1 = seed 000 Lemma B.1):
  *   q_min(W,H) <= bound = (||W||_F^2 + ||H||_F^2) / (2(K-1) sqrt(n)), equality iff NC.
- * Tier 0 (double kernels, over threads: ulpm_lemma31_margins.c) finds the witness (k,i,j)
- * minimising the margin and encloses the norms with the proved a-priori bound; tier 1 (Arb,
+ * Tier 0 (a BLAS oracle screens, the proved double kernels decide: ulpm_lemma31_margins.c)
+ * finds the witness (k,i,j) minimising the margin and encloses the norms with the proved a-priori bound; tier 1 (Arb,
  * precision escalation) encloses the margin at the witness and the bound; tier 2 (exact,
  * Q(sqrt n)) decides equality, and everything else the balls cannot. Why the checks imply
  * the claim: proofs/derivations/ulpm-lemma-3.1.md. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "claims/claim.h"
@@ -16,7 +15,6 @@
 #include "instance/instance_exact.h"
 #include "instance/instance.h"
 #include "kernels/kernel_frobenius.h"
-#include "kernels/kernel_margin.h"
 #include "claims/ulpm/ulpm_cli.h"
 #include "common/progress.h"
 
@@ -87,29 +85,12 @@ static void l31_bound_and_slack(l31_balls *b, const instance *I, slong prec)
     arb_clear(den);
 }
 
-/* Tier 0: the witness (c, j) of the smallest double margin. Any (c, j != k) is a valid
- * witness (q_min <= s_{kij} always); the kernel only makes it the best one cheaply. */
+/* Tier 0: the witness (c, j) of the smallest double margin (BLAS oracle, proved kernels at
+ * its candidates). Any (c, j != k) is a valid witness (q_min <= s_{kij} always); tier 0 only
+ * makes it the best one cheaply. */
 static int l31_find_witness(const instance *I, long *c, long *j, nc_error *err)
 {
-    long N = instance_N(I);
-    double *m = malloc((size_t)N * sizeof(double));
-    int *js = malloc((size_t)N * sizeof(int));
-    if (!m || !js || ulpm_lemma31_margins(I, m, js)) { /* = kernel_margins, over threads */
-        free(m);
-        free(js);
-        return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory for the margins");
-    }
-    int finite = 1;
-    for (long t = 0; t < N && finite; t++) finite = isfinite(m[t]);
-    if (finite) { /* kernel_argmin's contract needs finite margins */
-        *c = kernel_argmin((int)N, m);
-        *j = js[*c];
-    } else { /* overflow/NaN in doubles: a valid (if weak) witness; balls decide */
-        *c = 0;
-        *j = 1;
-    }
-    free(m);
-    free(js);
+    if (ulpm_lemma31_witness(I, c, j)) return nc_error_set(err, NC_EXIT_INTERNAL, "out of memory for the margins");
     return 0;
 }
 
