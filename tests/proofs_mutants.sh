@@ -5,7 +5,8 @@
 # (must pass), a planted out-of-bounds read in lex_run (the loop reads s[len]: `i <= len`), a
 # wrong postcondition of lex_nonzero (the equivalence negated), and an off-by-one in the digit
 # loop of ck_lex_seed (`i <= len`: reads s[len]); each mutant must fail
-# naming the goal. Skipped when the proof toolchain is missing (make deps-proofs). Provers run on
+# naming the goal. Then the summation steps (proofs/sum/): a copy as it is must pass, and two
+# weakened constants must fail (see below). Skipped when the proof toolchain is missing (make deps-proofs). Provers run on
 # the mutants' goals only (the rest replays the committed cache). Not run by make check (a
 # t_*.sh would be): it takes 1-3 minutes on 2 cores; run it by hand after changing run.sh or
 # check_lex.c: `sh tests/proofs_mutants.sh` (output recorded in proofs/wp/README.md).
@@ -50,4 +51,35 @@ expect_fail post lex_nonzero typed_lex_nonzero_ensures "broken postcondition of 
 
 mutate seed 's/for (size_t i = 0; i < len; i++) {/for (size_t i = 0; i <= len; i++) {/'
 expect_fail seed ck_lex_seed typed_ck_lex_seed_assert_rte_mem_access "off-by-one read past the end in ck_lex_seed"
+
+# Summation bounds (proofs/sum/): the same gate restricted to the Gappa scripts and the SMT steps
+# (NCCERT_WP_FILES=sum) on a copy of proofs/sum with one file weakened; each must fail naming it.
+# sum_mutate NAME FILE SED-EXPR: the copy $T/NAME of proofs/sum with SED-EXPR applied to FILE
+sum_mutate() {
+    mkdir -p "$T/$1" && cp proofs/sum/*.smt2 "$T/$1/" || tap_bail "copy proofs/sum"
+    [ -n "$2" ] || return 0
+    sed -e "$3" "proofs/sum/$2" > "$T/$1/$2"
+    if cmp -s "proofs/sum/$2" "$T/$1/$2"; then tap_bail "mutant $1 did not apply"; fi
+}
+sum_gate() { NCCERT_WP_FILES=sum NCCERT_SUM_DIR="$T/$1" sh proofs/wp/run.sh > "$T/$1.out" 2>&1; }
+sum_mutate sum_same '' ''
+sum_gate sum_same
+ok_rc $? "unmutated copy of proofs/sum: every summation step proved" || sed 's/^/# /' "$T/sum_same.out"
+# sum_fail NAME FILE DESC: the gate on sum mutant NAME fails and names FILE as not proved
+sum_fail() {
+    sum_gate "$1"
+    rc=$?
+    if [ $rc -ne 0 ] && grep -q "$2: not proved" "$T/$1.out"; then
+        ok "$3 fails ($2)"
+    else
+        not_ok "$3 fails (rc $rc, $2 not reported)"; sed 's/^/# /' "$T/$1.out"
+    fi
+}
+# the Frobenius ball with the old absolute term len*2^-1074 (classically from Hauser's exact
+# small sums, which the proof does not use): the step of the upper invariant has a counterexample
+sum_mutate sum_c1074 step_sq.smt2 's|(define-fun c () Real (/ 1.0 |(define-fun c () Real (/ 0.5 |'
+sum_fail sum_c1074 step_sq.smt2 "Frobenius step with 2^-1074 per element instead of 2^-1073"
+# the dot-product invariant without growth of its relative coefficient (gamma_l instead of gamma_(l+1))
+sum_mutate sum_nogrowth step_dot.smt2 's/(+ (\* G1 (+ A (absr x)))/(+ (* G (+ A (absr x)))/'
+sum_fail sum_nogrowth step_dot.smt2 "dot-product step with gamma_l instead of gamma_(l+1)"
 tap_done

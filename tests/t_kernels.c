@@ -113,8 +113,10 @@ static void logit_radius(arb_t r, long d, const arb_t absdot)
     arb_clear(t);
 }
 
-/* Frobenius ball (derivation, section 1): s in [fl(1 - g) - b, fl(1 + g) + b], g = gamma_len,
-   b = len 2^-1074 (len <= 2^50). Returns 1 iff the exact s certainly lies in it. */
+/* Frobenius ball (derivation, section 3): s in [fl(1 - g) - b, fl(1 + g) + b], g = gamma_len,
+   b = len 2^-1074 (len <= 2^50): the classical bound (with Hauser's exact small sums), sharper
+   than the machine-checked one the caller uses (b = len 2^-1073), so passing it implies that
+   one. Returns 1 iff the exact s certainly lies in it. */
 static int frobenius_ok(double fl, long len, const double *x)
 {
     arb_t s, p, g, lo, hi, b;

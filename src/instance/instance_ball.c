@@ -81,8 +81,9 @@ void instance_ball_frobenius2(arb_t r, const instance *I, int is_W, slong prec)
 int instance_ball_from_kernel_sum_squares(arb_t r, double s_hat, long len)
 {
     /* proofs/derivations/kernels-rounding.md section 0: for len <= 2^50 and s_hat finite,
-     * s in [s_hat (1 - g) - b, s_hat (1 + g) + b], g = gamma_len = len u / (1 - len u),
-     * u = 2^-53, b = len 2^-1074. The radius g s_hat + b is computed with upward rounding. */
+     * |s - s_hat| <= g s_hat + b, g = gamma_len = len u / (1 - len u), u = 2^-53,
+     * b = len 2^-1073 (machine-checked: proofs/sum/step_sq*.smt2, final_sq.smt2). The radius
+     * g s_hat + b is computed with upward rounding. */
     if (!isfinite(s_hat) || s_hat < 0 || len < 0 || len > (1L << 50)) return 0;
     mag_t g, t, rad;
     mag_init(g);
@@ -98,7 +99,7 @@ int instance_ball_from_kernel_sum_squares(arb_t r, double s_hat, long len)
     mag_set_d(t, s_hat);      /* upper bound of s_hat */
     mag_mul(rad, g, t);
     mag_set_ui(t, (ulong)len);
-    mag_mul_2exp_si(t, t, -1074); /* b */
+    mag_mul_2exp_si(t, t, -1073); /* b */
     mag_add(rad, rad, t);
     arb_set_d(r, s_hat);
     mag_set(arb_radref(r), rad);
