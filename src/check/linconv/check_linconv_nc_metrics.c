@@ -194,8 +194,11 @@ int ck_claim_linconv_nc_metrics(const json_t *root, ck_verdict verdict, ck_err *
     }
     ck_inst in;
     json_t *qj = ck_get_obj(root, "certificate", "quantities", e);
-    if (!qj || ck_keys(qj, "quantities", QNAMES, NULL, e) || ck_inst_parse(json_object_get(root, "instance"), &in, e))
+    if (!qj || ck_keys(qj, "quantities", QNAMES, NULL, e)) return -1;
+    if (ck_inst_parse(json_object_get(root, "instance"), &in, e)) { /* IN is initialised even then */
+        ck_inst_free(&in);
         return -1;
+    }
     long K = in.K;
     int rc = -1;
     mpq_t *A = NULL, c, s;
