@@ -88,7 +88,10 @@ static json_t *hostile_integer(uint64_t *s, json_int_t old)
                                       INT64_MIN,
                                       -1000000000};
     switch (rnd(s) % 4) {
-    case 0: return json_integer(old + (rnd(s) & 1 ? 1 : -1));
+    case 0: /* a neighbour, without signed overflow at the ends of the range */
+        if (old == INT64_MAX) return json_integer(old - 1);
+        if (old == INT64_MIN) return json_integer(old + 1);
+        return json_integer(old + (rnd(s) & 1 ? 1 : -1));
     case 1: return json_integer(old > INT64_MAX / 2 || old < INT64_MIN / 2 ? old : 2 * old);
     default: return json_integer(pick[rnd(s) % (sizeof pick / sizeof pick[0])]);
     }

@@ -69,6 +69,25 @@ static int parse_point(const ck_ulpm_printed_ctx *c, ck_inst *in, ck_err *e)
     return 0;
 }
 
+/* The point and the witness precision of the two gradient parts, then their MPFI memory: the
+ * gradient g (P = K d + d N entries) and grad_all's copies of W, H and the K x N logits and
+ * residuals, at PREC + 32 bits (*prec is returned with the 32 added). -1 with IN freed. */
+static int parse_point_prec(const ck_ulpm_printed_ctx *c, ck_inst *in, long *prec, ck_err *e)
+{
+    if (parse_point(c, in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, prec, e)) {
+        ck_inst_free(in);
+        return -1;
+    }
+    *prec += 32;
+    double P = (double)in->K * in->d + (double)in->d * in->n * in->K, KN = (double)in->K * in->n * in->K;
+    if (ck_limit_check(e, (2 * P + 2 * KN) * ck_mpfi_bytes(*prec), P + KN * in->d,
+                       "the ulpm.printed gradient (K=%ld n=%ld d=%ld, %ld bits)", in->K, in->n, in->d, *prec)) {
+        ck_inst_free(in);
+        return -1;
+    }
+    return 0;
+}
+
 /* x_t = (a, b) of theta_t: t < Kd in W row-major, else H row-major (d x N) */
 static void theta_qs(ck_qs *x, const ck_inst *in, long t)
 {
@@ -184,11 +203,7 @@ int ck_ulpm_printed_flow(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
     long prec;
-    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) {
-        ck_inst_free(&in);
-        return -1;
-    }
-    prec += 32;
+    if (parse_point_prec(c, &in, &prec, e)) return -1;
     long P = in.K * in.d + in.d * in.n * in.K;
     mpfi_ptr g = ck_ivec_init(P, prec);
     grad_all(g, &in, prec);
@@ -217,16 +232,12 @@ int ck_ulpm_printed_eq67(ck_ulpm_printed_ctx *c, ck_err *e)
 {
     ck_inst in;
     long prec, p, q;
-    if (parse_point(c, &in, e) || ck_ulpm_printed_wint(c->wj, "precision_bits", 53, 65536, &prec, e)) {
-        ck_inst_free(&in);
-        return -1;
-    }
+    if (parse_point_prec(c, &in, &prec, e)) return -1;
     long P = in.K * in.d + in.d * in.n * in.K;
     if (ck_ulpm_printed_wint(c->wj, "p", 0, P - 1, &p, e) || ck_ulpm_printed_wint(c->wj, "q", 0, P - 1, &q, e)) {
         ck_inst_free(&in);
         return -1;
     }
-    prec += 32;
     int rc = -1;
     ck_qs tp, tq, x, y;
     ck_qs_init(&tp), ck_qs_init(&tq), ck_qs_init(&x), ck_qs_init(&y);
