@@ -1,5 +1,6 @@
 /* cert_write.c: assembling, serialising and atomically writing certificates. */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <limits.h>
 #include <fcntl.h>
@@ -80,6 +81,14 @@ int cert_mkdir_p(const char *path)
 /* The temporary file being written, removed by the signal handler if we are interrupted. */
 static char pending_tmp[PATH_MAX];
 static volatile sig_atomic_t pending_set = 0;
+/* The thread that installed the handler (nccert's main thread), the only one that writes
+ * certificates. A signal sent to the process may be delivered to any thread that does not block
+ * it: OpenBLAS starts its worker threads when the library is loaded, before main, with the
+ * signals unblocked. The handler forwards such a signal to the main thread, which blocks it
+ * while it records a temporary file's name (cert_write_bytes_atomic), so the name is always
+ * recorded before the handler can run there. */
+static pthread_t main_thread;
+static volatile sig_atomic_t main_thread_set = 0;
 
 /* One line on stderr, the temporary file removed, then the default action of the signal (the
  * exit status is 128 + signo, as for any program killed by it). Async-signal-safe calls only. */
@@ -90,6 +99,10 @@ static void remove_pending_and_reraise(int sig)
     static const char msg_term[] =
         "nccert: terminated (SIGTERM): no partial certificate left, existing files untouched\n";
     static const char msg_hup[] = "nccert: hung up (SIGHUP): no partial certificate left, existing files untouched\n";
+    if (main_thread_set && !pthread_equal(pthread_self(), main_thread)) {
+        pthread_kill(main_thread, sig); /* handled there, once the temp name is recorded */
+        return;
+    }
     if (pending_set) unlink(pending_tmp);
     progress_signal_erase(); /* a progress line on the terminal (common/progress.h) */
     const char *m = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
@@ -104,6 +117,8 @@ void cert_install_signal_cleanup(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
+    main_thread = pthread_self();
+    main_thread_set = 1;
     sa.sa_handler = remove_pending_and_reraise;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
@@ -132,13 +147,13 @@ int cert_write_bytes_atomic(const void *bytes, size_t len, const char *path, con
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGTERM);
     sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old); /* record the temp name before a signal can see it */
+    pthread_sigmask(SIG_BLOCK, &block, &old); /* record the temp name before a signal can see it */
     int fd = mkstemp(tmp);
     if (fd >= 0 && strlen(tmp) < sizeof pending_tmp) {
         memcpy(pending_tmp, tmp, strlen(tmp) + 1);
         pending_set = 1;
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         int e = errno;
         free(tmp);
